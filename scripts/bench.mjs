@@ -1,0 +1,110 @@
+// `npm run bench`: speed targets as ratios against a reference measured in the same run
+// (these machines are shared and noisy, so absolute times mean little). Prints one line per
+// target with the ratio, the limit, and ok/OVER; exits 1 when a target is over its limit.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+
+const only = process.argv.slice(2);
+const wanted = (name) => only.length === 0 || only.includes(name);
+const results = [];
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeCommand(args, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+    if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+}
+
+function report(name, ratio, limit, detail) {
+  const ok = ratio <= limit;
+  results.push(ok);
+  console.log(`${name}: ${ratio.toFixed(2)}x (limit ${limit}x) ${ok ? 'ok' : 'OVER'} — ${detail}`);
+}
+
+if (wanted('cold-start')) {
+  if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run npm run build first');
+  // Interleave the two so that load on the machine hits both alike.
+  const base = [];
+  const cli = [];
+  for (let i = 0; i < 7; i++) {
+    base.push(timeCommand(['-e', '0'], 1));
+    cli.push(timeCommand(['dist/cli.js', '--version'], 1));
+  }
+  report('cold start `repro-check --version` vs `node -e 0`', median(cli) / median(base), 3, `${median(cli).toFixed(0)} ms vs ${median(base).toFixed(0)} ms (median of 7)`);
+}
+
+if (wanted('compare')) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-bench-'));
+  try {
+    const metrics = 100;
+    const steps = 10_000;
+    const lines = (offset) => {
+      const out = [];
+      for (let step = 0; step < steps; step++) {
+        const row = { step };
+        for (let m = 0; m < metrics; m++) row[`group${m % 10}`] = { ...(row[`group${m % 10}`] ?? {}), [`metric_${m}`]: Math.sin(step * 0.001 + m) + offset * (step > 5000 ? 1e-6 : 0) };
+        out.push(JSON.stringify(row));
+      }
+      return out.join('\n') + '\n';
+    };
+    const baselineFile = path.join(dir, 'baseline.jsonl');
+    const currentFile = path.join(dir, 'current.jsonl');
+    await writeFile(baselineFile, lines(0));
+    await writeFile(currentFile, lines(1));
+    const { parseComparable } = await tsImport('../src/metrics/collect.ts', import.meta.url);
+    const { compareMetrics } = await tsImport('../src/compare/compare.ts', import.meta.url);
+    const { TolerancePicker, DEFAULT_TOLERANCE } = await tsImport('../src/compare/tolerance.ts', import.meta.url);
+    const { DEFAULT_IGNORED_METRICS } = await tsImport('../src/settings/schema.ts', import.meta.url);
+
+    const bareLoop = async () => {
+      let count = 0;
+      for (const file of [baselineFile, currentFile]) {
+        const text = await readFile(file, 'utf8');
+        for (const line of text.split('\n')) if (line) count += Object.keys(JSON.parse(line)).length;
+      }
+      return count;
+    };
+    const fullCompare = async () => {
+      const [a, b] = [parseComparable(await readFile(baselineFile, 'utf8'), baselineFile), parseComparable(await readFile(currentFile, 'utf8'), currentFile)];
+      return compareMetrics(a, b, { tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}), include: [], ignore: DEFAULT_IGNORED_METRICS }).metrics.length;
+    };
+    const bare = [];
+    const ours = [];
+    await bareLoop();
+    await fullCompare();
+    for (let i = 0; i < 5; i++) {
+      let start = performance.now();
+      await bareLoop();
+      bare.push(performance.now() - start);
+      start = performance.now();
+      await fullCompare();
+      ours.push(performance.now() - start);
+    }
+    report('compare of two JSONL logs (100 metrics x 10,000 steps) vs a bare JSON.parse loop', median(ours) / median(bare), 2, `${median(ours).toFixed(0)} ms vs ${median(bare).toFixed(0)} ms (median of 5)`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (wanted('trainer') && existsSync(new URL('./bench-trainer.mjs', import.meta.url))) {
+  const { benchSmoke } = await import('./bench-trainer.mjs');
+  for (const line of await benchSmoke()) {
+    if (typeof line === 'string') console.log(line);
+    else report(line.name, line.ratio, line.limit, line.detail);
+  }
+}
+
+process.exit(results.every(Boolean) ? 0 : 1);

@@ -1,0 +1,47 @@
+// Bundles the action, the CLI and the trainer worker into dist/ (committed; CI checks it is fresh),
+// and writes schema/repro.schema.json from the zod settings schema.
+// One esbuild call with code splitting, so heavy modules (tfjs, octokit) sit in chunks that load
+// only when a command needs them and `repro-check --version` starts fast.
+import { build } from 'esbuild';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const schemaOnly = process.argv.includes('--schema-only');
+
+async function writeSchema() {
+  const { tsImport } = await import('tsx/esm/api');
+  const { settingsJsonSchema } = await tsImport('../src/settings/schema.ts', import.meta.url);
+  await mkdir(path.join(root, 'schema'), { recursive: true });
+  await writeFile(path.join(root, 'schema/repro.schema.json'), JSON.stringify(settingsJsonSchema(), null, 2) + '\n');
+}
+
+if (!schemaOnly) {
+  await rm(path.join(root, 'dist'), { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: { action: 'src/action.ts', cli: 'src/cli.ts', 'trainer-worker': 'src/trainer/worker.ts' },
+    outdir: 'dist',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    chunkNames: 'chunks/[name]-[hash]',
+    // Native tfjs backends are resolved at run time from the checked project (see src/trainer/backend.ts).
+    external: ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'],
+    // Some bundled CommonJS dependencies call require(); give ESM output a real one.
+    banner: { js: "import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);" },
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Deterministic output so the freshness check in CI compares like with like.
+    metafile: false,
+  });
+  // The CLI is run directly (`bin`), so it needs a shebang; esbuild's banner is shared by all entries.
+  const { readFile } = await import('node:fs/promises');
+  const cliPath = path.join(root, 'dist/cli.js');
+  await writeFile(cliPath, '#!/usr/bin/env node\n' + (await readFile(cliPath, 'utf8')), { mode: 0o755 });
+  await writeFile(path.join(root, 'dist/package.json'), JSON.stringify({ type: 'module' }) + '\n');
+}
+await writeSchema();

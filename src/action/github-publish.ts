@@ -1,0 +1,96 @@
+import * as core from '@actions/core';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LoadedSettings } from '../settings/load.ts';
+import type { ModeContext } from '../modes/context.ts';
+import type { CheckResult } from '../modes/check.ts';
+import type { BaselineResult } from '../modes/baseline.ts';
+import type { EventContext } from '../github/event.ts';
+import type { Logger } from '../log.ts';
+import type { ActionInvocation } from './inputs.ts';
+import { driftAnnotations } from '../report/annotations.ts';
+import { firstDivergentStepOverall } from '../report/markdown.ts';
+
+/**
+ * Everything the action writes to GitHub after the verdict: status, check run, sticky comment,
+ * artifact. All best effort: a refused write is a warning naming the permission, and the job's
+ * result still reflects the verdict.
+ */
+export async function publishCheckToGithub(token: string, event: EventContext, settings: LoadedSettings, configPath: string | null, result: CheckResult, context: ModeContext): Promise<void> {
+  const config = settings.config;
+  await context.log.group('Publishing to GitHub', async () => {
+    const commentKey = config['comment-key'] ?? event.job;
+    const { uploadRunArtifact } = await import('../github/artifact.ts');
+    await uploadRunArtifact({
+      commentKey,
+      files: [result.recordPath, result.reportPath, ...result.trained.metricFiles],
+      rootDir: path.dirname(result.recordPath),
+      env: context.env,
+      log: context.log,
+    });
+    if (!token) {
+      context.log.warning('No github-token: the commit status, check run and PR comment are skipped (the job summary has the report).');
+      return;
+    }
+    const [{ createGithubClient }, { publishResults }] = await Promise.all([import('../github/client.ts'), import('../github/publish.ts')]);
+    const client = createGithubClient({ token, log: context.log });
+    const configText = configPath ? await readFile(configPath, 'utf8').catch(() => null) : null;
+    const configRepoPath = configPath ? path.relative(context.env.GITHUB_WORKSPACE ?? context.cwd, configPath).split(path.sep).join('/') : null;
+    const annotations = result.verdict
+      ? driftAnnotations(result.verdict, configText !== null && configRepoPath ? { repoPath: configRepoPath, text: configText } : null, result.outcome === 'drift' && config['fail-on-drift'] ? 'failure' : 'warning')
+      : [];
+    const drifted = result.verdict?.metrics.filter((m) => m.status === 'drift' || m.status === 'missing').length ?? 0;
+    const first = result.verdict ? firstDivergentStepOverall(result.verdict) : null;
+    await publishResults(
+      client,
+      {
+        event,
+        checkName: config['check-name'],
+        commentKey,
+        outcome: result.outcome,
+        failOnDrift: config['fail-on-drift'],
+        commentBody: result.markdown,
+        summary: result.markdown,
+        ...(drifted > 0 ? { headline: `${drifted} of ${result.verdict!.metrics.length} metrics drifted${first === null ? '' : ` from step ${first}`}` } : {}),
+        annotations,
+        runUrl: event.runUrl,
+      },
+      { info: (m) => core.info(m), warning: (m) => context.log.warning(m), debug: (m) => core.debug(m) },
+    );
+  });
+}
+
+/** On drift in a pull request: was the accept label put on by someone with write access? */
+export function acceptanceFinder(token: string, event: EventContext, label: string, log: Logger): (() => Promise<{ login: string; at: string } | null>) | undefined {
+  if (event.prNumber === null || !token) return undefined;
+  const prNumber = event.prNumber;
+  return async () => {
+    const [{ createGithubClient }, { findDriftAcceptance }] = await Promise.all([import('../github/client.ts'), import('../github/acceptance.ts')]);
+    const accepted = await findDriftAcceptance(createGithubClient({ token, log }), { ...event.repo, prNumber, label }, log);
+    return accepted ? { login: accepted.acceptedBy, at: accepted.acceptedAt } : null;
+  };
+}
+
+/** `mode: baseline`: commit the new baseline to the branch or propose it as a pull request. */
+export async function publishBaselineToGithub(inputs: ActionInvocation, event: EventContext, settings: LoadedSettings, result: BaselineResult, context: ModeContext): Promise<void> {
+  const config = settings.config;
+  await context.log.group(`Publishing the baseline (${config['baseline-update']})`, async () => {
+    const { publishBaseline } = await import('../github/baseline-update.ts');
+    await publishBaseline(
+      { log: context.log },
+      {
+        repoDir: context.env.GITHUB_WORKSPACE ?? context.cwd,
+        baselinePath: result.baselineRepoPath,
+        content: result.content,
+        message: `Update repro-check baseline\n\nTrained at ${result.trained.record.provenance.commit} (seed ${result.trained.record.provenance.seed}) by ${event.runUrl}`,
+        strategy: config['baseline-update'],
+        branch: result.branch,
+        defaultBranch: event.defaultBranch,
+        allowAnyBranch: config['allow-baseline-from-any-branch'],
+        token: inputs.baselineToken,
+        event,
+        checkName: config['check-name'],
+      },
+    );
+  });
+}

@@ -1,0 +1,33 @@
+import { ReproError } from '../errors.ts';
+import { configKeys } from '../settings/schema.ts';
+import type { SettingsSources } from '../settings/load.ts';
+
+export interface ActionInvocation {
+  /** The config file input, or null when not given (then repro.yml is used if present). */
+  config: string | null;
+  mode: 'check' | 'baseline';
+  githubToken: string;
+  baselineToken: string;
+  overrides: SettingsSources['overrides'];
+}
+
+/**
+ * Reads every action input once (pure over a getInput-like lookup). An empty input is "not
+ * given": the runner passes '' for inputs the workflow leaves out, and action.yml declares no
+ * defaults, so only what the user wrote overrides repro.yml.
+ */
+export function readActionInputs(getInput: (name: string) => string): ActionInvocation {
+  const given = (name: string) => {
+    const value = getInput(name).trim();
+    return value === '' ? null : value;
+  };
+  const mode = given('mode') ?? 'check';
+  if (mode !== 'check' && mode !== 'baseline') throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: check, baseline`);
+  const githubToken = given('github-token') ?? '';
+  const overrides: SettingsSources['overrides'] = [];
+  for (const key of configKeys()) {
+    const value = given(key);
+    if (value !== null) overrides.push({ key, value, origin: `input "${key}"` });
+  }
+  return { config: given('config'), mode, githubToken, baselineToken: given('baseline-token') ?? githubToken, overrides };
+}

@@ -1,0 +1,111 @@
+import * as core from '@actions/core';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describeError, EXIT_DRIFT, ReproError } from '../errors.ts';
+import { loadSettings, type LoadedSettings } from '../settings/load.ts';
+import type { ModeContext } from '../modes/context.ts';
+import type { CheckResult } from '../modes/check.ts';
+import { firstDivergentStepOverall } from '../report/markdown.ts';
+import { protectWorkflowCommands } from '../proc/workflow-commands.ts';
+import { readActionInputs, type ActionInvocation } from './inputs.ts';
+import { coreLogger } from './core-logger.ts';
+import { readEventContext, refuseUnsafeEvent, type EventContext } from '../github/event.ts';
+import { publishCheckToGithub, publishBaselineToGithub, acceptanceFinder } from './github-publish.ts';
+
+/**
+ * The action: read inputs and the event once, run the mode, then publish. Publishing is best
+ * effort after the verdict; `setFailed` is called here only, at the top.
+ */
+export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const log = coreLogger();
+  let phase = 'reading the settings';
+  try {
+    const inputs = readActionInputs((name) => core.getInput(name));
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const event = await readEventContext(env);
+    const { settings, configPath } = await settingsForAction(inputs, workspace);
+    core.debug(`resolved settings: ${JSON.stringify(settings.config)}`);
+    core.debug(`setting origins: ${JSON.stringify(settings.origins)}`);
+    refuseUnsafeEvent(event, { allowForkPrs: settings.config['allow-fork-prs'], allowPullRequestTarget: settings.config['allow-pull-request-target'] });
+
+    const output = protectWorkflowCommands((text) => process.stdout.write(text), env);
+    const context: ModeContext = {
+      cwd: workspace,
+      env,
+      log,
+      writeTrainingOutput: (line) => output.line(line),
+      pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber } : null,
+      now: () => new Date(),
+    };
+    phase = inputs.mode === 'baseline' ? 'updating the baseline' : 'checking';
+    try {
+      if (inputs.mode === 'baseline') await baselineMode(inputs, settings, context, event);
+      else await checkMode(inputs, settings, configPath, context, event);
+    } finally {
+      output.end();
+    }
+  } catch (error) {
+    core.setOutput('status', 'error');
+    const message = describeError(error);
+    await core.summary.addHeading('⚠️ repro-check: could not check', 2).addCodeBlock(message).write().catch(() => undefined);
+    core.setFailed(`repro-check failed while ${phase}: ${message}`);
+  }
+}
+
+async function settingsForAction(inputs: ActionInvocation, workspace: string): Promise<{ settings: LoadedSettings; configPath: string | null }> {
+  const name = inputs.config ?? 'repro.yml';
+  const configPath = path.resolve(workspace, name);
+  let text: string | null = null;
+  try {
+    text = await readFile(configPath, 'utf8');
+  } catch (error) {
+    if (inputs.config !== null || (error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new ReproError(`input "config": cannot read ${name} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { hint: 'Give the path of the settings file relative to the workspace, or leave `config` out and pass the settings as inputs.' });
+    }
+  }
+  return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
+}
+
+async function checkMode(inputs: ActionInvocation, settings: LoadedSettings, configPath: string | null, context: ModeContext, event: EventContext): Promise<void> {
+  const { runCheck } = await import('../modes/check.ts');
+  const config = settings.config;
+  const result: CheckResult = await runCheck(
+    {
+      settings,
+      configPath,
+      onMissingBaseline: config['on-missing-baseline'],
+      findAcceptance: acceptanceFinder(inputs.githubToken, event, config['accept-label'], context.log),
+      runUrl: event.runUrl,
+    },
+    context,
+  );
+  const drifted = result.verdict?.metrics.filter((m) => m.status === 'drift' || m.status === 'missing').map((m) => m.name) ?? [];
+  const firstStep = result.verdict && result.outcome !== 'pass' ? firstDivergentStepOverall(result.verdict) : null;
+  core.setOutput('status', result.outcome);
+  core.setOutput('drifted-metrics', JSON.stringify(drifted));
+  core.setOutput('report-path', result.reportPath);
+  core.setOutput('record-path', result.recordPath);
+  core.setOutput('first-divergent-step', firstStep === null ? '' : String(firstStep));
+  // The job summary is always written, whatever happens to the GitHub API calls after it.
+  await core.summary.addRaw(result.markdown).write();
+  await publishCheckToGithub(inputs.githubToken, event, settings, configPath, result, context);
+
+  if (result.outcome === 'drift' && config['fail-on-drift']) {
+    core.setFailed(`Drift in ${drifted.length} metric${drifted.length === 1 ? '' : 's'} (${drifted.slice(0, 5).join(', ')}${drifted.length > 5 ? ', …' : ''})${firstStep === null ? '' : `; curves part at step ${firstStep}`}. See the job summary.`);
+  } else if (result.outcome === 'drift') {
+    core.warning('Drift found; fail-on-drift is false, so the step passes.');
+  } else if (result.exitCode !== 0 && result.exitCode !== EXIT_DRIFT) {
+    core.setFailed(result.report.message ?? 'repro-check could not compare this run.');
+  } else if (result.outcome === 'no-baseline') {
+    core.notice(`No baseline yet at ${result.baselineRepoPath}; the check passes (on-missing-baseline: warn). See the job summary for how to create one.`);
+  }
+}
+
+async function baselineMode(inputs: ActionInvocation, settings: LoadedSettings, context: ModeContext, event: EventContext): Promise<void> {
+  const { runBaselineUpdate } = await import('../modes/baseline.ts');
+  const result = await runBaselineUpdate(settings, context);
+  core.setOutput('status', 'pass');
+  core.setOutput('baseline-path', result.baselineRepoPath);
+  core.setOutput('record-path', result.baselinePath);
+  await publishBaselineToGithub(inputs, event, settings, result, context);
+}

@@ -1,0 +1,169 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import path from 'node:path';
+import { copyFile } from 'node:fs/promises';
+import { EXIT_BAD_INPUT, EXIT_DRIFT, EXIT_PASS, ReproError, describeError } from '../errors.ts';
+import { streamLogger } from '../log.ts';
+import { VERSION } from '../version.ts';
+import type { ModeContext } from '../modes/context.ts';
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  signal?: AbortSignal;
+}
+
+export const USAGE = `repro-check ${VERSION} — reproducibility checks for ML training
+
+Usage:
+  repro-check check [--config F] [--set KEY=VALUE]... [--seed N] [--format markdown|json] [-o RECORD.json]
+      Refuse an unclean tree, run the seeded training, compare with the baseline, report.
+  repro-check baseline update [--config F] [--set KEY=VALUE]... [--seed N]
+      Refuse an unclean tree, run the training, write the baseline file (commit it yourself).
+  repro-check run [--config F] [--set KEY=VALUE]... [--seed N] [-o RECORD.json]
+      Run the training and write its run record, without comparing.
+  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json]
+      Compare two metric files, run records or baselines (told apart by content).
+  repro-check env [--format json|text]
+      Print this machine's environment fingerprint.
+
+Options:
+  --config F        settings file (default: repro.yml in the current directory, when present)
+  --set KEY=VALUE   override a setting; dotted keys reach into maps (--set trainer.steps=50)
+  --seed N          same as --set seed=N
+  -o, --out FILE    also write the run record to FILE
+  -v, --verbose     debug output on stderr
+  -h, --help        this help;  --version  the version
+
+Exit codes: 0 pass, 1 drift or non-determinism, 2 bad input, bad config, unclean tree or failed training.
+`;
+
+const COMMON_OPTIONS = {
+  config: { type: 'string' },
+  set: { type: 'string', multiple: true, default: [] },
+  seed: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  format: { type: 'string' },
+  verbose: { type: 'boolean', short: 'v', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
+  rtol: { type: 'string' },
+  atol: { type: 'string' },
+  exact: { type: 'boolean', default: false },
+  metric: { type: 'string', multiple: true, default: [] },
+  ignore: { type: 'string', multiple: true, default: [] },
+} satisfies ParseArgsConfig['options'];
+
+type Parsed = ReturnType<typeof parseArgs<{ options: typeof COMMON_OPTIONS; allowPositionals: true; strict: true }>>;
+
+/** Runs one CLI invocation and returns its exit code (DESIGN.md: 0 pass, 1 drift, 2 bad input). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: COMMON_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.stderr(`repro-check: ${(error as Error).message}\nRun \`repro-check --help\` for usage.\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_PASS;
+  }
+  if (values.help || positionals.length === 0) {
+    io.stdout(USAGE);
+    return positionals.length === 0 && !values.help ? EXIT_BAD_INPUT : EXIT_PASS;
+  }
+  const log = streamLogger(io.stderr, values.verbose);
+  try {
+    const [command, ...rest] = positionals;
+    const format = parseFormat(values.format, command === 'env' ? ['text', 'json'] : ['markdown', 'json']);
+    switch (command) {
+      case 'compare': {
+        const { runCompareCommand } = await import('./compare-command.ts');
+        if (rest.length !== 2) throw new ReproError(`compare takes two files, BASELINE and CURRENT; got ${rest.length}`);
+        return await runCompareCommand({ baseline: rest[0]!, current: rest[1]!, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format: format as 'markdown' | 'json' }, io);
+      }
+      case 'env': {
+        expectNoArguments(command, rest);
+        const { collectEnvironment, execText } = await import('../env/fingerprint.ts');
+        const fingerprint = await collectEnvironment({ cwd: io.cwd, fingerprintPaths: [], env: io.env, exec: execText });
+        io.stdout(format === 'json' ? JSON.stringify(fingerprint, null, 2) + '\n' : describeEnvironment(fingerprint));
+        return EXIT_PASS;
+      }
+      case 'check':
+      case 'run':
+      case 'baseline':
+        return await runTrainingCommand(command, rest, values, format, io, log);
+      default:
+        throw new ReproError(`unknown command "${command}"; accepted: check, baseline update, run, compare, env`);
+    }
+  } catch (error) {
+    log.error(describeError(error));
+    return EXIT_BAD_INPUT;
+  }
+}
+
+async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: string[], values: Parsed['values'], format: string, io: CliIo, log: ReturnType<typeof streamLogger>): Promise<number> {
+  if (command === 'baseline') {
+    if (rest[0] !== 'update' || rest.length !== 1) throw new ReproError(`baseline takes one subcommand, "update"; got ${rest.join(' ') || 'none'}`);
+  } else expectNoArguments(command, rest);
+  const { settingsFromFlags } = await import('./settings-from-flags.ts');
+  const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set: values.set, seed: values.seed });
+  log.debug(`settings: ${JSON.stringify(settings.config)}`);
+  const context: ModeContext = {
+    cwd: io.cwd,
+    env: io.env,
+    log,
+    writeTrainingOutput: (line) => io.stderr(`${line}\n`),
+    pullRequest: null,
+    ...(io.signal ? { signal: io.signal } : {}),
+    now: () => new Date(),
+  };
+  if (command === 'baseline') {
+    const { runBaselineUpdate } = await import('../modes/baseline.ts');
+    const result = await runBaselineUpdate(settings, context);
+    io.stdout(`Baseline written to ${result.baselineRepoPath}. Commit it:\n  git add ${result.baselineRepoPath} && git commit -m "Update repro-check baseline"\n`);
+    return EXIT_PASS;
+  }
+  if (command === 'run') {
+    const { recordOnly } = await import('../modes/record-only.ts');
+    const result = await recordOnly(settings, context);
+    if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
+    io.stdout(`Run record: ${values.out ? path.resolve(io.cwd, values.out) : result.recordPath}\n`);
+    return EXIT_PASS;
+  }
+  const { runCheck } = await import('../modes/check.ts');
+  const result = await runCheck({ settings, configPath, onMissingBaseline: 'fail' }, context);
+  if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
+  if (format === 'json' && result.verdict) {
+    const { verdictToJson } = await import('../report/json.ts');
+    io.stdout(JSON.stringify({ ...verdictToJson(result.verdict), outcome: result.outcome }, null, 2) + '\n');
+  } else io.stdout(result.markdown);
+  log.info(`Run record: ${result.recordPath}\nReport: ${result.reportPath}`);
+  return result.exitCode === EXIT_DRIFT ? EXIT_DRIFT : result.exitCode;
+}
+
+function parseFormat(format: string | undefined, accepted: string[]): string {
+  if (format === undefined) return accepted[0]!;
+  if (!accepted.includes(format)) throw new ReproError(`--format ${format}: accepted: ${accepted.join(', ')}`);
+  return format;
+}
+
+function expectNoArguments(command: string, rest: string[]): void {
+  if (rest.length > 0) throw new ReproError(`${command} takes no arguments; got ${rest.join(' ')}`);
+}
+
+function describeEnvironment(fingerprint: import('../record/types.ts').EnvironmentFingerprint): string {
+  const lines = [
+    `os: ${fingerprint.os.platform} ${fingerprint.os.release} ${fingerprint.os.arch}`,
+    `cpu: ${fingerprint.cpu.model} (${fingerprint.cpu.cores} cores)`,
+    `node: ${fingerprint.node}`,
+    `python: ${fingerprint.python ?? 'not found'}`,
+    `gpu: ${fingerprint.gpu ? `driver ${fingerprint.gpu.driver}, CUDA ${fingerprint.gpu.cuda}` : 'none (nvidia-smi not found)'}`,
+    ...(fingerprint.gpu?.devices ?? []).map((d) => `  [${d.index}] ${d.name} ${d.uuid}`),
+    ...Object.entries(fingerprint.files).map(([file, hash]) => `file ${file}: sha256 ${hash}`),
+  ];
+  return lines.join('\n') + '\n';
+}

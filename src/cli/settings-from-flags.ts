@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ReproError } from '../errors.ts';
+import { loadSettings, type LoadedSettings, type SettingsSources } from '../settings/load.ts';
+
+export const DEFAULT_CONFIG_FILE = 'repro.yml';
+
+/**
+ * Reads the config file named by --config (or repro.yml in the current directory when it
+ * exists) and applies `--set key=value` and `--seed N` over it.
+ */
+export async function settingsFromFlags(options: { cwd: string; config: string | undefined; set: string[]; seed: string | undefined }): Promise<{ settings: LoadedSettings; configPath: string | null }> {
+  const configPath = path.resolve(options.cwd, options.config ?? DEFAULT_CONFIG_FILE);
+  let file: SettingsSources['file'] = null;
+  try {
+    file = { path: options.config ?? DEFAULT_CONFIG_FILE, text: await readFile(configPath, 'utf8') };
+  } catch (error) {
+    if (options.config !== undefined || (error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new ReproError(`--config ${options.config ?? DEFAULT_CONFIG_FILE}: cannot read ${configPath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, {
+        hint: 'Give the path of a repro.yml, or run where one is.',
+      });
+    }
+  }
+  const overrides: SettingsSources['overrides'] = [];
+  for (const assignment of options.set) {
+    const equals = assignment.indexOf('=');
+    if (equals <= 0) throw new ReproError(`--set ${assignment}: expected key=value, e.g. --set tolerance.rtol=1e-4`);
+    overrides.push({ key: assignment.slice(0, equals), value: assignment.slice(equals + 1), origin: `--set ${assignment.slice(0, equals)}` });
+  }
+  if (options.seed !== undefined) overrides.push({ key: 'seed', value: options.seed, origin: '--seed' });
+  return { settings: loadSettings({ file, overrides }), configPath: file ? configPath : null };
+}

@@ -1,0 +1,149 @@
+import type { MetricData, MetricSeries } from '../metrics/series.ts';
+import type { AppliedTolerance, MetricComparison, Verdict } from './types.ts';
+import { bitEqual, withinTolerance, type TolerancePicker } from './tolerance.ts';
+import { globToRegExp, matchesAnyGlob } from './glob.ts';
+
+export interface CompareOptions {
+  tolerances: TolerancePicker;
+  /** Keep only metrics matching one of these globs (empty: keep all). */
+  include: readonly string[];
+  /** Drop metrics matching one of these globs (wall-clock fields by default). */
+  ignore: readonly string[];
+}
+
+/** Pure: compares every metric of `current` against `baseline` (DESIGN.md's statuses and fields). */
+export function compareMetrics(baseline: MetricData, current: MetricData, options: CompareOptions): Verdict {
+  const include = options.include.map(globToRegExp);
+  const ignore = options.ignore.map(globToRegExp);
+  const keep = (name: string) => (include.length === 0 || matchesAnyGlob(name, include)) && !matchesAnyGlob(name, ignore);
+
+  const metrics: MetricComparison[] = [];
+  for (const name of unionOfKeys(baseline.series, current.series)) {
+    if (!keep(name)) continue;
+    metrics.push(compareSeries(name, baseline.series.get(name), current.series.get(name), options.tolerances.pick(name)));
+  }
+  for (const name of unionOfKeys(baseline.finals, current.finals)) {
+    if (!keep(name)) continue;
+    metrics.push(compareFinal(name, baseline.finals.get(name), current.finals.get(name), options.tolerances.pick(name)));
+  }
+  const drifted = metrics.some((m) => m.status === 'drift' || m.status === 'missing');
+  return {
+    status: drifted ? 'drift' : 'pass',
+    metrics: sortDriftFirst(metrics),
+    unusedToleranceGlobs: options.tolerances.unusedGlobs(),
+    notes: [...baseline.notes.map((n) => `baseline: ${n}`), ...current.notes.map((n) => `run: ${n}`)],
+  };
+}
+
+const STATUS_ORDER: Record<MetricComparison['status'], number> = { missing: 0, drift: 1, new: 2, pass: 3 };
+
+function sortDriftFirst(metrics: MetricComparison[]): MetricComparison[] {
+  return metrics.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compareStepsOrNull(a.firstOutOfToleranceStep, b.firstOutOfToleranceStep) || a.name.localeCompare(b.name));
+}
+
+function compareStepsOrNull(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a - b;
+}
+
+function unionOfKeys(a: Map<string, unknown>, b: Map<string, unknown>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].sort();
+}
+
+function blankComparison(name: string, kind: MetricComparison['kind'], tolerance: AppliedTolerance): MetricComparison {
+  return {
+    name,
+    kind,
+    status: 'pass',
+    firstDivergentStep: null,
+    firstOutOfToleranceStep: null,
+    maxAbsDiff: null,
+    maxRelDiff: null,
+    finalStep: null,
+    baselineValue: null,
+    currentValue: null,
+    missingSteps: [],
+    extraSteps: [],
+    tolerance,
+  };
+}
+
+/** Running maxima of |diff| and |diff|/|baseline| over pairs where both values are finite. */
+class DiffMaxima {
+  abs: number | null = null;
+  rel: number | null = null;
+  add(baseline: number, current: number): void {
+    if (!Number.isFinite(baseline) || !Number.isFinite(current)) return;
+    const abs = Math.abs(current - baseline);
+    const rel = abs === 0 ? 0 : baseline === 0 ? Infinity : abs / Math.abs(baseline);
+    if (this.abs === null || abs > this.abs) this.abs = abs;
+    if (this.rel === null || rel > this.rel) this.rel = rel;
+  }
+}
+
+function compareSeries(name: string, baseline: MetricSeries | undefined, current: MetricSeries | undefined, tolerance: AppliedTolerance): MetricComparison {
+  const result = blankComparison(name, 'series', tolerance);
+  if (!baseline || !current) {
+    const only = (baseline ?? current)!;
+    result.status = baseline ? 'missing' : 'new';
+    const last = only.steps.length - 1;
+    result.finalStep = only.steps[last] ?? null;
+    if (baseline) result.baselineValue = baseline.values[last] ?? null;
+    else result.currentValue = only.values[last] ?? null;
+    return result;
+  }
+  const maxima = new DiffMaxima();
+  let outOfTolerance = false;
+  // Both step lists are ascending and unique: one merge walk finds shared, missing and extra steps.
+  let i = 0;
+  let j = 0;
+  while (i < baseline.steps.length || j < current.steps.length) {
+    const baselineStep = baseline.steps[i];
+    const currentStep = current.steps[j];
+    if (currentStep === undefined || (baselineStep !== undefined && baselineStep < currentStep)) {
+      result.missingSteps.push(baselineStep!);
+      i++;
+      continue;
+    }
+    if (baselineStep === undefined || currentStep < baselineStep) {
+      result.extraSteps.push(currentStep);
+      j++;
+      continue;
+    }
+    const b = baseline.values[i]!;
+    const c = current.values[j]!;
+    if (result.firstDivergentStep === null && !bitEqual(b, c)) result.firstDivergentStep = baselineStep;
+    if (!withinTolerance(b, c, tolerance)) {
+      outOfTolerance = true;
+      if (result.firstOutOfToleranceStep === null) result.firstOutOfToleranceStep = baselineStep;
+    }
+    maxima.add(b, c);
+    result.finalStep = baselineStep;
+    result.baselineValue = b;
+    result.currentValue = c;
+    i++;
+    j++;
+  }
+  result.maxAbsDiff = maxima.abs;
+  result.maxRelDiff = maxima.rel;
+  result.status = outOfTolerance || result.missingSteps.length > 0 ? 'drift' : 'pass';
+  return result;
+}
+
+function compareFinal(name: string, baseline: number | undefined, current: number | undefined, tolerance: AppliedTolerance): MetricComparison {
+  const result = blankComparison(name, 'final', tolerance);
+  result.baselineValue = baseline ?? null;
+  result.currentValue = current ?? null;
+  if (baseline === undefined) result.status = 'new';
+  else if (current === undefined) result.status = 'missing';
+  else {
+    const maxima = new DiffMaxima();
+    maxima.add(baseline, current);
+    result.maxAbsDiff = maxima.abs;
+    result.maxRelDiff = maxima.rel;
+    result.status = withinTolerance(baseline, current, tolerance) ? 'pass' : 'drift';
+  }
+  return result;
+}

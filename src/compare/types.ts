@@ -1,0 +1,43 @@
+/** The verdict of comparing a run against a baseline (DESIGN.md's `compare` JSON, plus detail for reports). */
+export type MetricStatus = 'pass' | 'drift' | 'missing' | 'new';
+
+export interface Tolerance {
+  rtol: number;
+  atol: number;
+  /** Bit-for-bit equal doubles; rtol/atol are then unused. */
+  exact: boolean;
+}
+
+export interface AppliedTolerance extends Tolerance {
+  /** Where the tolerance came from, for the report: "default", "tolerance", or `metric-tolerances["eval.*"]`. */
+  source: string;
+}
+
+export interface MetricComparison {
+  name: string;
+  status: MetricStatus;
+  /** 'series' for stepped metrics, 'final' for values logged without a step. */
+  kind: 'series' | 'final';
+  /** First step whose values differ at all, even inside the tolerance; null for finals or when none. */
+  firstDivergentStep: number | null;
+  /** First step outside the tolerance; null for finals or when none. */
+  firstOutOfToleranceStep: number | null;
+  maxAbsDiff: number | null;
+  maxRelDiff: number | null;
+  /** Values at the last step both sides share (or the final values). */
+  finalStep: number | null;
+  baselineValue: number | null;
+  currentValue: number | null;
+  /** Steps the baseline has and the run lacks (drift), and the reverse (reported only). */
+  missingSteps: number[];
+  extraSteps: number[];
+  tolerance: AppliedTolerance;
+}
+
+export interface Verdict {
+  status: 'pass' | 'drift';
+  metrics: MetricComparison[];
+  /** Tolerance globs from metric-tolerances that matched no metric. */
+  unusedToleranceGlobs: string[];
+  notes: string[];
+}

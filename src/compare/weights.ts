@@ -1,0 +1,46 @@
+import type { CheckpointEntry } from '../record/types.ts';
+
+export interface WeightsComparison {
+  /** Report lines, one per finding. */
+  lines: string[];
+  /** Tensors whose bytes differ, by name. */
+  differing: string[];
+  compared: boolean;
+}
+
+/**
+ * Compares the per-tensor SHA-256 of the last checkpoint of each side. Hashes show only
+ * whether weights are bit-identical: under `exact` a difference is drift, elsewhere it is
+ * reported (the metric curves carry the tolerance check).
+ */
+export function compareFinalCheckpoints(baseline: CheckpointEntry[] | undefined, current: CheckpointEntry[] | undefined): WeightsComparison {
+  const last = (list: CheckpointEntry[] | undefined) => (list && list.length > 0 ? [...list].sort((a, b) => a.step - b.step).at(-1)! : null);
+  const base = last(baseline);
+  const run = last(current);
+  if (!run) return { lines: [], differing: [], compared: false };
+  if (!base) return { lines: [`this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`], differing: [], compared: false };
+  const baseByName = new Map(base.tensors.map((t) => [t.name, t]));
+  const differing: string[] = [];
+  const missing: string[] = [];
+  for (const tensor of run.tensors) {
+    const other = baseByName.get(tensor.name);
+    if (!other) continue;
+    baseByName.delete(tensor.name);
+    if (other.sha256 !== tensor.sha256 || other.dtype !== tensor.dtype || other.shape.join('x') !== tensor.shape.join('x')) differing.push(tensor.name);
+  }
+  missing.push(...baseByName.keys());
+  const added = run.tensors.filter((t) => !base.tensors.some((b) => b.name === t.name)).map((t) => t.name);
+  const lines = [
+    base.step === run.step ? `final checkpoint (step ${run.step})` : `final checkpoints differ in step: baseline ${base.step}, this run ${run.step}`,
+    differing.length === 0 && missing.length === 0 && added.length === 0
+      ? `all ${run.tensors.length} tensors bit-identical to the baseline`
+      : `${differing.length} of ${run.tensors.length} tensors differ from the baseline${differing.length > 0 ? `: ${listSome(differing)}` : ''}`,
+  ];
+  if (missing.length > 0) lines.push(`missing from this run: ${listSome(missing)}`);
+  if (added.length > 0) lines.push(`new in this run: ${listSome(added)}`);
+  return { lines, differing: [...differing, ...missing, ...added], compared: true };
+}
+
+function listSome(names: string[]): string {
+  return names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')} and ${names.length - 10} more`;
+}

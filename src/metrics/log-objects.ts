@@ -1,0 +1,117 @@
+import type { MetricCollector, SeriesBuilder } from './collector.ts';
+
+/**
+ * The keys that name a log object's step, in order of precedence: when an object holds
+ * more than one, the first in this list is the step and the others are ordinary metrics.
+ * Only top-level keys count; `{"train": {"step": 3}}` is a metric named `train.step`.
+ */
+export const STEP_KEYS = ['step', 'global_step', 'iteration'] as const;
+
+/** Deeper objects than this are refused rather than risking a stack overflow. */
+const MAX_DEPTH = 1000;
+
+export type LogObject = Record<string, unknown>;
+
+export function isLogObject(value: unknown): value is LogObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function findStepKey(object: LogObject): string | undefined {
+  for (const key of STEP_KEYS) if (Object.hasOwn(object, key)) return key;
+  return undefined;
+}
+
+/** Steps are whole numbers from 0 up: anything else is refused with the file and line. */
+export function isValidStep(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+export function describeValue(value: unknown): string {
+  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+}
+
+/**
+ * One node per dotted name seen so far. Walking a log object goes down this tree key by
+ * key, so the dotted name is built once per metric, not once per value, and the node
+ * remembers its SeriesBuilder.
+ */
+class NameNode {
+  private children: Map<string, NameNode> | undefined;
+  private series: SeriesBuilder | undefined;
+  private readonly recentChildren: NameNode[] = [];
+
+  constructor(
+    readonly key: string,
+    readonly name: string,
+  ) {}
+
+  child(key: string, isRoot: boolean, position: number): NameNode {
+    // Log lines nearly always repeat the previous line's keys in the same order: compare the
+    // key at this position with last time's (interned strings: a pointer compare) before
+    // paying for a Map lookup.
+    const recent = this.recentChildren[position];
+    if (recent !== undefined && recent.key === key) return recent;
+    const node = this.lookUpChild(key, isRoot);
+    this.recentChildren[position] = node;
+    return node;
+  }
+
+  private lookUpChild(key: string, isRoot: boolean): NameNode {
+    this.children ??= new Map();
+    let node = this.children.get(key);
+    if (node === undefined) {
+      node = new NameNode(key, isRoot ? key : `${this.name}.${key}`);
+      this.children.set(key, node);
+    }
+    return node;
+  }
+
+  seriesIn(collector: MetricCollector): SeriesBuilder {
+    // `{"a.b": 1}` and `{"a": {"b": 1}}` reach different nodes but the same series.
+    this.series ??= collector.seriesFor(this.name);
+    return this.series;
+  }
+}
+
+/**
+ * Reads log objects (one JSONL line, one `log_history` entry) into a collector.
+ * Numbers become metrics named by their dotted path; arrays count as objects keyed by
+ * index (`{"acc": [0.9, 0.8]}` gives `acc.0`, `acc.1`); strings, booleans and null are
+ * skipped. An object with a step key adds points at that step; one without gives final values.
+ */
+export class LogObjectReader {
+  private readonly root = new NameNode('', '');
+
+  constructor(private readonly collector: MetricCollector) {}
+
+  read(object: LogObject, record: number): void {
+    const stepKey = findStepKey(object);
+    if (stepKey === undefined) {
+      this.walk(this.root, object, undefined, undefined, record, 0);
+      return;
+    }
+    const step = object[stepKey];
+    if (!isValidStep(step)) {
+      throw this.collector.locator.error(record, `"${stepKey}" must be a whole number >= 0 (it is the step), got ${describeValue(step)}`);
+    }
+    this.walk(this.root, object, stepKey, step + 0 /* -0 -> 0 */, record, 0);
+  }
+
+  private walk(node: NameNode, object: object, stepKey: string | undefined, step: number | undefined, record: number, depth: number): void {
+    if (depth > MAX_DEPTH) throw this.collector.locator.error(record, `nested more than ${MAX_DEPTH} levels deep`);
+    const isRoot = depth === 0;
+    let position = -1;
+    for (const key in object) {
+      position++;
+      if (key === stepKey) continue;
+      const value = (object as LogObject)[key];
+      if (typeof value === 'number') {
+        const leaf = node.child(key, isRoot, position);
+        if (step === undefined) this.collector.addFinal(leaf.name, value, record);
+        else this.collector.addPoint(leaf.seriesIn(this.collector), step, value, record);
+      } else if (typeof value === 'object' && value !== null) {
+        this.walk(node.child(key, isRoot, position), value, undefined, step, record, depth + 1);
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import os from 'node:os';
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import type { LoadedSettings } from '../settings/load.ts';
+import type { ModeContext } from './context.ts';
+import { prepareRepo, repoRelative } from './repo-state.ts';
+import { trainAndRecord, type TrainedRun } from './train.ts';
+import { resolveBaselinePath } from './baseline-location.ts';
+import { isReproDocument, serializeDocument } from '../record/codec.ts';
+import { InputFileError } from '../errors.ts';
+import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson } from '../record/types.ts';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { requireBranch } from '../git/provenance.ts';
+
+export interface BaselineResult {
+  baselinePath: string;
+  baselineRepoPath: string;
+  content: string;
+  branch: string;
+  trained: TrainedRun;
+}
+
+/**
+ * `baseline update`: gate the tree (on a branch: a baseline is committed), train once, and
+ * write the baseline with its provenance. An existing baseline of a newer schema is refused
+ * and left as it is.
+ */
+export async function runBaselineUpdate(settings: LoadedSettings, context: ModeContext): Promise<BaselineResult> {
+  const config = settings.config;
+  const repo = await prepareRepo(config, context);
+  const branch = await requireBranch(repo.repo);
+  const trained = await trainAndRecord(config, repo, context);
+  return context.log.group('Writing the baseline', async () => {
+    const baselinePath = path.resolve(repo.workDir, resolveBaselinePath(config.baseline, trained.record.environment, context.env, os.hostname()));
+    await refuseNewerBaseline(baselinePath);
+    const baseline: BaselineJson = {
+      kind: BASELINE_KIND,
+      schemaVersion: BASELINE_SCHEMA_VERSION,
+      createdAt: context.now().toISOString(),
+      runs: [trained.record],
+    };
+    const content = serializeDocument(baseline);
+    await writeFileAtomic(baselinePath, content);
+    const baselineRepoPath = repoRelative(repo, baselinePath);
+    context.log.info(`Wrote ${baselineRepoPath} from commit ${trained.record.provenance.commit.slice(0, 12)} on ${branch}`);
+    return { baselinePath, baselineRepoPath, content, branch, trained };
+  });
+}
+
+async function refuseNewerBaseline(file: string): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return; // No baseline yet, or unreadable: the atomic write will create or report it.
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return; // A broken baseline is replaced: that is what an update is for.
+  }
+  const version = isReproDocument(value) ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (typeof version === 'number' && version > BASELINE_SCHEMA_VERSION) {
+    throw new InputFileError(file, undefined, `was written by a newer repro-check (schemaVersion ${version}; this one writes ${BASELINE_SCHEMA_VERSION}) and is left as it is`, {
+      hint: 'Update the baseline with the repro-check version that wrote it, or upgrade this one.',
+    });
+  }
+}

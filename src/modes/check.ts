@@ -1,0 +1,191 @@
+import os from 'node:os';
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { EXIT_BAD_INPUT, EXIT_DRIFT, EXIT_PASS, ReproError } from '../errors.ts';
+import type { LoadedSettings } from '../settings/load.ts';
+import { changedGateKeys, gateSettingsFromText, gateSettingsOf, type GateSettings } from '../settings/gate.ts';
+import type { ModeContext } from './context.ts';
+import { prepareRepo, repoRelative, type RepoState } from './repo-state.ts';
+import { trainAndRecord, type TrainedRun } from './train.ts';
+import { resolveBaselinePath } from './baseline-location.ts';
+import { decodeMetricData, decodeRecordDocument, isReproDocument, serializeDocument } from '../record/codec.ts';
+import type { BaselineJson, RunRecordJson } from '../record/types.ts';
+import { compareMetrics } from '../compare/compare.ts';
+import { resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
+import type { Verdict } from '../compare/types.ts';
+import { compareFinalCheckpoints } from '../compare/weights.ts';
+import { diffEnvironments } from '../env/fingerprint.ts';
+import { readFileAtCommit } from '../git/provenance.ts';
+import { renderMarkdown, type ReportInput } from '../report/markdown.ts';
+import { verdictToJson } from '../report/json.ts';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
+import type { MetricData } from '../metrics/series.ts';
+
+export type Outcome = ReportInput['outcome'];
+
+export interface CheckOptions {
+  settings: LoadedSettings;
+  /** The config file's absolute path (read again at the base commit in a pull request), or null. */
+  configPath: string | null;
+  /** What a missing baseline means: the action's `on-missing-baseline`; the CLI always fails. */
+  onMissingBaseline: 'warn' | 'fail';
+  /** Asked only on drift: did someone with write access accept it (the PR label)? */
+  findAcceptance?: () => Promise<{ login: string; at: string } | null>;
+  runUrl?: string | null;
+}
+
+export interface CheckResult {
+  exitCode: number;
+  outcome: Outcome;
+  verdict: Verdict | null;
+  report: ReportInput;
+  markdown: string;
+  trained: TrainedRun;
+  recordPath: string;
+  reportPath: string;
+  /** The baseline file, relative to the repo root. */
+  baselineRepoPath: string;
+  /** Where each gate key came from, for annotations on the config line. */
+  gateSource: string;
+}
+
+interface LoadedBaseline {
+  baseline: BaselineJson;
+  run: RunRecordJson;
+  data: MetricData;
+  label: string;
+}
+
+/** `check`: gate the tree, train, compare against the baseline, and report (DESIGN.md's PR gate). */
+export async function runCheck(options: CheckOptions, context: ModeContext): Promise<CheckResult> {
+  const config = options.settings.config;
+  const repo = await prepareRepo(config, context);
+  const trained = await trainAndRecord(config, repo, context);
+
+  return context.log.group('Comparing with the baseline', async () => {
+    const baselineFile = resolveBaselinePath(config.baseline, trained.record.environment, context.env, os.hostname());
+    const baselineRepoPath = repoRelative(repo, baselineFile);
+    const baselineCommit = repo.provenance.baseCommit;
+    const baselineText = baselineCommit
+      ? await readFileAtCommit(repo.repo, baselineCommit, baselineRepoPath)
+      : await readFile(path.join(repo.repoRoot, baselineRepoPath), 'utf8').catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return null;
+          throw error;
+        });
+    const where = baselineCommit ? `${baselineRepoPath} at base commit ${baselineCommit.slice(0, 12)}` : baselineRepoPath;
+    const configRepoPath = options.configPath ? repoRelative(repo, options.configPath) : null;
+    const gate = await gateSettingsForRun(options.settings, configRepoPath, repo, context);
+    const recordPath = path.join(trained.outDir, 'run-record.json');
+    await writeFileAtomic(recordPath, serializeDocument(trained.record));
+
+    const report: ReportInput = {
+      outcome: 'pass',
+      verdict: null,
+      baselineData: null,
+      currentData: trained.data,
+      runLabel: `commit ${repo.provenance.commit.slice(0, 12)}${repo.provenance.ref ? ` (${repo.provenance.ref})` : ''}, seed ${config.seed}`,
+      baselineLabel: where,
+      toleranceLines: gate.lines,
+      environmentDifferences: [],
+      checkpointLines: [],
+      notes: [],
+      runUrl: options.runUrl ?? null,
+    };
+
+    let exitCode: number = EXIT_PASS;
+    if (baselineText === null) {
+      const create = `npx repro-check baseline update${configRepoPath ? ` --config ${configRepoPath}` : ''}`;
+      report.outcome = 'no-baseline';
+      report.message = [
+        `No baseline at \`${where}\`. To create one, on a clean checkout of the default branch run:`,
+        '',
+        '```sh',
+        create,
+        `git add ${baselineRepoPath} && git commit -m "Add repro-check baseline" && git push`,
+        '```',
+        '',
+        'or run the baseline-update workflow (workflow_dispatch with `mode: baseline`).',
+      ].join('\n');
+      if (options.onMissingBaseline === 'fail') exitCode = EXIT_BAD_INPUT;
+    } else {
+      const baseline = decodeBaselineText(baselineText, where);
+      report.baselineData = baseline.data;
+      const picker = new TolerancePicker(
+        resolveTolerance(gate.settings.tolerance),
+        gate.source,
+        gate.settings['metric-tolerances'],
+      );
+      const verdict = compareMetrics(baseline.data, trained.data, { tolerances: picker, include: [], ignore: gate.settings['ignore-metrics'] });
+      for (const glob of verdict.unusedToleranceGlobs) context.log.warning(`metric-tolerances["${glob}"] matches no metric; check the name (globs match whole names, * matches any characters)`);
+      const weights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
+      const weightsDrift = gate.settings.tolerance.exact === true && weights.compared && weights.differing.length > 0;
+      report.verdict = verdict;
+      report.environmentDifferences = diffEnvironments(baseline.run.environment, trained.record.environment);
+      report.checkpointLines = [...weights.lines, ...(weights.compared && weights.differing.length > 0 ? [weightsDrift ? 'tolerance is exact, so differing weights are drift' : 'weights are compared bit for bit only under `tolerance: { exact: true }`; here they are reported'] : [])];
+      report.baselineLabel = `${where} (commit ${baseline.run.provenance.commit.slice(0, 12)}, seed ${baseline.run.provenance.seed})`;
+      if (baseline.run.provenance.settingsHash !== trained.record.provenance.settingsHash) {
+        report.notes.push('The training settings (command or trainer, seed, determinism switches) differ from those the baseline was made with; drift may come from that.');
+      }
+      if (verdict.status === 'drift' || weightsDrift) {
+        const accepted = options.findAcceptance ? await options.findAcceptance() : null;
+        report.outcome = accepted ? 'accepted' : 'drift';
+        report.acceptedBy = accepted;
+        exitCode = accepted ? EXIT_PASS : EXIT_DRIFT;
+      }
+    }
+
+    const markdown = renderMarkdown(report);
+    const reportPath = path.join(trained.outDir, 'report.md');
+    await writeFileAtomic(reportPath, markdown);
+    if (report.verdict) await writeFileAtomic(path.join(trained.outDir, 'report.json'), JSON.stringify(verdictToJson(report.verdict), null, 2) + '\n');
+    return { exitCode, outcome: report.outcome, verdict: report.verdict, report, markdown, trained, recordPath, reportPath, baselineRepoPath, gateSource: gate.source };
+  });
+}
+
+export function decodeBaselineText(text: string, where: string): LoadedBaseline {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ReproError(`${where}: the baseline is not valid JSON (${(error as Error).message})`, { hint: 'Recreate it with `repro-check baseline update`.' });
+  }
+  if (!isReproDocument(value)) throw new ReproError(`${where}: not a repro-check baseline (no "kind": "repro-check/baseline")`, { hint: 'Recreate it with `repro-check baseline update`.' });
+  const document = decodeRecordDocument(value, where);
+  const baseline: BaselineJson =
+    document.kind === 'baseline' ? document.baseline : { kind: 'repro-check/baseline', schemaVersion: 1, createdAt: document.record.provenance.createdAt, runs: [document.record] };
+  const run = baseline.runs[0]!;
+  return { baseline, run, data: decodeMetricData(run.metrics, where), label: where };
+}
+
+/**
+ * Tolerance keys for this run. In a pull request they come from the config at the base commit
+ * (when it has one), so a PR cannot loosen its own gate; the report says when the PR changes them.
+ */
+async function gateSettingsForRun(loaded: LoadedSettings, configRepoPath: string | null, repo: RepoState, context: ModeContext): Promise<{ settings: GateSettings; source: string; lines: string[] }> {
+  const own = gateSettingsOf(loaded.config);
+  const origin = loaded.origins.tolerance ?? 'default';
+  let settings = own;
+  let source = origin === 'default' ? 'default (numpy.allclose: rtol 1e-5, atol 1e-8)' : `tolerance in ${origin}`;
+  const lines: string[] = [];
+  const base = repo.provenance.baseCommit;
+  if (base && configRepoPath) {
+    const baseText = await readFileAtCommit(repo.repo, base, configRepoPath);
+    const baseGate = baseText === null ? null : gateSettingsFromText(baseText);
+    if (baseGate) {
+      settings = baseGate;
+      source = `${configRepoPath} at base commit ${base.slice(0, 12)}`;
+      const changed = changedGateKeys(baseGate, own);
+      if (changed.length > 0) {
+        lines.push(`This pull request changes ${changed.map((k) => `\`${k}\``).join(', ')}; the base commit's values apply here and the new ones after merge.`);
+        context.log.warning(`This pull request changes ${changed.join(', ')}; the base commit's values apply until it is merged.`);
+      }
+    } else if (baseText !== null) {
+      lines.push(`The base commit's ${configRepoPath} has no valid tolerance keys; this run's values apply.`);
+    }
+  }
+  const t = resolveTolerance(settings.tolerance);
+  lines.unshift(t.exact ? `exact (bit-for-bit) — from ${source}` : `rtol ${t.rtol}, atol ${t.atol} — from ${source}`);
+  for (const [glob, override] of Object.entries(settings['metric-tolerances'])) lines.push(`\`${glob}\`: ${JSON.stringify(override)}`);
+  lines.push(`ignored metrics: ${settings['ignore-metrics'].map((g) => `\`${g}\``).join(', ') || 'none'}`);
+  return { settings, source, lines };
+}

@@ -1,0 +1,150 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import os from 'node:os';
+import { ReproError } from '../errors.ts';
+import type { ReproConfig } from '../settings/schema.ts';
+import type { ModeContext } from './context.ts';
+import type { CheckpointEntry, EnvironmentFingerprint, Provenance, RunRecordJson } from '../record/types.ts';
+import { RUN_RECORD_KIND, RUN_RECORD_SCHEMA_VERSION } from '../record/types.ts';
+import { encodeMetricData } from '../record/codec.ts';
+import type { MetricData } from '../metrics/series.ts';
+import { collectRunMetrics } from '../metrics/collect.ts';
+import { expandFileGlob } from '../metrics/glob-files.ts';
+import { runProcess } from '../proc/run-process.ts';
+import { childEnvironment } from '../proc/child-env.ts';
+import { collectEnvironment, execText } from '../env/fingerprint.ts';
+import { hashCheckpointFile } from '../safetensors/checkpoint-hash.ts';
+import type { RepoState } from './repo-state.ts';
+
+export interface TrainedRun {
+  record: RunRecordJson;
+  data: MetricData;
+  metricFiles: string[];
+  outDir: string;
+}
+
+/** The per-run output folder given to the training as REPRO_OUT_DIR ({out} in paths). */
+export async function createRunOutputDir(env: NodeJS.ProcessEnv): Promise<string> {
+  const root = env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'repro-check') : path.join(os.tmpdir(), 'repro-check');
+  const dir = path.join(root, `run-${Date.now()}-${randomBytes(3).toString('hex')}`);
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+export function substituteOutDir(pattern: string, outDir: string): string {
+  return pattern.replaceAll('{out}', outDir);
+}
+
+/** Hash of the settings that shape the numbers: two records with different hashes were not trained alike. */
+export function settingsHash(config: ReproConfig): string {
+  const shaping = { command: config.command ?? null, trainer: config.trainer ?? null, seed: config.seed, determinismEnv: config['determinism-env'] };
+  return createHash('sha256').update(JSON.stringify(shaping)).digest('hex');
+}
+
+/**
+ * Runs the training once (a shell command or the built-in trainer), then reads what it wrote
+ * into a run record: provenance, environment fingerprint, metric series, checkpoint hashes.
+ */
+export async function trainAndRecord(config: ReproConfig, repo: RepoState, context: ModeContext): Promise<TrainedRun> {
+  const outDir = await createRunOutputDir(context.env);
+  const startedAt = context.now();
+  const timeoutMs = config['timeout-minutes'] * 60_000;
+  const checkpoints: CheckpointEntry[] = [];
+  const extraEnvironment: Record<string, string> = {};
+  let metricsSpec: string | Record<string, string>;
+
+  if (config.trainer) {
+    const { runTrainer } = await import('../trainer/run-trainer.ts');
+    const result = await context.log.group(`Training with the built-in trainer (${config.trainer.module})`, () =>
+      runTrainer({
+        module: config.trainer!.module,
+        backend: config.trainer!.backend,
+        steps: config.trainer!.steps,
+        checkpointEvery: config.trainer!['checkpoint-every'],
+        seed: config.seed,
+        strictDeterminism: config.trainer!['strict-determinism'],
+        installBackend: config.trainer!['install-backend'],
+        outDir,
+        cwd: repo.workDir,
+        timeoutMs,
+        env: childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }),
+        onOutputLine: context.writeTrainingOutput,
+        ...(context.signal ? { signal: context.signal } : {}),
+      }),
+    );
+    for (const warning of result.warnings) context.log.warning(warning);
+    context.log.info(`Trainer backend: ${result.backend.name} ${result.backend.version} on ${result.backend.device}`);
+    extraEnvironment['tfjs.backend'] = result.backend.name;
+    extraEnvironment['tfjs.version'] = result.backend.version;
+    extraEnvironment['tfjs.device'] = result.backend.device;
+    checkpoints.push(...result.checkpoints);
+    metricsSpec = config.metrics ?? result.metricsPath;
+  } else {
+    const command = config.command!;
+    const result = await context.log.group(`Training: ${command}`, () =>
+      runProcess({
+        shell: command,
+        cwd: repo.workDir,
+        env: childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }),
+        timeoutMs,
+        onOutputLine: (line) => context.writeTrainingOutput(line),
+        ...(context.signal ? { signal: context.signal } : {}),
+      }),
+    );
+    if (result.exitCode !== 0 || result.timedOut || result.cancelled) {
+      const why = result.timedOut
+        ? `timed out after ${config['timeout-minutes']} minutes (timeout-minutes) and was stopped`
+        : result.cancelled
+          ? 'was cancelled'
+          : result.exitCode === 127
+            ? 'was not found (exit code 127)'
+            : result.signal
+              ? `was killed by ${result.signal}`
+              : `failed with exit code ${result.exitCode}`;
+      throw new ReproError(`The training command ${why}: ${command}\nLast lines of its output:\n${result.outputTail.map((l) => `  ${l}`).join('\n')}`, {
+        hint: 'Run the command by hand in the same directory to see the whole error; repro-check compares nothing for a failed training.',
+      });
+    }
+    metricsSpec = config.metrics!;
+  }
+
+  const resolvedSpec = typeof metricsSpec === 'string' ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
+  const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt });
+  if (config.checkpoints) checkpoints.push(...(await hashCommandCheckpoints(substituteOutDir(config.checkpoints, outDir), repo.workDir)));
+
+  const environment: EnvironmentFingerprint = await collectEnvironment({ cwd: repo.workDir, fingerprintPaths: config['fingerprint-paths'], env: context.env, exec: execText });
+  Object.assign(environment.extra, extraEnvironment);
+  const provenance: Provenance = {
+    commit: repo.provenance.commit,
+    ref: repo.provenance.ref,
+    shallow: repo.provenance.shallow,
+    dirty: false,
+    ...(config.command ? { command: config.command } : {}),
+    ...(config.trainer ? { trainer: { module: config.trainer.module, backend: extraEnvironment['tfjs.backend'] ?? config.trainer.backend, steps: config.trainer.steps } } : {}),
+    seed: config.seed,
+    settingsHash: settingsHash(config),
+    createdAt: startedAt.toISOString(),
+  };
+  const record: RunRecordJson = {
+    kind: RUN_RECORD_KIND,
+    schemaVersion: RUN_RECORD_SCHEMA_VERSION,
+    provenance,
+    environment,
+    metrics: encodeMetricData(data),
+    ...(checkpoints.length > 0 ? { checkpoints } : {}),
+    runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [] },
+  };
+  return { record, data, metricFiles: files, outDir };
+}
+
+async function hashCommandCheckpoints(pattern: string, baseDir: string): Promise<CheckpointEntry[]> {
+  const absolute = path.isAbsolute(pattern);
+  const { files } = await expandFileGlob(absolute ? '/' : baseDir, absolute ? pattern.slice(1) : pattern);
+  const entries: CheckpointEntry[] = [];
+  for (const relative of files) {
+    const file = absolute ? `/${relative}` : path.join(baseDir, relative);
+    entries.push(await hashCheckpointFile(file, await readFile(file).catch(() => null)));
+  }
+  return entries;
+}

@@ -1,0 +1,61 @@
+import YAML, { isMap, isScalar, LineCounter } from 'yaml';
+import type { MetricComparison, Verdict } from '../compare/types.ts';
+import { formatDiff, formatStep } from './format.ts';
+
+export interface ReportAnnotation {
+  path: string;
+  startLine: number;
+  endLine: number;
+  level: 'failure' | 'warning' | 'notice';
+  title: string;
+  message: string;
+}
+
+/**
+ * One annotation per drifted metric, on the config line that set the tolerance it was held to
+ * (the `metric-tolerances` glob that matched, else `tolerance:`, else the file's first line):
+ * that is the line a reviewer would change to accept the drift, so it is where the PR diff
+ * view shows it. Without a config file in the repository there is no line to point at.
+ */
+export function driftAnnotations(verdict: Verdict, config: { repoPath: string; text: string } | null, level: 'failure' | 'warning'): ReportAnnotation[] {
+  if (!config) return [];
+  const lines = toleranceLines(config.text);
+  return verdict.metrics
+    .filter((m) => m.status === 'drift' || m.status === 'missing')
+    .map((metric) => {
+      const glob = /^metric-tolerances\["(.*)"\]$/.exec(metric.tolerance.source)?.[1];
+      const line = (glob !== undefined ? lines.globs.get(glob) : undefined) ?? lines.tolerance ?? 1;
+      return { path: config.repoPath, startLine: line, endLine: line, level, title: `repro-check: ${metric.name} ${metric.status === 'missing' ? 'missing' : 'drifted'}`, message: describe(metric) };
+    });
+}
+
+function describe(metric: MetricComparison): string {
+  if (metric.status === 'missing') return `${metric.name} is in the baseline but this run did not log it.`;
+  const tolerance = metric.tolerance.exact ? 'exact' : `rtol ${metric.tolerance.rtol}, atol ${metric.tolerance.atol}`;
+  return [
+    `${metric.name}: first divergent step ${formatStep(metric.firstDivergentStep)}, first out-of-tolerance step ${formatStep(metric.firstOutOfToleranceStep)}`,
+    `max |diff| ${formatDiff(metric.maxAbsDiff)}, max rel diff ${formatDiff(metric.maxRelDiff)} (tolerance ${tolerance}, from ${metric.tolerance.source})`,
+    ...(metric.missingSteps.length > 0 ? [`${metric.missingSteps.length} baseline steps missing from this run, first ${metric.missingSteps[0]}`] : []),
+  ].join('\n');
+}
+
+function toleranceLines(text: string): { tolerance: number | undefined; globs: Map<string, number> } {
+  const lineCounter = new LineCounter();
+  const document = YAML.parseDocument(text, { lineCounter });
+  const globs = new Map<string, number>();
+  let tolerance: number | undefined;
+  const lineOf = (node: unknown) => {
+    const offset = (node as { range?: [number, number, number] } | null)?.range?.[0];
+    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+  };
+  if (isMap(document.contents)) {
+    for (const pair of document.contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === 'tolerance') tolerance = lineOf(pair.key);
+      if (key === 'metric-tolerances' && isMap(pair.value)) {
+        for (const entry of pair.value.items) if (isScalar(entry.key)) globs.set(String(entry.key.value), lineOf(entry.key) ?? 1);
+      }
+    }
+  }
+  return { tolerance, globs };
+}

@@ -1,0 +1,144 @@
+import type { MetricComparison, Verdict } from '../compare/types.ts';
+import type { MetricData } from '../metrics/series.ts';
+import { renderCurveChart } from './chart.ts';
+import { cell, formatDiff, formatStep, formatValue } from './format.ts';
+
+/** Everything the report shows; built by the mode functions, rendered here without side effects. */
+export interface ReportInput {
+  outcome: 'pass' | 'drift' | 'accepted' | 'no-baseline' | 'error';
+  verdict: Verdict | null;
+  /** Series of both sides, for the curve charts of drifted metrics. */
+  baselineData: MetricData | null;
+  currentData: MetricData | null;
+  /** One line each: "commit abc123 (refs/pull/7/merge)"; "…/baseline.json at def456". */
+  runLabel: string;
+  baselineLabel: string;
+  toleranceLines: string[];
+  environmentDifferences: Array<{ key: string; baseline: string; current: string }>;
+  checkpointLines: string[];
+  notes: string[];
+  /** Markdown shown when there is no verdict: the error, or how to create a baseline. */
+  message?: string;
+  acceptedBy?: { login: string; at: string } | null;
+  runUrl?: string | null;
+}
+
+export const COMMENT_BODY_LIMIT = 65_536;
+const MAX_CHARTS = 5;
+
+const OUTCOME_HEADLINE: Record<ReportInput['outcome'], string> = {
+  pass: '✅ repro-check: reproduced',
+  drift: '❌ repro-check: drift',
+  accepted: '☑️ repro-check: drift accepted',
+  'no-baseline': 'ℹ️ repro-check: no baseline yet',
+  error: '⚠️ repro-check: could not check',
+};
+
+export function firstDivergentStepOverall(verdict: Verdict): number | null {
+  const steps = verdict.metrics.filter(isDrift).map((m) => m.firstDivergentStep ?? m.firstOutOfToleranceStep).filter((s): s is number => s !== null);
+  return steps.length === 0 ? null : Math.min(...steps);
+}
+
+function isDrift(metric: MetricComparison): boolean {
+  return metric.status === 'drift' || metric.status === 'missing';
+}
+
+/**
+ * Renders the report as markdown no longer than `maxChars`: it first folds passing metrics
+ * into <details>, then drops charts, then cuts table rows with a note, so the comment or
+ * summary always fits GitHub's limit instead of failing the API call.
+ */
+export function renderMarkdown(input: ReportInput, maxChars = COMMENT_BODY_LIMIT - 200): string {
+  for (const detail of DETAIL_LEVELS) {
+    const text = renderAtDetail(input, detail);
+    if (text.length <= maxChars) return text;
+  }
+  const text = renderAtDetail(input, DETAIL_LEVELS.at(-1)!);
+  const note = '\n\n… report truncated to fit GitHub\'s size limit; the full report is in the run\'s artifact and job summary.\n';
+  return text.slice(0, maxChars - note.length) + note;
+}
+
+interface Detail {
+  foldPassing: boolean;
+  charts: number;
+  maxRows: number;
+}
+const DETAIL_LEVELS: Detail[] = [
+  { foldPassing: false, charts: MAX_CHARTS, maxRows: Infinity },
+  { foldPassing: true, charts: MAX_CHARTS, maxRows: Infinity },
+  { foldPassing: true, charts: 1, maxRows: 200 },
+  { foldPassing: true, charts: 0, maxRows: 50 },
+];
+
+function renderAtDetail(input: ReportInput, detail: Detail): string {
+  const parts: string[] = [headline(input), '', `**Run:** ${input.runLabel}  `, `**Baseline:** ${input.baselineLabel}`];
+  if (input.runUrl) parts.push(`**Logs:** ${input.runUrl}`);
+  if (input.acceptedBy) parts.push('', `Drift accepted by @${input.acceptedBy.login} at ${input.acceptedBy.at} (label on the pull request); the baseline update after merge records the new numbers.`);
+  if (input.message) parts.push('', input.message);
+  const verdict = input.verdict;
+  if (verdict) {
+    parts.push('', ...metricTables(verdict.metrics, detail));
+    const charts = drifted(verdict).slice(0, detail.charts).flatMap((metric) => {
+      const b = input.baselineData?.series.get(metric.name);
+      const c = input.currentData?.series.get(metric.name);
+      const chart = b && c ? renderCurveChart(metric.name, b, c, metric.firstDivergentStep) : null;
+      return chart ? [chart] : [];
+    });
+    if (charts.length > 0) parts.push('', '### Curves', '', ...charts.flatMap((chart) => [chart, '']));
+  }
+  if (input.environmentDifferences.length > 0) {
+    parts.push('', '### Environment differences', '', '| | baseline | this run |', '| --- | --- | --- |');
+    for (const diff of input.environmentDifferences) parts.push(`| ${cell(diff.key)} | ${cell(diff.baseline)} | ${cell(diff.current)} |`);
+  }
+  if (input.checkpointLines.length > 0) parts.push('', '### Weights', '', ...input.checkpointLines.map((l) => `- ${l}`));
+  if (input.toleranceLines.length > 0) parts.push('', '### Tolerance', '', ...input.toleranceLines.map((l) => `- ${l}`));
+  const notes = [...input.notes, ...(verdict?.notes ?? [])];
+  if (notes.length > 0) parts.push('', '### Notes', '', ...notes.slice(0, 50).map((n) => `- ${n}`), ...(notes.length > 50 ? [`- … and ${notes.length - 50} more`] : []));
+  return parts.join('\n') + '\n';
+}
+
+function drifted(verdict: Verdict): MetricComparison[] {
+  return verdict.metrics.filter(isDrift);
+}
+
+function headline(input: ReportInput): string {
+  const verdict = input.verdict;
+  let text = OUTCOME_HEADLINE[input.outcome];
+  if (verdict && (input.outcome === 'drift' || input.outcome === 'accepted')) {
+    const count = drifted(verdict).length;
+    const first = firstDivergentStepOverall(verdict);
+    text += ` in ${count} of ${verdict.metrics.length} metrics${first === null ? '' : ` — curves part at step ${first}`}`;
+  } else if (verdict && input.outcome === 'pass') {
+    const compared = verdict.metrics.filter((m) => m.status !== 'new').length;
+    const bitwise = verdict.metrics.every((m) => m.status === 'new' || (m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0));
+    text += ` — ${compared} metrics within tolerance${bitwise ? ', bit-for-bit identical' : ''}`;
+  }
+  return `## ${text}`;
+}
+
+const TABLE_HEADER = ['| metric | baseline | current | abs diff | rel diff | first divergent step | first out-of-tolerance step | status |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
+
+function metricRow(metric: MetricComparison): string {
+  const stepNote = metric.kind === 'final' ? ' (final)' : metric.finalStep === null ? '' : ` @${metric.finalStep}`;
+  const missing = metric.missingSteps.length > 0 ? ` (${metric.missingSteps.length} steps missing, first ${metric.missingSteps[0]})` : '';
+  return `| ${cell(metric.name)}${stepNote} | ${formatValue(metric.baselineValue)} | ${formatValue(metric.currentValue)} | ${formatDiff(metric.maxAbsDiff)} | ${formatDiff(metric.maxRelDiff)} | ${formatStep(metric.firstDivergentStep)} | ${formatStep(metric.firstOutOfToleranceStep)} | ${STATUS_LABEL[metric.status]}${missing} |`;
+}
+
+const STATUS_LABEL: Record<MetricComparison['status'], string> = { pass: 'pass', drift: '**drift**', missing: '**missing**', new: 'new' };
+
+function metricTables(metrics: MetricComparison[], detail: Detail): string[] {
+  if (metrics.length === 0) return ['No metrics to compare (all were filtered out or none were logged).'];
+  const shown = metrics.filter((m) => !detail.foldPassing || m.status !== 'pass');
+  const folded = metrics.filter((m) => detail.foldPassing && m.status === 'pass');
+  const lines: string[] = [];
+  const rows = (list: MetricComparison[]) => {
+    const out = list.slice(0, detail.maxRows).map(metricRow);
+    if (list.length > detail.maxRows) out.push(`| … ${list.length - detail.maxRows} more | | | | | | | |`);
+    return out;
+  };
+  if (shown.length > 0) lines.push(...TABLE_HEADER, ...rows(shown));
+  if (folded.length > 0) {
+    lines.push('', `<details><summary>${folded.length} metrics within tolerance</summary>`, '', ...TABLE_HEADER, ...rows(folded), '', '</details>');
+  }
+  return lines;
+}

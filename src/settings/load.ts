@@ -1,0 +1,162 @@
+import YAML, { LineCounter, isMap, type Document } from 'yaml';
+import type { z } from 'zod';
+import { ReproError } from '../errors.ts';
+import { configSchema, configKeys, crossKeyProblems, TEXT_KEYS, type ReproConfig } from './schema.ts';
+import { closestMatch } from './suggest.ts';
+
+/**
+ * Builds the one typed settings object from, lowest to highest precedence: the schema's
+ * defaults, the config file (repro.yml), then explicit inputs (action inputs or CLI `--set`).
+ * Pure: the caller reads the file and hands in a lookup. Every problem is collected and
+ * reported at once, each naming the file line or the input and what would be accepted.
+ */
+
+export interface ConfigFile {
+  path: string;
+  text: string;
+}
+
+export interface SettingsSources {
+  /** The config file, when there is one. */
+  file: ConfigFile | null;
+  /** Explicit values by key (dotted keys reach into maps: `trainer.steps`). Strings are YAML-parsed except text keys. */
+  overrides: Array<{ key: string; value: string; origin: string }>;
+}
+
+export interface LoadedSettings {
+  config: ReproConfig;
+  /** Where each top-level key's value came from: "default", the file path, or an input/flag name. */
+  origins: Record<string, string>;
+}
+
+export class SettingsError extends ReproError {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
+      hint: 'See the README\'s "Settings" section or schema/repro.schema.json for every key and what it accepts.',
+    });
+    this.name = 'SettingsError';
+  }
+}
+
+export function loadSettings(sources: SettingsSources): LoadedSettings {
+  const problems: string[] = [];
+  const origins: Record<string, string> = {};
+  const lineCounter = new LineCounter();
+  let document: Document | null = null;
+  let merged: Record<string, unknown> = {};
+
+  if (sources.file) {
+    document = YAML.parseDocument(sources.file.text, { lineCounter, prettyErrors: true });
+    for (const error of document.errors) {
+      const line = error.linePos?.[0]?.line;
+      problems.push(`${sources.file.path}${line ? `:${line}` : ''}: YAML syntax error: ${error.message.split('\n')[0]}`);
+    }
+    if (document.errors.length === 0) {
+      const contents = document.toJS() as unknown;
+      if (contents !== null && contents !== undefined) {
+        if (typeof contents !== 'object' || Array.isArray(contents)) problems.push(`${sources.file.path}: the top level must be a map of keys (command:, metrics:, ...), got ${Array.isArray(contents) ? 'a list' : typeof contents}`);
+        else merged = { ...(contents as Record<string, unknown>) };
+      }
+      for (const key of Object.keys(merged)) origins[key] = sources.file.path;
+    }
+  }
+
+  for (const override of sources.overrides) {
+    const path = override.key.split('.');
+    const topKey = path[0]!;
+    let value: unknown = override.value;
+    if (!TEXT_KEYS.has(topKey) || path.length > 1) {
+      try {
+        value = YAML.parse(override.value);
+      } catch (error) {
+        problems.push(`${override.origin}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+        continue;
+      }
+    }
+    setPath(merged, path, value);
+    origins[topKey] = override.origin;
+  }
+
+  const knownKeys = configKeys();
+  const parsed = configSchema.safeParse(merged);
+  const issueContext: IssueContext = { origins, file: sources.file, document, lineCounter, knownKeys };
+  for (const { key, message } of crossKeyProblems(merged)) problems.push(`${whereIs([key], issueContext)}${message}`);
+  if (parsed.success && problems.length === 0) {
+    for (const key of knownKeys) origins[key] ??= 'default';
+    return { config: parsed.data, origins };
+  }
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(describeIssue(issue, issueContext));
+  }
+  throw new SettingsError(problems);
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = target;
+  for (const part of path.slice(0, -1)) {
+    const next = node[part];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[path.at(-1)!] = value;
+}
+
+interface IssueContext {
+  origins: Record<string, string>;
+  file: ConfigFile | null;
+  document: Document | null;
+  lineCounter: LineCounter;
+  knownKeys: string[];
+}
+
+function describeIssue(issue: z.core.$ZodIssue, context: IssueContext): string {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const siblings = path.length === 0 ? context.knownKeys : knownKeysAt(path);
+    return issue.keys
+      .map((key) => {
+        const suggestion = closestMatch(key, siblings);
+        const where = whereIs([...path, key], context);
+        return `${where}unknown key "${[...path, key].join('.')}"${suggestion ? ` (did you mean "${[...path, suggestion].join('.')}"?)` : ''}; accepted: ${siblings.join(', ')}`;
+      })
+      .join('\n  - ');
+  }
+  return `${whereIs(path, context)}${path.join('.') || '(top level)'}: ${issue.message}`;
+}
+
+function knownKeysAt(path: string[]): string[] {
+  let schema: unknown = configSchema;
+  for (const part of path) {
+    const shape = (schema as { shape?: Record<string, unknown> }).shape;
+    let next = shape?.[part];
+    // Unwrap optional/default wrappers to reach the nested object's shape.
+    while (next && !(next as { shape?: unknown }).shape && (next as { unwrap?: () => unknown }).unwrap) next = (next as { unwrap: () => unknown }).unwrap();
+    if (!next) return [];
+    schema = next;
+  }
+  return Object.keys((schema as { shape?: Record<string, unknown> }).shape ?? {});
+}
+
+/** "repro.yml:7: " for a key set in the file (with its line), `input "seed": ` for an explicit one. */
+function whereIs(path: string[], context: IssueContext): string {
+  const origin = path.length > 0 ? context.origins[path[0]!] : undefined;
+  if (origin && context.file && origin === context.file.path && context.document) {
+    const node = findNode(context.document, path);
+    const offset = node?.range?.[0];
+    const line = offset === undefined ? undefined : context.lineCounter.linePos(offset).line;
+    return `${context.file.path}${line ? `:${line}` : ''}: `;
+  }
+  return origin && origin !== 'default' ? `${origin}: ` : '';
+}
+
+function findNode(document: Document, path: string[]): { range?: [number, number, number] | null } | undefined {
+  // The deepest node that exists on the path, so a wrong nested value still gets its own line.
+  for (let depth = path.length; depth > 0; depth--) {
+    const parent = depth === 1 ? document.contents : document.getIn(path.slice(0, depth - 1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => String((item.key as { value?: unknown })?.value ?? item.key) === path[depth - 1]);
+      if (pair) return (pair.value as { range?: [number, number, number] } | null) ?? (pair.key as { range?: [number, number, number] });
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * The one description of every setting: keys, types, defaults and what is accepted.
+ * Defaults live here and nowhere else (not in action.yml: the runner passes action.yml
+ * defaults as if the user had typed them, which would silently override repro.yml).
+ * Key names are a public contract (README, repro.yml, action inputs, `--set`).
+ */
+
+/** Wall-clock fields differ on every run; DESIGN.md ignores them by default. */
+export const DEFAULT_IGNORED_METRICS = ['timestamp', '*.timestamp', 'time', '*.time', '*_runtime', '*per_second*', '*_per_s', 'epoch_time', '*.epoch_time'];
+
+const positiveNumber = z.number().finite().nonnegative();
+
+const toleranceSchema = z.strictObject({
+  rtol: positiveNumber.optional(),
+  atol: positiveNumber.optional(),
+  exact: z.boolean().optional().describe('Bit-for-bit equal doubles; then rtol and atol must be left out'),
+});
+
+const toleranceOverrideSchema = z.strictObject({
+  rtol: positiveNumber.optional(),
+  atol: positiveNumber.optional(),
+  exact: z.boolean().optional(),
+});
+
+export const TRAINER_BACKENDS = ['auto', 'tensorflow-gpu', 'tensorflow', 'cpu'] as const;
+
+const trainerSchema = z.strictObject({
+  module: z.string().min(1).describe('A module exporting `default async function train(ctx)`, or "builtin:smoke"'),
+  backend: z.enum(TRAINER_BACKENDS).default('auto'),
+  steps: z.number().int().positive().default(200),
+  'checkpoint-every': z.number().int().nonnegative().default(20).describe('0 writes no checkpoints'),
+  'strict-determinism': z.boolean().default(true).describe('Deterministic TensorFlow ops and single-threaded pools'),
+  'install-backend': z.boolean().default(false).describe('Install a missing native backend into the runner tool cache'),
+  options: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .default({})
+    .describe('Passed to the trainer as ctx.options (builtin:smoke reads learning-rate, batch-size)'),
+});
+
+/** Keys of repro.yml. Every key can also be given as an action input or `--set key=value`. */
+export const configSchema = z
+  .strictObject({
+    command: z.string().min(1).optional().describe('Training command, run with bash -c in working-directory'),
+    trainer: trainerSchema.optional().describe('Built-in TensorFlow.js trainer, instead of command'),
+    metrics: z
+      .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
+      .optional()
+      .describe('Metric file, glob, or {prefix: path}; defaults to the trainer output with trainer:'),
+    checkpoints: z.string().min(1).optional().describe('Safetensors checkpoint file or glob written by command: (final weights are fingerprinted)'),
+    baseline: z.string().min(1).default('.repro/baseline.json').describe('May contain {runner} and {gpu}'),
+    seed: z.number().int().nonnegative().max(2 ** 32 - 1).default(1234),
+    'timeout-minutes': z.number().positive().default(30),
+    'determinism-env': z.boolean().default(true).describe('Export CUBLAS_WORKSPACE_CONFIG, TF_DETERMINISTIC_OPS, TF_CUDNN_DETERMINISTIC'),
+    tolerance: toleranceSchema.default({ rtol: 1e-5, atol: 1e-8 }),
+    'metric-tolerances': z.record(z.string(), toleranceOverrideSchema).default({}),
+    'ignore-metrics': z.array(z.string()).default(DEFAULT_IGNORED_METRICS),
+    'fingerprint-paths': z.array(z.string().min(1)).default([]),
+    'working-directory': z.string().min(1).default('.'),
+    'fail-on-drift': z.boolean().default(true),
+    'on-missing-baseline': z.enum(['warn', 'fail']).default('warn'),
+    'check-name': z.string().min(1).default('repro-check'),
+    'comment-key': z.string().min(1).optional().describe('Defaults to the job id'),
+    'accept-label': z.string().min(1).default('repro-check:accept-drift'),
+    'baseline-update': z.enum(['commit', 'pull-request']).default('commit'),
+    'allow-baseline-from-any-branch': z.boolean().default(false),
+    'allow-fork-prs': z.boolean().default(false),
+    'allow-pull-request-target': z.boolean().default(false),
+  });
+
+/**
+ * Rules across keys, checked on the raw merged values so that they are reported together
+ * with every other problem (zod skips refinements once a field has failed).
+ */
+export function crossKeyProblems(raw: Record<string, unknown>): Array<{ key: string; message: string }> {
+  const problems: Array<{ key: string; message: string }> = [];
+  const has = (key: string) => raw[key] !== undefined && raw[key] !== null;
+  if (!has('command') && !has('trainer')) problems.push({ key: 'command', message: 'set either `command` (a training command) or `trainer` (the built-in TensorFlow.js trainer)' });
+  if (has('command') && has('trainer')) problems.push({ key: 'trainer', message: '`command` and `trainer` are alternatives; set only one' });
+  const tolerance = raw.tolerance as Record<string, unknown> | undefined;
+  if (tolerance?.exact === true && (tolerance.rtol !== undefined || tolerance.atol !== undefined)) problems.push({ key: 'tolerance', message: 'tolerance: `exact: true` compares bit for bit; leave out rtol and atol with it' });
+  if (has('command') && !has('metrics')) problems.push({ key: 'metrics', message: 'with `command`, say where the metrics are written (a file, a glob or {prefix: path})' });
+  return problems;
+}
+
+export type ReproConfig = z.output<typeof configSchema>;
+export type ReproConfigInput = z.input<typeof configSchema>;
+
+/** Tolerance keys: in a pull request they are read from the base commit so a PR cannot loosen its own gate. */
+export const GATE_KEYS = ['tolerance', 'metric-tolerances', 'ignore-metrics'] as const;
+
+/** Action inputs and CLI options that are not repro.yml keys (secrets and per-invocation choices). */
+export const INVOCATION_KEYS = ['config', 'mode', 'github-token', 'baseline-token'] as const;
+
+/** Keys whose value is plain text: an input is taken as written, never parsed as YAML. */
+export const TEXT_KEYS = new Set(['command', 'checkpoints', 'baseline', 'working-directory', 'check-name', 'comment-key', 'accept-label']);
+
+export function configKeys(): string[] {
+  return Object.keys(configSchema.shape);
+}
+
+export function settingsJsonSchema(): object {
+  const schema = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { $id: 'https://github.com/repro-check/repro-check/schema/repro.schema.json', title: 'repro-check configuration (repro.yml)', ...schema };
+}

@@ -1,0 +1,130 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareMetrics } from '../../src/compare/compare.ts';
+import { DEFAULT_TOLERANCE, TolerancePicker, withinTolerance } from '../../src/compare/tolerance.ts';
+import { globToRegExp } from '../../src/compare/glob.ts';
+import type { MetricData } from '../../src/metrics/series.ts';
+
+function data(series: Record<string, Array<[number, number]>>, finals: Record<string, number> = {}): MetricData {
+  return {
+    series: new Map(Object.entries(series).map(([name, points]) => [name, { steps: points.map((p) => p[0]), values: points.map((p) => p[1]) }])),
+    finals: new Map(Object.entries(finals)),
+    notes: [],
+  };
+}
+
+const defaults = (overrides: Record<string, { rtol?: number; atol?: number; exact?: boolean }> = {}) => ({
+  tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', overrides),
+  include: [] as string[],
+  ignore: [] as string[],
+});
+
+test('identical series pass with no divergent step and zero diffs', () => {
+  const a = data({ loss: [[0, 1], [1, 0.5], [2, 0.25]] });
+  const verdict = compareMetrics(a, a, defaults());
+  assert.equal(verdict.status, 'pass');
+  const [loss] = verdict.metrics;
+  assert.equal(loss!.firstDivergentStep, null);
+  assert.equal(loss!.firstOutOfToleranceStep, null);
+  assert.equal(loss!.maxAbsDiff, 0);
+  assert.equal(loss!.finalStep, 2);
+  assert.equal(loss!.currentValue, 0.25);
+});
+
+test('a difference inside the tolerance is divergent but passes; outside is drift at its first step', () => {
+  const baseline = data({ loss: [[0, 1], [10, 0.5], [20, 0.25], [30, 0.2]] });
+  const current = data({ loss: [[0, 1], [10, 0.5 + 1e-9], [20, 0.26], [30, 0.3]] });
+  const [loss] = compareMetrics(baseline, current, defaults()).metrics;
+  assert.equal(loss!.status, 'drift');
+  assert.equal(loss!.firstDivergentStep, 10);
+  assert.equal(loss!.firstOutOfToleranceStep, 20);
+  assert.ok(Math.abs(loss!.maxAbsDiff! - 0.1) < 1e-12);
+  assert.ok(Math.abs(loss!.maxRelDiff! - 0.5) < 1e-12);
+});
+
+test('tolerance rule is numpy allclose: |c - b| <= atol + rtol * |b|', () => {
+  const t = { rtol: 1e-3, atol: 0, exact: false };
+  assert.equal(withinTolerance(1000, 1001, t), true);
+  assert.equal(withinTolerance(1000, 1001.0001, t), false);
+  // Asymmetric like numpy: the baseline's magnitude scales the tolerance.
+  assert.equal(withinTolerance(0, 1e-9, DEFAULT_TOLERANCE), true);
+  assert.equal(withinTolerance(0, 1e-7, DEFAULT_TOLERANCE), false);
+});
+
+test('NaN equals only NaN in the same place; NaN where the baseline had a number is drift', () => {
+  assert.equal(withinTolerance(NaN, NaN, DEFAULT_TOLERANCE), true);
+  assert.equal(withinTolerance(1, NaN, DEFAULT_TOLERANCE), false);
+  assert.equal(withinTolerance(NaN, 1, DEFAULT_TOLERANCE), false);
+  assert.equal(withinTolerance(Infinity, Infinity, DEFAULT_TOLERANCE), true);
+  assert.equal(withinTolerance(Infinity, -Infinity, DEFAULT_TOLERANCE), false);
+  const verdict = compareMetrics(data({ loss: [[0, 1], [1, NaN]] }), data({ loss: [[0, NaN], [1, NaN]] }), defaults());
+  assert.equal(verdict.metrics[0]!.firstOutOfToleranceStep, 0);
+  assert.equal(verdict.metrics[0]!.firstDivergentStep, 0);
+});
+
+test('exact compares bits: -0 differs from 0, one ulp is drift', () => {
+  const exact = { rtol: 0, atol: 0, exact: true };
+  assert.equal(withinTolerance(0, -0, exact), false);
+  assert.equal(withinTolerance(0.1 + 0.2, 0.30000000000000004, exact), true);
+  assert.equal(withinTolerance(1, 1 + Number.EPSILON, exact), false);
+  assert.equal(withinTolerance(1, 1 + Number.EPSILON, DEFAULT_TOLERANCE), true);
+});
+
+test('missing metrics are drift, new ones are reported but pass', () => {
+  const verdict = compareMetrics(data({ a: [[0, 1]], gone: [[0, 2]] }), data({ a: [[0, 1]], added: [[0, 3]] }), defaults());
+  assert.equal(verdict.status, 'drift');
+  const byName = Object.fromEntries(verdict.metrics.map((m) => [m.name, m.status]));
+  assert.deepEqual(byName, { a: 'pass', gone: 'missing', added: 'new' });
+  assert.equal(verdict.metrics[0]!.name, 'gone', 'drift is listed first');
+  const onlyNew = compareMetrics(data({ a: [[0, 1]] }), data({ a: [[0, 1]], added: [[0, 3]] }), defaults());
+  assert.equal(onlyNew.status, 'pass');
+});
+
+test('missing steps are drift, extra steps are only reported', () => {
+  const [short] = compareMetrics(data({ loss: [[0, 1], [1, 1], [2, 1]] }), data({ loss: [[0, 1], [2, 1]] }), defaults()).metrics;
+  assert.equal(short!.status, 'drift');
+  assert.deepEqual(short!.missingSteps, [1]);
+  const [long] = compareMetrics(data({ loss: [[0, 1]] }), data({ loss: [[0, 1], [5, 2]] }), defaults()).metrics;
+  assert.equal(long!.status, 'pass');
+  assert.deepEqual(long!.extraSteps, [5]);
+});
+
+test('final values carry no step', () => {
+  const verdict = compareMetrics(data({}, { accuracy: 0.9 }), data({}, { accuracy: 0.8 }), defaults());
+  const [accuracy] = verdict.metrics;
+  assert.equal(accuracy!.kind, 'final');
+  assert.equal(accuracy!.status, 'drift');
+  assert.equal(accuracy!.firstDivergentStep, null);
+  assert.equal(accuracy!.firstOutOfToleranceStep, null);
+});
+
+test('per-metric tolerances: first matching glob wins, keys override the global one, unused globs are listed', () => {
+  const baseline = data({ 'eval.loss': [[0, 1]], 'train.loss': [[0, 1]] });
+  const current = data({ 'eval.loss': [[0, 1.0005]], 'train.loss': [[0, 1.0005]] });
+  const verdict = compareMetrics(baseline, current, defaults({ 'eval.*': { rtol: 1e-3 }, '*': { rtol: 1e-9 }, 'nothing.matches': { exact: true } }));
+  const byName = Object.fromEntries(verdict.metrics.map((m) => [m.name, m]));
+  assert.equal(byName['eval.loss']!.status, 'pass');
+  assert.equal(byName['eval.loss']!.tolerance.source, 'metric-tolerances["eval.*"]');
+  assert.equal(byName['eval.loss']!.tolerance.atol, DEFAULT_TOLERANCE.atol);
+  assert.equal(byName['train.loss']!.status, 'drift');
+  assert.deepEqual(verdict.unusedToleranceGlobs, ['nothing.matches']);
+});
+
+test('include and ignore globs match whole names and * crosses dots and slashes', () => {
+  const both = data({ 'train.loss': [[0, 1]], 'train/acc': [[0, 1]], 'eval.loss': [[0, 1]], train_runtime: [[0, 5]] });
+  const changed = data({ 'train.loss': [[0, 2]], 'train/acc': [[0, 1]], 'eval.loss': [[0, 1]], train_runtime: [[0, 9]] });
+  const verdict = compareMetrics(both, changed, { ...defaults(), include: ['train*'], ignore: ['*_runtime', 'train.loss'] });
+  assert.deepEqual(verdict.metrics.map((m) => m.name), ['train/acc']);
+  assert.equal(verdict.status, 'pass');
+  assert.equal(globToRegExp('eval.*').test('evalXloss'), false, 'a dot is literal');
+  assert.equal(globToRegExp('loss').test('train.loss'), false, 'globs match whole names');
+});
+
+test('unsorted union: metrics only in one side and steps interleaved are walked in order', () => {
+  const baseline = data({ loss: [[0, 1], [2, 3], [4, 5]] });
+  const current = data({ loss: [[1, 9], [2, 3], [3, 9], [4, 5]] });
+  const [loss] = compareMetrics(baseline, current, defaults()).metrics;
+  assert.deepEqual(loss!.missingSteps, [0]);
+  assert.deepEqual(loss!.extraSteps, [1, 3]);
+  assert.equal(loss!.firstDivergentStep, null);
+});

@@ -1,0 +1,335 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { InputFileError } from '../../src/errors.ts';
+import { addPrefix, parseMetricText } from '../../src/metrics/parse.ts';
+import type { MetricData } from '../../src/metrics/series.ts';
+
+const fixtures = fileURLToPath(new URL('../fixtures/metrics/', import.meta.url));
+const fixture = (name: string) => readFileSync(`${fixtures}${name}`, 'utf8');
+
+function series(data: MetricData, name: string): { steps: number[]; values: number[] } {
+  const found = data.series.get(name);
+  assert.ok(found, `no series ${name}; have ${[...data.series.keys()].join(', ')}`);
+  return found;
+}
+
+/** Asserts that parsing throws an InputFileError and returns it for more checks. */
+function parseError(text: string, file: string): InputFileError {
+  try {
+    parseMetricText(text, file);
+  } catch (error) {
+    assert.ok(error instanceof InputFileError, `expected an InputFileError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected parseMetricText to throw');
+}
+
+describe('files written by real tools', () => {
+  it('reads a PyTorch loop JSONL log: nested names, separate eval lines, a NaN token, a final line', () => {
+    const text = fixture('pytorch-train.jsonl');
+    const data = parseMetricText(text, 'pytorch-train.jsonl');
+    const trainLoss = series(data, 'train.loss');
+    assert.deepEqual(trainLoss.steps, Array.from({ length: 50 }, (_, index) => index + 1));
+    // Cross-check against the file's own first line, read independently of the parser.
+    const firstLine = JSON.parse(text.split('\n')[0]!) as { train: { loss: number; grad_norm: number }; lr: number };
+    assert.equal(trainLoss.values[0], firstLine.train.loss);
+    assert.equal(series(data, 'train.grad_norm').values[0], firstLine.train.grad_norm);
+    assert.equal(series(data, 'lr').values[0], firstLine.lr);
+    assert.deepEqual(series(data, 'eval.loss').steps, [10, 20, 30, 40, 50]);
+    const lossDelta = series(data, 'eval.loss_delta');
+    assert.ok(text.includes('"loss_delta": NaN'), 'the fixture holds the bare NaN token json.dumps writes');
+    assert.ok(Number.isNaN(lossDelta.values[0]));
+    assert.ok(lossDelta.values.slice(1).every(Number.isFinite));
+    assert.deepEqual([...data.finals.keys()], ['final.eval_loss', 'final.eval_accuracy']);
+    assert.equal(data.finals.get('final.eval_loss'), series(data, 'eval.loss').values[4]);
+    assert.equal(data.series.has('step'), false, 'the step key is not a metric');
+    assert.equal(data.series.has('note'), false, 'strings are not metrics');
+    assert.deepEqual(data.notes, []);
+  });
+
+  it("reads a CSV in PyTorch Lightning CSVLogger's layout: CRLF, blank cells, train and val rows sharing a step", () => {
+    const text = fixture('lightning-metrics.csv');
+    assert.ok(text.includes('\r\n'), 'csv.DictWriter on a newline="" file writes CRLF');
+    const data = parseMetricText(text, 'metrics.csv');
+    assert.deepEqual([...data.series.keys()], ['epoch', 'train_loss', 'val_acc', 'val_loss']);
+    assert.deepEqual(series(data, 'train_loss').steps, [3, 7, 11, 15, 19, 23]);
+    assert.deepEqual(series(data, 'val_loss').steps, [7, 15, 23]);
+    assert.deepEqual(series(data, 'epoch'), { steps: [3, 7, 11, 15, 19, 23], values: [0, 0, 1, 1, 2, 2] });
+    // The file has no quoting, so a plain split is an independent reading of the val rows.
+    const valRows = text.split('\r\n').slice(1).map((line) => line.split(',')).filter((cells) => cells[4]);
+    assert.deepEqual(series(data, 'val_loss').values, valRows.map((cells) => Number(cells[4])));
+    assert.deepEqual(data.notes, [], 'epoch repeated with the same value at a shared step is not worth a note');
+  });
+
+  it("reads a TSV in DVCLive's layout, keeping the wall-clock timestamp column for the compare filter", () => {
+    const text = fixture('dvclive/plots/metrics/train/loss.tsv');
+    assert.ok(text.startsWith('timestamp\tstep\tloss\n'));
+    const data = parseMetricText(text, 'loss.tsv');
+    const loss = series(data, 'loss');
+    assert.deepEqual(loss.steps, Array.from({ length: 30 }, (_, index) => index));
+    assert.equal(loss.values[0], Number(text.split('\n')[1]!.split('\t')[2]));
+    assert.equal(series(data, 'timestamp').steps.length, 30);
+  });
+
+  it("reads the Hugging Face Trainer's trainer_state.json log_history, not the state's other fields", () => {
+    const data = parseMetricText(fixture('trainer_state.json'), 'trainer_state.json');
+    assert.deepEqual(series(data, 'loss').steps, [10, 20, 30, 40, 50]);
+    assert.deepEqual(series(data, 'eval_loss').steps, [20, 40]);
+    assert.deepEqual(series(data, 'learning_rate').steps, [10, 20, 30, 40, 50]);
+    for (const name of ['train_runtime', 'train_samples_per_second', 'total_flos', 'train_loss']) {
+      assert.deepEqual(series(data, name).steps, [50], `${name} is in the final entry, which carries step 50`);
+    }
+    assert.equal(data.series.has('global_step'), false);
+    assert.equal(data.series.has('max_steps'), false);
+    assert.deepEqual(data.notes, []);
+  });
+});
+
+describe('JSONL', () => {
+  it('names numbers by their dotted path, without a prefix, and indexes arrays', () => {
+    const data = parseMetricText('{"step": 0, "eval": {"loss": 1, "top": {"k5": 0.5}}, "per_class": [0.25, 0.75]}\n', 'm.jsonl');
+    assert.deepEqual([...data.series.keys()], ['eval.loss', 'eval.top.k5', 'per_class.0', 'per_class.1']);
+    assert.deepEqual(series(data, 'eval.top.k5'), { steps: [0], values: [0.5] });
+  });
+
+  it('skips strings, booleans and null', () => {
+    const data = parseMetricText('{"step": 1, "loss": 2, "phase": "train", "is_best": true, "lr": null}\n', 'm.jsonl');
+    assert.deepEqual([...data.series.keys()], ['loss']);
+  });
+
+  it('takes the step from step, then global_step, then iteration; the others stay metrics', () => {
+    const both = parseMetricText('{"global_step": 7, "step": 3, "loss": 1}\n{"global_step": 8, "step": 4, "loss": 2}\n', 'm.jsonl');
+    assert.deepEqual(series(both, 'loss').steps, [3, 4]);
+    assert.deepEqual(series(both, 'global_step'), { steps: [3, 4], values: [7, 8] });
+    assert.deepEqual(series(parseMetricText('{"global_step": 5, "iteration": 9, "loss": 1}', 'm.jsonl'), 'loss').steps, [5]);
+    const iteration = parseMetricText('{"iteration": 9, "loss": 1}\n{"iteration": 10, "loss": 1}\n', 'm.jsonl');
+    assert.deepEqual([...iteration.series.keys()], ['loss']);
+    assert.deepEqual(series(iteration, 'loss').steps, [9, 10]);
+  });
+
+  it('only a top-level key is the step', () => {
+    const data = parseMetricText('{"train": {"step": 3, "loss": 1}}\n', 'm.jsonl');
+    assert.deepEqual([...data.finals], [['train.step', 3], ['train.loss', 1]]);
+  });
+
+  it('gives final values for a line without a step', () => {
+    const data = parseMetricText('{"step": 1, "loss": 0.5}\n{"test": {"accuracy": 0.9}}\n', 'm.jsonl');
+    assert.deepEqual([...data.finals], [['test.accuracy', 0.9]]);
+    assert.deepEqual([...data.series.keys()], ['loss']);
+  });
+
+  it("accepts Python's NaN, Infinity and -Infinity tokens and leaves strings mentioning them alone", () => {
+    const text = '{"step": 1, "loss": NaN, "msg": "NaN is bad, so is Infinity", "NaN": 2, "up": Infinity, "down": -Infinity}\n';
+    const data = parseMetricText(text, 'm.jsonl');
+    assert.ok(Number.isNaN(series(data, 'loss').values[0]));
+    assert.deepEqual(series(data, 'NaN').values, [2], 'a key spelled NaN is a name, not a number');
+    assert.deepEqual(series(data, 'up').values, [Infinity]);
+    assert.deepEqual(series(data, 'down').values, [-Infinity]);
+    assert.equal(data.series.has('msg'), false);
+  });
+
+  it('merges several lines with the same step', () => {
+    const data = parseMetricText('{"step": 10, "train": {"loss": 1}}\n{"step": 10, "eval": {"loss": 2}}\n{"step": 20, "train": {"loss": 0.5}}\n', 'm.jsonl');
+    assert.deepEqual(series(data, 'train.loss'), { steps: [10, 20], values: [1, 0.5] });
+    assert.deepEqual(series(data, 'eval.loss'), { steps: [10], values: [2] });
+    assert.deepEqual(data.notes, []);
+  });
+
+  it('keeps the last of two values at one step and notes the metric, step and both lines', () => {
+    const data = parseMetricText('{"step": 1, "loss": 3}\n{"step": 1, "loss": 4}\n', 'run/m.jsonl');
+    assert.deepEqual(series(data, 'loss'), { steps: [1], values: [4] });
+    assert.equal(data.notes.length, 1);
+    assert.match(data.notes[0]!, /loss at step 1 .*run\/m\.jsonl:1 and run\/m\.jsonl:2.*last value was kept/);
+  });
+
+  it('notes a final value logged twice with different values', () => {
+    const data = parseMetricText('{"acc": 0.5}\n{"acc": 0.5}\n{"acc": 0.7}\n', 'm.jsonl');
+    assert.deepEqual([...data.finals], [['acc', 0.7]]);
+    assert.deepEqual(data.notes.length, 1);
+    assert.match(data.notes[0]!, /acc \(final value\).*m\.jsonl:2 and m\.jsonl:3/);
+  });
+
+  it('sorts a resumed run whose steps go backwards and notes each re-logged step with both lines', () => {
+    const lines = [
+      '{"step": 1, "loss": 1.0, "lr": 0.1}',
+      '{"step": 2, "loss": 0.9, "lr": 0.1}',
+      '{"step": 3, "loss": 0.8, "lr": 0.1}',
+      '{"step": 2, "loss": 0.95, "lr": 0.1}', // resumed from the step-1 checkpoint
+      '{"step": 3, "loss": 0.85, "lr": 0.1}',
+      '{"step": 4, "loss": 0.7, "lr": 0.1}',
+    ];
+    const data = parseMetricText(lines.join('\n'), 'm.jsonl');
+    assert.deepEqual(series(data, 'loss'), { steps: [1, 2, 3, 4], values: [1.0, 0.95, 0.85, 0.7] });
+    assert.deepEqual(series(data, 'lr').steps, [1, 2, 3, 4]);
+    assert.deepEqual(data.notes.length, 2, 'lr was re-logged with the same values: no note');
+    assert.match(data.notes[0]!, /loss at step 2 .*m\.jsonl:2 and m\.jsonl:4/);
+    assert.match(data.notes[1]!, /loss at step 3 .*m\.jsonl:3 and m\.jsonl:5/);
+  });
+
+  it('lists the first 20 duplicates and counts the rest', () => {
+    const lines = Array.from({ length: 25 }, (_, step) => `{"step": ${step}, "loss": 1}\n{"step": ${step}, "loss": 2}`);
+    const data = parseMetricText(lines.join('\n'), 'm.jsonl');
+    assert.equal(data.notes.length, 21);
+    assert.match(data.notes[20]!, /^5 more values were logged twice .* in m\.jsonl/);
+  });
+
+  it('reads CRLF line ends, blank lines and a byte-order mark, keeping physical line numbers', () => {
+    const data = parseMetricText('\uFEFF{"step": 1, "loss": 1}\r\n\r\n   \r\n{"step": 2, "loss": NaN}\r\n{"step": 2, "loss": 3}\r\n', 'm.jsonl');
+    assert.deepEqual(series(data, 'loss').steps, [1, 2]);
+    assert.match(data.notes[0]!, /m\.jsonl:4 and m\.jsonl:5/);
+  });
+
+  it('refuses a malformed line, naming the file, the line and what it saw', () => {
+    const error = parseError('{"step": 1, "loss": 1}\n\n{"step": 2, "loss": }\n', 'logs/m.jsonl');
+    assert.equal(error.file, 'logs/m.jsonl');
+    assert.equal(error.line, 3);
+    assert.match(error.message, /^logs\/m\.jsonl:3: malformed JSON at column 21 .*\{"step": 2, "loss": \}/);
+  });
+
+  it('refuses a truncated first line as a bad JSONL line, not as a bad JSON document', () => {
+    const error = parseError('{"step": 1, "lo\n{"step": 2, "loss": 1}\n', 'm.jsonl');
+    assert.equal(error.line, 1);
+    assert.match(error.message, /malformed JSON/);
+  });
+
+  it('refuses a line that is not an object', () => {
+    assert.match(parseError('{"step": 1, "loss": 1}\n[1, 2]\n', 'm.jsonl').message, /^m\.jsonl:2: expected a JSON object on each line, got an array/);
+    assert.match(parseError('{"step": 1, "loss": 1}\n42\n', 'm.jsonl').message, /^m\.jsonl:2: .*got a number/);
+  });
+
+  it('refuses a step that is not a whole number >= 0, naming file and line', () => {
+    for (const step of ['1.5', '-1', '"3"', 'null', 'NaN', 'Infinity', '1e300']) {
+      const error = parseError(`{"step": 0, "loss": 1}\n{"step": ${step}, "loss": 1}\n`, 'm.jsonl');
+      assert.equal(error.line, 2, `step ${step}`);
+      assert.match(error.message, /"step" must be a whole number >= 0/);
+    }
+  });
+});
+
+describe('JSON documents', () => {
+  it('reads an array of log objects', () => {
+    const data = parseMetricText('[{"step": 1, "loss": 2}, {"step": 2, "loss": 1}, {"accuracy": 0.8}]', 'm.json');
+    assert.deepEqual(series(data, 'loss'), { steps: [1, 2], values: [2, 1] });
+    assert.deepEqual([...data.finals], [['accuracy', 0.8]]);
+  });
+
+  it('reads a flat object of final values', () => {
+    const data = parseMetricText('{\n  "accuracy": 0.91,\n  "f1": 0.88,\n  "model": "mlp"\n}\n', 'final.json');
+    assert.deepEqual([...data.finals], [['accuracy', 0.91], ['f1', 0.88]]);
+    assert.equal(data.series.size, 0);
+  });
+
+  it('reads a pretty-printed document holding Python NaN tokens', () => {
+    const text = '{\n  "log_history": [\n    {\n      "loss": NaN,\n      "step": 5\n    },\n    {\n      "loss": 0.5,\n      "step": 10\n    }\n  ]\n}\n';
+    const loss = series(parseMetricText(text, 'trainer_state.json'), 'loss');
+    assert.deepEqual(loss.steps, [5, 10]);
+    assert.ok(Number.isNaN(loss.values[0]));
+  });
+
+  it('names the log_history entry in an error about it', () => {
+    const error = parseError('{"log_history": [{"step": 1, "loss": 1}, {"step": -2, "loss": 1}]}', 'trainer_state.json');
+    assert.match(error.message, /^trainer_state\.json: log_history\[1\]: "step" must be a whole number >= 0/);
+    assert.match(parseError('[{"step": 1}, 7]', 'm.json').message, /^m\.json: \[1\]: expected an object of metrics, got 7/);
+  });
+
+  it('names the log_history entries in a duplicate note', () => {
+    const data = parseMetricText('{"log_history": [{"step": 1, "loss": 1}, {"step": 1, "loss": 2}]}', 'trainer_state.json');
+    assert.match(data.notes[0]!, /trainer_state\.json log_history\[0\] and trainer_state\.json log_history\[1\]/);
+  });
+
+  it('refuses a malformed document with the line and column where reading stopped', () => {
+    const error = parseError('{\n  "log_history": [\n    {"step": 1, "loss": 1},,\n  ]\n}\n', 'trainer_state.json');
+    assert.equal(error.line, 3);
+    assert.match(error.message, /not valid JSON, nor JSONL: .* at column 28/);
+  });
+});
+
+describe('CSV and TSV', () => {
+  it('reads RFC 4180 quoting: delimiters, doubled quotes and line breaks inside quotes', () => {
+    const text = 'step,"acc, top1",comment,"say ""hi"""\n1,0.5,"two\nlines",3\n2,0.75,"a ""quoted"" word",4\n3,1,plain,5,extra\n';
+    const error = parseError(text, 'm.csv');
+    assert.equal(error.line, 5, 'the line count includes the line break inside the quoted field');
+    assert.match(error.message, /has 5 fields, expected 4 \(the columns of the header on line 1\)/);
+    const data = parseMetricText(text.slice(0, text.lastIndexOf('3,1,plain')), 'm.csv');
+    assert.deepEqual(series(data, 'acc, top1'), { steps: [1, 2], values: [0.5, 0.75] });
+    assert.deepEqual(series(data, 'say "hi"').values, [3, 4]);
+    assert.equal(data.series.has('comment'), false);
+  });
+
+  it("reads nan and inf cells as Python's csv writer and pandas write them, and skips empty and text cells", () => {
+    const data = parseMetricText('step,a,b,c,d,e\r\n0,nan,inf,-inf,NaN,True\r\n1,,1e-05,-0.5,Infinity,\r\n', 'm.csv');
+    assert.ok(Number.isNaN(series(data, 'a').values[0]));
+    assert.deepEqual(series(data, 'a').steps, [0], 'an empty cell is not logged at that step');
+    assert.deepEqual(series(data, 'b').values, [Infinity, 1e-5]);
+    assert.deepEqual(series(data, 'c').values, [-Infinity, -0.5]);
+    assert.deepEqual(series(data, 'd').values, [NaN, Infinity]);
+    assert.equal(data.series.has('e'), false);
+  });
+
+  it('tells TSV from CSV by the header, and by a .tsv name when the header has both or neither', () => {
+    assert.deepEqual(series(parseMetricText('step\tloss\n1\t2.5\n', 'whatever.txt'), 'loss'), { steps: [1], values: [2.5] }, 'a tab in the header: TSV');
+    assert.deepEqual(series(parseMetricText('step\tloss, total\n1\t2\n', 'run.tsv'), 'loss, total').values, [2]);
+    assert.match(parseError('step\tloss, total\n1\t2\n', 'run.csv').message, /^run\.csv:2: has 1 field, expected 2/);
+    assert.deepEqual([...parseMetricText('loss\n2\n', 'single.tsv').finals], [['loss', 2]]);
+  });
+
+  it("ignores pandas' unnamed index column", () => {
+    const data = parseMetricText(',step,loss\n0,10,0.5\n1,20,0.25\n', 'df.csv');
+    assert.deepEqual([...data.series.keys()], ['loss']);
+    assert.deepEqual(series(data, 'loss').steps, [10, 20]);
+  });
+
+  it('reads one row of final values without a step column, and refuses a second row', () => {
+    assert.deepEqual([...parseMetricText('accuracy,f1\n0.9,0.8\n', 'final.csv').finals], [['accuracy', 0.9], ['f1', 0.8]]);
+    const error = parseError('accuracy,f1\n0.9,0.8\n0.91,0.81\n', 'final.csv');
+    assert.equal(error.line, 3);
+    assert.match(error.message, /no step column \(step, global_step, iteration\)/);
+  });
+
+  it('reads a row with an empty step cell as final values', () => {
+    const data = parseMetricText('step,loss,test_acc\n1,0.5,\n,,0.9\n', 'm.csv');
+    assert.deepEqual([...data.finals], [['test_acc', 0.9]]);
+  });
+
+  it('refuses a ragged row, naming the line and the expected column count', () => {
+    const error = parseError('step,loss,acc\n1,0.5,0.1\n2,0.4\n', 'logs/metrics.csv');
+    assert.equal(error.file, 'logs/metrics.csv');
+    assert.equal(error.line, 3);
+    assert.match(error.message, /^logs\/metrics\.csv:3: has 2 fields, expected 3/);
+  });
+
+  it('refuses a non-integer step cell, an unclosed quote and a repeated column name', () => {
+    assert.match(parseError('step,loss\n1,0.5\n2.5,0.4\n', 'm.csv').message, /^m\.csv:3: "step" must be a whole number >= 0 .*"2\.5"/);
+    assert.match(parseError('step,loss\n1,0.5\n"2,0.4\n', 'm.csv').message, /^m\.csv:3: a quoted field is never closed/);
+    assert.match(parseError('step,loss,loss\n1,0.5,0.4\n', 'm.csv').message, /^m\.csv:1: .*"loss" twice \(columns 2 and 3\)/);
+    assert.match(parseError('step,loss\n1,"0.5"x\n', 'm.csv').message, /^m\.csv:2: unexpected "x" after a closing quote/);
+  });
+});
+
+describe('empty input', () => {
+  for (const [what, text, file] of [
+    ['an empty file', '', 'm.jsonl'],
+    ['only blank lines', '\n  \r\n\n', 'm.jsonl'],
+    ['only a CSV header', 'step,loss\r\n', 'm.csv'],
+    ['JSON with no numbers', '[]', 'm.json'],
+  ] as const) {
+    it(`refuses ${what}, saying what formats are accepted`, () => {
+      const error = parseError(text, file);
+      assert.match(error.message, new RegExp(`^${file.replace('.', '\\.')}: no metrics were found`));
+      assert.match(error.hint ?? '', /JSONL .*JSON .*CSV\/TSV/);
+    });
+  }
+});
+
+describe('addPrefix', () => {
+  it('puts the prefix before every series and final name, leaving the input as it was', () => {
+    const data = parseMetricText('{"step": 1, "loss": 1}\n{"step": 1, "loss": 2}\n{"acc": 0.5}\n', 'm.jsonl');
+    const prefixed = addPrefix(data, 'train');
+    assert.deepEqual([...prefixed.series.keys()], ['train.loss']);
+    assert.deepEqual([...prefixed.finals], [['train.acc', 0.5]]);
+    assert.deepEqual(prefixed.notes, data.notes);
+    assert.deepEqual([...data.series.keys()], ['loss']);
+  });
+});

@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareMetrics } from '../../src/compare/compare.ts';
+import { DEFAULT_TOLERANCE, TolerancePicker } from '../../src/compare/tolerance.ts';
+import { renderMarkdown, COMMENT_BODY_LIMIT, type ReportInput } from '../../src/report/markdown.ts';
+import { downsampleIndices, renderCurveChart, MAX_CHART_POINTS } from '../../src/report/chart.ts';
+import type { MetricData } from '../../src/metrics/series.ts';
+
+function curves(metricCount: number, steps: number, shift: (metric: number, step: number) => number): MetricData {
+  const series = new Map<string, { steps: number[]; values: number[] }>();
+  for (let m = 0; m < metricCount; m++) {
+    const stepList = Array.from({ length: steps }, (_, s) => s);
+    series.set(`layer_${m}.grad_norm`, { steps: stepList, values: stepList.map((s) => 1 / (1 + s) + shift(m, s)) });
+  }
+  return { series, finals: new Map(), notes: [] };
+}
+
+function reportFor(baseline: MetricData, current: MetricData): ReportInput {
+  const verdict = compareMetrics(baseline, current, { tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}), include: [], ignore: [] });
+  return {
+    outcome: verdict.status,
+    verdict,
+    baselineData: baseline,
+    currentData: current,
+    runLabel: 'commit abc',
+    baselineLabel: '.repro/baseline.json',
+    toleranceLines: ['rtol 1e-5, atol 1e-8 — from default'],
+    environmentDifferences: [{ key: 'gpu.driver', baseline: '550.54', current: '560.1' }],
+    checkpointLines: [],
+    notes: [],
+  };
+}
+
+test('a drift report names the first divergent step, lists drift first and charts the drifted curve', () => {
+  const baseline = curves(3, 50, () => 0);
+  const current = curves(3, 50, (m, s) => (m === 1 && s >= 17 ? 0.01 : 0));
+  const text = renderMarkdown(reportFor(baseline, current));
+  assert.match(text, /^## ❌ repro-check: drift in 1 of 3 metrics — curves part at step 17/);
+  const firstRow = text.split('\n').find((l) => l.startsWith('| layer_'))!;
+  assert.match(firstRow, /^\| layer_1\.grad_norm @49 .* \| 17 \| 17 \| \*\*drift\*\* \|$/);
+  assert.match(text, /```mermaid\nxychart-beta\n.*first divergent step 17/);
+  assert.match(text, /\| gpu\.driver \| 550\.54 \| 560\.1 \|/);
+});
+
+test('a pass report says whether the run was bit-for-bit identical', () => {
+  const same = curves(2, 10, () => 0);
+  assert.match(renderMarkdown(reportFor(same, same)), /reproduced — 2 metrics within tolerance, bit-for-bit identical/);
+  const close = curves(2, 10, (_m, s) => (s === 3 ? 1e-12 : 0));
+  const text = renderMarkdown(reportFor(same, close));
+  assert.match(text, /within tolerance\n/);
+  assert.doesNotMatch(text, /bit-for-bit/);
+});
+
+test('a 100-metric drift over 2,000 steps stays under GitHub\'s comment limit', () => {
+  const baseline = curves(100, 2000, () => 0);
+  const current = curves(100, 2000, (m, s) => (s > m ? 1e-3 : 0));
+  const full = renderMarkdown(reportFor(baseline, current), Infinity);
+  const fitted = renderMarkdown(reportFor(baseline, current));
+  assert.ok(full.length > 0);
+  assert.ok(fitted.length <= COMMENT_BODY_LIMIT, `${fitted.length} characters`);
+  assert.match(fitted, /drift in 100 of 100 metrics — curves part at step 1/);
+  const tiny = renderMarkdown(reportFor(baseline, current), 3000);
+  assert.ok(tiny.length <= 3000);
+  assert.match(tiny, /report truncated to fit/);
+});
+
+test('charts are down-sampled to at most 100 points and keep the first divergent step', () => {
+  const indices = downsampleIndices(10_000, MAX_CHART_POINTS, [4321]);
+  assert.ok(indices.length <= MAX_CHART_POINTS);
+  assert.equal(indices[0], 0);
+  assert.equal(indices.at(-1), 9999);
+  assert.ok(indices.includes(4321));
+  assert.deepEqual(downsampleIndices(5, 100), [0, 1, 2, 3, 4]);
+  const steps = Array.from({ length: 5000 }, (_, i) => i);
+  const chart = renderCurveChart('loss', { steps, values: steps.map(() => 1) }, { steps, values: steps.map((s) => (s >= 2345 ? 2 : 1)) }, 2345)!;
+  const xAxis = chart.split('\n').find((l) => l.includes('x-axis'))!;
+  const points = xAxis.slice(xAxis.indexOf('[') + 1, xAxis.indexOf(']')).split(', ');
+  assert.ok(points.length <= MAX_CHART_POINTS);
+  assert.ok(points.includes('2345'));
+});
+
+test('table cells escape pipes so a metric name cannot break the table', () => {
+  const odd: MetricData = { series: new Map([['a|b', { steps: [0], values: [1] }]]), finals: new Map(), notes: [] };
+  assert.match(renderMarkdown(reportFor(odd, odd)), /\| a\\\|b @0 \|/);
+});

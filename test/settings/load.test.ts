@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadSettings, SettingsError } from '../../src/settings/load.ts';
+import { gateSettingsFromText, changedGateKeys, gateSettingsOf } from '../../src/settings/gate.ts';
+import { settingsJsonSchema, DEFAULT_IGNORED_METRICS } from '../../src/settings/schema.ts';
+
+const file = (text: string) => ({ path: 'repro.yml', text });
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    assert.ok(error instanceof SettingsError, `expected a SettingsError, got ${String(error)}`);
+    return error.problems;
+  }
+  assert.fail('expected the settings to be refused');
+}
+
+test('defaults come from the schema, the file overrides them, explicit inputs override the file', () => {
+  const loaded = loadSettings({
+    file: file('command: python train.py --steps 200\nmetrics: out/metrics.jsonl\nseed: 7\ntolerance: { rtol: 1.0e-3 }\n'),
+    overrides: [{ key: 'seed', value: '9', origin: 'input "seed"' }],
+  });
+  assert.equal(loaded.config.command, 'python train.py --steps 200');
+  assert.equal(loaded.config.seed, 9);
+  assert.deepEqual(loaded.config.tolerance, { rtol: 1e-3 });
+  assert.equal(loaded.config.baseline, '.repro/baseline.json');
+  assert.deepEqual(loaded.config['ignore-metrics'], DEFAULT_IGNORED_METRICS);
+  assert.equal(loaded.origins.seed, 'input "seed"');
+  assert.equal(loaded.origins.tolerance, 'repro.yml');
+  assert.equal(loaded.origins.baseline, 'default');
+});
+
+test('every problem is reported at once, with the file line and a did-you-mean', () => {
+  const problems = problemsOf(() =>
+    loadSettings({
+      file: file('comand: python t.py\nmetrics: m.jsonl\nseed: abc\ntolerance:\n  rtol: -1\n'),
+      overrides: [{ key: 'timeout-minutes', value: 'soon', origin: 'input "timeout-minutes"' }],
+    }),
+  );
+  assert.equal(problems.length, 5, problems.join('\n'));
+  assert.ok(problems.some((p) => p.startsWith('repro.yml:1: unknown key "comand" (did you mean "command"?)')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.startsWith('repro.yml:3: seed:')));
+  assert.ok(problems.some((p) => p.startsWith('repro.yml:5: tolerance.rtol:')));
+  assert.ok(problems.some((p) => p.startsWith('input "timeout-minutes": timeout-minutes:')));
+  assert.ok(problems.some((p) => p.includes('set either `command`')));
+});
+
+test('nested unknown keys are named with their path and the accepted siblings', () => {
+  const problems = problemsOf(() => loadSettings({ file: file('trainer:\n  module: builtin:smoke\n  step: 10\n'), overrides: [] }));
+  assert.equal(problems.length, 1);
+  assert.match(problems[0]!, /^repro\.yml:3: unknown key "trainer\.step" \(did you mean "trainer\.steps"\?\); accepted: module, backend, steps/);
+});
+
+test('text inputs are taken as written, others are parsed as YAML; dotted --set keys reach into maps', () => {
+  const loaded = loadSettings({
+    file: null,
+    overrides: [
+      { key: 'command', value: 'echo key: value', origin: 'input "command"' },
+      { key: 'metrics', value: '{ train: a.jsonl, eval: b.csv }', origin: 'input "metrics"' },
+      { key: 'metric-tolerances', value: '{ "eval.*": { rtol: 1e-3 } }', origin: 'input "metric-tolerances"' },
+      { key: 'tolerance.atol', value: '0.5', origin: '--set tolerance.atol' },
+    ],
+  });
+  assert.equal(loaded.config.command, 'echo key: value');
+  assert.deepEqual(loaded.config.metrics, { train: 'a.jsonl', eval: 'b.csv' });
+  assert.deepEqual(loaded.config['metric-tolerances'], { 'eval.*': { rtol: 1e-3 } });
+  assert.deepEqual(loaded.config.tolerance, { atol: 0.5 });
+});
+
+test('bad YAML, a non-map file, both command and trainer, and command without metrics are refused', () => {
+  assert.match(problemsOf(() => loadSettings({ file: file('command: [unclosed\n'), overrides: [] }))[0]!, /^repro\.yml:\d+: YAML syntax error/);
+  assert.match(problemsOf(() => loadSettings({ file: file('- a\n- b\n'), overrides: [] }))[0]!, /top level must be a map/);
+  const both = problemsOf(() => loadSettings({ file: file('command: x\nmetrics: m\ntrainer: { module: builtin:smoke }\n'), overrides: [] }));
+  assert.ok(both.some((p) => p.includes('alternatives')));
+  assert.ok(problemsOf(() => loadSettings({ file: file('command: x\n'), overrides: [] })).some((p) => p.includes('say where the metrics are written')));
+  assert.ok(problemsOf(() => loadSettings({ file: file('trainer: { module: builtin:smoke, backend: cuda }\n'), overrides: [] })).some((p) => p.includes('trainer.backend') && p.includes('tensorflow-gpu')));
+  assert.ok(problemsOf(() => loadSettings({ file: file('command: x\nmetrics: m\ntolerance: { exact: true, rtol: 1 }\n'), overrides: [] })).some((p) => p.startsWith('repro.yml:3: tolerance: `exact: true`')));
+});
+
+test('gate keys are read from another commit\'s config, defaults filled in, and changes are listed', () => {
+  const base = gateSettingsFromText('command: x\ntolerance: { rtol: 1.0e-6 }\n');
+  assert.ok(base);
+  assert.deepEqual(base.tolerance, { rtol: 1e-6 });
+  assert.deepEqual(base['ignore-metrics'], DEFAULT_IGNORED_METRICS);
+  const head = gateSettingsOf(loadSettings({ file: file('command: x\nmetrics: m\ntolerance: { rtol: 0.1 }\n'), overrides: [] }).config);
+  assert.deepEqual(changedGateKeys(base, head), ['tolerance']);
+  assert.equal(gateSettingsFromText('tolerance: { rtol: loose }\n'), null);
+  assert.equal(gateSettingsFromText(': : :\n  - ['), null);
+});
+
+test('the committed JSON Schema of repro.yml is fresh', () => {
+  const committed = JSON.parse(readFileSync(new URL('../../schema/repro.schema.json', import.meta.url), 'utf8'));
+  assert.deepEqual(committed, JSON.parse(JSON.stringify(settingsJsonSchema())), 'run `npm run schema` and commit schema/repro.schema.json');
+});
