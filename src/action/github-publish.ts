@@ -77,7 +77,8 @@ export async function publishBaselineToGithub(inputs: ActionInvocation, event: E
   await context.log.group(`Publishing the baseline (${config['baseline-update']})`, async () => {
     const { publishBaseline } = await import('../github/baseline-update.ts');
     await publishBaseline(
-      { log: context.log },
+      // The runner masks the token itself, not its base64 form in the push's auth header.
+      { log: context.log, mask: (secret: string) => core.setSecret(secret) },
       {
         repoDir: context.env.GITHUB_WORKSPACE ?? context.cwd,
         baselinePath: result.baselineRepoPath,
@@ -88,6 +89,8 @@ export async function publishBaselineToGithub(inputs: ActionInvocation, event: E
         defaultBranch: event.defaultBranch,
         allowAnyBranch: config['allow-baseline-from-any-branch'],
         token: inputs.baselineToken,
+        // A PR opened with the workflow token starts no workflows, so we set its status ourselves.
+        tokenIsWorkflowToken: !inputs.baselineTokenGiven,
         event,
         checkName: config['check-name'],
       },

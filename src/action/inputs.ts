@@ -8,6 +8,8 @@ export interface ActionInvocation {
   mode: 'check' | 'baseline';
   githubToken: string;
   baselineToken: string;
+  /** True when `baseline-token` was given (a PAT or App token), not defaulted to the workflow token. */
+  baselineTokenGiven: boolean;
   overrides: SettingsSources['overrides'];
 }
 
@@ -29,5 +31,6 @@ export function readActionInputs(getInput: (name: string) => string): ActionInvo
     const value = given(key);
     if (value !== null) overrides.push({ key, value, origin: `input "${key}"` });
   }
-  return { config: given('config'), mode, githubToken, baselineToken: given('baseline-token') ?? githubToken, overrides };
+  const baselineToken = given('baseline-token');
+  return { config: given('config'), mode, githubToken, baselineToken: baselineToken ?? githubToken, baselineTokenGiven: baselineToken !== null, overrides };
 }

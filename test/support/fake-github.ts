@@ -608,8 +608,8 @@ const HANDLERS: Record<string, Handler> = {
     if (ctx.repo.pulls.some((p) => p.state === 'open' && p.head.ref === headRef && p.base.ref === base)) {
       return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${headOwner}:${headRef}.` }] } };
     }
-    const pull: FakePull = {
-      number: 0,
+    // No number: the state hands out the next issue number, as GitHub does.
+    const pull: Omit<FakePull, 'number'> = {
       title: String(ctx.body['title'] ?? headRef),
       body: (ctx.body['body'] as string | undefined) ?? null,
       state: 'open',

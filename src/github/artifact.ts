@@ -1,0 +1,111 @@
+/**
+ * Uploading a run's evidence (run record, metric files, report) as a workflow artifact, so it
+ * outlives the log. Best effort: without the runner's artifact credentials, with missing files or
+ * when the upload fails, the caller gets a warning and the job goes on with its verdict.
+ */
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { DefaultArtifactClient, type UploadArtifactOptions, type UploadArtifactResponse } from '@actions/artifact';
+
+/** The one method of `@actions/artifact`'s client we use; tests hand in a recorder. */
+export interface ArtifactUploader {
+  uploadArtifact(name: string, files: string[], rootDirectory: string, options?: UploadArtifactOptions): Promise<UploadArtifactResponse>;
+}
+
+export interface RunArtifactRequest {
+  /** The job's comment-key (default the job id; `toJSON(matrix)` in a matrix): one artifact per key. */
+  commentKey: string;
+  /** Absolute paths; duplicates and files that do not exist are left out (the latter with a warning). */
+  files: readonly string[];
+  /** Paths inside the artifact are relative to this folder, widened to the files' common folder when one lies outside it. */
+  rootDir?: string;
+  /** The runner's environment: `ACTIONS_RUNTIME_TOKEN` says whether artifacts can be uploaded at all. */
+  env: Readonly<Record<string, string | undefined>>;
+  log: { info(message: string): void; warning(message: string): void };
+  /** Days GitHub keeps the artifact; default the repository's setting. */
+  retentionDays?: number;
+  /** Default `@actions/artifact`'s DefaultArtifactClient. */
+  uploader?: ArtifactUploader;
+}
+
+export type RunArtifactOutcome =
+  | { uploaded: { name: string; id: number | null; size: number | null; files: string[]; rootDir: string } }
+  | { skipped: string }
+  | { failed: string };
+
+/**
+ * Characters GitHub refuses in an artifact name (`@actions/artifact`'s validateArtifactName), plus
+ * the other control characters and whitespace runs, which make unreadable names.
+ */
+const UNSAFE_NAME_CHARACTERS = /[":<>|*?\\/\s\p{Cc}]+/gu;
+const NAME_PREFIX = 'repro-check-';
+/** Keeps names readable in the UI; the hash suffix keeps long keys apart. */
+const LONGEST_KEY_PART = 100;
+
+/**
+ * `repro-check-<comment-key>`, made acceptable to GitHub. When the key had to change (a matrix
+ * key such as `{"seed": 1}`), a short hash of the original key is appended, so two keys that
+ * differ only in refused characters still get two artifacts instead of a name clash.
+ */
+export function artifactName(commentKey: string): string {
+  const cleaned = commentKey.replace(UNSAFE_NAME_CHARACTERS, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  const keyPart = cleaned.slice(0, LONGEST_KEY_PART);
+  if (keyPart === commentKey && keyPart !== '') return `${NAME_PREFIX}${keyPart}`;
+  const hash = createHash('sha256').update(commentKey, 'utf8').digest('hex').slice(0, 8);
+  return keyPart === '' ? `${NAME_PREFIX}${hash}` : `${NAME_PREFIX}${keyPart}-${hash}`;
+}
+
+/** The deepest folder holding every one of PATHS (absolute, resolved). */
+export function commonFolder(paths: readonly string[]): string {
+  const split = paths.map((p) => path.resolve(p).split(path.sep));
+  const first = split[0];
+  if (!first) throw new Error('commonFolder needs at least one path');
+  let depth = first.length;
+  for (const parts of split) {
+    let same = 0;
+    while (same < Math.min(depth, parts.length) && parts[same] === first[same]) same += 1;
+    depth = same;
+  }
+  return first.slice(0, depth).join(path.sep) || path.sep;
+}
+
+export async function uploadRunArtifact(request: RunArtifactRequest): Promise<RunArtifactOutcome> {
+  const name = artifactName(request.commentKey);
+  const skip = (reason: string): RunArtifactOutcome => {
+    request.log.warning(reason);
+    return { skipped: reason };
+  };
+  if (!request.env['ACTIONS_RUNTIME_TOKEN']) {
+    return skip(
+      `Run artifact ${name} not uploaded: the runner's artifact credentials (ACTIONS_RUNTIME_TOKEN) are not in the environment. ` +
+        'The runner gives them to action steps (`uses:`), not to `run:` steps; outside GitHub Actions there is nothing to upload to.',
+    );
+  }
+  const unique = [...new Set(request.files.map((f) => path.resolve(f)))];
+  const present: string[] = [];
+  const missing: string[] = [];
+  for (const file of unique) ((await isFile(file)) ? present : missing).push(file);
+  if (missing.length > 0) request.log.warning(`Run artifact ${name}: left out ${missing.length} missing file(s): ${missing.join(', ')}`);
+  if (present.length === 0) return skip(`Run artifact ${name} not uploaded: none of its files exist.`);
+
+  const rootDir = commonFolder([...(request.rootDir ? [request.rootDir] : []), ...present.map((f) => path.dirname(f))]);
+  const uploader = request.uploader ?? new DefaultArtifactClient();
+  try {
+    const response = await uploader.uploadArtifact(name, present, rootDir, request.retentionDays === undefined ? {} : { retentionDays: request.retentionDays });
+    request.log.info(`Uploaded run artifact ${name} (${present.length} file(s)${response.size === undefined ? '' : `, ${response.size} bytes`}).`);
+    return { uploaded: { name, id: response.id ?? null, size: response.size ?? null, files: present, rootDir } };
+  } catch (error) {
+    const reason = `Could not upload the run artifact ${name}: ${(error as Error).message?.split('\n')[0] ?? String(error)}. The verdict stands; the report is in the job summary.`;
+    request.log.warning(reason);
+    return { failed: reason };
+  }
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,114 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../../src/cli/main.ts';
+import { encodeMetricData, serializeDocument } from '../../src/record/codec.ts';
+import { parseMetricText } from '../../src/metrics/parse.ts';
+
+const fixtures = path.resolve('test/fixtures/metrics');
+
+async function cli(args: string[], cwd = fixtures) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+async function withTemp<T>(body: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-cli-'));
+  try {
+    return await body(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('compare of a real PyTorch log with itself passes with exit 0 and the JSON contract', async () => {
+  const { code, stdout } = await cli(['compare', 'pytorch-train.jsonl', 'pytorch-train.jsonl', '--format', 'json']);
+  assert.equal(code, 0);
+  const verdict = JSON.parse(stdout);
+  assert.equal(verdict.status, 'pass');
+  assert.ok(verdict.metrics.length > 2);
+  for (const metric of verdict.metrics) {
+    assert.deepEqual(Object.keys(metric).slice(0, 6), ['name', 'status', 'firstDivergentStep', 'firstOutOfToleranceStep', 'maxAbsDiff', 'maxRelDiff']);
+    assert.equal(metric.firstDivergentStep, null);
+  }
+});
+
+test('a changed value makes compare exit 1 and name the step; --metric/--ignore filter; --exact is bitwise', async () => {
+  await withTemp(async (dir) => {
+    const original = await readFile(path.join(fixtures, 'pytorch-train.jsonl'), 'utf8');
+    const lines = original.split('\n');
+    const index = lines.findIndex((l) => l.includes('"step": 20,') || l.includes('"step":20,'));
+    assert.ok(index > 0, 'the fixture logs step 20');
+    const row = JSON.parse(lines[index]!.replace(/\bNaN\b/g, 'null'));
+    const lossPath = Object.keys(row).includes('train') ? ['train', 'loss'] : ['loss'];
+    const drifted = { ...row, [lossPath[0]!]: lossPath.length === 2 ? { ...row[lossPath[0]!], loss: row[lossPath[0]!].loss * 1.01 } : row.loss * 1.01 };
+    lines[index] = JSON.stringify(drifted);
+    await writeFile(path.join(dir, 'current.jsonl'), lines.join('\n'));
+    const name = lossPath.join('.');
+    const drift = await cli(['compare', path.join(fixtures, 'pytorch-train.jsonl'), 'current.jsonl', '--format', 'json'], dir);
+    assert.equal(drift.code, 1, drift.stderr);
+    const loss = JSON.parse(drift.stdout).metrics.find((m: { name: string }) => m.name === name);
+    assert.equal(loss.status, 'drift');
+    assert.equal(loss.firstDivergentStep, 20);
+    assert.equal(loss.firstOutOfToleranceStep, 20);
+    const ignored = await cli(['compare', path.join(fixtures, 'pytorch-train.jsonl'), 'current.jsonl', '--ignore', name], dir);
+    assert.equal(ignored.code, 0, ignored.stdout);
+    const loose = await cli(['compare', path.join(fixtures, 'pytorch-train.jsonl'), 'current.jsonl', '--rtol', '0.02', '--metric', name], dir);
+    assert.equal(loose.code, 0, loose.stdout);
+    assert.match(loose.stdout, /reproduced — 1 metrics within tolerance/);
+  });
+});
+
+test('compare reads run records by content, whatever their name', async () => {
+  await withTemp(async (dir) => {
+    const data = parseMetricText(await readFile(path.join(fixtures, 'pytorch-train.jsonl'), 'utf8'), 'pytorch-train.jsonl');
+    const record = {
+      kind: 'repro-check/run-record' as const,
+      schemaVersion: 1 as const,
+      provenance: { commit: 'c', ref: null, shallow: false, dirty: false as const, seed: 1, settingsHash: 'h', createdAt: 'now' },
+      environment: { os: { platform: 'linux', release: '', arch: '' }, cpu: { model: '', cores: 1 }, node: '', python: null, gpu: null, files: {}, extra: {} },
+      metrics: encodeMetricData(data),
+    };
+    await writeFile(path.join(dir, 'record.txt'), serializeDocument(record));
+    const result = await cli(['compare', 'record.txt', path.join(fixtures, 'pytorch-train.jsonl'), '--exact'], dir);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+  });
+});
+
+test('bad input exits 2 with a message naming the file and line', async () => {
+  await withTemp(async (dir) => {
+    await writeFile(path.join(dir, 'bad.jsonl'), '{"step": 0, "loss": 1}\n{"step": 1, "loss": \n');
+    const malformed = await cli(['compare', 'bad.jsonl', 'bad.jsonl'], dir);
+    assert.equal(malformed.code, 2);
+    assert.match(malformed.stderr, /bad\.jsonl:2/);
+    const missing = await cli(['compare', 'nope.jsonl', 'bad.jsonl'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nope\.jsonl: cannot read: ENOENT/);
+    await writeFile(path.join(dir, 'empty.csv'), '');
+    assert.equal((await cli(['compare', 'empty.csv', 'empty.csv'], dir)).code, 2);
+    const future = JSON.stringify({ kind: 'repro-check/baseline', schemaVersion: 99, createdAt: 'x', runs: [] });
+    await writeFile(path.join(dir, 'future.json'), future);
+    const newer = await cli(['compare', 'future.json', 'future.json'], dir);
+    assert.equal(newer.code, 2);
+    assert.match(newer.stderr, /future\.json: .*schemaVersion 99 is newer/);
+    assert.equal(await readFile(path.join(dir, 'future.json'), 'utf8'), future, 'nothing is overwritten');
+  });
+  for (const args of [['compare', 'a'], ['compare', 'a', 'b', '--rtol', 'x'], ['compare', 'a', 'b', '--exact', '--rtol', '1'], ['frobnicate'], ['check', '--no-such-flag'], ['env', '--format', 'yaml']]) {
+    const result = await cli(args);
+    assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+    assert.ok(result.stderr.length > 0);
+  }
+});
+
+test('--version and --help', async () => {
+  const version = await cli(['--version']);
+  assert.equal(version.code, 0);
+  assert.equal(version.stdout.trim(), JSON.parse(await readFile('package.json', 'utf8')).version);
+  const help = await cli(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /repro-check compare BASELINE CURRENT/);
+});
