@@ -65,6 +65,7 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
         seed: config.seed,
         strictDeterminism: config.trainer!['strict-determinism'],
         installBackend: config.trainer!['install-backend'],
+        options: config.trainer!.options,
         outDir,
         cwd: repo.workDir,
         timeoutMs,

@@ -82,15 +82,23 @@ test('reads the files written by the Python safetensors library', async () => {
   assert.deepEqual([...toFloat64Array(a.tensors.find((t) => t.name === 'bn.num_batches_tracked')!)], [300]);
   assert.ok(toFloat64Array(a.tensors.find((t) => t.name === 'bn.running_var')!).every((v) => v > 0));
 
-  let maxAbsDiff = 0;
+  // The two same-seed runs parted through cuDNN's algorithm choice: a small, real difference
+  // (under 1% of each tensor's largest value), in the weights but not in the step counter.
+  let differingTensors = 0;
   for (const tensor of a.tensors) {
     const valuesA = toFloat64Array(tensor);
     const valuesB = toFloat64Array(b.tensors.find((t) => t.name === tensor.name)!);
-    assert.ok(valuesA.every(Number.isFinite), `${tensor.name} is finite`);
-    for (let i = 0; i < valuesA.length; i++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(valuesA[i]! - valuesB[i]!));
+    assert.ok(valuesA.every(Number.isFinite) && valuesB.every(Number.isFinite), `${tensor.name} is finite`);
+    let maxAbsDiff = 0;
+    let maxAbs = 0;
+    for (let i = 0; i < valuesA.length; i++) {
+      maxAbsDiff = Math.max(maxAbsDiff, Math.abs(valuesA[i]! - valuesB[i]!));
+      maxAbs = Math.max(maxAbs, Math.abs(valuesA[i]!));
+    }
+    assert.ok(maxAbsDiff <= 0.01 * maxAbs, `${tensor.name}: max |a - b| = ${maxAbsDiff}, max |a| = ${maxAbs}`);
+    if (maxAbsDiff > 0) differingTensors++;
   }
-  // The two same-seed runs parted through cuDNN's algorithm choice: a small, real difference.
-  assert.ok(maxAbsDiff > 0 && maxAbsDiff < 0.1, `max |a - b| = ${maxAbsDiff}`);
+  assert.equal(differingTensors, a.tensors.length - 1);
   assert.notEqual(tensorSha256(a.tensors.find((t) => t.name === 'fc.weight')!), tensorSha256(b.tensors.find((t) => t.name === 'fc.weight')!));
   assert.equal(tensorSha256(a.tensors[0]!), tensorSha256(b.tensors[0]!));
 });
@@ -157,7 +165,8 @@ test('the writer refuses what the reference library would reject', () => {
 test('bad files are refused with the problem named', async () => {
   const good = serializeSafetensors(tensorsOfEveryDtype(), null);
   assertRejects(good.subarray(0, 5), /5 bytes long/);
-  assertRejects(good.subarray(0, good.length - 1), /the tensors cover \d+ bytes of data, but the file holds \d+/);
+  assertRejects(good.subarray(0, good.length - 1), /tensor "t.bool": data_offsets \[\d+, \d+\] run past the end of the data/);
+  assertRejects(new Uint8Array([...good, 0]), /the tensors cover \d+ bytes of data, but the file holds \d+ after the header/);
   const longHeader = new Uint8Array(good);
   new DataView(longHeader.buffer).setBigUint64(0, BigInt(good.length), true);
   assertRejects(longHeader, /header length \d+ runs past the end of the file/);

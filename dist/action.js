@@ -1,0 +1,422 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
+import {
+  firstDivergentStepOverall,
+  formatDiff,
+  formatStep
+} from "./chunks/chunk-IL6PXJXU.js";
+import {
+  loadSettings
+} from "./chunks/chunk-BKB5R7DM.js";
+import {
+  require_dist
+} from "./chunks/chunk-WUFREVH5.js";
+import {
+  configKeys
+} from "./chunks/chunk-6W6BE7PQ.js";
+import "./chunks/chunk-Z3Z5WYT2.js";
+import {
+  debug,
+  error,
+  getInput,
+  group,
+  info,
+  notice,
+  setFailed,
+  setOutput,
+  setSecret,
+  summary,
+  warning
+} from "./chunks/chunk-HG5POHAL.js";
+import "./chunks/chunk-CJ6H7QP4.js";
+import {
+  EXIT_DRIFT,
+  InputFileError,
+  ReproError,
+  describeError
+} from "./chunks/chunk-BKTBR2MQ.js";
+import {
+  __toESM
+} from "./chunks/chunk-GFWGNPAP.js";
+
+// src/action/main.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/proc/workflow-commands.ts
+import { randomBytes } from "node:crypto";
+function protectWorkflowCommands(write, env) {
+  if (env.GITHUB_ACTIONS !== "true") return { line: (text) => write(`${text}
+`), end: () => void 0 };
+  const token = randomBytes(16).toString("hex");
+  let started = false;
+  return {
+    line(text) {
+      if (!started) {
+        write(`::stop-commands::${token}
+`);
+        started = true;
+      }
+      write(`${text}
+`);
+    },
+    end() {
+      if (started) write(`::${token}::
+`);
+      started = false;
+    }
+  };
+}
+
+// src/action/inputs.ts
+function readActionInputs(getInput2) {
+  const given = (name) => {
+    const value = getInput2(name).trim();
+    return value === "" ? null : value;
+  };
+  const mode = given("mode") ?? "check";
+  if (mode !== "check" && mode !== "baseline") throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: check, baseline`);
+  const githubToken = given("github-token") ?? "";
+  const overrides = [];
+  for (const key of configKeys()) {
+    const value = given(key);
+    if (value !== null) overrides.push({ key, value, origin: `input "${key}"` });
+  }
+  const baselineToken = given("baseline-token");
+  return { config: given("config"), mode, githubToken, baselineToken: baselineToken ?? githubToken, baselineTokenGiven: baselineToken !== null, overrides };
+}
+
+// src/action/core-logger.ts
+function coreLogger() {
+  return {
+    info: (message) => info(message),
+    warning: (message, where) => warning(message, where ? { ...where.file ? { file: where.file } : {}, ...where.line ? { startLine: where.line } : {}, ...where.title ? { title: where.title } : {} } : void 0),
+    error: (message) => error(message),
+    debug: (message) => debug(message),
+    group: (name, body) => group(name, body)
+  };
+}
+
+// src/github/event.ts
+import { readFile } from "node:fs/promises";
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+async function readEventContext(env, readText = (p) => readFile(p, "utf8")) {
+  const eventPath = env["GITHUB_EVENT_PATH"];
+  if (!eventPath) return buildEventContext(env, {});
+  let text;
+  try {
+    text = await readText(eventPath);
+  } catch (error2) {
+    throw new InputFileError(eventPath, void 0, `cannot read the event payload (GITHUB_EVENT_PATH): ${error2.message}`, { cause: error2 });
+  }
+  return buildEventContext(env, parseEventPayload(text, eventPath));
+}
+function parseEventPayload(text, eventPath) {
+  let payload;
+  try {
+    payload = JSON.parse(text);
+  } catch (error2) {
+    throw new InputFileError(eventPath, void 0, `the event payload (GITHUB_EVENT_PATH) is not JSON: ${error2.message}`, { cause: error2 });
+  }
+  if (!payload || typeof payload !== "object" || Array.isArray(payload)) {
+    throw new InputFileError(eventPath, void 0, "the event payload (GITHUB_EVENT_PATH) is not a JSON object");
+  }
+  return payload;
+}
+function buildEventContext(env, payload) {
+  const eventName = required(env, "GITHUB_EVENT_NAME", "the event name, e.g. pull_request or push");
+  const repository = required(env, "GITHUB_REPOSITORY", "owner/repo");
+  const [owner, repo, ...rest] = repository.split("/");
+  if (!owner || !repo || rest.length > 0) throw new ReproError(`GITHUB_REPOSITORY is "${repository}"; expected owner/repo.`);
+  const sha = required(env, "GITHUB_SHA", "the 40-character commit SHA the job checked out");
+  const serverUrl = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+  const runId = env["GITHUB_RUN_ID"] ?? "";
+  const runAttempt = Number.parseInt(env["GITHUB_RUN_ATTEMPT"] ?? "1", 10) || 1;
+  const payloadRepository = objectAt(payload, "repository");
+  const defaultBranch = stringAt(payloadRepository, "default_branch");
+  let pr = null;
+  if (PULL_REQUEST_EVENTS.has(eventName)) {
+    pr = pullRequestFacts(payload, env["GITHUB_EVENT_PATH"] ?? "the event payload");
+  }
+  return {
+    eventName,
+    repo: { owner, repo },
+    sha,
+    headSha: pr?.headSha ?? sha,
+    baseSha: pr?.baseSha ?? null,
+    prNumber: pr?.number ?? null,
+    headRepoFullName: pr?.headRepoFullName ?? null,
+    isForkPr: pr !== null && (pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase()),
+    labels: pr?.labels ?? [],
+    defaultBranch,
+    ref: env["GITHUB_REF"] ?? "",
+    runUrl: runId ? `${serverUrl}/${repository}/actions/runs/${runId}${runAttempt > 1 ? `/attempts/${runAttempt}` : ""}` : `${serverUrl}/${repository}/actions`,
+    runId,
+    runAttempt,
+    job: env["GITHUB_JOB"] ?? "",
+    workflow: env["GITHUB_WORKFLOW"] ?? "",
+    actor: env["GITHUB_ACTOR"] || stringAt(objectAt(payload, "sender"), "login") || "",
+    serverUrl,
+    apiUrl: (env["GITHUB_API_URL"] || "https://api.github.com").replace(/\/+$/, "")
+  };
+}
+function pullRequestFacts(payload, eventPath) {
+  const pull = objectAt(payload, "pull_request");
+  const head = objectAt(pull, "head");
+  const base = objectAt(pull, "base");
+  const headSha = stringAt(head, "sha");
+  const baseSha = stringAt(base, "sha");
+  const number = typeof pull?.["number"] === "number" ? pull["number"] : typeof payload["number"] === "number" ? payload["number"] : null;
+  if (!pull || !headSha || !baseSha || number === null) {
+    throw new InputFileError(eventPath, void 0, "a pull request event payload without pull_request.number, pull_request.head.sha and pull_request.base.sha", {
+      hint: "The runner writes this file; if a test or a wrapper wrote it, give it a real pull_request payload."
+    });
+  }
+  const labels = Array.isArray(pull["labels"]) ? pull["labels"].map((label) => stringAt(label, "name")).filter((name) => name !== null) : [];
+  return { number, headSha, baseSha, headRepoFullName: stringAt(objectAt(head, "repo"), "full_name"), labels };
+}
+var WORKFLOW_RUN_PATTERN = "To check pull requests from forks safely, use the workflow_run pattern: a `pull_request` job without secrets, on a disposable runner, uploads its run record as an artifact; a separate workflow triggered by `workflow_run` in the base repository downloads it and publishes the result.";
+function refuseUnsafeEvent(ctx, options) {
+  if (ctx.eventName === "pull_request_target" && !options.allowPullRequestTarget && options.checkedOutSha !== ctx.sha) {
+    throw new ReproError(
+      `Refusing to train pull request #${ctx.prNumber} under pull_request_target: that event runs with the base repository's secrets and a write token, so training the PR's code (head ${ctx.headSha}) would hand both to it.`,
+      { hint: `Run repro-check on \`pull_request\` instead, or set allow-pull-request-target: true only if the runner is disposable and the job holds no secrets. ${WORKFLOW_RUN_PATTERN}` }
+    );
+  }
+  if (ctx.isForkPr && !options.allowForkPrs) {
+    throw new ReproError(
+      `Refusing to train pull request #${ctx.prNumber} from ${ctx.headRepoFullName ?? "a deleted fork"} (head ${ctx.headSha}): code from a fork would run on this (self-hosted) runner, and the workflow's GITHUB_TOKEN is read-only on fork pull requests.`,
+      {
+        hint: `Stop fork pull requests at the job level (\`if: github.event.pull_request.head.repo.full_name == github.repository\`), since earlier steps already ran with the fork's code; or set allow-fork-prs: true if the runner is disposable. ${WORKFLOW_RUN_PATTERN}`
+      }
+    );
+  }
+}
+function required(env, name, what) {
+  const value = env[name];
+  if (!value) throw new ReproError(`${name} is not set (${what}).`, { hint: "The GitHub runner sets it; outside Actions use the CLI, or set it yourself." });
+  return value;
+}
+function objectAt(value, key) {
+  const inner = value?.[key];
+  return inner && typeof inner === "object" && !Array.isArray(inner) ? inner : null;
+}
+function stringAt(value, key) {
+  const inner = value?.[key];
+  return typeof inner === "string" && inner !== "" ? inner : null;
+}
+
+// src/action/github-publish.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path from "node:path";
+
+// src/report/annotations.ts
+var import_yaml = __toESM(require_dist(), 1);
+function driftAnnotations(verdict, config, level) {
+  if (!config) return [];
+  const lines = toleranceLines(config.text);
+  return verdict.metrics.filter((m) => m.status === "drift" || m.status === "missing").map((metric) => {
+    const glob = /^metric-tolerances\["(.*)"\]$/.exec(metric.tolerance.source)?.[1];
+    const line = (glob !== void 0 ? lines.globs.get(glob) : void 0) ?? lines.tolerance ?? 1;
+    return { path: config.repoPath, startLine: line, endLine: line, level, title: `repro-check: ${metric.name} ${metric.status === "missing" ? "missing" : "drifted"}`, message: describe(metric) };
+  });
+}
+function describe(metric) {
+  if (metric.status === "missing") return `${metric.name} is in the baseline but this run did not log it.`;
+  const tolerance = metric.tolerance.exact ? "exact" : `rtol ${metric.tolerance.rtol}, atol ${metric.tolerance.atol}`;
+  return [
+    `${metric.name}: first divergent step ${formatStep(metric.firstDivergentStep)}, first out-of-tolerance step ${formatStep(metric.firstOutOfToleranceStep)}`,
+    `max |diff| ${formatDiff(metric.maxAbsDiff)}, max rel diff ${formatDiff(metric.maxRelDiff)} (tolerance ${tolerance}, from ${metric.tolerance.source})`,
+    ...metric.missingSteps.length > 0 ? [`${metric.missingSteps.length} baseline steps missing from this run, first ${metric.missingSteps[0]}`] : []
+  ].join("\n");
+}
+function toleranceLines(text) {
+  const lineCounter = new import_yaml.LineCounter();
+  const document = import_yaml.default.parseDocument(text, { lineCounter });
+  const globs = /* @__PURE__ */ new Map();
+  let tolerance;
+  const lineOf = (node) => {
+    const offset = node?.range?.[0];
+    return offset === void 0 ? void 0 : lineCounter.linePos(offset).line;
+  };
+  if ((0, import_yaml.isMap)(document.contents)) {
+    for (const pair of document.contents.items) {
+      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+      if (key === "tolerance") tolerance = lineOf(pair.key);
+      if (key === "metric-tolerances" && (0, import_yaml.isMap)(pair.value)) {
+        for (const entry of pair.value.items) if ((0, import_yaml.isScalar)(entry.key)) globs.set(String(entry.key.value), lineOf(entry.key) ?? 1);
+      }
+    }
+  }
+  return { tolerance, globs };
+}
+
+// src/action/github-publish.ts
+async function publishCheckToGithub(token, event, settings, configPath, result, context) {
+  const config = settings.config;
+  await context.log.group("Publishing to GitHub", async () => {
+    const commentKey = config["comment-key"] ?? event.job;
+    const { uploadRunArtifact } = await import("./chunks/artifact-DKBKG2FH.js");
+    await uploadRunArtifact({
+      commentKey,
+      files: [result.recordPath, result.reportPath, ...result.trained.metricFiles],
+      rootDir: path.dirname(result.recordPath),
+      env: context.env,
+      log: context.log
+    });
+    if (!token) {
+      context.log.warning("No github-token: the commit status, check run and PR comment are skipped (the job summary has the report).");
+      return;
+    }
+    const [{ createGithubClient }, { publishResults }] = await Promise.all([import("./chunks/client-CS76VEWE.js"), import("./chunks/publish-AIAJUQPV.js")]);
+    const client = createGithubClient({ token, log: context.log });
+    const configText = configPath ? await readFile2(configPath, "utf8").catch(() => null) : null;
+    const configRepoPath = configPath ? path.relative(context.env.GITHUB_WORKSPACE ?? context.cwd, configPath).split(path.sep).join("/") : null;
+    const annotations = result.verdict ? driftAnnotations(result.verdict, configText !== null && configRepoPath ? { repoPath: configRepoPath, text: configText } : null, result.outcome === "drift" && config["fail-on-drift"] ? "failure" : "warning") : [];
+    const drifted = result.verdict?.metrics.filter((m) => m.status === "drift" || m.status === "missing").length ?? 0;
+    const first = result.verdict ? firstDivergentStepOverall(result.verdict) : null;
+    await publishResults(
+      client,
+      {
+        event,
+        checkName: config["check-name"],
+        commentKey,
+        outcome: result.outcome,
+        failOnDrift: config["fail-on-drift"],
+        commentBody: result.markdown,
+        summary: result.markdown,
+        ...drifted > 0 ? { headline: `${drifted} of ${result.verdict.metrics.length} metrics drifted${first === null ? "" : ` from step ${first}`}` } : {},
+        annotations,
+        runUrl: event.runUrl
+      },
+      { info: (m) => info(m), warning: (m) => context.log.warning(m), debug: (m) => debug(m) }
+    );
+  });
+}
+function acceptanceFinder(token, event, label, log) {
+  if (event.prNumber === null || !token) return void 0;
+  const prNumber = event.prNumber;
+  return async () => {
+    const [{ createGithubClient }, { findDriftAcceptance }] = await Promise.all([import("./chunks/client-CS76VEWE.js"), import("./chunks/acceptance-MNFME3LX.js")]);
+    const accepted = await findDriftAcceptance(createGithubClient({ token, log }), { ...event.repo, prNumber, label }, log);
+    return accepted ? { login: accepted.acceptedBy, at: accepted.acceptedAt } : null;
+  };
+}
+async function publishBaselineToGithub(inputs, event, settings, result, context) {
+  const config = settings.config;
+  await context.log.group(`Publishing the baseline (${config["baseline-update"]})`, async () => {
+    const { publishBaseline } = await import("./chunks/baseline-update-QIXEU46A.js");
+    await publishBaseline(
+      // The runner masks the token itself, not its base64 form in the push's auth header.
+      { log: context.log, mask: (secret) => setSecret(secret) },
+      {
+        repoDir: context.env.GITHUB_WORKSPACE ?? context.cwd,
+        baselinePath: result.baselineRepoPath,
+        content: result.content,
+        message: `Update repro-check baseline
+
+Trained at ${result.trained.record.provenance.commit} (seed ${result.trained.record.provenance.seed}) by ${event.runUrl}`,
+        strategy: config["baseline-update"],
+        branch: result.branch,
+        defaultBranch: event.defaultBranch,
+        allowAnyBranch: config["allow-baseline-from-any-branch"],
+        token: inputs.baselineToken,
+        // A PR opened with the workflow token starts no workflows, so we set its status ourselves.
+        tokenIsWorkflowToken: !inputs.baselineTokenGiven,
+        event,
+        checkName: config["check-name"]
+      }
+    );
+  });
+}
+
+// src/action/main.ts
+async function runAction(env = process.env) {
+  const log = coreLogger();
+  let phase = "reading the settings";
+  try {
+    const inputs = readActionInputs((name) => getInput(name));
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const event = await readEventContext(env);
+    const { settings, configPath } = await settingsForAction(inputs, workspace);
+    debug(`resolved settings: ${JSON.stringify(settings.config)}`);
+    debug(`setting origins: ${JSON.stringify(settings.origins)}`);
+    refuseUnsafeEvent(event, { allowForkPrs: settings.config["allow-fork-prs"], allowPullRequestTarget: settings.config["allow-pull-request-target"] });
+    const output = protectWorkflowCommands((text) => process.stdout.write(text), env);
+    const context = {
+      cwd: workspace,
+      env,
+      log,
+      writeTrainingOutput: (line) => output.line(line),
+      pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber } : null,
+      now: () => /* @__PURE__ */ new Date()
+    };
+    phase = inputs.mode === "baseline" ? "updating the baseline" : "checking";
+    try {
+      if (inputs.mode === "baseline") await baselineMode(inputs, settings, context, event);
+      else await checkMode(inputs, settings, configPath, context, event);
+    } finally {
+      output.end();
+    }
+  } catch (error2) {
+    setOutput("status", "error");
+    const message = describeError(error2);
+    await summary.addHeading("\u26A0\uFE0F repro-check: could not check", 2).addCodeBlock(message).write().catch(() => void 0);
+    setFailed(`repro-check failed while ${phase}: ${message}`);
+  }
+}
+async function settingsForAction(inputs, workspace) {
+  const name = inputs.config ?? "repro.yml";
+  const configPath = path2.resolve(workspace, name);
+  let text = null;
+  try {
+    text = await readFile3(configPath, "utf8");
+  } catch (error2) {
+    if (inputs.config !== null || error2.code !== "ENOENT") {
+      throw new ReproError(`input "config": cannot read ${name} (${error2.code ?? error2.message})`, { hint: "Give the path of the settings file relative to the workspace, or leave `config` out and pass the settings as inputs." });
+    }
+  }
+  return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
+}
+async function checkMode(inputs, settings, configPath, context, event) {
+  const { runCheck } = await import("./chunks/check-Z2NSCUWO.js");
+  const config = settings.config;
+  const result = await runCheck(
+    {
+      settings,
+      configPath,
+      onMissingBaseline: config["on-missing-baseline"],
+      findAcceptance: acceptanceFinder(inputs.githubToken, event, config["accept-label"], context.log),
+      runUrl: event.runUrl
+    },
+    context
+  );
+  const drifted = result.verdict?.metrics.filter((m) => m.status === "drift" || m.status === "missing").map((m) => m.name) ?? [];
+  const firstStep = result.verdict && result.outcome !== "pass" ? firstDivergentStepOverall(result.verdict) : null;
+  setOutput("status", result.outcome);
+  setOutput("drifted-metrics", JSON.stringify(drifted));
+  setOutput("report-path", result.reportPath);
+  setOutput("record-path", result.recordPath);
+  setOutput("first-divergent-step", firstStep === null ? "" : String(firstStep));
+  await summary.addRaw(result.markdown).write();
+  await publishCheckToGithub(inputs.githubToken, event, settings, configPath, result, context);
+  if (result.outcome === "drift" && config["fail-on-drift"]) {
+    setFailed(`Drift in ${drifted.length} metric${drifted.length === 1 ? "" : "s"} (${drifted.slice(0, 5).join(", ")}${drifted.length > 5 ? ", \u2026" : ""})${firstStep === null ? "" : `; curves part at step ${firstStep}`}. See the job summary.`);
+  } else if (result.outcome === "drift") {
+    warning("Drift found; fail-on-drift is false, so the step passes.");
+  } else if (result.exitCode !== 0 && result.exitCode !== EXIT_DRIFT) {
+    setFailed(result.report.message ?? "repro-check could not compare this run.");
+  } else if (result.outcome === "no-baseline") {
+    notice(`No baseline yet at ${result.baselineRepoPath}; the check passes (on-missing-baseline: warn). See the job summary for how to create one.`);
+  }
+}
+async function baselineMode(inputs, settings, context, event) {
+  const { runBaselineUpdate } = await import("./chunks/baseline-QQ7AGDR5.js");
+  const result = await runBaselineUpdate(settings, context);
+  setOutput("status", "pass");
+  setOutput("baseline-path", result.baselineRepoPath);
+  setOutput("record-path", result.baselinePath);
+  await publishBaselineToGithub(inputs, event, settings, result, context);
+}
+
+// src/action.ts
+await runAction();

@@ -1,0 +1,238 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
+import {
+  resolveBaselinePath
+} from "./chunk-SIDICT73.js";
+import {
+  TolerancePicker,
+  compareMetrics,
+  resolveTolerance
+} from "./chunk-JS7CY6CF.js";
+import {
+  verdictToJson
+} from "./chunk-QJRFEJTY.js";
+import {
+  prepareRepo,
+  readFileAtCommit,
+  repoRelative,
+  trainAndRecord,
+  writeFileAtomic
+} from "./chunk-I3VFAGHF.js";
+import {
+  diffEnvironments
+} from "./chunk-YTNPC5HX.js";
+import "./chunk-XTKMQXNK.js";
+import {
+  decodeMetricData,
+  decodeRecordDocument,
+  isReproDocument,
+  serializeDocument
+} from "./chunk-SRDROFZF.js";
+import "./chunk-KZVXPLSD.js";
+import {
+  renderMarkdown
+} from "./chunk-IL6PXJXU.js";
+import {
+  require_dist
+} from "./chunk-WUFREVH5.js";
+import {
+  GATE_KEYS,
+  configSchema
+} from "./chunk-6W6BE7PQ.js";
+import "./chunk-Z3Z5WYT2.js";
+import "./chunk-QDSYF3PB.js";
+import "./chunk-KOPAMTGC.js";
+import {
+  EXIT_BAD_INPUT,
+  EXIT_DRIFT,
+  EXIT_PASS,
+  ReproError
+} from "./chunk-BKTBR2MQ.js";
+import {
+  __toESM
+} from "./chunk-GFWGNPAP.js";
+
+// src/modes/check.ts
+import os from "node:os";
+import path from "node:path";
+import { readFile } from "node:fs/promises";
+
+// src/settings/gate.ts
+var import_yaml = __toESM(require_dist(), 1);
+function gateSettingsOf(config) {
+  return { tolerance: config.tolerance, "metric-tolerances": config["metric-tolerances"], "ignore-metrics": config["ignore-metrics"] };
+}
+function gateSettingsFromText(text) {
+  let parsed;
+  try {
+    parsed = import_yaml.default.parse(text);
+  } catch {
+    return null;
+  }
+  const source = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : {};
+  const result = {};
+  for (const key of GATE_KEYS) {
+    const field = configSchema.shape[key];
+    const value = field.safeParse(source[key]);
+    if (!value.success) return null;
+    result[key] = value.data;
+  }
+  return result;
+}
+function changedGateKeys(a, b) {
+  return GATE_KEYS.filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
+}
+
+// src/compare/weights.ts
+function compareFinalCheckpoints(baseline, current) {
+  const last = (list) => list && list.length > 0 ? [...list].sort((a, b) => a.step - b.step).at(-1) : null;
+  const base = last(baseline);
+  const run = last(current);
+  if (!run) return { lines: [], differing: [], compared: false };
+  if (!base) return { lines: [`this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`], differing: [], compared: false };
+  const baseByName = new Map(base.tensors.map((t) => [t.name, t]));
+  const differing = [];
+  const missing = [];
+  for (const tensor of run.tensors) {
+    const other = baseByName.get(tensor.name);
+    if (!other) continue;
+    baseByName.delete(tensor.name);
+    if (other.sha256 !== tensor.sha256 || other.dtype !== tensor.dtype || other.shape.join("x") !== tensor.shape.join("x")) differing.push(tensor.name);
+  }
+  missing.push(...baseByName.keys());
+  const added = run.tensors.filter((t) => !base.tensors.some((b) => b.name === t.name)).map((t) => t.name);
+  const lines = [
+    base.step === run.step ? `final checkpoint (step ${run.step})` : `final checkpoints differ in step: baseline ${base.step}, this run ${run.step}`,
+    differing.length === 0 && missing.length === 0 && added.length === 0 ? `all ${run.tensors.length} tensors bit-identical to the baseline` : `${differing.length} of ${run.tensors.length} tensors differ from the baseline${differing.length > 0 ? `: ${listSome(differing)}` : ""}`
+  ];
+  if (missing.length > 0) lines.push(`missing from this run: ${listSome(missing)}`);
+  if (added.length > 0) lines.push(`new in this run: ${listSome(added)}`);
+  return { lines, differing: [...differing, ...missing, ...added], compared: true };
+}
+function listSome(names) {
+  return names.length <= 10 ? names.join(", ") : `${names.slice(0, 10).join(", ")} and ${names.length - 10} more`;
+}
+
+// src/modes/check.ts
+async function runCheck(options, context) {
+  const config = options.settings.config;
+  const repo = await prepareRepo(config, context);
+  const trained = await trainAndRecord(config, repo, context);
+  return context.log.group("Comparing with the baseline", async () => {
+    const baselineFile = resolveBaselinePath(config.baseline, trained.record.environment, context.env, os.hostname());
+    const baselineRepoPath = repoRelative(repo, baselineFile);
+    const baselineCommit = repo.provenance.baseCommit;
+    const baselineText = baselineCommit ? await readFileAtCommit(repo.repo, baselineCommit, baselineRepoPath) : await readFile(path.join(repo.repoRoot, baselineRepoPath), "utf8").catch((error) => {
+      if (error.code === "ENOENT") return null;
+      throw error;
+    });
+    const where = baselineCommit ? `${baselineRepoPath} at base commit ${baselineCommit.slice(0, 12)}` : baselineRepoPath;
+    const configRepoPath = options.configPath ? repoRelative(repo, options.configPath) : null;
+    const gate = await gateSettingsForRun(options.settings, configRepoPath, repo, context);
+    const recordPath = path.join(trained.outDir, "run-record.json");
+    await writeFileAtomic(recordPath, serializeDocument(trained.record));
+    const report = {
+      outcome: "pass",
+      verdict: null,
+      baselineData: null,
+      currentData: trained.data,
+      runLabel: `commit ${repo.provenance.commit.slice(0, 12)}${repo.provenance.ref ? ` (${repo.provenance.ref})` : ""}, seed ${config.seed}`,
+      baselineLabel: where,
+      toleranceLines: gate.lines,
+      environmentDifferences: [],
+      checkpointLines: [],
+      notes: [],
+      runUrl: options.runUrl ?? null
+    };
+    let exitCode = EXIT_PASS;
+    if (baselineText === null) {
+      const create = `npx repro-check baseline update${configRepoPath ? ` --config ${configRepoPath}` : ""}`;
+      report.outcome = "no-baseline";
+      report.message = [
+        `No baseline at \`${where}\`. To create one, on a clean checkout of the default branch run:`,
+        "",
+        "```sh",
+        create,
+        `git add ${baselineRepoPath} && git commit -m "Add repro-check baseline" && git push`,
+        "```",
+        "",
+        "or run the baseline-update workflow (workflow_dispatch with `mode: baseline`)."
+      ].join("\n");
+      if (options.onMissingBaseline === "fail") exitCode = EXIT_BAD_INPUT;
+    } else {
+      const baseline = decodeBaselineText(baselineText, where);
+      report.baselineData = baseline.data;
+      const picker = new TolerancePicker(
+        resolveTolerance(gate.settings.tolerance),
+        gate.source,
+        gate.settings["metric-tolerances"]
+      );
+      const verdict = compareMetrics(baseline.data, trained.data, { tolerances: picker, include: [], ignore: gate.settings["ignore-metrics"] });
+      for (const glob of verdict.unusedToleranceGlobs) context.log.warning(`metric-tolerances["${glob}"] matches no metric; check the name (globs match whole names, * matches any characters)`);
+      const weights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
+      const weightsDrift = gate.settings.tolerance.exact === true && weights.compared && weights.differing.length > 0;
+      report.verdict = verdict;
+      report.environmentDifferences = diffEnvironments(baseline.run.environment, trained.record.environment);
+      report.checkpointLines = [...weights.lines, ...weights.compared && weights.differing.length > 0 ? [weightsDrift ? "tolerance is exact, so differing weights are drift" : "weights are compared bit for bit only under `tolerance: { exact: true }`; here they are reported"] : []];
+      report.baselineLabel = `${where} (commit ${baseline.run.provenance.commit.slice(0, 12)}, seed ${baseline.run.provenance.seed})`;
+      if (baseline.run.provenance.settingsHash !== trained.record.provenance.settingsHash) {
+        report.notes.push("The training settings (command or trainer, seed, determinism switches) differ from those the baseline was made with; drift may come from that.");
+      }
+      if (verdict.status === "drift" || weightsDrift) {
+        const accepted = options.findAcceptance ? await options.findAcceptance() : null;
+        report.outcome = accepted ? "accepted" : "drift";
+        report.acceptedBy = accepted;
+        exitCode = accepted ? EXIT_PASS : EXIT_DRIFT;
+      }
+    }
+    const markdown = renderMarkdown(report);
+    const reportPath = path.join(trained.outDir, "report.md");
+    await writeFileAtomic(reportPath, markdown);
+    if (report.verdict) await writeFileAtomic(path.join(trained.outDir, "report.json"), JSON.stringify(verdictToJson(report.verdict), null, 2) + "\n");
+    return { exitCode, outcome: report.outcome, verdict: report.verdict, report, markdown, trained, recordPath, reportPath, baselineRepoPath, gateSource: gate.source };
+  });
+}
+function decodeBaselineText(text, where) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ReproError(`${where}: the baseline is not valid JSON (${error.message})`, { hint: "Recreate it with `repro-check baseline update`." });
+  }
+  if (!isReproDocument(value)) throw new ReproError(`${where}: not a repro-check baseline (no "kind": "repro-check/baseline")`, { hint: "Recreate it with `repro-check baseline update`." });
+  const document = decodeRecordDocument(value, where);
+  const baseline = document.kind === "baseline" ? document.baseline : { kind: "repro-check/baseline", schemaVersion: 1, createdAt: document.record.provenance.createdAt, runs: [document.record] };
+  const run = baseline.runs[0];
+  return { baseline, run, data: decodeMetricData(run.metrics, where), label: where };
+}
+async function gateSettingsForRun(loaded, configRepoPath, repo, context) {
+  const own = gateSettingsOf(loaded.config);
+  const origin = loaded.origins.tolerance ?? "default";
+  let settings = own;
+  let source = origin === "default" ? "default (numpy.allclose: rtol 1e-5, atol 1e-8)" : `tolerance in ${origin}`;
+  const lines = [];
+  const base = repo.provenance.baseCommit;
+  if (base && configRepoPath) {
+    const baseText = await readFileAtCommit(repo.repo, base, configRepoPath);
+    const baseGate = baseText === null ? null : gateSettingsFromText(baseText);
+    if (baseGate) {
+      settings = baseGate;
+      source = `${configRepoPath} at base commit ${base.slice(0, 12)}`;
+      const changed = changedGateKeys(baseGate, own);
+      if (changed.length > 0) {
+        lines.push(`This pull request changes ${changed.map((k) => `\`${k}\``).join(", ")}; the base commit's values apply here and the new ones after merge.`);
+        context.log.warning(`This pull request changes ${changed.join(", ")}; the base commit's values apply until it is merged.`);
+      }
+    } else if (baseText !== null) {
+      lines.push(`The base commit's ${configRepoPath} has no valid tolerance keys; this run's values apply.`);
+    }
+  }
+  const t = resolveTolerance(settings.tolerance);
+  lines.unshift(t.exact ? `exact (bit-for-bit) \u2014 from ${source}` : `rtol ${t.rtol}, atol ${t.atol} \u2014 from ${source}`);
+  for (const [glob, override] of Object.entries(settings["metric-tolerances"])) lines.push(`\`${glob}\`: ${JSON.stringify(override)}`);
+  lines.push(`ignored metrics: ${settings["ignore-metrics"].map((g) => `\`${g}\``).join(", ") || "none"}`);
+  return { settings, source, lines };
+}
+export {
+  decodeBaselineText,
+  runCheck
+};

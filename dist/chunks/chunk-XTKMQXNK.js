@@ -1,0 +1,133 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
+import {
+  parseSafetensors
+} from "./chunk-QDSYF3PB.js";
+import {
+  InputFileError
+} from "./chunk-BKTBR2MQ.js";
+
+// src/proc/run-process.ts
+import { spawn } from "node:child_process";
+var TAIL_LINES = 50;
+var MAX_LINE_CHARS = 4096;
+async function runProcess(options) {
+  const [file, args] = options.shell !== void 0 ? ["bash", ["-c", options.shell]] : [options.argv?.[0], options.argv?.slice(1) ?? []];
+  if (!file) throw new TypeError("runProcess needs `shell` or a non-empty `argv`");
+  const started = Date.now();
+  const tail = new OutputTail(options.maxCapturedBytes ?? 64 * 1024);
+  const killGraceMs = options.killGraceMs ?? 1e4;
+  return new Promise((resolve) => {
+    let timedOut = false;
+    let cancelled = false;
+    let killTimer;
+    const child = spawn(file, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const stopGroup = () => {
+      signalGroup(child.pid, "SIGTERM");
+      killTimer ??= setTimeout(() => signalGroup(child.pid, "SIGKILL"), killGraceMs);
+    };
+    const timeout = setTimeout(() => {
+      timedOut = true;
+      stopGroup();
+    }, options.timeoutMs);
+    const cancel = () => {
+      cancelled = true;
+      stopGroup();
+    };
+    options.signal?.addEventListener("abort", cancel, { once: true });
+    if (options.signal?.aborted) cancel();
+    process.on("SIGINT", cancel);
+    process.on("SIGTERM", cancel);
+    const readers = ["stdout", "stderr"].map((stream) => lineReader(child[stream], (line) => {
+      tail.push(line);
+      options.onOutputLine?.(line, stream);
+    }));
+    let spawnError = null;
+    child.on("error", (error) => {
+      spawnError = error;
+    });
+    child.on("exit", () => signalGroup(child.pid, "SIGKILL"));
+    child.on("close", (code, signal) => {
+      clearTimeout(timeout);
+      options.signal?.removeEventListener("abort", cancel);
+      process.off("SIGINT", cancel);
+      process.off("SIGTERM", cancel);
+      readers.forEach((flush) => flush());
+      if (killTimer) clearTimeout(killTimer);
+      if (spawnError) {
+        tail.push(`${file}: ${spawnError.code === "ENOENT" ? "command not found" : spawnError.message}`);
+        resolve({ exitCode: 127, signal: null, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started });
+        return;
+      }
+      resolve({ exitCode: code, signal, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started });
+    });
+  });
+}
+function signalGroup(pid, signal) {
+  if (pid === void 0) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+  }
+}
+function lineReader(stream, onLine) {
+  let partial = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk) => {
+    const text = partial + chunk;
+    const lines = text.split("\n");
+    partial = lines.pop() ?? "";
+    if (partial.length > 1024 * 1024) {
+      onLine(partial);
+      partial = "";
+    }
+    for (const line of lines) onLine(line.endsWith("\r") ? line.slice(0, -1) : line);
+  });
+  return () => {
+    if (partial) onLine(partial);
+    partial = "";
+  };
+}
+var OutputTail = class {
+  constructor(maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+  maxBytes;
+  kept = [];
+  bytes = 0;
+  push(line) {
+    const cut = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}\u2026` : line;
+    this.kept.push(cut);
+    this.bytes += cut.length;
+    while (this.kept.length > TAIL_LINES || this.bytes > this.maxBytes && this.kept.length > 1) this.bytes -= this.kept.shift().length;
+  }
+  lines() {
+    return [...this.kept];
+  }
+};
+
+// src/safetensors/checkpoint-hash.ts
+import { createHash } from "node:crypto";
+import path from "node:path";
+function tensorSha256(tensor) {
+  return createHash("sha256").update(tensor.data).digest("hex");
+}
+function hashCheckpointFile(file, bytes) {
+  if (bytes === null) throw new InputFileError(file, void 0, "checkpoint file could not be read");
+  const { metadata, tensors } = parseSafetensors(bytes, file);
+  return {
+    path: file,
+    step: checkpointStep(metadata, file),
+    tensors: [...tensors].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map((tensor) => ({ name: tensor.name, dtype: tensor.dtype, shape: tensor.shape, sha256: tensorSha256(tensor) }))
+  };
+}
+function checkpointStep(metadata, file) {
+  const fromMetadata = metadata?.step;
+  if (fromMetadata !== void 0 && /^\d+$/.test(fromMetadata)) return Number(fromMetadata);
+  const numbers = path.basename(file).match(/\d+/g);
+  return numbers ? Number(numbers.at(-1)) : 0;
+}
+
+export {
+  runProcess,
+  hashCheckpointFile
+};

@@ -1,0 +1,30 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
+import {
+  prepareRepo,
+  trainAndRecord,
+  writeFileAtomic
+} from "./chunk-I3VFAGHF.js";
+import "./chunk-YTNPC5HX.js";
+import "./chunk-XTKMQXNK.js";
+import {
+  serializeDocument
+} from "./chunk-SRDROFZF.js";
+import "./chunk-KZVXPLSD.js";
+import "./chunk-Z3Z5WYT2.js";
+import "./chunk-QDSYF3PB.js";
+import "./chunk-KOPAMTGC.js";
+import "./chunk-BKTBR2MQ.js";
+import "./chunk-GFWGNPAP.js";
+
+// src/modes/record-only.ts
+import path from "node:path";
+async function recordOnly(settings, context) {
+  const repo = await prepareRepo(settings.config, context);
+  const trained = await trainAndRecord(settings.config, repo, context);
+  const recordPath = path.join(trained.outDir, "run-record.json");
+  await writeFileAtomic(recordPath, serializeDocument(trained.record));
+  return { recordPath, trained };
+}
+export {
+  recordOnly
+};

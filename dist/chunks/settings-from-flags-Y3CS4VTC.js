@@ -1,0 +1,41 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
+import {
+  loadSettings
+} from "./chunk-BKB5R7DM.js";
+import "./chunk-WUFREVH5.js";
+import "./chunk-6W6BE7PQ.js";
+import "./chunk-Z3Z5WYT2.js";
+import {
+  ReproError
+} from "./chunk-BKTBR2MQ.js";
+import "./chunk-GFWGNPAP.js";
+
+// src/cli/settings-from-flags.ts
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+var DEFAULT_CONFIG_FILE = "repro.yml";
+async function settingsFromFlags(options) {
+  const configPath = path.resolve(options.cwd, options.config ?? DEFAULT_CONFIG_FILE);
+  let file = null;
+  try {
+    file = { path: options.config ?? DEFAULT_CONFIG_FILE, text: await readFile(configPath, "utf8") };
+  } catch (error) {
+    if (options.config !== void 0 || error.code !== "ENOENT") {
+      throw new ReproError(`--config ${options.config ?? DEFAULT_CONFIG_FILE}: cannot read ${configPath} (${error.code ?? error.message})`, {
+        hint: "Give the path of a repro.yml, or run where one is."
+      });
+    }
+  }
+  const overrides = [];
+  for (const assignment of options.set) {
+    const equals = assignment.indexOf("=");
+    if (equals <= 0) throw new ReproError(`--set ${assignment}: expected key=value, e.g. --set tolerance.rtol=1e-4`);
+    overrides.push({ key: assignment.slice(0, equals), value: assignment.slice(equals + 1), origin: `--set ${assignment.slice(0, equals)}` });
+  }
+  if (options.seed !== void 0) overrides.push({ key: "seed", value: options.seed, origin: "--seed" });
+  return { settings: loadSettings({ file, overrides }), configPath: file ? configPath : null };
+}
+export {
+  DEFAULT_CONFIG_FILE,
+  settingsFromFlags
+};

@@ -1,0 +1,226 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
+import {
+  METRICS_FILE,
+  STRICT_DETERMINISM_ENV,
+  TRAINER_RESULT_FILE,
+  checkBackendName,
+  loadBackend
+} from "./chunks/chunk-6M66S4K6.js";
+import {
+  serializeSafetensors
+} from "./chunks/chunk-QDSYF3PB.js";
+import {
+  ReproError
+} from "./chunks/chunk-BKTBR2MQ.js";
+import "./chunks/chunk-GFWGNPAP.js";
+
+// src/trainer/worker.ts
+import { mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+// src/trainer/metrics-line.ts
+function formatMetricsLine(step, metrics) {
+  if (step !== null && !(Number.isSafeInteger(step) && step >= 0)) throw new TypeError(`log(step, metrics): step must be a non-negative integer or null, got ${String(step)}`);
+  if (Object.hasOwn(metrics, "step")) throw new TypeError('log(step, metrics): "step" is the step key; pass the step as the first argument');
+  const nonFinite = [];
+  const body = formatTree(metrics, "", nonFinite);
+  const text = step === null ? body : body === "{}" ? `{"step":${step}}` : `{"step":${step},${body.slice(1)}`;
+  return { text, nonFinite };
+}
+function formatTree(tree, prefix, nonFinite) {
+  if (typeof tree !== "object" || tree === null || Array.isArray(tree)) throw new TypeError(`log(step, metrics): ${prefix || "metrics"} must be an object of numbers`);
+  const parts = [];
+  for (const [key, value] of Object.entries(tree)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (key === "") throw new TypeError(`log(step, metrics): empty metric name under ${prefix || "the top level"}`);
+    parts.push(`${JSON.stringify(key)}:${typeof value === "number" ? formatNumber(value, name, nonFinite) : formatTree(value, name, nonFinite)}`);
+  }
+  return `{${parts.join(",")}}`;
+}
+function formatNumber(value, name, nonFinite) {
+  if (Number.isFinite(value)) return Object.is(value, -0) ? "-0" : JSON.stringify(value);
+  nonFinite.push(name);
+  return Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
+}
+
+// src/trainer/random.ts
+function createRandom(seed) {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295) throw new RangeError(`seed must be an integer in [0, 2^32 - 1], got ${seed}`);
+  let mix = seed | 0;
+  const splitmix32 = () => {
+    mix = mix + 2654435769 | 0;
+    let z = mix;
+    z = Math.imul(z ^ z >>> 16, 2246822507);
+    z = Math.imul(z ^ z >>> 13, 3266489909);
+    return z ^ z >>> 16 | 0;
+  };
+  let s0 = splitmix32();
+  let s1 = splitmix32();
+  let s2 = splitmix32();
+  let s3 = splitmix32();
+  const rotl = (x, k) => x << k | x >>> 32 - k;
+  const nextUint32 = () => {
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl(s3, 11);
+    return result;
+  };
+  const uniform = () => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992;
+  const int = (n) => {
+    if (!Number.isInteger(n) || n < 1 || n > 4294967296) throw new RangeError(`int(n) needs an integer n in [1, 2^32], got ${n}`);
+    const limit = Math.floor(4294967296 / n) * n;
+    for (; ; ) {
+      const draw = nextUint32();
+      if (draw < limit) return draw % n;
+    }
+  };
+  return {
+    uniform,
+    normal: () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()),
+    int,
+    shuffle(items) {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = int(i + 1);
+        [items[i], items[j]] = [items[j], items[i]];
+      }
+      return items;
+    },
+    nextSeed: () => 1 + int(2147483647)
+  };
+}
+
+// src/trainer/context.ts
+var TF_TO_SAFETENSORS = { float32: "F32", int32: "I32", bool: "BOOL" };
+function createTrainerContext(tf, job, output) {
+  const random = createRandom(job.seed);
+  const warnings = [];
+  const checkpoints = [];
+  let linesLogged = 0;
+  const context = {
+    tf,
+    seed: job.seed,
+    steps: job.steps,
+    checkpointEvery: job.checkpointEvery,
+    options: Object.freeze({ ...job.options }),
+    random,
+    log(step, metrics) {
+      const { text, nonFinite } = formatMetricsLine(step, readValues(metrics, ""));
+      if (nonFinite.length > 0) warnings.push(`The trainer logged a non-finite value ${step === null ? "as a final value" : `at step ${step}`}: ${nonFinite.join(", ")}`);
+      output.appendMetricsLine(text);
+      linesLogged++;
+    },
+    async checkpoint(step, weights) {
+      const due = job.checkpointEvery > 0 && (step % job.checkpointEvery === 0 || step === job.steps);
+      if (!due) return false;
+      const tensors = await Promise.all(namedTensors(weights).map(([name, tensor]) => toSafetensor(name, tensor)));
+      checkpoints.push({ path: output.writeCheckpoint(step, serializeSafetensors(tensors, { step: String(step) })), step });
+      return true;
+    },
+    dropout(x, rate) {
+      return rate === 0 ? x : tf.dropout(x, rate, void 0, random.nextSeed());
+    }
+  };
+  return { context, linesLogged: () => linesLogged, checkpoints: () => [...checkpoints], warnings: () => [...warnings] };
+}
+function readValues(metrics, prefix) {
+  const tree = {};
+  for (const [key, value] of Object.entries(metrics)) {
+    if (isTensor(value)) {
+      if (value.size !== 1) throw new TypeError(`log(step, metrics): ${prefix}${key} is a tensor of shape [${value.shape.join(", ")}]; log scalars`);
+      tree[key] = value.dataSync()[0];
+    } else tree[key] = typeof value === "object" && value !== null ? readValues(value, `${prefix}${key}.`) : value;
+  }
+  return tree;
+}
+function namedTensors(weights) {
+  const holders = Array.isArray(weights) ? weights : "weights" in weights && Array.isArray(weights.weights) ? [weights] : null;
+  if (holders === null) return Object.entries(weights);
+  return holders.flatMap((holder) => holder.weights.map((variable) => [variable.name, variable.read()]));
+}
+async function toSafetensor(name, tensor) {
+  const dtype = TF_TO_SAFETENSORS[tensor.dtype];
+  if (!dtype) throw new TypeError(`checkpoint: tensor "${name}" has tfjs dtype ${tensor.dtype}; checkpoints hold float32, int32 and bool`);
+  const values = await tensor.data();
+  const data = dtype === "BOOL" ? Uint8Array.from(values) : new Uint8Array(values.buffer, values.byteOffset, values.byteLength).slice();
+  return { name, dtype, shape: [...tensor.shape], data };
+}
+function isTensor(value) {
+  return typeof value === "object" && value !== null && typeof value.dataSync === "function" && Array.isArray(value.shape);
+}
+
+// src/trainer/worker.ts
+async function runJob(job) {
+  if (job.strictDeterminism) Object.assign(process.env, STRICT_DETERMINISM_ENV);
+  const backend = await loadBackend(checkBackendName(job.backend), job.backendSearchDirs, importPureTf);
+  for (const note of backend.notes) console.log(`repro-check trainer: ${note}`);
+  console.log(`repro-check trainer: backend ${backend.info.name} ${backend.info.version} on ${backend.info.device}`);
+  const train = await importTrainer(job.module);
+  mkdirSync(path.join(job.outDir, "checkpoints"), { recursive: true });
+  const metricsFd = openSync(path.join(job.outDir, METRICS_FILE), "w");
+  const state = createTrainerContext(backend.tf, job, {
+    appendMetricsLine: (text) => writeSync(metricsFd, `${text}
+`),
+    writeCheckpoint: (step, bytes) => {
+      const relative = path.join("checkpoints", `step-${step}.safetensors`);
+      writeFileSync(path.join(job.outDir, relative), bytes);
+      return relative;
+    }
+  });
+  const mathRandomUse = guardMathRandom(job.seed);
+  try {
+    await train(state.context);
+  } catch (error) {
+    throw new ReproError(`The trainer ${job.module} threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`, {
+      hint: "Fix the error in the trainer module; its stack is above."
+    });
+  }
+  if (state.linesLogged() === 0) {
+    throw new ReproError(`The trainer ${job.module} finished without logging any metrics`, { hint: "Call ctx.log(step, { train: { loss } }) at each step; repro-check compares those series." });
+  }
+  return { ok: true, backend: backend.info, checkpoints: state.checkpoints(), warnings: [...state.warnings(), ...mathRandomUse()] };
+}
+async function importPureTf() {
+  const namespace = await import("./chunks/tf.node-PFOKKRX7.js");
+  return namespace.default ?? namespace;
+}
+async function importTrainer(module) {
+  let loaded;
+  try {
+    loaded = module === "builtin:smoke" ? await import("./chunks/smoke-OYPZOJBS.js") : await import(pathToFileURL(module).href);
+  } catch (error) {
+    throw new ReproError(`Could not load the trainer module ${module}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  }
+  if (typeof loaded.default !== "function") {
+    throw new ReproError(`The trainer module ${module} has no default export function`, { hint: "Export `export default async function train(ctx) { ... }`." });
+  }
+  return loaded.default;
+}
+function guardMathRandom(seed) {
+  const standIn = createRandom((seed ^ 1540483477) >>> 0);
+  let calls = 0;
+  let firstCaller = "";
+  Math.random = () => {
+    if (calls++ === 0) firstCaller = new Error().stack?.split("\n")[2]?.trim() ?? "unknown";
+    return standIn.uniform();
+  };
+  return () => calls === 0 ? [] : [`The trainer called Math.random ${calls} time(s), first ${firstCaller}; repro-check replaced it with a generator seeded from the run's seed, so runs still repeat, but use ctx.random (seeded, shared with the data and batch order) instead.`];
+}
+async function main() {
+  const job = JSON.parse(process.argv[2] ?? "null");
+  let result;
+  try {
+    result = await runJob(job);
+  } catch (error) {
+    result = error instanceof ReproError ? { ok: false, message: error.message, ...error.hint ? { hint: error.hint } : {} } : { ok: false, message: `The trainer worker failed: ${error instanceof Error ? error.message : String(error)}`, ...error instanceof Error && error.stack ? { stack: error.stack } : {} };
+  }
+  writeFileSync(path.join(job.outDir, TRAINER_RESULT_FILE), `${JSON.stringify(result, null, 2)}
+`);
+  process.exit(result.ok ? 0 : 2);
+}
+await main();

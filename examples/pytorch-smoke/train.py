@@ -1,0 +1,93 @@
+"""Seeded PyTorch smoke training for repro-check (the GPU canary run through `command:`).
+
+Trains a small CNN for 100 steps on images generated from REPRO_SEED (no downloads), on CUDA
+when available, else on the CPU, with every determinism switch PyTorch has. Writes JSONL to
+$REPRO_OUT_DIR/metrics.jsonl: train.loss every step, eval.loss and eval.accuracy every 10
+steps, and a final line without a step holding the final accuracy.
+"""
+import json
+import os
+import random
+
+# cuBLAS reads this when CUDA initialises; repro-check exports it (determinism-env), and a run
+# by hand gets the same default.
+os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
+
+import numpy as np
+import torch
+from torch import nn
+
+STEPS = int(os.environ.get("REPRO_STEPS", "100"))
+SEED = int(os.environ.get("REPRO_SEED", "1234"))
+OUT_DIR = os.environ.get("REPRO_OUT_DIR", ".")
+EVAL_EVERY = 10
+BATCH = 64
+CLASSES = 4
+SIZE = 12
+
+
+def seed_everything(seed):
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)  # also seeds every CUDA device
+    torch.use_deterministic_algorithms(True)
+    torch.backends.cudnn.benchmark = False
+    torch.backends.cudnn.deterministic = True
+
+
+def make_data(generator, count, prototypes):
+    labels = torch.randint(0, CLASSES, (count,), generator=generator)
+    scale = 0.5 + torch.rand(count, 1, 1, 1, generator=generator)
+    noise = 2.0 * torch.randn(count, 1, SIZE, SIZE, generator=generator)
+    return prototypes[labels] * scale + noise, labels
+
+
+def main():
+    seed_everything(SEED)
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    generator = torch.Generator().manual_seed(SEED)
+    prototypes = torch.randn(CLASSES, 1, SIZE, SIZE, generator=generator)
+    train_x, train_y = make_data(generator, 2048, prototypes)
+    eval_x, eval_y = make_data(generator, 512, prototypes)
+    train_x, train_y, eval_x, eval_y = (t.to(device) for t in (train_x, train_y, eval_x, eval_y))
+
+    model = nn.Sequential(
+        nn.Conv2d(1, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.Flatten(),
+        nn.Dropout(0.2), nn.Linear(32 * (SIZE // 2) ** 2, CLASSES),
+    ).to(device)
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+
+    def evaluate():
+        model.eval()
+        with torch.no_grad():
+            logits = model(eval_x)
+            loss = loss_fn(logits, eval_y).item()
+            accuracy = (logits.argmax(1) == eval_y).float().mean().item()
+        model.train()
+        return loss, accuracy
+
+    os.makedirs(OUT_DIR, exist_ok=True)
+    with open(os.path.join(OUT_DIR, "metrics.jsonl"), "w") as out:
+        order = torch.randperm(len(train_x), generator=generator)
+        position = 0
+        for step in range(1, STEPS + 1):
+            if position + BATCH > len(order):
+                order, position = torch.randperm(len(train_x), generator=generator), 0
+            batch = order[position : position + BATCH].to(device)
+            position += BATCH
+            optimizer.zero_grad()
+            loss = loss_fn(model(train_x[batch]), train_y[batch])
+            loss.backward()
+            optimizer.step()
+            out.write(json.dumps({"step": step, "train": {"loss": loss.item()}}) + "\n")
+            if step % EVAL_EVERY == 0:
+                eval_loss, eval_accuracy = evaluate()
+                out.write(json.dumps({"step": step, "eval": {"loss": eval_loss, "accuracy": eval_accuracy}}) + "\n")
+        out.write(json.dumps({"accuracy": evaluate()[1]}) + "\n")
+    print(f"trained {STEPS} steps on {device} (torch {torch.__version__}), seed {SEED}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+import { ReproError } from '../errors.ts';
+import { firstLine, type GitRepo } from './repo.ts';
+
+export interface RepoProvenance {
+  /** The commit results are recorded and reported against. */
+  commit: string;
+  /** The checked-out branch (`refs/heads/…`), or null on a detached HEAD. */
+  ref: string | null;
+  shallow: boolean;
+  /** In a pull request, the base commit (present locally); else null. */
+  baseCommit: string | null;
+}
+
+/**
+ * Which commit is being trained. On `pull_request` the checkout is a temporary merge commit:
+ * the PR's head SHA is recorded, and the base commit is made present (a `fetch-depth: 1`
+ * checkout lacks it: it is fetched alone, `--depth=1`) so the baseline and tolerance can be
+ * read from it. A detached HEAD is normal (actions/checkout leaves one on pull requests).
+ */
+export async function resolveProvenance(repo: GitRepo, pullRequest: { headSha: string; baseSha: string } | null): Promise<RepoProvenance> {
+  const head = (await repo.run(['rev-parse', 'HEAD'])).trim();
+  const symbolic = await repo.tryRun(['symbolic-ref', '-q', 'HEAD']);
+  const shallow = (await repo.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  const ref = symbolic?.trim() || null;
+  if (!pullRequest) return { commit: head, ref, shallow, baseCommit: null };
+  await ensureCommitPresent(repo, pullRequest.baseSha);
+  return { commit: pullRequest.headSha, ref, shallow, baseCommit: pullRequest.baseSha };
+}
+
+async function hasCommit(repo: GitRepo, sha: string): Promise<boolean> {
+  return (await repo.tryRun(['cat-file', '-e', `${sha}^{commit}`])) !== null;
+}
+
+export async function ensureCommitPresent(repo: GitRepo, sha: string): Promise<void> {
+  if (await hasCommit(repo, sha)) return;
+  const remotes = (await repo.run(['remote'])).split('\n').filter(Boolean);
+  const remote = remotes.includes('origin') ? 'origin' : remotes[0];
+  if (!remote) {
+    throw new ReproError(`The pull request's base commit ${sha} is not in this clone, and the clone has no remote to fetch it from`, {
+      hint: 'Check out with actions/checkout (any fetch-depth), or fetch the base commit before running repro-check.',
+    });
+  }
+  try {
+    await repo.run(['fetch', '--no-tags', '--depth=1', remote, sha]);
+  } catch (error) {
+    throw new ReproError(`The pull request's base commit ${sha} is not in this shallow clone, and fetching it from ${remote} failed: ${firstLine(error)}`, {
+      hint: 'Use `fetch-depth: 0` on actions/checkout, or make sure the job can read the repository (contents: read).',
+    });
+  }
+  if (!(await hasCommit(repo, sha))) throw new ReproError(`Fetched ${sha} from ${remote}, but it is still not a commit in this clone`);
+}
+
+/** A file's text at a commit; null when the path does not exist there. */
+export async function readFileAtCommit(repo: GitRepo, commit: string, repoRelativePath: string): Promise<string | null> {
+  const spec = `${commit}:${repoRelativePath}`;
+  const type = await repo.tryRun(['cat-file', '-t', spec]);
+  if (type === null) {
+    if (!(await hasCommit(repo, commit))) throw new ReproError(`Commit ${commit} is not in this clone; cannot read ${repoRelativePath} from it`);
+    return null;
+  }
+  if (type.trim() !== 'blob') throw new ReproError(`${repoRelativePath} at ${commit.slice(0, 12)} is a ${type.trim()}, not a file`);
+  return repo.run(['cat-file', 'blob', spec]);
+}
+
+/** The checked-out branch's short name, for a commit of a new baseline; refuses a detached HEAD. */
+export async function requireBranch(repo: GitRepo): Promise<string> {
+  const symbolic = await repo.tryRun(['symbolic-ref', '-q', '--short', 'HEAD']);
+  if (symbolic === null || symbolic.trim() === '') {
+    throw new ReproError('HEAD is detached, and a baseline update needs a branch to commit to', {
+      hint: 'Check out the branch first (git switch main); in a workflow, run the baseline update on a branch (workflow_dispatch or push), not on a pull request.',
+    });
+  }
+  return symbolic.trim();
+}

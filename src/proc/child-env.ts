@@ -1,0 +1,37 @@
+/**
+ * The environment the training command sees (pure). It gets the seed and, unless turned off,
+ * the determinism switches; it loses what would let untrusted training code act as the
+ * workflow: tokens, action inputs (which may hold tokens), and the runner's command files.
+ */
+export interface ChildEnvironmentOptions {
+  seed: number;
+  determinism: boolean;
+  outDir: string;
+}
+
+/** Runner files through which a step sets env vars, outputs, state, PATH and the summary. */
+const RUNNER_COMMAND_FILES = ['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'];
+
+export function isDroppedFromChild(name: string): boolean {
+  if (name === 'GITHUB_TOKEN' || name.startsWith('INPUT_')) return true;
+  // ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN/URL (OIDC), ACTIONS_RESULTS_URL,
+  // ACTIONS_CACHE_URL: credentials and endpoints of the runner's own services.
+  if (name.startsWith('ACTIONS_') && (name.includes('TOKEN') || name.endsWith('_URL'))) return true;
+  return RUNNER_COMMAND_FILES.includes(name);
+}
+
+export function childEnvironment(parent: NodeJS.ProcessEnv, options: ChildEnvironmentOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  // RUNNER_TRACKING_ID is kept on purpose: the runner finds and kills orphaned processes by it.
+  for (const [name, value] of Object.entries(parent)) if (value !== undefined && !isDroppedFromChild(name)) env[name] = value;
+  env.REPRO_SEED = String(options.seed);
+  env.PYTHONHASHSEED = String(options.seed);
+  env.REPRO_OUT_DIR = options.outDir;
+  if (options.determinism) {
+    // cuBLAS needs a fixed workspace for deterministic GEMMs (CUDA >= 10.2); TensorFlow's switches.
+    env.CUBLAS_WORKSPACE_CONFIG = ':4096:8';
+    env.TF_DETERMINISTIC_OPS = '1';
+    env.TF_CUDNN_DETERMINISTIC = '1';
+  }
+  return env;
+}

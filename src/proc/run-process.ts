@@ -1,0 +1,144 @@
+import { spawn } from 'node:child_process';
+
+/**
+ * Our own small spawn wrapper for the training (and other long commands): @actions/exec has
+ * no process groups, and a training that forks data-loader workers must be stopped whole.
+ * The child runs in its own process group (`detached`); on timeout, abort or our own
+ * SIGINT/SIGTERM (the job was cancelled) the whole group gets SIGTERM, then SIGKILL after a
+ * grace period. Output is streamed line by line and only a bounded tail is kept, so a training
+ * that prints a gigabyte cannot exhaust our memory.
+ */
+export interface ProcessOptions {
+  /** Run with `bash -c` (pipes, &&, redirections work). */
+  shell?: string;
+  /** Run without a shell. */
+  argv?: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  killGraceMs?: number;
+  onOutputLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** Bytes of output tail kept for the error report (default 64 KiB). */
+  maxCapturedBytes?: number;
+  signal?: AbortSignal;
+}
+
+export interface ProcessResult {
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  cancelled: boolean;
+  /** The last lines of stdout and stderr together (at most TAIL_LINES and maxCapturedBytes). */
+  outputTail: string[];
+  durationMs: number;
+}
+
+const TAIL_LINES = 50;
+/** A line longer than this is cut when kept in the tail (it is still streamed whole). */
+const MAX_LINE_CHARS = 4096;
+
+export async function runProcess(options: ProcessOptions): Promise<ProcessResult> {
+  const [file, args] = options.shell !== undefined ? ['bash', ['-c', options.shell]] : [options.argv?.[0], options.argv?.slice(1) ?? []];
+  if (!file) throw new TypeError('runProcess needs `shell` or a non-empty `argv`');
+  const started = Date.now();
+  const tail = new OutputTail(options.maxCapturedBytes ?? 64 * 1024);
+  const killGraceMs = options.killGraceMs ?? 10_000;
+
+  return new Promise<ProcessResult>((resolve) => {
+    let timedOut = false;
+    let cancelled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const child = spawn(file, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+
+    const stopGroup = () => {
+      signalGroup(child.pid, 'SIGTERM');
+      killTimer ??= setTimeout(() => signalGroup(child.pid, 'SIGKILL'), killGraceMs);
+    };
+    const timeout = setTimeout(() => {
+      timedOut = true;
+      stopGroup();
+    }, options.timeoutMs);
+    const cancel = () => {
+      cancelled = true;
+      stopGroup();
+    };
+    options.signal?.addEventListener('abort', cancel, { once: true });
+    if (options.signal?.aborted) cancel();
+    // The job was cancelled: the runner signals us; pass it on to the training's group.
+    process.on('SIGINT', cancel);
+    process.on('SIGTERM', cancel);
+
+    const readers = (['stdout', 'stderr'] as const).map((stream) => lineReader(child[stream], (line) => {
+      tail.push(line);
+      options.onOutputLine?.(line, stream);
+    }));
+
+    let spawnError: NodeJS.ErrnoException | null = null;
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      spawnError = error;
+    });
+    // A background grandchild (`sleep 100 &`) keeps the output pipes open after the command
+    // exits, so 'close' would wait for it: on exit, the group's leftovers are killed first.
+    child.on('exit', () => signalGroup(child.pid, 'SIGKILL'));
+    child.on('close', (code, signal) => {
+      clearTimeout(timeout);
+      options.signal?.removeEventListener('abort', cancel);
+      process.off('SIGINT', cancel);
+      process.off('SIGTERM', cancel);
+      readers.forEach((flush) => flush());
+      if (killTimer) clearTimeout(killTimer);
+      if (spawnError) {
+        tail.push(`${file}: ${spawnError.code === 'ENOENT' ? 'command not found' : spawnError.message}`);
+        resolve({ exitCode: 127, signal: null, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started });
+        return;
+      }
+      resolve({ exitCode: code, signal, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started });
+    });
+  });
+}
+
+function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+/** Splits a stream into lines without keeping more than one partial line in memory. */
+function lineReader(stream: NodeJS.ReadableStream, onLine: (line: string) => void): () => void {
+  let partial = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const text = partial + chunk;
+    const lines = text.split('\n');
+    partial = lines.pop() ?? '';
+    // A child that never prints a newline must not grow `partial` without bound.
+    if (partial.length > 1024 * 1024) {
+      onLine(partial);
+      partial = '';
+    }
+    for (const line of lines) onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+  });
+  return () => {
+    if (partial) onLine(partial);
+    partial = '';
+  };
+}
+
+/** The last lines of output within a byte budget. */
+class OutputTail {
+  private readonly kept: string[] = [];
+  private bytes = 0;
+  constructor(private readonly maxBytes: number) {}
+  push(line: string): void {
+    const cut = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line;
+    this.kept.push(cut);
+    this.bytes += cut.length;
+    while (this.kept.length > TAIL_LINES || (this.bytes > this.maxBytes && this.kept.length > 1)) this.bytes -= this.kept.shift()!.length;
+  }
+  lines(): string[] {
+    return [...this.kept];
+  }
+}

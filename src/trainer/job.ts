@@ -1,0 +1,51 @@
+/**
+ * What the parent hands the trainer worker (one JSON argument) and what the worker leaves
+ * behind in `trainer-result.json`. One definition for both sides of the process boundary.
+ */
+export const BUILTIN_TRAINERS = ['builtin:smoke'] as const;
+export const TRAINER_RESULT_FILE = 'trainer-result.json';
+export const METRICS_FILE = 'metrics.jsonl';
+
+export type TrainerOptionValue = string | number | boolean;
+
+export interface TrainerJob {
+  /** An absolute module path, or one of BUILTIN_TRAINERS. */
+  module: string;
+  backend: string;
+  seed: number;
+  steps: number;
+  checkpointEvery: number;
+  strictDeterminism: boolean;
+  outDir: string;
+  /** Directories whose node_modules may hold a native backend, in the order to try them. */
+  backendSearchDirs: string[];
+  options: Record<string, TrainerOptionValue>;
+}
+
+export interface BackendInfo {
+  /** `tensorflow-gpu`, `tensorflow` or `cpu`: the backend actually used. */
+  name: string;
+  version: string;
+  device: string;
+}
+
+export type TrainerResult =
+  | {
+      ok: true;
+      backend: BackendInfo;
+      /** Paths relative to outDir. */
+      checkpoints: Array<{ path: string; step: number }>;
+      warnings: string[];
+    }
+  | { ok: false; message: string; hint?: string; stack?: string };
+
+/** The environment switches strict determinism sets before the backend loads. */
+export const STRICT_DETERMINISM_ENV: Readonly<Record<string, string>> = {
+  TF_DETERMINISTIC_OPS: '1',
+  TF_CUDNN_DETERMINISTIC: '1',
+  // oneDNN's CPU kernels reorder float sums with the thread count.
+  TF_ENABLE_ONEDNN_OPTS: '0',
+  TF_NUM_INTRAOP_THREADS: '1',
+  TF_NUM_INTEROP_THREADS: '1',
+  OMP_NUM_THREADS: '1',
+};

@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import { access, mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ReproError } from '../errors.ts';
+import { runProcess } from '../proc/run-process.ts';
+import type { CheckpointEntry } from '../record/types.ts';
+import { hashCheckpointFile } from '../safetensors/checkpoint-hash.ts';
+import { type NativeBackend, checkBackendName, resolveNativePackage } from './backend.ts';
+import { installBackendIntoToolCache } from './install-backend.ts';
+import { BUILTIN_TRAINERS, METRICS_FILE, TRAINER_RESULT_FILE, type BackendInfo, type TrainerJob, type TrainerOptionValue, type TrainerResult } from './job.ts';
+import { trainerWorkerArgs } from './worker-location.ts';
+
+export interface RunTrainerOptions {
+  /** A module path relative to cwd, or `builtin:smoke`. */
+  module: string;
+  backend: string;
+  steps: number;
+  checkpointEvery: number;
+  seed: number;
+  strictDeterminism: boolean;
+  installBackend: boolean;
+  outDir: string;
+  /** The checked project: the worker runs here and native backends are resolved from here first. */
+  cwd: string;
+  timeoutMs: number;
+  env: NodeJS.ProcessEnv;
+  /** trainer.options, given to the trainer as ctx.options. */
+  options?: Record<string, TrainerOptionValue>;
+  onOutputLine?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface TrainerRun {
+  metricsPath: string;
+  checkpoints: CheckpointEntry[];
+  backend: BackendInfo;
+  warnings: string[];
+}
+
+/** Trains once in a fresh worker process and reads back what it wrote. Failures are ReproErrors (exit 2). */
+export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun> {
+  const backend = checkBackendName(options.backend);
+  const module = await resolveTrainerModule(options.module, options.cwd);
+  // The project first, then repro-check's own install (the folder of this file, bundled or not).
+  const backendSearchDirs = [options.cwd, path.dirname(fileURLToPath(import.meta.url))];
+  if (options.installBackend && backend !== 'cpu') {
+    const wanted: NativeBackend = backend === 'auto' ? (existsSync('/proc/driver/nvidia/version') ? 'tensorflow-gpu' : 'tensorflow') : backend;
+    if (!resolveNativePackage(wanted, backendSearchDirs)) {
+      backendSearchDirs.push(
+        await installBackendIntoToolCache({
+          backend: wanted,
+          env: options.env,
+          timeoutMs: options.timeoutMs,
+          ...(options.onOutputLine ? { onOutputLine: options.onOutputLine } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        }),
+      );
+    }
+  }
+
+  await mkdir(options.outDir, { recursive: true });
+  const resultFile = path.join(options.outDir, TRAINER_RESULT_FILE);
+  // A result left from an earlier run in the same folder must not pass for this one's.
+  await rm(resultFile, { force: true });
+  const job: TrainerJob = {
+    module,
+    backend,
+    seed: options.seed,
+    steps: options.steps,
+    checkpointEvery: options.checkpointEvery,
+    strictDeterminism: options.strictDeterminism,
+    outDir: options.outDir,
+    backendSearchDirs,
+    options: options.options ?? {},
+  };
+  const workerArgs = trainerWorkerArgs(import.meta.url, existsSync, () => import.meta.resolve('tsx'));
+  const processResult = await runProcess({
+    argv: [process.execPath, ...workerArgs, JSON.stringify(job)],
+    cwd: options.cwd,
+    env: options.env,
+    timeoutMs: options.timeoutMs,
+    ...(options.onOutputLine ? { onOutputLine: options.onOutputLine } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+
+  const result = await readTrainerResult(resultFile);
+  if (result === null || processResult.timedOut || processResult.cancelled) {
+    const why = processResult.timedOut
+      ? `timed out after ${Math.round(options.timeoutMs / 1000)} s (timeout-minutes) and was stopped`
+      : processResult.cancelled
+        ? 'was cancelled'
+        : processResult.signal
+          ? `was killed by ${processResult.signal}`
+          : `exited with code ${processResult.exitCode} without a result`;
+    throw new ReproError(`The trainer ${options.module} ${why}.\nLast lines of its output:\n${processResult.outputTail.map((line) => `  ${line}`).join('\n')}`, {
+      hint: 'A crash in a native backend shows here; try backend: cpu to tell the trainer from the backend.',
+    });
+  }
+  if (!result.ok) throw new ReproError(result.stack ? `${result.message}\n${result.stack}` : result.message, result.hint ? { hint: result.hint } : {});
+
+  const checkpoints: CheckpointEntry[] = [];
+  for (const written of result.checkpoints) {
+    const file = path.join(options.outDir, written.path);
+    checkpoints.push(hashCheckpointFile(file, await readFile(file).catch(() => null)));
+  }
+  return { metricsPath: path.join(options.outDir, METRICS_FILE), checkpoints, backend: result.backend, warnings: result.warnings };
+}
+
+async function resolveTrainerModule(module: string, cwd: string): Promise<string> {
+  if (module.startsWith('builtin:')) {
+    if ((BUILTIN_TRAINERS as readonly string[]).includes(module)) return module;
+    throw new ReproError(`Unknown built-in trainer "${module}" (trainer.module); built-in: ${BUILTIN_TRAINERS.join(', ')}, or a path to a .js/.mjs module`);
+  }
+  const absolute = path.resolve(cwd, module);
+  try {
+    await access(absolute);
+  } catch {
+    throw new ReproError(`The trainer module ${module} was not found (looked at ${absolute})`, {
+      hint: 'trainer.module is a path relative to working-directory, or builtin:smoke.',
+    });
+  }
+  return absolute;
+}
+
+async function readTrainerResult(file: string): Promise<TrainerResult | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as TrainerResult;
+  } catch {
+    return null;
+  }
+}

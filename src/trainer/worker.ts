@@ -1,0 +1,107 @@
+/**
+ * The trainer's child process (dist/trainer-worker.js; from source `node --import tsx
+ * src/trainer/worker.ts`). One process per run: tfjs-layers names weights through a
+ * process-wide registry, and a second model in one process would get `dense/kernel_1`.
+ *
+ * argv[2] is the TrainerJob as JSON. The worker writes metrics.jsonl and
+ * checkpoints/step-<N>.safetensors into job.outDir, and last trainer-result.json, which is
+ * how the parent learns what happened (exit code 0, or 2 with `ok: false`).
+ */
+import { mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ReproError } from '../errors.ts';
+import { checkBackendName, loadBackend, type Tf } from './backend.ts';
+import { createTrainerContext, type TrainerContext } from './context.ts';
+import { METRICS_FILE, STRICT_DETERMINISM_ENV, TRAINER_RESULT_FILE, type TrainerJob, type TrainerResult } from './job.ts';
+import { createRandom } from './random.ts';
+
+type TrainFunction = (ctx: TrainerContext) => unknown;
+
+async function runJob(job: TrainerJob): Promise<TrainerResult> {
+  // Native TensorFlow reads these when it loads, so they must be set before the backend is imported.
+  if (job.strictDeterminism) Object.assign(process.env, STRICT_DETERMINISM_ENV);
+  const backend = await loadBackend(checkBackendName(job.backend), job.backendSearchDirs, importPureTf);
+  for (const note of backend.notes) console.log(`repro-check trainer: ${note}`);
+  console.log(`repro-check trainer: backend ${backend.info.name} ${backend.info.version} on ${backend.info.device}`);
+
+  const train = await importTrainer(job.module);
+  mkdirSync(path.join(job.outDir, 'checkpoints'), { recursive: true });
+  const metricsFd = openSync(path.join(job.outDir, METRICS_FILE), 'w');
+  const state = createTrainerContext(backend.tf as Tf, job, {
+    appendMetricsLine: (text) => writeSync(metricsFd, `${text}\n`),
+    writeCheckpoint: (step, bytes) => {
+      const relative = path.join('checkpoints', `step-${step}.safetensors`);
+      writeFileSync(path.join(job.outDir, relative), bytes);
+      return relative;
+    },
+  });
+  const mathRandomUse = guardMathRandom(job.seed);
+  try {
+    await train(state.context);
+  } catch (error) {
+    throw new ReproError(`The trainer ${job.module} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, {
+      hint: 'Fix the error in the trainer module; its stack is above.',
+    });
+  }
+  if (state.linesLogged() === 0) {
+    throw new ReproError(`The trainer ${job.module} finished without logging any metrics`, { hint: 'Call ctx.log(step, { train: { loss } }) at each step; repro-check compares those series.' });
+  }
+  return { ok: true, backend: backend.info, checkpoints: state.checkpoints(), warnings: [...state.warnings(), ...mathRandomUse()] };
+}
+
+/** @tensorflow/tfjs is CommonJS for Node: its exports are the namespace's default, bundled or not. */
+async function importPureTf(): Promise<Tf> {
+  const namespace = (await import('@tensorflow/tfjs')) as Tf & { default?: Tf };
+  return namespace.default ?? namespace;
+}
+
+async function importTrainer(module: string): Promise<TrainFunction> {
+  let loaded: { default?: unknown };
+  try {
+    loaded = module === 'builtin:smoke' ? await import('./smoke.ts') : ((await import(pathToFileURL(module).href)) as { default?: unknown });
+  } catch (error) {
+    throw new ReproError(`Could not load the trainer module ${module}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  if (typeof loaded.default !== 'function') {
+    throw new ReproError(`The trainer module ${module} has no default export function`, { hint: 'Export `export default async function train(ctx) { ... }`.' });
+  }
+  return loaded.default as TrainFunction;
+}
+
+/**
+ * Math.random must not make a run unrepeatable. We replace it with a generator seeded from the
+ * run's seed (so a trainer that calls it still repeats bit for bit) and report where it was
+ * first called, so the author can move to ctx.random. Returns the warnings to report.
+ */
+function guardMathRandom(seed: number): () => string[] {
+  const standIn = createRandom((seed ^ 0x5bd1e995) >>> 0);
+  let calls = 0;
+  let firstCaller = '';
+  Math.random = () => {
+    if (calls++ === 0) firstCaller = new Error().stack?.split('\n')[2]?.trim() ?? 'unknown';
+    return standIn.uniform();
+  };
+  return () =>
+    calls === 0
+      ? []
+      : [`The trainer called Math.random ${calls} time(s), first ${firstCaller}; repro-check replaced it with a generator seeded from the run's seed, so runs still repeat, but use ctx.random (seeded, shared with the data and batch order) instead.`];
+}
+
+async function main(): Promise<void> {
+  const job = JSON.parse(process.argv[2] ?? 'null') as TrainerJob;
+  let result: TrainerResult;
+  try {
+    result = await runJob(job);
+  } catch (error) {
+    result =
+      error instanceof ReproError
+        ? { ok: false, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }
+        : { ok: false, message: `The trainer worker failed: ${error instanceof Error ? error.message : String(error)}`, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) };
+  }
+  writeFileSync(path.join(job.outDir, TRAINER_RESULT_FILE), `${JSON.stringify(result, null, 2)}\n`);
+  // Leftover tfjs timers or native threads must not keep a finished run alive.
+  process.exit(result.ok ? 0 : 2);
+}
+
+await main();

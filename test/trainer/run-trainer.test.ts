@@ -1,0 +1,210 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ReproError } from '../../src/errors.ts';
+import { parseJsonLines } from '../../src/metrics/json-lines.ts';
+import { parseSafetensors } from '../../src/safetensors/format.ts';
+import { type RunTrainerOptions, runTrainer } from '../../src/trainer/run-trainer.ts';
+import { toolCacheBackendDir } from '../../src/trainer/install-backend.ts';
+import { TRIVIAL_TRAINER, writeFakeBackend } from './fake-backends.ts';
+
+async function withProject(body: (project: string) => Promise<void>): Promise<void> {
+  const project = await mkdtemp(path.join(os.tmpdir(), 'trainer-project-'));
+  try {
+    await body(project);
+  } finally {
+    await rm(project, { recursive: true, force: true });
+  }
+}
+
+let runCount = 0;
+function optionsFor(project: string, overrides: Partial<RunTrainerOptions> = {}): RunTrainerOptions {
+  return {
+    module: 'builtin:smoke',
+    backend: 'cpu',
+    steps: 20,
+    checkpointEvery: 10,
+    seed: 7,
+    strictDeterminism: true,
+    installBackend: false,
+    outDir: path.join(project, `out-${runCount++}`),
+    cwd: project,
+    timeoutMs: 120_000,
+    env: process.env,
+    ...overrides,
+  };
+}
+
+/** Expects a ReproError whose message (and hint, when given) match. */
+async function assertTrainerFails(run: Promise<unknown>, message: RegExp, hint?: RegExp): Promise<void> {
+  await assert.rejects(run, (error: unknown) => {
+    assert.ok(error instanceof ReproError, `expected a ReproError, got ${String(error)}`);
+    assert.match(error.message, message);
+    if (hint) assert.match(error.hint ?? '', hint);
+    return true;
+  });
+}
+
+test('builtin:smoke repeats bit for bit in separate processes, and another seed differs', async () => {
+  await withProject(async (project) => {
+    const output: string[] = [];
+    const [first, second, otherSeed] = await Promise.all([
+      runTrainer(optionsFor(project, { steps: 100, checkpointEvery: 50, onOutputLine: (line) => output.push(line) })),
+      runTrainer(optionsFor(project, { steps: 100, checkpointEvery: 50 })),
+      runTrainer(optionsFor(project, { steps: 100, checkpointEvery: 50, seed: 8 })),
+    ]);
+    const metrics = await Promise.all([first, second, otherSeed].map((run) => readFile(run.metricsPath, 'utf8')));
+    assert.equal(metrics[0], metrics[1]);
+    assert.notEqual(metrics[0], metrics[2]);
+
+    const data = parseJsonLines(metrics[0]!, 'metrics.jsonl');
+    assert.deepEqual([...data.series.keys()].sort(), ['eval.accuracy', 'eval.loss', 'train.loss']);
+    assert.equal(data.series.get('train.loss')!.steps.length, 100);
+    assert.deepEqual(data.series.get('eval.loss')!.steps, [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    assert.ok(data.series.get('train.loss')!.values.every((v) => Number.isFinite(v) && v > 0));
+    assert.ok(data.finals.has('accuracy'));
+
+    assert.deepEqual(first.backend, { name: 'cpu', version: '4.22.0', device: 'CPU (pure JavaScript)' });
+    assert.deepEqual(first.warnings, []);
+    assert.ok(output.some((line) => line.includes('backend cpu 4.22.0 on CPU (pure JavaScript)')));
+    assert.deepEqual(first.checkpoints.map((c) => [path.relative(path.dirname(first.metricsPath), c.path), c.step]), [
+      [path.join('checkpoints', 'step-50.safetensors'), 50],
+      [path.join('checkpoints', 'step-100.safetensors'), 100],
+    ]);
+    const names = first.checkpoints[1]!.tensors.map((t) => t.name);
+    assert.deepEqual(names, ['bn1/beta', 'bn1/gamma', 'bn1/moving_mean', 'bn1/moving_variance', 'conv1/bias', 'conv1/kernel', 'dense1/bias', 'dense1/kernel', 'logits/bias', 'logits/kernel']);
+    assert.deepEqual(first.checkpoints, second.checkpoints.map((c, i) => ({ ...c, path: first.checkpoints[i]!.path })));
+    const otherHashes = new Map(otherSeed.checkpoints[1]!.tensors.map((t) => [t.name, t.sha256]));
+    assert.ok(first.checkpoints[1]!.tensors.every((t) => otherHashes.get(t.name) !== t.sha256));
+    const file = parseSafetensors(await readFile(first.checkpoints[1]!.path), 'step-100');
+    assert.deepEqual(file.metadata, { step: '100' });
+    assert.deepEqual(file.tensors.find((t) => t.name === 'conv1/kernel')!.shape, [3, 3, 1, 8]);
+  });
+});
+
+test('a trainer module gets ctx and its Math.random calls are seeded and reported', async () => {
+  await withProject(async (project) => {
+    await writeFile(
+      path.join(project, 'train.mjs'),
+      `export default async function train(ctx) {
+  const w = ctx.tf.variable(ctx.tf.scalar(ctx.random.normal()), true, 'w');
+  for (let step = 1; step <= ctx.steps; step++) {
+    const noisy = ctx.dropout(ctx.tf.ones([4]), 0.5).sum();
+    ctx.log(step, { w, noisy, jitter: Math.random(), option: ctx.options.factor });
+    await ctx.checkpoint(step, { w });
+  }
+  ctx.log(null, { seed: ctx.seed, steps: ctx.steps });
+}
+`,
+    );
+    const run = () => runTrainer(optionsFor(project, { module: './train.mjs', steps: 6, checkpointEvery: 4, options: { factor: 3 } }));
+    const [first, second] = [await run(), await run()];
+    const text = await readFile(first.metricsPath, 'utf8');
+    assert.equal(text, await readFile(second.metricsPath, 'utf8'));
+    const data = parseJsonLines(text, 'metrics.jsonl');
+    assert.deepEqual(data.series.get('option')!.values, [3, 3, 3, 3, 3, 3]);
+    assert.deepEqual([data.finals.get('seed'), data.finals.get('steps')], [7, 6]);
+    // A fresh dropout mask per step: the kept counts are not all the same.
+    assert.ok(new Set(data.series.get('noisy')!.values).size > 1);
+    assert.deepEqual(first.checkpoints.map((c) => c.step), [4, 6]);
+    assert.deepEqual(first.checkpoints[0]!.tensors.map((t) => [t.name, t.dtype, t.shape]), [['w', 'F32', []]]);
+    assert.equal(first.warnings.length, 1);
+    assert.match(first.warnings[0]!, /called Math\.random 6 time\(s\), first .*train\.mjs:5.*use ctx\.random/);
+  });
+});
+
+test('failing trainers end with a ReproError that says why', async () => {
+  await withProject(async (project) => {
+    await writeFile(path.join(project, 'throws.mjs'), 'export default async function train(ctx) {\n  ctx.log(1, { loss: 1 });\n  throw new Error("exploded at step 1");\n}\n');
+    await writeFile(path.join(project, 'silent.mjs'), 'export default async function train() {}\n');
+    await writeFile(path.join(project, 'no-default.mjs'), 'export function train() {}\n');
+    await writeFile(path.join(project, 'nan.mjs'), 'export default async function train(ctx) { ctx.log(1, { train: { loss: NaN } }); ctx.log(2, { train: { loss: 0.5 } }); }\n');
+
+    await assertTrainerFails(runTrainer(optionsFor(project, { module: 'throws.mjs' })), /^The trainer .*throws\.mjs threw: Error: exploded at step 1\n\s+at train \(file:\/\/.*throws\.mjs:3:9\)/);
+    await assertTrainerFails(runTrainer(optionsFor(project, { module: 'silent.mjs' })), /silent\.mjs finished without logging any metrics/, /ctx\.log\(step/);
+    await assertTrainerFails(runTrainer(optionsFor(project, { module: 'no-default.mjs' })), /no-default\.mjs has no default export function/);
+    await assertTrainerFails(runTrainer(optionsFor(project, { module: 'gone.mjs' })), /The trainer module gone\.mjs was not found \(looked at .*gone\.mjs\)/, /builtin:smoke/);
+    await assertTrainerFails(runTrainer(optionsFor(project, { module: 'builtin:mnist' })), /Unknown built-in trainer "builtin:mnist" \(trainer\.module\); built-in: builtin:smoke/);
+    await assertTrainerFails(runTrainer(optionsFor(project, { backend: 'webgpu' })), /Unknown trainer backend "webgpu" \(trainer\.backend\); accepted: auto, tensorflow-gpu, tensorflow, cpu/);
+    await assertTrainerFails(runTrainer(optionsFor(project, { options: { 'learning-rate': 'fast' } })), /trainer\.options\.learning-rate must be a positive number, got "fast"/);
+
+    // NaN is a finding, not a failure: written as Python's token and reported.
+    const nan = await runTrainer(optionsFor(project, { module: 'nan.mjs' }));
+    assert.deepEqual(nan.warnings, ['The trainer logged a non-finite value at step 1: train.loss']);
+    assert.deepEqual(parseJsonLines(await readFile(nan.metricsPath, 'utf8'), 'm').series.get('train.loss'), { steps: [1, 2], values: [NaN, 0.5] });
+  });
+});
+
+test('native backends: missing, failing to load, and silently on the CPU are told apart', async () => {
+  await withProject(async (project) => {
+    await writeFile(path.join(project, 'train.mjs'), TRIVIAL_TRAINER);
+    const options = (backend: string) => optionsFor(project, { module: 'train.mjs', backend, steps: 2 });
+
+    await assertTrainerFails(runTrainer(options('tensorflow')), /@tensorflow\/tfjs-node is not installed \(looked from /, /npm install --save-dev @tensorflow\/tfjs-node@4\.22\.0.*install-backend: true.*backend: cpu/);
+    await assertTrainerFails(runTrainer(options('tensorflow-gpu')), /@tensorflow\/tfjs-node-gpu is not installed/);
+
+    await writeFakeBackend(project, '@tensorflow/tfjs-node-gpu', { fails: 'libcudart.so.11.0: cannot open shared object file: No such file or directory' });
+    await assertTrainerFails(
+      runTrainer(options('tensorflow-gpu')),
+      /@tensorflow\/tfjs-node-gpu was found at .*node_modules\/@tensorflow\/tfjs-node-gpu but failed to load: libcudart\.so\.11\.0: cannot open shared object file/,
+      /CUDA 11\.2 and cuDNN 8\.1/,
+    );
+    // auto passes over the broken GPU package and says so, then settles on the pure CPU backend.
+    const lines: string[] = [];
+    const auto = await runTrainer({ ...options('auto'), onOutputLine: (line) => lines.push(line) });
+    assert.equal(auto.backend.name, 'cpu');
+    assert.ok(lines.some((line) => /backend auto: @tensorflow\/tfjs-node-gpu was found .* but failed to load: libcudart/.test(line)), lines.join('\n'));
+    assert.ok(lines.some((line) => /backend auto: @tensorflow\/tfjs-node is not installed/.test(line)));
+
+    await writeFakeBackend(project, '@tensorflow/tfjs-node-gpu', { usingGpu: false });
+    await assertTrainerFails(runTrainer(options('tensorflow-gpu')), /loaded, but TensorFlow placed the work on the CPU \(tf\.backend\(\)\.isUsingGpuDevice is false\)/, /CUDA 11\.2/);
+    assert.deepEqual((await runTrainer(options('auto'))).backend, { name: 'tensorflow', version: '4.22.0-fake', device: 'CPU (tfjs-node-gpu found no usable GPU)' });
+
+    await writeFakeBackend(project, '@tensorflow/tfjs-node-gpu', { usingGpu: true });
+    assert.deepEqual((await runTrainer(options('tensorflow-gpu'))).backend, { name: 'tensorflow-gpu', version: '4.22.0-fake', device: 'GPU' });
+
+    await writeFakeBackend(project, '@tensorflow/tfjs-node', { usingGpu: false });
+    assert.deepEqual((await runTrainer(options('tensorflow'))).backend, { name: 'tensorflow', version: '4.22.0-fake', device: 'CPU' });
+  });
+});
+
+test('install-backend installs once into the tool cache, and needs npm on PATH', async () => {
+  await withProject(async (project) => {
+    await writeFile(path.join(project, 'train.mjs'), TRIVIAL_TRAINER);
+    const toolCache = path.join(project, 'tool-cache');
+    const bin = path.join(project, 'bin');
+    await mkdir(bin);
+    const npmLog = path.join(project, 'npm.log');
+    // A stand-in npm that "installs" a fake tfjs-node where the real one would put it.
+    await writeFile(
+      path.join(bin, 'npm'),
+      `#!/bin/sh
+echo "$PWD $* mirror=$TFJS_NODE_BASE_URI" >> "${npmLog}"
+mkdir -p node_modules/@tensorflow/tfjs-node
+echo '{"name":"@tensorflow/tfjs-node","version":"4.22.0","main":"index.js"}' > node_modules/@tensorflow/tfjs-node/package.json
+echo 'module.exports = { ready: async () => {}, backend: () => ({ isUsingGpuDevice: false }) };' > node_modules/@tensorflow/tfjs-node/index.js
+`,
+    );
+    await chmod(path.join(bin, 'npm'), 0o755);
+    const env = { ...process.env, RUNNER_TOOL_CACHE: toolCache, TFJS_NODE_BASE_URI: 'https://mirror.example/libtensorflow/' };
+    const options = (pathVariable: string) => optionsFor(project, { module: 'train.mjs', backend: 'tensorflow', steps: 2, installBackend: true, env: { ...env, PATH: pathVariable } });
+
+    await assertTrainerFails(runTrainer(options('/nonexistent')), /install-backend is on, but npm is not on PATH, so @tensorflow\/tfjs-node@4\.22\.0 cannot be installed/, /setup-node/);
+
+    const lines: string[] = [];
+    const first = await runTrainer({ ...options(`${bin}:/usr/bin:/bin`), onOutputLine: (line) => lines.push(line) });
+    assert.deepEqual(first.backend, { name: 'tensorflow', version: '4.22.0', device: 'CPU' });
+    const second = await runTrainer(options(`${bin}:/usr/bin:/bin`));
+    assert.equal(second.backend.name, 'tensorflow');
+
+    const target = toolCacheBackendDir('tensorflow', env);
+    assert.equal(path.dirname(path.dirname(target)), toolCache);
+    assert.equal(path.basename(target), `tfjs-node-4.22.0-node-abi${process.versions.modules}-${process.platform}-${process.arch}`);
+    const calls = (await readFile(npmLog, 'utf8')).trim().split('\n');
+    assert.equal(calls.length, 1, 'npm ran once; the second run used the cache');
+    assert.match(calls[0]!, new RegExp(`^${target}\\.tmp-\\d+-[0-9a-f]+ install --no-audit --no-fund --no-package-lock @tensorflow/tfjs-node@4\\.22\\.0 mirror=https://mirror\\.example/libtensorflow/$`));
+    assert.ok(lines.some((line) => line.includes(`installing @tensorflow/tfjs-node@4.22.0 into ${target} (TFJS_NODE_BASE_URI=https://mirror.example/libtensorflow/)`)));
+  });
+});
