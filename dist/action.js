@@ -378,7 +378,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-Z2NSCUWO.js");
+  const { runCheck } = await import("./chunks/check-QIDQY7WO.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -410,7 +410,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-QQ7AGDR5.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-A3UNSKOJ.js");
   const result = await runBaselineUpdate(settings, context);
   setOutput("status", "pass");
   setOutput("baseline-path", result.baselineRepoPath);

@@ -198,7 +198,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     now: () => /* @__PURE__ */ new Date()
   };
   if (command === "baseline") {
-    const { runBaselineUpdate } = await import("./chunks/baseline-QQ7AGDR5.js");
+    const { runBaselineUpdate } = await import("./chunks/baseline-A3UNSKOJ.js");
     const result2 = await runBaselineUpdate(settings, context);
     io.stdout(`Baseline written to ${result2.baselineRepoPath}. Commit it:
   git add ${result2.baselineRepoPath} && git commit -m "Update repro-check baseline"
@@ -206,14 +206,14 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     return EXIT_PASS;
   }
   if (command === "run") {
-    const { recordOnly } = await import("./chunks/record-only-OPXVNBSU.js");
+    const { recordOnly } = await import("./chunks/record-only-QOP6YH7T.js");
     const result2 = await recordOnly(settings, context);
     if (values.out) await copyFile(result2.recordPath, path.resolve(io.cwd, values.out));
     io.stdout(`Run record: ${values.out ? path.resolve(io.cwd, values.out) : result2.recordPath}
 `);
     return EXIT_PASS;
   }
-  const { runCheck } = await import("./chunks/check-Z2NSCUWO.js");
+  const { runCheck } = await import("./chunks/check-QIDQY7WO.js");
   const result = await runCheck({ settings, configPath, onMissingBaseline: "fail" }, context);
   if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
   if (format === "json" && result.verdict) {

@@ -17,12 +17,24 @@ export interface GitRepo {
 
 const SAFE_CONFIG = ['core.fsmonitor=false', 'core.hooksPath=/dev/null'];
 
+/**
+ * simple-git drops every ambient GIT_* variable and refuses explicit ones it was not told to
+ * allow; these are the ones we pass: no credential prompt (a CI job must fail, not hang), and a
+ * self-hosted runner's own CA bundle for the fetch of a PR's base commit.
+ */
+const ALLOWED_GIT_VARIABLES = ['GIT_TERMINAL_PROMPT', 'GIT_SSL_CAINFO', 'GIT_SSL_CAPATH'];
+
 function gitAt(dir: string): SimpleGit {
-  return simpleGit({ baseDir: dir, config: SAFE_CONFIG, unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true } as Record<string, boolean> }).env({
-    ...process.env,
-    GIT_TERMINAL_PROMPT: '0',
-    LC_ALL: 'C',
-  });
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined && (!name.startsWith('GIT_') || ALLOWED_GIT_VARIABLES.includes(name))) env[name] = value;
+  env.GIT_TERMINAL_PROMPT = '0';
+  env.LC_ALL = 'C';
+  return simpleGit({
+    baseDir: dir,
+    config: SAFE_CONFIG,
+    allowEnvironment: ALLOWED_GIT_VARIABLES,
+    unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true } as Record<string, boolean>,
+  }).env(env);
 }
 
 export async function openRepo(dir: string): Promise<GitRepo> {

@@ -3,7 +3,7 @@ import {
   prepareRepo,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-I3VFAGHF.js";
+} from "./chunk-RBCL2PST.js";
 import "./chunk-YTNPC5HX.js";
 import "./chunk-XTKMQXNK.js";
 import {

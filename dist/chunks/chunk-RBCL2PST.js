@@ -3564,12 +3564,18 @@ var wo = (t2, e) => {
 
 // src/git/repo.ts
 var SAFE_CONFIG = ["core.fsmonitor=false", "core.hooksPath=/dev/null"];
+var ALLOWED_GIT_VARIABLES = ["GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"];
 function gitAt(dir) {
-  return wo({ baseDir: dir, config: SAFE_CONFIG, unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true } }).env({
-    ...process.env,
-    GIT_TERMINAL_PROMPT: "0",
-    LC_ALL: "C"
-  });
+  const env = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== void 0 && (!name.startsWith("GIT_") || ALLOWED_GIT_VARIABLES.includes(name))) env[name] = value;
+  env.GIT_TERMINAL_PROMPT = "0";
+  env.LC_ALL = "C";
+  return wo({
+    baseDir: dir,
+    config: SAFE_CONFIG,
+    allowEnvironment: ALLOWED_GIT_VARIABLES,
+    unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true }
+  }).env(env);
 }
 async function openRepo(dir) {
   let root;

@@ -16,7 +16,7 @@ import {
   repoRelative,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-I3VFAGHF.js";
+} from "./chunk-RBCL2PST.js";
 import {
   diffEnvironments
 } from "./chunk-YTNPC5HX.js";

@@ -8,7 +8,7 @@ import {
   requireBranch,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-I3VFAGHF.js";
+} from "./chunk-RBCL2PST.js";
 import "./chunk-YTNPC5HX.js";
 import "./chunk-XTKMQXNK.js";
 import {
