@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-IL6PXJXU.js";
 import {
   loadSettings
-} from "./chunks/chunk-BKB5R7DM.js";
+} from "./chunks/chunk-JN2OAMQX.js";
 import {
   require_dist
 } from "./chunks/chunk-WUFREVH5.js";
@@ -378,7 +378,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-QIDQY7WO.js");
+  const { runCheck } = await import("./chunks/check-JSRK4IXQ.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -410,7 +410,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-A3UNSKOJ.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-NYELTGOK.js");
   const result = await runBaselineUpdate(settings, context);
   setOutput("status", "pass");
   setOutput("baseline-path", result.baselineRepoPath);

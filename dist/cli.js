@@ -184,7 +184,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
   if (command === "baseline") {
     if (rest[0] !== "update" || rest.length !== 1) throw new ReproError(`baseline takes one subcommand, "update"; got ${rest.join(" ") || "none"}`);
   } else expectNoArguments(command, rest);
-  const { settingsFromFlags } = await import("./chunks/settings-from-flags-Y3CS4VTC.js");
+  const { settingsFromFlags } = await import("./chunks/settings-from-flags-AUIMPAX5.js");
   const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set: values.set, seed: values.seed });
   log.debug(`settings: ${JSON.stringify(settings.config)}`);
   const context = {
@@ -198,7 +198,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     now: () => /* @__PURE__ */ new Date()
   };
   if (command === "baseline") {
-    const { runBaselineUpdate } = await import("./chunks/baseline-A3UNSKOJ.js");
+    const { runBaselineUpdate } = await import("./chunks/baseline-NYELTGOK.js");
     const result2 = await runBaselineUpdate(settings, context);
     io.stdout(`Baseline written to ${result2.baselineRepoPath}. Commit it:
   git add ${result2.baselineRepoPath} && git commit -m "Update repro-check baseline"
@@ -206,14 +206,14 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     return EXIT_PASS;
   }
   if (command === "run") {
-    const { recordOnly } = await import("./chunks/record-only-QOP6YH7T.js");
+    const { recordOnly } = await import("./chunks/record-only-AT5FMTA2.js");
     const result2 = await recordOnly(settings, context);
     if (values.out) await copyFile(result2.recordPath, path.resolve(io.cwd, values.out));
     io.stdout(`Run record: ${values.out ? path.resolve(io.cwd, values.out) : result2.recordPath}
 `);
     return EXIT_PASS;
   }
-  const { runCheck } = await import("./chunks/check-QIDQY7WO.js");
+  const { runCheck } = await import("./chunks/check-JSRK4IXQ.js");
   const result = await runCheck({ settings, configPath, onMissingBaseline: "fail" }, context);
   if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
   if (format === "json" && result.verdict) {

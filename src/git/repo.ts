@@ -18,17 +18,20 @@ export interface GitRepo {
 const SAFE_CONFIG = ['core.fsmonitor=false', 'core.hooksPath=/dev/null'];
 
 /**
- * simple-git drops every ambient GIT_* variable and refuses explicit ones it was not told to
- * allow; these are the ones we pass: no credential prompt (a CI job must fail, not hang), and a
- * self-hosted runner's own CA bundle for the fetch of a PR's base commit.
+ * Git gets a small, explicit environment: what it needs to find itself, its config and the
+ * network (a self-hosted runner's CA bundle and proxy for the fetch of a PR's base commit),
+ * no credential prompt (a CI job must fail, not hang), and nothing else. simple-git refuses
+ * explicit variables that can run programs (EDITOR, PAGER, GIT_ASKPASS, …); none are passed.
  */
+const PASSED_VARIABLES = ['PATH', 'HOME', 'USER', 'TMPDIR', 'XDG_CONFIG_HOME', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'GIT_SSL_CAINFO', 'GIT_SSL_CAPATH'];
 const ALLOWED_GIT_VARIABLES = ['GIT_TERMINAL_PROMPT', 'GIT_SSL_CAINFO', 'GIT_SSL_CAPATH'];
 
 function gitAt(dir: string): SimpleGit {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) if (value !== undefined && (!name.startsWith('GIT_') || ALLOWED_GIT_VARIABLES.includes(name))) env[name] = value;
-  env.GIT_TERMINAL_PROMPT = '0';
-  env.LC_ALL = 'C';
+  const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  for (const name of PASSED_VARIABLES) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
   return simpleGit({
     baseDir: dir,
     config: SAFE_CONFIG,

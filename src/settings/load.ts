@@ -49,7 +49,8 @@ export function loadSettings(sources: SettingsSources): LoadedSettings {
     document = YAML.parseDocument(sources.file.text, { lineCounter, prettyErrors: true });
     for (const error of document.errors) {
       const line = error.linePos?.[0]?.line;
-      problems.push(`${sources.file.path}${line ? `:${line}` : ''}: YAML syntax error: ${error.message.split('\n')[0]}`);
+      const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      problems.push(`${sources.file.path}${line ? `:${line}` : ''}: YAML syntax error: ${message}`);
     }
     if (document.errors.length === 0) {
       const contents = document.toJS() as unknown;
@@ -80,7 +81,10 @@ export function loadSettings(sources: SettingsSources): LoadedSettings {
   const knownKeys = configKeys();
   const parsed = configSchema.safeParse(merged);
   const issueContext: IssueContext = { origins, file: sources.file, document, lineCounter, knownKeys };
-  for (const { key, message } of crossKeyProblems(merged)) problems.push(`${whereIs([key], issueContext)}${message}`);
+  // A file that did not parse says nothing about which keys are set: no cross-key guesses then.
+  if (!document || document.errors.length === 0) {
+    for (const { key, message } of crossKeyProblems(merged)) problems.push(`${whereIs([key], issueContext)}${message}`);
+  }
   if (parsed.success && problems.length === 0) {
     for (const key of knownKeys) origins[key] ??= 'default';
     return { config: parsed.data, origins };

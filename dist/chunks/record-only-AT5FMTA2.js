@@ -3,7 +3,7 @@ import {
   prepareRepo,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-RBCL2PST.js";
+} from "./chunk-WLIZNVXG.js";
 import "./chunk-YTNPC5HX.js";
 import "./chunk-XTKMQXNK.js";
 import {

@@ -16,7 +16,7 @@ import {
   repoRelative,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-RBCL2PST.js";
+} from "./chunk-WLIZNVXG.js";
 import {
   diffEnvironments
 } from "./chunk-YTNPC5HX.js";

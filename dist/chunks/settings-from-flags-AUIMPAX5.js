@@ -1,7 +1,7 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
   loadSettings
-} from "./chunk-BKB5R7DM.js";
+} from "./chunk-JN2OAMQX.js";
 import "./chunk-WUFREVH5.js";
 import "./chunk-6W6BE7PQ.js";
 import "./chunk-Z3Z5WYT2.js";

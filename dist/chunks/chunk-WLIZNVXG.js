@@ -3564,12 +3564,14 @@ var wo = (t2, e) => {
 
 // src/git/repo.ts
 var SAFE_CONFIG = ["core.fsmonitor=false", "core.hooksPath=/dev/null"];
+var PASSED_VARIABLES = ["PATH", "HOME", "USER", "TMPDIR", "XDG_CONFIG_HOME", "SSL_CERT_FILE", "SSL_CERT_DIR", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"];
 var ALLOWED_GIT_VARIABLES = ["GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"];
 function gitAt(dir) {
-  const env = {};
-  for (const [name, value] of Object.entries(process.env)) if (value !== void 0 && (!name.startsWith("GIT_") || ALLOWED_GIT_VARIABLES.includes(name))) env[name] = value;
-  env.GIT_TERMINAL_PROMPT = "0";
-  env.LC_ALL = "C";
+  const env = { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+  for (const name of PASSED_VARIABLES) {
+    const value = process.env[name];
+    if (value !== void 0) env[name] = value;
+  }
   return wo({
     baseDir: dir,
     config: SAFE_CONFIG,

@@ -65,7 +65,8 @@ function loadSettings(sources) {
     document = import_yaml.default.parseDocument(sources.file.text, { lineCounter, prettyErrors: true });
     for (const error of document.errors) {
       const line = error.linePos?.[0]?.line;
-      problems.push(`${sources.file.path}${line ? `:${line}` : ""}: YAML syntax error: ${error.message.split("\n")[0]}`);
+      const message = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      problems.push(`${sources.file.path}${line ? `:${line}` : ""}: YAML syntax error: ${message}`);
     }
     if (document.errors.length === 0) {
       const contents = document.toJS();
@@ -94,7 +95,9 @@ function loadSettings(sources) {
   const knownKeys = configKeys();
   const parsed = configSchema.safeParse(merged);
   const issueContext = { origins, file: sources.file, document, lineCounter, knownKeys };
-  for (const { key, message } of crossKeyProblems(merged)) problems.push(`${whereIs([key], issueContext)}${message}`);
+  if (!document || document.errors.length === 0) {
+    for (const { key, message } of crossKeyProblems(merged)) problems.push(`${whereIs([key], issueContext)}${message}`);
+  }
   if (parsed.success && problems.length === 0) {
     for (const key of knownKeys) origins[key] ??= "default";
     return { config: parsed.data, origins };

@@ -8,7 +8,7 @@ import {
   requireBranch,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-RBCL2PST.js";
+} from "./chunk-WLIZNVXG.js";
 import "./chunk-YTNPC5HX.js";
 import "./chunk-XTKMQXNK.js";
 import {

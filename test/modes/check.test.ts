@@ -1,0 +1,180 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createProject, git, REPRO_YML, TRAIN_SCRIPT, type Project } from './project-fixture.ts';
+
+async function withProject(body: (project: Project) => Promise<void>, files?: Record<string, string>): Promise<void> {
+  const project = await createProject(files);
+  try {
+    await body(project);
+  } finally {
+    await project.cleanup();
+  }
+}
+
+async function withBaseline(body: (project: Project) => Promise<void>): Promise<void> {
+  await withProject(async (project) => {
+    const update = await project.cli(['baseline', 'update']);
+    assert.equal(update.code, 0, update.stderr);
+    project.commit('baseline');
+    await body(project);
+  });
+}
+
+test('check passes bit for bit on the same commit and fails with exit 1 and a table when the learning rate changes', async () => {
+  await withBaseline(async (project) => {
+    const baseline = JSON.parse(await readFile(path.join(project.dir, '.repro/baseline.json'), 'utf8'));
+    assert.equal(baseline.kind, 'repro-check/baseline');
+    assert.equal(baseline.runs[0].provenance.command, 'node train.mjs');
+    assert.equal(baseline.runs[0].provenance.seed, 7);
+    assert.equal(baseline.runs[0].provenance.dirty, false);
+    assert.equal(baseline.runs[0].metrics.series['train.loss'].steps.length, 40);
+    assert.equal(baseline.runs[0].metrics.series.timestamp.steps.length, 40, 'recorded faithfully, ignored in the compare');
+
+    const pass = await project.cli(['check']);
+    assert.equal(pass.code, 0, pass.stdout + pass.stderr);
+    assert.match(pass.stdout, /reproduced — 2 metrics within tolerance, bit-for-bit identical/);
+    assert.doesNotMatch(pass.stdout, /\| timestamp/);
+
+    await project.write('train.mjs', TRAIN_SCRIPT(0.6));
+    project.commit('raise the learning rate');
+    const drift = await project.cli(['check', '--format', 'json']);
+    assert.equal(drift.code, 1, drift.stderr);
+    const verdict = JSON.parse(drift.stdout);
+    assert.equal(verdict.status, 'drift');
+    const loss = verdict.metrics.find((m: { name: string }) => m.name === 'train.loss');
+    assert.equal(loss.status, 'drift');
+    // Step 1's loss is computed before the first update: the curves part at step 2.
+    assert.equal(loss.firstDivergentStep, 2);
+    assert.equal(loss.firstOutOfToleranceStep, 2);
+    const table = await project.cli(['check']);
+    assert.equal(table.code, 1);
+    assert.match(table.stdout, /## ❌ repro-check: drift in \d of 2 metrics — curves part at step 2/);
+    assert.match(table.stdout, /\| train\.loss @40 \|.*\| 2 \| 2 \| \*\*drift\*\* \|/);
+  });
+});
+
+test('a different seed is drift; --seed and --set override the file', async () => {
+  await withBaseline(async (project) => {
+    const other = await project.cli(['check', '--seed', '8', '--format', 'json']);
+    assert.equal(other.code, 1, other.stderr);
+    // With zero initial weights the step-1 loss is ln 2 whatever the data: other data shows from step 2.
+    assert.equal(JSON.parse(other.stdout).metrics.find((m: { name: string }) => m.name === 'train.loss').firstDivergentStep, 2);
+    const loose = await project.cli(['check', '--seed', '8', '--set', 'tolerance={ rtol: 10 }']);
+    assert.equal(loose.code, 0, loose.stdout);
+    assert.match(loose.stdout, /The training settings .* differ from those the baseline was made with/);
+  });
+});
+
+test('a dirty tree is refused with exit 2, the paths listed, and nothing trained or written', async () => {
+  await withBaseline(async (project) => {
+    const before = await readFile(path.join(project.dir, '.repro/baseline.json'), 'utf8');
+    await project.write('train.mjs', TRAIN_SCRIPT(0.9));
+    await project.write('notes.txt', 'untracked');
+    for (const command of [['check'], ['baseline', 'update'], ['run']]) {
+      const refused = await project.cli(command);
+      assert.equal(refused.code, 2, command.join(' '));
+      assert.match(refused.stderr, /not clean \(2 paths\):\n\s+\.M train\.mjs\n\s+\?\? notes\.txt/);
+      assert.match(refused.stderr, /commit these changes, stash them/);
+      assert.doesNotMatch(refused.stderr, /trained 40 steps/);
+    }
+    assert.equal(await readFile(path.join(project.dir, '.repro/baseline.json'), 'utf8'), before);
+  });
+});
+
+test('no baseline: check exits 2 and says how to create one', async () => {
+  await withProject(async (project) => {
+    const result = await project.cli(['check']);
+    assert.equal(result.code, 2);
+    assert.match(result.stdout, /No baseline at `\.repro\/baseline\.json`/);
+    assert.match(result.stdout, /npx repro-check baseline update/);
+  });
+});
+
+test('a failed, missing or slow training command is exit 2 with the reason and its last output lines', async () => {
+  await withProject(async (project) => {
+    await project.write('repro.yml', 'command: node -e "console.log(\'loading data\'); console.error(\'CUDA out of memory\'); process.exit(3)"\nmetrics: out.jsonl\n');
+    project.commit('failing');
+    const failed = await project.cli(['check']);
+    assert.equal(failed.code, 2);
+    assert.match(failed.stderr, /failed with exit code 3/);
+    assert.match(failed.stderr, /Last lines of its output:\n.*loading data\n.*CUDA out of memory/);
+
+    await project.write('repro.yml', 'command: no-such-trainer --fast\nmetrics: out.jsonl\n');
+    project.commit('missing');
+    const missing = await project.cli(['check']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /was not found \(exit code 127\)/);
+
+    await project.write('repro.yml', 'command: sleep 30\nmetrics: out.jsonl\ntimeout-minutes: 0.01\n');
+    project.commit('slow');
+    const started = Date.now();
+    const slow = await project.cli(['check']);
+    assert.equal(slow.code, 2);
+    assert.match(slow.stderr, /timed out after 0\.01 minutes \(timeout-minutes\)/);
+    assert.ok(Date.now() - started < 15_000, 'the group was stopped, not waited for');
+  });
+});
+
+test('a metric file left over from an earlier run is refused, not read', async () => {
+  await withProject(
+    async (project) => {
+      await writeFile(path.join(project.dir, 'out', 'metrics.jsonl'), '{"step": 1, "loss": 1}\n');
+      const old = new Date(Date.now() - 3600_000);
+      await utimes(path.join(project.dir, 'out', 'metrics.jsonl'), old, old);
+      const result = await project.cli(['run']);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /out\/metrics\.jsonl: was last written at .*before this run started.*left over from an earlier run/);
+    },
+    { 'repro.yml': 'command: "true"\nmetrics: out/metrics.jsonl\n', '.gitignore': 'out/\n', 'out/.keep': '' },
+  );
+});
+
+test('bad settings are exit 2 with every problem named; a newer baseline is not overwritten', async () => {
+  await withProject(async (project) => {
+    await project.write('repro.yml', `${REPRO_YML}tolerence: { rtol: 1 }\nfail-on-drift: maybe\n`);
+    project.commit('typos');
+    const bad = await project.cli(['check']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /repro\.yml:5: unknown key "tolerence" \(did you mean "tolerance"\?\)/);
+    assert.match(bad.stderr, /repro\.yml:6: fail-on-drift:/);
+
+    await project.write('repro.yml', REPRO_YML);
+    const future = JSON.stringify({ kind: 'repro-check/baseline', schemaVersion: 2, createdAt: 'x', runs: [] });
+    await project.write('.repro/baseline.json', future);
+    project.commit('future baseline');
+    const refused = await project.cli(['baseline', 'update']);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /baseline\.json.*written by a newer repro-check \(schemaVersion 2/);
+    assert.equal(await readFile(path.join(project.dir, '.repro/baseline.json'), 'utf8'), future);
+    const check = await project.cli(['check']);
+    assert.equal(check.code, 2);
+    assert.match(check.stderr, /schemaVersion 2 is newer than this repro-check understands/);
+
+    const missingConfig = await project.cli(['check', '--config', 'nope.yml']);
+    assert.equal(missingConfig.code, 2);
+    assert.match(missingConfig.stderr, /--config nope\.yml: cannot read .*ENOENT/);
+  });
+});
+
+test('outside a repository and on a detached HEAD', async () => {
+  await withProject(async (project) => {
+    const outside = await (await import('./project-fixture.ts')).createProject();
+    await import('node:fs/promises').then((fs) => fs.rm(path.join(outside.dir, '.git'), { recursive: true, force: true }));
+    const notRepo = await outside.cli(['check']);
+    await outside.cleanup();
+    assert.equal(notRepo.code, 2);
+    assert.match(notRepo.stderr, /is not inside a git repository/);
+
+    git(project.dir, 'checkout', '-q', '--detach');
+    const update = await project.cli(['baseline', 'update']);
+    assert.equal(update.code, 2);
+    assert.match(update.stderr, /HEAD is detached, and a baseline update needs a branch/);
+    const run = await project.cli(['run', '-o', '../record-out.json']);
+    assert.equal(run.code, 0, run.stderr);
+    const record = JSON.parse(await readFile(path.join(project.dir, '../record-out.json'), 'utf8'));
+    assert.equal(record.provenance.ref, null);
+    await import('node:fs/promises').then((fs) => fs.rm(path.join(project.dir, '../record-out.json')));
+  });
+});
