@@ -99,12 +99,12 @@ if (wanted('compare')) {
   }
 }
 
-if (wanted('trainer') && existsSync(new URL('./bench-trainer.mjs', import.meta.url))) {
+if (wanted('trainer')) {
   const { benchSmoke } = await import('./bench-trainer.mjs');
-  for (const line of await benchSmoke()) {
-    if (typeof line === 'string') console.log(line);
-    else report(line.name, line.ratio, line.limit, line.detail);
-  }
+  const smoke = await benchSmoke();
+  console.log(`${smoke.name}: ${smoke.wallSeconds.toFixed(1)} s wall, ${smoke.stepsPerSecond.toFixed(1)} steps/s on ${smoke.backend} (target: 200 steps in 20 s on 2 cores)`);
+  console.log(`cost of strict determinism: ${smoke.strictOverRelaxedStepsPerSecond.toFixed(2)}x the steps/s without it (${smoke.stepsPerSecond.toFixed(1)} vs ${smoke.relaxedStepsPerSecond.toFixed(1)}; the pure-JS backend ignores TensorFlow's determinism switches)`);
+  results.push(smoke.wallSeconds <= 20);
 }
 
 process.exit(results.every(Boolean) ? 0 : 1);
