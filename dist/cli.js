@@ -52,7 +52,8 @@ var package_default = {
   files: [
     "dist",
     "action.yml",
-    "schema"
+    "schema",
+    "README.md"
   ],
   scripts: {
     build: "node scripts/build.mjs",
@@ -62,29 +63,39 @@ var package_default = {
     bench: "node scripts/bench.mjs",
     schema: "node scripts/build.mjs --schema-only"
   },
-  dependencies: {
+  devDependencies: {
     "@actions/artifact": "6.2.1",
     "@actions/core": "3.0.1",
     "@actions/exec": "3.0.0",
     "@actions/github": "9.1.1",
+    "@octokit/openapi": "23.0.2",
     "@octokit/plugin-retry": "8.1.1",
     "@octokit/plugin-throttling": "11.0.5",
-    "@tensorflow/tfjs": "4.22.0",
-    bottleneck: "2.19.5",
-    "simple-git": "4.0.2",
-    yaml: "2.9.1",
-    zod: "4.6.7"
-  },
-  devDependencies: {
-    "@octokit/openapi": "23.0.2",
     "@octokit/webhooks-examples": "7.6.1",
+    "@tensorflow/tfjs": "4.22.0",
     "@types/node": "20.19.43",
     ajv: "8.20.0",
     "ajv-formats": "3.0.1",
+    bottleneck: "2.19.5",
     c8: "12.0.0",
     esbuild: "0.28.2",
+    "simple-git": "4.0.2",
     tsx: "4.23.15",
-    typescript: "5.9.3"
+    typescript: "5.9.3",
+    yaml: "2.9.1",
+    zod: "4.6.7"
+  },
+  peerDependencies: {
+    "@tensorflow/tfjs-node": "4.22.0",
+    "@tensorflow/tfjs-node-gpu": "4.22.0"
+  },
+  peerDependenciesMeta: {
+    "@tensorflow/tfjs-node": {
+      optional: true
+    },
+    "@tensorflow/tfjs-node-gpu": {
+      optional: true
+    }
   }
 };
 

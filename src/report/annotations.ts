@@ -2,14 +2,7 @@ import YAML, { isMap, isScalar, LineCounter } from 'yaml';
 import type { MetricComparison, Verdict } from '../compare/types.ts';
 import { formatDiff, formatStep } from './format.ts';
 
-export interface ReportAnnotation {
-  path: string;
-  startLine: number;
-  endLine: number;
-  level: 'failure' | 'warning' | 'notice';
-  title: string;
-  message: string;
-}
+import type { Annotation } from '../github/check-run.ts';
 
 /**
  * One annotation per drifted metric, on the config line that set the tolerance it was held to
@@ -17,7 +10,7 @@ export interface ReportAnnotation {
  * that is the line a reviewer would change to accept the drift, so it is where the PR diff
  * view shows it. Without a config file in the repository there is no line to point at.
  */
-export function driftAnnotations(verdict: Verdict, config: { repoPath: string; text: string } | null, level: 'failure' | 'warning'): ReportAnnotation[] {
+export function driftAnnotations(verdict: Verdict, config: { repoPath: string; text: string } | null, level: 'failure' | 'warning'): Annotation[] {
   if (!config) return [];
   const lines = toleranceLines(config.text);
   return verdict.metrics
