@@ -340,7 +340,12 @@ async function runAction(env = process.env) {
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     debug(`resolved settings: ${JSON.stringify(settings.config)}`);
     debug(`setting origins: ${JSON.stringify(settings.origins)}`);
-    refuseUnsafeEvent(event, { allowForkPrs: settings.config["allow-fork-prs"], allowPullRequestTarget: settings.config["allow-pull-request-target"] });
+    const checkedOutSha = event.eventName === "pull_request_target" ? await headCommit(workspace) : null;
+    refuseUnsafeEvent(event, {
+      allowForkPrs: settings.config["allow-fork-prs"],
+      allowPullRequestTarget: settings.config["allow-pull-request-target"],
+      ...checkedOutSha ? { checkedOutSha } : {}
+    });
     const output = protectWorkflowCommands((text) => process.stdout.write(text), env);
     const context = {
       cwd: workspace,
@@ -364,6 +369,11 @@ async function runAction(env = process.env) {
     setFailed(`repro-check failed while ${phase}: ${message}`);
   }
 }
+async function headCommit(workspace) {
+  const { openRepo } = await import("./chunks/repo-2G3ZJXXO.js");
+  const repo = await openRepo(workspace);
+  return (await repo.tryRun(["rev-parse", "HEAD"]))?.trim() ?? null;
+}
 async function settingsForAction(inputs, workspace) {
   const name = inputs.config ?? "repro.yml";
   const configPath = path2.resolve(workspace, name);
@@ -378,7 +388,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-JSRK4IXQ.js");
+  const { runCheck } = await import("./chunks/check-XVHTH6PV.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -410,7 +420,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-NYELTGOK.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-PZDDQH46.js");
   const result = await runBaselineUpdate(settings, context);
   setOutput("status", "pass");
   setOutput("baseline-path", result.baselineRepoPath);

@@ -26,7 +26,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     core.debug(`resolved settings: ${JSON.stringify(settings.config)}`);
     core.debug(`setting origins: ${JSON.stringify(settings.origins)}`);
-    refuseUnsafeEvent(event, { allowForkPrs: settings.config['allow-fork-prs'], allowPullRequestTarget: settings.config['allow-pull-request-target'] });
+    const checkedOutSha = event.eventName === 'pull_request_target' ? await headCommit(workspace) : null;
+    refuseUnsafeEvent(event, {
+      allowForkPrs: settings.config['allow-fork-prs'],
+      allowPullRequestTarget: settings.config['allow-pull-request-target'],
+      ...(checkedOutSha ? { checkedOutSha } : {}),
+    });
 
     const output = protectWorkflowCommands((text) => process.stdout.write(text), env);
     const context: ModeContext = {
@@ -50,6 +55,13 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     await core.summary.addHeading('⚠️ repro-check: could not check', 2).addCodeBlock(message).write().catch(() => undefined);
     core.setFailed(`repro-check failed while ${phase}: ${message}`);
   }
+}
+
+/** The workspace's HEAD, to tell a pull_request_target run that trains the base (safe) from one that checked out the PR head. */
+async function headCommit(workspace: string): Promise<string | null> {
+  const { openRepo } = await import('../git/repo.ts');
+  const repo = await openRepo(workspace);
+  return (await repo.tryRun(['rev-parse', 'HEAD']))?.trim() ?? null;
 }
 
 async function settingsForAction(inputs: ActionInvocation, workspace: string): Promise<{ settings: LoadedSettings; configPath: string | null }> {

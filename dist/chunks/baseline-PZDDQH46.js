@@ -8,7 +8,8 @@ import {
   requireBranch,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-WLIZNVXG.js";
+} from "./chunk-SJEVCU2N.js";
+import "./chunk-ECXPY4HE.js";
 import "./chunk-YTNPC5HX.js";
 import "./chunk-XTKMQXNK.js";
 import {

@@ -1,20 +1,5 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
-  collectEnvironment,
-  execText
-} from "./chunk-YTNPC5HX.js";
-import {
-  hashCheckpointFile,
-  runProcess
-} from "./chunk-XTKMQXNK.js";
-import {
-  RUN_RECORD_KIND,
-  RUN_RECORD_SCHEMA_VERSION,
-  collectRunMetrics,
-  encodeMetricData,
-  expandFileGlob
-} from "./chunk-SRDROFZF.js";
-import {
   require_src
 } from "./chunk-KOPAMTGC.js";
 import {
@@ -37,10 +22,10 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path4, isFile, isDirectory) {
-      log(`checking %s`, path4);
+    function check(path, isFile, isDirectory) {
+      log(`checking %s`, path);
       try {
-        const stat = fs_1.statSync(path4);
+        const stat = fs_1.statSync(path);
         if (stat.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
@@ -60,8 +45,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists(path4, type = exports.READABLE) {
-      return check(path4, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists(path, type = exports.READABLE) {
+      return check(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists;
     exports.FILE = 1;
@@ -3605,272 +3590,7 @@ function firstLine(error) {
   return (error instanceof Error ? error.message : String(error)).trim().split("\n")[0] ?? "";
 }
 
-// src/git/provenance.ts
-async function resolveProvenance(repo, pullRequest) {
-  const head = (await repo.run(["rev-parse", "HEAD"])).trim();
-  const symbolic = await repo.tryRun(["symbolic-ref", "-q", "HEAD"]);
-  const shallow = (await repo.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
-  const ref = symbolic?.trim() || null;
-  if (!pullRequest) return { commit: head, ref, shallow, baseCommit: null };
-  await ensureCommitPresent(repo, pullRequest.baseSha);
-  return { commit: pullRequest.headSha, ref, shallow, baseCommit: pullRequest.baseSha };
-}
-async function hasCommit(repo, sha) {
-  return await repo.tryRun(["cat-file", "-e", `${sha}^{commit}`]) !== null;
-}
-async function ensureCommitPresent(repo, sha) {
-  if (await hasCommit(repo, sha)) return;
-  const remotes = (await repo.run(["remote"])).split("\n").filter(Boolean);
-  const remote = remotes.includes("origin") ? "origin" : remotes[0];
-  if (!remote) {
-    throw new ReproError(`The pull request's base commit ${sha} is not in this clone, and the clone has no remote to fetch it from`, {
-      hint: "Check out with actions/checkout (any fetch-depth), or fetch the base commit before running repro-check."
-    });
-  }
-  try {
-    await repo.run(["fetch", "--no-tags", "--depth=1", remote, sha]);
-  } catch (error) {
-    throw new ReproError(`The pull request's base commit ${sha} is not in this shallow clone, and fetching it from ${remote} failed: ${firstLine(error)}`, {
-      hint: "Use `fetch-depth: 0` on actions/checkout, or make sure the job can read the repository (contents: read)."
-    });
-  }
-  if (!await hasCommit(repo, sha)) throw new ReproError(`Fetched ${sha} from ${remote}, but it is still not a commit in this clone`);
-}
-async function readFileAtCommit(repo, commit, repoRelativePath) {
-  const spec = `${commit}:${repoRelativePath}`;
-  const type = await repo.tryRun(["cat-file", "-t", spec]);
-  if (type === null) {
-    if (!await hasCommit(repo, commit)) throw new ReproError(`Commit ${commit} is not in this clone; cannot read ${repoRelativePath} from it`);
-    return null;
-  }
-  if (type.trim() !== "blob") throw new ReproError(`${repoRelativePath} at ${commit.slice(0, 12)} is a ${type.trim()}, not a file`);
-  return repo.run(["cat-file", "blob", spec]);
-}
-async function requireBranch(repo) {
-  const symbolic = await repo.tryRun(["symbolic-ref", "-q", "--short", "HEAD"]);
-  if (symbolic === null || symbolic.trim() === "") {
-    throw new ReproError("HEAD is detached, and a baseline update needs a branch to commit to", {
-      hint: "Check out the branch first (git switch main); in a workflow, run the baseline update on a branch (workflow_dispatch or push), not on a pull request."
-    });
-  }
-  return symbolic.trim();
-}
-
-// src/modes/repo-state.ts
-import path from "node:path";
-
-// src/git/clean-tree.ts
-var LISTED_PATHS = 20;
-async function assertCleanTree(repo) {
-  const output = await repo.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignore-submodules=none"]);
-  const offending = parsePorcelain(output);
-  if (offending.length === 0) return;
-  const listed = offending.slice(0, LISTED_PATHS).map((entry) => `  ${entry.code} ${entry.path}`);
-  if (offending.length > LISTED_PATHS) listed.push(`  \u2026 and ${offending.length - LISTED_PATHS} more`);
-  throw new ReproError(`The working tree of ${repo.root} is not clean (${offending.length} path${offending.length === 1 ? "" : "s"}):
-${listed.join("\n")}`, {
-    hint: "repro-check trains committed code only, so that a result can be traced to a commit: commit these changes, stash them (git stash --include-untracked), or add generated files to .gitignore."
-  });
-}
-function parsePorcelain(output) {
-  const fields = output.split("\0").filter((f3) => f3.length > 0);
-  const entries = [];
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i];
-    const code = field.slice(0, 2);
-    entries.push({ code: code.replace(/ /g, "."), path: field.slice(3) });
-    if (code[0] === "R" || code[0] === "C") i++;
-  }
-  return entries;
-}
-
-// src/git/credentials.ts
-async function hasCredentialHeader(repo) {
-  const output = await repo.tryRun(["config", "--local", "--get-regexp", "^http\\..*\\.extraheader$"]);
-  return output !== null && output.trim().length > 0;
-}
-
-// src/modes/repo-state.ts
-async function prepareRepo(config, context) {
-  return context.log.group("Checking the working tree", async () => {
-    const repo = await openRepo(context.cwd);
-    const repoRoot = repo.root;
-    const workDir = path.resolve(repoRoot, config["working-directory"]);
-    if (path.relative(repoRoot, workDir).startsWith("..")) {
-      throw new ReproError(`working-directory "${config["working-directory"]}" is outside the repository ${repoRoot}`, { hint: "Give a path inside the repository, relative to its root." });
-    }
-    await assertCleanTree(repo);
-    const provenance = await resolveProvenance(repo, context.pullRequest ? { headSha: context.pullRequest.headSha, baseSha: context.pullRequest.baseSha } : null);
-    if (await hasCredentialHeader(repo)) {
-      context.log.warning(".git/config holds a credential header (actions/checkout with persist-credentials: true): the training command can read that token. Set `persist-credentials: false` on actions/checkout.");
-    }
-    context.log.info(`Training commit ${provenance.commit}${provenance.ref ? ` (${provenance.ref})` : " (detached HEAD)"}${provenance.shallow ? ", shallow clone" : ""}`);
-    return { repo, repoRoot, workDir, provenance };
-  });
-}
-function repoRelative(state, fileInWorkDir) {
-  return path.relative(state.repoRoot, path.resolve(state.workDir, fileInWorkDir)).split(path.sep).join("/");
-}
-
-// src/modes/train.ts
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
-import path2 from "node:path";
-import os2 from "node:os";
-
-// src/proc/child-env.ts
-var RUNNER_COMMAND_FILES = ["GITHUB_ENV", "GITHUB_OUTPUT", "GITHUB_STATE", "GITHUB_PATH", "GITHUB_STEP_SUMMARY"];
-function isDroppedFromChild(name) {
-  if (name === "GITHUB_TOKEN" || name.startsWith("INPUT_")) return true;
-  if (name.startsWith("ACTIONS_") && (name.includes("TOKEN") || name.endsWith("_URL"))) return true;
-  return RUNNER_COMMAND_FILES.includes(name);
-}
-function childEnvironment(parent, options) {
-  const env = {};
-  for (const [name, value] of Object.entries(parent)) if (value !== void 0 && !isDroppedFromChild(name)) env[name] = value;
-  env.REPRO_SEED = String(options.seed);
-  env.PYTHONHASHSEED = String(options.seed);
-  env.REPRO_OUT_DIR = options.outDir;
-  if (options.determinism) {
-    env.CUBLAS_WORKSPACE_CONFIG = ":4096:8";
-    env.TF_DETERMINISTIC_OPS = "1";
-    env.TF_CUDNN_DETERMINISTIC = "1";
-  }
-  return env;
-}
-
-// src/modes/train.ts
-async function createRunOutputDir(env) {
-  const root = env.RUNNER_TEMP ? path2.join(env.RUNNER_TEMP, "repro-check") : path2.join(os2.tmpdir(), "repro-check");
-  const dir = path2.join(root, `run-${Date.now()}-${randomBytes(3).toString("hex")}`);
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
-function substituteOutDir(pattern, outDir) {
-  return pattern.replaceAll("{out}", outDir);
-}
-function settingsHash(config) {
-  const shaping = { command: config.command ?? null, trainer: config.trainer ?? null, seed: config.seed, determinismEnv: config["determinism-env"] };
-  return createHash("sha256").update(JSON.stringify(shaping)).digest("hex");
-}
-async function trainAndRecord(config, repo, context) {
-  const outDir = await createRunOutputDir(context.env);
-  const startedAt = context.now();
-  const timeoutMs = config["timeout-minutes"] * 6e4;
-  const checkpoints = [];
-  const extraEnvironment = {};
-  let metricsSpec;
-  if (config.trainer) {
-    const { runTrainer } = await import("./run-trainer-2ZIDOTC4.js");
-    const result = await context.log.group(
-      `Training with the built-in trainer (${config.trainer.module})`,
-      () => runTrainer({
-        module: config.trainer.module,
-        backend: config.trainer.backend,
-        steps: config.trainer.steps,
-        checkpointEvery: config.trainer["checkpoint-every"],
-        seed: config.seed,
-        strictDeterminism: config.trainer["strict-determinism"],
-        installBackend: config.trainer["install-backend"],
-        options: config.trainer.options,
-        outDir,
-        cwd: repo.workDir,
-        timeoutMs,
-        env: childEnvironment(context.env, { seed: config.seed, determinism: config["determinism-env"], outDir }),
-        onOutputLine: context.writeTrainingOutput,
-        ...context.signal ? { signal: context.signal } : {}
-      })
-    );
-    for (const warning of result.warnings) context.log.warning(warning);
-    context.log.info(`Trainer backend: ${result.backend.name} ${result.backend.version} on ${result.backend.device}`);
-    extraEnvironment["tfjs.backend"] = result.backend.name;
-    extraEnvironment["tfjs.version"] = result.backend.version;
-    extraEnvironment["tfjs.device"] = result.backend.device;
-    checkpoints.push(...result.checkpoints);
-    metricsSpec = config.metrics ?? result.metricsPath;
-  } else {
-    const command = config.command;
-    const result = await context.log.group(
-      `Training: ${command}`,
-      () => runProcess({
-        shell: command,
-        cwd: repo.workDir,
-        env: childEnvironment(context.env, { seed: config.seed, determinism: config["determinism-env"], outDir }),
-        timeoutMs,
-        onOutputLine: (line) => context.writeTrainingOutput(line),
-        ...context.signal ? { signal: context.signal } : {}
-      })
-    );
-    if (result.exitCode !== 0 || result.timedOut || result.cancelled) {
-      const why = result.timedOut ? `timed out after ${config["timeout-minutes"]} minutes (timeout-minutes) and was stopped` : result.cancelled ? "was cancelled" : result.exitCode === 127 ? "was not found (exit code 127)" : result.signal ? `was killed by ${result.signal}` : `failed with exit code ${result.exitCode}`;
-      throw new ReproError(`The training command ${why}: ${command}
-Last lines of its output:
-${result.outputTail.map((l3) => `  ${l3}`).join("\n")}`, {
-        hint: "Run the command by hand in the same directory to see the whole error; repro-check compares nothing for a failed training."
-      });
-    }
-    metricsSpec = config.metrics;
-  }
-  const resolvedSpec = typeof metricsSpec === "string" ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k2, v2]) => [k2, substituteOutDir(v2, outDir)]));
-  const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt });
-  if (config.checkpoints) checkpoints.push(...await hashCommandCheckpoints(substituteOutDir(config.checkpoints, outDir), repo.workDir));
-  const environment = await collectEnvironment({ cwd: repo.workDir, fingerprintPaths: config["fingerprint-paths"], env: context.env, exec: execText });
-  Object.assign(environment.extra, extraEnvironment);
-  const provenance = {
-    commit: repo.provenance.commit,
-    ref: repo.provenance.ref,
-    shallow: repo.provenance.shallow,
-    dirty: false,
-    ...config.command ? { command: config.command } : {},
-    ...config.trainer ? { trainer: { module: config.trainer.module, backend: extraEnvironment["tfjs.backend"] ?? config.trainer.backend, steps: config.trainer.steps } } : {},
-    seed: config.seed,
-    settingsHash: settingsHash(config),
-    createdAt: startedAt.toISOString()
-  };
-  const record = {
-    kind: RUN_RECORD_KIND,
-    schemaVersion: RUN_RECORD_SCHEMA_VERSION,
-    provenance,
-    environment,
-    metrics: encodeMetricData(data),
-    ...checkpoints.length > 0 ? { checkpoints } : {},
-    runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d2) => d2.uuid) ?? [] }
-  };
-  return { record, data, metricFiles: files, outDir };
-}
-async function hashCommandCheckpoints(pattern, baseDir) {
-  const absolute = path2.isAbsolute(pattern);
-  const { files } = await expandFileGlob(absolute ? "/" : baseDir, absolute ? pattern.slice(1) : pattern);
-  const entries = [];
-  for (const relative of files) {
-    const file = absolute ? `/${relative}` : path2.join(baseDir, relative);
-    entries.push(await hashCheckpointFile(file, await readFile(file).catch(() => null)));
-  }
-  return entries;
-}
-
-// src/fs/atomic-write.ts
-import { mkdir as mkdir2, rename, rm, writeFile } from "node:fs/promises";
-import path3 from "node:path";
-import { randomBytes as randomBytes2 } from "node:crypto";
-async function writeFileAtomic(filePath, content) {
-  const dir = path3.dirname(filePath);
-  await mkdir2(dir, { recursive: true });
-  const temp = path3.join(dir, `.${path3.basename(filePath)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
-  try {
-    await writeFile(temp, content);
-    await rename(temp, filePath);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 export {
-  readFileAtCommit,
-  requireBranch,
-  prepareRepo,
-  repoRelative,
-  trainAndRecord,
-  writeFileAtomic
+  openRepo,
+  firstLine
 };

@@ -3,6 +3,18 @@ import {
   resolveBaselinePath
 } from "./chunk-SIDICT73.js";
 import {
+  prepareRepo,
+  readFileAtCommit,
+  repoRelative,
+  trainAndRecord,
+  writeFileAtomic
+} from "./chunk-SJEVCU2N.js";
+import "./chunk-ECXPY4HE.js";
+import {
+  diffEnvironments
+} from "./chunk-YTNPC5HX.js";
+import "./chunk-XTKMQXNK.js";
+import {
   TolerancePicker,
   compareMetrics,
   resolveTolerance
@@ -10,17 +22,6 @@ import {
 import {
   verdictToJson
 } from "./chunk-QJRFEJTY.js";
-import {
-  prepareRepo,
-  readFileAtCommit,
-  repoRelative,
-  trainAndRecord,
-  writeFileAtomic
-} from "./chunk-WLIZNVXG.js";
-import {
-  diffEnvironments
-} from "./chunk-YTNPC5HX.js";
-import "./chunk-XTKMQXNK.js";
 import {
   decodeMetricData,
   decodeRecordDocument,
