@@ -6,13 +6,13 @@ import {
 } from "./chunks/chunk-IL6PXJXU.js";
 import {
   loadSettings
-} from "./chunks/chunk-JN2OAMQX.js";
+} from "./chunks/chunk-UU4MDS6I.js";
 import {
   require_dist
 } from "./chunks/chunk-WUFREVH5.js";
 import {
   configKeys
-} from "./chunks/chunk-6W6BE7PQ.js";
+} from "./chunks/chunk-P46OWXMM.js";
 import "./chunks/chunk-Z3Z5WYT2.js";
 import {
   debug,
@@ -286,7 +286,8 @@ async function publishCheckToGithub(token, event, settings, configPath, result, 
         summary: result.markdown,
         ...drifted > 0 ? { headline: `${drifted} of ${result.verdict.metrics.length} metrics drifted${first === null ? "" : ` from step ${first}`}` } : {},
         annotations,
-        runUrl: event.runUrl
+        runUrl: event.runUrl,
+        commentAuthorLogin: config["comment-author"]
       },
       { info: (m) => info(m), warning: (m) => context.log.warning(m), debug: (m) => debug(m) }
     );
@@ -388,7 +389,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-XVHTH6PV.js");
+  const { runCheck } = await import("./chunks/check-2HNTN3UQ.js");
   const config = settings.config;
   const result = await runCheck(
     {

@@ -168,7 +168,7 @@ Run \`repro-check --help\` for usage.
     const format = parseFormat(values.format, command === "env" ? ["text", "json"] : ["markdown", "json"]);
     switch (command) {
       case "compare": {
-        const { runCompareCommand } = await import("./chunks/compare-command-UF25B2HO.js");
+        const { runCompareCommand } = await import("./chunks/compare-command-I7555OCK.js");
         if (rest.length !== 2) throw new ReproError(`compare takes two files, BASELINE and CURRENT; got ${rest.length}`);
         return await runCompareCommand({ baseline: rest[0], current: rest[1], cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format }, io);
       }
@@ -195,7 +195,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
   if (command === "baseline") {
     if (rest[0] !== "update" || rest.length !== 1) throw new ReproError(`baseline takes one subcommand, "update"; got ${rest.join(" ") || "none"}`);
   } else expectNoArguments(command, rest);
-  const { settingsFromFlags } = await import("./chunks/settings-from-flags-AUIMPAX5.js");
+  const { settingsFromFlags } = await import("./chunks/settings-from-flags-OUHK4FYX.js");
   const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set: values.set, seed: values.seed });
   log.debug(`settings: ${JSON.stringify(settings.config)}`);
   const context = {
@@ -224,7 +224,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
 `);
     return EXIT_PASS;
   }
-  const { runCheck } = await import("./chunks/check-XVHTH6PV.js");
+  const { runCheck } = await import("./chunks/check-2HNTN3UQ.js");
   const result = await runCheck({ settings, configPath, onMissingBaseline: "fail" }, context);
   if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
   if (format === "json" && result.verdict) {

@@ -54,6 +54,7 @@ export async function publishCheckToGithub(token: string, event: EventContext, s
         ...(drifted > 0 ? { headline: `${drifted} of ${result.verdict!.metrics.length} metrics drifted${first === null ? '' : ` from step ${first}`}` } : {}),
         annotations,
         runUrl: event.runUrl,
+        commentAuthorLogin: config['comment-author'],
       },
       { info: (m) => core.info(m), warning: (m) => context.log.warning(m), debug: (m) => core.debug(m) },
     );

@@ -91,6 +91,9 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       notes: [],
       runUrl: options.runUrl ?? null,
     };
+    const extra = trained.record.environment.extra;
+    // `backend: auto` may settle on any of three backends: say which one this run used.
+    if (extra['tfjs.backend']) report.notes.push(`Built-in trainer backend: ${extra['tfjs.backend']} ${extra['tfjs.version'] ?? ''} on ${extra['tfjs.device'] ?? 'unknown device'}`);
 
     let exitCode: number = EXIT_PASS;
     if (baselineText === null) {

@@ -62,6 +62,11 @@ export const configSchema = z
     'on-missing-baseline': z.enum(['warn', 'fail']).default('warn'),
     'check-name': z.string().min(1).default('repro-check'),
     'comment-key': z.string().min(1).optional().describe('Defaults to the job id'),
+    'comment-author': z
+      .string()
+      .min(1)
+      .default('github-actions[bot]')
+      .describe('Login the github-token writes as; the sticky comment is only ever looked for among its comments (an App token: <app-slug>[bot])'),
     'accept-label': z.string().min(1).default('repro-check:accept-drift'),
     'baseline-update': z.enum(['commit', 'pull-request']).default('commit'),
     'allow-baseline-from-any-branch': z.boolean().default(false),
@@ -94,7 +99,7 @@ export const GATE_KEYS = ['tolerance', 'metric-tolerances', 'ignore-metrics'] as
 export const INVOCATION_KEYS = ['config', 'mode', 'github-token', 'baseline-token'] as const;
 
 /** Keys whose value is plain text: an input is taken as written, never parsed as YAML. */
-export const TEXT_KEYS = new Set(['command', 'checkpoints', 'baseline', 'working-directory', 'check-name', 'comment-key', 'accept-label']);
+export const TEXT_KEYS = new Set(['command', 'checkpoints', 'baseline', 'working-directory', 'check-name', 'comment-key', 'comment-author', 'accept-label']);
 
 export function configKeys(): string[] {
   return Object.keys(configSchema.shape);

@@ -38,7 +38,7 @@ import {
 import {
   GATE_KEYS,
   configSchema
-} from "./chunk-6W6BE7PQ.js";
+} from "./chunk-P46OWXMM.js";
 import "./chunk-Z3Z5WYT2.js";
 import "./chunk-QDSYF3PB.js";
 import "./chunk-KOPAMTGC.js";
@@ -144,6 +144,8 @@ async function runCheck(options, context) {
       notes: [],
       runUrl: options.runUrl ?? null
     };
+    const extra = trained.record.environment.extra;
+    if (extra["tfjs.backend"]) report.notes.push(`Built-in trainer backend: ${extra["tfjs.backend"]} ${extra["tfjs.version"] ?? ""} on ${extra["tfjs.device"] ?? "unknown device"}`);
     let exitCode = EXIT_PASS;
     if (baselineText === null) {
       const create = `npx repro-check baseline update${configRepoPath ? ` --config ${configRepoPath}` : ""}`;

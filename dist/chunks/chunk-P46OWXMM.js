@@ -44,6 +44,7 @@ var configSchema = external_exports.strictObject({
   "on-missing-baseline": external_exports.enum(["warn", "fail"]).default("warn"),
   "check-name": external_exports.string().min(1).default("repro-check"),
   "comment-key": external_exports.string().min(1).optional().describe("Defaults to the job id"),
+  "comment-author": external_exports.string().min(1).default("github-actions[bot]").describe("Login the github-token writes as; the sticky comment is only ever looked for among its comments (an App token: <app-slug>[bot])"),
   "accept-label": external_exports.string().min(1).default("repro-check:accept-drift"),
   "baseline-update": external_exports.enum(["commit", "pull-request"]).default("commit"),
   "allow-baseline-from-any-branch": external_exports.boolean().default(false),
@@ -61,7 +62,7 @@ function crossKeyProblems(raw) {
   return problems;
 }
 var GATE_KEYS = ["tolerance", "metric-tolerances", "ignore-metrics"];
-var TEXT_KEYS = /* @__PURE__ */ new Set(["command", "checkpoints", "baseline", "working-directory", "check-name", "comment-key", "accept-label"]);
+var TEXT_KEYS = /* @__PURE__ */ new Set(["command", "checkpoints", "baseline", "working-directory", "check-name", "comment-key", "comment-author", "accept-label"]);
 function configKeys() {
   return Object.keys(configSchema.shape);
 }

@@ -16,7 +16,7 @@ import {
 } from "./chunk-IL6PXJXU.js";
 import {
   DEFAULT_IGNORED_METRICS
-} from "./chunk-6W6BE7PQ.js";
+} from "./chunk-P46OWXMM.js";
 import "./chunk-Z3Z5WYT2.js";
 import {
   EXIT_DRIFT,

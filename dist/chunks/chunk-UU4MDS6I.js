@@ -7,7 +7,7 @@ import {
   configKeys,
   configSchema,
   crossKeyProblems
-} from "./chunk-6W6BE7PQ.js";
+} from "./chunk-P46OWXMM.js";
 import {
   ReproError
 } from "./chunk-BKTBR2MQ.js";

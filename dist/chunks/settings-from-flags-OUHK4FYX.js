@@ -1,9 +1,9 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
   loadSettings
-} from "./chunk-JN2OAMQX.js";
+} from "./chunk-UU4MDS6I.js";
 import "./chunk-WUFREVH5.js";
-import "./chunk-6W6BE7PQ.js";
+import "./chunk-P46OWXMM.js";
 import "./chunk-Z3Z5WYT2.js";
 import {
   ReproError
