@@ -47,22 +47,21 @@ import { randomBytes } from "node:crypto";
 function protectWorkflowCommands(write, env) {
   if (env.GITHUB_ACTIONS !== "true") return { line: (text) => write(`${text}
 `), end: () => void 0 };
-  const token = randomBytes(16).toString("hex");
-  let started = false;
+  let token = null;
   return {
     line(text) {
-      if (!started) {
+      if (token === null) {
+        token = randomBytes(16).toString("hex");
         write(`::stop-commands::${token}
 `);
-        started = true;
       }
       write(`${text}
 `);
     },
     end() {
-      if (started) write(`::${token}::
+      if (token !== null) write(`::${token}::
 `);
-      started = false;
+      token = null;
     }
   };
 }
@@ -347,22 +346,17 @@ async function runAction(env = process.env) {
       allowPullRequestTarget: settings.config["allow-pull-request-target"],
       ...checkedOutSha ? { checkedOutSha } : {}
     });
-    const output = protectWorkflowCommands((text) => process.stdout.write(text), env);
     const context = {
       cwd: workspace,
       env,
       log,
-      writeTrainingOutput: (line) => output.line(line),
+      trainingOutput: protectWorkflowCommands((text) => process.stdout.write(text), env),
       pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber } : null,
       now: () => /* @__PURE__ */ new Date()
     };
     phase = inputs.mode === "baseline" ? "updating the baseline" : "checking";
-    try {
-      if (inputs.mode === "baseline") await baselineMode(inputs, settings, context, event);
-      else await checkMode(inputs, settings, configPath, context, event);
-    } finally {
-      output.end();
-    }
+    if (inputs.mode === "baseline") await baselineMode(inputs, settings, context, event);
+    else await checkMode(inputs, settings, configPath, context, event);
   } catch (error2) {
     setOutput("status", "error");
     const message = describeError(error2);
@@ -389,7 +383,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-2HNTN3UQ.js");
+  const { runCheck } = await import("./chunks/check-YONEKQL5.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -421,7 +415,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-PZDDQH46.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-HXTAMO2U.js");
   const result = await runBaselineUpdate(settings, context);
   setOutput("status", "pass");
   setOutput("baseline-path", result.baselineRepoPath);

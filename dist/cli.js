@@ -202,14 +202,14 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     cwd: io.cwd,
     env: io.env,
     log,
-    writeTrainingOutput: (line) => io.stderr(`${line}
-`),
+    trainingOutput: { line: (text) => io.stderr(`${text}
+`), end: () => void 0 },
     pullRequest: null,
     ...io.signal ? { signal: io.signal } : {},
     now: () => /* @__PURE__ */ new Date()
   };
   if (command === "baseline") {
-    const { runBaselineUpdate } = await import("./chunks/baseline-PZDDQH46.js");
+    const { runBaselineUpdate } = await import("./chunks/baseline-HXTAMO2U.js");
     const result2 = await runBaselineUpdate(settings, context);
     io.stdout(`Baseline written to ${result2.baselineRepoPath}. Commit it:
   git add ${result2.baselineRepoPath} && git commit -m "Update repro-check baseline"
@@ -217,14 +217,14 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     return EXIT_PASS;
   }
   if (command === "run") {
-    const { recordOnly } = await import("./chunks/record-only-7WZLJCTP.js");
+    const { recordOnly } = await import("./chunks/record-only-ZWBOUZNL.js");
     const result2 = await recordOnly(settings, context);
     if (values.out) await copyFile(result2.recordPath, path.resolve(io.cwd, values.out));
     io.stdout(`Run record: ${values.out ? path.resolve(io.cwd, values.out) : result2.recordPath}
 `);
     return EXIT_PASS;
   }
-  const { runCheck } = await import("./chunks/check-2HNTN3UQ.js");
+  const { runCheck } = await import("./chunks/check-YONEKQL5.js");
   const result = await runCheck({ settings, configPath, onMissingBaseline: "fail" }, context);
   if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
   if (format === "json" && result.verdict) {

@@ -33,22 +33,17 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       ...(checkedOutSha ? { checkedOutSha } : {}),
     });
 
-    const output = protectWorkflowCommands((text) => process.stdout.write(text), env);
     const context: ModeContext = {
       cwd: workspace,
       env,
       log,
-      writeTrainingOutput: (line) => output.line(line),
+      trainingOutput: protectWorkflowCommands((text) => process.stdout.write(text), env),
       pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber } : null,
       now: () => new Date(),
     };
     phase = inputs.mode === 'baseline' ? 'updating the baseline' : 'checking';
-    try {
-      if (inputs.mode === 'baseline') await baselineMode(inputs, settings, context, event);
-      else await checkMode(inputs, settings, configPath, context, event);
-    } finally {
-      output.end();
-    }
+    if (inputs.mode === 'baseline') await baselineMode(inputs, settings, context, event);
+    else await checkMode(inputs, settings, configPath, context, event);
   } catch (error) {
     core.setOutput('status', 'error');
     const message = describeError(error);

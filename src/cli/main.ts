@@ -116,7 +116,7 @@ async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: s
     cwd: io.cwd,
     env: io.env,
     log,
-    writeTrainingOutput: (line) => io.stderr(`${line}\n`),
+    trainingOutput: { line: (text) => io.stderr(`${text}\n`), end: () => undefined },
     pullRequest: null,
     ...(io.signal ? { signal: io.signal } : {}),
     now: () => new Date(),

@@ -1,13 +1,21 @@
 import type { Logger } from '../log.ts';
 
+export interface TrainingOutput {
+  line(text: string): void;
+  end(): void;
+}
+
 /** What a mode function gets from its entry (action or CLI): the outside world, passed in. */
 export interface ModeContext {
   /** The directory the user invoked from (the action: GITHUB_WORKSPACE). */
   cwd: string;
   env: NodeJS.ProcessEnv;
   log: Logger;
-  /** Where training output lines go (the action wraps them so they cannot issue workflow commands). */
-  writeTrainingOutput: (line: string) => void;
+  /**
+   * Where training output lines go. The action wraps them so that they cannot issue workflow
+   * commands; `end()` closes that wrapping after each training, before our own log resumes.
+   */
+  trainingOutput: TrainingOutput;
   /** The pull request being checked, when there is one (on `pull_request` the checkout is a merge commit). */
   pullRequest: { headSha: string; baseSha: string; number: number } | null;
   /** Cancels the training (the job was cancelled). */

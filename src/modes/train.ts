@@ -56,7 +56,7 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
 
   if (config.trainer) {
     const { runTrainer } = await import('../trainer/run-trainer.ts');
-    const result = await context.log.group(`Training with the built-in trainer (${config.trainer.module})`, () =>
+    const result = await trainingPhase(context, `Training with the built-in trainer (${config.trainer.module})`, () =>
       runTrainer({
         module: config.trainer!.module,
         backend: config.trainer!.backend,
@@ -70,7 +70,7 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
         cwd: repo.workDir,
         timeoutMs,
         env: childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }),
-        onOutputLine: context.writeTrainingOutput,
+        onOutputLine: (line) => context.trainingOutput.line(line),
         ...(context.signal ? { signal: context.signal } : {}),
       }),
     );
@@ -83,13 +83,13 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
     metricsSpec = config.metrics ?? result.metricsPath;
   } else {
     const command = config.command!;
-    const result = await context.log.group(`Training: ${command}`, () =>
+    const result = await trainingPhase(context, `Training: ${command}`, () =>
       runProcess({
         shell: command,
         cwd: repo.workDir,
         env: childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }),
         timeoutMs,
-        onOutputLine: (line) => context.writeTrainingOutput(line),
+        onOutputLine: (line) => context.trainingOutput.line(line),
         ...(context.signal ? { signal: context.signal } : {}),
       }),
     );
@@ -137,6 +137,17 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
     runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [] },
   };
   return { record, data, metricFiles: files, outDir };
+}
+
+/** A log group around one training whose output wrapping is closed before the group ends. */
+function trainingPhase<T>(context: ModeContext, name: string, body: () => Promise<T>): Promise<T> {
+  return context.log.group(name, async () => {
+    try {
+      return await body();
+    } finally {
+      context.trainingOutput.end();
+    }
+  });
 }
 
 async function hashCommandCheckpoints(pattern: string, baseDir: string): Promise<CheckpointEntry[]> {

@@ -8,19 +8,20 @@ import { randomBytes } from 'node:crypto';
  */
 export function protectWorkflowCommands(write: (text: string) => void, env: NodeJS.ProcessEnv): { line(text: string): void; end(): void } {
   if (env.GITHUB_ACTIONS !== 'true') return { line: (text) => write(`${text}\n`), end: () => undefined };
-  const token = randomBytes(16).toString('hex');
-  let started = false;
+  // A fresh token for each stretch of training output: one that appeared in the log before
+  // cannot be replayed by a later training to resume commands.
+  let token: string | null = null;
   return {
     line(text) {
-      if (!started) {
+      if (token === null) {
+        token = randomBytes(16).toString('hex');
         write(`::stop-commands::${token}\n`);
-        started = true;
       }
       write(`${text}\n`);
     },
     end() {
-      if (started) write(`::${token}::\n`);
-      started = false;
+      if (token !== null) write(`::${token}::\n`);
+      token = null;
     },
   };
 }

@@ -179,7 +179,8 @@ async function trainAndRecord(config, repo, context) {
   let metricsSpec;
   if (config.trainer) {
     const { runTrainer } = await import("./run-trainer-2ZIDOTC4.js");
-    const result = await context.log.group(
+    const result = await trainingPhase(
+      context,
       `Training with the built-in trainer (${config.trainer.module})`,
       () => runTrainer({
         module: config.trainer.module,
@@ -194,7 +195,7 @@ async function trainAndRecord(config, repo, context) {
         cwd: repo.workDir,
         timeoutMs,
         env: childEnvironment(context.env, { seed: config.seed, determinism: config["determinism-env"], outDir }),
-        onOutputLine: context.writeTrainingOutput,
+        onOutputLine: (line) => context.trainingOutput.line(line),
         ...context.signal ? { signal: context.signal } : {}
       })
     );
@@ -207,14 +208,15 @@ async function trainAndRecord(config, repo, context) {
     metricsSpec = config.metrics ?? result.metricsPath;
   } else {
     const command = config.command;
-    const result = await context.log.group(
+    const result = await trainingPhase(
+      context,
       `Training: ${command}`,
       () => runProcess({
         shell: command,
         cwd: repo.workDir,
         env: childEnvironment(context.env, { seed: config.seed, determinism: config["determinism-env"], outDir }),
         timeoutMs,
-        onOutputLine: (line) => context.writeTrainingOutput(line),
+        onOutputLine: (line) => context.trainingOutput.line(line),
         ...context.signal ? { signal: context.signal } : {}
       })
     );
@@ -254,6 +256,15 @@ ${result.outputTail.map((l) => `  ${l}`).join("\n")}`, {
     runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [] }
   };
   return { record, data, metricFiles: files, outDir };
+}
+function trainingPhase(context, name, body) {
+  return context.log.group(name, async () => {
+    try {
+      return await body();
+    } finally {
+      context.trainingOutput.end();
+    }
+  });
 }
 async function hashCommandCheckpoints(pattern, baseDir) {
   const absolute = path2.isAbsolute(pattern);

@@ -8,7 +8,7 @@ import {
   repoRelative,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-SJEVCU2N.js";
+} from "./chunk-67VZFQPK.js";
 import "./chunk-ECXPY4HE.js";
 import {
   diffEnvironments

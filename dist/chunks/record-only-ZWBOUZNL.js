@@ -3,7 +3,7 @@ import {
   prepareRepo,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-SJEVCU2N.js";
+} from "./chunk-67VZFQPK.js";
 import "./chunk-ECXPY4HE.js";
 import "./chunk-YTNPC5HX.js";
 import "./chunk-XTKMQXNK.js";

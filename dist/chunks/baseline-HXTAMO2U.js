@@ -8,7 +8,7 @@ import {
   requireBranch,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-SJEVCU2N.js";
+} from "./chunk-67VZFQPK.js";
 import "./chunk-ECXPY4HE.js";
 import "./chunk-YTNPC5HX.js";
 import "./chunk-XTKMQXNK.js";
