@@ -365,7 +365,7 @@ async function runAction(env = process.env) {
   }
 }
 async function headCommit(workspace) {
-  const { openRepo } = await import("./chunks/repo-2G3ZJXXO.js");
+  const { openRepo } = await import("./chunks/repo-A2EIG2O7.js");
   const repo = await openRepo(workspace);
   return (await repo.tryRun(["rev-parse", "HEAD"]))?.trim() ?? null;
 }
@@ -383,7 +383,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-YONEKQL5.js");
+  const { runCheck } = await import("./chunks/check-A5VKLOJJ.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -415,7 +415,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-HXTAMO2U.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-UGS6ZPIA.js");
   const result = await runBaselineUpdate(settings, context);
   setOutput("status", "pass");
   setOutput("baseline-path", result.baselineRepoPath);

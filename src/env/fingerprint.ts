@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ReproError } from '../errors.ts';
@@ -74,25 +75,36 @@ async function hashFiles(cwd: string, fingerprintPaths: string[]): Promise<Recor
 
 /** SHA-256 of a file, or of a folder's sorted relative file names and contents (.git skipped). */
 export async function hashPath(target: string): Promise<string> {
-  const info = await stat(target);
+  if ((await stat(target)).isFile()) return (await hashFile(target)).toString('hex');
   const hash = createHash('sha256');
-  if (info.isFile()) {
-    hash.update(await readFile(target));
-    return hash.digest('hex');
-  }
+  // Symbolic links are followed (DVC and git-annex link data files into place); a folder
+  // reached twice through links is walked once, so a link cycle ends.
+  const walked = new Set<string>();
   const walk = async (dir: string, prefix: string): Promise<void> => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (entry.name === '.git') continue;
-      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
-      else if (entry.isFile()) {
+    const real = await realpath(dir);
+    if (walked.has(real)) return;
+    walked.add(real);
+    for (const name of (await readdir(dir)).sort()) {
+      if (name === '.git') continue;
+      const relative = prefix ? `${prefix}/${name}` : name;
+      const full = path.join(dir, name);
+      const info = await stat(full).catch(() => null); // a dangling link holds no data
+      if (info?.isDirectory()) await walk(full, relative);
+      else if (info?.isFile()) {
         hash.update(`${relative}\0`);
-        hash.update(createHash('sha256').update(await readFile(path.join(dir, entry.name))).digest());
+        hash.update(await hashFile(full));
       }
     }
   };
   await walk(target, '');
   return hash.digest('hex');
+}
+
+/** SHA-256 of a file's bytes, streamed: a dataset may be larger than memory. */
+async function hashFile(file: string): Promise<Buffer> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest();
 }
 
 /** Differences between two fingerprints as dotted keys (pure), for the report. */

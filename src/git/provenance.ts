@@ -18,7 +18,8 @@ export interface RepoProvenance {
  * read from it. A detached HEAD is normal (actions/checkout leaves one on pull requests).
  */
 export async function resolveProvenance(repo: GitRepo, pullRequest: { headSha: string; baseSha: string } | null): Promise<RepoProvenance> {
-  const head = (await repo.run(['rev-parse', 'HEAD'])).trim();
+  const head = (await repo.tryRun(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']))?.trim();
+  if (!head) throw new ReproError(`The repository ${repo.root} has no commit yet`, { hint: 'Commit the training code first: repro-check records which commit produced each result.' });
   const symbolic = await repo.tryRun(['symbolic-ref', '-q', 'HEAD']);
   const shallow = (await repo.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
   const ref = symbolic?.trim() || null;
@@ -41,7 +42,7 @@ export async function ensureCommitPresent(repo: GitRepo, sha: string): Promise<v
     });
   }
   try {
-    await repo.run(['fetch', '--no-tags', '--depth=1', remote, sha]);
+    await repo.run(['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', remote, sha]);
   } catch (error) {
     throw new ReproError(`The pull request's base commit ${sha} is not in this shallow clone, and fetching it from ${remote} failed: ${firstLine(error)}`, {
       hint: 'Use `fetch-depth: 0` on actions/checkout, or make sure the job can read the repository (contents: read).',

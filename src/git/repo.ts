@@ -36,7 +36,10 @@ function gitAt(dir: string): SimpleGit {
     baseDir: dir,
     config: SAFE_CONFIG,
     allowEnvironment: ALLOWED_GIT_VARIABLES,
-    unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true } as Record<string, boolean>,
+    unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true },
+    // simple-git only rejects when git exits non-zero AND wrote to stderr; `symbolic-ref -q`
+    // on a detached HEAD exits 1 silently and would read as success. Any non-zero exit fails.
+    errors: (error, result) => error ?? (result.exitCode === 0 ? undefined : Buffer.from(Buffer.concat(result.stdErr).toString('utf8').trim() || `git exited with code ${result.exitCode}`)),
   }).env(env);
 }
 

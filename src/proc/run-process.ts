@@ -36,6 +36,9 @@ export interface ProcessResult {
 const TAIL_LINES = 50;
 /** A line longer than this is cut when kept in the tail (it is still streamed whole). */
 const MAX_LINE_CHARS = 4096;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** How long output still written by escaped grandchildren is read after the command exited. */
+const PIPE_DRAIN_MS = 2_000;
 
 export async function runProcess(options: ProcessOptions): Promise<ProcessResult> {
   const [file, args] = options.shell !== undefined ? ['bash', ['-c', options.shell]] : [options.argv?.[0], options.argv?.slice(1) ?? []];
@@ -54,10 +57,11 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
       signalGroup(child.pid, 'SIGTERM');
       killTimer ??= setTimeout(() => signalGroup(child.pid, 'SIGKILL'), killGraceMs);
     };
+    // setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): clamp instead.
     const timeout = setTimeout(() => {
       timedOut = true;
       stopGroup();
-    }, options.timeoutMs);
+    }, Math.min(options.timeoutMs, MAX_TIMER_MS));
     const cancel = () => {
       cancelled = true;
       stopGroup();
@@ -79,7 +83,16 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
     });
     // A background grandchild (`sleep 100 &`) keeps the output pipes open after the command
     // exits, so 'close' would wait for it: on exit, the group's leftovers are killed first.
-    child.on('exit', () => signalGroup(child.pid, 'SIGKILL'));
+    // One that left the group (setsid, a daemon) survives that: after a short drain, our ends
+    // of the pipes are closed so that 'close' still comes.
+    let drainTimer: NodeJS.Timeout | undefined;
+    child.on('exit', () => {
+      signalGroup(child.pid, 'SIGKILL');
+      drainTimer = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }, PIPE_DRAIN_MS);
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timeout);
       options.signal?.removeEventListener('abort', cancel);
@@ -87,6 +100,7 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
       process.off('SIGTERM', cancel);
       readers.forEach((flush) => flush());
       if (killTimer) clearTimeout(killTimer);
+      if (drainTimer) clearTimeout(drainTimer);
       if (spawnError) {
         tail.push(`${file}: ${spawnError.code === 'ENOENT' ? 'command not found' : spawnError.message}`);
         resolve({ exitCode: 127, signal: null, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started });
@@ -135,8 +149,8 @@ class OutputTail {
   push(line: string): void {
     const cut = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line;
     this.kept.push(cut);
-    this.bytes += cut.length;
-    while (this.kept.length > TAIL_LINES || (this.bytes > this.maxBytes && this.kept.length > 1)) this.bytes -= this.kept.shift()!.length;
+    this.bytes += Buffer.byteLength(cut);
+    while (this.kept.length > TAIL_LINES || (this.bytes > this.maxBytes && this.kept.length > 1)) this.bytes -= Buffer.byteLength(this.kept.shift()!);
   }
   lines(): string[] {
     return [...this.kept];

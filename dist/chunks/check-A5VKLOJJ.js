@@ -8,12 +8,12 @@ import {
   repoRelative,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-67VZFQPK.js";
-import "./chunk-ECXPY4HE.js";
+} from "./chunk-5FOAAWKQ.js";
+import "./chunk-MVPSW4BJ.js";
 import {
   diffEnvironments
-} from "./chunk-YTNPC5HX.js";
-import "./chunk-XTKMQXNK.js";
+} from "./chunk-3EIR24OK.js";
+import "./chunk-3D3B6VWL.js";
 import {
   TolerancePicker,
   compareMetrics,

@@ -2,15 +2,15 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   firstLine,
   openRepo
-} from "./chunk-ECXPY4HE.js";
+} from "./chunk-MVPSW4BJ.js";
 import {
   collectEnvironment,
   execText
-} from "./chunk-YTNPC5HX.js";
+} from "./chunk-3EIR24OK.js";
 import {
   hashCheckpointFile,
   runProcess
-} from "./chunk-XTKMQXNK.js";
+} from "./chunk-3D3B6VWL.js";
 import {
   RUN_RECORD_KIND,
   RUN_RECORD_SCHEMA_VERSION,
@@ -24,7 +24,8 @@ import {
 
 // src/git/provenance.ts
 async function resolveProvenance(repo, pullRequest) {
-  const head = (await repo.run(["rev-parse", "HEAD"])).trim();
+  const head = (await repo.tryRun(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))?.trim();
+  if (!head) throw new ReproError(`The repository ${repo.root} has no commit yet`, { hint: "Commit the training code first: repro-check records which commit produced each result." });
   const symbolic = await repo.tryRun(["symbolic-ref", "-q", "HEAD"]);
   const shallow = (await repo.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
   const ref = symbolic?.trim() || null;
@@ -45,7 +46,7 @@ async function ensureCommitPresent(repo, sha) {
     });
   }
   try {
-    await repo.run(["fetch", "--no-tags", "--depth=1", remote, sha]);
+    await repo.run(["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", remote, sha]);
   } catch (error) {
     throw new ReproError(`The pull request's base commit ${sha} is not in this shallow clone, and fetching it from ${remote} failed: ${firstLine(error)}`, {
       hint: "Use `fetch-depth: 0` on actions/checkout, or make sure the job can read the repository (contents: read)."
@@ -103,7 +104,7 @@ function parsePorcelain(output) {
 
 // src/git/credentials.ts
 async function hasCredentialHeader(repo) {
-  const output = await repo.tryRun(["config", "--local", "--get-regexp", "^http\\..*\\.extraheader$"]);
+  const output = await repo.tryRun(["config", "--local", "--includes", "--get-regexp", "^http\\..*\\.extraheader$"]);
   return output !== null && output.trim().length > 0;
 }
 
@@ -178,7 +179,7 @@ async function trainAndRecord(config, repo, context) {
   const extraEnvironment = {};
   let metricsSpec;
   if (config.trainer) {
-    const { runTrainer } = await import("./run-trainer-2ZIDOTC4.js");
+    const { runTrainer } = await import("./run-trainer-42YUT4MK.js");
     const result = await trainingPhase(
       context,
       `Training with the built-in trainer (${config.trainer.module})`,

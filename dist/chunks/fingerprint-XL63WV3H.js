@@ -1,12 +1,15 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
-  firstLine,
-  openRepo
-} from "./chunk-ECXPY4HE.js";
-import "./chunk-KOPAMTGC.js";
+  collectEnvironment,
+  diffEnvironments,
+  execText,
+  hashPath
+} from "./chunk-3EIR24OK.js";
 import "./chunk-BKTBR2MQ.js";
 import "./chunk-GFWGNPAP.js";
 export {
-  firstLine,
-  openRepo
+  collectEnvironment,
+  diffEnvironments,
+  execText,
+  hashPath
 };

@@ -8,10 +8,10 @@ import {
   requireBranch,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-67VZFQPK.js";
-import "./chunk-ECXPY4HE.js";
-import "./chunk-YTNPC5HX.js";
-import "./chunk-XTKMQXNK.js";
+} from "./chunk-5FOAAWKQ.js";
+import "./chunk-MVPSW4BJ.js";
+import "./chunk-3EIR24OK.js";
+import "./chunk-3D3B6VWL.js";
 import {
   BASELINE_KIND,
   BASELINE_SCHEMA_VERSION,

@@ -6,7 +6,8 @@ import {
 // src/env/fingerprint.ts
 import { createHash } from "node:crypto";
 import { execFile } from "node:child_process";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -14,19 +15,25 @@ import path from "node:path";
 var NVIDIA_SMI_QUERY = ["--query-gpu=index,name,uuid,memory.total,driver_version", "--format=csv,noheader,nounits"];
 function parseNvidiaSmi(queryOutput, headerOutput, cudaVisibleDevices) {
   const rows = queryOutput.split("\n").map((line) => line.trim()).filter(Boolean).map((line) => line.split(",").map((cell) => cell.trim()));
-  let devices = rows.map(([index, name, uuid, memory]) => ({
+  const all = rows.map(([index, name, uuid, memory]) => ({
     index: Number(index),
     name: name ?? "",
     uuid: uuid ?? "",
     memoryMiB: memory === void 0 || !/^\d+$/.test(memory) ? null : Number(memory)
   }));
-  if (cudaVisibleDevices !== void 0) {
-    const wanted = cudaVisibleDevices.split(",").map((s) => s.trim()).filter(Boolean);
-    devices = wanted.flatMap((token) => devices.filter((d) => /^\d+$/.test(token) ? d.index === Number(token) : d.uuid.startsWith(token)).slice(0, 1));
-  }
+  const devices = cudaVisibleDevices === void 0 ? all : visibleDevices(all, cudaVisibleDevices);
   const driver = rows[0]?.[4] ?? null;
   const cuda = headerOutput ? /CUDA Version:\s*([\d.]+)/.exec(headerOutput)?.[1] ?? null : null;
   return { driver, cuda, devices };
+}
+function visibleDevices(all, cudaVisibleDevices) {
+  const visible = [];
+  for (const token of cudaVisibleDevices.split(",").map((entry) => entry.trim())) {
+    const device = all.find((d) => /^\d+$/.test(token) ? d.index === Number(token) : token.length > 0 && d.uuid.startsWith(token));
+    if (!device) break;
+    if (!visible.includes(device)) visible.push(device);
+  }
+  return visible;
 }
 
 // src/env/fingerprint.ts
@@ -77,25 +84,32 @@ async function hashFiles(cwd, fingerprintPaths) {
   return files;
 }
 async function hashPath(target) {
-  const info = await stat(target);
+  if ((await stat(target)).isFile()) return (await hashFile(target)).toString("hex");
   const hash = createHash("sha256");
-  if (info.isFile()) {
-    hash.update(await readFile(target));
-    return hash.digest("hex");
-  }
+  const walked = /* @__PURE__ */ new Set();
   const walk = async (dir, prefix) => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      if (entry.name === ".git") continue;
-      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
-      else if (entry.isFile()) {
+    const real = await realpath(dir);
+    if (walked.has(real)) return;
+    walked.add(real);
+    for (const name of (await readdir(dir)).sort()) {
+      if (name === ".git") continue;
+      const relative = prefix ? `${prefix}/${name}` : name;
+      const full = path.join(dir, name);
+      const info = await stat(full).catch(() => null);
+      if (info?.isDirectory()) await walk(full, relative);
+      else if (info?.isFile()) {
         hash.update(`${relative}\0`);
-        hash.update(createHash("sha256").update(await readFile(path.join(dir, entry.name))).digest());
+        hash.update(await hashFile(full));
       }
     }
   };
   await walk(target, "");
   return hash.digest("hex");
+}
+async function hashFile(file) {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk);
+  return hash.digest();
 }
 function diffEnvironments(baseline, current) {
   const a = flatten(baseline);

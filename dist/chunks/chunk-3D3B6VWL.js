@@ -10,6 +10,8 @@ import {
 import { spawn } from "node:child_process";
 var TAIL_LINES = 50;
 var MAX_LINE_CHARS = 4096;
+var MAX_TIMER_MS = 2 ** 31 - 1;
+var PIPE_DRAIN_MS = 2e3;
 async function runProcess(options) {
   const [file, args] = options.shell !== void 0 ? ["bash", ["-c", options.shell]] : [options.argv?.[0], options.argv?.slice(1) ?? []];
   if (!file) throw new TypeError("runProcess needs `shell` or a non-empty `argv`");
@@ -28,7 +30,7 @@ async function runProcess(options) {
     const timeout = setTimeout(() => {
       timedOut = true;
       stopGroup();
-    }, options.timeoutMs);
+    }, Math.min(options.timeoutMs, MAX_TIMER_MS));
     const cancel = () => {
       cancelled = true;
       stopGroup();
@@ -45,7 +47,14 @@ async function runProcess(options) {
     child.on("error", (error) => {
       spawnError = error;
     });
-    child.on("exit", () => signalGroup(child.pid, "SIGKILL"));
+    let drainTimer;
+    child.on("exit", () => {
+      signalGroup(child.pid, "SIGKILL");
+      drainTimer = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }, PIPE_DRAIN_MS);
+    });
     child.on("close", (code, signal) => {
       clearTimeout(timeout);
       options.signal?.removeEventListener("abort", cancel);
@@ -53,6 +62,7 @@ async function runProcess(options) {
       process.off("SIGTERM", cancel);
       readers.forEach((flush) => flush());
       if (killTimer) clearTimeout(killTimer);
+      if (drainTimer) clearTimeout(drainTimer);
       if (spawnError) {
         tail.push(`${file}: ${spawnError.code === "ENOENT" ? "command not found" : spawnError.message}`);
         resolve({ exitCode: 127, signal: null, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started });
@@ -97,8 +107,8 @@ var OutputTail = class {
   push(line) {
     const cut = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}\u2026` : line;
     this.kept.push(cut);
-    this.bytes += cut.length;
-    while (this.kept.length > TAIL_LINES || this.bytes > this.maxBytes && this.kept.length > 1) this.bytes -= this.kept.shift().length;
+    this.bytes += Buffer.byteLength(cut);
+    while (this.kept.length > TAIL_LINES || this.bytes > this.maxBytes && this.kept.length > 1) this.bytes -= Buffer.byteLength(this.kept.shift());
   }
   lines() {
     return [...this.kept];

@@ -3,10 +3,10 @@ import {
   prepareRepo,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-67VZFQPK.js";
-import "./chunk-ECXPY4HE.js";
-import "./chunk-YTNPC5HX.js";
-import "./chunk-XTKMQXNK.js";
+} from "./chunk-5FOAAWKQ.js";
+import "./chunk-MVPSW4BJ.js";
+import "./chunk-3EIR24OK.js";
+import "./chunk-3D3B6VWL.js";
 import {
   serializeDocument
 } from "./chunk-SRDROFZF.js";

@@ -1,15 +1,12 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
-  collectEnvironment,
-  diffEnvironments,
-  execText,
-  hashPath
-} from "./chunk-YTNPC5HX.js";
+  firstLine,
+  openRepo
+} from "./chunk-MVPSW4BJ.js";
+import "./chunk-KOPAMTGC.js";
 import "./chunk-BKTBR2MQ.js";
 import "./chunk-GFWGNPAP.js";
 export {
-  collectEnvironment,
-  diffEnvironments,
-  execText,
-  hashPath
+  firstLine,
+  openRepo
 };

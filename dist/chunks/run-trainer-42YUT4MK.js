@@ -2,7 +2,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   hashCheckpointFile,
   runProcess
-} from "./chunk-XTKMQXNK.js";
+} from "./chunk-3D3B6VWL.js";
 import {
   BUILTIN_TRAINERS,
   METRICS_FILE,

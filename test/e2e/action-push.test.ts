@@ -1,0 +1,97 @@
+/**
+ * The action end to end on `push`, and its refusals of bad input: `dist/action.js` run as the
+ * runner runs it, with real payloads, against the loopback fake GitHub.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFakeGithub } from '../support/fake-github.ts';
+import { REPRO_YML } from '../modes/project-fixture.ts';
+import { createSandbox, createTrainingRepo, eventPayload, git, OWNER, REPO, runAction, type ActionRun, type Sandbox, type Workspace, describeRun } from './action-harness.ts';
+
+/** A real `push` payload for the branch main moving from BEFORE to AFTER. */
+function pushPayload(before: string, after: string): Record<string, any> {
+  const payload = eventPayload('push');
+  Object.assign(payload, { ref: 'refs/heads/main', before, after, base_ref: null, created: false });
+  payload['head_commit'].id = after;
+  return payload;
+}
+
+describe('push', () => {
+  let sandbox: Sandbox;
+  let workspace: Workspace;
+  let before_: string;
+  let after_: string;
+  before(async () => {
+    sandbox = await createSandbox();
+    ({ workspace, baseSha: before_ } = await createTrainingRepo(sandbox));
+    await workspace.write('README.md', '# models\n');
+    after_ = await workspace.commit('Add a README');
+  });
+  after(() => sandbox.close());
+
+  function runOnPush(apiUrl: string): Promise<ActionRun> {
+    return runAction(sandbox, { workspace: workspace.dir, apiUrl, eventName: 'push', payload: pushPayload(before_, after_), sha: after_, ref: 'refs/heads/main' });
+  }
+
+  test('checks against the baseline in the working tree and publishes on the pushed commit, without a comment', async () => {
+    const fake = await startFakeGithub();
+    try {
+      const run = await runOnPush(fake.url);
+      assert.equal(run.code, 0, describeRun(run));
+      assert.equal(run.outputs['status'], 'pass');
+      assert.match(run.summary, /\.repro\/baseline\.json/);
+      assert.doesNotMatch(run.summary, /at base commit/, 'outside a pull request the baseline is the checked-out file');
+      const repo = fake.state.repo(OWNER, REPO);
+      assert.deepEqual(repo.statuses.map((s) => [s.sha, s.context, s.state]), [[after_, 'repro-check/repro-check', 'success']]);
+      assert.deepEqual(repo.checkRuns.map((r) => [r.headSha, r.conclusion]), [[after_, 'success']]);
+      assert.equal(repo.comments.length, 0);
+      assert.deepEqual(
+        fake.requests.filter((r) => r.operationId?.startsWith('issues/')),
+        [],
+        'no comment, label or issue request outside a pull request',
+      );
+      assert.deepEqual(fake.validationFailures(), []);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  test('an unknown key in repro.yml fails the step naming the key and its line, before anything runs', async () => {
+    const fake = await startFakeGithub();
+    try {
+      await workspace.write('repro.yml', `${REPRO_YML}toleranse: { rtol: 1e-3 }\n`);
+      await workspace.commit('Misspell a key');
+      const run = await runOnPush(fake.url);
+      assert.equal(run.code, 1, describeRun(run));
+      assert.equal(run.outputs['status'], 'error');
+      const failure = run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
+      assert.match(failure, /toleranse/);
+      assert.match(failure, /repro\.yml:5\b/);
+      assert.match(run.summary, /could not check/);
+      assert.deepEqual(fake.requests, [], 'nothing was published');
+    } finally {
+      await git(workspace.dir, 'reset', '-q', '--hard', after_);
+      await fake.close();
+    }
+  });
+
+  test('a dirty tree is refused with the paths listed', async () => {
+    const fake = await startFakeGithub();
+    try {
+      await workspace.write('train.mjs', '// edited on the runner\n');
+      await workspace.write('data/extra.csv', 'x\n1\n');
+      const run = await runOnPush(fake.url);
+      assert.equal(run.code, 1, describeRun(run));
+      assert.equal(run.outputs['status'], 'error');
+      const failure = run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
+      assert.match(failure, /train\.mjs/);
+      assert.match(failure, /data\/extra\.csv/);
+      assert.doesNotMatch(run.stdout, /trained \d+ steps/, 'the training did not run');
+      assert.deepEqual(fake.requests, []);
+    } finally {
+      await git(workspace.dir, 'reset', '-q', '--hard', after_);
+      await git(workspace.dir, 'clean', '-q', '-fd');
+      await fake.close();
+    }
+  });
+});
