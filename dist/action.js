@@ -254,7 +254,7 @@ async function publishCheckToGithub(token, event, settings, configPath, result, 
   const config = settings.config;
   await context.log.group("Publishing to GitHub", async () => {
     const commentKey = config["comment-key"] ?? event.job;
-    const { uploadRunArtifact } = await import("./chunks/artifact-DKBKG2FH.js");
+    const { uploadRunArtifact } = await import("./chunks/artifact-K4COKKMT.js");
     await uploadRunArtifact({
       commentKey,
       files: [result.recordPath, result.reportPath, ...result.trained.metricFiles],

@@ -91,16 +91,28 @@ export async function uploadRunArtifact(request: RunArtifactRequest): Promise<Ru
 
   const rootDir = commonFolder([...(request.rootDir ? [request.rootDir] : []), ...present.map((f) => path.dirname(f))]);
   const uploader = request.uploader ?? new DefaultArtifactClient();
-  try {
-    const response = await uploader.uploadArtifact(name, present, rootDir, request.retentionDays === undefined ? {} : { retentionDays: request.retentionDays });
-    request.log.info(`Uploaded run artifact ${name} (${present.length} file(s)${response.size === undefined ? '' : `, ${response.size} bytes`}).`);
-    return { uploaded: { name, id: response.id ?? null, size: response.size ?? null, files: present, rootDir } };
-  } catch (error) {
-    const reason = `Could not upload the run artifact ${name}: ${(error as Error).message?.split('\n')[0] ?? String(error)}. The verdict stands; the report is in the job summary.`;
-    request.log.warning(reason);
-    return { failed: reason };
+  const options = request.retentionDays === undefined ? {} : { retentionDays: request.retentionDays };
+  for (let copy = 1; ; copy += 1) {
+    const candidate = copy === 1 ? name : `${name}-${copy}`;
+    try {
+      const response = await uploader.uploadArtifact(candidate, present, rootDir, options);
+      request.log.info(`Uploaded run artifact ${candidate} (${present.length} file(s)${response.size === undefined ? '' : `, ${response.size} bytes`}).`);
+      if (copy > 1) request.log.warning(`Run artifact ${name} already existed in this workflow run (a second repro-check step with the same comment-key?); uploaded as ${candidate}. Give each step its own comment-key.`);
+      return { uploaded: { name: candidate, id: response.id ?? null, size: response.size ?? null, files: present, rootDir } };
+    } catch (error) {
+      const message = (error as Error).message?.split('\n')[0] ?? String(error);
+      // Artifact names are unique per workflow run and artifacts immutable: take the next free name.
+      if (NAME_TAKEN.test(message) && copy < MAX_NAME_COPIES) continue;
+      const reason = `Could not upload the run artifact ${candidate}: ${message}. The verdict stands; the report is in the job summary.`;
+      request.log.warning(reason);
+      return { failed: reason };
+    }
   }
 }
+
+/** How `@actions/artifact` reports CreateArtifact's 409 for a name the run already has. */
+const NAME_TAKEN = /\(409\)/;
+const MAX_NAME_COPIES = 5;
 
 async function isFile(file: string): Promise<boolean> {
   try {

@@ -15,6 +15,7 @@ import { parseDocument } from 'yaml';
 import { GIT_ENV } from '../github/baseline-update-fixture.ts';
 import { REPRO_YML, TRAIN_SCRIPT } from '../modes/project-fixture.ts';
 import { webhookExample } from '../github/webhook-payloads.ts';
+import type { FakeResultsService } from '../support/fake-results-service.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -187,6 +188,8 @@ export interface ActionRunOptions {
   inputs?: Record<string, string>;
   /** GITHUB_RUN_ATTEMPT: a re-run of the same run gets 2, 3, … (and its own run link). Default 1. */
   runAttempt?: number;
+  /** The runner's artifact backend (ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN); none when absent, as in a `run:` step. */
+  results?: FakeResultsService;
 }
 
 export interface ActionRun {
@@ -254,6 +257,7 @@ export async function runAction(sandbox: Sandbox, options: ActionRunOptions): Pr
     RUNNER_TEMP: runnerTemp,
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
+    ...(options.results ? { ACTIONS_RESULTS_URL: options.results.url, ACTIONS_RUNTIME_TOKEN: options.results.runtimeToken } : {}),
   };
   for (const name of Object.keys(ACTION_MANIFEST.inputs)) env[inputVariable(name)] = inputs[name] ?? '';
 

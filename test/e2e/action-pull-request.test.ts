@@ -6,6 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startFakeGithub, type FakeGithub } from '../support/fake-github.ts';
+import { startFakeResultsService, type FakeResultsService } from '../support/fake-results-service.ts';
+import { readZipEntries } from '../support/zip-reader.ts';
 import { commentMarker } from '../../src/github/comment.ts';
 import { DEFAULT_ACCEPT_LABEL } from '../../src/github/acceptance.ts';
 import {
@@ -44,8 +46,8 @@ async function fakeWithPull(pr: PullRequestCheckout): Promise<FakeGithub> {
   return fake;
 }
 
-function runOnPullRequest(sandbox: Sandbox, workspace: Workspace, pr: PullRequestCheckout, fake: FakeGithub, runAttempt = 1): Promise<ActionRun> {
-  return runAction(sandbox, { workspace: workspace.dir, apiUrl: fake.url, eventName: 'pull_request', payload: pullRequestPayload(pr), sha: pr.mergeSha, ref: `refs/pull/${pr.number}/merge`, runAttempt });
+function runOnPullRequest(sandbox: Sandbox, workspace: Workspace, pr: PullRequestCheckout, fake: FakeGithub, runAttempt = 1, results?: FakeResultsService): Promise<ActionRun> {
+  return runAction(sandbox, { workspace: workspace.dir, apiUrl: fake.url, eventName: 'pull_request', payload: pullRequestPayload(pr), sha: pr.mergeSha, ref: `refs/pull/${pr.number}/merge`, runAttempt, ...(results ? { results } : {}) });
 }
 
 describe('pull_request without drift', () => {
@@ -130,11 +132,12 @@ describe('pull_request that changes the learning rate', () => {
   });
   after(() => fixture.sandbox.close());
 
-  test('fails the step, reports the drift on the head commit with annotations, a chart and a red status', async () => {
+  test('fails the step, reports the drift on the head commit with annotations, a chart and a red status, and uploads the evidence', async () => {
     const { sandbox, workspace, pr } = fixture;
     const fake = await fakeWithPull(pr);
+    const results = await startFakeResultsService();
     try {
-      const run = await runOnPullRequest(sandbox, workspace, pr, fake);
+      const run = await runOnPullRequest(sandbox, workspace, pr, fake, 1, results);
       assert.equal(run.code, 1, describeRun(run));
       assert.match(run.stdout, /::error::Drift in/);
       assert.equal(run.outputs['status'], 'drift');
@@ -155,8 +158,19 @@ describe('pull_request that changes the learning rate', () => {
       assert.match(comment, /drift/i);
       assert.match(comment, /```mermaid/);
       assert.deepEqual(fake.validationFailures(), []);
+
+      // The evidence outlives the log: run record, report and metric file in one artifact.
+      assert.deepEqual(results.artifacts.map((a) => [a.name, a.finalized]), [['repro-check-repro', true]], results.requests.join('\n'));
+      const entries = readZipEntries(results.artifacts[0]!.bytes);
+      assert.deepEqual([...entries.keys()].sort(), ['metrics.jsonl', 'report.md', 'run-record.json']);
+      const record = JSON.parse(entries.get('run-record.json')!.toString('utf8'));
+      assert.equal(record.kind, 'repro-check/run-record');
+      assert.equal(record.provenance.commit, pr.headSha, 'the record names the PR head, not the merge commit');
+      assert.equal(entries.get('report.md')!.toString('utf8'), await readFile(run.outputs['report-path']!, 'utf8'));
+      assert.match(entries.get('metrics.jsonl')!.toString('utf8'), /"train\.loss"|"loss"/);
     } finally {
       await fake.close();
+      await results.close();
     }
   });
 

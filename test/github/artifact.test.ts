@@ -4,7 +4,10 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
 import { artifactName, commonFolder, uploadRunArtifact, type ArtifactUploader } from '../../src/github/artifact.ts';
+import { startFakeResultsService } from '../support/fake-results-service.ts';
+import { readZipEntries } from '../support/zip-reader.ts';
 
 /** @actions/artifact's own name check (not exported from the package; loaded from its file). */
 async function toolkitNameCheck(): Promise<(name: string) => void> {
@@ -124,12 +127,23 @@ test('a failed upload or no existing file is a warning, not a failure', async ()
 
     const failing = recorder();
     const refused = recordingUploader(async () => {
-      throw new Error('Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run\nmore detail');
+      throw new Error('Failed to CreateArtifact: Failed to make request after 5 attempts: Failed request: (503) Service Unavailable\nmore detail');
     });
     const outcome = await uploadRunArtifact({ commentKey: 'repro', files: [record], env, log: failing.log, uploader: refused });
     assert.ok('failed' in outcome);
+    assert.equal(refused.calls.length, 1, 'the client already retried; we do not');
     assert.equal(failing.warnings.length, 1);
-    assert.match(failing.warnings[0]!, /Could not upload the run artifact repro-check-repro: .*already exists on the workflow run\. The verdict stands/);
+    assert.match(failing.warnings[0]!, /Could not upload the run artifact repro-check-repro: .*\(503\) Service Unavailable\. The verdict stands/);
+
+    // A name the run already has (409) is retried under the next free name, a few times only.
+    const taken = recorder();
+    const alwaysTaken = recordingUploader(async () => {
+      throw new Error('Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run');
+    });
+    const conflict = await uploadRunArtifact({ commentKey: 'repro', files: [record], env, log: taken.log, uploader: alwaysTaken });
+    assert.ok('failed' in conflict);
+    assert.deepEqual(alwaysTaken.calls.map((call) => call[0]), ['repro-check-repro', 'repro-check-repro-2', 'repro-check-repro-3', 'repro-check-repro-4', 'repro-check-repro-5']);
+    assert.match(taken.warnings.join('\n'), /Could not upload the run artifact repro-check-repro-5: .*already exists/);
 
     const empty = recorder();
     const unused = recordingUploader();
@@ -138,6 +152,61 @@ test('a failed upload or no existing file is a warning, not a failure', async ()
     assert.equal(unused.calls.length, 0);
     assert.match(empty.warnings.at(-1)!, /none of its files exist/);
   } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('with the real @actions/artifact client against a loopback results service, the files arrive zipped under their paths; a refused token is a warning', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-artifact-'));
+  const results = await startFakeResultsService();
+  // DefaultArtifactClient reads its endpoint and token from the process environment.
+  const saved = { token: process.env['ACTIONS_RUNTIME_TOKEN'], url: process.env['ACTIONS_RESULTS_URL'] };
+  try {
+    await mkdir(path.join(dir, 'run'), { recursive: true });
+    const record = path.join(dir, 'run', 'record.json');
+    const metrics = path.join(dir, 'metrics.jsonl');
+    await writeFile(record, '{"version":1}\n');
+    await writeFile(metrics, '{"step":1,"loss":0.5}\n'.repeat(500));
+    process.env['ACTIONS_RUNTIME_TOKEN'] = results.runtimeToken;
+    process.env['ACTIONS_RESULTS_URL'] = results.url;
+
+    const { log, warnings } = recorder();
+    const outcome = await uploadRunArtifact({ commentKey: 'repro', files: [record, metrics], rootDir: path.join(dir, 'run'), env: process.env, log });
+    assert.deepEqual(warnings, []);
+    assert.ok('uploaded' in outcome, JSON.stringify(outcome));
+    assert.equal(results.artifacts.length, 1, results.requests.join('\n'));
+    const artifact = results.artifacts[0]!;
+    assert.equal(artifact.name, 'repro-check-repro');
+    assert.equal(artifact.finalized, true);
+    assert.equal(outcome.uploaded.id, artifact.id);
+    assert.equal(artifact.size, String(artifact.bytes.length));
+    assert.equal(artifact.hash, `sha256:${createHash('sha256').update(artifact.bytes).digest('hex')}`);
+    const entries = readZipEntries(artifact.bytes);
+    assert.deepEqual([...entries.keys()].sort(), ['metrics.jsonl', 'run/record.json']);
+    assert.equal(entries.get('run/record.json')!.toString('utf8'), '{"version":1}\n');
+    assert.equal(entries.get('metrics.jsonl')!.toString('utf8'), '{"step":1,"loss":0.5}\n'.repeat(500));
+
+    // The same key again in this run (two steps sharing a comment-key): the next free name, and a warning saying why.
+    const again = recorder();
+    const second = await uploadRunArtifact({ commentKey: 'repro', files: [record], env: process.env, log: again.log });
+    assert.ok('uploaded' in second, JSON.stringify(second));
+    assert.equal(second.uploaded.name, 'repro-check-repro-2');
+    assert.deepEqual(results.artifacts.filter((a) => a.finalized).map((a) => a.name), ['repro-check-repro', 'repro-check-repro-2']);
+    assert.match(again.warnings.join('\n'), /already existed in this workflow run .* Give each step its own comment-key/);
+
+    // A token the service refuses (401 is not retried): a warning, and the caller goes on.
+    process.env['ACTIONS_RUNTIME_TOKEN'] = results.runtimeToken.replace(/\.$/, '.forged');
+    const refused = recorder();
+    const outcome2 = await uploadRunArtifact({ commentKey: 'other', files: [record], env: process.env, log: refused.log });
+    assert.ok('failed' in outcome2);
+    assert.match(refused.warnings.join('\n'), /Could not upload the run artifact repro-check-other: .*401/);
+    assert.equal(results.artifacts.length, 2);
+  } finally {
+    for (const [name, value] of [['ACTIONS_RUNTIME_TOKEN', saved.token], ['ACTIONS_RESULTS_URL', saved.url]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await results.close();
     await rm(dir, { recursive: true, force: true });
   }
 });

@@ -77909,16 +77909,25 @@ async function uploadRunArtifact(request) {
   if (present.length === 0) return skip(`Run artifact ${name} not uploaded: none of its files exist.`);
   const rootDir = commonFolder([...request.rootDir ? [request.rootDir] : [], ...present.map((f) => path4.dirname(f))]);
   const uploader = request.uploader ?? new DefaultArtifactClient();
-  try {
-    const response = await uploader.uploadArtifact(name, present, rootDir, request.retentionDays === void 0 ? {} : { retentionDays: request.retentionDays });
-    request.log.info(`Uploaded run artifact ${name} (${present.length} file(s)${response.size === void 0 ? "" : `, ${response.size} bytes`}).`);
-    return { uploaded: { name, id: response.id ?? null, size: response.size ?? null, files: present, rootDir } };
-  } catch (error2) {
-    const reason = `Could not upload the run artifact ${name}: ${error2.message?.split("\n")[0] ?? String(error2)}. The verdict stands; the report is in the job summary.`;
-    request.log.warning(reason);
-    return { failed: reason };
+  const options = request.retentionDays === void 0 ? {} : { retentionDays: request.retentionDays };
+  for (let copy = 1; ; copy += 1) {
+    const candidate = copy === 1 ? name : `${name}-${copy}`;
+    try {
+      const response = await uploader.uploadArtifact(candidate, present, rootDir, options);
+      request.log.info(`Uploaded run artifact ${candidate} (${present.length} file(s)${response.size === void 0 ? "" : `, ${response.size} bytes`}).`);
+      if (copy > 1) request.log.warning(`Run artifact ${name} already existed in this workflow run (a second repro-check step with the same comment-key?); uploaded as ${candidate}. Give each step its own comment-key.`);
+      return { uploaded: { name: candidate, id: response.id ?? null, size: response.size ?? null, files: present, rootDir } };
+    } catch (error2) {
+      const message = error2.message?.split("\n")[0] ?? String(error2);
+      if (NAME_TAKEN.test(message) && copy < MAX_NAME_COPIES) continue;
+      const reason = `Could not upload the run artifact ${candidate}: ${message}. The verdict stands; the report is in the job summary.`;
+      request.log.warning(reason);
+      return { failed: reason };
+    }
   }
 }
+var NAME_TAKEN = /\(409\)/;
+var MAX_NAME_COPIES = 5;
 async function isFile(file) {
   try {
     return (await stat(file)).isFile();
