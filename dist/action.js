@@ -5,8 +5,9 @@ import {
   formatStep
 } from "./chunks/chunk-IL6PXJXU.js";
 import {
+  SettingsError,
   loadSettings
-} from "./chunks/chunk-UU4MDS6I.js";
+} from "./chunks/chunk-JDA26HUV.js";
 import {
   require_dist
 } from "./chunks/chunk-WUFREVH5.js";
@@ -40,7 +41,7 @@ import {
 
 // src/action/main.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/proc/workflow-commands.ts
 import { randomBytes } from "node:crypto";
@@ -93,6 +94,30 @@ function coreLogger() {
     debug: (message) => debug(message),
     group: (name, body) => group(name, body)
   };
+}
+
+// src/action/error-annotations.ts
+import path from "node:path";
+var PROBLEM_AT_LINE = /^(.+?):(\d+): (.*)$/s;
+function errorAnnotations(error2, workspace) {
+  const inWorkspace = (file) => {
+    const relative = path.relative(workspace, path.resolve(workspace, file));
+    return relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? null : relative.split(path.sep).join("/");
+  };
+  if (error2 instanceof SettingsError) {
+    return error2.problems.flatMap((problem) => {
+      const match = PROBLEM_AT_LINE.exec(problem);
+      const file = match ? inWorkspace(match[1]) : null;
+      return match && file ? [{ file, line: Number(match[2]), message: match[3] }] : [];
+    });
+  }
+  if (error2 instanceof InputFileError) {
+    const file = inWorkspace(error2.file);
+    if (file === null) return [];
+    const message = error2.message.slice(error2.message.indexOf(": ") + 2);
+    return [{ file, ...error2.line === void 0 ? {} : { line: error2.line }, message }];
+  }
+  return [];
 }
 
 // src/github/event.ts
@@ -206,7 +231,7 @@ function stringAt(value, key) {
 
 // src/action/github-publish.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import path from "node:path";
+import path2 from "node:path";
 
 // src/report/annotations.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -258,7 +283,7 @@ async function publishCheckToGithub(token, event, settings, configPath, result, 
     await uploadRunArtifact({
       commentKey,
       files: [result.recordPath, result.reportPath, ...result.trained.metricFiles],
-      rootDir: path.dirname(result.recordPath),
+      rootDir: path2.dirname(result.recordPath),
       env: context.env,
       log: context.log
     });
@@ -269,7 +294,7 @@ async function publishCheckToGithub(token, event, settings, configPath, result, 
     const [{ createGithubClient }, { publishResults }] = await Promise.all([import("./chunks/client-CS76VEWE.js"), import("./chunks/publish-AIAJUQPV.js")]);
     const client = createGithubClient({ token, log: context.log });
     const configText = configPath ? await readFile2(configPath, "utf8").catch(() => null) : null;
-    const configRepoPath = configPath ? path.relative(context.env.GITHUB_WORKSPACE ?? context.cwd, configPath).split(path.sep).join("/") : null;
+    const configRepoPath = configPath ? path2.relative(context.env.GITHUB_WORKSPACE ?? context.cwd, configPath).split(path2.sep).join("/") : null;
     const annotations = result.verdict ? driftAnnotations(result.verdict, configText !== null && configRepoPath ? { repoPath: configRepoPath, text: configText } : null, result.outcome === "drift" && config["fail-on-drift"] ? "failure" : "warning") : [];
     const drifted = result.verdict?.metrics.filter((m) => m.status === "drift" || m.status === "missing").length ?? 0;
     const first = result.verdict ? firstDivergentStepOverall(result.verdict) : null;
@@ -333,9 +358,9 @@ Trained at ${result.trained.record.provenance.commit} (seed ${result.trained.rec
 async function runAction(env = process.env) {
   const log = coreLogger();
   let phase = "reading the settings";
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   try {
     const inputs = readActionInputs((name) => getInput(name));
-    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const event = await readEventContext(env);
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     debug(`resolved settings: ${JSON.stringify(settings.config)}`);
@@ -360,6 +385,9 @@ async function runAction(env = process.env) {
   } catch (error2) {
     setOutput("status", "error");
     const message = describeError(error2);
+    for (const annotation of errorAnnotations(error2, workspace)) {
+      error(annotation.message, { file: annotation.file, ...annotation.line === void 0 ? {} : { startLine: annotation.line }, title: "repro-check" });
+    }
     await summary.addHeading("\u26A0\uFE0F repro-check: could not check", 2).addCodeBlock(message).write().catch(() => void 0);
     setFailed(`repro-check failed while ${phase}: ${message}`);
   }
@@ -371,7 +399,7 @@ async function headCommit(workspace) {
 }
 async function settingsForAction(inputs, workspace) {
   const name = inputs.config ?? "repro.yml";
-  const configPath = path2.resolve(workspace, name);
+  const configPath = path3.resolve(workspace, name);
   let text = null;
   try {
     text = await readFile3(configPath, "utf8");

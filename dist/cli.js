@@ -195,7 +195,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
   if (command === "baseline") {
     if (rest[0] !== "update" || rest.length !== 1) throw new ReproError(`baseline takes one subcommand, "update"; got ${rest.join(" ") || "none"}`);
   } else expectNoArguments(command, rest);
-  const { settingsFromFlags } = await import("./chunks/settings-from-flags-OUHK4FYX.js");
+  const { settingsFromFlags } = await import("./chunks/settings-from-flags-5UULFMQH.js");
   const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set: values.set, seed: values.seed });
   log.debug(`settings: ${JSON.stringify(settings.config)}`);
   const context = {

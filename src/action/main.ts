@@ -9,6 +9,7 @@ import { firstDivergentStepOverall } from '../report/markdown.ts';
 import { protectWorkflowCommands } from '../proc/workflow-commands.ts';
 import { readActionInputs, type ActionInvocation } from './inputs.ts';
 import { coreLogger } from './core-logger.ts';
+import { errorAnnotations } from './error-annotations.ts';
 import { readEventContext, refuseUnsafeEvent, type EventContext } from '../github/event.ts';
 import { publishCheckToGithub, publishBaselineToGithub, acceptanceFinder } from './github-publish.ts';
 
@@ -19,9 +20,9 @@ import { publishCheckToGithub, publishBaselineToGithub, acceptanceFinder } from 
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const log = coreLogger();
   let phase = 'reading the settings';
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   try {
     const inputs = readActionInputs((name) => core.getInput(name));
-    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const event = await readEventContext(env);
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     core.debug(`resolved settings: ${JSON.stringify(settings.config)}`);
@@ -47,6 +48,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   } catch (error) {
     core.setOutput('status', 'error');
     const message = describeError(error);
+    // On the file and line in the PR's "Files changed" view, besides the failure line.
+    for (const annotation of errorAnnotations(error, workspace)) {
+      core.error(annotation.message, { file: annotation.file, ...(annotation.line === undefined ? {} : { startLine: annotation.line }), title: 'repro-check' });
+    }
     await core.summary.addHeading('⚠️ repro-check: could not check', 2).addCodeBlock(message).write().catch(() => undefined);
     core.setFailed(`repro-check failed while ${phase}: ${message}`);
   }

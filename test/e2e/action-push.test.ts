@@ -67,6 +67,8 @@ describe('push', () => {
       const failure = run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
       assert.match(failure, /toleranse/);
       assert.match(failure, /repro\.yml:5\b/);
+      const annotation = run.stdout.split('\n').find((line) => line.startsWith('::error ') && line.includes('file='));
+      assert.match(annotation ?? '', /^::error title=repro-check,file=repro\.yml,line=5::.*toleranse/, 'an annotation on the key\'s line, shown in the PR diff');
       assert.match(run.summary, /could not check/);
       assert.deepEqual(fake.requests, [], 'nothing was published');
     } finally {

@@ -1,7 +1,7 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
   loadSettings
-} from "./chunk-UU4MDS6I.js";
+} from "./chunk-JDA26HUV.js";
 import "./chunk-WUFREVH5.js";
 import "./chunk-P46OWXMM.js";
 import "./chunk-Z3Z5WYT2.js";

@@ -161,5 +161,6 @@ function findNode(document, path) {
 }
 
 export {
+  SettingsError,
   loadSettings
 };
