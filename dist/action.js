@@ -329,7 +329,7 @@ function acceptanceFinder(token, event, label, log) {
 async function publishBaselineToGithub(inputs, event, settings, result, context) {
   const config = settings.config;
   await context.log.group(`Publishing the baseline (${config["baseline-update"]})`, async () => {
-    const { publishBaseline } = await import("./chunks/baseline-update-QIXEU46A.js");
+    const { publishBaseline } = await import("./chunks/baseline-update-A6YV7U5F.js");
     await publishBaseline(
       // The runner masks the token itself, not its base64 form in the push's auth header.
       { log: context.log, mask: (secret) => setSecret(secret) },
@@ -393,7 +393,7 @@ async function runAction(env = process.env) {
   }
 }
 async function headCommit(workspace) {
-  const { openRepo } = await import("./chunks/repo-A2EIG2O7.js");
+  const { openRepo } = await import("./chunks/repo-QZPVFXDI.js");
   const repo = await openRepo(workspace);
   return (await repo.tryRun(["rev-parse", "HEAD"]))?.trim() ?? null;
 }
@@ -411,7 +411,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-A5VKLOJJ.js");
+  const { runCheck } = await import("./chunks/check-ABN52PAC.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -443,7 +443,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-UGS6ZPIA.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-VULGMUQ6.js");
   const result = await runBaselineUpdate(settings, context);
   setOutput("status", "pass");
   setOutput("baseline-path", result.baselineRepoPath);

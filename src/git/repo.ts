@@ -1,5 +1,6 @@
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { ReproError } from '../errors.ts';
+import { SAFE_GIT_CONFIG } from './command.ts';
 
 /**
  * The few git operations repro-check needs, over simple-git. Every command runs with
@@ -15,7 +16,6 @@ export interface GitRepo {
   tryRun(args: string[]): Promise<string | null>;
 }
 
-const SAFE_CONFIG = ['core.fsmonitor=false', 'core.hooksPath=/dev/null'];
 
 /**
  * Git gets a small, explicit environment: what it needs to find itself, its config and the
@@ -34,7 +34,7 @@ function gitAt(dir: string): SimpleGit {
   }
   return simpleGit({
     baseDir: dir,
-    config: SAFE_CONFIG,
+    config: [...SAFE_GIT_CONFIG],
     allowEnvironment: ALLOWED_GIT_VARIABLES,
     unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true },
     // simple-git only rejects when git exits non-zero AND wrote to stderr; `symbolic-ref -q`

@@ -1,48 +1,9 @@
 /**
- * Git for the baseline update: one runner (no shell, hooks and fsmonitor off, English messages,
- * never a prompt), credentials handed to git per command, and the reading of `git push`'s
- * answer. Secrets are redacted from everything this module returns.
+ * Git for the baseline update: credentials handed to git per command, and the reading of
+ * `git push`'s answer. Secrets are redacted from everything this module returns. Commands run
+ * through src/git/command.ts.
  */
-import { spawn } from 'node:child_process';
-
-export interface GitOutput {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-export interface GitCallOptions {
-  /** Written to git's stdin. */
-  input?: string;
-  /** Added to the environment (e.g. GIT_INDEX_FILE, the commit identity). */
-  env?: Record<string, string>;
-}
-
-/** Runs `git ARGS` in one repository and resolves with its exit code and output (never rejects for a non-zero exit). */
-export type GitCommand = (args: readonly string[], options?: GitCallOptions) => Promise<GitOutput>;
-
-/** Settings every call gets: no hooks from the checkout (a training run could have written them), no fsmonitor daemon. */
-const SAFE_CONFIG = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'];
-
-export function gitIn(repoDir: string, baseEnv: NodeJS.ProcessEnv = process.env): GitCommand {
-  return (args, options = {}) =>
-    new Promise((resolve, reject) => {
-      const child = spawn('git', [...SAFE_CONFIG, ...args], {
-        cwd: repoDir,
-        env: { ...baseEnv, ...options.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', LC_ALL: 'C', LANGUAGE: 'C' },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      const stdout: Buffer[] = [];
-      const stderr: Buffer[] = [];
-      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-      child.on('error', reject);
-      // A command that exits without reading its stdin makes the write fail with EPIPE; its exit code tells the story.
-      child.stdin.on('error', () => undefined);
-      child.on('close', (code) => resolve({ exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
-      child.stdin.end(options.input ?? '');
-    });
-}
+import type { GitCommand, GitOutput } from '../git/command.ts';
 
 /** The value git sends as the `Authorization` header for TOKEN (GitHub takes any token as the basic password of `x-access-token`). */
 export function basicAuthHeaderValue(token: string): string {

@@ -17,7 +17,8 @@ import { ReproError } from '../errors.ts';
 import type { GithubClient } from './client.ts';
 import type { EventContext } from './event.ts';
 import { openOrUpdateBaselinePull, reportStatusOnBaselinePull } from './baseline-update-pr.ts';
-import { authConfigArgs, classifyPush, gitIn, redactingGit, secretFormsOf, type GitCommand, type GitOutput, type PushOutcome } from './baseline-update-git.ts';
+import { authConfigArgs, classifyPush, redactingGit, secretFormsOf, type PushOutcome } from './baseline-update-git.ts';
+import { gitIn, type GitCommand, type GitOutput } from '../git/command.ts';
 
 export const BOT_NAME = 'github-actions[bot]';
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile, mkdir, chmod } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gitIn, type GitCommand } from '../../src/github/baseline-update-git.ts';
+import { gitIn, type GitCommand } from '../../src/git/command.ts';
 
 export const REMOTE_URL = 'https://github.com/octo/models.git';
 export const TOKEN = 'ghs_SeCrEt0123456789abcdefTOKEN';

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReproError } from '../../src/errors.ts';
 import { BOT_EMAIL, publishBaseline, type PublishBaselineDeps, type PublishBaselineRequest } from '../../src/github/baseline-update.ts';
-import { authConfigArgs, basicAuthHeaderValue, classifyPush, redactSecrets, type GitCommand } from '../../src/github/baseline-update-git.ts';
+import { authConfigArgs, basicAuthHeaderValue, classifyPush, redactSecrets } from '../../src/github/baseline-update-git.ts';
+import type { GitCommand } from '../../src/git/command.ts';
 import { BASELINE_PATH, TOKEN, makeRepos, originFile, originLog, sh, type Repos } from './baseline-update-fixture.ts';
 
 const NEW_BASELINE = '{"kind": "repro-check/baseline", "loss": [1, 0.5]}\n';

@@ -3,6 +3,9 @@ import {
   require_src
 } from "./chunk-KOPAMTGC.js";
 import {
+  SAFE_GIT_CONFIG
+} from "./chunk-TPDMPUOJ.js";
+import {
   ReproError
 } from "./chunk-BKTBR2MQ.js";
 import {
@@ -3548,7 +3551,6 @@ var wo = (t2, e) => {
 };
 
 // src/git/repo.ts
-var SAFE_CONFIG = ["core.fsmonitor=false", "core.hooksPath=/dev/null"];
 var PASSED_VARIABLES = ["PATH", "HOME", "USER", "TMPDIR", "XDG_CONFIG_HOME", "SSL_CERT_FILE", "SSL_CERT_DIR", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"];
 var ALLOWED_GIT_VARIABLES = ["GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"];
 function gitAt(dir) {
@@ -3559,7 +3561,7 @@ function gitAt(dir) {
   }
   return wo({
     baseDir: dir,
-    config: SAFE_CONFIG,
+    config: [...SAFE_GIT_CONFIG],
     allowEnvironment: ALLOWED_GIT_VARIABLES,
     unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true },
     // simple-git only rejects when git exits non-zero AND wrote to stderr; `symbolic-ref -q`

@@ -3,8 +3,8 @@ import {
   prepareRepo,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-5FOAAWKQ.js";
-import "./chunk-MVPSW4BJ.js";
+} from "./chunk-X5PPPEUD.js";
+import "./chunk-TOVXTYHY.js";
 import "./chunk-3EIR24OK.js";
 import "./chunk-3D3B6VWL.js";
 import {
@@ -14,6 +14,7 @@ import "./chunk-KZVXPLSD.js";
 import "./chunk-Z3Z5WYT2.js";
 import "./chunk-QDSYF3PB.js";
 import "./chunk-KOPAMTGC.js";
+import "./chunk-TPDMPUOJ.js";
 import "./chunk-BKTBR2MQ.js";
 import "./chunk-GFWGNPAP.js";
 

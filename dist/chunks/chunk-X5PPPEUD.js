@@ -2,7 +2,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   firstLine,
   openRepo
-} from "./chunk-MVPSW4BJ.js";
+} from "./chunk-TOVXTYHY.js";
 import {
   collectEnvironment,
   execText

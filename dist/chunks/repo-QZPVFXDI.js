@@ -2,8 +2,9 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   firstLine,
   openRepo
-} from "./chunk-MVPSW4BJ.js";
+} from "./chunk-TOVXTYHY.js";
 import "./chunk-KOPAMTGC.js";
+import "./chunk-TPDMPUOJ.js";
 import "./chunk-BKTBR2MQ.js";
 import "./chunk-GFWGNPAP.js";
 export {

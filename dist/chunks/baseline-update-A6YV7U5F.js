@@ -1,5 +1,8 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
+  gitIn
+} from "./chunk-TPDMPUOJ.js";
+import {
   ReproError
 } from "./chunk-BKTBR2MQ.js";
 import {
@@ -87,25 +90,6 @@ async function reportStatusOnBaselinePull(client, status) {
 }
 
 // src/github/baseline-update-git.ts
-import { spawn } from "node:child_process";
-var SAFE_CONFIG = ["-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false"];
-function gitIn(repoDir, baseEnv = process.env) {
-  return (args, options = {}) => new Promise((resolve, reject) => {
-    const child = spawn("git", [...SAFE_CONFIG, ...args], {
-      cwd: repoDir,
-      env: { ...baseEnv, ...options.env, GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "never", LC_ALL: "C", LANGUAGE: "C" },
-      stdio: ["pipe", "pipe", "pipe"]
-    });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on("data", (chunk) => stdout.push(chunk));
-    child.stderr.on("data", (chunk) => stderr.push(chunk));
-    child.on("error", reject);
-    child.stdin.on("error", () => void 0);
-    child.on("close", (code) => resolve({ exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") }));
-    child.stdin.end(options.input ?? "");
-  });
-}
 function basicAuthHeaderValue(token) {
   return `basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
 }

@@ -8,8 +8,8 @@ import {
   repoRelative,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-5FOAAWKQ.js";
-import "./chunk-MVPSW4BJ.js";
+} from "./chunk-X5PPPEUD.js";
+import "./chunk-TOVXTYHY.js";
 import {
   diffEnvironments
 } from "./chunk-3EIR24OK.js";
@@ -42,6 +42,7 @@ import {
 import "./chunk-Z3Z5WYT2.js";
 import "./chunk-QDSYF3PB.js";
 import "./chunk-KOPAMTGC.js";
+import "./chunk-TPDMPUOJ.js";
 import {
   EXIT_BAD_INPUT,
   EXIT_DRIFT,
