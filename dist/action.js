@@ -411,7 +411,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-ABN52PAC.js");
+  const { runCheck } = await import("./chunks/check-DMYROH77.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -443,7 +443,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-VULGMUQ6.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-MJCRLXLF.js");
   const result = await runBaselineUpdate(settings, context);
   setOutput("status", "pass");
   setOutput("baseline-path", result.baselineRepoPath);

@@ -209,7 +209,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     now: () => /* @__PURE__ */ new Date()
   };
   if (command === "baseline") {
-    const { runBaselineUpdate } = await import("./chunks/baseline-VULGMUQ6.js");
+    const { runBaselineUpdate } = await import("./chunks/baseline-MJCRLXLF.js");
     const result2 = await runBaselineUpdate(settings, context);
     io.stdout(`Baseline written to ${result2.baselineRepoPath}. Commit it:
   git add ${result2.baselineRepoPath} && git commit -m "Update repro-check baseline"
@@ -217,14 +217,14 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     return EXIT_PASS;
   }
   if (command === "run") {
-    const { recordOnly } = await import("./chunks/record-only-HSZINO5Y.js");
+    const { recordOnly } = await import("./chunks/record-only-DWTV5HBW.js");
     const result2 = await recordOnly(settings, context);
     if (values.out) await copyFile(result2.recordPath, path.resolve(io.cwd, values.out));
     io.stdout(`Run record: ${values.out ? path.resolve(io.cwd, values.out) : result2.recordPath}
 `);
     return EXIT_PASS;
   }
-  const { runCheck } = await import("./chunks/check-ABN52PAC.js");
+  const { runCheck } = await import("./chunks/check-DMYROH77.js");
   const result = await runCheck({ settings, configPath, onMissingBaseline: "fail" }, context);
   if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
   if (format === "json" && result.verdict) {

@@ -5,7 +5,7 @@ import {
   TRAINER_RESULT_FILE,
   checkBackendName,
   loadBackend
-} from "./chunks/chunk-6M66S4K6.js";
+} from "./chunks/chunk-5K2YPYKF.js";
 import {
   serializeSafetensors
 } from "./chunks/chunk-QDSYF3PB.js";

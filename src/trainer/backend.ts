@@ -119,6 +119,11 @@ async function loadNative(backend: NativeBackend, searchDirs: readonly string[],
 async function loadPureCpu(importPureTf: () => Promise<Tf>): Promise<{ tf: Tf; info: BackendInfo }> {
   const tf = await importPureTf();
   await tf.setBackend('cpu');
+  // The CPU backend prints a banner ("Hi, looks like you are running TensorFlow.js in Node.js…")
+  // on its first tensor. We say which backend runs and why, in the log and the report, so the
+  // banner is switched off (its private once-flag; harmless if a later version renames it).
+  const cpuBackend = tf.backend() as unknown as { firstUse?: boolean };
+  if (cpuBackend.firstUse === true) cpuBackend.firstUse = false;
   return { tf, info: { name: 'cpu', version: tf.version.tfjs, device: 'CPU (pure JavaScript)' } };
 }
 

@@ -69,6 +69,7 @@ test('builtin:smoke repeats bit for bit in separate processes, and another seed 
     assert.deepEqual(first.backend, { name: 'cpu', version: '4.22.0', device: 'CPU (pure JavaScript)' });
     assert.deepEqual(first.warnings, []);
     assert.ok(output.some((line) => line.includes('backend cpu 4.22.0 on CPU (pure JavaScript)')));
+    assert.ok(!output.some((line) => line.includes('looks like you are running TensorFlow.js in Node.js')), 'no tfjs banner: we name the backend ourselves');
     assert.deepEqual(first.checkpoints.map((c) => [path.relative(path.dirname(first.metricsPath), c.path), c.step]), [
       [path.join('checkpoints', 'step-50.safetensors'), 50],
       [path.join('checkpoints', 'step-100.safetensors'), 100],

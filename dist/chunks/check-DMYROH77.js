@@ -8,7 +8,7 @@ import {
   repoRelative,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-X5PPPEUD.js";
+} from "./chunk-TZKRD37C.js";
 import "./chunk-TOVXTYHY.js";
 import {
   diffEnvironments

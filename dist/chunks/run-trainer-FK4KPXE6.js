@@ -11,7 +11,7 @@ import {
   TRAINER_RESULT_FILE,
   checkBackendName,
   resolveNativePackage
-} from "./chunk-6M66S4K6.js";
+} from "./chunk-5K2YPYKF.js";
 import "./chunk-QDSYF3PB.js";
 import {
   ReproError

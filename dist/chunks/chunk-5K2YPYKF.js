@@ -90,6 +90,8 @@ async function loadNative(backend, searchDirs, options = {}) {
 async function loadPureCpu(importPureTf) {
   const tf = await importPureTf();
   await tf.setBackend("cpu");
+  const cpuBackend = tf.backend();
+  if (cpuBackend.firstUse === true) cpuBackend.firstUse = false;
   return { tf, info: { name: "cpu", version: tf.version.tfjs, device: "CPU (pure JavaScript)" } };
 }
 function packageVersion(entry, packageName) {

@@ -8,7 +8,7 @@ import {
   requireBranch,
   trainAndRecord,
   writeFileAtomic
-} from "./chunk-X5PPPEUD.js";
+} from "./chunk-TZKRD37C.js";
 import "./chunk-TOVXTYHY.js";
 import "./chunk-3EIR24OK.js";
 import "./chunk-3D3B6VWL.js";

@@ -179,7 +179,7 @@ async function trainAndRecord(config, repo, context) {
   const extraEnvironment = {};
   let metricsSpec;
   if (config.trainer) {
-    const { runTrainer } = await import("./run-trainer-42YUT4MK.js");
+    const { runTrainer } = await import("./run-trainer-FK4KPXE6.js");
     const result = await trainingPhase(
       context,
       `Training with the built-in trainer (${config.trainer.module})`,
