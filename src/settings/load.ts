@@ -66,7 +66,7 @@ export function loadSettings(sources: SettingsSources): LoadedSettings {
     const path = override.key.split('.');
     const topKey = path[0]!;
     let value: unknown = override.value;
-    if (!TEXT_KEYS.has(topKey) || path.length > 1) {
+    if (!isTextValue(topKey, path.length, override.value)) {
       try {
         value = YAML.parse(override.value);
       } catch (error) {
@@ -93,6 +93,20 @@ export function loadSettings(sources: SettingsSources): LoadedSettings {
     for (const issue of parsed.error.issues) problems.push(describeIssue(issue, issueContext));
   }
   throw new SettingsError(problems);
+}
+
+/**
+ * Text keys are taken as written. `metrics` is text too (a path or glob such as `{out}/m.jsonl`
+ * or `*.jsonl` is not valid YAML), unless it is written as a YAML map: `{train: a.jsonl}` or a
+ * multi-line `prefix: path` block.
+ */
+function isTextValue(topKey: string, depth: number, value: string): boolean {
+  if (depth > 1) return false;
+  if (TEXT_KEYS.has(topKey)) return true;
+  if (topKey !== 'metrics') return false;
+  const trimmed = value.trim();
+  const looksLikeMap = (trimmed.startsWith('{') && !trimmed.startsWith('{out}')) || /\n/.test(trimmed);
+  return !looksLikeMap;
 }
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
@@ -134,6 +148,9 @@ function knownKeysAt(path: string[]): string[] {
     const shape = (schema as { shape?: Record<string, unknown> }).shape;
     let next = shape?.[part];
     // Unwrap optional/default wrappers to reach the nested object's shape.
+    while (next && !(next as { shape?: unknown }).shape && (next as { unwrap?: () => unknown }).unwrap) next = (next as { unwrap: () => unknown }).unwrap();
+    // A map keyed by the user (metric-tolerances' globs): its values share one shape.
+    if (!next && (schema as { valueType?: unknown }).valueType) next = (schema as { valueType: unknown }).valueType;
     while (next && !(next as { shape?: unknown }).shape && (next as { unwrap?: () => unknown }).unwrap) next = (next as { unwrap: () => unknown }).unwrap();
     if (!next) return [];
     schema = next;

@@ -94,3 +94,21 @@ test('the committed JSON Schema of repro.yml is fresh', () => {
   const committed = JSON.parse(readFileSync(new URL('../../schema/repro.schema.json', import.meta.url), 'utf8'));
   assert.deepEqual(committed, JSON.parse(JSON.stringify(settingsJsonSchema())), 'run `npm run schema` and commit schema/repro.schema.json');
 });
+
+test('a metrics path or glob given as an input is text; a YAML map is still a map', () => {
+  const base = { file: file('command: python t.py\n'), overrides: [] as Array<{ key: string; value: string; origin: string }> };
+  for (const value of ['{out}/metrics.jsonl', '*.jsonl', 'logs/**/metrics.csv']) {
+    const loaded = loadSettings({ ...base, overrides: [{ key: 'metrics', value, origin: 'input "metrics"' }] });
+    assert.equal(loaded.config.metrics, value);
+  }
+  const map = loadSettings({ ...base, overrides: [{ key: 'metrics', value: '{ train: a.jsonl, eval: "{out}/b.csv" }', origin: '--set metrics' }] });
+  assert.deepEqual(map.config.metrics, { train: 'a.jsonl', eval: '{out}/b.csv' });
+  const block = loadSettings({ ...base, overrides: [{ key: 'metrics', value: 'train: a.jsonl\neval: b.csv\n', origin: 'input "metrics"' }] });
+  assert.deepEqual(block.config.metrics, { train: 'a.jsonl', eval: 'b.csv' });
+});
+
+test('an unknown key inside a metric-tolerances entry lists the tolerance keys it accepts', () => {
+  const problems = problemsOf(() => loadSettings({ file: file('command: t\nmetrics: m.jsonl\nmetric-tolerances:\n  "eval.*": { rtoll: 1.0e-3 }\n'), overrides: [] }));
+  assert.equal(problems.length, 1);
+  assert.match(problems[0]!, /^repro\.yml:4: unknown key "metric-tolerances\.eval\.\*\.rtoll" \(did you mean "metric-tolerances\.eval\.\*\.rtol"\?\); accepted: .*rtol.*atol/);
+});
