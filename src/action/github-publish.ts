@@ -51,8 +51,48 @@ export async function publishCheckToGithub(token: string, event: EventContext, s
         failOnDrift: config['fail-on-drift'],
         commentBody: result.markdown,
         summary: result.markdown,
-        ...(drifted > 0 ? { headline: `${drifted} of ${result.verdict!.metrics.length} metrics drifted${first === null ? '' : ` from step ${first}`}` } : {}),
+        ...(drifted > 0 ? { headline: driftHeadline(result, drifted, first) } : {}),
         annotations,
+        runUrl: event.runUrl,
+        commentAuthorLogin: config['comment-author'],
+      },
+      { info: (m) => core.info(m), warning: (m) => context.log.warning(m), debug: (m) => core.debug(m) },
+    );
+  });
+}
+
+/** One line for the status and check title; accepted drift says so and by whom. */
+function driftHeadline(result: CheckResult, drifted: number, first: number | null): string {
+  const what = `${drifted} of ${result.verdict!.metrics.length} metrics drifted${first === null ? '' : ` from step ${first}`}`;
+  if (result.outcome !== 'accepted') return what;
+  const by = result.report.acceptedBy ? ` by @${result.report.acceptedBy.login}` : '';
+  return `Accepted${by}: ${what}`;
+}
+
+/**
+ * The run failed before a verdict (training crashed, bad baseline, no baseline with
+ * `on-missing-baseline: fail`): the status is `error`, the check run fails, and the sticky
+ * comment says so instead of keeping an earlier push's verdict.
+ */
+export async function publishFailureToGithub(token: string, event: EventContext, settings: LoadedSettings, message: string, context: ModeContext): Promise<void> {
+  if (!token) return;
+  const config = settings.config;
+  await context.log.group('Publishing the failure to GitHub', async () => {
+    const [{ createGithubClient }, { publishResults }] = await Promise.all([import('../github/client.ts'), import('../github/publish.ts')]);
+    const body = ['### ⚠️ repro-check could not check this commit', '', '```', message.length > 20_000 ? `${message.slice(0, 20_000)}\n… (cut; the run log has all of it)` : message, '```', '', `[Run log](${event.runUrl})`].join('\n');
+    const firstLine = message.split('\n')[0]!;
+    await publishResults(
+      createGithubClient({ token, log: context.log }),
+      {
+        event,
+        checkName: config['check-name'],
+        commentKey: config['comment-key'] ?? event.job,
+        outcome: 'error',
+        failOnDrift: config['fail-on-drift'],
+        commentBody: body,
+        summary: body,
+        headline: `Error: ${firstLine}`,
+        annotations: [],
         runUrl: event.runUrl,
         commentAuthorLogin: config['comment-author'],
       },

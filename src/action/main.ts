@@ -21,6 +21,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const log = coreLogger();
   let phase = 'reading the settings';
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  // Set once the run is known to be safe to report on: then a failure is published too, so the
+  // PR shows an error instead of no status or the sticky comment's stale verdict of an earlier push.
+  let publishFailure: ((message: string) => Promise<void>) | null = null;
   try {
     const inputs = readActionInputs((name) => core.getInput(name));
     const event = await readEventContext(env);
@@ -42,6 +45,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber } : null,
       now: () => new Date(),
     };
+    if (inputs.mode === 'check') {
+      publishFailure = async (message) => {
+        const { publishFailureToGithub } = await import('./github-publish.ts');
+        await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
+      };
+    }
     phase = inputs.mode === 'baseline' ? 'updating the baseline' : 'checking';
     if (inputs.mode === 'baseline') await baselineMode(inputs, settings, context, event);
     else await checkMode(inputs, settings, configPath, context, event);
@@ -53,6 +62,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       core.error(annotation.message, { file: annotation.file, ...(annotation.line === undefined ? {} : { startLine: annotation.line }), title: 'repro-check' });
     }
     await core.summary.addHeading('⚠️ repro-check: could not check', 2).addCodeBlock(message).write().catch(() => undefined);
+    await publishFailure?.(message).catch((publishError: unknown) => core.warning(`Could not publish the failure on GitHub: ${describeError(publishError)}`));
     core.setFailed(`repro-check failed while ${phase}: ${message}`);
   }
 }
@@ -102,7 +112,9 @@ async function checkMode(inputs: ActionInvocation, settings: LoadedSettings, con
   await core.summary.addRaw(result.markdown).write();
   await publishCheckToGithub(inputs.githubToken, event, settings, configPath, result, context);
 
-  if (result.outcome === 'drift' && config['fail-on-drift']) {
+  if (result.outcome === 'drift' && config['fail-on-drift'] && drifted.length === 0 && result.report.weightsDrift) {
+    core.setFailed(`The final weights differ from the baseline in ${result.report.weightsDrift.differing} tensors (tolerance is exact); every metric is within tolerance. See the job summary.`);
+  } else if (result.outcome === 'drift' && config['fail-on-drift']) {
     core.setFailed(`Drift in ${drifted.length} metric${drifted.length === 1 ? '' : 's'} (${drifted.slice(0, 5).join(', ')}${drifted.length > 5 ? ', …' : ''})${firstStep === null ? '' : `; curves part at step ${firstStep}`}. See the job summary.`);
   } else if (result.outcome === 'drift') {
     core.warning('Drift found; fail-on-drift is false, so the step passes.');
@@ -115,7 +127,16 @@ async function checkMode(inputs: ActionInvocation, settings: LoadedSettings, con
 
 async function baselineMode(inputs: ActionInvocation, settings: LoadedSettings, context: ModeContext, event: EventContext): Promise<void> {
   const { runBaselineUpdate } = await import('../modes/baseline.ts');
-  const result = await runBaselineUpdate(settings, context);
+  const config = settings.config;
+  const result = await runBaselineUpdate(settings, context, {
+    // The default-branch rule is checked again when publishing (where the remote may be asked);
+    // here it refuses before a training whose baseline could not be published anyway.
+    beforeTraining: async (branch) => {
+      if (config['allow-baseline-from-any-branch'] || !event.defaultBranch || branch === event.defaultBranch) return;
+      const { offDefaultBranchError } = await import('../github/baseline-update.ts');
+      throw offDefaultBranchError(branch, event.defaultBranch);
+    },
+  });
   core.setOutput('status', 'pass');
   core.setOutput('baseline-path', result.baselineRepoPath);
   core.setOutput('record-path', result.baselinePath);

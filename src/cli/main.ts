@@ -139,7 +139,11 @@ async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: s
   if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
   if (format === 'json' && result.verdict) {
     const { verdictToJson } = await import('../report/json.ts');
-    io.stdout(JSON.stringify({ ...verdictToJson(result.verdict), outcome: result.outcome }, null, 2) + '\n');
+    const json = verdictToJson(result.verdict);
+    // Weights that differ under exact tolerance are drift although every metric passed: the
+    // status must agree with the exit code.
+    if (result.report.weightsDrift) json.status = 'drift';
+    io.stdout(JSON.stringify({ ...json, outcome: result.outcome, ...(result.report.weightsDrift ? { weightsDiffer: result.report.weightsDrift.differing } : {}) }, null, 2) + '\n');
   } else io.stdout(result.markdown);
   log.info(`Run record: ${result.recordPath}\nReport: ${result.reportPath}`);
   return result.exitCode === EXIT_DRIFT ? EXIT_DRIFT : result.exitCode;

@@ -149,7 +149,11 @@ async function refuseOffDefaultBranch(session: Session, request: PublishBaseline
   if (request.allowAnyBranch) return;
   const defaultBranch = request.defaultBranch ?? (await remoteDefaultBranch(session));
   if (request.branch === defaultBranch) return;
-  throw new ReproError(`mode: baseline ran on branch "${request.branch}", not on the default branch "${defaultBranch}"; a baseline is published from the default branch only.`, {
+  throw offDefaultBranchError(request.branch, defaultBranch);
+}
+
+export function offDefaultBranchError(branch: string, defaultBranch: string): ReproError {
+  return new ReproError(`mode: baseline ran on branch "${branch}", not on the default branch "${defaultBranch}"; a baseline is published from the default branch only.`, {
     hint: `Run the baseline update on ${defaultBranch}, or set the input allow-baseline-from-any-branch: true.`,
   });
 }

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { LoadedSettings } from '../settings/load.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, repoRelative } from './repo-state.ts';
-import { trainAndRecord, type TrainedRun } from './train.ts';
+import { collectRunEnvironment, trainAndRecord, type TrainedRun } from './train.ts';
 import { resolveBaselinePath } from './baseline-location.ts';
 import { isReproDocument, serializeDocument } from '../record/codec.ts';
 import { InputFileError } from '../errors.ts';
@@ -25,14 +25,22 @@ export interface BaselineResult {
  * write the baseline with its provenance. An existing baseline of a newer schema is refused
  * and left as it is.
  */
-export async function runBaselineUpdate(settings: LoadedSettings, context: ModeContext): Promise<BaselineResult> {
+export interface BaselineOptions {
+  /** Refusals that depend on the branch (the action's default-branch rule), run before the training. */
+  beforeTraining?: (branch: string) => void | Promise<void>;
+}
+
+export async function runBaselineUpdate(settings: LoadedSettings, context: ModeContext, options: BaselineOptions = {}): Promise<BaselineResult> {
   const config = settings.config;
   const repo = await prepareRepo(config, context);
   const branch = await requireBranch(repo.repo);
-  const trained = await trainAndRecord(config, repo, context);
+  await options.beforeTraining?.(branch);
+  const environment = await collectRunEnvironment(config, repo, context);
+  const baselinePath = path.resolve(repo.workDir, resolveBaselinePath(config.baseline, environment, context.env, os.hostname()));
+  // Before the training: a baseline this version must not overwrite is known in seconds.
+  await refuseNewerBaseline(baselinePath);
+  const trained = await trainAndRecord(config, repo, context, environment);
   return context.log.group('Writing the baseline', async () => {
-    const baselinePath = path.resolve(repo.workDir, resolveBaselinePath(config.baseline, trained.record.environment, context.env, os.hostname()));
-    await refuseNewerBaseline(baselinePath);
     const baseline: BaselineJson = {
       kind: BASELINE_KIND,
       schemaVersion: BASELINE_SCHEMA_VERSION,

@@ -1,12 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { EXIT_BAD_INPUT, EXIT_DRIFT, EXIT_PASS, ReproError } from '../errors.ts';
+import { EXIT_DRIFT, EXIT_PASS, ReproError } from '../errors.ts';
 import type { LoadedSettings } from '../settings/load.ts';
 import { changedGateKeys, gateSettingsFromText, gateSettingsOf, type GateSettings } from '../settings/gate.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, repoRelative, type RepoState } from './repo-state.ts';
-import { trainAndRecord, type TrainedRun } from './train.ts';
+import { collectRunEnvironment, trainAndRecord, type TrainedRun } from './train.ts';
 import { resolveBaselinePath } from './baseline-location.ts';
 import { decodeMetricData, decodeRecordDocument, isReproDocument, serializeDocument } from '../record/codec.ts';
 import type { BaselineJson, RunRecordJson } from '../record/types.ts';
@@ -56,25 +56,39 @@ interface LoadedBaseline {
   label: string;
 }
 
-/** `check`: gate the tree, train, compare against the baseline, and report (DESIGN.md's PR gate). */
+/**
+ * `check`: gate the tree, train, compare against the baseline, and report (DESIGN.md's PR gate).
+ * Everything that can refuse the run (the baseline file, the base commit's tolerance keys, the
+ * fingerprint paths) is read before the training, so a bad input costs seconds, not a training.
+ */
 export async function runCheck(options: CheckOptions, context: ModeContext): Promise<CheckResult> {
   const config = options.settings.config;
   const repo = await prepareRepo(config, context);
-  const trained = await trainAndRecord(config, repo, context);
+  const environment = await collectRunEnvironment(config, repo, context);
+
+  const baselineFile = resolveBaselinePath(config.baseline, environment, context.env, os.hostname());
+  const baselineRepoPath = repoRelative(repo, baselineFile);
+  const baselineCommit = repo.provenance.baseCommit;
+  const baselineText = baselineCommit
+    ? await readFileAtCommit(repo.repo, baselineCommit, baselineRepoPath)
+    : await readFile(path.join(repo.repoRoot, baselineRepoPath), 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+  const where = baselineCommit ? `${baselineRepoPath} at base commit ${baselineCommit.slice(0, 12)}` : baselineRepoPath;
+  const configRepoPath = options.configPath ? repoRelative(repo, options.configPath) : null;
+  const baseline = baselineText === null ? null : decodeBaselineText(baselineText, where);
+  const createCommands = [`npx repro-check baseline update${configRepoPath ? ` --config ${configRepoPath}` : ''}`, `git add ${baselineRepoPath} && git commit -m "Add repro-check baseline" && git push`];
+  if (baseline === null && options.onMissingBaseline === 'fail') {
+    // Nothing to compare with: say so now rather than after the training.
+    throw new ReproError(`No baseline at ${where}; nothing to compare this run with. To create one, on a clean checkout of the default branch run:\n${createCommands.map((c) => `  ${c}`).join('\n')}`, {
+      hint: 'or run the baseline-update workflow (workflow_dispatch with `mode: baseline`). The action passes without a baseline under `on-missing-baseline: warn`.',
+    });
+  }
+  const gate = await gateSettingsForRun(options.settings, configRepoPath, repo, context);
+  const trained = await trainAndRecord(config, repo, context, environment);
 
   return context.log.group('Comparing with the baseline', async () => {
-    const baselineFile = resolveBaselinePath(config.baseline, trained.record.environment, context.env, os.hostname());
-    const baselineRepoPath = repoRelative(repo, baselineFile);
-    const baselineCommit = repo.provenance.baseCommit;
-    const baselineText = baselineCommit
-      ? await readFileAtCommit(repo.repo, baselineCommit, baselineRepoPath)
-      : await readFile(path.join(repo.repoRoot, baselineRepoPath), 'utf8').catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return null;
-          throw error;
-        });
-    const where = baselineCommit ? `${baselineRepoPath} at base commit ${baselineCommit.slice(0, 12)}` : baselineRepoPath;
-    const configRepoPath = options.configPath ? repoRelative(repo, options.configPath) : null;
-    const gate = await gateSettingsForRun(options.settings, configRepoPath, repo, context);
     const recordPath = path.join(trained.outDir, 'run-record.json');
     await writeFileAtomic(recordPath, serializeDocument(trained.record));
 
@@ -91,27 +105,25 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       notes: [],
       runUrl: options.runUrl ?? null,
     };
+    // What the trainer warned about (Math.random called, non-finite values) belongs with the verdict.
+    report.notes.push(...trained.warnings);
     const extra = trained.record.environment.extra;
     // `backend: auto` may settle on any of three backends: say which one this run used.
     if (extra['tfjs.backend']) report.notes.push(`Built-in trainer backend: ${extra['tfjs.backend']} ${extra['tfjs.version'] ?? ''} on ${extra['tfjs.device'] ?? 'unknown device'}`);
 
     let exitCode: number = EXIT_PASS;
-    if (baselineText === null) {
-      const create = `npx repro-check baseline update${configRepoPath ? ` --config ${configRepoPath}` : ''}`;
+    if (baseline === null) {
       report.outcome = 'no-baseline';
       report.message = [
         `No baseline at \`${where}\`. To create one, on a clean checkout of the default branch run:`,
         '',
         '```sh',
-        create,
-        `git add ${baselineRepoPath} && git commit -m "Add repro-check baseline" && git push`,
+        ...createCommands,
         '```',
         '',
         'or run the baseline-update workflow (workflow_dispatch with `mode: baseline`).',
       ].join('\n');
-      if (options.onMissingBaseline === 'fail') exitCode = EXIT_BAD_INPUT;
     } else {
-      const baseline = decodeBaselineText(baselineText, where);
       report.baselineData = baseline.data;
       const picker = new TolerancePicker(
         resolveTolerance(gate.settings.tolerance),
@@ -123,6 +135,7 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       const weights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
       const weightsDrift = gate.settings.tolerance.exact === true && weights.compared && weights.differing.length > 0;
       report.verdict = verdict;
+      report.weightsDrift = weightsDrift ? { differing: weights.differing.length } : null;
       report.environmentDifferences = diffEnvironments(baseline.run.environment, trained.record.environment);
       report.checkpointLines = [...weights.lines, ...(weights.compared && weights.differing.length > 0 ? [weightsDrift ? 'tolerance is exact, so differing weights are drift' : 'weights are compared bit for bit only under `tolerance: { exact: true }`; here they are reported'] : [])];
       report.baselineLabel = `${where} (commit ${baseline.run.provenance.commit.slice(0, 12)}, seed ${baseline.run.provenance.seed})`;

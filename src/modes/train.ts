@@ -22,6 +22,8 @@ export interface TrainedRun {
   data: MetricData;
   metricFiles: string[];
   outDir: string;
+  /** What the built-in trainer warned about (Math.random, non-finite values), for the report's notes. */
+  warnings: string[];
 }
 
 /** The per-run output folder given to the training as REPRO_OUT_DIR ({out} in paths). */
@@ -43,15 +45,25 @@ export function settingsHash(config: ReproConfig): string {
 }
 
 /**
+ * The environment fingerprint of this run. Taken before the training, so that a missing
+ * fingerprint path, or a baseline chosen by `{gpu}`, fails in seconds rather than after it.
+ */
+export function collectRunEnvironment(config: ReproConfig, repo: RepoState, context: ModeContext): Promise<EnvironmentFingerprint> {
+  return collectEnvironment({ cwd: repo.workDir, fingerprintPaths: config['fingerprint-paths'], env: context.env, exec: execText });
+}
+
+/**
  * Runs the training once (a shell command or the built-in trainer), then reads what it wrote
  * into a run record: provenance, environment fingerprint, metric series, checkpoint hashes.
  */
-export async function trainAndRecord(config: ReproConfig, repo: RepoState, context: ModeContext): Promise<TrainedRun> {
+export async function trainAndRecord(config: ReproConfig, repo: RepoState, context: ModeContext, environment?: EnvironmentFingerprint): Promise<TrainedRun> {
+  environment ??= await collectRunEnvironment(config, repo, context);
   const outDir = await createRunOutputDir(context.env);
   const startedAt = context.now();
   const timeoutMs = config['timeout-minutes'] * 60_000;
   const checkpoints: CheckpointEntry[] = [];
   const extraEnvironment: Record<string, string> = {};
+  const warnings: string[] = [];
   let metricsSpec: string | Record<string, string>;
 
   if (config.trainer) {
@@ -75,6 +87,7 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
       }),
     );
     for (const warning of result.warnings) context.log.warning(warning);
+    warnings.push(...result.warnings);
     context.log.info(`Trainer backend: ${result.backend.name} ${result.backend.version} on ${result.backend.device}`);
     extraEnvironment['tfjs.backend'] = result.backend.name;
     extraEnvironment['tfjs.version'] = result.backend.version;
@@ -103,8 +116,13 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
             : result.signal
               ? `was killed by ${result.signal}`
               : `failed with exit code ${result.exitCode}`;
-      throw new ReproError(`The training command ${why}: ${command}\nLast lines of its output:\n${result.outputTail.map((l) => `  ${l}`).join('\n')}`, {
-        hint: 'Run the command by hand in the same directory to see the whole error; repro-check compares nothing for a failed training.',
+      const output = result.outputTail.length > 0 ? `Last lines of its output:\n${result.outputTail.map((l) => `  ${l}`).join('\n')}` : `It printed nothing before it ${result.timedOut || result.cancelled ? 'was stopped' : 'ended'}.`;
+      throw new ReproError(`The training command ${why}: ${command}\n${output}`, {
+        hint: result.timedOut
+          ? `A smoke training should finish well within the limit: shorten it (fewer steps, a smaller model) or raise \`timeout-minutes\` (now ${config['timeout-minutes']}).`
+          : result.cancelled
+            ? 'The job was cancelled (or the runner stopped it); its training process group was stopped with it.'
+            : 'Run the command by hand in the same directory to see the whole error; repro-check compares nothing for a failed training.',
       });
     }
     metricsSpec = config.metrics!;
@@ -114,8 +132,7 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
   const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt });
   if (config.checkpoints) checkpoints.push(...(await hashCommandCheckpoints(substituteOutDir(config.checkpoints, outDir), repo.workDir)));
 
-  const environment: EnvironmentFingerprint = await collectEnvironment({ cwd: repo.workDir, fingerprintPaths: config['fingerprint-paths'], env: context.env, exec: execText });
-  Object.assign(environment.extra, extraEnvironment);
+  environment = { ...environment, extra: { ...environment.extra, ...extraEnvironment } };
   const provenance: Provenance = {
     commit: repo.provenance.commit,
     ref: repo.provenance.ref,
@@ -136,7 +153,7 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
     ...(checkpoints.length > 0 ? { checkpoints } : {}),
     runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [] },
   };
-  return { record, data, metricFiles: files, outDir };
+  return { record, data, metricFiles: files, outDir, warnings };
 }
 
 /** A log group around one training whose output wrapping is closed before the group ends. */

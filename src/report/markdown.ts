@@ -16,6 +16,8 @@ export interface ReportInput {
   toleranceLines: string[];
   environmentDifferences: Array<{ key: string; baseline: string; current: string }>;
   checkpointLines: string[];
+  /** Final-checkpoint tensors that differ and count as drift (only under `tolerance: { exact: true }`). */
+  weightsDrift?: { differing: number } | null;
   notes: string[];
   /** Markdown shown when there is no verdict: the error, or how to create a baseline. */
   message?: string;
@@ -107,7 +109,9 @@ function headline(input: ReportInput): string {
   if (verdict && (input.outcome === 'drift' || input.outcome === 'accepted')) {
     const count = drifted(verdict).length;
     const first = firstDivergentStepOverall(verdict);
-    text += ` in ${count} of ${verdict.metrics.length} metrics${first === null ? '' : ` — curves part at step ${first}`}`;
+    const weights = input.weightsDrift ? `final weights differ (${input.weightsDrift.differing} tensor${input.weightsDrift.differing === 1 ? '' : 's'}, exact tolerance)` : null;
+    if (count === 0 && weights) text += ` — ${weights}; all ${verdict.metrics.length} metrics within tolerance`;
+    else text += ` in ${count} of ${verdict.metrics.length} metrics${first === null ? '' : ` — curves part at step ${first}`}${weights ? `; ${weights}` : ''}`;
   } else if (verdict && input.outcome === 'pass') {
     const compared = verdict.metrics.filter((m) => m.status !== 'new').length;
     const bitwise = verdict.metrics.every((m) => m.status === 'new' || (m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0));
@@ -116,7 +120,7 @@ function headline(input: ReportInput): string {
   return `## ${text}`;
 }
 
-const TABLE_HEADER = ['| metric | baseline | current | abs diff | rel diff | first divergent step | first out-of-tolerance step | status |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
+const TABLE_HEADER = ['| metric | baseline | current | max abs diff | max rel diff | first divergent step | first out-of-tolerance step | status |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
 
 function metricRow(metric: MetricComparison): string {
   const stepNote = metric.kind === 'final' ? ' (final)' : metric.finalStep === null ? '' : ` @${metric.finalStep}`;

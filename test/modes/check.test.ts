@@ -83,36 +83,108 @@ test('a dirty tree is refused with exit 2, the paths listed, and nothing trained
   });
 });
 
-test('no baseline: check exits 2 and says how to create one', async () => {
-  await withProject(async (project) => {
-    const result = await project.cli(['check']);
-    assert.equal(result.code, 2);
-    assert.match(result.stdout, /No baseline at `\.repro\/baseline\.json`/);
-    assert.match(result.stdout, /npx repro-check baseline update/);
-  });
+// A training that leaves a marker, to tell whether a refused run trained at all.
+const MARKING_REPRO_YML = REPRO_YML.replace('command: node train.mjs', 'command: touch trained.marker && node train.mjs');
+
+test('no baseline: check exits 2 and says how to create one, before training', async () => {
+  await withProject(
+    async (project) => {
+      const result = await project.cli(['check']);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /No baseline at \.repro\/baseline\.json; nothing to compare/);
+      assert.match(result.stderr, /npx repro-check baseline update/);
+      await assert.rejects(readFile(path.join(project.dir, 'trained.marker')), /ENOENT/, 'refused before the training ran');
+    },
+    { 'train.mjs': TRAIN_SCRIPT(0.5), 'repro.yml': MARKING_REPRO_YML, '.gitignore': 'trained.marker\n' },
+  );
+});
+
+test('a broken or newer-schema baseline is refused before the training, and left as it is', async () => {
+  await withProject(
+    async (project) => {
+      for (const [text, message] of [
+        ['{"kind": "repro-check/baseline", "schemaVersion": 99, "runs": []}', /schemaVersion 99/],
+        ['{ not json', /the baseline is not valid JSON/],
+      ] as const) {
+        await project.write('.repro/baseline.json', text);
+        project.commit(`baseline ${text.length}`);
+        for (const command of [['check'], ['baseline', 'update']]) {
+          const refused = await project.cli(command);
+          // An update replaces a broken baseline (that is what it is for) but never a newer one.
+          if (command[0] === 'baseline' && text.startsWith('{ not')) continue;
+          assert.equal(refused.code, 2, command.join(' '));
+          assert.match(refused.stderr, message, command.join(' '));
+          await assert.rejects(readFile(path.join(project.dir, 'trained.marker')), /ENOENT/, `${command.join(' ')} refused before the training ran`);
+          assert.equal(await readFile(path.join(project.dir, '.repro/baseline.json'), 'utf8'), text);
+        }
+      }
+    },
+    { 'train.mjs': TRAIN_SCRIPT(0.5), 'repro.yml': MARKING_REPRO_YML, '.gitignore': 'trained.marker\n' },
+  );
+});
+
+// Metrics that never change, and a one-tensor safetensors checkpoint whose bytes come from weight.txt.
+const WEIGHTS_ONLY_SCRIPT = `import { readFileSync, writeFileSync } from 'node:fs';
+const out = process.env.REPRO_OUT_DIR;
+writeFileSync(out + '/metrics.jsonl', [1, 2, 3].map((step) => JSON.stringify({ step, loss: 1 / step })).join('\\n') + '\\n');
+const data = Buffer.alloc(4);
+data.writeFloatLE(Number(readFileSync('weight.txt', 'utf8')));
+let header = JSON.stringify({ w: { dtype: 'F32', shape: [1], data_offsets: [0, 4] } });
+header += ' '.repeat((8 - (header.length % 8)) % 8);
+const length = Buffer.alloc(8);
+length.writeBigUInt64LE(BigInt(header.length));
+writeFileSync(out + '/model.safetensors', Buffer.concat([length, Buffer.from(header), data]));
+`;
+
+test('exact tolerance: weights that differ while every metric passes are drift, and the headline and JSON say so', async () => {
+  await withProject(
+    async (project) => {
+      assert.equal((await project.cli(['baseline', 'update'])).code, 0);
+      project.commit('baseline');
+      assert.equal((await project.cli(['check'])).code, 0);
+      await project.write('weight.txt', '0.25');
+      project.commit('change the weight only');
+      const markdown = await project.cli(['check']);
+      assert.equal(markdown.code, 1, markdown.stderr);
+      assert.match(markdown.stdout, /drift — final weights differ \(1 tensor, exact tolerance\); all 1 metrics within tolerance/);
+      const json = await project.cli(['check', '--format', 'json']);
+      assert.equal(json.code, 1);
+      const verdict = JSON.parse(json.stdout);
+      assert.equal(verdict.status, 'drift', 'the JSON status agrees with the exit code');
+      assert.equal(verdict.weightsDiffer, 1);
+      assert.deepEqual(verdict.metrics.map((m: { status: string }) => m.status), ['pass']);
+    },
+    {
+      'train.mjs': WEIGHTS_ONLY_SCRIPT,
+      'weight.txt': '0.5',
+      'repro.yml': 'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\ncheckpoints: "{out}/model.safetensors"\ntolerance: { exact: true }\n',
+    },
+  );
 });
 
 test('a failed, missing or slow training command is exit 2 with the reason and its last output lines', async () => {
   await withProject(async (project) => {
     await project.write('repro.yml', 'command: node -e "console.log(\'loading data\'); console.error(\'CUDA out of memory\'); process.exit(3)"\nmetrics: out.jsonl\n');
     project.commit('failing');
-    const failed = await project.cli(['check']);
+    const failed = await project.cli(['run']);
     assert.equal(failed.code, 2);
     assert.match(failed.stderr, /failed with exit code 3/);
     assert.match(failed.stderr, /Last lines of its output:\n.*loading data\n.*CUDA out of memory/);
 
     await project.write('repro.yml', 'command: no-such-trainer --fast\nmetrics: out.jsonl\n');
     project.commit('missing');
-    const missing = await project.cli(['check']);
+    const missing = await project.cli(['run']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /was not found \(exit code 127\)/);
 
     await project.write('repro.yml', 'command: sleep 30\nmetrics: out.jsonl\ntimeout-minutes: 0.01\n');
     project.commit('slow');
     const started = Date.now();
-    const slow = await project.cli(['check']);
+    const slow = await project.cli(['run']);
     assert.equal(slow.code, 2);
     assert.match(slow.stderr, /timed out after 0\.01 minutes \(timeout-minutes\)/);
+    assert.match(slow.stderr, /It printed nothing before it was stopped/);
+    assert.match(slow.stderr, /raise `timeout-minutes`/);
     assert.ok(Date.now() - started < 15_000, 'the group was stopped, not waited for');
   });
 });
