@@ -29,8 +29,13 @@ export interface TrainerContext {
   random: SeededRandom;
   /** Appends one line to metrics.jsonl; step null logs final values (no step). */
   log(step: number | null, metrics: { [name: string]: LoggedValue }): void;
-  /** Writes checkpoints/step-<step>.safetensors when the step is due (every checkpointEvery steps, and the last step); returns whether it wrote. */
-  checkpoint(step: number, weights: WeightSource): Promise<boolean>;
+  /**
+   * Writes checkpoints/step-<step>.safetensors when the step is due (every checkpointEvery steps,
+   * and the last step); returns whether it wrote. Without `weights`, the model given to `useModel`.
+   */
+  checkpoint(step: number, weights?: WeightSource): Promise<boolean>;
+  /** Names the model (or layers, or name -> tensor) that `checkpoint(step)` saves by default. */
+  useModel(weights: WeightSource): void;
   /** Dropout with a fresh seed from `random` on every call (tf.layers.dropout({seed}) reuses one mask). */
   dropout(x: Tensor, rate: number): Tensor;
 }
@@ -56,6 +61,7 @@ export function createTrainerContext(tf: Tf, job: TrainerJob, output: TrainerOut
   const warnings: string[] = [];
   const checkpoints: Array<{ path: string; step: number }> = [];
   let linesLogged = 0;
+  let defaultWeights: WeightSource | null = null;
 
   const context: TrainerContext = {
     tf,
@@ -71,11 +77,18 @@ export function createTrainerContext(tf: Tf, job: TrainerJob, output: TrainerOut
       linesLogged++;
     },
     async checkpoint(step, weights) {
+      const source = weights ?? defaultWeights;
+      if (source === null || source === undefined) {
+        throw new TypeError(`ctx.checkpoint(${step}): no weights to save. Call ctx.useModel(model) once after building the model, or pass them: ctx.checkpoint(step, model)`);
+      }
       const due = job.checkpointEvery > 0 && (step % job.checkpointEvery === 0 || step === job.steps);
       if (!due) return false;
-      const tensors = await Promise.all(namedTensors(weights).map(([name, tensor]) => toSafetensor(name, tensor)));
+      const tensors = await Promise.all(namedTensors(source).map(([name, tensor]) => toSafetensor(name, tensor)));
       checkpoints.push({ path: output.writeCheckpoint(step, serializeSafetensors(tensors, { step: String(step) })), step });
       return true;
+    },
+    useModel(weights) {
+      defaultWeights = weights;
     },
     dropout(x, rate) {
       return rate === 0 ? x : tf.dropout(x, rate, undefined, random.nextSeed());

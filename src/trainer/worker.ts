@@ -25,6 +25,8 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
   for (const note of backend.notes) console.log(`repro-check trainer: ${note}`);
   console.log(`repro-check trainer: backend ${backend.info.name} ${backend.info.version} on ${backend.info.device}`);
 
+  // Before the user module is imported: a Math.random call at its top level counts too.
+  const mathRandomUse = guardMathRandom(job.seed);
   const train = await importTrainer(job.module);
   mkdirSync(path.join(job.outDir, 'checkpoints'), { recursive: true });
   const metricsFd = openSync(path.join(job.outDir, METRICS_FILE), 'w');
@@ -36,7 +38,6 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
       return relative;
     },
   });
-  const mathRandomUse = guardMathRandom(job.seed);
   try {
     await train(state.context);
   } catch (error) {

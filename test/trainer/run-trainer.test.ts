@@ -138,6 +138,30 @@ test('failing trainers end with a ReproError that says why', async () => {
   });
 });
 
+test('Math.random at a module\'s top level is caught too; checkpoint(step) saves the model given to useModel, or says how to', async () => {
+  await withProject(async (project) => {
+    await writeFile(
+      path.join(project, 'top-level.mjs'),
+      `const shift = Math.random();
+export default async function train(ctx) {
+  const w = ctx.tf.variable(ctx.tf.scalar(shift), true, 'w');
+  ctx.useModel({ w });
+  for (let step = 1; step <= ctx.steps; step++) {
+    ctx.log(step, { w });
+    await ctx.checkpoint(step);
+  }
+}
+`,
+    );
+    await writeFile(path.join(project, 'no-model.mjs'), 'export default async function train(ctx) { ctx.log(1, { loss: 1 }); await ctx.checkpoint(1); }\n');
+    const run = await runTrainer(optionsFor(project, { module: './top-level.mjs', steps: 4, checkpointEvery: 2 }));
+    assert.equal(run.warnings.length, 1);
+    assert.match(run.warnings[0]!, /called Math\.random 1 time\(s\), first .*top-level\.mjs:1/);
+    assert.deepEqual(run.checkpoints.map((c) => [c.step, c.tensors.map((t) => t.name)]), [[2, ['w']], [4, ['w']]]);
+    await assertTrainerFails(runTrainer(optionsFor(project, { module: './no-model.mjs' })), /ctx\.checkpoint\(1\): no weights to save\. Call ctx\.useModel\(model\)/);
+  });
+});
+
 test('native backends: missing, failing to load, and silently on the CPU are told apart', async () => {
   await withProject(async (project) => {
     await writeFile(path.join(project, 'train.mjs'), TRIVIAL_TRAINER);
