@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, readFile, rm, access } from 'node:fs/promises';
+import { access, chmod, chown, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ReproError } from '../../src/errors.ts';
 import { openRepo } from '../../src/git/repo.ts';
@@ -139,4 +139,25 @@ test("the repository's fsmonitor and hooks are never run by the gate", async (t)
   await assertCleanTree(repo);
   await repo.run(['update-ref', 'refs/heads/copy', 'HEAD']); // would fire reference-transaction
   await assert.rejects(access(marker), 'no hook or fsmonitor ran');
+});
+
+test('a repository owned by another user: the safe.directory fix is named, not "not a repository"', async (t) => {
+  const dir = await tempDir(t);
+  await committedRepo(dir);
+  try {
+    // Root can hand the folder to "nobody"; git then refuses it as it does on a self-hosted
+    // runner whose workspace was left by another user.
+    await chown(dir, 65534, 65534);
+  } catch (error) {
+    t.skip(`cannot change the folder's owner here (${(error as NodeJS.ErrnoException).code}); needs root`);
+    return;
+  }
+  t.after(() => chown(dir, process.getuid!(), process.getgid!()).catch(() => undefined));
+  const error = await openRepo(dir).then(
+    () => assert.fail('opened'),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof ReproError);
+  assert.match(error.message, /owned by another user .*\("dubious ownership"\)/);
+  assert.match(error.hint ?? '', new RegExp(`git config --global --add safe\\.directory ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
 });
