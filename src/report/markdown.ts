@@ -37,7 +37,11 @@ const OUTCOME_HEADLINE: Record<ReportInput['outcome'], string> = {
 };
 
 export function firstDivergentStepOverall(verdict: Verdict): number | null {
-  const steps = verdict.metrics.filter(isDrift).map((m) => m.firstDivergentStep ?? m.firstOutOfToleranceStep).filter((s): s is number => s !== null);
+  // A step the run never reached (it stopped early, or logs less often) parts the curves too.
+  const steps = verdict.metrics
+    .filter(isDrift)
+    .flatMap((m) => [m.firstDivergentStep ?? m.firstOutOfToleranceStep, m.missingSteps[0] ?? null])
+    .filter((s): s is number => s !== null);
   return steps.length === 0 ? null : Math.min(...steps);
 }
 

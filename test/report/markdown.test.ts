@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareMetrics } from '../../src/compare/compare.ts';
 import { DEFAULT_TOLERANCE, TolerancePicker } from '../../src/compare/tolerance.ts';
-import { renderMarkdown, COMMENT_BODY_LIMIT, type ReportInput } from '../../src/report/markdown.ts';
+import { renderMarkdown, firstDivergentStepOverall, COMMENT_BODY_LIMIT, type ReportInput } from '../../src/report/markdown.ts';
 import { downsampleIndices, renderCurveChart, MAX_CHART_POINTS } from '../../src/report/chart.ts';
 import type { MetricData } from '../../src/metrics/series.ts';
 
@@ -82,4 +82,14 @@ test('charts are down-sampled to at most 100 points and keep the first divergent
 test('table cells escape pipes so a metric name cannot break the table', () => {
   const odd: MetricData = { series: new Map([['a|b', { steps: [0], values: [1] }]]), finals: new Map(), notes: [] };
   assert.match(renderMarkdown(reportFor(odd, odd)), /\| a\\\|b @0 \|/);
+});
+
+test('a run that stopped early: the headline names the first step it never reached; diff columns say they are maxima', () => {
+  const baseline = curves(2, 50, () => 0);
+  const current = curves(2, 30, () => 0);
+  const report = reportFor(baseline, current);
+  const text = renderMarkdown(report);
+  assert.match(text, /^## ❌ repro-check: drift in 2 of 2 metrics — curves part at step 30/);
+  assert.match(text, /\| metric \| baseline \| current \| max abs diff \| max rel diff \|/);
+  assert.equal(firstDivergentStepOverall(report.verdict!), 30);
 });
