@@ -7,6 +7,7 @@ import { DEFAULT_IGNORED_METRICS } from '../settings/schema.ts';
 import { verdictToJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import type { CliIo } from './main.ts';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
 
 export interface CompareCommandOptions {
   baseline: string;
@@ -18,6 +19,8 @@ export interface CompareCommandOptions {
   include: string[];
   ignore: string[];
   format: 'markdown' | 'json';
+  /** -o: also write the verdict JSON here. */
+  out?: string | undefined;
 }
 
 /** `repro-check compare BASELINE CURRENT`: DESIGN.md's contract, exit 0 pass / 1 drift / 2 bad input. */
@@ -33,6 +36,7 @@ export async function runCompareCommand(options: CompareCommandOptions, io: CliI
     // Wall-clock fields are ignored by default (DESIGN.md); --ignore adds to that list.
     ignore: [...DEFAULT_IGNORED_METRICS, ...options.ignore],
   });
+  if (options.out) await writeFileAtomic(path.resolve(options.cwd, options.out), JSON.stringify(verdictToJson(verdict), null, 2) + '\n');
   if (options.format === 'json') io.stdout(JSON.stringify(verdictToJson(verdict)) + '\n');
   else {
     io.stdout(

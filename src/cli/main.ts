@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
 import { copyFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { EXIT_BAD_INPUT, EXIT_DRIFT, EXIT_PASS, ReproError, describeError } from '../errors.ts';
 import { streamLogger } from '../log.ts';
 import { VERSION } from '../version.ts';
@@ -23,16 +24,17 @@ Usage:
       Refuse an unclean tree, run the training, write the baseline file (commit it yourself).
   repro-check run [--config F] [--set KEY=VALUE]... [--seed N] [-o RECORD.json]
       Run the training and write its run record, without comparing.
-  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json]
+  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
       Compare two metric files, run records or baselines (told apart by content).
-  repro-check env [--format json|text]
+  repro-check env [--format json|text] [-o FINGERPRINT.json]
       Print this machine's environment fingerprint.
 
 Options:
   --config F        settings file (default: repro.yml in the current directory, when present)
   --set KEY=VALUE   override a setting; dotted keys reach into maps (--set trainer.steps=50)
   --seed N          same as --set seed=N
-  -o, --out FILE    also write the run record to FILE
+  -o, --out FILE    also write the machine-readable result to FILE: the run record (check, run),
+                    the verdict JSON (compare), the fingerprint JSON (env)
   -v, --verbose     debug output on stderr
   -h, --help        this help;  --version  the version
 
@@ -55,13 +57,34 @@ const COMMON_OPTIONS = {
   ignore: { type: 'string', multiple: true, default: [] },
 } satisfies ParseArgsConfig['options'];
 
-type Parsed = ReturnType<typeof parseArgs<{ options: typeof COMMON_OPTIONS; allowPositionals: true; strict: true }>>;
+type Parsed = ReturnType<typeof parseArgs<{ options: typeof COMMON_OPTIONS; allowPositionals: true; strict: true; tokens: true }>>;
+type OptionName = keyof typeof COMMON_OPTIONS;
+
+/** Each command takes exactly its own options: a flag meant for another command is an error, not silently ignored. */
+const COMMAND_OPTIONS: Record<string, OptionName[]> = {
+  check: ['config', 'set', 'seed', 'format', 'out', 'verbose'],
+  baseline: ['config', 'set', 'seed', 'verbose'],
+  run: ['config', 'set', 'seed', 'out', 'verbose'],
+  compare: ['rtol', 'atol', 'exact', 'metric', 'ignore', 'format', 'out', 'verbose'],
+  env: ['format', 'out', 'verbose'],
+};
+
+function refuseForeignOptions(command: string, parsed: Parsed): void {
+  const accepted = COMMAND_OPTIONS[command];
+  if (!accepted) return;
+  const given = new Set(parsed.tokens.filter((t) => t.kind === 'option').map((t) => t.name as OptionName));
+  const foreign = [...given].filter((name) => !accepted.includes(name) && name !== 'help' && name !== 'version');
+  if (foreign.length > 0) {
+    const label = command === 'baseline' ? 'baseline update' : command;
+    throw new ReproError(`${foreign.map((n) => `--${n}`).join(', ')}: not an option of \`${label}\`; it accepts ${accepted.map((n) => `--${n}`).join(', ')}`, { hint: 'Run `repro-check --help` for every command and its options.' });
+  }
+}
 
 /** Runs one CLI invocation and returns its exit code (DESIGN.md: 0 pass, 1 drift, 2 bad input). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed: Parsed;
   try {
-    parsed = parseArgs({ args: argv, options: COMMON_OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: COMMON_OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     io.stderr(`repro-check: ${(error as Error).message}\nRun \`repro-check --help\` for usage.\n`);
     return EXIT_BAD_INPUT;
@@ -78,18 +101,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const log = streamLogger(io.stderr, values.verbose);
   try {
     const [command, ...rest] = positionals;
+    refuseForeignOptions(command!, parsed);
     const format = parseFormat(values.format, command === 'env' ? ['text', 'json'] : ['markdown', 'json']);
     switch (command) {
       case 'compare': {
         const { runCompareCommand } = await import('./compare-command.ts');
         if (rest.length !== 2) throw new ReproError(`compare takes two files, BASELINE and CURRENT; got ${rest.length}`);
-        return await runCompareCommand({ baseline: rest[0]!, current: rest[1]!, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format: format as 'markdown' | 'json' }, io);
+        return await runCompareCommand({ baseline: rest[0]!, current: rest[1]!, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format: format as 'markdown' | 'json', out: values.out }, io);
       }
       case 'env': {
         expectNoArguments(command, rest);
         const { collectEnvironment, execText } = await import('../env/fingerprint.ts');
         const fingerprint = await collectEnvironment({ cwd: io.cwd, fingerprintPaths: [], env: io.env, exec: execText });
         io.stdout(format === 'json' ? JSON.stringify(fingerprint, null, 2) + '\n' : describeEnvironment(fingerprint));
+        if (values.out) await writeFileAtomic(path.resolve(io.cwd, values.out), JSON.stringify(fingerprint, null, 2) + '\n');
         return EXIT_PASS;
       }
       case 'check':

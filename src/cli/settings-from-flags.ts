@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReproError } from '../errors.ts';
-import { loadSettings, type LoadedSettings, type SettingsSources } from '../settings/load.ts';
+import { loadSettings, SettingsError, type LoadedSettings, type SettingsSources } from '../settings/load.ts';
 
 export const DEFAULT_CONFIG_FILE = 'repro.yml';
 
@@ -22,11 +22,26 @@ export async function settingsFromFlags(options: { cwd: string; config: string |
     }
   }
   const overrides: SettingsSources['overrides'] = [];
+  const flagProblems: string[] = [];
   for (const assignment of options.set) {
     const equals = assignment.indexOf('=');
-    if (equals <= 0) throw new ReproError(`--set ${assignment}: expected key=value, e.g. --set tolerance.rtol=1e-4`);
-    overrides.push({ key: assignment.slice(0, equals), value: assignment.slice(equals + 1), origin: `--set ${assignment.slice(0, equals)}` });
+    if (equals <= 0) flagProblems.push(`--set ${assignment}: expected key=value, e.g. --set tolerance.rtol=1e-4`);
+    else overrides.push({ key: assignment.slice(0, equals), value: assignment.slice(equals + 1), origin: `--set ${assignment.slice(0, equals)}` });
   }
   if (options.seed !== undefined) overrides.push({ key: 'seed', value: options.seed, origin: '--seed' });
-  return { settings: loadSettings({ file, overrides }), configPath: file ? configPath : null };
+  if (file === null && !overrides.some((o) => o.key === 'command' || o.key.split('.')[0] === 'trainer')) {
+    throw new ReproError(`No settings file: there is no ${DEFAULT_CONFIG_FILE} in ${options.cwd}, and no --config was given`, {
+      hint: `Pass --config path/to/repro.yml, or create ${DEFAULT_CONFIG_FILE} here, e.g.:\n  command: python train.py --steps 200\n  metrics: "{out}/metrics.jsonl"\n(or, with no Python: trainer: { module: builtin:smoke })`,
+    });
+  }
+  // Every problem at once: malformed --set flags together with what the settings make of the rest.
+  let loaded: LoadedSettings | null = null;
+  try {
+    loaded = loadSettings({ file, overrides });
+  } catch (error) {
+    if (!(error instanceof SettingsError) || flagProblems.length === 0) throw error;
+    throw new SettingsError([...flagProblems, ...error.problems]);
+  }
+  if (flagProblems.length > 0) throw new SettingsError(flagProblems);
+  return { settings: loaded, configPath: file ? configPath : null };
 }

@@ -112,3 +112,42 @@ test('--version and --help', async () => {
   assert.equal(help.code, 0);
   assert.match(help.stdout, /repro-check compare BASELINE CURRENT/);
 });
+
+test('each command takes only its own options; -o writes the machine-readable result of compare and env', async () => {
+  for (const [args, message] of [
+    [['compare', 'a', 'b', '--seed', '3'], /--seed: not an option of `compare`; it accepts --rtol, --atol, --exact/],
+    [['env', '--config', 'repro.yml'], /--config: not an option of `env`; it accepts --format, --out, --verbose/],
+    [['check', '--rtol', '1e-3', '--exact'], /--rtol, --exact: not an option of `check`/],
+    [['baseline', 'update', '-o', 'x.json'], /--out: not an option of `baseline update`/],
+  ] as const) {
+    const result = await cli([...args]);
+    assert.equal(result.code, 2, args.join(' '));
+    assert.match(result.stderr, message);
+  }
+  await withTemp(async (dir) => {
+    const compared = await cli(['compare', path.join(fixtures, 'pytorch-train.jsonl'), path.join(fixtures, 'pytorch-train.jsonl'), '-o', 'verdict.json'], dir);
+    assert.equal(compared.code, 0);
+    assert.match(compared.stdout, /reproduced/, 'stdout keeps the chosen format');
+    assert.equal(JSON.parse(await readFile(path.join(dir, 'verdict.json'), 'utf8')).status, 'pass');
+    const env = await cli(['env', '--out', 'fingerprint.json'], dir);
+    assert.equal(env.code, 0);
+    assert.match(env.stdout, /^os: /);
+    assert.equal(JSON.parse(await readFile(path.join(dir, 'fingerprint.json'), 'utf8')).node, process.version);
+  });
+});
+
+test('no settings file: the message says where it looked and how to give one; bad --set flags come with the other problems', async () => {
+  await withTemp(async (dir) => {
+    const missing = await cli(['run'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, new RegExp(`No settings file: there is no repro\\.yml in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, and no --config was given`));
+    assert.match(missing.stderr, /Pass --config path\/to\/repro\.yml, or create repro\.yml here/);
+    await writeFile(path.join(dir, 'repro.yml'), 'command: "true"\nmetrics: m.jsonl\nseed: x\n');
+    const both = await cli(['run', '--set', 'oops', '--set', 'timeout-minutes=soon'], dir);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /Invalid settings \(3 problems\)/);
+    assert.match(both.stderr, /--set oops: expected key=value/);
+    assert.match(both.stderr, /repro\.yml:3: seed/);
+    assert.match(both.stderr, /--set timeout-minutes: timeout-minutes/);
+  });
+});
