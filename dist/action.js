@@ -1,19 +1,20 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
-  firstDivergentStepOverall,
-  formatDiff,
-  formatStep
-} from "./chunks/chunk-IL6PXJXU.js";
-import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-JDA26HUV.js";
+} from "./chunks/chunk-XIWNGIXY.js";
 import {
-  require_dist
-} from "./chunks/chunk-WUFREVH5.js";
+  acceptanceFinder,
+  publishBaselineToGithub,
+  publishCheckToGithub
+} from "./chunks/chunk-DGI2FFB5.js";
+import "./chunks/chunk-WUFREVH5.js";
 import {
   configKeys
 } from "./chunks/chunk-P46OWXMM.js";
+import {
+  firstDivergentStepOverall
+} from "./chunks/chunk-EK2PLU66.js";
 import "./chunks/chunk-Z3Z5WYT2.js";
 import {
   debug,
@@ -24,10 +25,9 @@ import {
   notice,
   setFailed,
   setOutput,
-  setSecret,
   summary,
   warning
-} from "./chunks/chunk-HG5POHAL.js";
+} from "./chunks/chunk-3LQNZVYX.js";
 import "./chunks/chunk-CJ6H7QP4.js";
 import {
   EXIT_DRIFT,
@@ -35,13 +35,11 @@ import {
   ReproError,
   describeError
 } from "./chunks/chunk-BKTBR2MQ.js";
-import {
-  __toESM
-} from "./chunks/chunk-GFWGNPAP.js";
+import "./chunks/chunk-GFWGNPAP.js";
 
 // src/action/main.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import path3 from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import path2 from "node:path";
 
 // src/proc/workflow-commands.ts
 import { randomBytes } from "node:crypto";
@@ -229,136 +227,12 @@ function stringAt(value, key) {
   return typeof inner === "string" && inner !== "" ? inner : null;
 }
 
-// src/action/github-publish.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path2 from "node:path";
-
-// src/report/annotations.ts
-var import_yaml = __toESM(require_dist(), 1);
-function driftAnnotations(verdict, config, level) {
-  if (!config) return [];
-  const lines = toleranceLines(config.text);
-  return verdict.metrics.filter((m) => m.status === "drift" || m.status === "missing").map((metric) => {
-    const glob = /^metric-tolerances\["(.*)"\]$/.exec(metric.tolerance.source)?.[1];
-    const line = (glob !== void 0 ? lines.globs.get(glob) : void 0) ?? lines.tolerance ?? 1;
-    return { path: config.repoPath, startLine: line, endLine: line, level, title: `repro-check: ${metric.name} ${metric.status === "missing" ? "missing" : "drifted"}`, message: describe(metric) };
-  });
-}
-function describe(metric) {
-  if (metric.status === "missing") return `${metric.name} is in the baseline but this run did not log it.`;
-  const tolerance = metric.tolerance.exact ? "exact" : `rtol ${metric.tolerance.rtol}, atol ${metric.tolerance.atol}`;
-  return [
-    `${metric.name}: first divergent step ${formatStep(metric.firstDivergentStep)}, first out-of-tolerance step ${formatStep(metric.firstOutOfToleranceStep)}`,
-    `max |diff| ${formatDiff(metric.maxAbsDiff)}, max rel diff ${formatDiff(metric.maxRelDiff)} (tolerance ${tolerance}, from ${metric.tolerance.source})`,
-    ...metric.missingSteps.length > 0 ? [`${metric.missingSteps.length} baseline steps missing from this run, first ${metric.missingSteps[0]}`] : []
-  ].join("\n");
-}
-function toleranceLines(text) {
-  const lineCounter = new import_yaml.LineCounter();
-  const document = import_yaml.default.parseDocument(text, { lineCounter });
-  const globs = /* @__PURE__ */ new Map();
-  let tolerance;
-  const lineOf = (node) => {
-    const offset = node?.range?.[0];
-    return offset === void 0 ? void 0 : lineCounter.linePos(offset).line;
-  };
-  if ((0, import_yaml.isMap)(document.contents)) {
-    for (const pair of document.contents.items) {
-      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : void 0;
-      if (key === "tolerance") tolerance = lineOf(pair.key);
-      if (key === "metric-tolerances" && (0, import_yaml.isMap)(pair.value)) {
-        for (const entry of pair.value.items) if ((0, import_yaml.isScalar)(entry.key)) globs.set(String(entry.key.value), lineOf(entry.key) ?? 1);
-      }
-    }
-  }
-  return { tolerance, globs };
-}
-
-// src/action/github-publish.ts
-async function publishCheckToGithub(token, event, settings, configPath, result, context) {
-  const config = settings.config;
-  await context.log.group("Publishing to GitHub", async () => {
-    const commentKey = config["comment-key"] ?? event.job;
-    const { uploadRunArtifact } = await import("./chunks/artifact-K4COKKMT.js");
-    await uploadRunArtifact({
-      commentKey,
-      files: [result.recordPath, result.reportPath, ...result.trained.metricFiles],
-      rootDir: path2.dirname(result.recordPath),
-      env: context.env,
-      log: context.log
-    });
-    if (!token) {
-      context.log.warning("No github-token: the commit status, check run and PR comment are skipped (the job summary has the report).");
-      return;
-    }
-    const [{ createGithubClient }, { publishResults }] = await Promise.all([import("./chunks/client-CS76VEWE.js"), import("./chunks/publish-AIAJUQPV.js")]);
-    const client = createGithubClient({ token, log: context.log });
-    const configText = configPath ? await readFile2(configPath, "utf8").catch(() => null) : null;
-    const configRepoPath = configPath ? path2.relative(context.env.GITHUB_WORKSPACE ?? context.cwd, configPath).split(path2.sep).join("/") : null;
-    const annotations = result.verdict ? driftAnnotations(result.verdict, configText !== null && configRepoPath ? { repoPath: configRepoPath, text: configText } : null, result.outcome === "drift" && config["fail-on-drift"] ? "failure" : "warning") : [];
-    const drifted = result.verdict?.metrics.filter((m) => m.status === "drift" || m.status === "missing").length ?? 0;
-    const first = result.verdict ? firstDivergentStepOverall(result.verdict) : null;
-    await publishResults(
-      client,
-      {
-        event,
-        checkName: config["check-name"],
-        commentKey,
-        outcome: result.outcome,
-        failOnDrift: config["fail-on-drift"],
-        commentBody: result.markdown,
-        summary: result.markdown,
-        ...drifted > 0 ? { headline: `${drifted} of ${result.verdict.metrics.length} metrics drifted${first === null ? "" : ` from step ${first}`}` } : {},
-        annotations,
-        runUrl: event.runUrl,
-        commentAuthorLogin: config["comment-author"]
-      },
-      { info: (m) => info(m), warning: (m) => context.log.warning(m), debug: (m) => debug(m) }
-    );
-  });
-}
-function acceptanceFinder(token, event, label, log) {
-  if (event.prNumber === null || !token) return void 0;
-  const prNumber = event.prNumber;
-  return async () => {
-    const [{ createGithubClient }, { findDriftAcceptance }] = await Promise.all([import("./chunks/client-CS76VEWE.js"), import("./chunks/acceptance-MNFME3LX.js")]);
-    const accepted = await findDriftAcceptance(createGithubClient({ token, log }), { ...event.repo, prNumber, label }, log);
-    return accepted ? { login: accepted.acceptedBy, at: accepted.acceptedAt } : null;
-  };
-}
-async function publishBaselineToGithub(inputs, event, settings, result, context) {
-  const config = settings.config;
-  await context.log.group(`Publishing the baseline (${config["baseline-update"]})`, async () => {
-    const { publishBaseline } = await import("./chunks/baseline-update-A6YV7U5F.js");
-    await publishBaseline(
-      // The runner masks the token itself, not its base64 form in the push's auth header.
-      { log: context.log, mask: (secret) => setSecret(secret) },
-      {
-        repoDir: context.env.GITHUB_WORKSPACE ?? context.cwd,
-        baselinePath: result.baselineRepoPath,
-        content: result.content,
-        message: `Update repro-check baseline
-
-Trained at ${result.trained.record.provenance.commit} (seed ${result.trained.record.provenance.seed}) by ${event.runUrl}`,
-        strategy: config["baseline-update"],
-        branch: result.branch,
-        defaultBranch: event.defaultBranch,
-        allowAnyBranch: config["allow-baseline-from-any-branch"],
-        token: inputs.baselineToken,
-        // A PR opened with the workflow token starts no workflows, so we set its status ourselves.
-        tokenIsWorkflowToken: !inputs.baselineTokenGiven,
-        event,
-        checkName: config["check-name"]
-      }
-    );
-  });
-}
-
 // src/action/main.ts
 async function runAction(env = process.env) {
   const log = coreLogger();
   let phase = "reading the settings";
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  let publishFailure = null;
   try {
     const inputs = readActionInputs((name) => getInput(name));
     const event = await readEventContext(env);
@@ -379,6 +253,12 @@ async function runAction(env = process.env) {
       pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber } : null,
       now: () => /* @__PURE__ */ new Date()
     };
+    if (inputs.mode === "check") {
+      publishFailure = async (message) => {
+        const { publishFailureToGithub } = await import("./chunks/github-publish-EERGJG26.js");
+        await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
+      };
+    }
     phase = inputs.mode === "baseline" ? "updating the baseline" : "checking";
     if (inputs.mode === "baseline") await baselineMode(inputs, settings, context, event);
     else await checkMode(inputs, settings, configPath, context, event);
@@ -389,20 +269,21 @@ async function runAction(env = process.env) {
       error(annotation.message, { file: annotation.file, ...annotation.line === void 0 ? {} : { startLine: annotation.line }, title: "repro-check" });
     }
     await summary.addHeading("\u26A0\uFE0F repro-check: could not check", 2).addCodeBlock(message).write().catch(() => void 0);
+    await publishFailure?.(message).catch((publishError) => warning(`Could not publish the failure on GitHub: ${describeError(publishError)}`));
     setFailed(`repro-check failed while ${phase}: ${message}`);
   }
 }
 async function headCommit(workspace) {
-  const { openRepo } = await import("./chunks/repo-QZPVFXDI.js");
+  const { openRepo } = await import("./chunks/repo-YUAKY2VV.js");
   const repo = await openRepo(workspace);
   return (await repo.tryRun(["rev-parse", "HEAD"]))?.trim() ?? null;
 }
 async function settingsForAction(inputs, workspace) {
   const name = inputs.config ?? "repro.yml";
-  const configPath = path3.resolve(workspace, name);
+  const configPath = path2.resolve(workspace, name);
   let text = null;
   try {
-    text = await readFile3(configPath, "utf8");
+    text = await readFile2(configPath, "utf8");
   } catch (error2) {
     if (inputs.config !== null || error2.code !== "ENOENT") {
       throw new ReproError(`input "config": cannot read ${name} (${error2.code ?? error2.message})`, { hint: "Give the path of the settings file relative to the workspace, or leave `config` out and pass the settings as inputs." });
@@ -411,7 +292,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-DMYROH77.js");
+  const { runCheck } = await import("./chunks/check-QQHQ2ZC5.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -432,7 +313,9 @@ async function checkMode(inputs, settings, configPath, context, event) {
   setOutput("first-divergent-step", firstStep === null ? "" : String(firstStep));
   await summary.addRaw(result.markdown).write();
   await publishCheckToGithub(inputs.githubToken, event, settings, configPath, result, context);
-  if (result.outcome === "drift" && config["fail-on-drift"]) {
+  if (result.outcome === "drift" && config["fail-on-drift"] && drifted.length === 0 && result.report.weightsDrift) {
+    setFailed(`The final weights differ from the baseline in ${result.report.weightsDrift.differing} tensors (tolerance is exact); every metric is within tolerance. See the job summary.`);
+  } else if (result.outcome === "drift" && config["fail-on-drift"]) {
     setFailed(`Drift in ${drifted.length} metric${drifted.length === 1 ? "" : "s"} (${drifted.slice(0, 5).join(", ")}${drifted.length > 5 ? ", \u2026" : ""})${firstStep === null ? "" : `; curves part at step ${firstStep}`}. See the job summary.`);
   } else if (result.outcome === "drift") {
     warning("Drift found; fail-on-drift is false, so the step passes.");
@@ -443,8 +326,17 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-MJCRLXLF.js");
-  const result = await runBaselineUpdate(settings, context);
+  const { runBaselineUpdate } = await import("./chunks/baseline-7GACZN53.js");
+  const config = settings.config;
+  const result = await runBaselineUpdate(settings, context, {
+    // The default-branch rule is checked again when publishing (where the remote may be asked);
+    // here it refuses before a training whose baseline could not be published anyway.
+    beforeTraining: async (branch) => {
+      if (config["allow-baseline-from-any-branch"] || !event.defaultBranch || branch === event.defaultBranch) return;
+      const { offDefaultBranchError } = await import("./chunks/baseline-update-OTJL2V5O.js");
+      throw offDefaultBranchError(branch, event.defaultBranch);
+    }
+  });
   setOutput("status", "pass");
   setOutput("baseline-path", result.baselineRepoPath);
   setOutput("record-path", result.baselinePath);

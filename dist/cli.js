@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
+  writeFileAtomic
+} from "./chunks/chunk-VPPRRPMX.js";
+import {
   EXIT_BAD_INPUT,
   EXIT_DRIFT,
   EXIT_PASS,
@@ -112,16 +115,17 @@ Usage:
       Refuse an unclean tree, run the training, write the baseline file (commit it yourself).
   repro-check run [--config F] [--set KEY=VALUE]... [--seed N] [-o RECORD.json]
       Run the training and write its run record, without comparing.
-  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json]
+  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
       Compare two metric files, run records or baselines (told apart by content).
-  repro-check env [--format json|text]
+  repro-check env [--format json|text] [-o FINGERPRINT.json]
       Print this machine's environment fingerprint.
 
 Options:
   --config F        settings file (default: repro.yml in the current directory, when present)
   --set KEY=VALUE   override a setting; dotted keys reach into maps (--set trainer.steps=50)
   --seed N          same as --set seed=N
-  -o, --out FILE    also write the run record to FILE
+  -o, --out FILE    also write the machine-readable result to FILE: the run record (check, run),
+                    the verdict JSON (compare), the fingerprint JSON (env)
   -v, --verbose     debug output on stderr
   -h, --help        this help;  --version  the version
 
@@ -142,10 +146,27 @@ var COMMON_OPTIONS = {
   metric: { type: "string", multiple: true, default: [] },
   ignore: { type: "string", multiple: true, default: [] }
 };
+var COMMAND_OPTIONS = {
+  check: ["config", "set", "seed", "format", "out", "verbose"],
+  baseline: ["config", "set", "seed", "verbose"],
+  run: ["config", "set", "seed", "out", "verbose"],
+  compare: ["rtol", "atol", "exact", "metric", "ignore", "format", "out", "verbose"],
+  env: ["format", "out", "verbose"]
+};
+function refuseForeignOptions(command, parsed) {
+  const accepted = COMMAND_OPTIONS[command];
+  if (!accepted) return;
+  const given = new Set(parsed.tokens.filter((t) => t.kind === "option").map((t) => t.name));
+  const foreign = [...given].filter((name) => !accepted.includes(name) && name !== "help" && name !== "version");
+  if (foreign.length > 0) {
+    const label = command === "baseline" ? "baseline update" : command;
+    throw new ReproError(`${foreign.map((n) => `--${n}`).join(", ")}: not an option of \`${label}\`; it accepts ${accepted.map((n) => `--${n}`).join(", ")}`, { hint: "Run `repro-check --help` for every command and its options." });
+  }
+}
 async function runCli(argv, io) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: COMMON_OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: COMMON_OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     io.stderr(`repro-check: ${error.message}
 Run \`repro-check --help\` for usage.
@@ -165,18 +186,20 @@ Run \`repro-check --help\` for usage.
   const log = streamLogger(io.stderr, values.verbose);
   try {
     const [command, ...rest] = positionals;
+    refuseForeignOptions(command, parsed);
     const format = parseFormat(values.format, command === "env" ? ["text", "json"] : ["markdown", "json"]);
     switch (command) {
       case "compare": {
-        const { runCompareCommand } = await import("./chunks/compare-command-I7555OCK.js");
+        const { runCompareCommand } = await import("./chunks/compare-command-MGF3UY4M.js");
         if (rest.length !== 2) throw new ReproError(`compare takes two files, BASELINE and CURRENT; got ${rest.length}`);
-        return await runCompareCommand({ baseline: rest[0], current: rest[1], cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format }, io);
+        return await runCompareCommand({ baseline: rest[0], current: rest[1], cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format, out: values.out }, io);
       }
       case "env": {
         expectNoArguments(command, rest);
         const { collectEnvironment, execText } = await import("./chunks/fingerprint-XL63WV3H.js");
         const fingerprint = await collectEnvironment({ cwd: io.cwd, fingerprintPaths: [], env: io.env, exec: execText });
         io.stdout(format === "json" ? JSON.stringify(fingerprint, null, 2) + "\n" : describeEnvironment(fingerprint));
+        if (values.out) await writeFileAtomic(path.resolve(io.cwd, values.out), JSON.stringify(fingerprint, null, 2) + "\n");
         return EXIT_PASS;
       }
       case "check":
@@ -195,7 +218,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
   if (command === "baseline") {
     if (rest[0] !== "update" || rest.length !== 1) throw new ReproError(`baseline takes one subcommand, "update"; got ${rest.join(" ") || "none"}`);
   } else expectNoArguments(command, rest);
-  const { settingsFromFlags } = await import("./chunks/settings-from-flags-5UULFMQH.js");
+  const { settingsFromFlags } = await import("./chunks/settings-from-flags-MYHFLAA7.js");
   const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set: values.set, seed: values.seed });
   log.debug(`settings: ${JSON.stringify(settings.config)}`);
   const context = {
@@ -209,7 +232,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     now: () => /* @__PURE__ */ new Date()
   };
   if (command === "baseline") {
-    const { runBaselineUpdate } = await import("./chunks/baseline-MJCRLXLF.js");
+    const { runBaselineUpdate } = await import("./chunks/baseline-7GACZN53.js");
     const result2 = await runBaselineUpdate(settings, context);
     io.stdout(`Baseline written to ${result2.baselineRepoPath}. Commit it:
   git add ${result2.baselineRepoPath} && git commit -m "Update repro-check baseline"
@@ -217,19 +240,21 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     return EXIT_PASS;
   }
   if (command === "run") {
-    const { recordOnly } = await import("./chunks/record-only-DWTV5HBW.js");
+    const { recordOnly } = await import("./chunks/record-only-QUVNONBQ.js");
     const result2 = await recordOnly(settings, context);
     if (values.out) await copyFile(result2.recordPath, path.resolve(io.cwd, values.out));
     io.stdout(`Run record: ${values.out ? path.resolve(io.cwd, values.out) : result2.recordPath}
 `);
     return EXIT_PASS;
   }
-  const { runCheck } = await import("./chunks/check-DMYROH77.js");
+  const { runCheck } = await import("./chunks/check-QQHQ2ZC5.js");
   const result = await runCheck({ settings, configPath, onMissingBaseline: "fail" }, context);
   if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
   if (format === "json" && result.verdict) {
     const { verdictToJson } = await import("./chunks/json-P3VSXDPE.js");
-    io.stdout(JSON.stringify({ ...verdictToJson(result.verdict), outcome: result.outcome }, null, 2) + "\n");
+    const json = verdictToJson(result.verdict);
+    if (result.report.weightsDrift) json.status = "drift";
+    io.stdout(JSON.stringify({ ...json, outcome: result.outcome, ...result.report.weightsDrift ? { weightsDiffer: result.report.weightsDrift.differing } : {} }, null, 2) + "\n");
   } else io.stdout(result.markdown);
   log.info(`Run record: ${result.recordPath}
 Report: ${result.reportPath}`);

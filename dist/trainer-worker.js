@@ -102,6 +102,7 @@ function createTrainerContext(tf, job, output) {
   const warnings = [];
   const checkpoints = [];
   let linesLogged = 0;
+  let defaultWeights = null;
   const context = {
     tf,
     seed: job.seed,
@@ -116,11 +117,18 @@ function createTrainerContext(tf, job, output) {
       linesLogged++;
     },
     async checkpoint(step, weights) {
+      const source = weights ?? defaultWeights;
+      if (source === null || source === void 0) {
+        throw new TypeError(`ctx.checkpoint(${step}): no weights to save. Call ctx.useModel(model) once after building the model, or pass them: ctx.checkpoint(step, model)`);
+      }
       const due = job.checkpointEvery > 0 && (step % job.checkpointEvery === 0 || step === job.steps);
       if (!due) return false;
-      const tensors = await Promise.all(namedTensors(weights).map(([name, tensor]) => toSafetensor(name, tensor)));
+      const tensors = await Promise.all(namedTensors(source).map(([name, tensor]) => toSafetensor(name, tensor)));
       checkpoints.push({ path: output.writeCheckpoint(step, serializeSafetensors(tensors, { step: String(step) })), step });
       return true;
+    },
+    useModel(weights) {
+      defaultWeights = weights;
     },
     dropout(x, rate) {
       return rate === 0 ? x : tf.dropout(x, rate, void 0, random.nextSeed());
@@ -160,6 +168,7 @@ async function runJob(job) {
   const backend = await loadBackend(checkBackendName(job.backend), job.backendSearchDirs, importPureTf);
   for (const note of backend.notes) console.log(`repro-check trainer: ${note}`);
   console.log(`repro-check trainer: backend ${backend.info.name} ${backend.info.version} on ${backend.info.device}`);
+  const mathRandomUse = guardMathRandom(job.seed);
   const train = await importTrainer(job.module);
   mkdirSync(path.join(job.outDir, "checkpoints"), { recursive: true });
   const metricsFd = openSync(path.join(job.outDir, METRICS_FILE), "w");
@@ -172,7 +181,6 @@ async function runJob(job) {
       return relative;
     }
   });
-  const mathRandomUse = guardMathRandom(job.seed);
   try {
     await train(state.context);
   } catch (error) {

@@ -77,7 +77,7 @@ describe('push', () => {
     }
   });
 
-  test('a dirty tree is refused with the paths listed', async () => {
+  test('a dirty tree is refused with the paths listed, and the commit gets an error status and a failed check run', async () => {
     const fake = await startFakeGithub();
     try {
       await workspace.write('train.mjs', '// edited on the runner\n');
@@ -89,7 +89,14 @@ describe('push', () => {
       assert.match(failure, /train\.mjs/);
       assert.match(failure, /data\/extra\.csv/);
       assert.doesNotMatch(run.stdout, /trained \d+ steps/, 'the training did not run');
-      assert.deepEqual(fake.requests, []);
+      // The commit shows why there is no verdict instead of no status at all.
+      const status = fake.requests.find((r) => r.operationId === 'repos/create-commit-status');
+      assert.equal((status?.body as { state?: string })?.state, 'error');
+      assert.match((status?.body as { description?: string })?.description ?? '', /^Error: The working tree of .* is not clean/);
+      const check = fake.requests.find((r) => r.operationId === 'checks/create');
+      assert.equal((check?.body as { conclusion?: string })?.conclusion, 'failure');
+      assert.match((check?.body as { output?: { summary?: string } })?.output?.summary ?? '', /data\/extra\.csv/);
+      assert.ok(fake.requests.every((r) => r.validationErrors === undefined || r.validationErrors.length === 0), 'every request fits the OpenAPI description');
     } finally {
       await git(workspace.dir, 'reset', '-q', '--hard', after_);
       await git(workspace.dir, 'clean', '-q', '-fd');

@@ -3574,6 +3574,12 @@ async function openRepo(dir) {
   try {
     root = (await gitAt(dir).revparse(["--show-toplevel"])).trim();
   } catch (error) {
+    const dubious = /dubious ownership in repository at '([^']+)'/.exec(String(error.message ?? error));
+    if (dubious) {
+      throw new ReproError(`git refuses the repository at ${dubious[1]}: it is owned by another user than the one running repro-check ("dubious ownership")`, {
+        hint: `Mark it safe for this user: git config --global --add safe.directory ${dubious[1]} (actions/checkout does this for its own steps only), or run the job as the workspace's owner.`
+      });
+    }
     throw new ReproError(`${dir} is not inside a git repository (${firstLine(error)})`, {
       hint: "repro-check trains committed code only: run it inside a clone of your repository."
     });

@@ -3,13 +3,13 @@ import {
   resolveBaselinePath
 } from "./chunk-SIDICT73.js";
 import {
+  collectRunEnvironment,
   prepareRepo,
   repoRelative,
   requireBranch,
-  trainAndRecord,
-  writeFileAtomic
-} from "./chunk-TZKRD37C.js";
-import "./chunk-TOVXTYHY.js";
+  trainAndRecord
+} from "./chunk-IPQLEYWL.js";
+import "./chunk-TWYDPRAN.js";
 import "./chunk-3EIR24OK.js";
 import "./chunk-3D3B6VWL.js";
 import {
@@ -20,6 +20,9 @@ import {
 } from "./chunk-SRDROFZF.js";
 import "./chunk-KZVXPLSD.js";
 import "./chunk-Z3Z5WYT2.js";
+import {
+  writeFileAtomic
+} from "./chunk-VPPRRPMX.js";
 import "./chunk-QDSYF3PB.js";
 import "./chunk-KOPAMTGC.js";
 import "./chunk-TPDMPUOJ.js";
@@ -32,14 +35,16 @@ import "./chunk-GFWGNPAP.js";
 import os from "node:os";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
-async function runBaselineUpdate(settings, context) {
+async function runBaselineUpdate(settings, context, options = {}) {
   const config = settings.config;
   const repo = await prepareRepo(config, context);
   const branch = await requireBranch(repo.repo);
-  const trained = await trainAndRecord(config, repo, context);
+  await options.beforeTraining?.(branch);
+  const environment = await collectRunEnvironment(config, repo, context);
+  const baselinePath = path.resolve(repo.workDir, resolveBaselinePath(config.baseline, environment, context.env, os.hostname()));
+  await refuseNewerBaseline(baselinePath);
+  const trained = await trainAndRecord(config, repo, context, environment);
   return context.log.group("Writing the baseline", async () => {
-    const baselinePath = path.resolve(repo.workDir, resolveBaselinePath(config.baseline, trained.record.environment, context.env, os.hostname()));
-    await refuseNewerBaseline(baselinePath);
     const baseline = {
       kind: BASELINE_KIND,
       schemaVersion: BASELINE_SCHEMA_VERSION,

@@ -12,12 +12,15 @@ import {
 } from "./chunk-SRDROFZF.js";
 import "./chunk-KZVXPLSD.js";
 import {
-  renderMarkdown
-} from "./chunk-IL6PXJXU.js";
-import {
   DEFAULT_IGNORED_METRICS
 } from "./chunk-P46OWXMM.js";
+import {
+  renderMarkdown
+} from "./chunk-EK2PLU66.js";
 import "./chunk-Z3Z5WYT2.js";
+import {
+  writeFileAtomic
+} from "./chunk-VPPRRPMX.js";
 import {
   EXIT_DRIFT,
   EXIT_PASS,
@@ -39,6 +42,7 @@ async function runCompareCommand(options, io) {
     // Wall-clock fields are ignored by default (DESIGN.md); --ignore adds to that list.
     ignore: [...DEFAULT_IGNORED_METRICS, ...options.ignore]
   });
+  if (options.out) await writeFileAtomic(path.resolve(options.cwd, options.out), JSON.stringify(verdictToJson(verdict), null, 2) + "\n");
   if (options.format === "json") io.stdout(JSON.stringify(verdictToJson(verdict)) + "\n");
   else {
     io.stdout(

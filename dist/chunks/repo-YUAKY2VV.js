@@ -2,7 +2,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   firstLine,
   openRepo
-} from "./chunk-TOVXTYHY.js";
+} from "./chunk-TWYDPRAN.js";
 import "./chunk-KOPAMTGC.js";
 import "./chunk-TPDMPUOJ.js";
 import "./chunk-BKTBR2MQ.js";

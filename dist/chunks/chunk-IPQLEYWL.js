@@ -2,7 +2,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   firstLine,
   openRepo
-} from "./chunk-TOVXTYHY.js";
+} from "./chunk-TWYDPRAN.js";
 import {
   collectEnvironment,
   execText
@@ -171,12 +171,17 @@ function settingsHash(config) {
   const shaping = { command: config.command ?? null, trainer: config.trainer ?? null, seed: config.seed, determinismEnv: config["determinism-env"] };
   return createHash("sha256").update(JSON.stringify(shaping)).digest("hex");
 }
-async function trainAndRecord(config, repo, context) {
+function collectRunEnvironment(config, repo, context) {
+  return collectEnvironment({ cwd: repo.workDir, fingerprintPaths: config["fingerprint-paths"], env: context.env, exec: execText });
+}
+async function trainAndRecord(config, repo, context, environment) {
+  environment ??= await collectRunEnvironment(config, repo, context);
   const outDir = await createRunOutputDir(context.env);
   const startedAt = context.now();
   const timeoutMs = config["timeout-minutes"] * 6e4;
   const checkpoints = [];
   const extraEnvironment = {};
+  const warnings = [];
   let metricsSpec;
   if (config.trainer) {
     const { runTrainer } = await import("./run-trainer-FK4KPXE6.js");
@@ -201,6 +206,7 @@ async function trainAndRecord(config, repo, context) {
       })
     );
     for (const warning of result.warnings) context.log.warning(warning);
+    warnings.push(...result.warnings);
     context.log.info(`Trainer backend: ${result.backend.name} ${result.backend.version} on ${result.backend.device}`);
     extraEnvironment["tfjs.backend"] = result.backend.name;
     extraEnvironment["tfjs.version"] = result.backend.version;
@@ -223,10 +229,11 @@ async function trainAndRecord(config, repo, context) {
     );
     if (result.exitCode !== 0 || result.timedOut || result.cancelled) {
       const why = result.timedOut ? `timed out after ${config["timeout-minutes"]} minutes (timeout-minutes) and was stopped` : result.cancelled ? "was cancelled" : result.exitCode === 127 ? "was not found (exit code 127)" : result.signal ? `was killed by ${result.signal}` : `failed with exit code ${result.exitCode}`;
+      const output = result.outputTail.length > 0 ? `Last lines of its output:
+${result.outputTail.map((l) => `  ${l}`).join("\n")}` : `It printed nothing before it ${result.timedOut || result.cancelled ? "was stopped" : "ended"}.`;
       throw new ReproError(`The training command ${why}: ${command}
-Last lines of its output:
-${result.outputTail.map((l) => `  ${l}`).join("\n")}`, {
-        hint: "Run the command by hand in the same directory to see the whole error; repro-check compares nothing for a failed training."
+${output}`, {
+        hint: result.timedOut ? `A smoke training should finish well within the limit: shorten it (fewer steps, a smaller model) or raise \`timeout-minutes\` (now ${config["timeout-minutes"]}).` : result.cancelled ? "The job was cancelled (or the runner stopped it); its training process group was stopped with it." : "Run the command by hand in the same directory to see the whole error; repro-check compares nothing for a failed training."
       });
     }
     metricsSpec = config.metrics;
@@ -234,8 +241,7 @@ ${result.outputTail.map((l) => `  ${l}`).join("\n")}`, {
   const resolvedSpec = typeof metricsSpec === "string" ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
   const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt });
   if (config.checkpoints) checkpoints.push(...await hashCommandCheckpoints(substituteOutDir(config.checkpoints, outDir), repo.workDir));
-  const environment = await collectEnvironment({ cwd: repo.workDir, fingerprintPaths: config["fingerprint-paths"], env: context.env, exec: execText });
-  Object.assign(environment.extra, extraEnvironment);
+  environment = { ...environment, extra: { ...environment.extra, ...extraEnvironment } };
   const provenance = {
     commit: repo.provenance.commit,
     ref: repo.provenance.ref,
@@ -256,7 +262,7 @@ ${result.outputTail.map((l) => `  ${l}`).join("\n")}`, {
     ...checkpoints.length > 0 ? { checkpoints } : {},
     runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [] }
   };
-  return { record, data, metricFiles: files, outDir };
+  return { record, data, metricFiles: files, outDir, warnings };
 }
 function trainingPhase(context, name, body) {
   return context.log.group(name, async () => {
@@ -278,28 +284,11 @@ async function hashCommandCheckpoints(pattern, baseDir) {
   return entries;
 }
 
-// src/fs/atomic-write.ts
-import { mkdir as mkdir2, rename, rm, writeFile } from "node:fs/promises";
-import path3 from "node:path";
-import { randomBytes as randomBytes2 } from "node:crypto";
-async function writeFileAtomic(filePath, content) {
-  const dir = path3.dirname(filePath);
-  await mkdir2(dir, { recursive: true });
-  const temp = path3.join(dir, `.${path3.basename(filePath)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
-  try {
-    await writeFile(temp, content);
-    await rename(temp, filePath);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 export {
   readFileAtCommit,
   requireBranch,
   prepareRepo,
   repoRelative,
-  trainAndRecord,
-  writeFileAtomic
+  collectRunEnvironment,
+  trainAndRecord
 };

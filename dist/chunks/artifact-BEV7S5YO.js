@@ -11,7 +11,7 @@ import {
   info,
   setSecret,
   warning
-} from "./chunk-HG5POHAL.js";
+} from "./chunk-3LQNZVYX.js";
 import {
   defaults,
   getOctokit,

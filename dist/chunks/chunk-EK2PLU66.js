@@ -69,7 +69,7 @@ var OUTCOME_HEADLINE = {
   error: "\u26A0\uFE0F repro-check: could not check"
 };
 function firstDivergentStepOverall(verdict) {
-  const steps = verdict.metrics.filter(isDrift).map((m) => m.firstDivergentStep ?? m.firstOutOfToleranceStep).filter((s) => s !== null);
+  const steps = verdict.metrics.filter(isDrift).flatMap((m) => [m.firstDivergentStep ?? m.firstOutOfToleranceStep, m.missingSteps[0] ?? null]).filter((s) => s !== null);
   return steps.length === 0 ? null : Math.min(...steps);
 }
 function isDrift(metric) {
@@ -125,7 +125,9 @@ function headline(input) {
   if (verdict && (input.outcome === "drift" || input.outcome === "accepted")) {
     const count = drifted(verdict).length;
     const first = firstDivergentStepOverall(verdict);
-    text += ` in ${count} of ${verdict.metrics.length} metrics${first === null ? "" : ` \u2014 curves part at step ${first}`}`;
+    const weights = input.weightsDrift ? `final weights differ (${input.weightsDrift.differing} tensor${input.weightsDrift.differing === 1 ? "" : "s"}, exact tolerance)` : null;
+    if (count === 0 && weights) text += ` \u2014 ${weights}; all ${verdict.metrics.length} metrics within tolerance`;
+    else text += ` in ${count} of ${verdict.metrics.length} metrics${first === null ? "" : ` \u2014 curves part at step ${first}`}${weights ? `; ${weights}` : ""}`;
   } else if (verdict && input.outcome === "pass") {
     const compared = verdict.metrics.filter((m) => m.status !== "new").length;
     const bitwise = verdict.metrics.every((m) => m.status === "new" || m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0);
@@ -133,7 +135,7 @@ function headline(input) {
   }
   return `## ${text}`;
 }
-var TABLE_HEADER = ["| metric | baseline | current | abs diff | rel diff | first divergent step | first out-of-tolerance step | status |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"];
+var TABLE_HEADER = ["| metric | baseline | current | max abs diff | max rel diff | first divergent step | first out-of-tolerance step | status |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"];
 function metricRow(metric) {
   const stepNote = metric.kind === "final" ? " (final)" : metric.finalStep === null ? "" : ` @${metric.finalStep}`;
   const missing = metric.missingSteps.length > 0 ? ` (${metric.missingSteps.length} steps missing, first ${metric.missingSteps[0]})` : "";

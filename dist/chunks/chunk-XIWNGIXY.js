@@ -81,7 +81,7 @@ function loadSettings(sources) {
     const path = override.key.split(".");
     const topKey = path[0];
     let value = override.value;
-    if (!TEXT_KEYS.has(topKey) || path.length > 1) {
+    if (!isTextValue(topKey, path.length, override.value)) {
       try {
         value = import_yaml.default.parse(override.value);
       } catch (error) {
@@ -106,6 +106,14 @@ function loadSettings(sources) {
     for (const issue of parsed.error.issues) problems.push(describeIssue(issue, issueContext));
   }
   throw new SettingsError(problems);
+}
+function isTextValue(topKey, depth, value) {
+  if (depth > 1) return false;
+  if (TEXT_KEYS.has(topKey)) return true;
+  if (topKey !== "metrics") return false;
+  const trimmed = value.trim();
+  const looksLikeMap = trimmed.startsWith("{") && !trimmed.startsWith("{out}") || /\n/.test(trimmed);
+  return !looksLikeMap;
 }
 function setPath(target, path, value) {
   let node = target;
@@ -133,6 +141,8 @@ function knownKeysAt(path) {
   for (const part of path) {
     const shape = schema.shape;
     let next = shape?.[part];
+    while (next && !next.shape && next.unwrap) next = next.unwrap();
+    if (!next && schema.valueType) next = schema.valueType;
     while (next && !next.shape && next.unwrap) next = next.unwrap();
     if (!next) return [];
     schema = next;

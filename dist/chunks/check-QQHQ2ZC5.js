@@ -3,13 +3,13 @@ import {
   resolveBaselinePath
 } from "./chunk-SIDICT73.js";
 import {
+  collectRunEnvironment,
   prepareRepo,
   readFileAtCommit,
   repoRelative,
-  trainAndRecord,
-  writeFileAtomic
-} from "./chunk-TZKRD37C.js";
-import "./chunk-TOVXTYHY.js";
+  trainAndRecord
+} from "./chunk-IPQLEYWL.js";
+import "./chunk-TWYDPRAN.js";
 import {
   diffEnvironments
 } from "./chunk-3EIR24OK.js";
@@ -30,21 +30,23 @@ import {
 } from "./chunk-SRDROFZF.js";
 import "./chunk-KZVXPLSD.js";
 import {
-  renderMarkdown
-} from "./chunk-IL6PXJXU.js";
-import {
   require_dist
 } from "./chunk-WUFREVH5.js";
 import {
   GATE_KEYS,
   configSchema
 } from "./chunk-P46OWXMM.js";
+import {
+  renderMarkdown
+} from "./chunk-EK2PLU66.js";
 import "./chunk-Z3Z5WYT2.js";
+import {
+  writeFileAtomic
+} from "./chunk-VPPRRPMX.js";
 import "./chunk-QDSYF3PB.js";
 import "./chunk-KOPAMTGC.js";
 import "./chunk-TPDMPUOJ.js";
 import {
-  EXIT_BAD_INPUT,
   EXIT_DRIFT,
   EXIT_PASS,
   ReproError
@@ -118,18 +120,27 @@ function listSome(names) {
 async function runCheck(options, context) {
   const config = options.settings.config;
   const repo = await prepareRepo(config, context);
-  const trained = await trainAndRecord(config, repo, context);
-  return context.log.group("Comparing with the baseline", async () => {
-    const baselineFile = resolveBaselinePath(config.baseline, trained.record.environment, context.env, os.hostname());
-    const baselineRepoPath = repoRelative(repo, baselineFile);
-    const baselineCommit = repo.provenance.baseCommit;
-    const baselineText = baselineCommit ? await readFileAtCommit(repo.repo, baselineCommit, baselineRepoPath) : await readFile(path.join(repo.repoRoot, baselineRepoPath), "utf8").catch((error) => {
-      if (error.code === "ENOENT") return null;
-      throw error;
+  const environment = await collectRunEnvironment(config, repo, context);
+  const baselineFile = resolveBaselinePath(config.baseline, environment, context.env, os.hostname());
+  const baselineRepoPath = repoRelative(repo, baselineFile);
+  const baselineCommit = repo.provenance.baseCommit;
+  const baselineText = baselineCommit ? await readFileAtCommit(repo.repo, baselineCommit, baselineRepoPath) : await readFile(path.join(repo.repoRoot, baselineRepoPath), "utf8").catch((error) => {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  });
+  const where = baselineCommit ? `${baselineRepoPath} at base commit ${baselineCommit.slice(0, 12)}` : baselineRepoPath;
+  const configRepoPath = options.configPath ? repoRelative(repo, options.configPath) : null;
+  const baseline = baselineText === null ? null : decodeBaselineText(baselineText, where);
+  const createCommands = [`npx repro-check baseline update${configRepoPath ? ` --config ${configRepoPath}` : ""}`, `git add ${baselineRepoPath} && git commit -m "Add repro-check baseline" && git push`];
+  if (baseline === null && options.onMissingBaseline === "fail") {
+    throw new ReproError(`No baseline at ${where}; nothing to compare this run with. To create one, on a clean checkout of the default branch run:
+${createCommands.map((c) => `  ${c}`).join("\n")}`, {
+      hint: "or run the baseline-update workflow (workflow_dispatch with `mode: baseline`). The action passes without a baseline under `on-missing-baseline: warn`."
     });
-    const where = baselineCommit ? `${baselineRepoPath} at base commit ${baselineCommit.slice(0, 12)}` : baselineRepoPath;
-    const configRepoPath = options.configPath ? repoRelative(repo, options.configPath) : null;
-    const gate = await gateSettingsForRun(options.settings, configRepoPath, repo, context);
+  }
+  const gate = await gateSettingsForRun(options.settings, configRepoPath, repo, context);
+  const trained = await trainAndRecord(config, repo, context, environment);
+  return context.log.group("Comparing with the baseline", async () => {
     const recordPath = path.join(trained.outDir, "run-record.json");
     await writeFileAtomic(recordPath, serializeDocument(trained.record));
     const report = {
@@ -145,25 +156,22 @@ async function runCheck(options, context) {
       notes: [],
       runUrl: options.runUrl ?? null
     };
+    report.notes.push(...trained.warnings);
     const extra = trained.record.environment.extra;
     if (extra["tfjs.backend"]) report.notes.push(`Built-in trainer backend: ${extra["tfjs.backend"]} ${extra["tfjs.version"] ?? ""} on ${extra["tfjs.device"] ?? "unknown device"}`);
     let exitCode = EXIT_PASS;
-    if (baselineText === null) {
-      const create = `npx repro-check baseline update${configRepoPath ? ` --config ${configRepoPath}` : ""}`;
+    if (baseline === null) {
       report.outcome = "no-baseline";
       report.message = [
         `No baseline at \`${where}\`. To create one, on a clean checkout of the default branch run:`,
         "",
         "```sh",
-        create,
-        `git add ${baselineRepoPath} && git commit -m "Add repro-check baseline" && git push`,
+        ...createCommands,
         "```",
         "",
         "or run the baseline-update workflow (workflow_dispatch with `mode: baseline`)."
       ].join("\n");
-      if (options.onMissingBaseline === "fail") exitCode = EXIT_BAD_INPUT;
     } else {
-      const baseline = decodeBaselineText(baselineText, where);
       report.baselineData = baseline.data;
       const picker = new TolerancePicker(
         resolveTolerance(gate.settings.tolerance),
@@ -175,6 +183,7 @@ async function runCheck(options, context) {
       const weights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
       const weightsDrift = gate.settings.tolerance.exact === true && weights.compared && weights.differing.length > 0;
       report.verdict = verdict;
+      report.weightsDrift = weightsDrift ? { differing: weights.differing.length } : null;
       report.environmentDifferences = diffEnvironments(baseline.run.environment, trained.record.environment);
       report.checkpointLines = [...weights.lines, ...weights.compared && weights.differing.length > 0 ? [weightsDrift ? "tolerance is exact, so differing weights are drift" : "weights are compared bit for bit only under `tolerance: { exact: true }`; here they are reported"] : []];
       report.baselineLabel = `${where} (commit ${baseline.run.provenance.commit.slice(0, 12)}, seed ${baseline.run.provenance.seed})`;

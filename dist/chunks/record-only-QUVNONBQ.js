@@ -1,10 +1,9 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
   prepareRepo,
-  trainAndRecord,
-  writeFileAtomic
-} from "./chunk-TZKRD37C.js";
-import "./chunk-TOVXTYHY.js";
+  trainAndRecord
+} from "./chunk-IPQLEYWL.js";
+import "./chunk-TWYDPRAN.js";
 import "./chunk-3EIR24OK.js";
 import "./chunk-3D3B6VWL.js";
 import {
@@ -12,6 +11,9 @@ import {
 } from "./chunk-SRDROFZF.js";
 import "./chunk-KZVXPLSD.js";
 import "./chunk-Z3Z5WYT2.js";
+import {
+  writeFileAtomic
+} from "./chunk-VPPRRPMX.js";
 import "./chunk-QDSYF3PB.js";
 import "./chunk-KOPAMTGC.js";
 import "./chunk-TPDMPUOJ.js";

@@ -176,7 +176,10 @@ async function refuseOffDefaultBranch(session, request) {
   if (request.allowAnyBranch) return;
   const defaultBranch = request.defaultBranch ?? await remoteDefaultBranch(session);
   if (request.branch === defaultBranch) return;
-  throw new ReproError(`mode: baseline ran on branch "${request.branch}", not on the default branch "${defaultBranch}"; a baseline is published from the default branch only.`, {
+  throw offDefaultBranchError(request.branch, defaultBranch);
+}
+function offDefaultBranchError(branch, defaultBranch) {
+  return new ReproError(`mode: baseline ran on branch "${branch}", not on the default branch "${defaultBranch}"; a baseline is published from the default branch only.`, {
     hint: `Run the baseline update on ${defaultBranch}, or set the input allow-baseline-from-any-branch: true.`
   });
 }
@@ -312,5 +315,6 @@ async function gitOk(git, args, what, options) {
 export {
   BOT_EMAIL,
   BOT_NAME,
+  offDefaultBranchError,
   publishBaseline
 };

@@ -1,0 +1,182 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
+import {
+  require_dist
+} from "./chunk-WUFREVH5.js";
+import {
+  firstDivergentStepOverall,
+  formatDiff,
+  formatStep
+} from "./chunk-EK2PLU66.js";
+import {
+  debug,
+  info,
+  setSecret
+} from "./chunk-3LQNZVYX.js";
+import {
+  __toESM
+} from "./chunk-GFWGNPAP.js";
+
+// src/action/github-publish.ts
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+// src/report/annotations.ts
+var import_yaml = __toESM(require_dist(), 1);
+function driftAnnotations(verdict, config, level) {
+  if (!config) return [];
+  const lines = toleranceLines(config.text);
+  return verdict.metrics.filter((m) => m.status === "drift" || m.status === "missing").map((metric) => {
+    const glob = /^metric-tolerances\["(.*)"\]$/.exec(metric.tolerance.source)?.[1];
+    const line = (glob !== void 0 ? lines.globs.get(glob) : void 0) ?? lines.tolerance ?? 1;
+    return { path: config.repoPath, startLine: line, endLine: line, level, title: `repro-check: ${metric.name} ${metric.status === "missing" ? "missing" : "drifted"}`, message: describe(metric) };
+  });
+}
+function describe(metric) {
+  if (metric.status === "missing") return `${metric.name} is in the baseline but this run did not log it.`;
+  const tolerance = metric.tolerance.exact ? "exact" : `rtol ${metric.tolerance.rtol}, atol ${metric.tolerance.atol}`;
+  return [
+    `${metric.name}: first divergent step ${formatStep(metric.firstDivergentStep)}, first out-of-tolerance step ${formatStep(metric.firstOutOfToleranceStep)}`,
+    `max |diff| ${formatDiff(metric.maxAbsDiff)}, max rel diff ${formatDiff(metric.maxRelDiff)} (tolerance ${tolerance}, from ${metric.tolerance.source})`,
+    ...metric.missingSteps.length > 0 ? [`${metric.missingSteps.length} baseline steps missing from this run, first ${metric.missingSteps[0]}`] : []
+  ].join("\n");
+}
+function toleranceLines(text) {
+  const lineCounter = new import_yaml.LineCounter();
+  const document = import_yaml.default.parseDocument(text, { lineCounter });
+  const globs = /* @__PURE__ */ new Map();
+  let tolerance;
+  const lineOf = (node) => {
+    const offset = node?.range?.[0];
+    return offset === void 0 ? void 0 : lineCounter.linePos(offset).line;
+  };
+  if ((0, import_yaml.isMap)(document.contents)) {
+    for (const pair of document.contents.items) {
+      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+      if (key === "tolerance") tolerance = lineOf(pair.key);
+      if (key === "metric-tolerances" && (0, import_yaml.isMap)(pair.value)) {
+        for (const entry of pair.value.items) if ((0, import_yaml.isScalar)(entry.key)) globs.set(String(entry.key.value), lineOf(entry.key) ?? 1);
+      }
+    }
+  }
+  return { tolerance, globs };
+}
+
+// src/action/github-publish.ts
+async function publishCheckToGithub(token, event, settings, configPath, result, context) {
+  const config = settings.config;
+  await context.log.group("Publishing to GitHub", async () => {
+    const commentKey = config["comment-key"] ?? event.job;
+    const { uploadRunArtifact } = await import("./artifact-BEV7S5YO.js");
+    await uploadRunArtifact({
+      commentKey,
+      files: [result.recordPath, result.reportPath, ...result.trained.metricFiles],
+      rootDir: path.dirname(result.recordPath),
+      env: context.env,
+      log: context.log
+    });
+    if (!token) {
+      context.log.warning("No github-token: the commit status, check run and PR comment are skipped (the job summary has the report).");
+      return;
+    }
+    const [{ createGithubClient }, { publishResults }] = await Promise.all([import("./client-CS76VEWE.js"), import("./publish-AIAJUQPV.js")]);
+    const client = createGithubClient({ token, log: context.log });
+    const configText = configPath ? await readFile(configPath, "utf8").catch(() => null) : null;
+    const configRepoPath = configPath ? path.relative(context.env.GITHUB_WORKSPACE ?? context.cwd, configPath).split(path.sep).join("/") : null;
+    const annotations = result.verdict ? driftAnnotations(result.verdict, configText !== null && configRepoPath ? { repoPath: configRepoPath, text: configText } : null, result.outcome === "drift" && config["fail-on-drift"] ? "failure" : "warning") : [];
+    const drifted = result.verdict?.metrics.filter((m) => m.status === "drift" || m.status === "missing").length ?? 0;
+    const first = result.verdict ? firstDivergentStepOverall(result.verdict) : null;
+    await publishResults(
+      client,
+      {
+        event,
+        checkName: config["check-name"],
+        commentKey,
+        outcome: result.outcome,
+        failOnDrift: config["fail-on-drift"],
+        commentBody: result.markdown,
+        summary: result.markdown,
+        ...drifted > 0 ? { headline: driftHeadline(result, drifted, first) } : {},
+        annotations,
+        runUrl: event.runUrl,
+        commentAuthorLogin: config["comment-author"]
+      },
+      { info: (m) => info(m), warning: (m) => context.log.warning(m), debug: (m) => debug(m) }
+    );
+  });
+}
+function driftHeadline(result, drifted, first) {
+  const what = `${drifted} of ${result.verdict.metrics.length} metrics drifted${first === null ? "" : ` from step ${first}`}`;
+  if (result.outcome !== "accepted") return what;
+  const by = result.report.acceptedBy ? ` by @${result.report.acceptedBy.login}` : "";
+  return `Accepted${by}: ${what}`;
+}
+async function publishFailureToGithub(token, event, settings, message, context) {
+  if (!token) return;
+  const config = settings.config;
+  await context.log.group("Publishing the failure to GitHub", async () => {
+    const [{ createGithubClient }, { publishResults }] = await Promise.all([import("./client-CS76VEWE.js"), import("./publish-AIAJUQPV.js")]);
+    const body = ["### \u26A0\uFE0F repro-check could not check this commit", "", "```", message.length > 2e4 ? `${message.slice(0, 2e4)}
+\u2026 (cut; the run log has all of it)` : message, "```", "", `[Run log](${event.runUrl})`].join("\n");
+    const firstLine = message.split("\n")[0];
+    await publishResults(
+      createGithubClient({ token, log: context.log }),
+      {
+        event,
+        checkName: config["check-name"],
+        commentKey: config["comment-key"] ?? event.job,
+        outcome: "error",
+        failOnDrift: config["fail-on-drift"],
+        commentBody: body,
+        summary: body,
+        headline: `Error: ${firstLine}`,
+        annotations: [],
+        runUrl: event.runUrl,
+        commentAuthorLogin: config["comment-author"]
+      },
+      { info: (m) => info(m), warning: (m) => context.log.warning(m), debug: (m) => debug(m) }
+    );
+  });
+}
+function acceptanceFinder(token, event, label, log) {
+  if (event.prNumber === null || !token) return void 0;
+  const prNumber = event.prNumber;
+  return async () => {
+    const [{ createGithubClient }, { findDriftAcceptance }] = await Promise.all([import("./client-CS76VEWE.js"), import("./acceptance-MNFME3LX.js")]);
+    const accepted = await findDriftAcceptance(createGithubClient({ token, log }), { ...event.repo, prNumber, label }, log);
+    return accepted ? { login: accepted.acceptedBy, at: accepted.acceptedAt } : null;
+  };
+}
+async function publishBaselineToGithub(inputs, event, settings, result, context) {
+  const config = settings.config;
+  await context.log.group(`Publishing the baseline (${config["baseline-update"]})`, async () => {
+    const { publishBaseline } = await import("./baseline-update-OTJL2V5O.js");
+    await publishBaseline(
+      // The runner masks the token itself, not its base64 form in the push's auth header.
+      { log: context.log, mask: (secret) => setSecret(secret) },
+      {
+        repoDir: context.env.GITHUB_WORKSPACE ?? context.cwd,
+        baselinePath: result.baselineRepoPath,
+        content: result.content,
+        message: `Update repro-check baseline
+
+Trained at ${result.trained.record.provenance.commit} (seed ${result.trained.record.provenance.seed}) by ${event.runUrl}`,
+        strategy: config["baseline-update"],
+        branch: result.branch,
+        defaultBranch: event.defaultBranch,
+        allowAnyBranch: config["allow-baseline-from-any-branch"],
+        token: inputs.baselineToken,
+        // A PR opened with the workflow token starts no workflows, so we set its status ourselves.
+        tokenIsWorkflowToken: !inputs.baselineTokenGiven,
+        event,
+        checkName: config["check-name"]
+      }
+    );
+  });
+}
+
+export {
+  publishCheckToGithub,
+  publishFailureToGithub,
+  acceptanceFinder,
+  publishBaselineToGithub
+};

@@ -1,0 +1,18 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
+import {
+  acceptanceFinder,
+  publishBaselineToGithub,
+  publishCheckToGithub,
+  publishFailureToGithub
+} from "./chunk-DGI2FFB5.js";
+import "./chunk-WUFREVH5.js";
+import "./chunk-EK2PLU66.js";
+import "./chunk-3LQNZVYX.js";
+import "./chunk-CJ6H7QP4.js";
+import "./chunk-GFWGNPAP.js";
+export {
+  acceptanceFinder,
+  publishBaselineToGithub,
+  publishCheckToGithub,
+  publishFailureToGithub
+};
