@@ -57,3 +57,24 @@ test('workflow_dispatch with mode baseline commits the new baseline once, on top
   const leaks = run.stdout.split('\n').filter((line) => line.includes(WORKFLOW_TOKEN) && !line.startsWith('::add-mask::'));
   assert.deepEqual(leaks, [], 'the token shows only in the runner\'s mask commands');
 });
+
+test('mode baseline on a branch other than the default is refused before the training runs', async () => {
+  // The first test left the written baseline in the work tree (the action commits it elsewhere).
+  sh(repos.checkout, 'reset', '--quiet', '--hard');
+  sh(repos.checkout, 'checkout', '--quiet', '-b', 'experiment');
+  try {
+    const commit = sh(repos.checkout, 'rev-parse', 'HEAD');
+    const payload = eventPayload('workflow_dispatch');
+    payload['ref'] = 'refs/heads/experiment';
+    payload['repository'].default_branch = 'main';
+    const before = originLog(repos.origin, 'main').length;
+    const run = await runAction(sandbox, { workspace: repos.checkout, apiUrl: fake.url, eventName: 'workflow_dispatch', payload, sha: commit, ref: 'refs/heads/experiment', inputs: { mode: 'baseline' } });
+    assert.equal(run.code, 1, describeRun(run));
+    assert.equal(run.outputs['status'], 'error');
+    assert.match(run.stdout, /::error::.*ran on branch "experiment", not on the default branch "main"/);
+    assert.doesNotMatch(run.stdout, /trained \d+ steps/, 'refused before the training');
+    assert.equal(originLog(repos.origin, 'main').length, before, 'nothing was pushed');
+  } finally {
+    sh(repos.checkout, 'checkout', '--quiet', 'main');
+  }
+});

@@ -187,6 +187,9 @@ describe('pull_request that changes the learning rate', () => {
       const repo = fake.state.repo(OWNER, REPO);
       assert.deepEqual(repo.statuses.map((s) => [s.sha, s.state]), [[pr.headSha, 'success']]);
       assert.deepEqual(repo.checkRuns.map((r) => [r.headSha, r.conclusion]), [[pr.headSha, 'neutral']]);
+      // The PR's checks list says "accepted" and by whom, not just "N metrics drifted".
+      assert.match(repo.statuses[0]!.description ?? '', /^Accepted by @maintainer-mona: \d+ of \d+ metrics drifted/);
+      assert.match(repo.checkRuns[0]!.output.title ?? '', /^Accepted by @maintainer-mona/);
       assert.equal(repo.comments.length, 1);
       assert.match(repo.comments[0]!.body, /accepted/i);
       assert.match(repo.comments[0]!.body, /maintainer-mona/);
