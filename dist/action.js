@@ -2,20 +2,26 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-XIWNGIXY.js";
+} from "./chunks/chunk-J33QIRQZ.js";
 import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-DGI2FFB5.js";
-import "./chunks/chunk-WUFREVH5.js";
+} from "./chunks/chunk-EPVZ4UCS.js";
 import {
   configKeys
 } from "./chunks/chunk-P46OWXMM.js";
 import {
   firstDivergentStepOverall
 } from "./chunks/chunk-EK2PLU66.js";
+import "./chunks/chunk-WUFREVH5.js";
 import "./chunks/chunk-Z3Z5WYT2.js";
+import {
+  EXIT_DRIFT,
+  InputFileError,
+  ReproError,
+  describeError
+} from "./chunks/chunk-BKTBR2MQ.js";
 import {
   debug,
   error,
@@ -29,12 +35,6 @@ import {
   warning
 } from "./chunks/chunk-3LQNZVYX.js";
 import "./chunks/chunk-CJ6H7QP4.js";
-import {
-  EXIT_DRIFT,
-  InputFileError,
-  ReproError,
-  describeError
-} from "./chunks/chunk-BKTBR2MQ.js";
 import "./chunks/chunk-GFWGNPAP.js";
 
 // src/action/main.ts
@@ -255,7 +255,7 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode === "check") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub } = await import("./chunks/github-publish-EERGJG26.js");
+        const { publishFailureToGithub } = await import("./chunks/github-publish-YXXAKXRC.js");
         await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
@@ -274,7 +274,7 @@ async function runAction(env = process.env) {
   }
 }
 async function headCommit(workspace) {
-  const { openRepo } = await import("./chunks/repo-YUAKY2VV.js");
+  const { openRepo } = await import("./chunks/repo-4NUXGUJI.js");
   const repo = await openRepo(workspace);
   return (await repo.tryRun(["rev-parse", "HEAD"]))?.trim() ?? null;
 }
@@ -292,7 +292,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-QQHQ2ZC5.js");
+  const { runCheck } = await import("./chunks/check-Z2BOXYW5.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -326,7 +326,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-7GACZN53.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-EWZWJTBC.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // The default-branch rule is checked again when publishing (where the remote may be asked);

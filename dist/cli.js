@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
-  writeFileAtomic
-} from "./chunks/chunk-VPPRRPMX.js";
-import {
   EXIT_BAD_INPUT,
   EXIT_DRIFT,
   EXIT_PASS,
   ReproError,
   describeError
 } from "./chunks/chunk-BKTBR2MQ.js";
+import {
+  writeFileAtomic
+} from "./chunks/chunk-UCXDISJA.js";
 import "./chunks/chunk-GFWGNPAP.js";
 
 // src/cli/main.ts
@@ -190,7 +190,7 @@ Run \`repro-check --help\` for usage.
     const format = parseFormat(values.format, command === "env" ? ["text", "json"] : ["markdown", "json"]);
     switch (command) {
       case "compare": {
-        const { runCompareCommand } = await import("./chunks/compare-command-MGF3UY4M.js");
+        const { runCompareCommand } = await import("./chunks/compare-command-3QYYJVEP.js");
         if (rest.length !== 2) throw new ReproError(`compare takes two files, BASELINE and CURRENT; got ${rest.length}`);
         return await runCompareCommand({ baseline: rest[0], current: rest[1], cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format, out: values.out }, io);
       }
@@ -218,7 +218,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
   if (command === "baseline") {
     if (rest[0] !== "update" || rest.length !== 1) throw new ReproError(`baseline takes one subcommand, "update"; got ${rest.join(" ") || "none"}`);
   } else expectNoArguments(command, rest);
-  const { settingsFromFlags } = await import("./chunks/settings-from-flags-MYHFLAA7.js");
+  const { settingsFromFlags } = await import("./chunks/settings-from-flags-LGIJ3MUN.js");
   const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set: values.set, seed: values.seed });
   log.debug(`settings: ${JSON.stringify(settings.config)}`);
   const context = {
@@ -232,7 +232,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     now: () => /* @__PURE__ */ new Date()
   };
   if (command === "baseline") {
-    const { runBaselineUpdate } = await import("./chunks/baseline-7GACZN53.js");
+    const { runBaselineUpdate } = await import("./chunks/baseline-EWZWJTBC.js");
     const result2 = await runBaselineUpdate(settings, context);
     io.stdout(`Baseline written to ${result2.baselineRepoPath}. Commit it:
   git add ${result2.baselineRepoPath} && git commit -m "Update repro-check baseline"
@@ -240,14 +240,14 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     return EXIT_PASS;
   }
   if (command === "run") {
-    const { recordOnly } = await import("./chunks/record-only-QUVNONBQ.js");
+    const { recordOnly } = await import("./chunks/record-only-UKANLNGS.js");
     const result2 = await recordOnly(settings, context);
     if (values.out) await copyFile(result2.recordPath, path.resolve(io.cwd, values.out));
     io.stdout(`Run record: ${values.out ? path.resolve(io.cwd, values.out) : result2.recordPath}
 `);
     return EXIT_PASS;
   }
-  const { runCheck } = await import("./chunks/check-QQHQ2ZC5.js");
+  const { runCheck } = await import("./chunks/check-Z2BOXYW5.js");
   const result = await runCheck({ settings, configPath, onMissingBaseline: "fail" }, context);
   if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
   if (format === "json" && result.verdict) {

@@ -20,6 +20,11 @@ export async function publishCheckToGithub(token: string, event: EventContext, s
   const config = settings.config;
   await context.log.group('Publishing to GitHub', async () => {
     const commentKey = config['comment-key'] ?? event.job;
+    if (config['comment-key'] !== undefined && settings.origins['check-name'] === 'default') {
+      // A matrix gives every job its own comment-key but, unless told, one status context:
+      // the jobs would overwrite each other's required status and check run.
+      context.log.warning(`comment-key is set (a job matrix?) but check-name is the default, so every job posts the status context repro-check/${config['check-name']} and the last one wins. Give each matrix entry its own check-name, e.g. check-name: repro-check-\${{ matrix.gpu }}, and make those the required checks.`);
+    }
     const { uploadRunArtifact } = await import('../github/artifact.ts');
     await uploadRunArtifact({
       commentKey,
@@ -116,6 +121,11 @@ export function acceptanceFinder(token: string, event: EventContext, label: stri
 export async function publishBaselineToGithub(inputs: ActionInvocation, event: EventContext, settings: LoadedSettings, result: BaselineResult, context: ModeContext): Promise<void> {
   const config = settings.config;
   await context.log.group(`Publishing the baseline (${config['baseline-update']})`, async () => {
+    // The evidence outlives the log here too: the new baseline and the metric files it came from.
+    const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([import('../github/artifact.ts'), import('../fs/atomic-write.ts')]);
+    const baselineCopy = path.join(result.trained.outDir, path.basename(result.baselinePath));
+    await writeFileAtomic(baselineCopy, result.content);
+    await uploadRunArtifact({ commentKey: config['comment-key'] ?? event.job, files: [baselineCopy, ...result.trained.metricFiles], rootDir: result.trained.outDir, env: context.env, log: context.log });
     const { publishBaseline } = await import('../github/baseline-update.ts');
     await publishBaseline(
       // The runner masks the token itself, not its base64 form in the push's auth header.

@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startFakeGithub, type FakeGithub } from '../support/fake-github.ts';
+import { startFakeResultsService } from '../support/fake-results-service.ts';
+import { readZipEntries } from '../support/zip-reader.ts';
 import { REPRO_YML } from '../modes/project-fixture.ts';
 import { BASELINE_PATH, makeRepos, originFile, originLog, sh, type Repos } from '../github/baseline-update-fixture.ts';
 import { decodeRecordDocument } from '../../src/record/codec.ts';
@@ -33,8 +35,12 @@ test('workflow_dispatch with mode baseline commits the new baseline once, on top
 
   const payload = eventPayload('workflow_dispatch');
   payload['ref'] = 'refs/heads/main';
-  const run = await runAction(sandbox, { workspace: repos.checkout, apiUrl: fake.url, eventName: 'workflow_dispatch', payload, sha: trainedCommit, ref: 'refs/heads/main', inputs: { mode: 'baseline' } });
+  const results = await startFakeResultsService();
+  const run = await runAction(sandbox, { workspace: repos.checkout, apiUrl: fake.url, eventName: 'workflow_dispatch', payload, sha: trainedCommit, ref: 'refs/heads/main', inputs: { mode: 'baseline' }, results }).finally(() => results.close());
   assert.equal(run.code, 0, describeRun(run));
+  // The evidence: the baseline written and the metric file it was made from.
+  assert.deepEqual(results.artifacts.map((a) => [a.name, a.finalized]), [['repro-check-repro', true]], results.requests.join('\n'));
+  assert.deepEqual([...readZipEntries(results.artifacts[0]!.bytes).keys()].sort(), ['baseline.json', 'metrics.jsonl']);
   assert.equal(run.outputs['status'], 'pass');
   assert.equal(run.outputs['baseline-path'], BASELINE_PATH);
   assert.match(run.stdout, /main moved on "origin" meanwhile/, 'the first push was rejected');

@@ -2,22 +2,22 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   prepareRepo,
   trainAndRecord
-} from "./chunk-IPQLEYWL.js";
-import "./chunk-TWYDPRAN.js";
-import "./chunk-3EIR24OK.js";
-import "./chunk-3D3B6VWL.js";
+} from "./chunk-O4XZ7F4L.js";
 import {
   serializeDocument
 } from "./chunk-SRDROFZF.js";
+import "./chunk-CBJYIUHC.js";
+import "./chunk-TPDMPUOJ.js";
+import "./chunk-3EIR24OK.js";
+import "./chunk-3D3B6VWL.js";
 import "./chunk-KZVXPLSD.js";
 import "./chunk-Z3Z5WYT2.js";
+import "./chunk-QDSYF3PB.js";
+import "./chunk-BKTBR2MQ.js";
+import "./chunk-KOPAMTGC.js";
 import {
   writeFileAtomic
-} from "./chunk-VPPRRPMX.js";
-import "./chunk-QDSYF3PB.js";
-import "./chunk-KOPAMTGC.js";
-import "./chunk-TPDMPUOJ.js";
-import "./chunk-BKTBR2MQ.js";
+} from "./chunk-UCXDISJA.js";
 import "./chunk-GFWGNPAP.js";
 
 // src/modes/record-only.ts

@@ -1,20 +1,5 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
-  resolveBaselinePath
-} from "./chunk-SIDICT73.js";
-import {
-  collectRunEnvironment,
-  prepareRepo,
-  readFileAtCommit,
-  repoRelative,
-  trainAndRecord
-} from "./chunk-IPQLEYWL.js";
-import "./chunk-TWYDPRAN.js";
-import {
-  diffEnvironments
-} from "./chunk-3EIR24OK.js";
-import "./chunk-3D3B6VWL.js";
-import {
   TolerancePicker,
   compareMetrics,
   resolveTolerance
@@ -23,15 +8,28 @@ import {
   verdictToJson
 } from "./chunk-QJRFEJTY.js";
 import {
+  resolveBaselinePath
+} from "./chunk-SIDICT73.js";
+import {
+  collectRunEnvironment,
+  prepareRepo,
+  readFileAtCommit,
+  repoRelative,
+  trainAndRecord
+} from "./chunk-O4XZ7F4L.js";
+import {
   decodeMetricData,
   decodeRecordDocument,
   isReproDocument,
   serializeDocument
 } from "./chunk-SRDROFZF.js";
-import "./chunk-KZVXPLSD.js";
+import "./chunk-CBJYIUHC.js";
+import "./chunk-TPDMPUOJ.js";
 import {
-  require_dist
-} from "./chunk-WUFREVH5.js";
+  diffEnvironments
+} from "./chunk-3EIR24OK.js";
+import "./chunk-3D3B6VWL.js";
+import "./chunk-KZVXPLSD.js";
 import {
   GATE_KEYS,
   configSchema
@@ -39,18 +37,20 @@ import {
 import {
   renderMarkdown
 } from "./chunk-EK2PLU66.js";
-import "./chunk-Z3Z5WYT2.js";
 import {
-  writeFileAtomic
-} from "./chunk-VPPRRPMX.js";
+  require_dist
+} from "./chunk-WUFREVH5.js";
+import "./chunk-Z3Z5WYT2.js";
 import "./chunk-QDSYF3PB.js";
-import "./chunk-KOPAMTGC.js";
-import "./chunk-TPDMPUOJ.js";
 import {
   EXIT_DRIFT,
   EXIT_PASS,
   ReproError
 } from "./chunk-BKTBR2MQ.js";
+import "./chunk-KOPAMTGC.js";
+import {
+  writeFileAtomic
+} from "./chunk-UCXDISJA.js";
 import {
   __toESM
 } from "./chunk-GFWGNPAP.js";

@@ -1,13 +1,8 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
-  firstLine,
-  openRepo
-} from "./chunk-TWYDPRAN.js";
-import "./chunk-KOPAMTGC.js";
-import "./chunk-TPDMPUOJ.js";
-import "./chunk-BKTBR2MQ.js";
+  writeFileAtomic
+} from "./chunk-UCXDISJA.js";
 import "./chunk-GFWGNPAP.js";
 export {
-  firstLine,
-  openRepo
+  writeFileAtomic
 };

@@ -8,27 +8,27 @@ import {
   repoRelative,
   requireBranch,
   trainAndRecord
-} from "./chunk-IPQLEYWL.js";
-import "./chunk-TWYDPRAN.js";
-import "./chunk-3EIR24OK.js";
-import "./chunk-3D3B6VWL.js";
+} from "./chunk-O4XZ7F4L.js";
 import {
   BASELINE_KIND,
   BASELINE_SCHEMA_VERSION,
   isReproDocument,
   serializeDocument
 } from "./chunk-SRDROFZF.js";
+import "./chunk-CBJYIUHC.js";
+import "./chunk-TPDMPUOJ.js";
+import "./chunk-3EIR24OK.js";
+import "./chunk-3D3B6VWL.js";
 import "./chunk-KZVXPLSD.js";
 import "./chunk-Z3Z5WYT2.js";
-import {
-  writeFileAtomic
-} from "./chunk-VPPRRPMX.js";
 import "./chunk-QDSYF3PB.js";
-import "./chunk-KOPAMTGC.js";
-import "./chunk-TPDMPUOJ.js";
 import {
   InputFileError
 } from "./chunk-BKTBR2MQ.js";
+import "./chunk-KOPAMTGC.js";
+import {
+  writeFileAtomic
+} from "./chunk-UCXDISJA.js";
 import "./chunk-GFWGNPAP.js";
 
 // src/modes/baseline.ts

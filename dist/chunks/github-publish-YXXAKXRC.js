@@ -4,9 +4,9 @@ import {
   publishBaselineToGithub,
   publishCheckToGithub,
   publishFailureToGithub
-} from "./chunk-DGI2FFB5.js";
-import "./chunk-WUFREVH5.js";
+} from "./chunk-EPVZ4UCS.js";
 import "./chunk-EK2PLU66.js";
+import "./chunk-WUFREVH5.js";
 import "./chunk-3LQNZVYX.js";
 import "./chunk-CJ6H7QP4.js";
 import "./chunk-GFWGNPAP.js";

@@ -2,9 +2,9 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   SettingsError,
   loadSettings
-} from "./chunk-XIWNGIXY.js";
-import "./chunk-WUFREVH5.js";
+} from "./chunk-J33QIRQZ.js";
 import "./chunk-P46OWXMM.js";
+import "./chunk-WUFREVH5.js";
 import "./chunk-Z3Z5WYT2.js";
 import {
   ReproError

@@ -1,8 +1,15 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
+  RUN_RECORD_KIND,
+  RUN_RECORD_SCHEMA_VERSION,
+  collectRunMetrics,
+  encodeMetricData,
+  expandFileGlob
+} from "./chunk-SRDROFZF.js";
+import {
   firstLine,
   openRepo
-} from "./chunk-TWYDPRAN.js";
+} from "./chunk-CBJYIUHC.js";
 import {
   collectEnvironment,
   execText
@@ -11,13 +18,6 @@ import {
   hashCheckpointFile,
   runProcess
 } from "./chunk-3D3B6VWL.js";
-import {
-  RUN_RECORD_KIND,
-  RUN_RECORD_SCHEMA_VERSION,
-  collectRunMetrics,
-  encodeMetricData,
-  expandFileGlob
-} from "./chunk-SRDROFZF.js";
 import {
   ReproError
 } from "./chunk-BKTBR2MQ.js";

@@ -1,12 +1,12 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
-  require_dist
-} from "./chunk-WUFREVH5.js";
-import {
   firstDivergentStepOverall,
   formatDiff,
   formatStep
 } from "./chunk-EK2PLU66.js";
+import {
+  require_dist
+} from "./chunk-WUFREVH5.js";
 import {
   debug,
   info,
@@ -66,6 +66,9 @@ async function publishCheckToGithub(token, event, settings, configPath, result, 
   const config = settings.config;
   await context.log.group("Publishing to GitHub", async () => {
     const commentKey = config["comment-key"] ?? event.job;
+    if (config["comment-key"] !== void 0 && settings.origins["check-name"] === "default") {
+      context.log.warning(`comment-key is set (a job matrix?) but check-name is the default, so every job posts the status context repro-check/${config["check-name"]} and the last one wins. Give each matrix entry its own check-name, e.g. check-name: repro-check-\${{ matrix.gpu }}, and make those the required checks.`);
+    }
     const { uploadRunArtifact } = await import("./artifact-BEV7S5YO.js");
     await uploadRunArtifact({
       commentKey,
@@ -149,6 +152,10 @@ function acceptanceFinder(token, event, label, log) {
 async function publishBaselineToGithub(inputs, event, settings, result, context) {
   const config = settings.config;
   await context.log.group(`Publishing the baseline (${config["baseline-update"]})`, async () => {
+    const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([import("./artifact-BEV7S5YO.js"), import("./atomic-write-A6SBGOGI.js")]);
+    const baselineCopy = path.join(result.trained.outDir, path.basename(result.baselinePath));
+    await writeFileAtomic(baselineCopy, result.content);
+    await uploadRunArtifact({ commentKey: config["comment-key"] ?? event.job, files: [baselineCopy, ...result.trained.metricFiles], rootDir: result.trained.outDir, env: context.env, log: context.log });
     const { publishBaseline } = await import("./baseline-update-OTJL2V5O.js");
     await publishBaseline(
       // The runner masks the token itself, not its base64 form in the push's auth header.

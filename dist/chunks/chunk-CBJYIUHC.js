@@ -1,13 +1,13 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
-  require_src
-} from "./chunk-KOPAMTGC.js";
-import {
   SAFE_GIT_CONFIG
 } from "./chunk-TPDMPUOJ.js";
 import {
   ReproError
 } from "./chunk-BKTBR2MQ.js";
+import {
+  require_src
+} from "./chunk-KOPAMTGC.js";
 import {
   __commonJS,
   __require,

@@ -1,13 +1,13 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
-  require_dist
-} from "./chunk-WUFREVH5.js";
-import {
   TEXT_KEYS,
   configKeys,
   configSchema,
   crossKeyProblems
 } from "./chunk-P46OWXMM.js";
+import {
+  require_dist
+} from "./chunk-WUFREVH5.js";
 import {
   ReproError
 } from "./chunk-BKTBR2MQ.js";

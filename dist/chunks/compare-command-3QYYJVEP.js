@@ -19,13 +19,13 @@ import {
 } from "./chunk-EK2PLU66.js";
 import "./chunk-Z3Z5WYT2.js";
 import {
-  writeFileAtomic
-} from "./chunk-VPPRRPMX.js";
-import {
   EXIT_DRIFT,
   EXIT_PASS,
   ReproError
 } from "./chunk-BKTBR2MQ.js";
+import {
+  writeFileAtomic
+} from "./chunk-UCXDISJA.js";
 import "./chunk-GFWGNPAP.js";
 
 // src/cli/compare-command.ts
