@@ -11,22 +11,24 @@ export function basicAuthHeaderValue(token: string): string {
 }
 
 /**
- * `-c` arguments that give one git command the token for REMOTE_URL's server, without writing it
- * to `.git/config`. The key is the one actions/checkout uses (`http.<scheme>://<host>/.extraheader`),
+ * Environment that gives one git command the token for REMOTE_URL's server, without writing it to
+ * `.git/config` and without putting it on the command line (where any process on the runner could
+ * read it in /proc/<pid>/cmdline): GIT_CONFIG_COUNT/KEY_n/VALUE_n are git's (>= 2.31) environment
+ * form of `-c`. The key is the one actions/checkout uses (`http.<scheme>://<host>/.extraheader`),
  * so the empty value first clears a header checkout may have persisted there (two Authorization
  * headers are refused). Remotes other than http(s) get nothing: git's own credentials (ssh) apply.
  */
-export function authConfigArgs(remoteUrl: string, token: string): string[] {
-  if (!token) return [];
+export function authConfigEnv(remoteUrl: string, token: string): Record<string, string> {
+  if (!token) return {};
   let url: URL;
   try {
     url = new URL(remoteUrl);
   } catch {
-    return [];
+    return {};
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return [];
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return {};
   const key = `http.${url.protocol}//${url.host}/.extraheader`;
-  return ['-c', `${key}=`, '-c', `${key}=AUTHORIZATION: ${basicAuthHeaderValue(token)}`];
+  return { GIT_CONFIG_COUNT: '2', GIT_CONFIG_KEY_0: key, GIT_CONFIG_VALUE_0: '', GIT_CONFIG_KEY_1: key, GIT_CONFIG_VALUE_1: `AUTHORIZATION: ${basicAuthHeaderValue(token)}` };
 }
 
 /** The secret forms of TOKEN that could show up in output: the token itself and its header encodings. */

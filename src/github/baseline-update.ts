@@ -17,7 +17,7 @@ import { ReproError } from '../errors.ts';
 import type { GithubClient } from './client.ts';
 import type { EventContext } from './event.ts';
 import { openOrUpdateBaselinePull, reportStatusOnBaselinePull } from './baseline-update-pr.ts';
-import { authConfigArgs, classifyPush, redactingGit, secretFormsOf, type PushOutcome } from './baseline-update-git.ts';
+import { authConfigEnv, classifyPush, redactingGit, secretFormsOf, type PushOutcome } from './baseline-update-git.ts';
 import { gitIn, type GitCommand, type GitOutput } from '../git/command.ts';
 
 export const BOT_NAME = 'github-actions[bot]';
@@ -100,7 +100,7 @@ export async function publishBaseline(deps: PublishBaselineDeps, request: Publis
   const session: Session = {
     git,
     remote,
-    auth: authConfigArgs(remoteUrl, request.token),
+    auth: authConfigEnv(remoteUrl, request.token),
     log: deps.log,
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     beforePush: deps.beforePush ?? (async () => undefined),
@@ -122,8 +122,8 @@ export async function publishBaseline(deps: PublishBaselineDeps, request: Publis
 interface Session {
   git: GitCommand;
   remote: string;
-  /** `-c` arguments with the credentials, for commands that talk to the remote only. */
-  auth: string[];
+  /** GIT_CONFIG_* environment with the credentials, for the commands that talk to the remote only. */
+  auth: Record<string, string>;
   log: PublishBaselineDeps['log'];
   sleep: (ms: number) => Promise<void>;
   beforePush: (attempt: number) => Promise<void>;
@@ -159,7 +159,7 @@ export function offDefaultBranchError(branch: string, defaultBranch: string): Re
 }
 
 async function remoteDefaultBranch(session: Session): Promise<string> {
-  const output = await gitOk(session.git, [...session.auth, 'ls-remote', '--symref', session.remote, 'HEAD'], `ask "${session.remote}" for its default branch`);
+  const output = await gitOk(session.git, ['ls-remote', '--symref', session.remote, 'HEAD'], `ask "${session.remote}" for its default branch`, { env: session.auth });
   const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(output.stdout);
   if (!match?.[1]) throw new ReproError(`Could not tell the default branch of "${session.remote}"; set the input allow-baseline-from-any-branch: true to publish from "${session.remote}" anyway.`);
   return match[1];
@@ -225,7 +225,7 @@ async function proposeAsPull(session: Session, deps: PublishBaselineDeps, reques
     tries = attempt;
     if (attempt > 1) await backOff(session, attempt, `${pullBranch} changed on "${session.remote}" while we pushed`);
     // The lease: overwrite the branch only if it is still where we saw it (absent, or our previous proposal).
-    const seen = (await gitOk(session.git, [...session.auth, 'ls-remote', session.remote, target], `read ${pullBranch} on "${session.remote}"`)).stdout.split('\t')[0]?.trim() ?? '';
+    const seen = (await gitOk(session.git, ['ls-remote', session.remote, target], `read ${pullBranch} on "${session.remote}"`, { env: session.auth })).stdout.split('\t')[0]?.trim() ?? '';
     session.log.info(`Pushing baseline commit ${built.sha.slice(0, 12)} to ${pullBranch} (try ${attempt} of ${session.maxTries}).`);
     await session.beforePush(attempt);
     const pushed = await push(session, [`--force-with-lease=${target}:${seen}`, `${built.sha}:${target}`]);
@@ -272,12 +272,12 @@ async function backOff(session: Session, attempt: number, why: string): Promise<
 /** The remote tip of BRANCH, fetched (shallow when the checkout is shallow, so a depth-1 checkout stays small). */
 async function fetchTip(session: Session, branch: string): Promise<string> {
   const shallow = (await gitOk(session.git, ['rev-parse', '--is-shallow-repository'], 'inspect the checkout')).stdout.trim() === 'true';
-  await gitOk(session.git, [...session.auth, 'fetch', '--no-tags', '--quiet', ...(shallow ? ['--depth=1'] : []), session.remote, `refs/heads/${branch}`], `fetch ${branch} from "${session.remote}"`);
+  await gitOk(session.git, ['fetch', '--no-tags', '--quiet', ...(shallow ? ['--depth=1'] : []), session.remote, `refs/heads/${branch}`], `fetch ${branch} from "${session.remote}"`, { env: session.auth });
   return (await gitOk(session.git, ['rev-parse', '--verify', 'FETCH_HEAD^{commit}'], `read the fetched tip of ${branch}`)).stdout.trim();
 }
 
 async function push(session: Session, refspecArgs: string[]): Promise<{ outcome: PushOutcome; output: GitOutput }> {
-  const output = await session.git([...session.auth, 'push', '--porcelain', session.remote, ...refspecArgs]);
+  const output = await session.git(['push', '--porcelain', session.remote, ...refspecArgs], { env: session.auth });
   return { outcome: classifyPush(output), output };
 }
 

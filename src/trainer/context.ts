@@ -4,13 +4,17 @@ import { type MetricTree, formatMetricsLine } from './metrics-line.ts';
 import { type SeededRandom, createRandom } from './random.ts';
 import { type SafetensorsTensor, serializeSafetensors } from '../safetensors/format.ts';
 import type { Dtype } from '../safetensors/dtypes.ts';
+import { ReproError } from '../errors.ts';
 
 type Tensor = import('@tensorflow/tfjs').Tensor;
 /** A layer weight as tfjs-layers exposes it (LayerVariable): its unique name and value. */
 type NamedWeight = { name: string; read(): Tensor };
 
-/** A metric value: a number, or a one-element tensor (read for you). */
-export type LoggedValue = number | Tensor | { [name: string]: LoggedValue };
+/**
+ * A metric value: a number, or a one-element tensor (read for you). A string is written to
+ * metrics.jsonl but never compared: the way to record a value that may be non-finite on purpose.
+ */
+export type LoggedValue = number | string | Tensor | { [name: string]: LoggedValue };
 
 /** What `ctx.checkpoint` saves: a model or layer (its `.weights`), a list of them, or name -> tensor. */
 export type WeightSource = { weights: NamedWeight[] } | Array<{ weights: NamedWeight[] }> | Record<string, Tensor>;
@@ -27,7 +31,10 @@ export interface TrainerContext {
   options: Readonly<Record<string, TrainerOptionValue>>;
   /** Seeded from `seed`: batches, initializer seeds, data. Math.random is not for trainers. */
   random: SeededRandom;
-  /** Appends one line to metrics.jsonl; step null logs final values (no step). */
+  /**
+   * Appends one line to metrics.jsonl; step null logs final values (no step). A NaN or ±Infinity
+   * value ends the run (exit 2): the training diverged.
+   */
   log(step: number | null, metrics: { [name: string]: LoggedValue }): void;
   /**
    * Writes checkpoints/step-<step>.safetensors when the step is due (every checkpointEvery steps,
@@ -50,17 +57,18 @@ export interface TrainerOutput {
 export interface TrainerContextState {
   context: TrainerContext;
   linesLogged(): number;
+  /** The refusal of the first non-finite value logged, kept in case the trainer caught it. */
+  divergence(): ReproError | null;
   checkpoints(): Array<{ path: string; step: number }>;
-  warnings(): string[];
 }
 
 const TF_TO_SAFETENSORS: Readonly<Record<string, Dtype>> = { float32: 'F32', int32: 'I32', bool: 'BOOL' };
 
 export function createTrainerContext(tf: Tf, job: TrainerJob, output: TrainerOutput): TrainerContextState {
   const random = createRandom(job.seed);
-  const warnings: string[] = [];
   const checkpoints: Array<{ path: string; step: number }> = [];
   let linesLogged = 0;
+  let divergence: ReproError | null = null;
   let defaultWeights: WeightSource | null = null;
 
   const context: TrainerContext = {
@@ -72,7 +80,12 @@ export function createTrainerContext(tf: Tf, job: TrainerJob, output: TrainerOut
     random,
     log(step, metrics) {
       const { text, nonFinite } = formatMetricsLine(step, readValues(metrics, ''));
-      if (nonFinite.length > 0) warnings.push(`The trainer logged a non-finite value ${step === null ? 'as a final value' : `at step ${step}`}: ${nonFinite.join(', ')}`);
+      if (nonFinite.length > 0) {
+        // A NaN or infinite loss means the training diverged: nothing after it is worth comparing,
+        // and a baseline recorded from it would hold the divergence as the expected result.
+        divergence ??= divergedError(job.module, step, nonFinite);
+        throw divergence;
+      }
       output.appendMetricsLine(text);
       linesLogged++;
     },
@@ -94,7 +107,15 @@ export function createTrainerContext(tf: Tf, job: TrainerJob, output: TrainerOut
       return rate === 0 ? x : tf.dropout(x, rate, undefined, random.nextSeed());
     },
   };
-  return { context, linesLogged: () => linesLogged, checkpoints: () => [...checkpoints], warnings: () => [...warnings] };
+  return { context, linesLogged: () => linesLogged, divergence: () => divergence, checkpoints: () => [...checkpoints] };
+}
+
+function divergedError(module: string, step: number | null, values: Array<{ name: string; value: number }>): ReproError {
+  const where = step === null ? 'as a final value' : `at step ${step}`;
+  const listed = values.map(({ name, value }) => `${name} = ${String(value)}`).join(', ');
+  return new ReproError(`The trainer ${module} logged a non-finite value ${where}: ${listed}. The training diverged (NaN/Inf loss).`, {
+    hint: 'Lower the learning rate (trainer.options) or check the data for NaN or huge inputs and out-of-range labels. If the value may be non-finite on purpose, log it as a string (String(value): written, never compared) or leave it out of that log call.',
+  });
 }
 
 function readValues(metrics: { [name: string]: LoggedValue }, prefix: string): MetricTree {
@@ -103,7 +124,7 @@ function readValues(metrics: { [name: string]: LoggedValue }, prefix: string): M
     if (isTensor(value)) {
       if (value.size !== 1) throw new TypeError(`log(step, metrics): ${prefix}${key} is a tensor of shape [${value.shape.join(', ')}]; log scalars`);
       tree[key] = value.dataSync()[0]!;
-    } else tree[key] = typeof value === 'object' && value !== null ? readValues(value, `${prefix}${key}.`) : (value as number);
+    } else tree[key] = typeof value === 'object' && value !== null ? readValues(value, `${prefix}${key}.`) : (value as number | string);
   }
   return tree;
 }

@@ -41,14 +41,19 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
   try {
     await train(state.context);
   } catch (error) {
+    // ctx.log's refusal of a diverged value says it all; its stack would point into repro-check.
+    if (error === state.divergence()) throw error;
     throw new ReproError(`The trainer ${job.module} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, {
       hint: 'Fix the error in the trainer module; its stack is above.',
     });
   }
+  // A trainer that caught the refusal and went on still diverged.
+  const divergence = state.divergence();
+  if (divergence) throw divergence;
   if (state.linesLogged() === 0) {
     throw new ReproError(`The trainer ${job.module} finished without logging any metrics`, { hint: 'Call ctx.log(step, { train: { loss } }) at each step; repro-check compares those series.' });
   }
-  return { ok: true, backend: backend.info, checkpoints: state.checkpoints(), warnings: [...state.warnings(), ...mathRandomUse()] };
+  return { ok: true, backend: backend.info, checkpoints: state.checkpoints(), warnings: mathRandomUse() };
 }
 
 /** @tensorflow/tfjs is CommonJS for Node: its exports are the namespace's default, bundled or not. */

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReproError } from '../../src/errors.ts';
 import { BOT_EMAIL, publishBaseline, type PublishBaselineDeps, type PublishBaselineRequest } from '../../src/github/baseline-update.ts';
-import { authConfigArgs, basicAuthHeaderValue, classifyPush, redactSecrets } from '../../src/github/baseline-update-git.ts';
+import { authConfigEnv, basicAuthHeaderValue, classifyPush, redactSecrets } from '../../src/github/baseline-update-git.ts';
 import type { GitCommand } from '../../src/git/command.ts';
 import { BASELINE_PATH, TOKEN, makeRepos, originFile, originLog, sh, type Repos } from './baseline-update-fixture.ts';
 
@@ -98,13 +98,13 @@ test('commit: the baseline lands on the branch as one bot commit with the messag
   });
 });
 
-test('credentials: passed per command to the commands that reach the remote only, never written to .git/config', async () => {
-  const args = authConfigArgs('https://github.com/octo/models.git', TOKEN);
+test('credentials: passed per command, in the environment, to the commands that reach the remote only; never in argv or .git/config', async () => {
+  const env = authConfigEnv('https://github.com/octo/models.git', TOKEN);
   const encoded = Buffer.from(`x-access-token:${TOKEN}`).toString('base64');
-  assert.deepEqual(args, ['-c', `${HEADER_KEY}=`, '-c', `${HEADER_KEY}=AUTHORIZATION: basic ${encoded}`]);
-  assert.deepEqual(authConfigArgs('https://ghe.example.com:8443/octo/models', TOKEN).slice(0, 2), ['-c', 'http.https://ghe.example.com:8443/.extraheader=']);
-  assert.deepEqual(authConfigArgs('git@github.com:octo/models.git', TOKEN), []);
-  assert.deepEqual(authConfigArgs('https://github.com/octo/models.git', ''), []);
+  assert.deepEqual(env, { GIT_CONFIG_COUNT: '2', GIT_CONFIG_KEY_0: HEADER_KEY, GIT_CONFIG_VALUE_0: '', GIT_CONFIG_KEY_1: HEADER_KEY, GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${encoded}` });
+  assert.equal(authConfigEnv('https://ghe.example.com:8443/octo/models', TOKEN).GIT_CONFIG_KEY_0, 'http.https://ghe.example.com:8443/.extraheader');
+  assert.deepEqual(authConfigEnv('git@github.com:octo/models.git', TOKEN), {});
+  assert.deepEqual(authConfigEnv('https://github.com/octo/models.git', ''), {});
 
   await withRepos(async (repos) => {
     const { deps } = recordedDeps(repos, {
@@ -113,14 +113,15 @@ test('credentials: passed per command to the commands that reach the remote only
       },
     });
     await publishBaseline(deps, request());
-    const withHeader = repos.calls.filter((c) => c.args.includes(args[3]!));
+    const withHeader = repos.calls.filter((c) => c.env?.GIT_CONFIG_VALUE_1 === env.GIT_CONFIG_VALUE_1);
     assert.deepEqual(
       withHeader.map((c) => c.args.find((a) => ['push', 'fetch', 'ls-remote'].includes(a))),
       ['push', 'fetch', 'push'],
     );
-    for (const call of withHeader) assert.deepEqual(call.args.slice(0, 4), args, 'the header comes first, after clearing any persisted one');
+    // /proc/<pid>/cmdline is readable by every process on the runner: the token is never there.
+    for (const call of repos.calls) assert.ok(!call.args.some((a) => a.includes(encoded) || a.includes(TOKEN) || a.includes('extraheader')), `no credentials in argv: ${call.args.join(' ')}`);
     const others = repos.calls.filter((c) => !withHeader.includes(c));
-    for (const call of others) assert.ok(!call.args.some((a) => a.includes('extraheader')), `no credentials for ${call.args.join(' ')}`);
+    for (const call of others) assert.ok(!Object.values(call.env ?? {}).some((v) => v.includes(encoded)), `no credentials for ${call.args.join(' ')}`);
     const config = await readFile(path.join(repos.checkout, '.git', 'config'), 'utf8');
     assert.doesNotMatch(config, /extraheader/i);
     assert.ok(!config.includes(encoded));

@@ -12,7 +12,11 @@ test('metric lines read back through our JSONL parser, non-finite values include
   ];
   assert.equal(lines[0]!.text, '{"step":1,"train":{"loss":0.5,"accuracy":0.25}}');
   assert.equal(lines[1]!.text, '{"step":2,"train":{"loss":NaN},"eval":{"loss":Infinity,"margin":-Infinity,"bias":-0}}');
-  assert.deepEqual(lines[1]!.nonFinite, ['train.loss', 'eval.loss', 'eval.margin']);
+  assert.deepEqual(lines[1]!.nonFinite, [
+    { name: 'train.loss', value: NaN },
+    { name: 'eval.loss', value: Infinity },
+    { name: 'eval.margin', value: -Infinity },
+  ]);
   assert.equal(lines[2]!.text, '{"accuracy":0.875}');
   assert.equal(lines[3]!.text, '{"step":3}');
   const data = parseJsonLines(lines.map((l) => l.text).join('\n') + '\n', 'metrics.jsonl');
@@ -21,6 +25,12 @@ test('metric lines read back through our JSONL parser, non-finite values include
   assert.deepEqual(data.series.get('eval.margin'), { steps: [2], values: [-Infinity] });
   assert.ok(Object.is(data.series.get('eval.bias')!.values[0], -0));
   assert.equal(data.finals.get('accuracy'), 0.875);
+  // A string is kept in the file but is no series: the parser compares numbers only.
+  const withString = formatMetricsLine(5, { loss: 'NaN', lr: 0.1 });
+  assert.equal(withString.text, '{"step":5,"loss":"NaN","lr":0.1}');
+  assert.deepEqual(withString.nonFinite, []);
+  const read = parseJsonLines(withString.text, 'm');
+  assert.deepEqual([...read.series.keys()], ['lr']);
   // Shortest round-trip form: the value read back is the same double.
   const value = 0.1 + 0.2;
   assert.equal(parseJsonLines(formatMetricsLine(4, { x: value }).text, 'm').series.get('x')!.values[0], value);
@@ -30,6 +40,6 @@ test('bad log calls are refused with what is wrong', () => {
   assert.throws(() => formatMetricsLine(-1, { x: 1 }), /step must be a non-negative integer or null, got -1/);
   assert.throws(() => formatMetricsLine(1.5, { x: 1 }), /got 1.5/);
   assert.throws(() => formatMetricsLine(1, { step: 2 }), /"step" is the step key/);
-  assert.throws(() => formatMetricsLine(1, { train: 'low' as unknown as number }), /train must be an object of numbers/);
+  assert.throws(() => formatMetricsLine(1, { train: true as unknown as number }), /train must be an object of numbers \(or strings\)/);
   assert.throws(() => formatMetricsLine(1, { train: { '': 1 } }), /empty metric name under train/);
 });

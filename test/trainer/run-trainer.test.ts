@@ -121,7 +121,9 @@ test('failing trainers end with a ReproError that says why', async () => {
     await writeFile(path.join(project, 'throws.mjs'), 'export default async function train(ctx) {\n  ctx.log(1, { loss: 1 });\n  throw new Error("exploded at step 1");\n}\n');
     await writeFile(path.join(project, 'silent.mjs'), 'export default async function train() {}\n');
     await writeFile(path.join(project, 'no-default.mjs'), 'export function train() {}\n');
-    await writeFile(path.join(project, 'nan.mjs'), 'export default async function train(ctx) { ctx.log(1, { train: { loss: NaN } }); ctx.log(2, { train: { loss: 0.5 } }); }\n');
+    await writeFile(path.join(project, 'nan.mjs'), 'export default async function train(ctx) { ctx.log(1, { train: { loss: 0.5 } }); ctx.log(2, { train: { loss: NaN, accuracy: 0.5 }, lr: -Infinity }); }\n');
+    await writeFile(path.join(project, 'nan-caught.mjs'), 'export default async function train(ctx) { try { ctx.log(3, { loss: Infinity }); } catch {} ctx.log(4, { loss: 1 }); }\n');
+    await writeFile(path.join(project, 'nan-string.mjs'), 'export default async function train(ctx) { ctx.log(1, { loss: 0.5, ratio: String(0 / 0) }); }\n');
 
     await assertTrainerFails(runTrainer(optionsFor(project, { module: 'throws.mjs' })), /^The trainer .*throws\.mjs threw: Error: exploded at step 1\n\s+at train \(file:\/\/.*throws\.mjs:3:9\)/);
     await assertTrainerFails(runTrainer(optionsFor(project, { module: 'silent.mjs' })), /silent\.mjs finished without logging any metrics/, /ctx\.log\(step/);
@@ -131,10 +133,19 @@ test('failing trainers end with a ReproError that says why', async () => {
     await assertTrainerFails(runTrainer(optionsFor(project, { backend: 'webgpu' })), /Unknown trainer backend "webgpu" \(trainer\.backend\); accepted: auto, tensorflow-gpu, tensorflow, cpu/);
     await assertTrainerFails(runTrainer(optionsFor(project, { options: { 'learning-rate': 'fast' } })), /trainer\.options\.learning-rate must be a positive number, got "fast"/);
 
-    // NaN is a finding, not a failure: written as Python's token and reported.
-    const nan = await runTrainer(optionsFor(project, { module: 'nan.mjs' }));
-    assert.deepEqual(nan.warnings, ['The trainer logged a non-finite value at step 1: train.loss']);
-    assert.deepEqual(parseJsonLines(await readFile(nan.metricsPath, 'utf8'), 'm').series.get('train.loss'), { steps: [1, 2], values: [NaN, 0.5] });
+    // A non-finite value is a diverged training: bad input, refused with the metric and the step.
+    await assertTrainerFails(
+      runTrainer(optionsFor(project, { module: 'nan.mjs' })),
+      /^The trainer .*nan\.mjs logged a non-finite value at step 2: train\.loss = NaN, lr = -Infinity\. The training diverged \(NaN\/Inf loss\)\.$/,
+      /Lower the learning rate.*check the data.*log it as a string.*or leave it out/,
+    );
+    // Catching the refusal does not make the run pass.
+    await assertTrainerFails(runTrainer(optionsFor(project, { module: 'nan-caught.mjs' })), /nan-caught\.mjs logged a non-finite value at step 3: loss = Infinity/);
+    // A value logged as a string is kept in the file and not compared.
+    const asString = await runTrainer(optionsFor(project, { module: 'nan-string.mjs' }));
+    const text = await readFile(asString.metricsPath, 'utf8');
+    assert.equal(text, '{"step":1,"loss":0.5,"ratio":"NaN"}\n');
+    assert.deepEqual([...parseJsonLines(text, 'm').series.keys()], ['loss']);
   });
 });
 
