@@ -39,11 +39,8 @@ export async function publishCheckToGithub(token: string, event: EventContext, s
     }
     const [{ createGithubClient }, { publishResults }] = await Promise.all([import('../github/client.ts'), import('../github/publish.ts')]);
     const client = createGithubClient({ token, log: context.log });
-    const configText = configPath ? await readFile(configPath, 'utf8').catch(() => null) : null;
-    const configRepoPath = configPath ? path.relative(context.env.GITHUB_WORKSPACE ?? context.cwd, configPath).split(path.sep).join('/') : null;
-    const annotations = result.verdict
-      ? driftAnnotations(result.verdict, configText !== null && configRepoPath ? { repoPath: configRepoPath, text: configText } : null, result.outcome === 'drift' && config['fail-on-drift'] ? 'failure' : 'warning')
-      : [];
+    const settingsFile = await annotatedSettingsFile(configPath, context);
+    const annotations = result.verdict ? driftAnnotations(result.verdict, settingsFile, result.outcome === 'drift' && config['fail-on-drift'] ? 'failure' : 'warning') : [];
     const drifted = result.verdict?.metrics.filter((m) => m.status === 'drift' || m.status === 'missing').length ?? 0;
     const first = result.verdict ? firstDivergentStepOverall(result.verdict) : null;
     await publishResults(
@@ -64,6 +61,20 @@ export async function publishCheckToGithub(token: string, event: EventContext, s
       { info: (m) => core.info(m), warning: (m) => context.log.warning(m), debug: (m) => core.debug(m) },
     );
   });
+}
+
+/**
+ * The file whose lines the drift annotations point at: repro.yml, or — when every setting came
+ * as an action input — the workflow file that gave them (GITHUB_WORKFLOW_REF names it), when it
+ * is in this checkout.
+ */
+async function annotatedSettingsFile(configPath: string | null, context: ModeContext): Promise<{ repoPath: string; text: string } | null> {
+  const workspace = context.env.GITHUB_WORKSPACE ?? context.cwd;
+  const workflowPath = /^[^/]+\/[^/]+\/(.+?)@/.exec(context.env.GITHUB_WORKFLOW_REF ?? '')?.[1] ?? null;
+  const candidate = configPath ?? (workflowPath ? path.join(workspace, workflowPath) : null);
+  if (!candidate) return null;
+  const text = await readFile(candidate, 'utf8').catch(() => null);
+  return text === null ? null : { repoPath: path.relative(workspace, candidate).split(path.sep).join('/'), text };
 }
 
 /** One line for the status and check title; accepted drift says so and by whom. */

@@ -8,7 +8,8 @@ import type { Annotation } from '../github/check-run.ts';
  * One annotation per drifted metric, on the config line that set the tolerance it was held to
  * (the `metric-tolerances` glob that matched, else `tolerance:`, else the file's first line):
  * that is the line a reviewer would change to accept the drift, so it is where the PR diff
- * view shows it. Without a config file in the repository there is no line to point at.
+ * view shows it. Settings given as action inputs live in the workflow file: the caller passes
+ * that file instead, and the `tolerance:` input's line is found by its text.
  */
 export function driftAnnotations(verdict: Verdict, config: { repoPath: string; text: string } | null, level: 'failure' | 'warning'): Annotation[] {
   if (!config) return [];
@@ -50,5 +51,7 @@ function toleranceLines(text: string): { tolerance: number | undefined; globs: M
       }
     }
   }
+  // Not a top-level key (a workflow file's `with:` block): the first line that sets it.
+  tolerance ??= text.split('\n').findIndex((line) => /^\s*tolerance\s*:/.test(line)) + 1 || undefined;
   return { tolerance, globs };
 }
