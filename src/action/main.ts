@@ -10,7 +10,7 @@ import { protectWorkflowCommands } from '../proc/workflow-commands.ts';
 import { readActionInputs, type ActionInvocation } from './inputs.ts';
 import { coreLogger } from './core-logger.ts';
 import { errorAnnotations } from './error-annotations.ts';
-import { readEventContext, refuseUnsafeEvent, type EventContext } from '../github/event.ts';
+import { eventForTrainedCommit, readEventContext, refuseUnsafeEvent, type EventContext } from '../github/event.ts';
 import { publishCheckToGithub, publishBaselineToGithub, acceptanceFinder } from './github-publish.ts';
 
 /**
@@ -26,16 +26,18 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   let publishFailure: ((message: string) => Promise<void>) | null = null;
   try {
     const inputs = readActionInputs((name) => core.getInput(name));
-    const event = await readEventContext(env);
+    const sentEvent = await readEventContext(env);
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     core.debug(`resolved settings: ${JSON.stringify(settings.config)}`);
     core.debug(`setting origins: ${JSON.stringify(settings.origins)}`);
-    const checkedOutSha = event.eventName === 'pull_request_target' ? await headCommit(workspace) : null;
-    refuseUnsafeEvent(event, {
+    const checkedOutSha = sentEvent.eventName === 'pull_request_target' ? await headCommit(workspace) : null;
+    refuseUnsafeEvent(sentEvent, {
       allowForkPrs: settings.config['allow-fork-prs'],
       allowPullRequestTarget: settings.config['allow-pull-request-target'],
       ...(checkedOutSha ? { checkedOutSha } : {}),
     });
+    const { event, note: trainedCommitNote } = eventForTrainedCommit(sentEvent, checkedOutSha);
+    if (trainedCommitNote) core.notice(trainedCommitNote);
 
     const context: ModeContext = {
       cwd: workspace,

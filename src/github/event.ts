@@ -149,6 +149,21 @@ export interface EventSafetyOptions {
   checkedOutSha?: string;
 }
 
+/**
+ * Under `pull_request_target` the workspace holds what checkout took — by default the base
+ * branch (`GITHUB_SHA`), not the PR's head. Results must be reported on the commit that was
+ * trained: a verdict on the base branch posted on the PR's head would pass a PR whose code never
+ * ran. So the run is treated as a run of that commit, not of the PR (no PR comment, no base
+ * compare), and the returned note says so. Other events are returned as they are.
+ */
+export function eventForTrainedCommit(ctx: EventContext, checkedOutSha: string | null): { event: EventContext; note: string | null } {
+  if (ctx.eventName !== 'pull_request_target' || checkedOutSha === null || checkedOutSha === ctx.headSha) return { event: ctx, note: null };
+  return {
+    event: { ...ctx, headSha: checkedOutSha, baseSha: null, prNumber: null },
+    note: `pull_request_target: the workspace holds ${checkedOutSha} (what checkout takes by default: the base branch), not pull request #${ctx.prNumber}'s head ${ctx.headSha}. repro-check trains and reports that commit, and posts nothing on the pull request: a verdict on code that did not run would be a false one.`,
+  };
+}
+
 const WORKFLOW_RUN_PATTERN =
   'To check pull requests from forks safely, use the workflow_run pattern: a `pull_request` job without secrets, on a disposable runner, uploads its run record as an artifact; a separate workflow triggered by `workflow_run` in the base repository downloads it and publishes the result.';
 

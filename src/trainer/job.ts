@@ -27,6 +27,10 @@ export interface BackendInfo {
   name: string;
   version: string;
   device: string;
+  /** The TensorFlow C library's version as the native binding reports it (native backends). */
+  libtensorflow?: string;
+  /** What the GPU package's libtensorflow needs (tensorflow-gpu): CUDA and cuDNN versions. */
+  builtFor?: string;
 }
 
 export type TrainerResult =

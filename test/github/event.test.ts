@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildEventContext, readEventContext, refuseUnsafeEvent } from '../../src/github/event.ts';
+import { buildEventContext, eventForTrainedCommit, readEventContext, refuseUnsafeEvent } from '../../src/github/event.ts';
 import { InputFileError, ReproError } from '../../src/errors.ts';
 import { runnerEnvironment, webhookExample } from './webhook-payloads.ts';
 
@@ -91,6 +91,19 @@ test('pull_request_target is refused unless allowed or the workspace holds the t
   assert.throws(() => refuseUnsafeEvent(ctx, { ...noRisk, checkedOutSha: ctx.headSha }), /pull_request_target/);
   assert.doesNotThrow(() => refuseUnsafeEvent(ctx, { ...noRisk, checkedOutSha: ctx.sha }));
   assert.doesNotThrow(() => refuseUnsafeEvent(ctx, { ...noRisk, allowPullRequestTarget: true }));
+});
+
+test('pull_request_target on the base checkout reports the commit it trained, never the PR head', () => {
+  const payload = webhookExample('pull_request', 'opened');
+  const ctx = buildEventContext(runnerEnvironment('pull_request_target', payload, { GITHUB_SHA: payload.pull_request.base.sha }), payload);
+  const { event, note } = eventForTrainedCommit(ctx, ctx.sha);
+  assert.equal(event.headSha, payload.pull_request.base.sha, 'statuses and checks go on the trained commit');
+  assert.equal(event.prNumber, null, 'no PR comment, no base-commit compare');
+  assert.match(note ?? '', new RegExp(`holds ${ctx.sha} .* not pull request #${ctx.prNumber}'s head ${ctx.headSha}`));
+  // A run allowed to train the PR head, and ordinary pull_request runs, are left as they are.
+  assert.equal(eventForTrainedCommit(ctx, ctx.headSha).event, ctx);
+  const plain = buildEventContext(runnerEnvironment('pull_request', payload), payload);
+  assert.deepEqual(eventForTrainedCommit(plain, plain.sha), { event: plain, note: null });
 });
 
 test('missing or malformed runner variables and payloads are errors naming what is wrong', async () => {
