@@ -44,7 +44,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       env,
       log,
       trainingOutput: protectWorkflowCommands((text) => process.stdout.write(text), env),
-      pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber } : null,
+      pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber, headRef: env.GITHUB_HEAD_REF || null } : null,
       now: () => new Date(),
     };
     if (inputs.mode === 'check') {

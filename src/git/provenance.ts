@@ -4,7 +4,7 @@ import { firstLine, type GitRepo } from './repo.ts';
 export interface RepoProvenance {
   /** The commit results are recorded and reported against. */
   commit: string;
-  /** The checked-out branch (`refs/heads/…`), or null on a detached HEAD. */
+  /** The checked-out branch (`refs/heads/…`); in a pull request the PR's head branch; null on a detached HEAD otherwise. */
   ref: string | null;
   shallow: boolean;
   /** In a pull request, the base commit (present locally); else null. */
@@ -17,7 +17,7 @@ export interface RepoProvenance {
  * checkout lacks it: it is fetched alone, `--depth=1`) so the baseline and tolerance can be
  * read from it. A detached HEAD is normal (actions/checkout leaves one on pull requests).
  */
-export async function resolveProvenance(repo: GitRepo, pullRequest: { headSha: string; baseSha: string } | null): Promise<RepoProvenance> {
+export async function resolveProvenance(repo: GitRepo, pullRequest: { headSha: string; baseSha: string; headRef?: string | null } | null): Promise<RepoProvenance> {
   const head = (await repo.tryRun(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']))?.trim();
   if (!head) throw new ReproError(`The repository ${repo.root} has no commit yet`, { hint: 'Commit the training code first: repro-check records which commit produced each result.' });
   const symbolic = await repo.tryRun(['symbolic-ref', '-q', 'HEAD']);
@@ -25,7 +25,8 @@ export async function resolveProvenance(repo: GitRepo, pullRequest: { headSha: s
   const ref = symbolic?.trim() || null;
   if (!pullRequest) return { commit: head, ref, shallow, baseCommit: null };
   await ensureCommitPresent(repo, pullRequest.baseSha);
-  return { commit: pullRequest.headSha, ref, shallow, baseCommit: pullRequest.baseSha };
+  // The checkout is a detached merge commit: the branch worth recording is the PR's head branch.
+  return { commit: pullRequest.headSha, ref: pullRequest.headRef ? `refs/heads/${pullRequest.headRef}` : ref, shallow, baseCommit: pullRequest.baseSha };
 }
 
 async function hasCommit(repo: GitRepo, sha: string): Promise<boolean> {

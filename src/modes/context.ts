@@ -17,7 +17,8 @@ export interface ModeContext {
    */
   trainingOutput: TrainingOutput;
   /** The pull request being checked, when there is one (on `pull_request` the checkout is a merge commit). */
-  pullRequest: { headSha: string; baseSha: string; number: number } | null;
+  /** headRef: the PR's head branch name (GITHUB_HEAD_REF), recorded as the run's ref. */
+  pullRequest: { headSha: string; baseSha: string; number: number; headRef?: string | null } | null;
   /** Cancels the training (the job was cancelled). */
   signal?: AbortSignal;
   now: () => Date;

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
  * no process groups, and a training that forks data-loader workers must be stopped whole.
  * The child runs in its own process group (`detached`); on timeout, abort or our own
  * SIGINT/SIGTERM (the job was cancelled) the whole group gets SIGTERM, then SIGKILL after a
- * grace period. Output is streamed line by line and only a bounded tail is kept, so a training
+ * grace period (shorter on cancellation, see CANCEL_KILL_GRACE_MS). Output is streamed line by line and only a bounded tail is kept, so a training
  * that prints a gigabyte cannot exhaust our memory.
  */
 export interface ProcessOptions {
@@ -16,7 +16,10 @@ export interface ProcessOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   timeoutMs: number;
+  /** SIGTERM to SIGKILL after a timeout (default TIMEOUT_KILL_GRACE_MS). */
   killGraceMs?: number;
+  /** SIGTERM to SIGKILL on cancellation: abort or our own SIGINT/SIGTERM (default CANCEL_KILL_GRACE_MS). */
+  cancelGraceMs?: number;
   onOutputLine?: (line: string, stream: 'stdout' | 'stderr') => void;
   /** Bytes of output tail kept for the error report (default 64 KiB). */
   maxCapturedBytes?: number;
@@ -33,6 +36,15 @@ export interface ProcessResult {
   durationMs: number;
 }
 
+/** After a timeout nobody is waiting on us: a training gets time to flush its logs and checkpoints. */
+export const TIMEOUT_KILL_GRACE_MS = 10_000;
+/**
+ * A cancelled GitHub job gets SIGINT, then SIGTERM about 7.5 s later, then SIGKILL about 2.5 s
+ * after that: we have ~10 s in all, and a SIGKILL to us would leave the training's process
+ * group running on a self-hosted runner. 5 s after our SIGTERM the group is killed, well
+ * before the runner kills us.
+ */
+export const CANCEL_KILL_GRACE_MS = 5_000;
 const TAIL_LINES = 50;
 /** A line longer than this is cut when kept in the tail (it is still streamed whole). */
 const MAX_LINE_CHARS = 4096;
@@ -45,26 +57,33 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
   if (!file) throw new TypeError('runProcess needs `shell` or a non-empty `argv`');
   const started = Date.now();
   const tail = new OutputTail(options.maxCapturedBytes ?? 64 * 1024);
-  const killGraceMs = options.killGraceMs ?? 10_000;
+  const killGraceMs = options.killGraceMs ?? TIMEOUT_KILL_GRACE_MS;
+  const cancelGraceMs = options.cancelGraceMs ?? CANCEL_KILL_GRACE_MS;
 
   return new Promise<ProcessResult>((resolve) => {
     let timedOut = false;
     let cancelled = false;
     let killTimer: NodeJS.Timeout | undefined;
+    let killAt = Infinity;
     const child = spawn(file, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 
-    const stopGroup = () => {
-      signalGroup(child.pid, 'SIGTERM');
-      killTimer ??= setTimeout(() => signalGroup(child.pid, 'SIGKILL'), killGraceMs);
+    // SIGTERM once; SIGKILL when the grace runs out. A cancel during a timeout's longer grace
+    // brings the SIGKILL forward.
+    const stopGroup = (graceMs: number) => {
+      if (killTimer === undefined) signalGroup(child.pid, 'SIGTERM');
+      if (Date.now() + graceMs >= killAt) return;
+      killAt = Date.now() + graceMs;
+      clearTimeout(killTimer);
+      killTimer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), graceMs);
     };
     // setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): clamp instead.
     const timeout = setTimeout(() => {
       timedOut = true;
-      stopGroup();
+      stopGroup(killGraceMs);
     }, Math.min(options.timeoutMs, MAX_TIMER_MS));
     const cancel = () => {
       cancelled = true;
-      stopGroup();
+      stopGroup(cancelGraceMs);
     };
     options.signal?.addEventListener('abort', cancel, { once: true });
     if (options.signal?.aborted) cancel();

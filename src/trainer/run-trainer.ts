@@ -75,8 +75,9 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
     options: options.options ?? {},
   };
   const workerArgs = trainerWorkerArgs(import.meta.url, existsSync, () => import.meta.resolve('tsx'));
+  const nodeFlags = typeScriptNodeFlags(options.module, process.versions.node);
   const processResult = await runProcess({
-    argv: [process.execPath, ...workerArgs, JSON.stringify(job)],
+    argv: [process.execPath, ...nodeFlags, ...workerArgs, JSON.stringify(job)],
     cwd: options.cwd,
     env: options.env,
     timeoutMs: options.timeoutMs,
@@ -85,6 +86,15 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
   });
 
   const result = await readTrainerResult(resultFile);
+  const outputTail = () => processResult.outputTail.map((line) => `  ${line}`).join('\n');
+  if (result === null && processResult.exitCode === UNSETTLED_TOP_LEVEL_AWAIT && !processResult.timedOut && !processResult.cancelled) {
+    // The worker awaits train() at its top level; Node ends a process whose event loop ran
+    // empty with that await pending with exit code 13. Nothing crashed: train() waits forever.
+    throw new ReproError(
+      `The trainer ${options.module}: train() returned a promise that never settled (Node exited with code 13, "unsettled top-level await": nothing was left to run while train(), or the module's top-level await, was still waiting).\nLast lines of its output:\n${outputTail()}`,
+      { hint: 'Every promise train() awaits must resolve or reject: look for a new Promise whose resolve is never called, or a callback or event that never comes.' },
+    );
+  }
   if (result === null || processResult.timedOut || processResult.cancelled) {
     const why = processResult.timedOut
       ? `timed out after ${Math.round(options.timeoutMs / 1000)} s (timeout-minutes) and was stopped`
@@ -93,7 +103,7 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
         : processResult.signal
           ? `was killed by ${processResult.signal}`
           : `exited with code ${processResult.exitCode} without a result`;
-    throw new ReproError(`The trainer ${options.module} ${why}.\nLast lines of its output:\n${processResult.outputTail.map((line) => `  ${line}`).join('\n')}`, {
+    throw new ReproError(`The trainer ${options.module} ${why}.\nLast lines of its output:\n${outputTail()}`, {
       hint: 'A crash in a native backend shows here; try backend: cpu to tell the trainer from the backend.',
     });
   }
@@ -107,10 +117,44 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
   return { metricsPath: path.join(options.outDir, METRICS_FILE), checkpoints, backend: result.backend, warnings: result.warnings };
 }
 
+/** Node's exit code when the event loop empties while a top-level await is still pending. */
+const UNSETTLED_TOP_LEVEL_AWAIT = 13;
+
+/** The run's backend as environment-fingerprint entries (`extra`), so a changed backend shows as an environment difference. */
+export function backendFingerprint(backend: BackendInfo): Record<string, string> {
+  return {
+    'tfjs.backend': backend.name,
+    'tfjs.version': backend.version,
+    'tfjs.device': backend.device,
+    ...(backend.libtensorflow ? { 'tfjs.libtensorflow': backend.libtensorflow } : {}),
+    ...(backend.builtFor ? { 'tfjs.built-for': backend.builtFor } : {}),
+  };
+}
+
+const TYPESCRIPT_MODULE = /\.[cm]?ts$/;
+
+/**
+ * The Node flags the worker needs to import a trainer module written in TypeScript (pure).
+ * Node strips types itself from 22.6 behind --experimental-strip-types, and by default from
+ * 23.6 (and 22.18); older Nodes refuse a .ts file with a bare ERR_UNKNOWN_FILE_EXTENSION, so
+ * that case is told here, before a worker is started.
+ */
+export function typeScriptNodeFlags(module: string, nodeVersion: string): string[] {
+  if (!TYPESCRIPT_MODULE.test(module)) return [];
+  const [major = 0, minor = 0] = nodeVersion.split('.').map(Number);
+  const atLeast = (wantedMajor: number, wantedMinor: number) => major > wantedMajor || (major === wantedMajor && minor >= wantedMinor);
+  if (atLeast(23, 6) || (major === 22 && minor >= 18)) return [];
+  if (atLeast(22, 6)) return ['--experimental-strip-types'];
+  throw new ReproError(
+    `The trainer module ${module} is TypeScript, which Node ${nodeVersion} (the Node running repro-check) cannot load: Node strips types from 22.6 with --experimental-strip-types (repro-check passes it) and by default from 23.6.`,
+    { hint: 'Use a .js or .mjs module (write it in JavaScript, or compile it with tsc first), or run repro-check on Node 22.6 or later (the action runs on the runner\'s Node 24).' },
+  );
+}
+
 async function resolveTrainerModule(module: string, cwd: string): Promise<string> {
   if (module.startsWith('builtin:')) {
     if ((BUILTIN_TRAINERS as readonly string[]).includes(module)) return module;
-    throw new ReproError(`Unknown built-in trainer "${module}" (trainer.module); built-in: ${BUILTIN_TRAINERS.join(', ')}, or a path to a .js/.mjs module`);
+    throw new ReproError(`Unknown built-in trainer "${module}" (trainer.module); built-in: ${BUILTIN_TRAINERS.join(', ')}, or a path to a .js/.mjs module (.ts on Node 22.6 or later)`);
   }
   const absolute = path.resolve(cwd, module);
   try {

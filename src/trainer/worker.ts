@@ -67,6 +67,12 @@ async function importTrainer(module: string): Promise<TrainFunction> {
   try {
     loaded = module === 'builtin:smoke' ? await import('./smoke.ts') : ((await import(pathToFileURL(module).href)) as { default?: unknown });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_UNKNOWN_FILE_EXTENSION') {
+      // Node's own message names the extension but not what would work instead.
+      throw new ReproError(`Node ${process.versions.node} cannot load the trainer module ${module}: it does not know the file extension ${path.extname(module) || '(none)'}`, {
+        hint: 'trainer.module must be a .js or .mjs ES module (or .ts on Node 22.6 or later).',
+      });
+    }
     throw new ReproError(`Could not load the trainer module ${module}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
   if (typeof loaded.default !== 'function') {

@@ -244,6 +244,7 @@ export async function runAction(sandbox: Sandbox, options: ActionRunOptions): Pr
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_SHA: options.sha,
     GITHUB_REF: options.ref,
+    ...headRefOf(options.payload),
     GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
     GITHUB_REPOSITORY_OWNER: OWNER,
     GITHUB_WORKSPACE: options.workspace,
@@ -314,4 +315,10 @@ export function warningCommands(stdout: string): string[] {
     .split('\n')
     .filter((line) => line.startsWith('::warning'))
     .map((line) => line.slice(line.indexOf('::', 2) + 2).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'));
+}
+
+/** GITHUB_HEAD_REF, as the runner sets it on pull request events: the PR's head branch. */
+function headRefOf(payload: Record<string, unknown>): { GITHUB_HEAD_REF?: string } {
+  const ref = (payload['pull_request'] as { head?: { ref?: unknown } } | undefined)?.head?.ref;
+  return typeof ref === 'string' ? { GITHUB_HEAD_REF: ref } : {};
 }

@@ -32,10 +32,11 @@ test('in a pull request the baseline and tolerance come from the base commit: a 
     const settings = loadSettings({ file: { path: 'repro.yml', text: await readFile(configPath, 'utf8') }, overrides: [] });
     const result = await runCheck(
       { settings, configPath, onMissingBaseline: 'fail' },
-      { cwd: project.dir, env: { PATH: process.env.PATH }, log: streamLogger((t) => (log += t)), trainingOutput: { line: () => undefined, end: () => undefined }, pullRequest: { headSha, baseSha, number: 7 }, now: () => new Date() },
+      { cwd: project.dir, env: { PATH: process.env.PATH }, log: streamLogger((t) => (log += t)), trainingOutput: { line: () => undefined, end: () => undefined }, pullRequest: { headSha, baseSha, number: 7, headRef: 'feature/lr' }, now: () => new Date() },
     );
     assert.equal(result.outcome, 'drift', result.markdown);
     assert.equal(result.trained.record.provenance.commit, headSha, 'recorded against the PR head, not the merge commit');
+    assert.equal(result.trained.record.provenance.ref, 'refs/heads/feature/lr', 'the PR head branch, not the detached merge checkout (null)');
     assert.match(result.markdown, /rtol 0\.00001, atol 1e-8 — from repro\.yml at base commit/);
     assert.match(result.markdown, /This pull request changes `tolerance`; the base commit's values apply here and the new ones after merge/);
     assert.match(result.markdown, /\.repro\/baseline\.json at base commit/);
