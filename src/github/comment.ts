@@ -20,6 +20,8 @@ export interface StickyCommentResult {
   action: 'created' | 'updated' | 'unchanged';
   id: number;
   url: string;
+  /** Who the comment is by, as GitHub answered (the token's identity). */
+  author: string | null;
 }
 
 /** Attempts at "find, else create" when a create fails in a way that may still have landed. */
@@ -60,14 +62,14 @@ export async function upsertStickyComment(client: GithubClient, target: StickyCo
     const existing = own[0];
     if (own.length > 1) debug(`${own.length} comments carry the marker for "${target.commentKey}"; updating the oldest (${existing!.id}) only.`);
     if (existing) {
-      if (existing.body === fullBody) return { action: 'unchanged', id: existing.id, url: existing.html_url };
+      if (existing.body === fullBody) return { action: 'unchanged', id: existing.id, url: existing.html_url, author: existing.user?.login ?? null };
       const updated = await client.rest.issues.updateComment({ owner: where.owner, repo: where.repo, comment_id: existing.id, body: fullBody });
-      return { action: 'updated', id: updated.data.id, url: updated.data.html_url };
+      return { action: 'updated', id: updated.data.id, url: updated.data.html_url, author: updated.data.user?.login ?? null };
     }
     try {
       // No automatic retry for the create: a retried POST whose first answer was lost duplicates the comment.
       const created = await client.rest.issues.createComment({ ...where, body: fullBody, request: { retries: 0 } });
-      return { action: 'created', id: created.data.id, url: created.data.html_url };
+      return { action: 'created', id: created.data.id, url: created.data.html_url, author: created.data.user?.login ?? null };
     } catch (error) {
       if (!isTransient(error)) throw error;
       lastError = error;

@@ -139,6 +139,13 @@ export async function publishResults(client: GithubClient, input: PublishInput, 
         log.debug,
       );
       log.info(`PR comment ${result.action}: ${result.url}`);
+      const expected = input.commentAuthorLogin || DEFAULT_COMMENT_AUTHOR;
+      if (result.author && result.author.toLowerCase() !== expected.toLowerCase()) {
+        // The next run looks for its comment among `expected`'s only, and would add another.
+        // GET /user cannot tell (the workflow and App tokens may not call it), so the created
+        // comment's author is the one reliable answer: say it, with the setting that fixes it.
+        warn(`The PR comment was written as "${result.author}", but comment-author is "${expected}", so the next run will not find it and will add a new one. Set the input comment-author: ${result.author} (the identity of github-token).`);
+      }
       return result;
     });
   }

@@ -105,7 +105,7 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       notes: [],
       runUrl: options.runUrl ?? null,
     };
-    // What the trainer warned about (Math.random called, non-finite values) belongs with the verdict.
+    // What the trainer warned about (Math.random called) belongs with the verdict.
     report.notes.push(...trained.warnings);
     const extra = trained.record.environment.extra;
     // `backend: auto` may settle on any of three backends: say which one this run used.

@@ -22,7 +22,7 @@ export interface TrainedRun {
   data: MetricData;
   metricFiles: string[];
   outDir: string;
-  /** What the built-in trainer warned about (Math.random, non-finite values), for the report's notes. */
+  /** What the built-in trainer warned about (Math.random), for the report's notes. */
   warnings: string[];
 }
 
@@ -67,7 +67,7 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
   let metricsSpec: string | Record<string, string>;
 
   if (config.trainer) {
-    const { runTrainer } = await import('../trainer/run-trainer.ts');
+    const { runTrainer, backendFingerprint } = await import('../trainer/run-trainer.ts');
     const result = await trainingPhase(context, `Training with the built-in trainer (${config.trainer.module})`, () =>
       runTrainer({
         module: config.trainer!.module,
@@ -81,7 +81,8 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
         outDir,
         cwd: repo.workDir,
         timeoutMs,
-        env: childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }),
+        // The trainer's TensorFlow switches follow trainer.strict-determinism, not determinism-env.
+        env: childEnvironment(context.env, { seed: config.seed, determinism: config.trainer!['strict-determinism'], outDir }),
         onOutputLine: (line) => context.trainingOutput.line(line),
         ...(context.signal ? { signal: context.signal } : {}),
       }),
@@ -89,9 +90,7 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
     for (const warning of result.warnings) context.log.warning(warning);
     warnings.push(...result.warnings);
     context.log.info(`Trainer backend: ${result.backend.name} ${result.backend.version} on ${result.backend.device}`);
-    extraEnvironment['tfjs.backend'] = result.backend.name;
-    extraEnvironment['tfjs.version'] = result.backend.version;
-    extraEnvironment['tfjs.device'] = result.backend.device;
+    Object.assign(extraEnvironment, backendFingerprint(result.backend));
     checkpoints.push(...result.checkpoints);
     metricsSpec = config.metrics ?? result.metricsPath;
   } else {

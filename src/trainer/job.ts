@@ -43,8 +43,13 @@ export type TrainerResult =
     }
   | { ok: false; message: string; hint?: string; stack?: string };
 
-/** The environment switches strict determinism sets before the backend loads. */
+/**
+ * The environment switches strict determinism sets before the backend loads; without strict
+ * determinism the trainer gets none of them from repro-check (only the seed variables).
+ */
 export const STRICT_DETERMINISM_ENV: Readonly<Record<string, string>> = {
+  // cuBLAS needs a fixed workspace for deterministic GEMMs (CUDA >= 10.2).
+  CUBLAS_WORKSPACE_CONFIG: ':4096:8',
   TF_DETERMINISTIC_OPS: '1',
   TF_CUDNN_DETERMINISTIC: '1',
   // oneDNN's CPU kernels reorder float sums with the thread count.

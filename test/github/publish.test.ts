@@ -358,3 +358,24 @@ test('a primary rate limit resetting soon is waited for; a secondary one that ne
     await h.close();
   }
 });
+
+test('a token that writes as another identity than comment-author is named in a warning with the setting to fix', async () => {
+  const h = await harness();
+  try {
+    // An App installation token: writes are by "<app-slug>[bot]", and GET /user is refused to it.
+    h.fake.tokenLogins.set('ghs_workflow_token', 'repro-app[bot]');
+    const first = await publishResults(h.client, h.input({ commentBody: 'first run' }), h.log);
+    assert.ok('written' in first.comment && first.comment.written.author === 'repro-app[bot]');
+    assert.deepEqual(h.log.warnings.filter((w) => /comment-author/.test(w)), [
+      'The PR comment was written as "repro-app[bot]", but comment-author is "github-actions[bot]", so the next run will not find it and will add a new one. Set the input comment-author: repro-app[bot] (the identity of github-token).',
+    ]);
+    h.log.warnings.length = 0;
+    // With the setting, the second run finds and updates it.
+    const second = await publishResults(h.client, h.input({ commentBody: 'second run', commentAuthorLogin: 'repro-app[bot]' }), h.log);
+    assert.ok('written' in second.comment && second.comment.written.action === 'updated');
+    assert.deepEqual(h.log.warnings, []);
+    assert.equal(h.fake.state.repo(OWNER, REPO).comments.length, 1);
+  } finally {
+    await h.close();
+  }
+});
