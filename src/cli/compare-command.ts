@@ -2,7 +2,10 @@ import path from 'node:path';
 import { EXIT_DRIFT, EXIT_PASS, ReproError } from '../errors.ts';
 import { readComparable } from '../metrics/collect.ts';
 import { compareMetrics } from '../compare/compare.ts';
-import { DEFAULT_TOLERANCE, TolerancePicker } from '../compare/tolerance.ts';
+import { DEFAULT_TOLERANCE, resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
+import { loadSettings } from '../settings/load.ts';
+import { gateSettingsOf } from '../settings/gate.ts';
+import { readFile } from 'node:fs/promises';
 import { DEFAULT_IGNORED_METRICS } from '../settings/schema.ts';
 import { verdictToJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
@@ -19,22 +22,24 @@ export interface CompareCommandOptions {
   include: string[];
   ignore: string[];
   format: 'markdown' | 'json';
+  /** --config: take tolerance, metric-tolerances and ignore-metrics from this repro.yml. */
+  config?: string | undefined;
   /** -o: also write the verdict JSON here. */
   out?: string | undefined;
 }
 
 /** `repro-check compare BASELINE CURRENT`: DESIGN.md's contract, exit 0 pass / 1 drift / 2 bad input. */
 export async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Promise<number> {
-  const rtol = parseTolerance('--rtol', options.rtol, DEFAULT_TOLERANCE.rtol);
-  const atol = parseTolerance('--atol', options.atol, DEFAULT_TOLERANCE.atol);
-  if (options.exact && (options.rtol !== undefined || options.atol !== undefined)) throw new ReproError('--exact compares bit for bit; leave out --rtol and --atol with it');
-  const [baseline, current] = await Promise.all([readComparable(path.resolve(options.cwd, options.baseline)), readComparable(path.resolve(options.cwd, options.current))]);
-  const source = options.exact ? '--exact' : options.rtol !== undefined || options.atol !== undefined ? 'command-line flags' : 'default (numpy.allclose)';
+  const [baseline, current, picker] = await Promise.all([
+    readComparable(path.resolve(options.cwd, options.baseline)),
+    readComparable(path.resolve(options.cwd, options.current)),
+    tolerancesFor(options),
+  ]);
   const verdict = compareMetrics(baseline, current, {
-    tolerances: new TolerancePicker({ rtol, atol, exact: options.exact }, source, {}),
+    tolerances: picker.tolerances,
     include: options.include,
-    // Wall-clock fields are ignored by default (DESIGN.md); --ignore adds to that list.
-    ignore: [...DEFAULT_IGNORED_METRICS, ...options.ignore],
+    // Wall-clock fields are ignored by default (DESIGN.md), or as the config says; --ignore adds to that list.
+    ignore: [...picker.ignore, ...options.ignore],
   });
   if (options.out) await writeFileAtomic(path.resolve(options.cwd, options.out), JSON.stringify(verdictToJson(verdict), null, 2) + '\n');
   if (options.format === 'json') io.stdout(JSON.stringify(verdictToJson(verdict)) + '\n');
@@ -47,7 +52,7 @@ export async function runCompareCommand(options: CompareCommandOptions, io: CliI
         currentData: current,
         runLabel: options.current,
         baselineLabel: options.baseline,
-        toleranceLines: [options.exact ? 'exact (bit-for-bit)' : `rtol ${rtol}, atol ${atol} — from ${source}`],
+        toleranceLines: picker.lines,
         environmentDifferences: [],
         checkpointLines: [],
         notes: [],
@@ -55,6 +60,44 @@ export async function runCompareCommand(options: CompareCommandOptions, io: CliI
     );
   }
   return verdict.status === 'pass' ? EXIT_PASS : EXIT_DRIFT;
+}
+
+interface ComparePicker {
+  tolerances: TolerancePicker;
+  ignore: string[];
+  lines: string[];
+}
+
+/**
+ * The tolerance for `compare`: from flags, or — with --config — the same keys a `check` uses
+ * (tolerance, metric-tolerances, ignore-metrics), so a trusted workflow that compares evidence
+ * from elsewhere (the fork-PR pattern) holds it to the repository's own gate.
+ */
+async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePicker> {
+  if (options.config !== undefined) {
+    if (options.exact || options.rtol !== undefined || options.atol !== undefined) throw new ReproError('--config takes the tolerance from the file; leave out --rtol, --atol and --exact with it');
+    const file = path.resolve(options.cwd, options.config);
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new ReproError(`--config ${options.config}: cannot read ${file} (${error.code ?? error.message})`);
+    });
+    const gate = gateSettingsOf(loadSettings({ file: { path: options.config, text }, overrides: [] }).config);
+    const tolerance = resolveTolerance(gate.tolerance);
+    const source = `tolerance in ${options.config}`;
+    return {
+      tolerances: new TolerancePicker(tolerance, source, gate['metric-tolerances']),
+      ignore: gate['ignore-metrics'],
+      lines: [tolerance.exact ? `exact (bit-for-bit) — from ${source}` : `rtol ${tolerance.rtol}, atol ${tolerance.atol} — from ${source}`, ...Object.entries(gate['metric-tolerances']).map(([glob, o]) => `\`${glob}\`: ${JSON.stringify(o)}`)],
+    };
+  }
+  const rtol = parseTolerance('--rtol', options.rtol, DEFAULT_TOLERANCE.rtol);
+  const atol = parseTolerance('--atol', options.atol, DEFAULT_TOLERANCE.atol);
+  if (options.exact && (options.rtol !== undefined || options.atol !== undefined)) throw new ReproError('--exact compares bit for bit; leave out --rtol and --atol with it');
+  const source = options.exact ? '--exact' : options.rtol !== undefined || options.atol !== undefined ? 'command-line flags' : 'default (numpy.allclose)';
+  return {
+    tolerances: new TolerancePicker({ rtol, atol, exact: options.exact }, source, {}),
+    ignore: [...DEFAULT_IGNORED_METRICS],
+    lines: [options.exact ? 'exact (bit-for-bit)' : `rtol ${rtol}, atol ${atol} — from ${source}`],
+  };
 }
 
 function parseTolerance(flag: string, text: string | undefined, fallback: number): number {

@@ -24,7 +24,7 @@ Usage:
       Refuse an unclean tree, run the training, write the baseline file (commit it yourself).
   repro-check run [--config F] [--set KEY=VALUE]... [--seed N] [-o RECORD.json]
       Run the training and write its run record, without comparing.
-  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
+  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
       Compare two metric files, run records or baselines (told apart by content).
   repro-check env [--format json|text] [-o FINGERPRINT.json]
       Print this machine's environment fingerprint.
@@ -65,7 +65,7 @@ const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   check: ['config', 'set', 'seed', 'format', 'out', 'verbose'],
   baseline: ['config', 'set', 'seed', 'verbose'],
   run: ['config', 'set', 'seed', 'out', 'verbose'],
-  compare: ['rtol', 'atol', 'exact', 'metric', 'ignore', 'format', 'out', 'verbose'],
+  compare: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'format', 'out', 'verbose'],
   env: ['format', 'out', 'verbose'],
 };
 
@@ -107,7 +107,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'compare': {
         const { runCompareCommand } = await import('./compare-command.ts');
         if (rest.length !== 2) throw new ReproError(`compare takes two files, BASELINE and CURRENT; got ${rest.length}`);
-        return await runCompareCommand({ baseline: rest[0]!, current: rest[1]!, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format: format as 'markdown' | 'json', out: values.out }, io);
+        return await runCompareCommand({ baseline: rest[0]!, current: rest[1]!, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format: format as 'markdown' | 'json', out: values.out, config: values.config }, io);
       }
       case 'env': {
         expectNoArguments(command, rest);

@@ -151,3 +151,27 @@ test('no settings file: the message says where it looked and how to give one; ba
     assert.match(both.stderr, /--set timeout-minutes: timeout-minutes/);
   });
 });
+
+test('compare --config holds the files to the tolerance keys of a repro.yml, as check does', async () => {
+  await withTemp(async (dir) => {
+    await writeFile(path.join(dir, 'a.jsonl'), '{"step": 1, "loss": 1.0, "acc": 0.5, "wall": 3}\n{"step": 2, "loss": 0.5, "acc": 0.6, "wall": 4}\n');
+    await writeFile(path.join(dir, 'b.jsonl'), '{"step": 1, "loss": 1.0, "acc": 0.5, "wall": 9}\n{"step": 2, "loss": 0.51, "acc": 0.6001, "wall": 9}\n');
+    await writeFile(path.join(dir, 'repro.yml'), 'command: python t.py\nmetrics: m.jsonl\ntolerance: { rtol: 1.0e-3 }\nmetric-tolerances:\n  loss: { rtol: 0.05 }\nignore-metrics: [wall]\n');
+    const held = await cli(['compare', 'a.jsonl', 'b.jsonl', '--config', 'repro.yml', '--format', 'json'], dir);
+    assert.equal(held.code, 0, held.stderr);
+    const verdict = JSON.parse(held.stdout);
+    assert.deepEqual(verdict.metrics.map((m: { name: string; status: string; tolerance: { source: string } }) => [m.name, m.status, m.tolerance.source]), [
+      ['acc', 'pass', 'tolerance in repro.yml'],
+      ['loss', 'pass', 'metric-tolerances["loss"]'],
+    ]);
+    // Without the file's looser loss tolerance, the same files drift.
+    assert.equal((await cli(['compare', 'a.jsonl', 'b.jsonl'], dir)).code, 1);
+    const both = await cli(['compare', 'a.jsonl', 'b.jsonl', '--config', 'repro.yml', '--rtol', '1'], dir);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--config takes the tolerance from the file; leave out --rtol/);
+    await writeFile(path.join(dir, 'bad.yml'), 'command: t\nmetrics: m\ntolerance: { rtol: -1 }\n');
+    const bad = await cli(['compare', 'a.jsonl', 'b.jsonl', '--config', 'bad.yml'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /bad\.yml:3: tolerance/);
+  });
+});

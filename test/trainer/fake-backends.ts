@@ -16,7 +16,7 @@ export async function writeFakeBackend(projectDir: string, packageName: string, 
     path.join(dir, 'index.js'),
     'fails' in behaviour
       ? `throw new Error(${JSON.stringify(behaviour.fails)});\n`
-      : `module.exports = { ready: async () => {}, backend: () => ({ isUsingGpuDevice: ${behaviour.usingGpu} }) };\n`,
+      : `module.exports = { ready: async () => {}, backend: () => ({ isUsingGpuDevice: ${behaviour.usingGpu}, binding: { TF_Version: '2.9.1' } }) };\n`,
   );
 }
 

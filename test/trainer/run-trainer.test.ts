@@ -6,7 +6,8 @@ import path from 'node:path';
 import { ReproError } from '../../src/errors.ts';
 import { parseJsonLines } from '../../src/metrics/json-lines.ts';
 import { parseSafetensors } from '../../src/safetensors/format.ts';
-import { type RunTrainerOptions, runTrainer } from '../../src/trainer/run-trainer.ts';
+import { type RunTrainerOptions, backendFingerprint, runTrainer, typeScriptNodeFlags } from '../../src/trainer/run-trainer.ts';
+import { describeLoadFailure } from '../../src/trainer/backend.ts';
 import { toolCacheBackendDir } from '../../src/trainer/install-backend.ts';
 import { TRIVIAL_TRAINER, writeFakeBackend } from './fake-backends.ts';
 
@@ -184,25 +185,33 @@ test('native backends: missing, failing to load, and silently on the CPU are tol
     await writeFakeBackend(project, '@tensorflow/tfjs-node-gpu', { fails: 'libcudart.so.11.0: cannot open shared object file: No such file or directory' });
     await assertTrainerFails(
       runTrainer(options('tensorflow-gpu')),
-      /@tensorflow\/tfjs-node-gpu was found at .*node_modules\/@tensorflow\/tfjs-node-gpu but failed to load: libcudart\.so\.11\.0: cannot open shared object file/,
+      /@tensorflow\/tfjs-node-gpu was found at .*node_modules\/@tensorflow\/tfjs-node-gpu but failed to load: the CUDA 11\.2 runtime was not found \(libcudart\.so\.11\.0: cannot open shared object file/,
       /CUDA 11\.2 and cuDNN 8\.1/,
     );
     // auto passes over the broken GPU package and says so, then settles on the pure CPU backend.
     const lines: string[] = [];
     const auto = await runTrainer({ ...options('auto'), onOutputLine: (line) => lines.push(line) });
     assert.equal(auto.backend.name, 'cpu');
-    assert.ok(lines.some((line) => /backend auto: @tensorflow\/tfjs-node-gpu was found .* but failed to load: libcudart/.test(line)), lines.join('\n'));
+    assert.ok(lines.some((line) => /backend auto: @tensorflow\/tfjs-node-gpu was found .* but failed to load: the CUDA 11\.2 runtime was not found \(libcudart/.test(line)), lines.join('\n'));
     assert.ok(lines.some((line) => /backend auto: @tensorflow\/tfjs-node is not installed/.test(line)));
 
     await writeFakeBackend(project, '@tensorflow/tfjs-node-gpu', { usingGpu: false });
     await assertTrainerFails(runTrainer(options('tensorflow-gpu')), /loaded, but TensorFlow placed the work on the CPU \(tf\.backend\(\)\.isUsingGpuDevice is false\)/, /CUDA 11\.2/);
-    assert.deepEqual((await runTrainer(options('auto'))).backend, { name: 'tensorflow', version: '4.22.0-fake', device: 'CPU (tfjs-node-gpu found no usable GPU)' });
+    assert.deepEqual((await runTrainer(options('auto'))).backend, { name: 'tensorflow', version: '4.22.0-fake', device: 'CPU (tfjs-node-gpu found no usable GPU)', libtensorflow: '2.9.1', builtFor: 'CUDA 11.2, cuDNN 8.1' });
 
     await writeFakeBackend(project, '@tensorflow/tfjs-node-gpu', { usingGpu: true });
-    assert.deepEqual((await runTrainer(options('tensorflow-gpu'))).backend, { name: 'tensorflow-gpu', version: '4.22.0-fake', device: 'GPU' });
+    const gpu = (await runTrainer(options('tensorflow-gpu'))).backend;
+    assert.deepEqual(gpu, { name: 'tensorflow-gpu', version: '4.22.0-fake', device: 'GPU', libtensorflow: '2.9.1', builtFor: 'CUDA 11.2, cuDNN 8.1' });
+    assert.deepEqual(backendFingerprint(gpu), {
+      'tfjs.backend': 'tensorflow-gpu',
+      'tfjs.version': '4.22.0-fake',
+      'tfjs.device': 'GPU',
+      'tfjs.libtensorflow': '2.9.1',
+      'tfjs.built-for': 'CUDA 11.2, cuDNN 8.1',
+    });
 
     await writeFakeBackend(project, '@tensorflow/tfjs-node', { usingGpu: false });
-    assert.deepEqual((await runTrainer(options('tensorflow'))).backend, { name: 'tensorflow', version: '4.22.0-fake', device: 'CPU' });
+    assert.deepEqual((await runTrainer(options('tensorflow'))).backend, { name: 'tensorflow', version: '4.22.0-fake', device: 'CPU', libtensorflow: '2.9.1' });
   });
 });
 
@@ -243,4 +252,67 @@ echo 'module.exports = { ready: async () => {}, backend: () => ({ isUsingGpuDevi
     assert.match(calls[0]!, new RegExp(`^${target}\\.tmp-\\d+-[0-9a-f]+ install --no-audit --no-fund --no-package-lock @tensorflow/tfjs-node@4\\.22\\.0 mirror=https://mirror\\.example/libtensorflow/$`));
     assert.ok(lines.some((line) => line.includes(`installing @tensorflow/tfjs-node@4.22.0 into ${target} (TFJS_NODE_BASE_URI=https://mirror.example/libtensorflow/)`)));
   });
+});
+
+test('a .ts trainer on a Node without type stripping, and a train() that never settles, are told plainly', async () => {
+  await withProject(async (project) => {
+    await writeFile(path.join(project, 'train.ts'), 'export default async function train(ctx: { log(step: number, m: object): void }): Promise<void> { ctx.log(1, { loss: 1 }); }\n');
+    await writeFile(path.join(project, 'hangs.mjs'), 'export default async function train(ctx) {\n  ctx.log(1, { loss: 1 });\n  await new Promise(() => {});\n}\n');
+    const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
+    if (major < 22 || (major === 22 && minor < 6)) {
+      await assertTrainerFails(
+        runTrainer(optionsFor(project, { module: 'train.ts' })),
+        new RegExp(`^The trainer module train\\.ts is TypeScript, which Node ${process.versions.node.replaceAll('.', '\\.')} \\(the Node running repro-check\\) cannot load: Node strips types from 22\\.6 with --experimental-strip-types \\(repro-check passes it\\) and by default from 23\\.6\\.$`),
+        /Use a \.js or \.mjs module/,
+      );
+    } else {
+      const run = await runTrainer(optionsFor(project, { module: 'train.ts' }));
+      assert.equal(await readFile(run.metricsPath, 'utf8'), '{"step":1,"loss":1}\n');
+    }
+    await assertTrainerFails(
+      runTrainer(optionsFor(project, { module: 'hangs.mjs' })),
+      /^The trainer hangs\.mjs: train\(\) returned a promise that never settled \(Node exited with code 13, "unsettled top-level await"/,
+      /must resolve or reject/,
+    );
+  });
+});
+
+test('the Node flags for TypeScript trainer modules follow the Node version', () => {
+  assert.deepEqual(typeScriptNodeFlags('train.mjs', '20.20.2'), []);
+  assert.deepEqual(typeScriptNodeFlags('builtin:smoke', '18.0.0'), []);
+  assert.deepEqual(typeScriptNodeFlags('train.ts', '22.6.0'), ['--experimental-strip-types']);
+  assert.deepEqual(typeScriptNodeFlags('train.mts', '22.17.1'), ['--experimental-strip-types']);
+  assert.deepEqual(typeScriptNodeFlags('train.ts', '22.18.0'), []);
+  assert.deepEqual(typeScriptNodeFlags('train.ts', '23.6.0'), []);
+  assert.deepEqual(typeScriptNodeFlags('train.cts', '24.1.0'), []);
+  assert.throws(() => typeScriptNodeFlags('train.ts', '22.5.1'), /train\.ts is TypeScript, which Node 22\.5\.1/);
+  assert.throws(() => typeScriptNodeFlags('src/train.ts', '20.20.2'), (error: unknown) => error instanceof ReproError && /\.js or \.mjs/.test(error.hint ?? ''));
+});
+
+test('native backend load failures are classified from the error', () => {
+  const failure = (backend: 'tensorflow-gpu' | 'tensorflow', message: string, code?: string) => describeLoadFailure(backend, Object.assign(new Error(message), code ? { code } : {}));
+
+  const binding = failure('tensorflow', "Cannot find module '/p/node_modules/@tensorflow/tfjs-node/lib/napi-v8/tfjs_binding.node'\nRequire stack:\n- /p/x.js", 'MODULE_NOT_FOUND');
+  assert.match(binding.problem, /^its native binding is missing \(Cannot find module '.*tfjs_binding\.node'\): the install script that downloads libtensorflow did not finish/);
+  assert.match(binding.hint, /npm rebuild @tensorflow\/tfjs-node .*TFJS_NODE_BASE_URI/);
+
+  const dependency = failure('tensorflow-gpu', "Cannot find module '@tensorflow/tfjs-core'", 'MODULE_NOT_FOUND');
+  assert.equal(dependency.problem, 'a module it needs is missing: @tensorflow/tfjs-core');
+  assert.match(dependency.hint, /npm install @tensorflow\/tfjs-node-gpu@4\.22\.0/);
+
+  const libtensorflow = failure('tensorflow', 'libtensorflow.so.2: cannot open shared object file: No such file or directory', 'ERR_DLOPEN_FAILED');
+  assert.match(libtensorflow.problem, /^libtensorflow is missing \(libtensorflow\.so\.2: cannot open/);
+  assert.match(libtensorflow.hint, /npm rebuild/);
+
+  const cuda = failure('tensorflow-gpu', 'libcublasLt.so.11: cannot open shared object file: No such file or directory', 'ERR_DLOPEN_FAILED');
+  assert.match(cuda.problem, /^the CUDA 11\.2 runtime was not found \(libcublasLt\.so\.11: /);
+  assert.match(cuda.hint, /CUDA 11\.2 and cuDNN 8\.1.*LD_LIBRARY_PATH/);
+  assert.match(failure('tensorflow-gpu', 'libcudnn.so.8: cannot open shared object file: No such file or directory').problem, /^cuDNN 8\.1 was not found \(libcudnn\.so\.8/);
+
+  const other = failure('tensorflow', 'libgomp.so.1: cannot open shared object file: No such file or directory');
+  assert.match(other.problem, /^a shared library it needs is missing/);
+  assert.match(other.hint, /provides libgomp\.so\.1/);
+
+  assert.match(failure('tensorflow', 'The module was compiled against a different Node.js version using NODE_MODULE_VERSION 93.').problem, /built for another Node or platform/);
+  assert.deepEqual(failure('tensorflow', 'something odd\nmore').problem, 'something odd');
 });
