@@ -45,6 +45,10 @@ def make_data(generator, count, prototypes):
 def main():
     seed_everything(SEED)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if device.type == "cpu":
+        # Said first: a run meant for a GPU that silently trained on the CPU would compare
+        # against the wrong baseline, or make one for the wrong hardware.
+        print(f"CUDA is not available (torch {torch.__version__}): training on the CPU", flush=True)
     generator = torch.Generator().manual_seed(SEED)
     prototypes = torch.randn(CLASSES, 1, SIZE, SIZE, generator=generator)
     train_x, train_y = make_data(generator, 2048, prototypes)

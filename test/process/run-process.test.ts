@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { runProcess, type ProcessOptions } from '../../src/proc/run-process.ts';
+import { CANCEL_KILL_GRACE_MS, TIMEOUT_KILL_GRACE_MS, runProcess, type ProcessOptions } from '../../src/proc/run-process.ts';
 
 function run(options: Partial<ProcessOptions> & Pick<ProcessOptions, 'shell'> | (Partial<ProcessOptions> & Pick<ProcessOptions, 'argv'>)) {
   const lines: string[] = [];
@@ -106,6 +106,42 @@ test('a child that ignores SIGTERM is killed with SIGKILL after the grace period
   assert.equal(result.timedOut, true);
   assert.equal(result.signal, 'SIGKILL');
   assert.deepEqual(result.lines, ['ready']);
+});
+
+test('on cancellation the SIGKILL comes after the shorter grace, inside the runner\'s cancel window', async () => {
+  // The runner sends SIGINT, SIGTERM ~7.5 s later and SIGKILL ~2.5 s after that: ~10 s in all.
+  assert.ok(CANCEL_KILL_GRACE_MS <= 5_000 && CANCEL_KILL_GRACE_MS < TIMEOUT_KILL_GRACE_MS);
+  const controller = new AbortController();
+  const result = await runProcess({
+    shell: 'trap "" TERM; echo ready; while :; do sleep 0.05; done',
+    cwd: os.tmpdir(),
+    env: process.env,
+    timeoutMs: 60_000,
+    signal: controller.signal,
+    onOutputLine: () => controller.abort(),
+  });
+  // Default graces: killed about 5 s after the abort, not 10 (loose bounds: a busy machine).
+  assert.equal(result.cancelled, true);
+  assert.equal(result.signal, 'SIGKILL');
+  assert.ok(result.durationMs >= CANCEL_KILL_GRACE_MS - 500 && result.durationMs < TIMEOUT_KILL_GRACE_MS - 1_000, `killed after ${result.durationMs} ms`);
+});
+
+test("a cancel during a timeout's grace brings the SIGKILL forward", async () => {
+  const controller = new AbortController();
+  const result = await runProcess({
+    shell: 'trap "" TERM; echo ready; while :; do sleep 0.05; done',
+    cwd: os.tmpdir(),
+    env: process.env,
+    timeoutMs: 200,
+    killGraceMs: 120_000,
+    cancelGraceMs: 300,
+    signal: controller.signal,
+    onOutputLine: () => setTimeout(() => controller.abort(), 1_000),
+  });
+  assert.equal(result.timedOut, true);
+  assert.equal(result.cancelled, true);
+  assert.equal(result.signal, 'SIGKILL');
+  assert.ok(result.durationMs < 30_000, `killed after ${result.durationMs} ms`);
 });
 
 test('a background grandchild holding stdout open does not keep runProcess waiting, and is cleaned up', async () => {

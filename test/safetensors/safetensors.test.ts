@@ -17,9 +17,13 @@ const fixtures = path.join(here, '../fixtures/safetensors');
 const numpyReader = path.join(here, 'numpy_reader.py');
 const PYTHON = '/usr/bin/python3';
 
-const pythonWith = (modules: string) => spawnSync(PYTHON, ['-c', `import ${modules}`]).status === 0;
+const pythonWith = (modules: string, python = PYTHON) => spawnSync(python, ['-c', `import ${modules}`]).status === 0;
 const numpySkip = pythonWith('numpy') ? false : `${PYTHON} cannot import numpy (apt install python3-numpy)`;
 const torchSkip = pythonWith('numpy, torch') ? false : `${PYTHON} cannot import numpy and torch`;
+/** A Python with the safetensors library (and numpy): PATH's python3 (where .ci/run installs it), else Debian's. */
+const SAFETENSORS_PYTHON = ['python3', PYTHON].find((python) => pythonWith('numpy, safetensors.numpy', python));
+const safetensorsSkip = SAFETENSORS_PYTHON ? false : 'neither python3 on PATH nor /usr/bin/python3 can import safetensors and numpy (python3 -m pip install safetensors)';
+const safetensorsReader = path.join(here, 'safetensors_reader.py');
 
 /** Little-endian bytes of typed-array values. */
 const bytesOf = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
@@ -101,6 +105,36 @@ test('reads the files written by the Python safetensors library', async () => {
   assert.equal(differingTensors, a.tensors.length - 1);
   assert.notEqual(tensorSha256(a.tensors.find((t) => t.name === 'fc.weight')!), tensorSha256(b.tensors.find((t) => t.name === 'fc.weight')!));
   assert.equal(tensorSha256(a.tensors[0]!), tensorSha256(b.tensors[0]!));
+});
+
+test('reads the every-dtype files the Python safetensors library wrote (make_every_dtype.py)', async () => {
+  const numpyFile = parseSafetensors(await readFile(path.join(fixtures, 'every_dtype_numpy.safetensors')), 'every_dtype_numpy.safetensors');
+  const bf16File = parseSafetensors(await readFile(path.join(fixtures, 'bf16.safetensors')), 'bf16.safetensors');
+  assert.deepEqual(numpyFile.metadata, { written_by: 'make_every_dtype.py', step: '3' });
+  assert.deepEqual(bf16File.metadata, { written_by: 'make_every_dtype.py', step: '3' });
+  const tensors = [...numpyFile.tensors, ...bf16File.tensors];
+  assert.deepEqual(tensors.map((t) => t.dtype).sort(), [...SUPPORTED_DTYPES].sort(), 'every dtype we claim is in the fixtures');
+  const read = Object.fromEntries(tensors.map((t) => [t.name, { dtype: t.dtype, shape: t.shape, values: [...toFloat64Array(t)] }]));
+  const f16Subnormal = 2 ** -24; // 6e-8 rounded to binary16: its smallest subnormal
+  assert.deepEqual(read, {
+    't.f64': { dtype: 'F64', shape: [2, 2], values: [1.5, -0, Number.MAX_VALUE, NaN] },
+    't.f32': { dtype: 'F32', shape: [3], values: [Math.fround(0.1), -Infinity, 3] },
+    't.f16': { dtype: 'F16', shape: [2, 3], values: [1, -2, 65504, f16Subnormal, Infinity, NaN] },
+    't.bf16': { dtype: 'BF16', shape: [2, 2], values: [1, 3.140625, -Infinity, 2 ** -133] },
+    't.i64': { dtype: 'I64', shape: [], values: [-(2 ** 40)] },
+    't.u64': { dtype: 'U64', shape: [2], values: [2 ** 52, 0] },
+    't.i32': { dtype: 'I32', shape: [2], values: [-(2 ** 31), 7] },
+    't.u32': { dtype: 'U32', shape: [1], values: [2 ** 32 - 1] },
+    't.i16': { dtype: 'I16', shape: [1, 2], values: [-(2 ** 15), 2 ** 15 - 1] },
+    't.u16': { dtype: 'U16', shape: [1], values: [2 ** 16 - 1] },
+    't.i8': { dtype: 'I8', shape: [3], values: [-128, 0, 127] },
+    't.u8': { dtype: 'U8', shape: [0, 4], values: [] },
+    't.bool': { dtype: 'BOOL', shape: [3], values: [1, 0, 1] },
+  });
+  // Our writer lays the same tensors out byte for byte as the library did.
+  for (const [name, file] of [['every_dtype_numpy.safetensors', numpyFile], ['bf16.safetensors', bf16File]] as const) {
+    assert.deepEqual(Buffer.from(serializeSafetensors([...file.tensors].reverse(), file.metadata)), await readFile(path.join(fixtures, name)), name);
+  }
 });
 
 test('the writer lays files out as the reference library does', async () => {
@@ -227,6 +261,30 @@ test('numpy reads the files our writer makes, for every dtype', { skip: numpySki
       assert.equal(seen.dtype, tensor.dtype);
       assert.deepEqual(seen.shape, tensor.shape);
       assert.deepEqual(seen.values, [...toFloat64Array(tensor)], tensor.name);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the Python safetensors library reads the files our writer makes, for every dtype', { skip: safetensorsSkip }, async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'safetensors-library-'));
+  try {
+    const file = path.join(dir, 'ours.safetensors');
+    const tensors = tensorsOfEveryDtype();
+    await writeFile(file, serializeSafetensors(tensors, { step: '7', written_by: 'repro-check' }));
+    const read = parsePythonJson(execFileSync(SAFETENSORS_PYTHON!, [safetensorsReader, file]).toString()) as {
+      version: string;
+      metadata: Record<string, string>;
+      tensors: Record<string, { dtype: string; shape: number[]; values: number[] }>;
+    };
+    assert.deepEqual({ ...read.metadata }, { step: '7', written_by: 'repro-check' });
+    assert.deepEqual(Object.keys(read.tensors).sort(), tensors.map((t) => t.name).sort());
+    for (const tensor of tensors) {
+      const seen = read.tensors[tensor.name]!;
+      assert.equal(seen.dtype, tensor.dtype, tensor.name);
+      assert.deepEqual(seen.shape, tensor.shape, tensor.name);
+      assert.deepEqual(seen.values, [...toFloat64Array(tensor)], `${tensor.name} as safetensors ${read.version} reads it`);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -129,6 +129,8 @@ test('failing trainers end with a ReproError that says why', async () => {
     await assertTrainerFails(runTrainer(optionsFor(project, { module: 'throws.mjs' })), /^The trainer .*throws\.mjs threw: Error: exploded at step 1\n\s+at train \(file:\/\/.*throws\.mjs:3:9\)/);
     await assertTrainerFails(runTrainer(optionsFor(project, { module: 'silent.mjs' })), /silent\.mjs finished without logging any metrics/, /ctx\.log\(step/);
     await assertTrainerFails(runTrainer(optionsFor(project, { module: 'no-default.mjs' })), /no-default\.mjs has no default export function/);
+    await writeFile(path.join(project, 'train.coffee'), 'train = (ctx) -> ctx.log 1, loss: 1\n');
+    await assertTrainerFails(runTrainer(optionsFor(project, { module: 'train.coffee' })), /^Node [\d.]+ cannot load the trainer module .*train\.coffee: it does not know the file extension \.coffee$/, /\.js or \.mjs ES module/);
     await assertTrainerFails(runTrainer(optionsFor(project, { module: 'gone.mjs' })), /The trainer module gone\.mjs was not found \(looked at .*gone\.mjs\)/, /builtin:smoke/);
     await assertTrainerFails(runTrainer(optionsFor(project, { module: 'builtin:mnist' })), /Unknown built-in trainer "builtin:mnist" \(trainer\.module\); built-in: builtin:smoke/);
     await assertTrainerFails(runTrainer(optionsFor(project, { backend: 'webgpu' })), /Unknown trainer backend "webgpu" \(trainer\.backend\); accepted: auto, tensorflow-gpu, tensorflow, cpu/);
