@@ -2,20 +2,21 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-J33QIRQZ.js";
+} from "./chunks/chunk-HJDWPZE6.js";
 import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-EPVZ4UCS.js";
+} from "./chunks/chunk-QP3ULHCY.js";
 import {
   configKeys
-} from "./chunks/chunk-P46OWXMM.js";
+} from "./chunks/chunk-75HG23HQ.js";
 import {
   firstDivergentStepOverall
 } from "./chunks/chunk-EK2PLU66.js";
 import "./chunks/chunk-WUFREVH5.js";
 import "./chunks/chunk-Z3Z5WYT2.js";
+import "./chunks/chunk-I4ZNRY5B.js";
 import {
   EXIT_DRIFT,
   InputFileError,
@@ -165,6 +166,7 @@ function buildEventContext(env, payload) {
     sha,
     headSha: pr?.headSha ?? sha,
     baseSha: pr?.baseSha ?? null,
+    headRef: pr ? pr.headRef ?? (env["GITHUB_HEAD_REF"] || null) : null,
     prNumber: pr?.number ?? null,
     headRepoFullName: pr?.headRepoFullName ?? null,
     isForkPr: pr !== null && (pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase()),
@@ -194,7 +196,16 @@ function pullRequestFacts(payload, eventPath) {
     });
   }
   const labels = Array.isArray(pull["labels"]) ? pull["labels"].map((label) => stringAt(label, "name")).filter((name) => name !== null) : [];
-  return { number, headSha, baseSha, headRepoFullName: stringAt(objectAt(head, "repo"), "full_name"), labels };
+  return { number, headSha, baseSha, headRef: stringAt(head, "ref"), headRepoFullName: stringAt(objectAt(head, "repo"), "full_name"), labels };
+}
+function eventForTrainedCommit(ctx, checkedOut) {
+  if (ctx.eventName !== "pull_request_target" || checkedOut === null) return { event: ctx, note: null };
+  if (checkedOut.sha === ctx.headSha || checkedOut.parents.includes(ctx.headSha)) return { event: ctx, note: null };
+  const what = checkedOut.sha === ctx.sha ? "the base branch, what actions/checkout takes by default under pull_request_target" : "neither the pull request's head nor its merge commit";
+  return {
+    event: { ...ctx, headSha: checkedOut.sha, baseSha: null, headRef: null, prNumber: null },
+    note: `pull_request_target: the workspace holds ${checkedOut.sha} (${what}), not pull request #${ctx.prNumber}'s head ${ctx.headSha}. repro-check trains and reports that commit \u2014 its status and check run go on it \u2014 and posts nothing on the pull request: a verdict there on code that did not run would be a false one.`
+  };
 }
 var WORKFLOW_RUN_PATTERN = "To check pull requests from forks safely, use the workflow_run pattern: a `pull_request` job without secrets, on a disposable runner, uploads its run record as an artifact; a separate workflow triggered by `workflow_run` in the base repository downloads it and publishes the result.";
 function refuseUnsafeEvent(ctx, options) {
@@ -235,27 +246,29 @@ async function runAction(env = process.env) {
   let publishFailure = null;
   try {
     const inputs = readActionInputs((name) => getInput(name));
-    const event = await readEventContext(env);
+    const sentEvent = await readEventContext(env);
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     debug(`resolved settings: ${JSON.stringify(settings.config)}`);
     debug(`setting origins: ${JSON.stringify(settings.origins)}`);
-    const checkedOutSha = event.eventName === "pull_request_target" ? await headCommit(workspace) : null;
-    refuseUnsafeEvent(event, {
+    const checkedOut = sentEvent.eventName === "pull_request_target" ? await checkedOutCommit(workspace) : null;
+    refuseUnsafeEvent(sentEvent, {
       allowForkPrs: settings.config["allow-fork-prs"],
       allowPullRequestTarget: settings.config["allow-pull-request-target"],
-      ...checkedOutSha ? { checkedOutSha } : {}
+      ...checkedOut ? { checkedOutSha: checkedOut.sha } : {}
     });
+    const { event, note: trainedCommitNote } = eventForTrainedCommit(sentEvent, checkedOut);
+    if (trainedCommitNote) notice(trainedCommitNote);
     const context = {
       cwd: workspace,
       env,
       log,
       trainingOutput: protectWorkflowCommands((text) => process.stdout.write(text), env),
-      pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber } : null,
+      pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber, headRef: event.headRef } : null,
       now: () => /* @__PURE__ */ new Date()
     };
     if (inputs.mode === "check") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub } = await import("./chunks/github-publish-YXXAKXRC.js");
+        const { publishFailureToGithub } = await import("./chunks/github-publish-3CCHB2LH.js");
         await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
@@ -273,10 +286,16 @@ async function runAction(env = process.env) {
     setFailed(`repro-check failed while ${phase}: ${message}`);
   }
 }
-async function headCommit(workspace) {
+async function checkedOutCommit(workspace) {
   const { openRepo } = await import("./chunks/repo-4NUXGUJI.js");
   const repo = await openRepo(workspace);
-  return (await repo.tryRun(["rev-parse", "HEAD"]))?.trim() ?? null;
+  const sha = (await repo.tryRun(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))?.trim();
+  if (!sha) return null;
+  const object = await repo.tryRun(["cat-file", "commit", sha]) ?? "";
+  const headerEnd = object.indexOf("\n\n");
+  const header = headerEnd < 0 ? object : object.slice(0, headerEnd);
+  const parents = header.split("\n").filter((line) => line.startsWith("parent ")).map((line) => line.slice("parent ".length).trim());
+  return { sha, parents };
 }
 async function settingsForAction(inputs, workspace) {
   const name = inputs.config ?? "repro.yml";
@@ -292,7 +311,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-Z2BOXYW5.js");
+  const { runCheck } = await import("./chunks/check-WEYJFDHB.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -326,14 +345,14 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-EWZWJTBC.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-YKE7JHAC.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // The default-branch rule is checked again when publishing (where the remote may be asked);
     // here it refuses before a training whose baseline could not be published anyway.
     beforeTraining: async (branch) => {
       if (config["allow-baseline-from-any-branch"] || !event.defaultBranch || branch === event.defaultBranch) return;
-      const { offDefaultBranchError } = await import("./chunks/baseline-update-OTJL2V5O.js");
+      const { offDefaultBranchError } = await import("./chunks/baseline-update-FKYCLNRA.js");
       throw offDefaultBranchError(branch, event.defaultBranch);
     }
   });

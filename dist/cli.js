@@ -115,7 +115,7 @@ Usage:
       Refuse an unclean tree, run the training, write the baseline file (commit it yourself).
   repro-check run [--config F] [--set KEY=VALUE]... [--seed N] [-o RECORD.json]
       Run the training and write its run record, without comparing.
-  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
+  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
       Compare two metric files, run records or baselines (told apart by content).
   repro-check env [--format json|text] [-o FINGERPRINT.json]
       Print this machine's environment fingerprint.
@@ -150,7 +150,7 @@ var COMMAND_OPTIONS = {
   check: ["config", "set", "seed", "format", "out", "verbose"],
   baseline: ["config", "set", "seed", "verbose"],
   run: ["config", "set", "seed", "out", "verbose"],
-  compare: ["rtol", "atol", "exact", "metric", "ignore", "format", "out", "verbose"],
+  compare: ["rtol", "atol", "exact", "config", "metric", "ignore", "format", "out", "verbose"],
   env: ["format", "out", "verbose"]
 };
 function refuseForeignOptions(command, parsed) {
@@ -190,9 +190,9 @@ Run \`repro-check --help\` for usage.
     const format = parseFormat(values.format, command === "env" ? ["text", "json"] : ["markdown", "json"]);
     switch (command) {
       case "compare": {
-        const { runCompareCommand } = await import("./chunks/compare-command-3QYYJVEP.js");
+        const { runCompareCommand } = await import("./chunks/compare-command-AAEKPLTM.js");
         if (rest.length !== 2) throw new ReproError(`compare takes two files, BASELINE and CURRENT; got ${rest.length}`);
-        return await runCompareCommand({ baseline: rest[0], current: rest[1], cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format, out: values.out }, io);
+        return await runCompareCommand({ baseline: rest[0], current: rest[1], cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format, out: values.out, config: values.config }, io);
       }
       case "env": {
         expectNoArguments(command, rest);
@@ -218,7 +218,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
   if (command === "baseline") {
     if (rest[0] !== "update" || rest.length !== 1) throw new ReproError(`baseline takes one subcommand, "update"; got ${rest.join(" ") || "none"}`);
   } else expectNoArguments(command, rest);
-  const { settingsFromFlags } = await import("./chunks/settings-from-flags-LGIJ3MUN.js");
+  const { settingsFromFlags } = await import("./chunks/settings-from-flags-MX3J4KA5.js");
   const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set: values.set, seed: values.seed });
   log.debug(`settings: ${JSON.stringify(settings.config)}`);
   const context = {
@@ -232,7 +232,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     now: () => /* @__PURE__ */ new Date()
   };
   if (command === "baseline") {
-    const { runBaselineUpdate } = await import("./chunks/baseline-EWZWJTBC.js");
+    const { runBaselineUpdate } = await import("./chunks/baseline-YKE7JHAC.js");
     const result2 = await runBaselineUpdate(settings, context);
     io.stdout(`Baseline written to ${result2.baselineRepoPath}. Commit it:
   git add ${result2.baselineRepoPath} && git commit -m "Update repro-check baseline"
@@ -240,14 +240,14 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     return EXIT_PASS;
   }
   if (command === "run") {
-    const { recordOnly } = await import("./chunks/record-only-UKANLNGS.js");
+    const { recordOnly } = await import("./chunks/record-only-ZXR4ZSGX.js");
     const result2 = await recordOnly(settings, context);
     if (values.out) await copyFile(result2.recordPath, path.resolve(io.cwd, values.out));
     io.stdout(`Run record: ${values.out ? path.resolve(io.cwd, values.out) : result2.recordPath}
 `);
     return EXIT_PASS;
   }
-  const { runCheck } = await import("./chunks/check-Z2BOXYW5.js");
+  const { runCheck } = await import("./chunks/check-WEYJFDHB.js");
   const result = await runCheck({ settings, configPath, onMissingBaseline: "fail" }, context);
   if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
   if (format === "json" && result.verdict) {

@@ -5,7 +5,7 @@ import {
   TRAINER_RESULT_FILE,
   checkBackendName,
   loadBackend
-} from "./chunks/chunk-5K2YPYKF.js";
+} from "./chunks/chunk-BIVG4ZVQ.js";
 import {
   serializeSafetensors
 } from "./chunks/chunk-QDSYF3PB.js";
@@ -29,18 +29,19 @@ function formatMetricsLine(step, metrics) {
   return { text, nonFinite };
 }
 function formatTree(tree, prefix, nonFinite) {
-  if (typeof tree !== "object" || tree === null || Array.isArray(tree)) throw new TypeError(`log(step, metrics): ${prefix || "metrics"} must be an object of numbers`);
+  if (typeof tree !== "object" || tree === null || Array.isArray(tree)) throw new TypeError(`log(step, metrics): ${prefix || "metrics"} must be an object of numbers (or strings)`);
   const parts = [];
   for (const [key, value] of Object.entries(tree)) {
     const name = prefix ? `${prefix}.${key}` : key;
     if (key === "") throw new TypeError(`log(step, metrics): empty metric name under ${prefix || "the top level"}`);
-    parts.push(`${JSON.stringify(key)}:${typeof value === "number" ? formatNumber(value, name, nonFinite) : formatTree(value, name, nonFinite)}`);
+    const text = typeof value === "number" ? formatNumber(value, name, nonFinite) : typeof value === "string" ? JSON.stringify(value) : formatTree(value, name, nonFinite);
+    parts.push(`${JSON.stringify(key)}:${text}`);
   }
   return `{${parts.join(",")}}`;
 }
 function formatNumber(value, name, nonFinite) {
   if (Number.isFinite(value)) return Object.is(value, -0) ? "-0" : JSON.stringify(value);
-  nonFinite.push(name);
+  nonFinite.push({ name, value });
   return Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
 }
 
@@ -99,9 +100,9 @@ function createRandom(seed) {
 var TF_TO_SAFETENSORS = { float32: "F32", int32: "I32", bool: "BOOL" };
 function createTrainerContext(tf, job, output) {
   const random = createRandom(job.seed);
-  const warnings = [];
   const checkpoints = [];
   let linesLogged = 0;
+  let divergence = null;
   let defaultWeights = null;
   const context = {
     tf,
@@ -112,7 +113,10 @@ function createTrainerContext(tf, job, output) {
     random,
     log(step, metrics) {
       const { text, nonFinite } = formatMetricsLine(step, readValues(metrics, ""));
-      if (nonFinite.length > 0) warnings.push(`The trainer logged a non-finite value ${step === null ? "as a final value" : `at step ${step}`}: ${nonFinite.join(", ")}`);
+      if (nonFinite.length > 0) {
+        divergence ??= divergedError(job.module, step, nonFinite);
+        throw divergence;
+      }
       output.appendMetricsLine(text);
       linesLogged++;
     },
@@ -134,7 +138,14 @@ function createTrainerContext(tf, job, output) {
       return rate === 0 ? x : tf.dropout(x, rate, void 0, random.nextSeed());
     }
   };
-  return { context, linesLogged: () => linesLogged, checkpoints: () => [...checkpoints], warnings: () => [...warnings] };
+  return { context, linesLogged: () => linesLogged, divergence: () => divergence, checkpoints: () => [...checkpoints] };
+}
+function divergedError(module, step, values) {
+  const where = step === null ? "as a final value" : `at step ${step}`;
+  const listed = values.map(({ name, value }) => `${name} = ${String(value)}`).join(", ");
+  return new ReproError(`The trainer ${module} logged a non-finite value ${where}: ${listed}. The training diverged (NaN/Inf loss).`, {
+    hint: "Lower the learning rate (trainer.options) or check the data for NaN or huge inputs and out-of-range labels. If the value may be non-finite on purpose, log it as a string (String(value): written, never compared) or leave it out of that log call."
+  });
 }
 function readValues(metrics, prefix) {
   const tree = {};
@@ -184,14 +195,17 @@ async function runJob(job) {
   try {
     await train(state.context);
   } catch (error) {
+    if (error === state.divergence()) throw error;
     throw new ReproError(`The trainer ${job.module} threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`, {
       hint: "Fix the error in the trainer module; its stack is above."
     });
   }
+  const divergence = state.divergence();
+  if (divergence) throw divergence;
   if (state.linesLogged() === 0) {
     throw new ReproError(`The trainer ${job.module} finished without logging any metrics`, { hint: "Call ctx.log(step, { train: { loss } }) at each step; repro-check compares those series." });
   }
-  return { ok: true, backend: backend.info, checkpoints: state.checkpoints(), warnings: [...state.warnings(), ...mathRandomUse()] };
+  return { ok: true, backend: backend.info, checkpoints: state.checkpoints(), warnings: mathRandomUse() };
 }
 async function importPureTf() {
   const namespace = await import("./chunks/tf.node-PFOKKRX7.js");
@@ -202,6 +216,11 @@ async function importTrainer(module) {
   try {
     loaded = module === "builtin:smoke" ? await import("./chunks/smoke-OYPZOJBS.js") : await import(pathToFileURL(module).href);
   } catch (error) {
+    if (error.code === "ERR_UNKNOWN_FILE_EXTENSION") {
+      throw new ReproError(`Node ${process.versions.node} cannot load the trainer module ${module}: it does not know the file extension ${path.extname(module) || "(none)"}`, {
+        hint: "trainer.module must be a .js or .mjs ES module (or .ts on Node 22.6 or later)."
+      });
+    }
     throw new ReproError(`Could not load the trainer module ${module}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
   if (typeof loaded.default !== "function") {

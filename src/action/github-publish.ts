@@ -8,8 +8,11 @@ import type { BaselineResult } from '../modes/baseline.ts';
 import type { EventContext } from '../github/event.ts';
 import type { Logger } from '../log.ts';
 import type { ActionInvocation } from './inputs.ts';
+import type { Verdict } from '../compare/types.ts';
+import type { Annotation } from '../github/check-run.ts';
 import { driftAnnotations } from '../report/annotations.ts';
 import { firstDivergentStepOverall } from '../report/markdown.ts';
+import { metricFileAnnotations } from './metric-file-annotations.ts';
 
 /**
  * Everything the action writes to GitHub after the verdict: status, check run, sticky comment,
@@ -19,7 +22,7 @@ import { firstDivergentStepOverall } from '../report/markdown.ts';
 export async function publishCheckToGithub(token: string, event: EventContext, settings: LoadedSettings, configPath: string | null, result: CheckResult, context: ModeContext): Promise<void> {
   const config = settings.config;
   await context.log.group('Publishing to GitHub', async () => {
-    const commentKey = config['comment-key'] ?? event.job;
+    const commentKey = commentKeyOf(settings, event);
     if (config['comment-key'] !== undefined && settings.origins['check-name'] === 'default') {
       // A matrix gives every job its own comment-key but, unless told, one status context:
       // the jobs would overwrite each other's required status and check run.
@@ -39,10 +42,8 @@ export async function publishCheckToGithub(token: string, event: EventContext, s
     }
     const [{ createGithubClient }, { publishResults }] = await Promise.all([import('../github/client.ts'), import('../github/publish.ts')]);
     const client = createGithubClient({ token, log: context.log });
-    const settingsFile = await annotatedSettingsFile(configPath, context);
-    const annotations = result.verdict ? driftAnnotations(result.verdict, settingsFile, result.outcome === 'drift' && config['fail-on-drift'] ? 'failure' : 'warning') : [];
-    const drifted = result.verdict?.metrics.filter((m) => m.status === 'drift' || m.status === 'missing').length ?? 0;
-    const first = result.verdict ? firstDivergentStepOverall(result.verdict) : null;
+    const annotations = result.verdict ? await annotationsFor(result.verdict, result.outcome === 'drift' && config['fail-on-drift'] ? 'failure' : 'warning', configPath, result.trained.metricFiles, context) : [];
+    const headline = outcomeHeadline(result, config['accept-label']);
     await publishResults(
       client,
       {
@@ -53,10 +54,10 @@ export async function publishCheckToGithub(token: string, event: EventContext, s
         failOnDrift: config['fail-on-drift'],
         commentBody: result.markdown,
         summary: result.markdown,
-        ...(drifted > 0 ? { headline: driftHeadline(result, drifted, first) } : {}),
+        ...(headline !== null ? { headline } : {}),
         annotations,
         runUrl: event.runUrl,
-        commentAuthorLogin: config['comment-author'],
+        ...commentAuthorOf(settings),
       },
       { info: (m) => core.info(m), warning: (m) => context.log.warning(m), debug: (m) => core.debug(m) },
     );
@@ -64,25 +65,70 @@ export async function publishCheckToGithub(token: string, event: EventContext, s
 }
 
 /**
- * The file whose lines the drift annotations point at: repro.yml, or — when every setting came
- * as an action input — the workflow file that gave them (GITHUB_WORKFLOW_REF names it), when it
- * is in this checkout.
+ * Which sticky PR comment (and run artifact) a job owns: `comment-key` when given; else the
+ * check-name when one was given, so that a matrix naming each entry's check (the one setting its
+ * required status needs) also gets one comment per entry; else the job id.
  */
-async function annotatedSettingsFile(configPath: string | null, context: ModeContext): Promise<{ repoPath: string; text: string } | null> {
-  const workspace = context.env.GITHUB_WORKSPACE ?? context.cwd;
-  const workflowPath = /^[^/]+\/[^/]+\/(.+?)@/.exec(context.env.GITHUB_WORKFLOW_REF ?? '')?.[1] ?? null;
-  const candidate = configPath ?? (workflowPath ? path.join(workspace, workflowPath) : null);
-  if (!candidate) return null;
-  const text = await readFile(candidate, 'utf8').catch(() => null);
-  return text === null ? null : { repoPath: path.relative(workspace, candidate).split(path.sep).join('/'), text };
+export function commentKeyOf(settings: LoadedSettings, event: Pick<EventContext, 'job'>): string {
+  const config = settings.config;
+  if (config['comment-key'] !== undefined) return config['comment-key'];
+  if (settings.origins['check-name'] !== undefined && settings.origins['check-name'] !== 'default') return config['check-name'];
+  return event.job;
 }
 
-/** One line for the status and check title; accepted drift says so and by whom. */
-function driftHeadline(result: CheckResult, drifted: number, first: number | null): string {
-  const what = `${drifted} of ${result.verdict!.metrics.length} metrics drifted${first === null ? '' : ` from step ${first}`}`;
-  if (result.outcome !== 'accepted') return what;
-  const by = result.report.acceptedBy ? ` by @${result.report.acceptedBy.login}` : '';
-  return `Accepted${by}: ${what}`;
+/**
+ * The login the sticky comment is looked for under: `comment-author` when the user set it; else
+ * nothing, and publishing asks GitHub who the token is (the schema's default,
+ * github-actions[bot], is what it falls back to when GitHub cannot say).
+ */
+function commentAuthorOf(settings: LoadedSettings): { commentAuthorLogin?: string } {
+  const origin = settings.origins['comment-author'];
+  return origin === undefined || origin === 'default' ? {} : { commentAuthorLogin: settings.config['comment-author'] };
+}
+
+/**
+ * Where each drift is annotated: on the settings line that set its tolerance — repro.yml, or,
+ * when every setting came as an action input, the workflow file that gave them
+ * (GITHUB_WORKFLOW_REF names it) when it is in this checkout — else on the line of the metric
+ * file that logged the first divergent step, when the training wrote it inside the workspace.
+ * Files outside the workspace (`{out}` under RUNNER_TEMP) cannot be annotated: GitHub shows
+ * annotations on repository paths only.
+ */
+async function annotationsFor(verdict: Verdict, level: 'failure' | 'warning', configPath: string | null, metricFiles: readonly string[], context: ModeContext): Promise<Annotation[]> {
+  const workspace = context.env.GITHUB_WORKSPACE ?? context.cwd;
+  const inWorkspace = async (file: string): Promise<{ repoPath: string; text: string } | null> => {
+    const relative = path.relative(workspace, path.resolve(workspace, file));
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+    const text = await readFile(path.join(workspace, relative), 'utf8').catch(() => null);
+    return text === null ? null : { repoPath: relative.split(path.sep).join('/'), text };
+  };
+  const workflowPath = /^[^/]+\/[^/]+\/(.+?)@/.exec(context.env.GITHUB_WORKFLOW_REF ?? '')?.[1] ?? null;
+  const settingsFile = configPath ? await inWorkspace(configPath) : workflowPath ? await inWorkspace(workflowPath) : null;
+  if (settingsFile) return driftAnnotations(verdict, settingsFile, level);
+  const files = (await Promise.all(metricFiles.map(inWorkspace))).filter((file) => file !== null);
+  return metricFileAnnotations(verdict, files, level);
+}
+
+/**
+ * One line for the status description and check title, with the facts of the drift; accepted
+ * drift says so, by whom and through which label (the way to take it back). Null: the outcome's
+ * default line.
+ */
+export function outcomeHeadline(result: Pick<CheckResult, 'outcome' | 'verdict' | 'report'>, acceptLabel: string): string | null {
+  const drifted = result.verdict?.metrics.filter((m) => m.status === 'drift' || m.status === 'missing').length ?? 0;
+  const first = result.verdict && drifted > 0 ? firstDivergentStepOverall(result.verdict) : null;
+  const weights = result.report.weightsDrift;
+  const what =
+    drifted > 0
+      ? `${drifted} of ${result.verdict!.metrics.length} metrics drifted${first === null ? '' : ` from step ${first}`}`
+      : weights
+        ? `final weights differ in ${weights.differing} tensor${weights.differing === 1 ? '' : 's'}`
+        : null;
+  if (result.outcome === 'accepted') {
+    const by = result.report.acceptedBy ? ` by @${result.report.acceptedBy.login}` : '';
+    return `Accepted${by} (label ${acceptLabel}): ${what ?? 'drift'}`;
+  }
+  return result.outcome === 'drift' ? what : null;
 }
 
 /**
@@ -102,7 +148,7 @@ export async function publishFailureToGithub(token: string, event: EventContext,
       {
         event,
         checkName: config['check-name'],
-        commentKey: config['comment-key'] ?? event.job,
+        commentKey: commentKeyOf(settings, event),
         outcome: 'error',
         failOnDrift: config['fail-on-drift'],
         commentBody: body,
@@ -110,7 +156,7 @@ export async function publishFailureToGithub(token: string, event: EventContext,
         headline: `Error: ${firstLine}`,
         annotations: [],
         runUrl: event.runUrl,
-        commentAuthorLogin: config['comment-author'],
+        ...commentAuthorOf(settings),
       },
       { info: (m) => core.info(m), warning: (m) => context.log.warning(m), debug: (m) => core.debug(m) },
     );
@@ -136,7 +182,7 @@ export async function publishBaselineToGithub(inputs: ActionInvocation, event: E
     const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([import('../github/artifact.ts'), import('../fs/atomic-write.ts')]);
     const baselineCopy = path.join(result.trained.outDir, path.basename(result.baselinePath));
     await writeFileAtomic(baselineCopy, result.content);
-    await uploadRunArtifact({ commentKey: config['comment-key'] ?? event.job, files: [baselineCopy, ...result.trained.metricFiles], rootDir: result.trained.outDir, env: context.env, log: context.log });
+    await uploadRunArtifact({ commentKey: commentKeyOf(settings, event), files: [baselineCopy, ...result.trained.metricFiles], rootDir: result.trained.outDir, env: context.env, log: context.log });
     const { publishBaseline } = await import('../github/baseline-update.ts');
     await publishBaseline(
       // The runner masks the token itself, not its base64 form in the push's auth header.

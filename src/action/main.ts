@@ -10,7 +10,7 @@ import { protectWorkflowCommands } from '../proc/workflow-commands.ts';
 import { readActionInputs, type ActionInvocation } from './inputs.ts';
 import { coreLogger } from './core-logger.ts';
 import { errorAnnotations } from './error-annotations.ts';
-import { eventForTrainedCommit, readEventContext, refuseUnsafeEvent, type EventContext } from '../github/event.ts';
+import { eventForTrainedCommit, readEventContext, refuseUnsafeEvent, type CheckedOutCommit, type EventContext } from '../github/event.ts';
 import { publishCheckToGithub, publishBaselineToGithub, acceptanceFinder } from './github-publish.ts';
 
 /**
@@ -30,13 +30,13 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     core.debug(`resolved settings: ${JSON.stringify(settings.config)}`);
     core.debug(`setting origins: ${JSON.stringify(settings.origins)}`);
-    const checkedOutSha = sentEvent.eventName === 'pull_request_target' ? await headCommit(workspace) : null;
+    const checkedOut = sentEvent.eventName === 'pull_request_target' ? await checkedOutCommit(workspace) : null;
     refuseUnsafeEvent(sentEvent, {
       allowForkPrs: settings.config['allow-fork-prs'],
       allowPullRequestTarget: settings.config['allow-pull-request-target'],
-      ...(checkedOutSha ? { checkedOutSha } : {}),
+      ...(checkedOut ? { checkedOutSha: checkedOut.sha } : {}),
     });
-    const { event, note: trainedCommitNote } = eventForTrainedCommit(sentEvent, checkedOutSha);
+    const { event, note: trainedCommitNote } = eventForTrainedCommit(sentEvent, checkedOut);
     if (trainedCommitNote) core.notice(trainedCommitNote);
 
     const context: ModeContext = {
@@ -44,7 +44,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       env,
       log,
       trainingOutput: protectWorkflowCommands((text) => process.stdout.write(text), env),
-      pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber, headRef: env.GITHUB_HEAD_REF || null } : null,
+      pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber, headRef: event.headRef } : null,
       now: () => new Date(),
     };
     if (inputs.mode === 'check') {
@@ -69,11 +69,21 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   }
 }
 
-/** The workspace's HEAD, to tell a pull_request_target run that trains the base (safe) from one that checked out the PR head. */
-async function headCommit(workspace: string): Promise<string | null> {
+/**
+ * The workspace's HEAD and its parents, to tell a pull_request_target run that trains the base
+ * (safe; reported on the base commit) from one that checked out the PR head or its merge commit.
+ * The parents come from the commit object itself: a shallow clone's graft hides them from `git log`.
+ */
+async function checkedOutCommit(workspace: string): Promise<CheckedOutCommit | null> {
   const { openRepo } = await import('../git/repo.ts');
   const repo = await openRepo(workspace);
-  return (await repo.tryRun(['rev-parse', 'HEAD']))?.trim() ?? null;
+  const sha = (await repo.tryRun(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']))?.trim();
+  if (!sha) return null;
+  const object = (await repo.tryRun(['cat-file', 'commit', sha])) ?? '';
+  const headerEnd = object.indexOf('\n\n');
+  const header = headerEnd < 0 ? object : object.slice(0, headerEnd);
+  const parents = header.split('\n').filter((line) => line.startsWith('parent ')).map((line) => line.slice('parent '.length).trim());
+  return { sha, parents };
 }
 
 async function settingsForAction(inputs: ActionInvocation, workspace: string): Promise<{ settings: LoadedSettings; configPath: string | null }> {

@@ -11,22 +11,30 @@ export interface RepoProvenance {
   baseCommit: string | null;
 }
 
+/** What the runner says it checked out: GITHUB_REF and GITHUB_SHA (absent outside Actions). */
+export interface RunnerCheckout {
+  ref?: string | undefined;
+  sha?: string | undefined;
+}
+
 /**
  * Which commit is being trained. On `pull_request` the checkout is a temporary merge commit:
  * the PR's head SHA is recorded, and the base commit is made present (a `fetch-depth: 1`
  * checkout lacks it: it is fetched alone, `--depth=1`) so the baseline and tolerance can be
- * read from it. A detached HEAD is normal (actions/checkout leaves one on pull requests).
+ * read from it. A detached HEAD is normal (actions/checkout leaves one on pull requests and
+ * tags): the ref recorded is then the PR's head branch, or the runner's GITHUB_REF when HEAD is
+ * the commit the runner names (a tag push), so the run record still says what was trained.
  */
-export async function resolveProvenance(repo: GitRepo, pullRequest: { headSha: string; baseSha: string; headRef?: string | null } | null): Promise<RepoProvenance> {
+export async function resolveProvenance(repo: GitRepo, pullRequest: { headSha: string; baseSha: string; headRef?: string | null } | null, runner: RunnerCheckout = {}): Promise<RepoProvenance> {
   const head = (await repo.tryRun(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']))?.trim();
   if (!head) throw new ReproError(`The repository ${repo.root} has no commit yet`, { hint: 'Commit the training code first: repro-check records which commit produced each result.' });
   const symbolic = await repo.tryRun(['symbolic-ref', '-q', 'HEAD']);
   const shallow = (await repo.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-  const ref = symbolic?.trim() || null;
+  const ref = symbolic?.trim() || (runner.ref && runner.sha === head ? runner.ref : null);
   if (!pullRequest) return { commit: head, ref, shallow, baseCommit: null };
   await ensureCommitPresent(repo, pullRequest.baseSha);
-  // The checkout is a detached merge commit: the branch worth recording is the PR's head branch.
-  return { commit: pullRequest.headSha, ref: pullRequest.headRef ? `refs/heads/${pullRequest.headRef}` : ref, shallow, baseCommit: pullRequest.baseSha };
+  // The checkout is a detached merge commit (GITHUB_REF is refs/pull/N/merge): the branch worth recording is the PR's head branch.
+  return { commit: pullRequest.headSha, ref: pullRequest.headRef ? `refs/heads/${pullRequest.headRef}` : (symbolic?.trim() || null), shallow, baseCommit: pullRequest.baseSha };
 }
 
 async function hasCommit(repo: GitRepo, sha: string): Promise<boolean> {

@@ -12,8 +12,11 @@ export interface StickyCommentTarget {
   issueNumber: number;
   /** Which comment this run owns (default: the job id). Never a run id, attempt or SHA: re-runs must find the same comment. */
   commentKey: string;
-  /** The login the token writes as (`github-actions[bot]` for the workflow token). */
-  authorLogin: string;
+  /**
+   * The login the token writes as (`github-actions[bot]` for the workflow token). Asked only when
+   * some comment carries our marker: a first run creates its comment without knowing it.
+   */
+  authorLogin: () => Promise<string>;
 }
 
 export interface StickyCommentResult {
@@ -58,7 +61,10 @@ export async function upsertStickyComment(client: GithubClient, target: StickyCo
   for (let attempt = 1; attempt <= CREATE_ATTEMPTS; attempt += 1) {
     // Listed again on every attempt: a create whose answer was lost (timeout, 502) may have landed.
     const comments = await client.paginate(client.rest.issues.listComments, { ...where, per_page: 100 });
-    const own = comments.filter((comment) => isOwnStickyComment(comment, marker, target.authorLogin));
+    const marked = comments.filter((comment) => (comment.body ?? '').split('\n')[0] === marker);
+    // Anyone can paste our marker: only the token's own comment is ever edited.
+    const authorLogin = marked.length > 0 ? await target.authorLogin() : null;
+    const own = authorLogin === null ? [] : marked.filter((comment) => isOwnStickyComment(comment, marker, authorLogin));
     const existing = own[0];
     if (own.length > 1) debug(`${own.length} comments carry the marker for "${target.commentKey}"; updating the oldest (${existing!.id}) only.`);
     if (existing) {

@@ -18,6 +18,8 @@ export interface EventContext {
   headSha: string;
   /** The PR's base commit, or null outside pull request events. */
   baseSha: string | null;
+  /** The PR's head branch (`pull_request.head.ref`, else GITHUB_HEAD_REF), or null outside pull request events. */
+  headRef: string | null;
   prNumber: number | null;
   /** The head repository's `owner/name` on pull request events (null when the fork was deleted), else null. */
   headRepoFullName: string | null;
@@ -98,6 +100,7 @@ export function buildEventContext(env: RunnerEnvironment, payload: Record<string
     sha,
     headSha: pr?.headSha ?? sha,
     baseSha: pr?.baseSha ?? null,
+    headRef: pr ? (pr.headRef ?? (env['GITHUB_HEAD_REF'] || null)) : null,
     prNumber: pr?.number ?? null,
     headRepoFullName: pr?.headRepoFullName ?? null,
     isForkPr: pr !== null && (pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase()),
@@ -119,6 +122,7 @@ interface PullRequestFacts {
   number: number;
   headSha: string;
   baseSha: string;
+  headRef: string | null;
   headRepoFullName: string | null;
   labels: string[];
 }
@@ -136,7 +140,7 @@ function pullRequestFacts(payload: Record<string, unknown>, eventPath: string): 
     });
   }
   const labels = Array.isArray(pull['labels']) ? pull['labels'].map((label) => stringAt(label as Record<string, unknown>, 'name')).filter((name): name is string => name !== null) : [];
-  return { number, headSha, baseSha, headRepoFullName: stringAt(objectAt(head, 'repo'), 'full_name'), labels };
+  return { number, headSha, baseSha, headRef: stringAt(head, 'ref'), headRepoFullName: stringAt(objectAt(head, 'repo'), 'full_name'), labels };
 }
 
 export interface EventSafetyOptions {
@@ -149,18 +153,30 @@ export interface EventSafetyOptions {
   checkedOutSha?: string;
 }
 
+/** What the workspace holds: HEAD and its parents as the commit object names them (a shallow clone's grafts hide them from `git log`). */
+export interface CheckedOutCommit {
+  sha: string;
+  parents: string[];
+}
+
 /**
  * Under `pull_request_target` the workspace holds what checkout took — by default the base
  * branch (`GITHUB_SHA`), not the PR's head. Results must be reported on the commit that was
  * trained: a verdict on the base branch posted on the PR's head would pass a PR whose code never
- * ran. So the run is treated as a run of that commit, not of the PR (no PR comment, no base
- * compare), and the returned note says so. Other events are returned as they are.
+ * ran. So unless the workspace holds the PR's head, or the merge commit GitHub makes of it (a
+ * parent is the head: the PR's code ran, as on `pull_request`), the run is treated as a run of
+ * the checked-out commit, not of the PR (statuses and check run on that commit, no PR comment,
+ * no base compare), and the returned note says so. Other events are returned as they are.
  */
-export function eventForTrainedCommit(ctx: EventContext, checkedOutSha: string | null): { event: EventContext; note: string | null } {
-  if (ctx.eventName !== 'pull_request_target' || checkedOutSha === null || checkedOutSha === ctx.headSha) return { event: ctx, note: null };
+export function eventForTrainedCommit(ctx: EventContext, checkedOut: CheckedOutCommit | null): { event: EventContext; note: string | null } {
+  if (ctx.eventName !== 'pull_request_target' || checkedOut === null) return { event: ctx, note: null };
+  if (checkedOut.sha === ctx.headSha || checkedOut.parents.includes(ctx.headSha)) return { event: ctx, note: null };
+  const what = checkedOut.sha === ctx.sha ? 'the base branch, what actions/checkout takes by default under pull_request_target' : 'neither the pull request\'s head nor its merge commit';
   return {
-    event: { ...ctx, headSha: checkedOutSha, baseSha: null, prNumber: null },
-    note: `pull_request_target: the workspace holds ${checkedOutSha} (what checkout takes by default: the base branch), not pull request #${ctx.prNumber}'s head ${ctx.headSha}. repro-check trains and reports that commit, and posts nothing on the pull request: a verdict on code that did not run would be a false one.`,
+    event: { ...ctx, headSha: checkedOut.sha, baseSha: null, headRef: null, prNumber: null },
+    note:
+      `pull_request_target: the workspace holds ${checkedOut.sha} (${what}), not pull request #${ctx.prNumber}'s head ${ctx.headSha}. ` +
+      'repro-check trains and reports that commit — its status and check run go on it — and posts nothing on the pull request: a verdict there on code that did not run would be a false one.',
   };
 }
 

@@ -11,7 +11,9 @@ import { upsertStickyComment, type StickyCommentResult } from './comment.ts';
 import { postCommitStatus, type CommitState } from './status.ts';
 import { describeWriteFailure, type GithubWrite } from './write-failure.ts';
 
-export type PublishOutcome = 'pass' | 'drift' | 'accepted' | 'no-baseline' | 'error';
+/** Every outcome a run reports: also the values of the action's `status` output (action.yml lists them). */
+export const PUBLISH_OUTCOMES = ['pass', 'drift', 'accepted', 'no-baseline', 'error'] as const;
+export type PublishOutcome = (typeof PUBLISH_OUTCOMES)[number];
 
 export interface PublishInput {
   event: EventContext;
@@ -29,7 +31,11 @@ export interface PublishInput {
   headline?: string;
   annotations: Annotation[];
   runUrl: string;
-  /** The login the token writes as; default `github-actions[bot]` (the workflow token cannot ask `GET /user`). */
+  /**
+   * The login the token writes as (the `comment-author` setting). When absent, the commit status
+   * this run just posted names it (its `creator`, REST only); when that write failed,
+   * `github-actions[bot]` is assumed and a warning names the setting.
+   */
   commentAuthorLogin?: string;
 }
 
@@ -42,7 +48,7 @@ export interface PublishLog {
 export type WriteOutcome<T> = { written: T } | { skipped: string } | { failed: string };
 
 export interface PublishResult {
-  status: WriteOutcome<{ sha: string; context: string; state: CommitState; description: string }>;
+  status: WriteOutcome<{ sha: string; context: string; state: CommitState; description: string; creator: string | null }>;
   checkRun: WriteOutcome<{ id: number; url: string; conclusion: CheckConclusion; annotationsSent: number }>;
   comment: WriteOutcome<StickyCommentResult>;
   /** Every warning logged, in order. */
@@ -103,7 +109,7 @@ export async function publishResults(client: GithubClient, input: PublishInput, 
   const status = await bestEffort('commit status', async () => {
     const posted = await postCommitStatus(client, { repo: event.repo, sha: event.headSha, checkName, state: presentation.state, description: headline, targetUrl: input.runUrl });
     log.info(`Commit status ${posted.context} = ${presentation.state} on ${event.headSha}.`);
-    return { sha: event.headSha, context: posted.context, state: presentation.state, description: posted.description };
+    return { sha: event.headSha, context: posted.context, state: presentation.state, description: posted.description, creator: posted.creator };
   });
 
   const checkRun = await bestEffort('check run', async () => {
@@ -131,20 +137,31 @@ export async function publishResults(client: GithubClient, input: PublishInput, 
     log.debug(`No PR comment: ${comment.skipped}.`);
   } else {
     const issueNumber = event.prNumber;
+    const configured = input.commentAuthorLogin;
+    const learned = 'written' in status ? status.written.creator : null;
+    let warnedUnknown = false;
+    const authorLogin = async (): Promise<string> => {
+      if (configured) return configured;
+      if (learned) {
+        log.debug(`github-token writes as ${learned} (the creator of the commit status just posted).`);
+        return learned;
+      }
+      if (!warnedUnknown) {
+        warnedUnknown = true;
+        warn(
+          `Could not learn which identity github-token writes as (the commit status, whose creator names it, was not written); looking for the PR comment among ${DEFAULT_COMMENT_AUTHOR}'s comments. ` +
+            "If github-token is a GitHub App token or a PAT, set the input comment-author (<app-slug>[bot], or the PAT owner's login), or each run will add a new comment.",
+        );
+      }
+      return DEFAULT_COMMENT_AUTHOR;
+    };
     comment = await bestEffort('PR comment', async () => {
-      const result = await upsertStickyComment(
-        client,
-        { repo: event.repo, issueNumber, commentKey, authorLogin: input.commentAuthorLogin || DEFAULT_COMMENT_AUTHOR },
-        input.commentBody,
-        log.debug,
-      );
+      const result = await upsertStickyComment(client, { repo: event.repo, issueNumber, commentKey, authorLogin }, input.commentBody, log.debug);
       log.info(`PR comment ${result.action}: ${result.url}`);
-      const expected = input.commentAuthorLogin || DEFAULT_COMMENT_AUTHOR;
-      if (result.author && result.author.toLowerCase() !== expected.toLowerCase()) {
-        // The next run looks for its comment among `expected`'s only, and would add another.
-        // GET /user cannot tell (the workflow and App tokens may not call it), so the created
-        // comment's author is the one reliable answer: say it, with the setting that fixes it.
-        warn(`The PR comment was written as "${result.author}", but comment-author is "${expected}", so the next run will not find it and will add a new one. Set the input comment-author: ${result.author} (the identity of github-token).`);
+      if (configured && result.author && result.author.toLowerCase() !== configured.toLowerCase()) {
+        // The next run looks for its comment among `configured`'s only, and would add another:
+        // the created comment's author is the token's identity, so name it with the fix.
+        warn(`The PR comment was written as "${result.author}", but comment-author is "${configured}", so the next run will not find it and will add a new one. Set the input comment-author: ${result.author} (the identity of github-token), or leave it out to have it learned from the commit status.`);
       }
       return result;
     });

@@ -21,10 +21,14 @@ export function statusContext(checkName: string): string {
   return `repro-check/${checkName}`;
 }
 
-export async function postCommitStatus(client: GithubClient, status: CommitStatus): Promise<{ context: string; description: string }> {
+/**
+ * Posts the status. GitHub's answer names its `creator`: the token's own login, learned over REST
+ * for every kind of token (GET /user refuses the workflow's and App installation tokens).
+ */
+export async function postCommitStatus(client: GithubClient, status: CommitStatus): Promise<{ context: string; description: string; creator: string | null }> {
   const context = statusContext(status.checkName);
   const description = fitLine(status.description, STATUS_DESCRIPTION_LIMIT);
-  await client.rest.repos.createCommitStatus({
+  const response = await client.rest.repos.createCommitStatus({
     owner: status.repo.owner,
     repo: status.repo.repo,
     sha: status.sha,
@@ -33,5 +37,5 @@ export async function postCommitStatus(client: GithubClient, status: CommitStatu
     description,
     target_url: status.targetUrl,
   });
-  return { context, description };
+  return { context, description, creator: response.data.creator?.login ?? null };
 }

@@ -25,7 +25,7 @@ export async function prepareRepo(config: ReproConfig, context: ModeContext): Pr
       throw new ReproError(`working-directory "${config['working-directory']}" is outside the repository ${repoRoot}`, { hint: 'Give a path inside the repository, relative to its root.' });
     }
     await assertCleanTree(repo);
-    const provenance = await resolveProvenance(repo, context.pullRequest ? { headSha: context.pullRequest.headSha, baseSha: context.pullRequest.baseSha, headRef: context.pullRequest.headRef ?? null } : null);
+    const provenance = await resolveProvenance(repo, context.pullRequest ? { headSha: context.pullRequest.headSha, baseSha: context.pullRequest.baseSha, headRef: context.pullRequest.headRef ?? null } : null, { ref: context.env.GITHUB_REF, sha: context.env.GITHUB_SHA });
     if (await hasCredentialHeader(repo)) {
       context.log.warning('.git/config holds a credential header (actions/checkout with persist-credentials: true): the training command can read that token. Set `persist-credentials: false` on actions/checkout.');
     }

@@ -61,12 +61,12 @@ export const configSchema = z
     'fail-on-drift': z.boolean().default(true),
     'on-missing-baseline': z.enum(['warn', 'fail']).default('warn'),
     'check-name': z.string().min(1).default('repro-check'),
-    'comment-key': z.string().min(1).optional().describe('Defaults to the job id'),
+    'comment-key': z.string().min(1).optional().describe('Defaults to the check-name when one is given, else the job id'),
     'comment-author': z
       .string()
       .min(1)
       .default('github-actions[bot]')
-      .describe('Login the github-token writes as; the sticky comment is only ever looked for among its comments (an App token: <app-slug>[bot])'),
+      .describe('Login the github-token writes as; the sticky comment is only ever looked for among its comments (an App token: <app-slug>[bot]). When not set, it is learned from the creator of the commit status the run posts; this default applies when that write failed'),
     'accept-label': z.string().min(1).default('repro-check:accept-drift'),
     'baseline-update': z.enum(['commit', 'pull-request']).default('commit'),
     'allow-baseline-from-any-branch': z.boolean().default(false),

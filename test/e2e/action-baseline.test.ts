@@ -6,7 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startFakeGithub, type FakeGithub } from '../support/fake-github.ts';
 import { startFakeResultsService } from '../support/fake-results-service.ts';
@@ -14,7 +14,7 @@ import { readZipEntries } from '../support/zip-reader.ts';
 import { REPRO_YML } from '../modes/project-fixture.ts';
 import { BASELINE_PATH, makeRepos, originFile, originLog, sh, type Repos } from '../github/baseline-update-fixture.ts';
 import { decodeRecordDocument } from '../../src/record/codec.ts';
-import { BASE_LEARNING_RATE, createSandbox, eventPayload, runAction, trainScript, WORKFLOW_TOKEN, type Sandbox, describeRun } from './action-harness.ts';
+import { ACTION_MANIFEST, BASE_LEARNING_RATE, createSandbox, eventPayload, runAction, trainScript, WORKFLOW_TOKEN, type Sandbox, describeRun } from './action-harness.ts';
 
 let repos: Repos;
 let sandbox: Sandbox;
@@ -43,6 +43,8 @@ test('workflow_dispatch with mode baseline commits the new baseline once, on top
   assert.deepEqual([...readZipEntries(results.artifacts[0]!.bytes).keys()].sort(), ['baseline.json', 'metrics.jsonl']);
   assert.equal(run.outputs['status'], 'pass');
   assert.equal(run.outputs['baseline-path'], BASELINE_PATH);
+  const undeclared = Object.keys(run.outputs).filter((name) => !(name in ACTION_MANIFEST.outputs));
+  assert.deepEqual(undeclared, [], 'every output written is declared in action.yml');
   assert.match(run.stdout, /main moved on "origin" meanwhile/, 'the first push was rejected');
   assert.deepEqual(fake.requests, [], 'a commit to the branch needs no REST call');
 
@@ -74,11 +76,13 @@ test('mode baseline on a branch other than the default is refused before the tra
     payload['ref'] = 'refs/heads/experiment';
     payload['repository'].default_branch = 'main';
     const before = originLog(repos.origin, 'main').length;
-    const run = await runAction(sandbox, { workspace: repos.checkout, apiUrl: fake.url, eventName: 'workflow_dispatch', payload, sha: commit, ref: 'refs/heads/experiment', inputs: { mode: 'baseline' } });
+    // The command leaves a mark outside the checkout if it runs at all.
+    const marker = path.join(sandbox.root, 'baseline-training-ran');
+    const run = await runAction(sandbox, { workspace: repos.checkout, apiUrl: fake.url, eventName: 'workflow_dispatch', payload, sha: commit, ref: 'refs/heads/experiment', inputs: { mode: 'baseline', command: `touch ${marker} && node train.mjs` } });
     assert.equal(run.code, 1, describeRun(run));
     assert.equal(run.outputs['status'], 'error');
     assert.match(run.stdout, /::error::.*ran on branch "experiment", not on the default branch "main"/);
-    assert.doesNotMatch(run.stdout, /trained \d+ steps/, 'refused before the training');
+    await assert.rejects(access(marker), 'refused before the training: the command never ran');
     assert.equal(originLog(repos.origin, 'main').length, before, 'nothing was pushed');
   } finally {
     sh(repos.checkout, 'checkout', '--quiet', 'main');

@@ -27,6 +27,7 @@ import {
   type Sandbox,
   type Workspace,
   describeRun,
+  git,
 } from './action-harness.ts';
 
 const CONTEXT = 'repro-check/repro-check';
@@ -46,8 +47,8 @@ async function fakeWithPull(pr: PullRequestCheckout): Promise<FakeGithub> {
   return fake;
 }
 
-function runOnPullRequest(sandbox: Sandbox, workspace: Workspace, pr: PullRequestCheckout, fake: FakeGithub, runAttempt = 1, results?: FakeResultsService): Promise<ActionRun> {
-  return runAction(sandbox, { workspace: workspace.dir, apiUrl: fake.url, eventName: 'pull_request', payload: pullRequestPayload(pr), sha: pr.mergeSha, ref: `refs/pull/${pr.number}/merge`, runAttempt, ...(results ? { results } : {}) });
+function runOnPullRequest(sandbox: Sandbox, workspace: Workspace, pr: PullRequestCheckout, fake: FakeGithub, runAttempt = 1, results?: FakeResultsService, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  return runAction(sandbox, { workspace: workspace.dir, apiUrl: fake.url, eventName: 'pull_request', payload: pullRequestPayload(pr), sha: pr.mergeSha, ref: `refs/pull/${pr.number}/merge`, runAttempt, inputs, ...(results ? { results } : {}) });
 }
 
 describe('pull_request without drift', () => {
@@ -97,6 +98,8 @@ describe('pull_request without drift', () => {
       assert.equal(fake.requestsFor('issues/update-comment').length, 1);
       assert.notEqual(repo.comments[0]!.body, firstBody);
       assert.match(repo.comments[0]!.body, /actions\/runs\/4242\/attempts\/2/);
+      // The second run found its comment by the marker and by the token's identity (the status's creator), over REST only.
+      assert.ok(fake.requests.every((r) => r.path !== '/graphql' && r.path !== '/user'));
       assert.deepEqual(fake.validationFailures(), []);
     } finally {
       await fake.close();
@@ -120,6 +123,158 @@ describe('pull_request without drift', () => {
       assert.ok(fake.requests.some((r) => r.faulted), 'the writes were tried');
       assert.deepEqual(fake.validationFailures(), []);
     } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('pull_request whose training fails', () => {
+  let fixture: Awaited<ReturnType<typeof pullRequestFixture>>;
+  before(async () => {
+    fixture = await pullRequestFixture({ 'README.md': '# models\n' });
+  });
+  after(() => fixture.sandbox.close());
+
+  test('after an earlier pass: an error status with the reason, a failed check run, and the sticky comment says so instead of the stale pass', async () => {
+    const { sandbox, workspace, pr } = fixture;
+    const fake = await fakeWithPull(pr);
+    try {
+      const passed = await runOnPullRequest(sandbox, workspace, pr, fake);
+      assert.equal(passed.code, 0, describeRun(passed));
+      const repo = fake.state.repo(OWNER, REPO);
+      assert.match(repo.comments[0]!.body, /Reproduc|pass/i);
+
+      // The next push's training crashes (the command exits 1).
+      const failed = await runOnPullRequest(sandbox, workspace, pr, fake, 2, undefined, { command: 'echo "RuntimeError: CUDA error: out of memory" >&2; exit 1' });
+      assert.equal(failed.code, 1, describeRun(failed));
+      assert.equal(failed.outputs['status'], 'error');
+      assert.match(failed.stdout, /^::error::repro-check failed while checking: The training command failed with exit code 1/m);
+      assert.match(failed.summary, /could not check/);
+      assert.match(failed.summary, /out of memory/);
+
+      const status = repo.statuses.at(-1)!;
+      assert.deepEqual([status.sha, status.context, status.state], [pr.headSha, CONTEXT, 'error']);
+      assert.match(status.description ?? '', /^Error: The training command failed with exit code 1/);
+      assert.ok((status.description ?? '').length <= 140, 'GitHub refuses a longer status description');
+      const check = repo.checkRuns.at(-1)!;
+      assert.deepEqual([check.headSha, check.name, check.conclusion], [pr.headSha, 'repro-check', 'failure']);
+      assert.match(check.output.summary ?? '', /CUDA error: out of memory/);
+
+      assert.equal(repo.comments.length, 1, 'the same sticky comment, updated');
+      const comment = repo.comments[0]!.body;
+      assert.equal(comment.split('\n')[0], MARKER);
+      assert.match(comment, /could not check this commit/);
+      assert.match(comment, /The training command failed with exit code 1/);
+      assert.doesNotMatch(comment, /Reproduc/i, 'no verdict of the earlier push is left showing');
+      assert.deepEqual(fake.validationFailures(), []);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('pull_request in a job matrix', () => {
+  let fixture: Awaited<ReturnType<typeof pullRequestFixture>>;
+  before(async () => {
+    fixture = await pullRequestFixture({ 'README.md': '# models\n' });
+  });
+  after(() => fixture.sandbox.close());
+
+  test('each entry\'s check-name is its own required status context, check run and sticky comment', async () => {
+    const { sandbox, workspace, pr } = fixture;
+    const fake = await fakeWithPull(pr);
+    try {
+      for (const gpu of ['a100', 'h100']) {
+        const run = await runOnPullRequest(sandbox, workspace, pr, fake, 1, undefined, { 'check-name': `repro-check-${gpu}` });
+        assert.equal(run.code, 0, describeRun(run));
+        assert.deepEqual(warningCommands(run.stdout).filter((w) => /check-name/.test(w)), []);
+      }
+      // A re-run of one entry updates its own comment and status only.
+      const rerun = await runOnPullRequest(sandbox, workspace, pr, fake, 2, undefined, { 'check-name': 'repro-check-a100' });
+      assert.equal(rerun.code, 0, describeRun(rerun));
+      const repo = fake.state.repo(OWNER, REPO);
+      // What a user types into branch protection: exactly repro-check/<check-name>.
+      assert.deepEqual([...new Set(repo.statuses.map((s) => s.context))].sort(), ['repro-check/repro-check-a100', 'repro-check/repro-check-h100']);
+      assert.deepEqual(repo.checkRuns.map((r) => r.name), ['repro-check-a100', 'repro-check-h100', 'repro-check-a100']);
+      assert.deepEqual(repo.comments.map((c) => c.body.split('\n')[0]).sort(), [commentMarker('repro-check-a100'), commentMarker('repro-check-h100')].sort());
+      assert.equal(fake.requestsFor('issues/create-comment').length, 2);
+      assert.deepEqual(fake.validationFailures(), []);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  test('a comment-key per entry with the default check-name is warned about: the entries would share one status', async () => {
+    const { sandbox, workspace, pr } = fixture;
+    const fake = await fakeWithPull(pr);
+    try {
+      const run = await runOnPullRequest(sandbox, workspace, pr, fake, 1, undefined, { 'comment-key': '{"gpu": "a100"}' });
+      assert.equal(run.code, 0, describeRun(run));
+      assert.ok(warningCommands(run.stdout).some((w) => w.includes('every job posts the status context repro-check/repro-check') && w.includes('check-name: repro-check-${{ matrix.gpu }}')), run.stdout);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('pull_request_target', () => {
+  let fixture: Awaited<ReturnType<typeof pullRequestFixture>>;
+  before(async () => {
+    fixture = await pullRequestFixture({ 'train.mjs': trainScript(BASE_LEARNING_RATE * 2) });
+  });
+  after(() => fixture.sandbox.close());
+
+  function runOnTarget(fake: FakeGithub, sha: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+    const { sandbox, workspace, pr } = fixture;
+    // GITHUB_SHA and GITHUB_REF name the base branch under pull_request_target.
+    return runAction(sandbox, { workspace: workspace.dir, apiUrl: fake.url, eventName: 'pull_request_target', payload: pullRequestPayload(pr), sha, ref: 'refs/heads/main', inputs });
+  }
+
+  test('on the default checkout (the base branch) trains and reports the base commit, never the PR head it did not train', async () => {
+    const { workspace, pr } = fixture;
+    const fake = await fakeWithPull(pr);
+    // What actions/checkout leaves under pull_request_target: the base branch, checked out.
+    await git(workspace.dir, 'checkout', '-q', '-B', 'main', pr.baseSha);
+    try {
+      const run = await runOnTarget(fake, pr.baseSha);
+      assert.equal(run.code, 0, describeRun(run));
+      assert.equal(run.outputs['status'], 'pass', 'the base commit reproduces its own baseline: the PR\'s doubled learning rate did not run');
+      assert.match(run.stdout, new RegExp(`::notice::pull_request_target: the workspace holds ${pr.baseSha} \\(the base branch`));
+      assert.match(run.stdout, new RegExp(`Training commit ${pr.baseSha} \\(refs/heads/main\\)`));
+      const record = JSON.parse(await readFile(run.outputs['record-path']!, 'utf8'));
+      assert.equal(record.provenance.commit, pr.baseSha);
+      assert.equal(record.provenance.ref, 'refs/heads/main');
+
+      const repo = fake.state.repo(OWNER, REPO);
+      assert.deepEqual(repo.statuses.map((s) => [s.sha, s.state]), [[pr.baseSha, 'success']], 'the verdict is on what was trained');
+      assert.deepEqual(repo.checkRuns.map((r) => r.headSha), [pr.baseSha]);
+      assert.ok(fake.requests.every((r) => !JSON.stringify(r).includes(pr.headSha)), 'nothing is posted on the PR head');
+      assert.equal(repo.comments.length, 0, 'no PR comment for code that is not the PR\'s');
+      assert.deepEqual(fake.validationFailures(), []);
+    } finally {
+      await git(workspace.dir, 'checkout', '-q', '--detach', pr.mergeSha);
+      await fake.close();
+    }
+  });
+
+  test('with the PR head checked out it is refused unless allowed; allowed, it reports on the head like pull_request', async () => {
+    const { workspace, pr } = fixture;
+    const fake = await fakeWithPull(pr);
+    await git(workspace.dir, 'checkout', '-q', '--detach', pr.headSha);
+    try {
+      const refused = await runOnTarget(fake, pr.baseSha);
+      assert.equal(refused.code, 1, describeRun(refused));
+      assert.match(refused.stdout, /::error::.*Refusing to train pull request #7 under pull_request_target/);
+      assert.doesNotMatch(refused.stdout, /trained \d+ steps/);
+      assert.deepEqual(fake.requests, []);
+
+      const allowed = await runOnTarget(fake, pr.baseSha, { 'allow-pull-request-target': 'true', 'fail-on-drift': 'false' });
+      assert.equal(allowed.code, 0, describeRun(allowed));
+      assert.equal(allowed.outputs['status'], 'drift');
+      assert.deepEqual(fake.state.repo(OWNER, REPO).statuses.map((s) => s.sha), [pr.headSha]);
+      assert.equal(fake.state.repo(OWNER, REPO).comments.length, 1);
+    } finally {
+      await git(workspace.dir, 'checkout', '-q', '--detach', pr.mergeSha);
       await fake.close();
     }
   });
@@ -188,8 +343,8 @@ describe('pull_request that changes the learning rate', () => {
       assert.deepEqual(repo.statuses.map((s) => [s.sha, s.state]), [[pr.headSha, 'success']]);
       assert.deepEqual(repo.checkRuns.map((r) => [r.headSha, r.conclusion]), [[pr.headSha, 'neutral']]);
       // The PR's checks list says "accepted" and by whom, not just "N metrics drifted".
-      assert.match(repo.statuses[0]!.description ?? '', /^Accepted by @maintainer-mona: \d+ of \d+ metrics drifted/);
-      assert.match(repo.checkRuns[0]!.output.title ?? '', /^Accepted by @maintainer-mona/);
+      assert.match(repo.statuses[0]!.description ?? '', /^Accepted by @maintainer-mona \(label repro-check:accept-drift\): \d+ of \d+ metrics drifted from step 2$/);
+      assert.match(repo.checkRuns[0]!.output.title ?? '', /^Accepted by @maintainer-mona \(label repro-check:accept-drift\)/);
       assert.equal(repo.comments.length, 1);
       assert.match(repo.comments[0]!.body, /accepted/i);
       assert.match(repo.comments[0]!.body, /maintainer-mona/);

@@ -4,6 +4,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { access } from 'node:fs/promises';
+import path from 'node:path';
 import { startFakeGithub } from '../support/fake-github.ts';
 import { REPRO_YML } from '../modes/project-fixture.ts';
 import { createSandbox, createTrainingRepo, eventPayload, git, OWNER, REPO, runAction, type ActionRun, type Sandbox, type Workspace, describeRun } from './action-harness.ts';
@@ -29,8 +31,8 @@ describe('push', () => {
   });
   after(() => sandbox.close());
 
-  function runOnPush(apiUrl: string): Promise<ActionRun> {
-    return runAction(sandbox, { workspace: workspace.dir, apiUrl, eventName: 'push', payload: pushPayload(before_, after_), sha: after_, ref: 'refs/heads/main' });
+  function runOnPush(apiUrl: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+    return runAction(sandbox, { workspace: workspace.dir, apiUrl, eventName: 'push', payload: pushPayload(before_, after_), sha: after_, ref: 'refs/heads/main', inputs });
   }
 
   test('checks against the baseline in the working tree and publishes on the pushed commit, without a comment', async () => {
@@ -50,6 +52,25 @@ describe('push', () => {
         [],
         'no comment, label or issue request outside a pull request',
       );
+      assert.deepEqual(fake.validationFailures(), []);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  test('on-missing-baseline: fail with no baseline fails the step before training, with an error status and a failed check run, never a success', async () => {
+    const fake = await startFakeGithub();
+    const marker = path.join(sandbox.root, 'trained-without-a-baseline');
+    try {
+      const run = await runOnPush(fake.url, { baseline: '.repro/none-yet.json', 'on-missing-baseline': 'fail', command: `touch ${marker} && node train.mjs` });
+      assert.equal(run.code, 1, describeRun(run));
+      assert.equal(run.outputs['status'], 'error');
+      assert.match(run.stdout, /::error::.*No baseline at \.repro\/none-yet\.json/);
+      await assert.rejects(access(marker), 'the training command never ran');
+      const repo = fake.state.repo(OWNER, REPO);
+      assert.deepEqual(repo.statuses.map((s) => [s.sha, s.state]), [[after_, 'error']]);
+      assert.match(repo.statuses[0]!.description ?? '', /^Error: No baseline at \.repro\/none-yet\.json/);
+      assert.deepEqual(repo.checkRuns.map((r) => r.conclusion), ['failure']);
       assert.deepEqual(fake.validationFailures(), []);
     } finally {
       await fake.close();

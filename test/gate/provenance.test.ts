@@ -29,6 +29,18 @@ test('a detached HEAD records ref null; requireBranch refuses it and says what t
   });
 });
 
+test('a detached HEAD that is the commit the runner names (a tag push) records the runner\'s GITHUB_REF; another commit does not', async (t) => {
+  const dir = await tempDir(t);
+  const head = await committedRepo(dir);
+  git(dir, 'checkout', '-q', '--detach');
+  const repo = await openRepo(dir);
+  assert.equal((await resolveProvenance(repo, null, { ref: 'refs/tags/v1.2', sha: head })).ref, 'refs/tags/v1.2');
+  assert.equal((await resolveProvenance(repo, null, { ref: 'refs/tags/v1.2', sha: 'e'.repeat(40) })).ref, null, 'GITHUB_REF names another commit: it does not describe this checkout');
+  // A checked-out branch is what the run trained, whatever the runner says.
+  git(dir, 'switch', '-q', 'main');
+  assert.equal((await resolveProvenance(repo, null, { ref: 'refs/tags/v1.2', sha: head })).ref, 'refs/heads/main');
+});
+
 test('a repository without any commit: a ReproError saying so', async (t) => {
   const dir = await tempDir(t);
   git(dir, 'init', '-q');
@@ -75,8 +87,10 @@ test('pull request at a depth-1 merge commit: the base commit is fetched and hea
   const { clone, base, head } = await pullRequestCheckout(dir);
   assert.throws(() => git(clone, 'cat-file', '-e', `${base}^{commit}`), 'the base commit starts missing');
   const repo = await openRepo(clone);
-  const provenance = await resolveProvenance(repo, { headSha: head, baseSha: base });
-  assert.deepEqual(provenance, { commit: head, ref: null, shallow: true, baseCommit: base });
+  const provenance = await resolveProvenance(repo, { headSha: head, baseSha: base }, { ref: 'refs/pull/1/merge', sha: git(clone, 'rev-parse', 'HEAD').trim() });
+  assert.deepEqual(provenance, { commit: head, ref: null, shallow: true, baseCommit: base }, 'refs/pull/1/merge names the merge commit, not the trained head: not recorded');
+  // With the PR's head branch (pull_request.head.ref / GITHUB_HEAD_REF), the record names it.
+  assert.equal((await resolveProvenance(repo, { headSha: head, baseSha: base, headRef: 'feature' })).ref, 'refs/heads/feature');
   assert.equal(await readFileAtCommit(repo, base, '.repro/baseline.json'), '{"v":"base"}\n');
   assert.equal(git(clone, 'rev-parse', '--is-shallow-repository').trim(), 'true', 'still a shallow clone');
 });

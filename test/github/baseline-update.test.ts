@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReproError } from '../../src/errors.ts';
 import { BOT_EMAIL, publishBaseline, type PublishBaselineDeps, type PublishBaselineRequest } from '../../src/github/baseline-update.ts';
 import { authConfigEnv, basicAuthHeaderValue, classifyPush, redactSecrets } from '../../src/github/baseline-update-git.ts';
-import type { GitCommand } from '../../src/git/command.ts';
-import { BASELINE_PATH, TOKEN, makeRepos, originFile, originLog, sh, type Repos } from './baseline-update-fixture.ts';
+import { gitIn, type GitCommand } from '../../src/git/command.ts';
+import { startGitHttpServer } from '../support/git-http-server.ts';
+import { BASELINE_PATH, GIT_ENV, TOKEN, makeRepos, originFile, originLog, sh, type Repos } from './baseline-update-fixture.ts';
 
 const NEW_BASELINE = '{"kind": "repro-check/baseline", "loss": [1, 0.5]}\n';
 const HEADER_KEY = 'http.https://github.com/.extraheader';
@@ -125,6 +127,47 @@ test('credentials: passed per command, in the environment, to the commands that 
     const config = await readFile(path.join(repos.checkout, '.git', 'config'), 'utf8');
     assert.doesNotMatch(config, /extraheader/i);
     assert.ok(!config.includes(encoded));
+  });
+});
+
+test('over HTTP the push authenticates with the token from the environment, no git process has it in its arguments, and a wrong token is refused', async () => {
+  await withRepos(async (repos) => {
+    const server = await startGitHttpServer(repos.root, TOKEN, GIT_ENV);
+    // A `git` first on PATH that writes down its arguments, then runs the real one: what any
+    // process on the runner could read in /proc/<pid>/cmdline.
+    const shimDir = path.join(repos.root, 'bin');
+    const argvLog = path.join(repos.root, 'argv.log');
+    await mkdir(shimDir);
+    await writeFile(path.join(shimDir, 'git'), `#!/bin/sh\nprintf '%s\\n' "$*" >> "$ARGV_LOG"\nexec ${execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()} "$@"\n`, { mode: 0o755 });
+    try {
+      sh(repos.checkout, 'remote', 'set-url', 'origin', `${server.url}/origin.git`);
+      const git = gitIn(repos.checkout, { ...GIT_ENV, PATH: `${shimDir}:${GIT_ENV['PATH']}`, ARGV_LOG: argvLog });
+      const { deps, lines } = recordedDeps(repos, { git });
+      const result = await publishBaseline(deps, request());
+      assert.equal(result.action, 'pushed');
+      assert.equal(originFile(repos.origin, 'main', BASELINE_PATH), NEW_BASELINE, 'the push landed: the server took the credentials');
+      assert.ok(server.authorizations.length > 0);
+      assert.ok(server.authorizations.every((a) => a?.replace(/^basic /i, 'basic ') === basicAuthHeaderValue(TOKEN)), 'every request carried the token');
+
+      const argv = await readFile(argvLog, 'utf8');
+      assert.match(argv, /\bpush --porcelain origin\b/, 'the push went through the shim');
+      assertNoSecret([argv]);
+      assert.doesNotMatch(argv, /extraheader/i);
+
+      // The server refuses another token: the push fails with the permission to check, and nothing leaks.
+      const wrong = 'ghs_NotTheRightToken000000000000000';
+      await assert.rejects(publishBaseline(deps, request({ token: wrong, content: '{"kind": "repro-check/baseline", "loss": [2]}\n' })), (error: unknown) => {
+        assert.ok(error instanceof ReproError);
+        assert.match(error.message, /git push of the baseline to main failed/);
+        assert.match(error.hint ?? '', /contents: write/);
+        assert.ok(!error.message.includes(wrong));
+        return true;
+      });
+      assert.equal(originFile(repos.origin, 'main', BASELINE_PATH), NEW_BASELINE, 'nothing was pushed with the wrong token');
+      assertNoSecret(lines);
+    } finally {
+      await server.close();
+    }
   });
 });
 

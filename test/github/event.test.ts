@@ -96,14 +96,33 @@ test('pull_request_target is refused unless allowed or the workspace holds the t
 test('pull_request_target on the base checkout reports the commit it trained, never the PR head', () => {
   const payload = webhookExample('pull_request', 'opened');
   const ctx = buildEventContext(runnerEnvironment('pull_request_target', payload, { GITHUB_SHA: payload.pull_request.base.sha }), payload);
-  const { event, note } = eventForTrainedCommit(ctx, ctx.sha);
+  const { event, note } = eventForTrainedCommit(ctx, { sha: ctx.sha, parents: ['0'.repeat(40)] });
   assert.equal(event.headSha, payload.pull_request.base.sha, 'statuses and checks go on the trained commit');
   assert.equal(event.prNumber, null, 'no PR comment, no base-commit compare');
-  assert.match(note ?? '', new RegExp(`holds ${ctx.sha} .* not pull request #${ctx.prNumber}'s head ${ctx.headSha}`));
-  // A run allowed to train the PR head, and ordinary pull_request runs, are left as they are.
-  assert.equal(eventForTrainedCommit(ctx, ctx.headSha).event, ctx);
+  assert.equal(event.baseSha, null);
+  assert.equal(event.headRef, null, 'the PR branch was not trained: its name is not recorded');
+  assert.match(note ?? '', new RegExp(`holds ${ctx.sha} \\(the base branch.*\\), not pull request #${ctx.prNumber}'s head ${ctx.headSha}`));
+  // Some other commit (a ref the workflow chose) is reported as itself too, and the note does not call it the base.
+  const other = eventForTrainedCommit(ctx, { sha: 'a'.repeat(40), parents: [ctx.sha] });
+  assert.equal(other.event.headSha, 'a'.repeat(40));
+  assert.equal(other.event.prNumber, null);
+  assert.match(other.note ?? '', /neither the pull request's head nor its merge commit/);
+  // A run allowed to train the PR head, or GitHub's merge commit of it (the PR's code ran, as on
+  // pull_request), and ordinary pull_request runs, are left as they are.
+  assert.deepEqual(eventForTrainedCommit(ctx, { sha: ctx.headSha, parents: [] }), { event: ctx, note: null });
+  assert.deepEqual(eventForTrainedCommit(ctx, { sha: 'b'.repeat(40), parents: [ctx.sha, ctx.headSha] }), { event: ctx, note: null });
   const plain = buildEventContext(runnerEnvironment('pull_request', payload), payload);
-  assert.deepEqual(eventForTrainedCommit(plain, plain.sha), { event: plain, note: null });
+  assert.deepEqual(eventForTrainedCommit(plain, { sha: plain.sha, parents: [] }), { event: plain, note: null });
+});
+
+test('the PR head branch comes from pull_request.head.ref, else GITHUB_HEAD_REF; none outside pull requests', () => {
+  const payload = webhookExample('pull_request', 'opened');
+  assert.equal(buildEventContext(runnerEnvironment('pull_request', payload), payload).headRef, payload.pull_request.head.ref);
+  delete payload.pull_request.head.ref;
+  assert.equal(buildEventContext(runnerEnvironment('pull_request', payload, { GITHUB_HEAD_REF: 'feature/lr' }), payload).headRef, 'feature/lr');
+  assert.equal(buildEventContext(runnerEnvironment('pull_request', payload), payload).headRef, null);
+  const push = webhookExample('push');
+  assert.equal(buildEventContext(runnerEnvironment('push', push, { GITHUB_HEAD_REF: '' }), push).headRef, null);
 });
 
 test('missing or malformed runner variables and payloads are errors naming what is wrong', async () => {

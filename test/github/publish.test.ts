@@ -359,18 +359,56 @@ test('a primary rate limit resetting soon is waited for; a secondary one that ne
   }
 });
 
-test('a token that writes as another identity than comment-author is named in a warning with the setting to fix', async () => {
+test('an App token or a PAT without comment-author: the commit status\'s creator says who the token is (REST only), and the second run updates the first run\'s comment', async () => {
+  for (const login of ['repro-app[bot]', 'alice']) {
+    const h = await harness();
+    try {
+      // An App installation token writes as "<app-slug>[bot]" (and may not call GET /user); a PAT as its owner.
+      h.fake.tokenLogins.set('ghs_workflow_token', login);
+      // Someone pasted our marker earlier: never theirs to edit, whoever we are.
+      h.fake.state.addComment(OWNER, REPO, 2, `${commentMarker('repro')}\ncopied by a person`, 'mallory');
+      const first = await publishResults(h.client, h.input({ commentBody: 'first run' }), h.log);
+      assert.ok('written' in first.comment && first.comment.written.action === 'created' && first.comment.written.author === login);
+      const second = await publishResults(h.client, h.input({ commentBody: 'second run' }), h.log);
+      assert.ok('written' in second.comment && second.comment.written.action === 'updated', JSON.stringify(second.comment));
+      const comments = h.fake.state.repo(OWNER, REPO).comments;
+      assert.deepEqual(comments.map((c) => [c.user.login, c.body.split('\n')[1]]), [['mallory', 'copied by a person'], [login, 'second run']]);
+      assert.ok(h.fake.requests.every((r) => r.path !== '/graphql' && r.path !== '/user'), 'REST only, and no GET /user (refused to App tokens)');
+      assert.deepEqual(h.log.warnings, []);
+      assert.deepEqual(h.fake.validationFailures(), []);
+    } finally {
+      await h.close();
+    }
+  }
+});
+
+test('when the status write fails, the token\'s identity is unknown: github-actions[bot] is assumed and one warning names comment-author', async () => {
   const h = await harness();
   try {
-    // An App installation token: writes are by "<app-slug>[bot]", and GET /user is refused to it.
+    h.fake.state.addComment(OWNER, REPO, 2, `${commentMarker('repro')}\nan earlier run`, 'github-actions[bot]');
+    h.fake.injectFault({ pathPattern: /\/statuses\//, status: 403, times: Infinity });
+    const result = await publishResults(h.client, h.input({ commentBody: 'this run' }), h.log);
+    assert.ok('written' in result.comment && result.comment.written.action === 'updated');
+    const identityWarnings = h.log.warnings.filter((w) => /comment-author/.test(w));
+    assert.equal(identityWarnings.length, 1, h.log.warnings.join('\n'));
+    assert.match(identityWarnings[0]!, /^Could not learn which identity github-token writes as \(the commit status, whose creator names it, was not written\); looking for the PR comment among github-actions\[bot\]'s comments\. .*set the input comment-author/);
+    assert.deepEqual([result.status, result.checkRun].map((w) => 'written' in w), [false, true], 'the other writes are not held up');
+  } finally {
+    await h.close();
+  }
+});
+
+test('a comment-author that is not the token\'s identity is named in a warning with the setting to fix, and never asked about', async () => {
+  const h = await harness();
+  try {
     h.fake.tokenLogins.set('ghs_workflow_token', 'repro-app[bot]');
-    const first = await publishResults(h.client, h.input({ commentBody: 'first run' }), h.log);
+    const first = await publishResults(h.client, h.input({ commentBody: 'first run', commentAuthorLogin: 'github-actions[bot]' }), h.log);
     assert.ok('written' in first.comment && first.comment.written.author === 'repro-app[bot]');
     assert.deepEqual(h.log.warnings.filter((w) => /comment-author/.test(w)), [
-      'The PR comment was written as "repro-app[bot]", but comment-author is "github-actions[bot]", so the next run will not find it and will add a new one. Set the input comment-author: repro-app[bot] (the identity of github-token).',
+      'The PR comment was written as "repro-app[bot]", but comment-author is "github-actions[bot]", so the next run will not find it and will add a new one. Set the input comment-author: repro-app[bot] (the identity of github-token), or leave it out to have it learned from the commit status.',
     ]);
     h.log.warnings.length = 0;
-    // With the setting, the second run finds and updates it.
+    // With the right setting, the second run finds and updates it.
     const second = await publishResults(h.client, h.input({ commentBody: 'second run', commentAuthorLogin: 'repro-app[bot]' }), h.log);
     assert.ok('written' in second.comment && second.comment.written.action === 'updated');
     assert.deepEqual(h.log.warnings, []);

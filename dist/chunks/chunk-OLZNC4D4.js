@@ -5,7 +5,7 @@ import {
   collectRunMetrics,
   encodeMetricData,
   expandFileGlob
-} from "./chunk-SRDROFZF.js";
+} from "./chunk-YH2Q2MA6.js";
 import {
   firstLine,
   openRepo
@@ -17,21 +17,21 @@ import {
 import {
   hashCheckpointFile,
   runProcess
-} from "./chunk-3D3B6VWL.js";
+} from "./chunk-PKFXOPID.js";
 import {
   ReproError
 } from "./chunk-BKTBR2MQ.js";
 
 // src/git/provenance.ts
-async function resolveProvenance(repo, pullRequest) {
+async function resolveProvenance(repo, pullRequest, runner = {}) {
   const head = (await repo.tryRun(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))?.trim();
   if (!head) throw new ReproError(`The repository ${repo.root} has no commit yet`, { hint: "Commit the training code first: repro-check records which commit produced each result." });
   const symbolic = await repo.tryRun(["symbolic-ref", "-q", "HEAD"]);
   const shallow = (await repo.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
-  const ref = symbolic?.trim() || null;
+  const ref = symbolic?.trim() || (runner.ref && runner.sha === head ? runner.ref : null);
   if (!pullRequest) return { commit: head, ref, shallow, baseCommit: null };
   await ensureCommitPresent(repo, pullRequest.baseSha);
-  return { commit: pullRequest.headSha, ref, shallow, baseCommit: pullRequest.baseSha };
+  return { commit: pullRequest.headSha, ref: pullRequest.headRef ? `refs/heads/${pullRequest.headRef}` : symbolic?.trim() || null, shallow, baseCommit: pullRequest.baseSha };
 }
 async function hasCommit(repo, sha) {
   return await repo.tryRun(["cat-file", "-e", `${sha}^{commit}`]) !== null;
@@ -118,7 +118,7 @@ async function prepareRepo(config, context) {
       throw new ReproError(`working-directory "${config["working-directory"]}" is outside the repository ${repoRoot}`, { hint: "Give a path inside the repository, relative to its root." });
     }
     await assertCleanTree(repo);
-    const provenance = await resolveProvenance(repo, context.pullRequest ? { headSha: context.pullRequest.headSha, baseSha: context.pullRequest.baseSha } : null);
+    const provenance = await resolveProvenance(repo, context.pullRequest ? { headSha: context.pullRequest.headSha, baseSha: context.pullRequest.baseSha, headRef: context.pullRequest.headRef ?? null } : null, { ref: context.env.GITHUB_REF, sha: context.env.GITHUB_SHA });
     if (await hasCredentialHeader(repo)) {
       context.log.warning(".git/config holds a credential header (actions/checkout with persist-credentials: true): the training command can read that token. Set `persist-credentials: false` on actions/checkout.");
     }
@@ -184,7 +184,7 @@ async function trainAndRecord(config, repo, context, environment) {
   const warnings = [];
   let metricsSpec;
   if (config.trainer) {
-    const { runTrainer } = await import("./run-trainer-FK4KPXE6.js");
+    const { runTrainer, backendFingerprint } = await import("./run-trainer-JH64OIYH.js");
     const result = await trainingPhase(
       context,
       `Training with the built-in trainer (${config.trainer.module})`,
@@ -200,7 +200,8 @@ async function trainAndRecord(config, repo, context, environment) {
         outDir,
         cwd: repo.workDir,
         timeoutMs,
-        env: childEnvironment(context.env, { seed: config.seed, determinism: config["determinism-env"], outDir }),
+        // The trainer's TensorFlow switches follow trainer.strict-determinism, not determinism-env.
+        env: childEnvironment(context.env, { seed: config.seed, determinism: config.trainer["strict-determinism"], outDir }),
         onOutputLine: (line) => context.trainingOutput.line(line),
         ...context.signal ? { signal: context.signal } : {}
       })
@@ -208,9 +209,7 @@ async function trainAndRecord(config, repo, context, environment) {
     for (const warning of result.warnings) context.log.warning(warning);
     warnings.push(...result.warnings);
     context.log.info(`Trainer backend: ${result.backend.name} ${result.backend.version} on ${result.backend.device}`);
-    extraEnvironment["tfjs.backend"] = result.backend.name;
-    extraEnvironment["tfjs.version"] = result.backend.version;
-    extraEnvironment["tfjs.device"] = result.backend.device;
+    Object.assign(extraEnvironment, backendFingerprint(result.backend));
     checkpoints.push(...result.checkpoints);
     metricsSpec = config.metrics ?? result.metricsPath;
   } else {

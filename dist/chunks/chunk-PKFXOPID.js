@@ -8,6 +8,8 @@ import {
 
 // src/proc/run-process.ts
 import { spawn } from "node:child_process";
+var TIMEOUT_KILL_GRACE_MS = 1e4;
+var CANCEL_KILL_GRACE_MS = 5e3;
 var TAIL_LINES = 50;
 var MAX_LINE_CHARS = 4096;
 var MAX_TIMER_MS = 2 ** 31 - 1;
@@ -17,23 +19,28 @@ async function runProcess(options) {
   if (!file) throw new TypeError("runProcess needs `shell` or a non-empty `argv`");
   const started = Date.now();
   const tail = new OutputTail(options.maxCapturedBytes ?? 64 * 1024);
-  const killGraceMs = options.killGraceMs ?? 1e4;
+  const killGraceMs = options.killGraceMs ?? TIMEOUT_KILL_GRACE_MS;
+  const cancelGraceMs = options.cancelGraceMs ?? CANCEL_KILL_GRACE_MS;
   return new Promise((resolve) => {
     let timedOut = false;
     let cancelled = false;
     let killTimer;
+    let killAt = Infinity;
     const child = spawn(file, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    const stopGroup = () => {
-      signalGroup(child.pid, "SIGTERM");
-      killTimer ??= setTimeout(() => signalGroup(child.pid, "SIGKILL"), killGraceMs);
+    const stopGroup = (graceMs) => {
+      if (killTimer === void 0) signalGroup(child.pid, "SIGTERM");
+      if (Date.now() + graceMs >= killAt) return;
+      killAt = Date.now() + graceMs;
+      clearTimeout(killTimer);
+      killTimer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), graceMs);
     };
     const timeout = setTimeout(() => {
       timedOut = true;
-      stopGroup();
+      stopGroup(killGraceMs);
     }, Math.min(options.timeoutMs, MAX_TIMER_MS));
     const cancel = () => {
       cancelled = true;
-      stopGroup();
+      stopGroup(cancelGraceMs);
     };
     options.signal?.addEventListener("abort", cancel, { once: true });
     if (options.signal?.aborted) cancel();

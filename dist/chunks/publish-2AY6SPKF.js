@@ -6,7 +6,7 @@ import {
   fitLine,
   fitMarkdown,
   postCommitStatus
-} from "./chunk-XQAEUUYA.js";
+} from "./chunk-M6BU56FM.js";
 import {
   describeWriteFailure,
   isTransient
@@ -84,17 +84,19 @@ async function upsertStickyComment(client, target, body, debug) {
   let lastError;
   for (let attempt = 1; attempt <= CREATE_ATTEMPTS; attempt += 1) {
     const comments = await client.paginate(client.rest.issues.listComments, { ...where, per_page: 100 });
-    const own = comments.filter((comment) => isOwnStickyComment(comment, marker, target.authorLogin));
+    const marked = comments.filter((comment) => (comment.body ?? "").split("\n")[0] === marker);
+    const authorLogin = marked.length > 0 ? await target.authorLogin() : null;
+    const own = authorLogin === null ? [] : marked.filter((comment) => isOwnStickyComment(comment, marker, authorLogin));
     const existing = own[0];
     if (own.length > 1) debug(`${own.length} comments carry the marker for "${target.commentKey}"; updating the oldest (${existing.id}) only.`);
     if (existing) {
-      if (existing.body === fullBody) return { action: "unchanged", id: existing.id, url: existing.html_url };
+      if (existing.body === fullBody) return { action: "unchanged", id: existing.id, url: existing.html_url, author: existing.user?.login ?? null };
       const updated = await client.rest.issues.updateComment({ owner: where.owner, repo: where.repo, comment_id: existing.id, body: fullBody });
-      return { action: "updated", id: updated.data.id, url: updated.data.html_url };
+      return { action: "updated", id: updated.data.id, url: updated.data.html_url, author: updated.data.user?.login ?? null };
     }
     try {
       const created = await client.rest.issues.createComment({ ...where, body: fullBody, request: { retries: 0 } });
-      return { action: "created", id: created.data.id, url: created.data.html_url };
+      return { action: "created", id: created.data.id, url: created.data.html_url, author: created.data.user?.login ?? null };
     } catch (error) {
       if (!isTransient(error)) throw error;
       lastError = error;
@@ -105,6 +107,7 @@ async function upsertStickyComment(client, target, body, debug) {
 }
 
 // src/github/publish.ts
+var PUBLISH_OUTCOMES = ["pass", "drift", "accepted", "no-baseline", "error"];
 var DEFAULT_CHECK_NAME = "repro-check";
 var DEFAULT_COMMENT_AUTHOR = "github-actions[bot]";
 function presentOutcome(outcome, failOnDrift) {
@@ -144,7 +147,7 @@ async function publishResults(client, input, log) {
   const status = await bestEffort("commit status", async () => {
     const posted = await postCommitStatus(client, { repo: event.repo, sha: event.headSha, checkName, state: presentation.state, description: headline, targetUrl: input.runUrl });
     log.info(`Commit status ${posted.context} = ${presentation.state} on ${event.headSha}.`);
-    return { sha: event.headSha, context: posted.context, state: presentation.state, description: posted.description };
+    return { sha: event.headSha, context: posted.context, state: presentation.state, description: posted.description, creator: posted.creator };
   });
   const checkRun = await bestEffort("check run", async () => {
     const run = await publishCheckRun(client, {
@@ -170,14 +173,29 @@ async function publishResults(client, input, log) {
     log.debug(`No PR comment: ${comment.skipped}.`);
   } else {
     const issueNumber = event.prNumber;
+    const configured = input.commentAuthorLogin;
+    const learned = "written" in status ? status.written.creator : null;
+    let warnedUnknown = false;
+    const authorLogin = async () => {
+      if (configured) return configured;
+      if (learned) {
+        log.debug(`github-token writes as ${learned} (the creator of the commit status just posted).`);
+        return learned;
+      }
+      if (!warnedUnknown) {
+        warnedUnknown = true;
+        warn(
+          `Could not learn which identity github-token writes as (the commit status, whose creator names it, was not written); looking for the PR comment among ${DEFAULT_COMMENT_AUTHOR}'s comments. If github-token is a GitHub App token or a PAT, set the input comment-author (<app-slug>[bot], or the PAT owner's login), or each run will add a new comment.`
+        );
+      }
+      return DEFAULT_COMMENT_AUTHOR;
+    };
     comment = await bestEffort("PR comment", async () => {
-      const result = await upsertStickyComment(
-        client,
-        { repo: event.repo, issueNumber, commentKey, authorLogin: input.commentAuthorLogin || DEFAULT_COMMENT_AUTHOR },
-        input.commentBody,
-        log.debug
-      );
+      const result = await upsertStickyComment(client, { repo: event.repo, issueNumber, commentKey, authorLogin }, input.commentBody, log.debug);
       log.info(`PR comment ${result.action}: ${result.url}`);
+      if (configured && result.author && result.author.toLowerCase() !== configured.toLowerCase()) {
+        warn(`The PR comment was written as "${result.author}", but comment-author is "${configured}", so the next run will not find it and will add a new one. Set the input comment-author: ${result.author} (the identity of github-token), or leave it out to have it learned from the commit status.`);
+      }
       return result;
     });
   }
@@ -186,6 +204,7 @@ async function publishResults(client, input, log) {
 export {
   DEFAULT_CHECK_NAME,
   DEFAULT_COMMENT_AUTHOR,
+  PUBLISH_OUTCOMES,
   presentOutcome,
   publishResults
 };

@@ -2,7 +2,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   hashCheckpointFile,
   runProcess
-} from "./chunk-3D3B6VWL.js";
+} from "./chunk-PKFXOPID.js";
 import {
   BUILTIN_TRAINERS,
   METRICS_FILE,
@@ -11,7 +11,7 @@ import {
   TRAINER_RESULT_FILE,
   checkBackendName,
   resolveNativePackage
-} from "./chunk-5K2YPYKF.js";
+} from "./chunk-BIVG4ZVQ.js";
 import "./chunk-QDSYF3PB.js";
 import {
   ReproError
@@ -153,8 +153,9 @@ async function runTrainer(options) {
     options: options.options ?? {}
   };
   const workerArgs = trainerWorkerArgs(import.meta.url, existsSync, () => import.meta.resolve("tsx"));
+  const nodeFlags = typeScriptNodeFlags(options.module, process.versions.node);
   const processResult = await runProcess({
-    argv: [process.execPath, ...workerArgs, JSON.stringify(job)],
+    argv: [process.execPath, ...nodeFlags, ...workerArgs, JSON.stringify(job)],
     cwd: options.cwd,
     env: options.env,
     timeoutMs: options.timeoutMs,
@@ -162,11 +163,20 @@ async function runTrainer(options) {
     ...options.signal ? { signal: options.signal } : {}
   });
   const result = await readTrainerResult(resultFile);
+  const outputTail = () => processResult.outputTail.map((line) => `  ${line}`).join("\n");
+  if (result === null && processResult.exitCode === UNSETTLED_TOP_LEVEL_AWAIT && !processResult.timedOut && !processResult.cancelled) {
+    throw new ReproError(
+      `The trainer ${options.module}: train() returned a promise that never settled (Node exited with code 13, "unsettled top-level await": nothing was left to run while train(), or the module's top-level await, was still waiting).
+Last lines of its output:
+${outputTail()}`,
+      { hint: "Every promise train() awaits must resolve or reject: look for a new Promise whose resolve is never called, or a callback or event that never comes." }
+    );
+  }
   if (result === null || processResult.timedOut || processResult.cancelled) {
     const why = processResult.timedOut ? `timed out after ${Math.round(options.timeoutMs / 1e3)} s (timeout-minutes) and was stopped` : processResult.cancelled ? "was cancelled" : processResult.signal ? `was killed by ${processResult.signal}` : `exited with code ${processResult.exitCode} without a result`;
     throw new ReproError(`The trainer ${options.module} ${why}.
 Last lines of its output:
-${processResult.outputTail.map((line) => `  ${line}`).join("\n")}`, {
+${outputTail()}`, {
       hint: "A crash in a native backend shows here; try backend: cpu to tell the trainer from the backend."
     });
   }
@@ -179,10 +189,32 @@ ${result.stack}` : result.message, result.hint ? { hint: result.hint } : {});
   }
   return { metricsPath: path2.join(options.outDir, METRICS_FILE), checkpoints, backend: result.backend, warnings: result.warnings };
 }
+var UNSETTLED_TOP_LEVEL_AWAIT = 13;
+function backendFingerprint(backend) {
+  return {
+    "tfjs.backend": backend.name,
+    "tfjs.version": backend.version,
+    "tfjs.device": backend.device,
+    ...backend.libtensorflow ? { "tfjs.libtensorflow": backend.libtensorflow } : {},
+    ...backend.builtFor ? { "tfjs.built-for": backend.builtFor } : {}
+  };
+}
+var TYPESCRIPT_MODULE = /\.[cm]?ts$/;
+function typeScriptNodeFlags(module, nodeVersion) {
+  if (!TYPESCRIPT_MODULE.test(module)) return [];
+  const [major = 0, minor = 0] = nodeVersion.split(".").map(Number);
+  const atLeast = (wantedMajor, wantedMinor) => major > wantedMajor || major === wantedMajor && minor >= wantedMinor;
+  if (atLeast(23, 6) || major === 22 && minor >= 18) return [];
+  if (atLeast(22, 6)) return ["--experimental-strip-types"];
+  throw new ReproError(
+    `The trainer module ${module} is TypeScript, which Node ${nodeVersion} (the Node running repro-check) cannot load: Node strips types from 22.6 with --experimental-strip-types (repro-check passes it) and by default from 23.6.`,
+    { hint: "Use a .js or .mjs module (write it in JavaScript, or compile it with tsc first), or run repro-check on Node 22.6 or later (the action runs on the runner's Node 24)." }
+  );
+}
 async function resolveTrainerModule(module, cwd) {
   if (module.startsWith("builtin:")) {
     if (BUILTIN_TRAINERS.includes(module)) return module;
-    throw new ReproError(`Unknown built-in trainer "${module}" (trainer.module); built-in: ${BUILTIN_TRAINERS.join(", ")}, or a path to a .js/.mjs module`);
+    throw new ReproError(`Unknown built-in trainer "${module}" (trainer.module); built-in: ${BUILTIN_TRAINERS.join(", ")}, or a path to a .js/.mjs module (.ts on Node 22.6 or later)`);
   }
   const absolute = path2.resolve(cwd, module);
   try {
@@ -202,5 +234,7 @@ async function readTrainerResult(file) {
   }
 }
 export {
-  runTrainer
+  backendFingerprint,
+  runTrainer,
+  typeScriptNodeFlags
 };

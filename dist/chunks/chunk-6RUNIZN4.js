@@ -2,7 +2,43 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   globToRegExp,
   matchesAnyGlob
-} from "./chunk-SRDROFZF.js";
+} from "./chunk-YH2Q2MA6.js";
+import {
+  GATE_KEYS,
+  configSchema
+} from "./chunk-75HG23HQ.js";
+import {
+  require_dist
+} from "./chunk-WUFREVH5.js";
+import {
+  __toESM
+} from "./chunk-GFWGNPAP.js";
+
+// src/settings/gate.ts
+var import_yaml = __toESM(require_dist(), 1);
+function gateSettingsOf(config) {
+  return { tolerance: config.tolerance, "metric-tolerances": config["metric-tolerances"], "ignore-metrics": config["ignore-metrics"] };
+}
+function gateSettingsFromText(text) {
+  let parsed;
+  try {
+    parsed = import_yaml.default.parse(text);
+  } catch {
+    return null;
+  }
+  const source = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : {};
+  const result = {};
+  for (const key of GATE_KEYS) {
+    const field = configSchema.shape[key];
+    const value = field.safeParse(source[key]);
+    if (!value.success) return null;
+    result[key] = value.data;
+  }
+  return result;
+}
+function changedGateKeys(a, b) {
+  return GATE_KEYS.filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
+}
 
 // src/compare/tolerance.ts
 var DEFAULT_TOLERANCE = { rtol: 1e-5, atol: 1e-8, exact: false };
@@ -173,6 +209,9 @@ function compareFinal(name, baseline, current, tolerance) {
 }
 
 export {
+  gateSettingsOf,
+  gateSettingsFromText,
+  changedGateKeys,
   DEFAULT_TOLERANCE,
   TolerancePicker,
   resolveTolerance,

@@ -53,7 +53,7 @@ function statusContext(checkName) {
 async function postCommitStatus(client, status) {
   const context = statusContext(status.checkName);
   const description = fitLine(status.description, STATUS_DESCRIPTION_LIMIT);
-  await client.rest.repos.createCommitStatus({
+  const response = await client.rest.repos.createCommitStatus({
     owner: status.repo.owner,
     repo: status.repo.repo,
     sha: status.sha,
@@ -62,7 +62,7 @@ async function postCommitStatus(client, status) {
     description,
     target_url: status.targetUrl
   });
-  return { context, description };
+  return { context, description, creator: response.data.creator?.login ?? null };
 }
 
 export {

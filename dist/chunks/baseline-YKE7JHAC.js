@@ -8,19 +8,20 @@ import {
   repoRelative,
   requireBranch,
   trainAndRecord
-} from "./chunk-O4XZ7F4L.js";
+} from "./chunk-OLZNC4D4.js";
 import {
   BASELINE_KIND,
   BASELINE_SCHEMA_VERSION,
   isReproDocument,
   serializeDocument
-} from "./chunk-SRDROFZF.js";
+} from "./chunk-YH2Q2MA6.js";
 import "./chunk-CBJYIUHC.js";
 import "./chunk-TPDMPUOJ.js";
 import "./chunk-3EIR24OK.js";
-import "./chunk-3D3B6VWL.js";
+import "./chunk-PKFXOPID.js";
 import "./chunk-KZVXPLSD.js";
 import "./chunk-Z3Z5WYT2.js";
+import "./chunk-I4ZNRY5B.js";
 import "./chunk-QDSYF3PB.js";
 import {
   InputFileError

@@ -8,7 +8,7 @@ import {
 import {
   postCommitStatus,
   statusContext
-} from "./chunk-XQAEUUYA.js";
+} from "./chunk-M6BU56FM.js";
 import {
   httpStatusOf
 } from "./chunk-5LN7IIUD.js";
@@ -93,17 +93,17 @@ async function reportStatusOnBaselinePull(client, status) {
 function basicAuthHeaderValue(token) {
   return `basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
 }
-function authConfigArgs(remoteUrl, token) {
-  if (!token) return [];
+function authConfigEnv(remoteUrl, token) {
+  if (!token) return {};
   let url;
   try {
     url = new URL(remoteUrl);
   } catch {
-    return [];
+    return {};
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return [];
+  if (url.protocol !== "https:" && url.protocol !== "http:") return {};
   const key = `http.${url.protocol}//${url.host}/.extraheader`;
-  return ["-c", `${key}=`, "-c", `${key}=AUTHORIZATION: ${basicAuthHeaderValue(token)}`];
+  return { GIT_CONFIG_COUNT: "2", GIT_CONFIG_KEY_0: key, GIT_CONFIG_VALUE_0: "", GIT_CONFIG_KEY_1: key, GIT_CONFIG_VALUE_1: `AUTHORIZATION: ${basicAuthHeaderValue(token)}` };
 }
 function secretFormsOf(token) {
   if (!token) return [];
@@ -148,7 +148,7 @@ async function publishBaseline(deps, request) {
   const session = {
     git,
     remote,
-    auth: authConfigArgs(remoteUrl, request.token),
+    auth: authConfigEnv(remoteUrl, request.token),
     log: deps.log,
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     beforePush: deps.beforePush ?? (async () => void 0),
@@ -184,7 +184,7 @@ function offDefaultBranchError(branch, defaultBranch) {
   });
 }
 async function remoteDefaultBranch(session) {
-  const output = await gitOk(session.git, [...session.auth, "ls-remote", "--symref", session.remote, "HEAD"], `ask "${session.remote}" for its default branch`);
+  const output = await gitOk(session.git, ["ls-remote", "--symref", session.remote, "HEAD"], `ask "${session.remote}" for its default branch`, { env: session.auth });
   const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(output.stdout);
   if (!match?.[1]) throw new ReproError(`Could not tell the default branch of "${session.remote}"; set the input allow-baseline-from-any-branch: true to publish from "${session.remote}" anyway.`);
   return match[1];
@@ -242,7 +242,7 @@ async function proposeAsPull(session, deps, request, build, head) {
   for (let attempt = 1; ; attempt += 1) {
     tries = attempt;
     if (attempt > 1) await backOff(session, attempt, `${pullBranch} changed on "${session.remote}" while we pushed`);
-    const seen = (await gitOk(session.git, [...session.auth, "ls-remote", session.remote, target], `read ${pullBranch} on "${session.remote}"`)).stdout.split("	")[0]?.trim() ?? "";
+    const seen = (await gitOk(session.git, ["ls-remote", session.remote, target], `read ${pullBranch} on "${session.remote}"`, { env: session.auth })).stdout.split("	")[0]?.trim() ?? "";
     session.log.info(`Pushing baseline commit ${built.sha.slice(0, 12)} to ${pullBranch} (try ${attempt} of ${session.maxTries}).`);
     await session.beforePush(attempt);
     const pushed = await push(session, [`--force-with-lease=${target}:${seen}`, `${built.sha}:${target}`]);
@@ -284,11 +284,11 @@ async function backOff(session, attempt, why) {
 }
 async function fetchTip(session, branch) {
   const shallow = (await gitOk(session.git, ["rev-parse", "--is-shallow-repository"], "inspect the checkout")).stdout.trim() === "true";
-  await gitOk(session.git, [...session.auth, "fetch", "--no-tags", "--quiet", ...shallow ? ["--depth=1"] : [], session.remote, `refs/heads/${branch}`], `fetch ${branch} from "${session.remote}"`);
+  await gitOk(session.git, ["fetch", "--no-tags", "--quiet", ...shallow ? ["--depth=1"] : [], session.remote, `refs/heads/${branch}`], `fetch ${branch} from "${session.remote}"`, { env: session.auth });
   return (await gitOk(session.git, ["rev-parse", "--verify", "FETCH_HEAD^{commit}"], `read the fetched tip of ${branch}`)).stdout.trim();
 }
 async function push(session, refspecArgs) {
-  const output = await session.git([...session.auth, "push", "--porcelain", session.remote, ...refspecArgs]);
+  const output = await session.git(["push", "--porcelain", session.remote, ...refspecArgs], { env: session.auth });
   return { outcome: classifyPush(output), output };
 }
 function pushError(pushed, branch, sha, request) {

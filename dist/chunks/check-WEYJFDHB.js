@@ -1,9 +1,12 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
   TolerancePicker,
+  changedGateKeys,
   compareMetrics,
+  gateSettingsFromText,
+  gateSettingsOf,
   resolveTolerance
-} from "./chunk-JS7CY6CF.js";
+} from "./chunk-6RUNIZN4.js";
 import {
   verdictToJson
 } from "./chunk-QJRFEJTY.js";
@@ -16,31 +19,27 @@ import {
   readFileAtCommit,
   repoRelative,
   trainAndRecord
-} from "./chunk-O4XZ7F4L.js";
+} from "./chunk-OLZNC4D4.js";
 import {
   decodeMetricData,
   decodeRecordDocument,
   isReproDocument,
   serializeDocument
-} from "./chunk-SRDROFZF.js";
+} from "./chunk-YH2Q2MA6.js";
 import "./chunk-CBJYIUHC.js";
 import "./chunk-TPDMPUOJ.js";
 import {
   diffEnvironments
 } from "./chunk-3EIR24OK.js";
-import "./chunk-3D3B6VWL.js";
+import "./chunk-PKFXOPID.js";
 import "./chunk-KZVXPLSD.js";
-import {
-  GATE_KEYS,
-  configSchema
-} from "./chunk-P46OWXMM.js";
+import "./chunk-75HG23HQ.js";
 import {
   renderMarkdown
 } from "./chunk-EK2PLU66.js";
-import {
-  require_dist
-} from "./chunk-WUFREVH5.js";
+import "./chunk-WUFREVH5.js";
 import "./chunk-Z3Z5WYT2.js";
+import "./chunk-I4ZNRY5B.js";
 import "./chunk-QDSYF3PB.js";
 import {
   EXIT_DRIFT,
@@ -51,40 +50,12 @@ import "./chunk-KOPAMTGC.js";
 import {
   writeFileAtomic
 } from "./chunk-UCXDISJA.js";
-import {
-  __toESM
-} from "./chunk-GFWGNPAP.js";
+import "./chunk-GFWGNPAP.js";
 
 // src/modes/check.ts
 import os from "node:os";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
-
-// src/settings/gate.ts
-var import_yaml = __toESM(require_dist(), 1);
-function gateSettingsOf(config) {
-  return { tolerance: config.tolerance, "metric-tolerances": config["metric-tolerances"], "ignore-metrics": config["ignore-metrics"] };
-}
-function gateSettingsFromText(text) {
-  let parsed;
-  try {
-    parsed = import_yaml.default.parse(text);
-  } catch {
-    return null;
-  }
-  const source = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : {};
-  const result = {};
-  for (const key of GATE_KEYS) {
-    const field = configSchema.shape[key];
-    const value = field.safeParse(source[key]);
-    if (!value.success) return null;
-    result[key] = value.data;
-  }
-  return result;
-}
-function changedGateKeys(a, b) {
-  return GATE_KEYS.filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
-}
 
 // src/compare/weights.ts
 function compareFinalCheckpoints(baseline, current) {

@@ -12,6 +12,7 @@ var NATIVE_PACKAGES = {
   tensorflow: "@tensorflow/tfjs-node"
 };
 var TFJS_VERSION = "4.22.0";
+var GPU_BUILD = "CUDA 11.2, cuDNN 8.1";
 var GPU_LIBRARIES_HINT = `tfjs-node-gpu ${TFJS_VERSION} runs libtensorflow 2.9.1, built for CUDA 11.2 and cuDNN 8.1: install those libraries where the loader finds them (LD_LIBRARY_PATH) and check that nvidia-smi sees a GPU; or use backend: tensorflow (CPU) or cpu, or run a PyTorch training through command: (examples/pytorch-smoke) for a GPU canary.`;
 function checkBackendName(name) {
   if (BACKEND_NAMES.includes(name)) return name;
@@ -71,11 +72,8 @@ async function loadNative(backend, searchDirs, options = {}) {
     tf = createRequire(entry)(entry);
     await tf.ready();
   } catch (error) {
-    const firstLine = String(error?.message ?? error).split("\n")[0];
-    throw new BackendUnavailable(
-      `${packageName} was found at ${path.dirname(entry)} but failed to load: ${firstLine}`,
-      backend === "tensorflow-gpu" ? GPU_LIBRARIES_HINT : `Reinstall it for this Node (ABI ${process.versions.modules}, ${process.platform}-${process.arch}): npm rebuild ${packageName}; or use backend: cpu.`
-    );
+    const failure = describeLoadFailure(backend, error);
+    throw new BackendUnavailable(`${packageName} was found at ${path.dirname(entry)} but failed to load: ${failure.problem}`, failure.hint);
   }
   const usingGpu = tf.backend();
   if (backend === "tensorflow-gpu" && usingGpu.isUsingGpuDevice !== true && !options.acceptCpuFallback) {
@@ -85,7 +83,43 @@ async function loadNative(backend, searchDirs, options = {}) {
     );
   }
   const device = usingGpu.isUsingGpuDevice === true ? "GPU" : backend === "tensorflow-gpu" ? "CPU (tfjs-node-gpu found no usable GPU)" : "CPU";
-  return { tf, info: { name: usingGpu.isUsingGpuDevice === true ? "tensorflow-gpu" : "tensorflow", version: packageVersion(entry, packageName), device } };
+  const libtensorflow = typeof usingGpu.binding?.TF_Version === "string" ? usingGpu.binding.TF_Version : void 0;
+  return {
+    tf,
+    info: {
+      name: usingGpu.isUsingGpuDevice === true ? "tensorflow-gpu" : "tensorflow",
+      version: packageVersion(entry, packageName),
+      device,
+      ...libtensorflow ? { libtensorflow } : {},
+      ...backend === "tensorflow-gpu" ? { builtFor: GPU_BUILD } : {}
+    }
+  };
+}
+var CUDA_LIBRARY = /^lib(cudart|cublas|cublasLt|cufft|curand|cusolver|cusparse|nvrtc|cupti)\b/;
+var SHARED_LIBRARY = /(lib[\w+.-]*?\.so(?:\.[\d.]*\d)?)\s*:\s*cannot open shared object file/;
+function describeLoadFailure(backend, error) {
+  const packageName = NATIVE_PACKAGES[backend];
+  const code = error?.code;
+  const firstLine = String(error?.message ?? error).split("\n")[0];
+  const rebuild = `Reinstall it for this Node (ABI ${process.versions.modules}, ${process.platform}-${process.arch}) with network access to the libtensorflow download: npm rebuild ${packageName} (air-gapped: TFJS_NODE_BASE_URI pointing at a mirror); or use backend: cpu.`;
+  if (code === "MODULE_NOT_FOUND") {
+    const missing = /Cannot find module '([^']+)'/.exec(firstLine)?.[1] ?? "a module";
+    if (/tfjs_binding\.node$/.test(missing)) {
+      return { problem: `its native binding is missing (${firstLine}): the install script that downloads libtensorflow did not finish (offline, or npm --ignore-scripts)`, hint: rebuild };
+    }
+    return { problem: `a module it needs is missing: ${missing}`, hint: `Reinstall it: npm install ${packageName}@${TFJS_VERSION} (with @tensorflow/tfjs-core ${TFJS_VERSION} beside it); or use backend: cpu.` };
+  }
+  const library = SHARED_LIBRARY.exec(firstLine)?.[1];
+  if (library) {
+    if (library.startsWith("libtensorflow")) return { problem: `libtensorflow is missing (${firstLine}): the package's install script did not download it`, hint: rebuild };
+    if (library.startsWith("libcudnn")) return { problem: `cuDNN 8.1 was not found (${firstLine})`, hint: GPU_LIBRARIES_HINT };
+    if (CUDA_LIBRARY.test(library)) return { problem: `the CUDA 11.2 runtime was not found (${firstLine})`, hint: GPU_LIBRARIES_HINT };
+    return { problem: `a shared library it needs is missing (${firstLine})`, hint: `Install the library that provides ${library} where the loader finds it (LD_LIBRARY_PATH); or use backend: cpu.` };
+  }
+  if (/NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF header|wrong ELF class/.test(firstLine)) {
+    return { problem: `its native binding was built for another Node or platform (${firstLine})`, hint: rebuild };
+  }
+  return { problem: firstLine, hint: backend === "tensorflow-gpu" ? GPU_LIBRARIES_HINT : rebuild };
 }
 async function loadPureCpu(importPureTf) {
   const tf = await importPureTf();
@@ -107,6 +141,8 @@ var BUILTIN_TRAINERS = ["builtin:smoke"];
 var TRAINER_RESULT_FILE = "trainer-result.json";
 var METRICS_FILE = "metrics.jsonl";
 var STRICT_DETERMINISM_ENV = {
+  // cuBLAS needs a fixed workspace for deterministic GEMMs (CUDA >= 10.2).
+  CUBLAS_WORKSPACE_CONFIG: ":4096:8",
   TF_DETERMINISTIC_OPS: "1",
   TF_CUDNN_DETERMINISTIC: "1",
   // oneDNN's CPU kernels reorder float sums with the thread count.

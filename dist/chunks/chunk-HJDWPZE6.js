@@ -4,7 +4,7 @@ import {
   configKeys,
   configSchema,
   crossKeyProblems
-} from "./chunk-P46OWXMM.js";
+} from "./chunk-75HG23HQ.js";
 import {
   require_dist
 } from "./chunk-WUFREVH5.js";

@@ -1,17 +1,22 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
   acceptanceFinder,
+  commentKeyOf,
+  outcomeHeadline,
   publishBaselineToGithub,
   publishCheckToGithub,
   publishFailureToGithub
-} from "./chunk-EPVZ4UCS.js";
+} from "./chunk-QP3ULHCY.js";
 import "./chunk-EK2PLU66.js";
 import "./chunk-WUFREVH5.js";
+import "./chunk-I4ZNRY5B.js";
 import "./chunk-3LQNZVYX.js";
 import "./chunk-CJ6H7QP4.js";
 import "./chunk-GFWGNPAP.js";
 export {
   acceptanceFinder,
+  commentKeyOf,
+  outcomeHeadline,
   publishBaselineToGithub,
   publishCheckToGithub,
   publishFailureToGithub

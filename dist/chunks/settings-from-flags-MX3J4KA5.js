@@ -2,8 +2,8 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   SettingsError,
   loadSettings
-} from "./chunk-J33QIRQZ.js";
-import "./chunk-P46OWXMM.js";
+} from "./chunk-HJDWPZE6.js";
+import "./chunk-75HG23HQ.js";
 import "./chunk-WUFREVH5.js";
 import "./chunk-Z3Z5WYT2.js";
 import {

@@ -8,6 +8,10 @@ import {
   require_dist
 } from "./chunk-WUFREVH5.js";
 import {
+  STEP_KEYS,
+  parsePythonJson
+} from "./chunk-I4ZNRY5B.js";
+import {
   debug,
   info,
   setSecret
@@ -58,14 +62,83 @@ function toleranceLines(text) {
       }
     }
   }
+  tolerance ??= text.split("\n").findIndex((line) => /^\s*tolerance\s*:/.test(line)) + 1 || void 0;
   return { tolerance, globs };
+}
+
+// src/action/metric-file-annotations.ts
+function metricFileAnnotations(verdict, files, level) {
+  const first = files[0];
+  if (!first) return [];
+  const drifted = verdict.metrics.filter((m) => m.status === "drift" || m.status === "missing");
+  const worded = driftAnnotations(verdict, { repoPath: first.repoPath, text: "" }, level);
+  return worded.map((annotation, index) => {
+    const metric = drifted[index];
+    const step = metric.firstDivergentStep ?? metric.firstOutOfToleranceStep;
+    if (step === null) return annotation;
+    for (const file of files) {
+      const line = lineOfStep(file, step, metric.name);
+      if (line !== null) return { ...annotation, path: file.repoPath, startLine: line, endLine: line };
+    }
+    return annotation;
+  });
+}
+function lineOfStep(file, step, metricName) {
+  const lines = file.text.split("\n");
+  const leaf = metricName.slice(metricName.lastIndexOf(".") + 1);
+  let anyLine = null;
+  const delimiter = /\.tsv$/i.test(file.repoPath) ? "	" : /\.csv$/i.test(file.repoPath) ? "," : null;
+  if (delimiter !== null) {
+    const header = (lines[0] ?? "").split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, "$1"));
+    const stepColumn = header.findIndex((name) => STEP_KEYS.includes(name));
+    const metricColumn = header.findIndex((name) => name === metricName || name === leaf);
+    if (stepColumn < 0) return null;
+    for (let i = 1; i < lines.length; i += 1) {
+      const cells = lines[i].split(delimiter);
+      if (cells[stepColumn]?.trim() === "" || Number(cells[stepColumn]) !== step) continue;
+      if (metricColumn < 0 || (cells[metricColumn] ?? "").trim() !== "") return i + 1;
+      anyLine ??= i + 1;
+    }
+    return anyLine;
+  }
+  const path2 = metricName.split(".");
+  for (let i = 0; i < lines.length; i += 1) {
+    const record = logObjectOn(lines[i]);
+    if (record === null) continue;
+    const stepKey = STEP_KEYS.find((key) => Object.hasOwn(record, key));
+    if (stepKey === void 0 || record[stepKey] !== step) continue;
+    if (path2.some((_, start) => holds(record, path2.slice(start)))) return i + 1;
+    anyLine ??= i + 1;
+  }
+  return anyLine;
+}
+function logObjectOn(line) {
+  let value;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    try {
+      value = parsePythonJson(line);
+    } catch {
+      return null;
+    }
+  }
+  return value && typeof value === "object" && !Array.isArray(value) ? value : null;
+}
+function holds(record, path2) {
+  let node = record;
+  for (const key of path2) {
+    if (!node || typeof node !== "object" || !Object.hasOwn(node, key)) return false;
+    node = node[key];
+  }
+  return true;
 }
 
 // src/action/github-publish.ts
 async function publishCheckToGithub(token, event, settings, configPath, result, context) {
   const config = settings.config;
   await context.log.group("Publishing to GitHub", async () => {
-    const commentKey = config["comment-key"] ?? event.job;
+    const commentKey = commentKeyOf(settings, event);
     if (config["comment-key"] !== void 0 && settings.origins["check-name"] === "default") {
       context.log.warning(`comment-key is set (a job matrix?) but check-name is the default, so every job posts the status context repro-check/${config["check-name"]} and the last one wins. Give each matrix entry its own check-name, e.g. check-name: repro-check-\${{ matrix.gpu }}, and make those the required checks.`);
     }
@@ -81,13 +154,10 @@ async function publishCheckToGithub(token, event, settings, configPath, result, 
       context.log.warning("No github-token: the commit status, check run and PR comment are skipped (the job summary has the report).");
       return;
     }
-    const [{ createGithubClient }, { publishResults }] = await Promise.all([import("./client-CS76VEWE.js"), import("./publish-AIAJUQPV.js")]);
+    const [{ createGithubClient }, { publishResults }] = await Promise.all([import("./client-CS76VEWE.js"), import("./publish-2AY6SPKF.js")]);
     const client = createGithubClient({ token, log: context.log });
-    const configText = configPath ? await readFile(configPath, "utf8").catch(() => null) : null;
-    const configRepoPath = configPath ? path.relative(context.env.GITHUB_WORKSPACE ?? context.cwd, configPath).split(path.sep).join("/") : null;
-    const annotations = result.verdict ? driftAnnotations(result.verdict, configText !== null && configRepoPath ? { repoPath: configRepoPath, text: configText } : null, result.outcome === "drift" && config["fail-on-drift"] ? "failure" : "warning") : [];
-    const drifted = result.verdict?.metrics.filter((m) => m.status === "drift" || m.status === "missing").length ?? 0;
-    const first = result.verdict ? firstDivergentStepOverall(result.verdict) : null;
+    const annotations = result.verdict ? await annotationsFor(result.verdict, result.outcome === "drift" && config["fail-on-drift"] ? "failure" : "warning", configPath, result.trained.metricFiles, context) : [];
+    const headline = outcomeHeadline(result, config["accept-label"]);
     await publishResults(
       client,
       {
@@ -98,26 +168,55 @@ async function publishCheckToGithub(token, event, settings, configPath, result, 
         failOnDrift: config["fail-on-drift"],
         commentBody: result.markdown,
         summary: result.markdown,
-        ...drifted > 0 ? { headline: driftHeadline(result, drifted, first) } : {},
+        ...headline !== null ? { headline } : {},
         annotations,
         runUrl: event.runUrl,
-        commentAuthorLogin: config["comment-author"]
+        ...commentAuthorOf(settings)
       },
       { info: (m) => info(m), warning: (m) => context.log.warning(m), debug: (m) => debug(m) }
     );
   });
 }
-function driftHeadline(result, drifted, first) {
-  const what = `${drifted} of ${result.verdict.metrics.length} metrics drifted${first === null ? "" : ` from step ${first}`}`;
-  if (result.outcome !== "accepted") return what;
-  const by = result.report.acceptedBy ? ` by @${result.report.acceptedBy.login}` : "";
-  return `Accepted${by}: ${what}`;
+function commentKeyOf(settings, event) {
+  const config = settings.config;
+  if (config["comment-key"] !== void 0) return config["comment-key"];
+  if (settings.origins["check-name"] !== void 0 && settings.origins["check-name"] !== "default") return config["check-name"];
+  return event.job;
+}
+function commentAuthorOf(settings) {
+  const origin = settings.origins["comment-author"];
+  return origin === void 0 || origin === "default" ? {} : { commentAuthorLogin: settings.config["comment-author"] };
+}
+async function annotationsFor(verdict, level, configPath, metricFiles, context) {
+  const workspace = context.env.GITHUB_WORKSPACE ?? context.cwd;
+  const inWorkspace = async (file) => {
+    const relative = path.relative(workspace, path.resolve(workspace, file));
+    if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return null;
+    const text = await readFile(path.join(workspace, relative), "utf8").catch(() => null);
+    return text === null ? null : { repoPath: relative.split(path.sep).join("/"), text };
+  };
+  const workflowPath = /^[^/]+\/[^/]+\/(.+?)@/.exec(context.env.GITHUB_WORKFLOW_REF ?? "")?.[1] ?? null;
+  const settingsFile = configPath ? await inWorkspace(configPath) : workflowPath ? await inWorkspace(workflowPath) : null;
+  if (settingsFile) return driftAnnotations(verdict, settingsFile, level);
+  const files = (await Promise.all(metricFiles.map(inWorkspace))).filter((file) => file !== null);
+  return metricFileAnnotations(verdict, files, level);
+}
+function outcomeHeadline(result, acceptLabel) {
+  const drifted = result.verdict?.metrics.filter((m) => m.status === "drift" || m.status === "missing").length ?? 0;
+  const first = result.verdict && drifted > 0 ? firstDivergentStepOverall(result.verdict) : null;
+  const weights = result.report.weightsDrift;
+  const what = drifted > 0 ? `${drifted} of ${result.verdict.metrics.length} metrics drifted${first === null ? "" : ` from step ${first}`}` : weights ? `final weights differ in ${weights.differing} tensor${weights.differing === 1 ? "" : "s"}` : null;
+  if (result.outcome === "accepted") {
+    const by = result.report.acceptedBy ? ` by @${result.report.acceptedBy.login}` : "";
+    return `Accepted${by} (label ${acceptLabel}): ${what ?? "drift"}`;
+  }
+  return result.outcome === "drift" ? what : null;
 }
 async function publishFailureToGithub(token, event, settings, message, context) {
   if (!token) return;
   const config = settings.config;
   await context.log.group("Publishing the failure to GitHub", async () => {
-    const [{ createGithubClient }, { publishResults }] = await Promise.all([import("./client-CS76VEWE.js"), import("./publish-AIAJUQPV.js")]);
+    const [{ createGithubClient }, { publishResults }] = await Promise.all([import("./client-CS76VEWE.js"), import("./publish-2AY6SPKF.js")]);
     const body = ["### \u26A0\uFE0F repro-check could not check this commit", "", "```", message.length > 2e4 ? `${message.slice(0, 2e4)}
 \u2026 (cut; the run log has all of it)` : message, "```", "", `[Run log](${event.runUrl})`].join("\n");
     const firstLine = message.split("\n")[0];
@@ -126,7 +225,7 @@ async function publishFailureToGithub(token, event, settings, message, context) 
       {
         event,
         checkName: config["check-name"],
-        commentKey: config["comment-key"] ?? event.job,
+        commentKey: commentKeyOf(settings, event),
         outcome: "error",
         failOnDrift: config["fail-on-drift"],
         commentBody: body,
@@ -134,7 +233,7 @@ async function publishFailureToGithub(token, event, settings, message, context) 
         headline: `Error: ${firstLine}`,
         annotations: [],
         runUrl: event.runUrl,
-        commentAuthorLogin: config["comment-author"]
+        ...commentAuthorOf(settings)
       },
       { info: (m) => info(m), warning: (m) => context.log.warning(m), debug: (m) => debug(m) }
     );
@@ -155,8 +254,8 @@ async function publishBaselineToGithub(inputs, event, settings, result, context)
     const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([import("./artifact-BEV7S5YO.js"), import("./atomic-write-A6SBGOGI.js")]);
     const baselineCopy = path.join(result.trained.outDir, path.basename(result.baselinePath));
     await writeFileAtomic(baselineCopy, result.content);
-    await uploadRunArtifact({ commentKey: config["comment-key"] ?? event.job, files: [baselineCopy, ...result.trained.metricFiles], rootDir: result.trained.outDir, env: context.env, log: context.log });
-    const { publishBaseline } = await import("./baseline-update-OTJL2V5O.js");
+    await uploadRunArtifact({ commentKey: commentKeyOf(settings, event), files: [baselineCopy, ...result.trained.metricFiles], rootDir: result.trained.outDir, env: context.env, log: context.log });
+    const { publishBaseline } = await import("./baseline-update-FKYCLNRA.js");
     await publishBaseline(
       // The runner masks the token itself, not its base64 form in the push's auth header.
       { log: context.log, mask: (secret) => setSecret(secret) },
@@ -183,6 +282,8 @@ Trained at ${result.trained.record.provenance.commit} (seed ${result.trained.rec
 
 export {
   publishCheckToGithub,
+  commentKeyOf,
+  outcomeHeadline,
   publishFailureToGithub,
   acceptanceFinder,
   publishBaselineToGithub

@@ -1,0 +1,89 @@
+/**
+ * The example workflows users copy (.github/workflows/example-*.yml): properties that, broken,
+ * would cost a user a cancelled training, a leaked token or a forged verdict. Read as YAML, as
+ * GitHub reads them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { PACKAGE_ROOT } from './action-harness.ts';
+
+const EXAMPLES = ['example-pr-gate.yml', 'example-accept-drift.yml', 'example-baseline-update.yml', 'example-fork-pr.yml', 'example-fork-workflow-run.yml'] as const;
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  if?: string;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string; 'cancel-in-progress'?: string | boolean };
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, { types?: string[] } | null>;
+  permissions?: Record<string, string>;
+  concurrency?: unknown;
+  jobs: Record<string, Job>;
+}
+
+async function workflow(name: string): Promise<Workflow> {
+  return parse(await readFile(path.join(PACKAGE_ROOT, '.github/workflows', name), 'utf8')) as Workflow;
+}
+
+const steps = (wf: Workflow): Step[] => Object.values(wf.jobs).flatMap((job) => job.steps);
+
+test('no example pastes an expression into a script (event data reaches scripts as environment variables), and every checkout leaves no token behind', async () => {
+  for (const name of EXAMPLES) {
+    const wf = await workflow(name);
+    for (const step of steps(wf)) {
+      if (step.run !== undefined) assert.doesNotMatch(step.run, /\$\{\{/, `${name}: a run: script with \${{ }} in it`);
+      if (step.uses?.startsWith('actions/checkout@')) assert.equal(step.with?.['persist-credentials'], false, `${name}: actions/checkout without persist-credentials: false`);
+    }
+  }
+});
+
+test('PR gate: only the accept label re-runs it, and only a push cancels a training in progress', async () => {
+  const wf = await workflow('example-pr-gate.yml');
+  assert.deepEqual(wf.on['pull_request']?.types, ['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled']);
+  assert.equal(wf.concurrency, undefined, 'a workflow-level group would let a skipped label event cancel the training');
+  const job = wf.jobs['repro-check']!;
+  const action = job.steps.find((s) => s.uses?.startsWith('your-org/repro-check@'))!;
+  const label = action.with?.['accept-label'];
+  assert.equal(typeof label, 'string');
+  assert.ok(job.if?.includes(`github.event.label.name == '${label}'`), `the job filters label events by the accept label:\n${job.if}`);
+  assert.ok(job.if?.includes('github.event.pull_request.head.repo.full_name == github.repository'), 'fork PRs stopped at the job level');
+  assert.equal(job.concurrency?.['cancel-in-progress'], "${{ github.event.action == 'synchronize' }}");
+  assert.deepEqual(wf.permissions, { contents: 'read', 'pull-requests': 'write', checks: 'write', statuses: 'write' });
+});
+
+test('accept drift: proposes the new baseline as a PR (the workflow token cannot push to a protected branch), with no more than actions: write', async () => {
+  const wf = await workflow('example-accept-drift.yml');
+  const job = Object.values(wf.jobs)[0]!;
+  assert.deepEqual(job.permissions, { actions: 'write' });
+  const dispatch = job.steps.map((s) => s.run ?? '').join('\n');
+  assert.match(dispatch, /gh workflow run example-baseline-update\.yml .*-f strategy=pull-request/);
+  const update = await workflow('example-baseline-update.yml');
+  assert.deepEqual(update.permissions, { contents: 'write', 'pull-requests': 'write', statuses: 'write' });
+  assert.equal((update.concurrency as { 'cancel-in-progress': boolean })['cancel-in-progress'], false, 'two updates of one branch queue, never cancel');
+});
+
+test('fork PRs: the untrusted job holds a read-only token; the trusted job checks the PR number against GitHub and holds the fork to the default branch\'s tolerance', async () => {
+  const untrusted = await workflow('example-fork-pr.yml');
+  assert.deepEqual(untrusted.permissions, { contents: 'read' });
+  const trusted = await workflow('example-fork-workflow-run.yml');
+  const scripts = steps(trusted).map((s) => s.run ?? '').join('\n');
+  assert.match(scripts, /select\(type == "number" and \. > 0 and \. == floor\)/, 'the PR number from the artifact must be a positive integer');
+  assert.match(scripts, /gh api "repos\/\$GH_REPO\/pulls\/\$number" --jq '\.head\.sha'/);
+  assert.match(scripts, /\[ "\$pr_head" = "\$RUN_HEAD_SHA" \]/, 'the PR\'s head is the head the fork run trained');
+  assert.match(scripts, /--config base\/repro\.yml/);
+  assert.match(scripts, /-X PATCH "repos\/\$GH_REPO\/issues\/comments\/\$comment_id"/, 'one sticky comment, edited in place');
+  // The trusted job never checks out the fork's code: only the default branch and repro-check itself.
+  for (const step of steps(trusted).filter((s) => s.uses?.startsWith('actions/checkout@'))) {
+    assert.ok(step.with?.['ref'] === undefined || step.with?.['repository'] === 'your-org/repro-check', JSON.stringify(step));
+  }
+});
