@@ -2,18 +2,18 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-HJDWPZE6.js";
+} from "./chunks/chunk-CGCL2TPQ.js";
 import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-QP3ULHCY.js";
+} from "./chunks/chunk-OJFBKC72.js";
 import {
   configKeys
 } from "./chunks/chunk-75HG23HQ.js";
 import {
   firstDivergentStepOverall
-} from "./chunks/chunk-EK2PLU66.js";
+} from "./chunks/chunk-ZSJY4YLW.js";
 import "./chunks/chunk-WUFREVH5.js";
 import "./chunks/chunk-Z3Z5WYT2.js";
 import "./chunks/chunk-I4ZNRY5B.js";
@@ -268,7 +268,7 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode === "check") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub } = await import("./chunks/github-publish-3CCHB2LH.js");
+        const { publishFailureToGithub } = await import("./chunks/github-publish-QELBF3DE.js");
         await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
@@ -287,7 +287,7 @@ async function runAction(env = process.env) {
   }
 }
 async function checkedOutCommit(workspace) {
-  const { openRepo } = await import("./chunks/repo-4NUXGUJI.js");
+  const { openRepo } = await import("./chunks/repo-7IREHTNR.js");
   const repo = await openRepo(workspace);
   const sha = (await repo.tryRun(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))?.trim();
   if (!sha) return null;
@@ -311,7 +311,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-WEYJFDHB.js");
+  const { runCheck } = await import("./chunks/check-452IJM5I.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -345,7 +345,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-YKE7JHAC.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-SEPG4N67.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // The default-branch rule is checked again when publishing (where the remote may be asked);

@@ -153,23 +153,41 @@ var COMMAND_OPTIONS = {
   compare: ["rtol", "atol", "exact", "config", "metric", "ignore", "format", "out", "verbose"],
   env: ["format", "out", "verbose"]
 };
+function optionLabel(name) {
+  const short = COMMON_OPTIONS[name].short;
+  return short ? `-${short}/--${name}` : `--${name}`;
+}
+function commandLabel(command) {
+  return command === "baseline" ? "baseline update" : command;
+}
+function notAnOptionOf(command, flags) {
+  const accepted = COMMAND_OPTIONS[command];
+  const what = accepted ? `not an option of \`${commandLabel(command)}\`; it accepts ${accepted.map(optionLabel).join(", ")}` : "not an option of repro-check";
+  return new ReproError(`${flags.join(", ")}: ${what}`, { hint: "Run `repro-check --help` for every command and its options." });
+}
 function refuseForeignOptions(command, parsed) {
   const accepted = COMMAND_OPTIONS[command];
   if (!accepted) return;
   const given = new Set(parsed.tokens.filter((t) => t.kind === "option").map((t) => t.name));
   const foreign = [...given].filter((name) => !accepted.includes(name) && name !== "help" && name !== "version");
-  if (foreign.length > 0) {
-    const label = command === "baseline" ? "baseline update" : command;
-    throw new ReproError(`${foreign.map((n) => `--${n}`).join(", ")}: not an option of \`${label}\`; it accepts ${accepted.map((n) => `--${n}`).join(", ")}`, { hint: "Run `repro-check --help` for every command and its options." });
+  if (foreign.length > 0) throw notAnOptionOf(command, foreign.map((n) => `--${n}`));
+}
+function parseCommandLine(argv) {
+  try {
+    return parseArgs({ args: argv, options: COMMON_OPTIONS, allowPositionals: true, strict: true, tokens: true });
+  } catch (error) {
+    if (error.code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new ReproError(error.message, { hint: "Run `repro-check --help` for usage." });
+    const lenient = parseArgs({ args: argv, options: COMMON_OPTIONS, allowPositionals: true, strict: false, tokens: true });
+    const unknown = lenient.tokens.flatMap((t) => t.kind === "option" && !Object.hasOwn(COMMON_OPTIONS, t.name) ? [t.rawName] : []);
+    throw notAnOptionOf(lenient.positionals[0] ?? "", [...new Set(unknown)]);
   }
 }
 async function runCli(argv, io) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: COMMON_OPTIONS, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseCommandLine(argv);
   } catch (error) {
-    io.stderr(`repro-check: ${error.message}
-Run \`repro-check --help\` for usage.
+    io.stderr(`repro-check: ${describeError(error)}
 `);
     return EXIT_BAD_INPUT;
   }
@@ -187,15 +205,15 @@ Run \`repro-check --help\` for usage.
   try {
     const [command, ...rest] = positionals;
     refuseForeignOptions(command, parsed);
-    const format = parseFormat(values.format, command === "env" ? ["text", "json"] : ["markdown", "json"]);
+    const { format, problem: formatProblem } = parseFormat(values.format, command === "env" ? ["text", "json"] : ["markdown", "json"]);
     switch (command) {
       case "compare": {
-        const { runCompareCommand } = await import("./chunks/compare-command-AAEKPLTM.js");
-        if (rest.length !== 2) throw new ReproError(`compare takes two files, BASELINE and CURRENT; got ${rest.length}`);
-        return await runCompareCommand({ baseline: rest[0], current: rest[1], cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format, out: values.out, config: values.config }, io);
+        const { runCompareCommand } = await import("./chunks/compare-command-K46GFUDJ.js");
+        return await runCompareCommand({ files: rest, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format, out: values.out, config: values.config, flagProblems: formatProblem ? [formatProblem] : [] }, io);
       }
       case "env": {
         expectNoArguments(command, rest);
+        if (formatProblem) throw new ReproError(formatProblem);
         const { collectEnvironment, execText } = await import("./chunks/fingerprint-XL63WV3H.js");
         const fingerprint = await collectEnvironment({ cwd: io.cwd, fingerprintPaths: [], env: io.env, exec: execText });
         io.stdout(format === "json" ? JSON.stringify(fingerprint, null, 2) + "\n" : describeEnvironment(fingerprint));
@@ -205,7 +223,7 @@ Run \`repro-check --help\` for usage.
       case "check":
       case "run":
       case "baseline":
-        return await runTrainingCommand(command, rest, values, format, io, log);
+        return await runTrainingCommand(command, rest, values, { format, problem: formatProblem }, io, log);
       default:
         throw new ReproError(`unknown command "${command}"; accepted: check, baseline update, run, compare, env`);
     }
@@ -214,13 +232,14 @@ Run \`repro-check --help\` for usage.
     return EXIT_BAD_INPUT;
   }
 }
-async function runTrainingCommand(command, rest, values, format, io, log) {
+async function runTrainingCommand(command, rest, values, { format, problem: formatProblem }, io, log) {
   if (command === "baseline") {
     if (rest[0] !== "update" || rest.length !== 1) throw new ReproError(`baseline takes one subcommand, "update"; got ${rest.join(" ") || "none"}`);
   } else expectNoArguments(command, rest);
-  const { settingsFromFlags } = await import("./chunks/settings-from-flags-MX3J4KA5.js");
-  const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set: values.set, seed: values.seed });
+  const { settingsFromFlags } = await import("./chunks/settings-from-flags-T7NORZJJ.js");
+  const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set: values.set, seed: values.seed, flagProblems: formatProblem ? [formatProblem] : [] });
   log.debug(`settings: ${JSON.stringify(settings.config)}`);
+  log.debug(`where each setting came from: ${JSON.stringify(settings.origins)}`);
   const context = {
     cwd: io.cwd,
     env: io.env,
@@ -232,7 +251,7 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     now: () => /* @__PURE__ */ new Date()
   };
   if (command === "baseline") {
-    const { runBaselineUpdate } = await import("./chunks/baseline-YKE7JHAC.js");
+    const { runBaselineUpdate } = await import("./chunks/baseline-SEPG4N67.js");
     const result2 = await runBaselineUpdate(settings, context);
     io.stdout(`Baseline written to ${result2.baselineRepoPath}. Commit it:
   git add ${result2.baselineRepoPath} && git commit -m "Update repro-check baseline"
@@ -240,30 +259,27 @@ async function runTrainingCommand(command, rest, values, format, io, log) {
     return EXIT_PASS;
   }
   if (command === "run") {
-    const { recordOnly } = await import("./chunks/record-only-ZXR4ZSGX.js");
+    const { recordOnly } = await import("./chunks/record-only-VQ5M364R.js");
     const result2 = await recordOnly(settings, context);
     if (values.out) await copyFile(result2.recordPath, path.resolve(io.cwd, values.out));
     io.stdout(`Run record: ${values.out ? path.resolve(io.cwd, values.out) : result2.recordPath}
 `);
     return EXIT_PASS;
   }
-  const { runCheck } = await import("./chunks/check-WEYJFDHB.js");
+  const { runCheck } = await import("./chunks/check-452IJM5I.js");
   const result = await runCheck({ settings, configPath, onMissingBaseline: "fail" }, context);
   if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
   if (format === "json" && result.verdict) {
-    const { verdictToJson } = await import("./chunks/json-P3VSXDPE.js");
-    const json = verdictToJson(result.verdict);
-    if (result.report.weightsDrift) json.status = "drift";
-    io.stdout(JSON.stringify({ ...json, outcome: result.outcome, ...result.report.weightsDrift ? { weightsDiffer: result.report.weightsDrift.differing } : {} }, null, 2) + "\n");
+    const { checkReportToJson } = await import("./chunks/json-RSTA42E2.js");
+    io.stdout(JSON.stringify(checkReportToJson({ ...result.report, verdict: result.verdict }), null, 2) + "\n");
   } else io.stdout(result.markdown);
   log.info(`Run record: ${result.recordPath}
 Report: ${result.reportPath}`);
   return result.exitCode === EXIT_DRIFT ? EXIT_DRIFT : result.exitCode;
 }
 function parseFormat(format, accepted) {
-  if (format === void 0) return accepted[0];
-  if (!accepted.includes(format)) throw new ReproError(`--format ${format}: accepted: ${accepted.join(", ")}`);
-  return format;
+  if (format === void 0 || accepted.includes(format)) return { format: format ?? accepted[0], problem: null };
+  return { format: accepted[0], problem: `--format ${format}: not accepted; accepted: ${accepted.join(", ")}` };
 }
 function expectNoArguments(command, rest) {
   if (rest.length > 0) throw new ReproError(`${command} takes no arguments; got ${rest.join(" ")}`);

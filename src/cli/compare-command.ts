@@ -13,8 +13,8 @@ import type { CliIo } from './main.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 
 export interface CompareCommandOptions {
-  baseline: string;
-  current: string;
+  /** The positional arguments: BASELINE and CURRENT. */
+  files: string[];
   cwd: string;
   rtol: string | undefined;
   atol: string | undefined;
@@ -26,13 +26,20 @@ export interface CompareCommandOptions {
   config?: string | undefined;
   /** -o: also write the verdict JSON here. */
   out?: string | undefined;
+  /** Problems the caller found in other flags (a bad --format), reported with these. */
+  flagProblems?: string[];
 }
 
 /** `repro-check compare BASELINE CURRENT`: DESIGN.md's contract, exit 0 pass / 1 drift / 2 bad input. */
 export async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Promise<number> {
+  // Every flag problem at once, before any file is read.
+  const problems = [...(options.flagProblems ?? []), ...flagProblems(options)];
+  if (problems.length === 1) throw new ReproError(problems[0]!);
+  if (problems.length > 1) throw new ReproError(`${problems.length} problems with the arguments:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  const [baselineFile, currentFile] = options.files as [string, string];
   const [baseline, current, picker] = await Promise.all([
-    readComparable(path.resolve(options.cwd, options.baseline)),
-    readComparable(path.resolve(options.cwd, options.current)),
+    readComparable(path.resolve(options.cwd, baselineFile)),
+    readComparable(path.resolve(options.cwd, currentFile)),
     tolerancesFor(options),
   ]);
   const verdict = compareMetrics(baseline, current, {
@@ -50,8 +57,8 @@ export async function runCompareCommand(options: CompareCommandOptions, io: CliI
         verdict,
         baselineData: baseline,
         currentData: current,
-        runLabel: options.current,
-        baselineLabel: options.baseline,
+        runLabel: currentFile,
+        baselineLabel: baselineFile,
         toleranceLines: picker.lines,
         environmentDifferences: [],
         checkpointLines: [],
@@ -68,6 +75,25 @@ interface ComparePicker {
   lines: string[];
 }
 
+/** What is wrong with the arguments, all of it, so that one run names every problem. */
+function flagProblems(options: CompareCommandOptions): string[] {
+  const problems: string[] = [];
+  if (options.files.length !== 2) problems.push(`compare takes two files, BASELINE and CURRENT; got ${options.files.length}${options.files.length > 0 ? ` (${options.files.join(' ')})` : ''}`);
+  for (const [flag, text] of [['--rtol', options.rtol], ['--atol', options.atol]] as const) {
+    if (text !== undefined && toleranceNumber(text) === null) problems.push(`${flag} ${text}: expected a number >= 0, e.g. ${flag} 1e-5`);
+  }
+  const toleranceFlags = [options.rtol !== undefined && '--rtol', options.atol !== undefined && '--atol'].filter((f): f is string => f !== false);
+  if (options.config !== undefined && (options.exact || toleranceFlags.length > 0)) problems.push(`--config takes the tolerance from the file; leave out ${[...toleranceFlags, ...(options.exact ? ['--exact'] : [])].join(', ')} with it`);
+  else if (options.exact && toleranceFlags.length > 0) problems.push(`--exact compares bit for bit; leave out ${toleranceFlags.join(' and ')} with it`);
+  return problems;
+}
+
+/** A tolerance flag's number, or null when it is not a finite number >= 0. */
+function toleranceNumber(text: string): number | null {
+  const value = Number(text);
+  return text.trim() === '' || !Number.isFinite(value) || value < 0 ? null : value;
+}
+
 /**
  * The tolerance for `compare`: from flags, or — with --config — the same keys a `check` uses
  * (tolerance, metric-tolerances, ignore-metrics), so a trusted workflow that compares evidence
@@ -75,7 +101,6 @@ interface ComparePicker {
  */
 async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePicker> {
   if (options.config !== undefined) {
-    if (options.exact || options.rtol !== undefined || options.atol !== undefined) throw new ReproError('--config takes the tolerance from the file; leave out --rtol, --atol and --exact with it');
     const file = path.resolve(options.cwd, options.config);
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new ReproError(`--config ${options.config}: cannot read ${file} (${error.code ?? error.message})`);
@@ -89,20 +114,13 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
       lines: [tolerance.exact ? `exact (bit-for-bit) — from ${source}` : `rtol ${tolerance.rtol}, atol ${tolerance.atol} — from ${source}`, ...Object.entries(gate['metric-tolerances']).map(([glob, o]) => `\`${glob}\`: ${JSON.stringify(o)}`)],
     };
   }
-  const rtol = parseTolerance('--rtol', options.rtol, DEFAULT_TOLERANCE.rtol);
-  const atol = parseTolerance('--atol', options.atol, DEFAULT_TOLERANCE.atol);
-  if (options.exact && (options.rtol !== undefined || options.atol !== undefined)) throw new ReproError('--exact compares bit for bit; leave out --rtol and --atol with it');
+  // flagProblems has checked the flags: a given one is a number here.
+  const rtol = options.rtol === undefined ? DEFAULT_TOLERANCE.rtol : toleranceNumber(options.rtol)!;
+  const atol = options.atol === undefined ? DEFAULT_TOLERANCE.atol : toleranceNumber(options.atol)!;
   const source = options.exact ? '--exact' : options.rtol !== undefined || options.atol !== undefined ? 'command-line flags' : 'default (numpy.allclose)';
   return {
     tolerances: new TolerancePicker({ rtol, atol, exact: options.exact }, source, {}),
     ignore: [...DEFAULT_IGNORED_METRICS],
     lines: [options.exact ? 'exact (bit-for-bit)' : `rtol ${rtol}, atol ${atol} — from ${source}`],
   };
-}
-
-function parseTolerance(flag: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < 0) throw new ReproError(`${flag} ${text}: expected a number >= 0, e.g. ${flag} 1e-5`);
-  return value;
 }

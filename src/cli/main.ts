@@ -69,14 +69,44 @@ const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   env: ['format', 'out', 'verbose'],
 };
 
+/** `-o/--out` for options with a short form, `--config` for the others. */
+function optionLabel(name: OptionName): string {
+  const short = (COMMON_OPTIONS[name] as { short?: string }).short;
+  return short ? `-${short}/--${name}` : `--${name}`;
+}
+
+function commandLabel(command: string): string {
+  return command === 'baseline' ? 'baseline update' : command;
+}
+
+/** The error for flags a command does not take, listing the ones it does. */
+function notAnOptionOf(command: string, flags: string[]): ReproError {
+  const accepted = COMMAND_OPTIONS[command];
+  const what = accepted ? `not an option of \`${commandLabel(command)}\`; it accepts ${accepted.map(optionLabel).join(', ')}` : 'not an option of repro-check';
+  return new ReproError(`${flags.join(', ')}: ${what}`, { hint: 'Run `repro-check --help` for every command and its options.' });
+}
+
 function refuseForeignOptions(command: string, parsed: Parsed): void {
   const accepted = COMMAND_OPTIONS[command];
   if (!accepted) return;
   const given = new Set(parsed.tokens.filter((t) => t.kind === 'option').map((t) => t.name as OptionName));
   const foreign = [...given].filter((name) => !accepted.includes(name) && name !== 'help' && name !== 'version');
-  if (foreign.length > 0) {
-    const label = command === 'baseline' ? 'baseline update' : command;
-    throw new ReproError(`${foreign.map((n) => `--${n}`).join(', ')}: not an option of \`${label}\`; it accepts ${accepted.map((n) => `--${n}`).join(', ')}`, { hint: 'Run `repro-check --help` for every command and its options.' });
+  if (foreign.length > 0) throw notAnOptionOf(command, foreign.map((n) => `--${n}`));
+}
+
+/**
+ * Parses the command line. A flag no command knows is named together with the options of the
+ * command it was given to (node's own message names only the flag); a second, lenient parse
+ * finds that command and every unknown flag.
+ */
+function parseCommandLine(argv: string[]): Parsed {
+  try {
+    return parseArgs({ args: argv, options: COMMON_OPTIONS, allowPositionals: true, strict: true, tokens: true });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new ReproError((error as Error).message, { hint: 'Run `repro-check --help` for usage.' });
+    const lenient = parseArgs({ args: argv, options: COMMON_OPTIONS, allowPositionals: true, strict: false, tokens: true });
+    const unknown = lenient.tokens.flatMap((t) => (t.kind === 'option' && !Object.hasOwn(COMMON_OPTIONS, t.name) ? [t.rawName] : []));
+    throw notAnOptionOf(lenient.positionals[0] ?? '', [...new Set(unknown)]);
   }
 }
 
@@ -84,9 +114,9 @@ function refuseForeignOptions(command: string, parsed: Parsed): void {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed: Parsed;
   try {
-    parsed = parseArgs({ args: argv, options: COMMON_OPTIONS, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseCommandLine(argv);
   } catch (error) {
-    io.stderr(`repro-check: ${(error as Error).message}\nRun \`repro-check --help\` for usage.\n`);
+    io.stderr(`repro-check: ${describeError(error)}\n`);
     return EXIT_BAD_INPUT;
   }
   const { values, positionals } = parsed;
@@ -102,15 +132,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = positionals;
     refuseForeignOptions(command!, parsed);
-    const format = parseFormat(values.format, command === 'env' ? ['text', 'json'] : ['markdown', 'json']);
+    const { format, problem: formatProblem } = parseFormat(values.format, command === 'env' ? ['text', 'json'] : ['markdown', 'json']);
     switch (command) {
       case 'compare': {
         const { runCompareCommand } = await import('./compare-command.ts');
-        if (rest.length !== 2) throw new ReproError(`compare takes two files, BASELINE and CURRENT; got ${rest.length}`);
-        return await runCompareCommand({ baseline: rest[0]!, current: rest[1]!, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format: format as 'markdown' | 'json', out: values.out, config: values.config }, io);
+        return await runCompareCommand({ files: rest, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format: format as 'markdown' | 'json', out: values.out, config: values.config, flagProblems: formatProblem ? [formatProblem] : [] }, io);
       }
       case 'env': {
         expectNoArguments(command, rest);
+        if (formatProblem) throw new ReproError(formatProblem);
         const { collectEnvironment, execText } = await import('../env/fingerprint.ts');
         const fingerprint = await collectEnvironment({ cwd: io.cwd, fingerprintPaths: [], env: io.env, exec: execText });
         io.stdout(format === 'json' ? JSON.stringify(fingerprint, null, 2) + '\n' : describeEnvironment(fingerprint));
@@ -120,7 +150,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'check':
       case 'run':
       case 'baseline':
-        return await runTrainingCommand(command, rest, values, format, io, log);
+        return await runTrainingCommand(command, rest, values, { format, problem: formatProblem }, io, log);
       default:
         throw new ReproError(`unknown command "${command}"; accepted: check, baseline update, run, compare, env`);
     }
@@ -130,13 +160,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: string[], values: Parsed['values'], format: string, io: CliIo, log: ReturnType<typeof streamLogger>): Promise<number> {
+async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: string[], values: Parsed['values'], { format, problem: formatProblem }: { format: string; problem: string | null }, io: CliIo, log: ReturnType<typeof streamLogger>): Promise<number> {
   if (command === 'baseline') {
     if (rest[0] !== 'update' || rest.length !== 1) throw new ReproError(`baseline takes one subcommand, "update"; got ${rest.join(' ') || 'none'}`);
   } else expectNoArguments(command, rest);
   const { settingsFromFlags } = await import('./settings-from-flags.ts');
-  const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set: values.set, seed: values.seed });
+  const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set: values.set, seed: values.seed, flagProblems: formatProblem ? [formatProblem] : [] });
   log.debug(`settings: ${JSON.stringify(settings.config)}`);
+  log.debug(`where each setting came from: ${JSON.stringify(settings.origins)}`);
   const context: ModeContext = {
     cwd: io.cwd,
     env: io.env,
@@ -163,21 +194,17 @@ async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: s
   const result = await runCheck({ settings, configPath, onMissingBaseline: 'fail' }, context);
   if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
   if (format === 'json' && result.verdict) {
-    const { verdictToJson } = await import('../report/json.ts');
-    const json = verdictToJson(result.verdict);
-    // Weights that differ under exact tolerance are drift although every metric passed: the
-    // status must agree with the exit code.
-    if (result.report.weightsDrift) json.status = 'drift';
-    io.stdout(JSON.stringify({ ...json, outcome: result.outcome, ...(result.report.weightsDrift ? { weightsDiffer: result.report.weightsDrift.differing } : {}) }, null, 2) + '\n');
+    const { checkReportToJson } = await import('../report/json.ts');
+    io.stdout(JSON.stringify(checkReportToJson({ ...result.report, verdict: result.verdict }), null, 2) + '\n');
   } else io.stdout(result.markdown);
   log.info(`Run record: ${result.recordPath}\nReport: ${result.reportPath}`);
   return result.exitCode === EXIT_DRIFT ? EXIT_DRIFT : result.exitCode;
 }
 
-function parseFormat(format: string | undefined, accepted: string[]): string {
-  if (format === undefined) return accepted[0]!;
-  if (!accepted.includes(format)) throw new ReproError(`--format ${format}: accepted: ${accepted.join(', ')}`);
-  return format;
+/** The --format value, or the problem with it (reported with the command's other problems). */
+function parseFormat(format: string | undefined, accepted: string[]): { format: string; problem: string | null } {
+  if (format === undefined || accepted.includes(format)) return { format: format ?? accepted[0]!, problem: null };
+  return { format: accepted[0]!, problem: `--format ${format}: not accepted; accepted: ${accepted.join(', ')}` };
 }
 
 function expectNoArguments(command: string, rest: string[]): void {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReproError } from '../errors.ts';
-import { loadSettings, SettingsError, type LoadedSettings, type SettingsSources } from '../settings/load.ts';
+import { loadSettings, type LoadedSettings, type SettingsSources } from '../settings/load.ts';
 
 export const DEFAULT_CONFIG_FILE = 'repro.yml';
 
@@ -9,7 +9,14 @@ export const DEFAULT_CONFIG_FILE = 'repro.yml';
  * Reads the config file named by --config (or repro.yml in the current directory when it
  * exists) and applies `--set key=value` and `--seed N` over it.
  */
-export async function settingsFromFlags(options: { cwd: string; config: string | undefined; set: string[]; seed: string | undefined }): Promise<{ settings: LoadedSettings; configPath: string | null }> {
+export async function settingsFromFlags(options: {
+  cwd: string;
+  config: string | undefined;
+  set: string[];
+  seed: string | undefined;
+  /** Problems with the other flags (a bad --format), reported together with the settings' own. */
+  flagProblems?: string[];
+}): Promise<{ settings: LoadedSettings; configPath: string | null }> {
   const configPath = path.resolve(options.cwd, options.config ?? DEFAULT_CONFIG_FILE);
   let file: SettingsSources['file'] = null;
   try {
@@ -22,7 +29,7 @@ export async function settingsFromFlags(options: { cwd: string; config: string |
     }
   }
   const overrides: SettingsSources['overrides'] = [];
-  const flagProblems: string[] = [];
+  const flagProblems = [...(options.flagProblems ?? [])];
   for (const assignment of options.set) {
     const equals = assignment.indexOf('=');
     if (equals <= 0) flagProblems.push(`--set ${assignment}: expected key=value, e.g. --set tolerance.rtol=1e-4`);
@@ -30,18 +37,11 @@ export async function settingsFromFlags(options: { cwd: string; config: string |
   }
   if (options.seed !== undefined) overrides.push({ key: 'seed', value: options.seed, origin: '--seed' });
   if (file === null && !overrides.some((o) => o.key === 'command' || o.key.split('.')[0] === 'trainer')) {
-    throw new ReproError(`No settings file: there is no ${DEFAULT_CONFIG_FILE} in ${options.cwd}, and no --config was given`, {
+    throw new ReproError(`No config file found: there is no ${DEFAULT_CONFIG_FILE} in ${options.cwd} (the current directory), and no --config was given`, {
       hint: `Pass --config path/to/repro.yml, or create ${DEFAULT_CONFIG_FILE} here, e.g.:\n  command: python train.py --steps 200\n  metrics: "{out}/metrics.jsonl"\n(or, with no Python: trainer: { module: builtin:smoke })`,
     });
   }
-  // Every problem at once: malformed --set flags together with what the settings make of the rest.
-  let loaded: LoadedSettings | null = null;
-  try {
-    loaded = loadSettings({ file, overrides });
-  } catch (error) {
-    if (!(error instanceof SettingsError) || flagProblems.length === 0) throw error;
-    throw new SettingsError([...flagProblems, ...error.problems]);
-  }
-  if (flagProblems.length > 0) throw new SettingsError(flagProblems);
-  return { settings: loaded, configPath: file ? configPath : null };
+  // Every problem at once: malformed flags together with what the settings make of the rest.
+  const settings = loadSettings({ file, overrides, problems: flagProblems });
+  return { settings, configPath: file ? configPath : null };
 }

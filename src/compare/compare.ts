@@ -103,7 +103,12 @@ function compareSeries(name: string, baseline: MetricSeries | undefined, current
     const baselineStep = baseline.steps[i];
     const currentStep = current.steps[j];
     if (currentStep === undefined || (baselineStep !== undefined && baselineStep < currentStep)) {
+      // A step the baseline has and the run lacks (it stopped early, or logs less often) is where
+      // the curves part: it differs, and it is drift, like NaN where the baseline had a number.
       result.missingSteps.push(baselineStep!);
+      result.firstDivergentStep ??= baselineStep!;
+      result.firstOutOfToleranceStep ??= baselineStep!;
+      outOfTolerance = true;
       i++;
       continue;
     }
@@ -128,7 +133,7 @@ function compareSeries(name: string, baseline: MetricSeries | undefined, current
   }
   result.maxAbsDiff = maxima.abs;
   result.maxRelDiff = maxima.rel;
-  result.status = outOfTolerance || result.missingSteps.length > 0 ? 'drift' : 'pass';
+  result.status = outOfTolerance ? 'drift' : 'pass';
   return result;
 }
 

@@ -18,9 +18,12 @@ export interface MetricComparison {
   status: MetricStatus;
   /** 'series' for stepped metrics, 'final' for values logged without a step. */
   kind: 'series' | 'final';
-  /** First step whose values differ at all, even inside the tolerance; null for finals or when none. */
+  /**
+   * First step whose values differ at all, even inside the tolerance; null for finals or when none.
+   * A baseline step the run lacks counts (it is where the curves part); a step only the run has does not.
+   */
   firstDivergentStep: number | null;
-  /** First step outside the tolerance; null for finals or when none. */
+  /** First step outside the tolerance, a missing step included; null for finals or when none. */
   firstOutOfToleranceStep: number | null;
   maxAbsDiff: number | null;
   maxRelDiff: number | null;

@@ -3,8 +3,10 @@ import type { CheckpointEntry } from '../record/types.ts';
 export interface WeightsComparison {
   /** Report lines, one per finding. */
   lines: string[];
-  /** Tensors whose bytes differ, by name. */
+  /** Tensors whose bytes differ, or that only one side has, by name. */
   differing: string[];
+  /** Tensors of the two final checkpoints, counted once per name (the "of N" in "3 of 12 differ"). */
+  tensors: number;
   compared: boolean;
 }
 
@@ -17,8 +19,8 @@ export function compareFinalCheckpoints(baseline: CheckpointEntry[] | undefined,
   const last = (list: CheckpointEntry[] | undefined) => (list && list.length > 0 ? [...list].sort((a, b) => a.step - b.step).at(-1)! : null);
   const base = last(baseline);
   const run = last(current);
-  if (!run) return { lines: [], differing: [], compared: false };
-  if (!base) return { lines: [`this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`], differing: [], compared: false };
+  if (!run) return { lines: [], differing: [], tensors: 0, compared: false };
+  if (!base) return { lines: [`this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`], differing: [], tensors: run.tensors.length, compared: false };
   const baseByName = new Map(base.tensors.map((t) => [t.name, t]));
   const differing: string[] = [];
   const missing: string[] = [];
@@ -38,7 +40,7 @@ export function compareFinalCheckpoints(baseline: CheckpointEntry[] | undefined,
   ];
   if (missing.length > 0) lines.push(`missing from this run: ${listSome(missing)}`);
   if (added.length > 0) lines.push(`new in this run: ${listSome(added)}`);
-  return { lines, differing: [...differing, ...missing, ...added], compared: true };
+  return { lines, differing: [...differing, ...missing, ...added], tensors: run.tensors.length + missing.length, compared: true };
 }
 
 function listSome(names: string[]): string {

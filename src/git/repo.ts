@@ -48,17 +48,7 @@ export async function openRepo(dir: string): Promise<GitRepo> {
   try {
     root = (await gitAt(dir).revparse(['--show-toplevel'])).trim();
   } catch (error) {
-    const dubious = /dubious ownership in repository at '([^']+)'/.exec(String((error as Error).message ?? error));
-    if (dubious) {
-      // Self-hosted runners meet this when the workspace belongs to another user (a container, a
-      // previous job run as root): git refuses the repository rather than it being absent.
-      throw new ReproError(`git refuses the repository at ${dubious[1]}: it is owned by another user than the one running repro-check ("dubious ownership")`, {
-        hint: `Mark it safe for this user: git config --global --add safe.directory ${dubious[1]} (actions/checkout does this for its own steps only), or run the job as the workspace's owner.`,
-      });
-    }
-    throw new ReproError(`${dir} is not inside a git repository (${firstLine(error)})`, {
-      hint: 'repro-check trains committed code only: run it inside a clone of your repository.',
-    });
+    throw openFailure(dir, error instanceof Error ? error.message : String(error));
   }
   const git = gitAt(root);
   return {
@@ -72,6 +62,25 @@ export async function openRepo(dir: string): Promise<GitRepo> {
       }
     },
   };
+}
+
+/**
+ * Why git would not open `dir`, from its stderr. "Dubious ownership" is told apart from "not a
+ * repository": self-hosted runners meet it when the workspace belongs to another user (a
+ * container, an earlier job run as root), and its fix is a git setting, not a clone.
+ */
+export function openFailure(dir: string, gitMessage: string): ReproError {
+  // git >= 2.36 says "detected dubious ownership in repository at '<path>'"; 2.35.2-2.35.x said
+  // "unsafe repository ('<path>' is owned by someone else)".
+  const owner = /dubious ownership in repository at '([^']+)'/.exec(gitMessage) ?? /unsafe repository \('([^']+)' is owned by someone else\)/.exec(gitMessage);
+  if (owner) {
+    return new ReproError(`git refuses the repository at ${owner[1]}: it is owned by another user than the one running repro-check ("dubious ownership")`, {
+      hint: `Mark it safe for this user: git config --global --add safe.directory ${owner[1]} (actions/checkout does this for its own steps only), or run the job as the workspace's owner.`,
+    });
+  }
+  return new ReproError(`${dir} is not inside a git repository (${firstLine(gitMessage)})`, {
+    hint: 'repro-check trains committed code only: run it inside a clone of your repository.',
+  });
 }
 
 export function firstLine(error: unknown): string {

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { EXIT_DRIFT, EXIT_PASS, ReproError } from '../errors.ts';
 import type { LoadedSettings } from '../settings/load.ts';
 import { changedGateKeys, gateSettingsFromText, gateSettingsOf, type GateSettings } from '../settings/gate.ts';
+import { GATE_KEYS } from '../settings/schema.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, repoRelative, type RepoState } from './repo-state.ts';
 import { collectRunEnvironment, trainAndRecord, type TrainedRun } from './train.ts';
@@ -17,7 +18,7 @@ import { compareFinalCheckpoints } from '../compare/weights.ts';
 import { diffEnvironments } from '../env/fingerprint.ts';
 import { readFileAtCommit } from '../git/provenance.ts';
 import { renderMarkdown, type ReportInput } from '../report/markdown.ts';
-import { verdictToJson } from '../report/json.ts';
+import { checkReportToJson } from '../report/json.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { MetricData } from '../metrics/series.ts';
 
@@ -135,7 +136,7 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       const weights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
       const weightsDrift = gate.settings.tolerance.exact === true && weights.compared && weights.differing.length > 0;
       report.verdict = verdict;
-      report.weightsDrift = weightsDrift ? { differing: weights.differing.length } : null;
+      report.weightsDrift = weightsDrift ? { differing: weights.differing.length, tensors: weights.tensors } : null;
       report.environmentDifferences = diffEnvironments(baseline.run.environment, trained.record.environment);
       report.checkpointLines = [...weights.lines, ...(weights.compared && weights.differing.length > 0 ? [weightsDrift ? 'tolerance is exact, so differing weights are drift' : 'weights are compared bit for bit only under `tolerance: { exact: true }`; here they are reported'] : [])];
       report.baselineLabel = `${where} (commit ${baseline.run.provenance.commit.slice(0, 12)}, seed ${baseline.run.provenance.seed})`;
@@ -153,7 +154,7 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
     const markdown = renderMarkdown(report);
     const reportPath = path.join(trained.outDir, 'report.md');
     await writeFileAtomic(reportPath, markdown);
-    if (report.verdict) await writeFileAtomic(path.join(trained.outDir, 'report.json'), JSON.stringify(verdictToJson(report.verdict), null, 2) + '\n');
+    if (report.verdict) await writeFileAtomic(path.join(trained.outDir, 'report.json'), JSON.stringify(checkReportToJson({ ...report, verdict: report.verdict }), null, 2) + '\n');
     return { exitCode, outcome: report.outcome, verdict: report.verdict, report, markdown, trained, recordPath, reportPath, baselineRepoPath, gateSource: gate.source };
   });
 }
@@ -174,29 +175,40 @@ export function decodeBaselineText(text: string, where: string): LoadedBaseline 
 }
 
 /**
- * Tolerance keys for this run. In a pull request they come from the config at the base commit
- * (when it has one), so a PR cannot loosen its own gate; the report says when the PR changes them.
+ * Tolerance keys for this run. In a pull request the keys that the config file decides are read
+ * from that file at the base commit, so a PR cannot loosen its own gate by editing it. Keys given
+ * as action inputs (or flags) keep their values: they live in the workflow file, which the PR's
+ * run takes as the PR has it, so there is no base-commit copy of them to read. Either way the
+ * report says where the values came from.
  */
 async function gateSettingsForRun(loaded: LoadedSettings, configRepoPath: string | null, repo: RepoState, context: ModeContext): Promise<{ settings: GateSettings; source: string; lines: string[] }> {
   const own = gateSettingsOf(loaded.config);
+  const explicit = GATE_KEYS.filter((key) => loaded.explicitKeys.includes(key));
   const origin = loaded.origins.tolerance ?? 'default';
   let settings = own;
   let source = origin === 'default' ? 'default (numpy.allclose: rtol 1e-5, atol 1e-8)' : `tolerance in ${origin}`;
   const lines: string[] = [];
   const base = repo.provenance.baseCommit;
-  if (base && configRepoPath) {
+  if (base && !configRepoPath) {
+    lines.push('There is no config file, so the tolerance keys come from this run\'s inputs and the defaults, as the pull request\'s workflow sets them; put them in repro.yml to hold pull requests to the base commit\'s values.');
+  } else if (base && configRepoPath) {
     const baseText = await readFileAtCommit(repo.repo, base, configRepoPath);
     const baseGate = baseText === null ? null : gateSettingsFromText(baseText);
-    if (baseGate) {
-      settings = baseGate;
-      source = `${configRepoPath} at base commit ${base.slice(0, 12)}`;
-      const changed = changedGateKeys(baseGate, own);
+    if (baseText === null) {
+      lines.push(`The base commit has no ${configRepoPath} (this pull request adds it); this run's tolerance keys apply.`);
+    } else if (!baseGate) {
+      lines.push(`The base commit's ${configRepoPath} has no valid tolerance keys; this run's values apply.`);
+    } else {
+      settings = { ...baseGate, ...Object.fromEntries(explicit.map((key) => [key, own[key]])) } as GateSettings;
+      if (!explicit.includes('tolerance')) source = `${configRepoPath} at base commit ${base.slice(0, 12)}`;
+      const changed = changedGateKeys(baseGate, own).filter((key) => !loaded.explicitKeys.includes(key));
       if (changed.length > 0) {
         lines.push(`This pull request changes ${changed.map((k) => `\`${k}\``).join(', ')}; the base commit's values apply here and the new ones after merge.`);
         context.log.warning(`This pull request changes ${changed.join(', ')}; the base commit's values apply until it is merged.`);
       }
-    } else if (baseText !== null) {
-      lines.push(`The base commit's ${configRepoPath} has no valid tolerance keys; this run's values apply.`);
+      if (explicit.length > 0) {
+        lines.push(`${explicit.map((k) => `\`${k}\` (${loaded.origins[k]})`).join(', ')}: given explicitly, so this run's value applies, not the base commit's ${configRepoPath}; the pull request's workflow sets it.`);
+      }
     }
   }
   const t = resolveTolerance(settings.tolerance);

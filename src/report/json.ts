@@ -1,4 +1,5 @@
 import type { MetricComparison, Verdict } from '../compare/types.ts';
+import type { ReportInput } from './markdown.ts';
 import { encodeNumber, type EncodedNumber } from '../numbers.ts';
 
 /** The `compare --format json` object (DESIGN.md contract; extra fields may follow). */
@@ -46,4 +47,23 @@ export function verdictToJson(verdict: Verdict): VerdictJson {
     unusedToleranceGlobs: verdict.unusedToleranceGlobs,
     notes: verdict.notes,
   };
+}
+
+/** `check --format json` and the run's report.json: the verdict, plus what only a check knows. */
+export interface CheckJson extends Omit<VerdictJson, 'status'> {
+  status: 'pass' | 'drift';
+  /** The check's outcome: an accepted drift keeps status "drift" with outcome "accepted". */
+  outcome: ReportInput['outcome'];
+  /** Final-weight tensors that differ under exact tolerance; present only then. */
+  weightsDiffer?: number;
+}
+
+/**
+ * Weights that differ under exact tolerance are drift although every metric passed: the status
+ * is taken from the metrics and the weights together, so that it agrees with the exit code.
+ */
+export function checkReportToJson(report: ReportInput & { verdict: Verdict }): CheckJson {
+  const json = verdictToJson(report.verdict);
+  const weights = report.weightsDrift;
+  return { ...json, status: weights ? 'drift' : json.status, outcome: report.outcome, ...(weights ? { weightsDiffer: weights.differing } : {}) };
 }

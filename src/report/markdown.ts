@@ -16,8 +16,11 @@ export interface ReportInput {
   toleranceLines: string[];
   environmentDifferences: Array<{ key: string; baseline: string; current: string }>;
   checkpointLines: string[];
-  /** Final-checkpoint tensors that differ and count as drift (only under `tolerance: { exact: true }`). */
-  weightsDrift?: { differing: number } | null;
+  /**
+   * Final-checkpoint tensors that differ and count as drift (only under `tolerance: { exact: true }`),
+   * and how many tensors the two checkpoints hold between them (left out by callers that do not know).
+   */
+  weightsDrift?: { differing: number; tensors?: number } | null;
   notes: string[];
   /** Markdown shown when there is no verdict: the error, or how to create a baseline. */
   message?: string;
@@ -36,11 +39,11 @@ const OUTCOME_HEADLINE: Record<ReportInput['outcome'], string> = {
   error: '⚠️ repro-check: could not check',
 };
 
+/** The earliest first divergent step over the drifted metrics (a missing step counts: compare sets it). */
 export function firstDivergentStepOverall(verdict: Verdict): number | null {
-  // A step the run never reached (it stopped early, or logs less often) parts the curves too.
   const steps = verdict.metrics
     .filter(isDrift)
-    .flatMap((m) => [m.firstDivergentStep ?? m.firstOutOfToleranceStep, m.missingSteps[0] ?? null])
+    .map((m) => m.firstDivergentStep)
     .filter((s): s is number => s !== null);
   return steps.length === 0 ? null : Math.min(...steps);
 }
@@ -113,15 +116,24 @@ function headline(input: ReportInput): string {
   if (verdict && (input.outcome === 'drift' || input.outcome === 'accepted')) {
     const count = drifted(verdict).length;
     const first = firstDivergentStepOverall(verdict);
-    const weights = input.weightsDrift ? `final weights differ (${input.weightsDrift.differing} tensor${input.weightsDrift.differing === 1 ? '' : 's'}, exact tolerance)` : null;
-    if (count === 0 && weights) text += ` — ${weights}; all ${verdict.metrics.length} metrics within tolerance`;
-    else text += ` in ${count} of ${verdict.metrics.length} metrics${first === null ? '' : ` — curves part at step ${first}`}${weights ? `; ${weights}` : ''}`;
+    const weights = input.weightsDrift ? `final weights differ (${describeTensorCount(input.weightsDrift)}, exact tolerance)` : null;
+    // Only the weights drifted: saying "drift in 0 of N metrics" would read as a pass.
+    if (count === 0 && weights) text += ` — ${weights}; ${verdict.metrics.length === 1 ? 'the metric is' : `all ${verdict.metrics.length} metrics are`} within tolerance`;
+    else text += ` in ${count} of ${plural(verdict.metrics.length, 'metric')}${first === null ? '' : ` — curves part at step ${first}`}${weights ? `; ${weights}` : ''}`;
   } else if (verdict && input.outcome === 'pass') {
     const compared = verdict.metrics.filter((m) => m.status !== 'new').length;
     const bitwise = verdict.metrics.every((m) => m.status === 'new' || (m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0));
-    text += ` — ${compared} metrics within tolerance${bitwise ? ', bit-for-bit identical' : ''}`;
+    text += ` — ${plural(compared, 'metric')} within tolerance${bitwise ? ', bit-for-bit identical' : ''}`;
   }
   return `## ${text}`;
+}
+
+function describeTensorCount(weights: { differing: number; tensors?: number }): string {
+  return weights.tensors === undefined ? plural(weights.differing, 'tensor') : `${weights.differing} of ${plural(weights.tensors, 'tensor')}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 const TABLE_HEADER = ['| metric | baseline | current | max abs diff | max rel diff | first divergent step | first out-of-tolerance step | status |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];

@@ -21,12 +21,20 @@ export interface SettingsSources {
   file: ConfigFile | null;
   /** Explicit values by key (dotted keys reach into maps: `trainer.steps`). Strings are YAML-parsed except text keys. */
   overrides: Array<{ key: string; value: string; origin: string }>;
+  /**
+   * Problems the entry found in the invocation itself (a malformed `--set`, a bad `--format`,
+   * an unknown action `mode`): reported together with the settings' own, so that one run
+   * shows every problem at once.
+   */
+  problems?: string[];
 }
 
 export interface LoadedSettings {
   config: ReproConfig;
   /** Where each top-level key's value came from: "default", the file path, or an input/flag name. */
   origins: Record<string, string>;
+  /** Top-level keys given explicitly (action input or `--set`), as opposed to the file or a default. */
+  explicitKeys: string[];
 }
 
 export class SettingsError extends ReproError {
@@ -39,8 +47,9 @@ export class SettingsError extends ReproError {
 }
 
 export function loadSettings(sources: SettingsSources): LoadedSettings {
-  const problems: string[] = [];
+  const problems: string[] = [...(sources.problems ?? [])];
   const origins: Record<string, string> = {};
+  const explicitKeys = new Set<string>();
   const lineCounter = new LineCounter();
   let document: Document | null = null;
   let merged: Record<string, unknown> = {};
@@ -76,6 +85,7 @@ export function loadSettings(sources: SettingsSources): LoadedSettings {
     }
     setPath(merged, path, value);
     origins[topKey] = override.origin;
+    explicitKeys.add(topKey);
   }
 
   const knownKeys = configKeys();
@@ -87,7 +97,7 @@ export function loadSettings(sources: SettingsSources): LoadedSettings {
   }
   if (parsed.success && problems.length === 0) {
     for (const key of knownKeys) origins[key] ??= 'default';
-    return { config: parsed.data, origins };
+    return { config: parsed.data, origins, explicitKeys: [...explicitKeys] };
   }
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(describeIssue(issue, issueContext));
@@ -98,9 +108,11 @@ export function loadSettings(sources: SettingsSources): LoadedSettings {
 /**
  * Text keys are taken as written. `metrics` is text too (a path or glob such as `{out}/m.jsonl`
  * or `*.jsonl` is not valid YAML), unless it is written as a YAML map: `{train: a.jsonl}` or a
- * multi-line `prefix: path` block.
+ * multi-line `prefix: path` block. The values of that map are paths, so `--set metrics.eval=...`
+ * is text as well.
  */
 function isTextValue(topKey: string, depth: number, value: string): boolean {
+  if (topKey === 'metrics' && depth === 2) return true;
   if (depth > 1) return false;
   if (TEXT_KEYS.has(topKey)) return true;
   if (topKey !== 'metrics') return false;

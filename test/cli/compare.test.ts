@@ -59,7 +59,7 @@ test('a changed value makes compare exit 1 and name the step; --metric/--ignore 
     assert.equal(ignored.code, 0, ignored.stdout);
     const loose = await cli(['compare', path.join(fixtures, 'pytorch-train.jsonl'), 'current.jsonl', '--rtol', '0.02', '--metric', name], dir);
     assert.equal(loose.code, 0, loose.stdout);
-    assert.match(loose.stdout, /reproduced — 1 metrics within tolerance/);
+    assert.match(loose.stdout, /reproduced — 1 metric within tolerance/);
   });
 });
 
@@ -116,9 +116,13 @@ test('--version and --help', async () => {
 test('each command takes only its own options; -o writes the machine-readable result of compare and env', async () => {
   for (const [args, message] of [
     [['compare', 'a', 'b', '--seed', '3'], /--seed: not an option of `compare`; it accepts --rtol, --atol, --exact/],
-    [['env', '--config', 'repro.yml'], /--config: not an option of `env`; it accepts --format, --out, --verbose/],
+    [['env', '--config', 'repro.yml'], /--config: not an option of `env`; it accepts --format, -o\/--out, -v\/--verbose/],
     [['check', '--rtol', '1e-3', '--exact'], /--rtol, --exact: not an option of `check`/],
     [['baseline', 'update', '-o', 'x.json'], /--out: not an option of `baseline update`/],
+    // Flags no command knows: named with the options of the command they were given to.
+    [['check', '--no-such-flag', '--tolerance=1'], /--no-such-flag, --tolerance: not an option of `check`; it accepts --config, --set, --seed, --format, -o\/--out, -v\/--verbose/],
+    [['--frobnicate', 'env'], /--frobnicate: not an option of `env`; it accepts --format, -o\/--out, -v\/--verbose/],
+    [['compare', 'a', 'b', '-x'], /-x: not an option of `compare`; it accepts --rtol, --atol, --exact, --config, --metric, --ignore, --format, -o\/--out, -v\/--verbose/],
   ] as const) {
     const result = await cli([...args]);
     assert.equal(result.code, 2, args.join(' '));
@@ -140,8 +144,8 @@ test('no settings file: the message says where it looked and how to give one; ba
   await withTemp(async (dir) => {
     const missing = await cli(['run'], dir);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, new RegExp(`No settings file: there is no repro\\.yml in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, and no --config was given`));
-    assert.match(missing.stderr, /Pass --config path\/to\/repro\.yml, or create repro\.yml here/);
+    assert.match(missing.stderr, new RegExp(`No config file found: there is no repro\\.yml in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(the current directory\\), and no --config was given`));
+    assert.match(missing.stderr, /Pass --config path\/to\/repro\.yml, or create repro\.yml here, e\.g\.:\n  command: .*\n  metrics: /);
     await writeFile(path.join(dir, 'repro.yml'), 'command: "true"\nmetrics: m.jsonl\nseed: x\n');
     const both = await cli(['run', '--set', 'oops', '--set', 'timeout-minutes=soon'], dir);
     assert.equal(both.code, 2);
@@ -149,7 +153,28 @@ test('no settings file: the message says where it looked and how to give one; ba
     assert.match(both.stderr, /--set oops: expected key=value/);
     assert.match(both.stderr, /repro\.yml:3: seed/);
     assert.match(both.stderr, /--set timeout-minutes: timeout-minutes/);
+    // A bad --format joins them too, rather than hiding them behind itself.
+    const format = await cli(['check', '--format', 'yaml', '--set', 'timeout-minutes=soon'], dir);
+    assert.equal(format.code, 2);
+    assert.match(format.stderr, /Invalid settings \(3 problems\)/);
+    assert.match(format.stderr, /--format yaml: not accepted; accepted: markdown, json/);
+    assert.match(format.stderr, /repro\.yml:3: seed/);
+    assert.match(format.stderr, /--set timeout-minutes: timeout-minutes/);
   });
+});
+
+test('compare reports every problem with its arguments at once, before reading any file', async () => {
+  const result = await cli(['compare', 'only-one.jsonl', '--rtol', 'x', '--atol=-1', '--format', 'yaml']);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /4 problems with the arguments/);
+  assert.match(result.stderr, /--format yaml: not accepted; accepted: markdown, json/);
+  assert.match(result.stderr, /compare takes two files, BASELINE and CURRENT; got 1 \(only-one\.jsonl\)/);
+  assert.match(result.stderr, /--rtol x: expected a number >= 0/);
+  assert.match(result.stderr, /--atol -1: expected a number >= 0/);
+  assert.doesNotMatch(result.stderr, /ENOENT/, 'no file was read');
+  const exact = await cli(['compare', 'pytorch-train.jsonl', 'pytorch-train.jsonl', '--exact', '--atol', '0']);
+  assert.equal(exact.code, 2);
+  assert.match(exact.stderr, /--exact compares bit for bit; leave out --atol with it/);
 });
 
 test('compare --config holds the files to the tolerance keys of a repro.yml, as check does', async () => {

@@ -87,6 +87,25 @@ test('missing steps are drift, extra steps are only reported', () => {
   const [long] = compareMetrics(data({ loss: [[0, 1]] }), data({ loss: [[0, 1], [5, 2]] }), defaults()).metrics;
   assert.equal(long!.status, 'pass');
   assert.deepEqual(long!.extraSteps, [5]);
+  assert.equal(long!.firstDivergentStep, null, 'a step only the run has parts nothing');
+});
+
+test('drift from missing steps alone names the first missing step as divergent and out of tolerance', () => {
+  // Every shared value is bit-identical: the run stopped after step 20 of 40.
+  const full: Array<[number, number]> = [[0, 1], [10, 0.5], [20, 0.25], [30, 0.2], [40, 0.1]];
+  const [stopped] = compareMetrics(data({ loss: full }), data({ loss: full.slice(0, 3) }), defaults()).metrics;
+  assert.equal(stopped!.status, 'drift');
+  assert.equal(stopped!.maxAbsDiff, 0);
+  assert.equal(stopped!.firstDivergentStep, 30);
+  assert.equal(stopped!.firstOutOfToleranceStep, 30);
+  // A value difference before the first missing step stays the first divergent step.
+  const [earlier] = compareMetrics(data({ loss: full }), data({ loss: [[0, 1], [10, 0.5 + 1e-9], [20, 0.25]] }), defaults()).metrics;
+  assert.equal(earlier!.firstDivergentStep, 10);
+  assert.equal(earlier!.firstOutOfToleranceStep, 30, 'step 10 is inside the tolerance');
+  // A hole in the middle: the first missing step, although later steps match.
+  const [hole] = compareMetrics(data({ loss: full }), data({ loss: [[0, 1], [20, 0.25], [30, 0.2], [40, 0.1]] }), defaults()).metrics;
+  assert.equal(hole!.firstDivergentStep, 10);
+  assert.deepEqual(hole!.missingSteps, [10]);
 });
 
 test('final values carry no step', () => {
@@ -126,5 +145,5 @@ test('unsorted union: metrics only in one side and steps interleaved are walked 
   const [loss] = compareMetrics(baseline, current, defaults()).metrics;
   assert.deepEqual(loss!.missingSteps, [0]);
   assert.deepEqual(loss!.extraSteps, [1, 3]);
-  assert.equal(loss!.firstDivergentStep, null);
+  assert.equal(loss!.firstDivergentStep, 0, 'the missing step 0; the extra steps 1 and 3 do not count');
 });

@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { access, chmod, chown, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { ReproError } from '../../src/errors.ts';
-import { openRepo } from '../../src/git/repo.ts';
+import { openFailure, openRepo } from '../../src/git/repo.ts';
 import { assertCleanTree } from '../../src/git/clean-tree.ts';
 import { committedRepo, git, tempDir, write } from './git-fixture.ts';
 
@@ -161,3 +162,36 @@ test('a repository owned by another user: the safe.directory fix is named, not "
   assert.match(error.message, /owned by another user .*\("dubious ownership"\)/);
   assert.match(error.hint ?? '', new RegExp(`git config --global --add safe\\.directory ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
 });
+
+test("git's own dubious-ownership refusal (provoked without root) is told apart from a missing repository", async (t) => {
+  const dir = await tempDir(t);
+  await committedRepo(dir);
+  // GIT_TEST_ASSUME_DIFFERENT_OWNER (git >= 2.35.2) makes git see another owner, as the chown
+  // test above does for real where it can run: the stderr is git's own, of this git version.
+  const gitStderr = (cwd: string, env: NodeJS.ProcessEnv = {}) => {
+    const result = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd, env: { ...process.env, LC_ALL: 'C', ...env }, encoding: 'utf8' });
+    assert.notEqual(result.status, 0, 'git refused');
+    return result.stderr;
+  };
+  const refused = gitStderr(dir, { GIT_TEST_ASSUME_DIFFERENT_OWNER: '1' });
+  if (!/dubious ownership|unsafe repository/.test(refused)) {
+    t.skip(`this git predates the ownership check: ${refused.trim()}`);
+    return;
+  }
+  const owned = openFailure(dir, refused);
+  assert.match(owned.message, new RegExp(`refuses the repository at ${escape(dir)}: it is owned by another user`));
+  assert.doesNotMatch(owned.message, /not inside a git repository/);
+  assert.match(owned.hint ?? '', new RegExp(`git config --global --add safe\\.directory ${escape(dir)}`));
+  // The wording of git 2.35.2 to 2.35.x.
+  const older = openFailure(dir, `fatal: unsafe repository ('${dir}' is owned by someone else)\nTo add an exception for this directory, call:`);
+  assert.match(older.hint ?? '', new RegExp(`safe\\.directory ${escape(dir)}`));
+
+  const outside = await tempDir(t);
+  const missing = openFailure(outside, gitStderr(outside));
+  assert.match(missing.message, new RegExp(`^${escape(outside)} is not inside a git repository \\(fatal: not a git repository`));
+  assert.doesNotMatch(missing.hint ?? '', /safe\.directory/);
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

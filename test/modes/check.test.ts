@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createProject, git, REPRO_YML, TRAIN_SCRIPT, type Project } from './project-fixture.ts';
+import { runCli } from '../../src/cli/main.ts';
 
 async function withProject(body: (project: Project) => Promise<void>, files?: Record<string, string>): Promise<void> {
   const project = await createProject(files);
@@ -146,19 +147,43 @@ test('exact tolerance: weights that differ while every metric passes are drift, 
       project.commit('change the weight only');
       const markdown = await project.cli(['check']);
       assert.equal(markdown.code, 1, markdown.stderr);
-      assert.match(markdown.stdout, /drift — final weights differ \(1 tensor, exact tolerance\); all 1 metrics within tolerance/);
+      assert.match(markdown.stdout, /## ❌ repro-check: drift — final weights differ \(1 of 1 tensor, exact tolerance\); the metric is within tolerance\n/);
       const json = await project.cli(['check', '--format', 'json']);
       assert.equal(json.code, 1);
       const verdict = JSON.parse(json.stdout);
       assert.equal(verdict.status, 'drift', 'the JSON status agrees with the exit code');
       assert.equal(verdict.weightsDiffer, 1);
       assert.deepEqual(verdict.metrics.map((m: { status: string }) => m.status), ['pass']);
+      // The run's report.json (uploaded with the artifact) says the same as stdout.
+      const reportPath = /Report: (.*)report\.md/.exec(json.stderr)![1]!;
+      const saved = JSON.parse(await readFile(path.join(reportPath, 'report.json'), 'utf8'));
+      assert.equal(saved.status, 'drift');
+      assert.equal(saved.outcome, 'drift');
     },
     {
       'train.mjs': WEIGHTS_ONLY_SCRIPT,
       'weight.txt': '0.5',
       'repro.yml': 'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\ncheckpoints: "{out}/model.safetensors"\ntolerance: { exact: true }\n',
     },
+  );
+});
+
+test('--set metrics takes a path with {out} or a glob as text, and one map entry by a dotted key', async () => {
+  await withProject(
+    async (project) => {
+      const plain = await project.cli(['run', '--set', 'metrics={out}/metrics.jsonl', '-o', 'plain.json']);
+      assert.equal(plain.code, 0, plain.stderr);
+      const record = JSON.parse(await readFile(path.join(project.dir, 'plain.json'), 'utf8'));
+      assert.equal(record.metrics.series['train.loss'].steps.length, 40);
+      const prefixed = await project.cli(['run', '--set', 'metrics.fit={out}/metrics.jsonl', '-o', 'prefixed.json']);
+      assert.equal(prefixed.code, 0, prefixed.stderr);
+      assert.equal(JSON.parse(await readFile(path.join(project.dir, 'prefixed.json'), 'utf8')).metrics.series['fit.train.loss'].steps.length, 40);
+      // A glob is text too; here it matches nothing, and the message names it.
+      const glob = await project.cli(['run', '--set', 'metrics=logs/*.jsonl']);
+      assert.equal(glob.code, 2);
+      assert.match(glob.stderr, /metrics: no file matches "logs\/\*\.jsonl"/);
+    },
+    { 'train.mjs': TRAIN_SCRIPT(0.5), 'repro.yml': 'command: node train.mjs\nseed: 7\n', '.gitignore': '*.json\n' },
   );
 });
 
@@ -186,6 +211,31 @@ test('a failed, missing or slow training command is exit 2 with the reason and i
     assert.match(slow.stderr, /It printed nothing before it was stopped/);
     assert.match(slow.stderr, /raise `timeout-minutes`/);
     assert.ok(Date.now() - started < 15_000, 'the group was stopped, not waited for');
+  });
+});
+
+test('a cancelled training is exit 2 naming the cancel, with its last lines or the fact that it printed none', async () => {
+  await withProject(async (project) => {
+    for (const [command, output] of [
+      ['echo loading shards; sleep 30', /Last lines of its output:\n  loading shards\n/],
+      ['sleep 30', /It printed nothing before it was stopped\./],
+    ] as const) {
+      await project.write('repro.yml', `command: ${command}\nmetrics: out.jsonl\n`);
+      project.commit(command);
+      const cancel = new AbortController();
+      let stderr = '';
+      const started = Date.now();
+      const running = runCli(['run'], { cwd: project.dir, env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdout: () => undefined, stderr: (t) => (stderr += t), signal: cancel.signal });
+      // Cancel once the command is running (its first output line, or its group heading).
+      while (!/── Training: /.test(stderr) || (command.startsWith('echo') && !stderr.includes('loading shards'))) await new Promise((r) => setTimeout(r, 20));
+      cancel.abort();
+      assert.equal(await running, 2);
+      assert.ok(Date.now() - started < 15_000, 'stopped, not waited for');
+      assert.match(stderr, new RegExp(`The training command was cancelled: ${command}\n`));
+      assert.match(stderr, output);
+      assert.doesNotMatch(stderr, /Last lines of its output:\n(?! {2}\S)/, 'no empty "last lines" block');
+      assert.match(stderr, /The job was cancelled/);
+    }
   });
 });
 

@@ -45,3 +45,53 @@ test('in a pull request the baseline and tolerance come from the base commit: a 
     await project.cleanup();
   }
 });
+
+test('in a pull request, tolerance keys given as inputs apply as given (the workflow sets them), and the report says so', async () => {
+  const project = await createProject({ 'train.mjs': TRAIN_SCRIPT(0.5), 'repro.yml': REPRO_YML });
+  try {
+    assert.equal((await project.cli(['baseline', 'update'])).code, 0);
+    project.commit('baseline');
+    const baseSha = git(project.dir, 'rev-parse', 'HEAD').trim();
+    git(project.dir, 'checkout', '-q', '-b', 'feature');
+    await project.write('train.mjs', TRAIN_SCRIPT(0.55));
+    // The PR's own repro.yml tries to drop the loss from the comparison.
+    await project.write('repro.yml', `${REPRO_YML}ignore-metrics: [train.loss]\n`);
+    project.commit('faster, and ignore the loss');
+    const headSha = git(project.dir, 'rev-parse', 'HEAD').trim();
+    git(project.dir, 'checkout', '-q', '--detach', baseSha);
+    git(project.dir, 'merge', '-q', '--no-ff', '-m', 'Merge feature into main', headSha);
+
+    const check = async (settings: ReturnType<typeof loadSettings>, configPath: string | null) =>
+      runCheck(
+        { settings, configPath, onMissingBaseline: 'fail' },
+        { cwd: project.dir, env: { PATH: process.env.PATH }, log: streamLogger(() => undefined), trainingOutput: { line: () => undefined, end: () => undefined }, pullRequest: { headSha, baseSha, number: 8 }, now: () => new Date() },
+      );
+    const looseInput = { key: 'tolerance', value: '{ rtol: 0.5 }', origin: 'input "tolerance"' };
+
+    // A config file and a `tolerance` input: the input's value applies; the file's keys come from the base commit.
+    const configPath = path.join(project.dir, 'repro.yml');
+    const withFile = await check(loadSettings({ file: { path: 'repro.yml', text: await readFile(configPath, 'utf8') }, overrides: [looseInput] }), configPath);
+    assert.equal(withFile.outcome, 'pass', withFile.markdown);
+    assert.ok(withFile.verdict!.metrics.some((m) => m.name === 'train.loss'), "the base commit's ignore-metrics apply, not the PR's");
+    assert.match(withFile.markdown, /rtol 0\.5, atol 1e-8 — from tolerance in input "tolerance"/);
+    assert.match(withFile.markdown, /`tolerance` \(input "tolerance"\): given explicitly, so this run's value applies, not the base commit's repro\.yml/);
+    assert.match(withFile.markdown, /This pull request changes `ignore-metrics`/);
+    assert.doesNotMatch(withFile.markdown, /This pull request changes `tolerance`/);
+
+    // No config file at all: every key is this run's, and the report says why.
+    const trainingInputs = [
+      { key: 'command', value: 'node train.mjs', origin: 'input "command"' },
+      { key: 'metrics', value: '{out}/metrics.jsonl', origin: 'input "metrics"' },
+      { key: 'seed', value: '7', origin: 'input "seed"' },
+    ];
+    const noFile = await check(loadSettings({ file: null, overrides: [...trainingInputs, looseInput] }), null);
+    assert.equal(noFile.outcome, 'pass', noFile.markdown);
+    assert.match(noFile.markdown, /rtol 0\.5, atol 1e-8 — from tolerance in input "tolerance"/);
+    assert.match(noFile.markdown, /There is no config file, so the tolerance keys come from this run's inputs and the defaults/);
+    // Held to the defaults, the same run drifts: the input was what let it pass.
+    const strict = await check(loadSettings({ file: null, overrides: trainingInputs }), null);
+    assert.equal(strict.outcome, 'drift');
+  } finally {
+    await project.cleanup();
+  }
+});

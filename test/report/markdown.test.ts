@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { compareMetrics } from '../../src/compare/compare.ts';
 import { DEFAULT_TOLERANCE, TolerancePicker } from '../../src/compare/tolerance.ts';
 import { renderMarkdown, firstDivergentStepOverall, COMMENT_BODY_LIMIT, type ReportInput } from '../../src/report/markdown.ts';
+import { checkReportToJson } from '../../src/report/json.ts';
 import { downsampleIndices, renderCurveChart, MAX_CHART_POINTS } from '../../src/report/chart.ts';
 import type { MetricData } from '../../src/metrics/series.ts';
 
@@ -92,4 +93,22 @@ test('a run that stopped early: the headline names the first step it never reach
   assert.match(text, /^## ❌ repro-check: drift in 2 of 2 metrics — curves part at step 30/);
   assert.match(text, /\| metric \| baseline \| current \| max abs diff \| max rel diff \|/);
   assert.equal(firstDivergentStepOverall(report.verdict!), 30);
+  // The row names the first missing step in the first-divergent and first-out-of-tolerance columns.
+  assert.match(text, /\| layer_0\.grad_norm @29 \| [^|]+ \| [^|]+ \| 0 \| 0 \| 30 \| 30 \| \*\*drift\*\* \(20 steps missing, first 30\) \|/);
+});
+
+test('only the final weights differ: the headline says so with the tensor count, not "drift in 0 metrics"', () => {
+  const same = curves(4, 10, () => 0);
+  const report: ReportInput = { ...reportFor(same, same), outcome: 'drift', weightsDrift: { differing: 3, tensors: 12 } };
+  const text = renderMarkdown(report);
+  assert.match(text, /^## ❌ repro-check: drift — final weights differ \(3 of 12 tensors, exact tolerance\); all 4 metrics are within tolerance\n/);
+  assert.doesNotMatch(text, /drift in 0/);
+  const json = checkReportToJson({ ...report, verdict: report.verdict! });
+  assert.equal(json.status, 'drift', 'agrees with the exit code (1), although the verdict over metrics passed');
+  assert.equal(report.verdict!.status, 'pass');
+  assert.equal(json.weightsDiffer, 3);
+  assert.equal(json.outcome, 'drift');
+  const metricsOnly = checkReportToJson({ ...reportFor(same, same), verdict: report.verdict! });
+  assert.equal(metricsOnly.status, 'pass');
+  assert.equal('weightsDiffer' in metricsOnly, false);
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { loadSettings, SettingsError } from '../../src/settings/load.ts';
 import { gateSettingsFromText, changedGateKeys, gateSettingsOf } from '../../src/settings/gate.ts';
 import { settingsJsonSchema, DEFAULT_IGNORED_METRICS } from '../../src/settings/schema.ts';
+import { readActionInputs } from '../../src/action/inputs.ts';
 
 const file = (text: string) => ({ path: 'repro.yml', text });
 
@@ -105,6 +106,31 @@ test('a metrics path or glob given as an input is text; a YAML map is still a ma
   assert.deepEqual(map.config.metrics, { train: 'a.jsonl', eval: '{out}/b.csv' });
   const block = loadSettings({ ...base, overrides: [{ key: 'metrics', value: 'train: a.jsonl\neval: b.csv\n', origin: 'input "metrics"' }] });
   assert.deepEqual(block.config.metrics, { train: 'a.jsonl', eval: 'b.csv' });
+  // One entry of the map, by a dotted key: its value is a path too.
+  const entry = loadSettings({ ...base, overrides: [{ key: 'metrics.eval', value: '{out}/eval.jsonl', origin: '--set metrics.eval' }] });
+  assert.deepEqual(entry.config.metrics, { eval: '{out}/eval.jsonl' });
+});
+
+test('the action input "metrics" (INPUT_METRICS) is read as text through the input lookup; a map input is a map', () => {
+  const inputs = (values: Record<string, string>) => readActionInputs((name) => values[name] ?? '');
+  for (const value of ['{out}/m.jsonl', '*.jsonl', ' dvclive/plots/metrics/*.tsv ']) {
+    const { overrides } = inputs({ command: 'python train.py', metrics: value });
+    const loaded = loadSettings({ file: null, overrides });
+    assert.equal(loaded.config.metrics, value.trim());
+    assert.equal(loaded.origins.metrics, 'input "metrics"');
+  }
+  const map = loadSettings({ file: null, overrides: inputs({ command: 't', metrics: 'train: "{out}/train.jsonl"\neval: "{out}/eval.csv"\n' }).overrides });
+  assert.deepEqual(map.config.metrics, { train: '{out}/train.jsonl', eval: '{out}/eval.csv' });
+  // A map that is not valid YAML is named as the input, not taken as a path.
+  assert.match(problemsOf(() => loadSettings({ file: null, overrides: inputs({ command: 't', metrics: '{ train: a.jsonl' }).overrides }))[0]!, /^input "metrics": not valid YAML/);
+});
+
+test('problems the entry found in the invocation are reported with the settings problems, and explicit keys are listed', () => {
+  const problems = problemsOf(() => loadSettings({ file: file('command: t\nmetrics: m\nseed: x\n'), overrides: [], problems: ['--format yaml: not accepted; accepted: markdown, json'] }));
+  assert.deepEqual(problems.map((p) => p.split(':')[0]), ['--format yaml', 'repro.yml']);
+  const loaded = loadSettings({ file: file('command: t\nmetrics: m\ntolerance: { rtol: 1.0e-3 }\n'), overrides: [{ key: 'ignore-metrics', value: '[wall]', origin: 'input "ignore-metrics"' }] });
+  assert.deepEqual(loaded.explicitKeys, ['ignore-metrics']);
+  assert.equal(loaded.origins.tolerance, 'repro.yml');
 });
 
 test('an unknown key inside a metric-tolerances entry lists the tolerance keys it accepts', () => {

@@ -6,8 +6,8 @@ import {
   publishBaselineToGithub,
   publishCheckToGithub,
   publishFailureToGithub
-} from "./chunk-QP3ULHCY.js";
-import "./chunk-EK2PLU66.js";
+} from "./chunk-OJFBKC72.js";
+import "./chunk-ZSJY4YLW.js";
 import "./chunk-WUFREVH5.js";
 import "./chunk-I4ZNRY5B.js";
 import "./chunk-3LQNZVYX.js";

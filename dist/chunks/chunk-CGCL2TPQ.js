@@ -56,8 +56,9 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`, {
   problems;
 };
 function loadSettings(sources) {
-  const problems = [];
+  const problems = [...sources.problems ?? []];
   const origins = {};
+  const explicitKeys = /* @__PURE__ */ new Set();
   const lineCounter = new import_yaml.LineCounter();
   let document = null;
   let merged = {};
@@ -91,6 +92,7 @@ function loadSettings(sources) {
     }
     setPath(merged, path, value);
     origins[topKey] = override.origin;
+    explicitKeys.add(topKey);
   }
   const knownKeys = configKeys();
   const parsed = configSchema.safeParse(merged);
@@ -100,7 +102,7 @@ function loadSettings(sources) {
   }
   if (parsed.success && problems.length === 0) {
     for (const key of knownKeys) origins[key] ??= "default";
-    return { config: parsed.data, origins };
+    return { config: parsed.data, origins, explicitKeys: [...explicitKeys] };
   }
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(describeIssue(issue, issueContext));
@@ -108,6 +110,7 @@ function loadSettings(sources) {
   throw new SettingsError(problems);
 }
 function isTextValue(topKey, depth, value) {
+  if (topKey === "metrics" && depth === 2) return true;
   if (depth > 1) return false;
   if (TEXT_KEYS.has(topKey)) return true;
   if (topKey !== "metrics") return false;

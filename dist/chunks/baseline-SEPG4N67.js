@@ -8,14 +8,14 @@ import {
   repoRelative,
   requireBranch,
   trainAndRecord
-} from "./chunk-OLZNC4D4.js";
+} from "./chunk-CEFSYVCH.js";
 import {
   BASELINE_KIND,
   BASELINE_SCHEMA_VERSION,
   isReproDocument,
   serializeDocument
 } from "./chunk-YH2Q2MA6.js";
-import "./chunk-CBJYIUHC.js";
+import "./chunk-WKEDQHA4.js";
 import "./chunk-TPDMPUOJ.js";
 import "./chunk-3EIR24OK.js";
 import "./chunk-PKFXOPID.js";

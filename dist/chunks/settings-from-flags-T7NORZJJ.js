@@ -1,8 +1,7 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
-  SettingsError,
   loadSettings
-} from "./chunk-HJDWPZE6.js";
+} from "./chunk-CGCL2TPQ.js";
 import "./chunk-75HG23HQ.js";
 import "./chunk-WUFREVH5.js";
 import "./chunk-Z3Z5WYT2.js";
@@ -28,7 +27,7 @@ async function settingsFromFlags(options) {
     }
   }
   const overrides = [];
-  const flagProblems = [];
+  const flagProblems = [...options.flagProblems ?? []];
   for (const assignment of options.set) {
     const equals = assignment.indexOf("=");
     if (equals <= 0) flagProblems.push(`--set ${assignment}: expected key=value, e.g. --set tolerance.rtol=1e-4`);
@@ -36,22 +35,15 @@ async function settingsFromFlags(options) {
   }
   if (options.seed !== void 0) overrides.push({ key: "seed", value: options.seed, origin: "--seed" });
   if (file === null && !overrides.some((o) => o.key === "command" || o.key.split(".")[0] === "trainer")) {
-    throw new ReproError(`No settings file: there is no ${DEFAULT_CONFIG_FILE} in ${options.cwd}, and no --config was given`, {
+    throw new ReproError(`No config file found: there is no ${DEFAULT_CONFIG_FILE} in ${options.cwd} (the current directory), and no --config was given`, {
       hint: `Pass --config path/to/repro.yml, or create ${DEFAULT_CONFIG_FILE} here, e.g.:
   command: python train.py --steps 200
   metrics: "{out}/metrics.jsonl"
 (or, with no Python: trainer: { module: builtin:smoke })`
     });
   }
-  let loaded = null;
-  try {
-    loaded = loadSettings({ file, overrides });
-  } catch (error) {
-    if (!(error instanceof SettingsError) || flagProblems.length === 0) throw error;
-    throw new SettingsError([...flagProblems, ...error.problems]);
-  }
-  if (flagProblems.length > 0) throw new SettingsError(flagProblems);
-  return { settings: loaded, configPath: file ? configPath : null };
+  const settings = loadSettings({ file, overrides, problems: flagProblems });
+  return { settings, configPath: file ? configPath : null };
 }
 export {
   DEFAULT_CONFIG_FILE,

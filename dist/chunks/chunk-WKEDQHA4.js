@@ -3574,15 +3574,7 @@ async function openRepo(dir) {
   try {
     root = (await gitAt(dir).revparse(["--show-toplevel"])).trim();
   } catch (error) {
-    const dubious = /dubious ownership in repository at '([^']+)'/.exec(String(error.message ?? error));
-    if (dubious) {
-      throw new ReproError(`git refuses the repository at ${dubious[1]}: it is owned by another user than the one running repro-check ("dubious ownership")`, {
-        hint: `Mark it safe for this user: git config --global --add safe.directory ${dubious[1]} (actions/checkout does this for its own steps only), or run the job as the workspace's owner.`
-      });
-    }
-    throw new ReproError(`${dir} is not inside a git repository (${firstLine(error)})`, {
-      hint: "repro-check trains committed code only: run it inside a clone of your repository."
-    });
+    throw openFailure(dir, error instanceof Error ? error.message : String(error));
   }
   const git = gitAt(root);
   return {
@@ -3597,11 +3589,23 @@ async function openRepo(dir) {
     }
   };
 }
+function openFailure(dir, gitMessage) {
+  const owner = /dubious ownership in repository at '([^']+)'/.exec(gitMessage) ?? /unsafe repository \('([^']+)' is owned by someone else\)/.exec(gitMessage);
+  if (owner) {
+    return new ReproError(`git refuses the repository at ${owner[1]}: it is owned by another user than the one running repro-check ("dubious ownership")`, {
+      hint: `Mark it safe for this user: git config --global --add safe.directory ${owner[1]} (actions/checkout does this for its own steps only), or run the job as the workspace's owner.`
+    });
+  }
+  return new ReproError(`${dir} is not inside a git repository (${firstLine(gitMessage)})`, {
+    hint: "repro-check trains committed code only: run it inside a clone of your repository."
+  });
+}
 function firstLine(error) {
   return (error instanceof Error ? error.message : String(error)).trim().split("\n")[0] ?? "";
 }
 
 export {
   openRepo,
+  openFailure,
   firstLine
 };

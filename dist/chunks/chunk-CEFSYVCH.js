@@ -9,7 +9,7 @@ import {
 import {
   firstLine,
   openRepo
-} from "./chunk-CBJYIUHC.js";
+} from "./chunk-WKEDQHA4.js";
 import {
   collectEnvironment,
   execText
@@ -226,15 +226,7 @@ async function trainAndRecord(config, repo, context, environment) {
         ...context.signal ? { signal: context.signal } : {}
       })
     );
-    if (result.exitCode !== 0 || result.timedOut || result.cancelled) {
-      const why = result.timedOut ? `timed out after ${config["timeout-minutes"]} minutes (timeout-minutes) and was stopped` : result.cancelled ? "was cancelled" : result.exitCode === 127 ? "was not found (exit code 127)" : result.signal ? `was killed by ${result.signal}` : `failed with exit code ${result.exitCode}`;
-      const output = result.outputTail.length > 0 ? `Last lines of its output:
-${result.outputTail.map((l) => `  ${l}`).join("\n")}` : `It printed nothing before it ${result.timedOut || result.cancelled ? "was stopped" : "ended"}.`;
-      throw new ReproError(`The training command ${why}: ${command}
-${output}`, {
-        hint: result.timedOut ? `A smoke training should finish well within the limit: shorten it (fewer steps, a smaller model) or raise \`timeout-minutes\` (now ${config["timeout-minutes"]}).` : result.cancelled ? "The job was cancelled (or the runner stopped it); its training process group was stopped with it." : "Run the command by hand in the same directory to see the whole error; repro-check compares nothing for a failed training."
-      });
-    }
+    if (result.exitCode !== 0 || result.timedOut || result.cancelled) throw trainingFailure("The training command", command, result, config["timeout-minutes"]);
     metricsSpec = config.metrics;
   }
   const resolvedSpec = typeof metricsSpec === "string" ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
@@ -262,6 +254,16 @@ ${output}`, {
     runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [] }
   };
   return { record, data, metricFiles: files, outDir, warnings };
+}
+function trainingFailure(what, subject, result, timeoutMinutes) {
+  const stopped = result.timedOut || result.cancelled;
+  const why = result.timedOut ? `timed out after ${timeoutMinutes} minutes (timeout-minutes) and was stopped` : result.cancelled ? "was cancelled" : result.exitCode === 127 ? "was not found (exit code 127)" : result.signal ? `was killed by ${result.signal}` : `failed with exit code ${result.exitCode}`;
+  const output = result.outputTail.length > 0 ? `Last lines of its output:
+${result.outputTail.map((l) => `  ${l}`).join("\n")}` : `It printed nothing before it ${stopped ? "was stopped" : "ended"}.`;
+  return new ReproError(`${what} ${why}: ${subject}
+${output}`, {
+    hint: result.timedOut ? `A smoke training should finish well within the limit: shorten it (fewer steps, a smaller model) or raise \`timeout-minutes\` (now ${timeoutMinutes}).` : result.cancelled ? "The job was cancelled (or the runner stopped it); its training process group was stopped with it." : "Run the command by hand in the same directory to see the whole error; repro-check compares nothing for a failed training."
+  });
 }
 function trainingPhase(context, name, body) {
   return context.log.group(name, async () => {

@@ -69,7 +69,7 @@ var OUTCOME_HEADLINE = {
   error: "\u26A0\uFE0F repro-check: could not check"
 };
 function firstDivergentStepOverall(verdict) {
-  const steps = verdict.metrics.filter(isDrift).flatMap((m) => [m.firstDivergentStep ?? m.firstOutOfToleranceStep, m.missingSteps[0] ?? null]).filter((s) => s !== null);
+  const steps = verdict.metrics.filter(isDrift).map((m) => m.firstDivergentStep).filter((s) => s !== null);
   return steps.length === 0 ? null : Math.min(...steps);
 }
 function isDrift(metric) {
@@ -125,15 +125,21 @@ function headline(input) {
   if (verdict && (input.outcome === "drift" || input.outcome === "accepted")) {
     const count = drifted(verdict).length;
     const first = firstDivergentStepOverall(verdict);
-    const weights = input.weightsDrift ? `final weights differ (${input.weightsDrift.differing} tensor${input.weightsDrift.differing === 1 ? "" : "s"}, exact tolerance)` : null;
-    if (count === 0 && weights) text += ` \u2014 ${weights}; all ${verdict.metrics.length} metrics within tolerance`;
-    else text += ` in ${count} of ${verdict.metrics.length} metrics${first === null ? "" : ` \u2014 curves part at step ${first}`}${weights ? `; ${weights}` : ""}`;
+    const weights = input.weightsDrift ? `final weights differ (${describeTensorCount(input.weightsDrift)}, exact tolerance)` : null;
+    if (count === 0 && weights) text += ` \u2014 ${weights}; ${verdict.metrics.length === 1 ? "the metric is" : `all ${verdict.metrics.length} metrics are`} within tolerance`;
+    else text += ` in ${count} of ${plural(verdict.metrics.length, "metric")}${first === null ? "" : ` \u2014 curves part at step ${first}`}${weights ? `; ${weights}` : ""}`;
   } else if (verdict && input.outcome === "pass") {
     const compared = verdict.metrics.filter((m) => m.status !== "new").length;
     const bitwise = verdict.metrics.every((m) => m.status === "new" || m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0);
-    text += ` \u2014 ${compared} metrics within tolerance${bitwise ? ", bit-for-bit identical" : ""}`;
+    text += ` \u2014 ${plural(compared, "metric")} within tolerance${bitwise ? ", bit-for-bit identical" : ""}`;
   }
   return `## ${text}`;
+}
+function describeTensorCount(weights) {
+  return weights.tensors === void 0 ? plural(weights.differing, "tensor") : `${weights.differing} of ${plural(weights.tensors, "tensor")}`;
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 var TABLE_HEADER = ["| metric | baseline | current | max abs diff | max rel diff | first divergent step | first out-of-tolerance step | status |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"];
 function metricRow(metric) {

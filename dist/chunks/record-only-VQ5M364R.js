@@ -2,11 +2,11 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   prepareRepo,
   trainAndRecord
-} from "./chunk-OLZNC4D4.js";
+} from "./chunk-CEFSYVCH.js";
 import {
   serializeDocument
 } from "./chunk-YH2Q2MA6.js";
-import "./chunk-CBJYIUHC.js";
+import "./chunk-WKEDQHA4.js";
 import "./chunk-TPDMPUOJ.js";
 import "./chunk-3EIR24OK.js";
 import "./chunk-PKFXOPID.js";

@@ -5,23 +5,23 @@ import {
   compareMetrics,
   gateSettingsOf,
   resolveTolerance
-} from "./chunk-6RUNIZN4.js";
+} from "./chunk-FEWMA5K6.js";
 import {
   verdictToJson
-} from "./chunk-QJRFEJTY.js";
+} from "./chunk-X736MCUN.js";
 import {
   readComparable
 } from "./chunk-YH2Q2MA6.js";
 import "./chunk-KZVXPLSD.js";
 import {
   loadSettings
-} from "./chunk-HJDWPZE6.js";
+} from "./chunk-CGCL2TPQ.js";
 import {
   DEFAULT_IGNORED_METRICS
 } from "./chunk-75HG23HQ.js";
 import {
   renderMarkdown
-} from "./chunk-EK2PLU66.js";
+} from "./chunk-ZSJY4YLW.js";
 import "./chunk-WUFREVH5.js";
 import "./chunk-Z3Z5WYT2.js";
 import "./chunk-I4ZNRY5B.js";
@@ -39,9 +39,14 @@ import "./chunk-GFWGNPAP.js";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 async function runCompareCommand(options, io) {
+  const problems = [...options.flagProblems ?? [], ...flagProblems(options)];
+  if (problems.length === 1) throw new ReproError(problems[0]);
+  if (problems.length > 1) throw new ReproError(`${problems.length} problems with the arguments:
+${problems.map((p) => `  - ${p}`).join("\n")}`);
+  const [baselineFile, currentFile] = options.files;
   const [baseline, current, picker] = await Promise.all([
-    readComparable(path.resolve(options.cwd, options.baseline)),
-    readComparable(path.resolve(options.cwd, options.current)),
+    readComparable(path.resolve(options.cwd, baselineFile)),
+    readComparable(path.resolve(options.cwd, currentFile)),
     tolerancesFor(options)
   ]);
   const verdict = compareMetrics(baseline, current, {
@@ -59,8 +64,8 @@ async function runCompareCommand(options, io) {
         verdict,
         baselineData: baseline,
         currentData: current,
-        runLabel: options.current,
-        baselineLabel: options.baseline,
+        runLabel: currentFile,
+        baselineLabel: baselineFile,
         toleranceLines: picker.lines,
         environmentDifferences: [],
         checkpointLines: [],
@@ -70,9 +75,23 @@ async function runCompareCommand(options, io) {
   }
   return verdict.status === "pass" ? EXIT_PASS : EXIT_DRIFT;
 }
+function flagProblems(options) {
+  const problems = [];
+  if (options.files.length !== 2) problems.push(`compare takes two files, BASELINE and CURRENT; got ${options.files.length}${options.files.length > 0 ? ` (${options.files.join(" ")})` : ""}`);
+  for (const [flag, text] of [["--rtol", options.rtol], ["--atol", options.atol]]) {
+    if (text !== void 0 && toleranceNumber(text) === null) problems.push(`${flag} ${text}: expected a number >= 0, e.g. ${flag} 1e-5`);
+  }
+  const toleranceFlags = [options.rtol !== void 0 && "--rtol", options.atol !== void 0 && "--atol"].filter((f) => f !== false);
+  if (options.config !== void 0 && (options.exact || toleranceFlags.length > 0)) problems.push(`--config takes the tolerance from the file; leave out ${[...toleranceFlags, ...options.exact ? ["--exact"] : []].join(", ")} with it`);
+  else if (options.exact && toleranceFlags.length > 0) problems.push(`--exact compares bit for bit; leave out ${toleranceFlags.join(" and ")} with it`);
+  return problems;
+}
+function toleranceNumber(text) {
+  const value = Number(text);
+  return text.trim() === "" || !Number.isFinite(value) || value < 0 ? null : value;
+}
 async function tolerancesFor(options) {
   if (options.config !== void 0) {
-    if (options.exact || options.rtol !== void 0 || options.atol !== void 0) throw new ReproError("--config takes the tolerance from the file; leave out --rtol, --atol and --exact with it");
     const file = path.resolve(options.cwd, options.config);
     const text = await readFile(file, "utf8").catch((error) => {
       throw new ReproError(`--config ${options.config}: cannot read ${file} (${error.code ?? error.message})`);
@@ -86,21 +105,14 @@ async function tolerancesFor(options) {
       lines: [tolerance.exact ? `exact (bit-for-bit) \u2014 from ${source2}` : `rtol ${tolerance.rtol}, atol ${tolerance.atol} \u2014 from ${source2}`, ...Object.entries(gate["metric-tolerances"]).map(([glob, o]) => `\`${glob}\`: ${JSON.stringify(o)}`)]
     };
   }
-  const rtol = parseTolerance("--rtol", options.rtol, DEFAULT_TOLERANCE.rtol);
-  const atol = parseTolerance("--atol", options.atol, DEFAULT_TOLERANCE.atol);
-  if (options.exact && (options.rtol !== void 0 || options.atol !== void 0)) throw new ReproError("--exact compares bit for bit; leave out --rtol and --atol with it");
+  const rtol = options.rtol === void 0 ? DEFAULT_TOLERANCE.rtol : toleranceNumber(options.rtol);
+  const atol = options.atol === void 0 ? DEFAULT_TOLERANCE.atol : toleranceNumber(options.atol);
   const source = options.exact ? "--exact" : options.rtol !== void 0 || options.atol !== void 0 ? "command-line flags" : "default (numpy.allclose)";
   return {
     tolerances: new TolerancePicker({ rtol, atol, exact: options.exact }, source, {}),
     ignore: [...DEFAULT_IGNORED_METRICS],
     lines: [options.exact ? "exact (bit-for-bit)" : `rtol ${rtol}, atol ${atol} \u2014 from ${source}`]
   };
-}
-function parseTolerance(flag, text, fallback) {
-  if (text === void 0) return fallback;
-  const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value) || value < 0) throw new ReproError(`${flag} ${text}: expected a number >= 0, e.g. ${flag} 1e-5`);
-  return value;
 }
 export {
   runCompareCommand

@@ -1,13 +1,11 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
 import {
-  firstLine,
-  openRepo
-} from "./chunk-CBJYIUHC.js";
-import "./chunk-TPDMPUOJ.js";
-import "./chunk-BKTBR2MQ.js";
-import "./chunk-KOPAMTGC.js";
+  checkReportToJson,
+  verdictToJson
+} from "./chunk-X736MCUN.js";
+import "./chunk-KZVXPLSD.js";
 import "./chunk-GFWGNPAP.js";
 export {
-  firstLine,
-  openRepo
+  checkReportToJson,
+  verdictToJson
 };

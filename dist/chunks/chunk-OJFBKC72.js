@@ -3,7 +3,7 @@ import {
   firstDivergentStepOverall,
   formatDiff,
   formatStep
-} from "./chunk-EK2PLU66.js";
+} from "./chunk-ZSJY4YLW.js";
 import {
   require_dist
 } from "./chunk-WUFREVH5.js";

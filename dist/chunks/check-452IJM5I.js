@@ -6,10 +6,10 @@ import {
   gateSettingsFromText,
   gateSettingsOf,
   resolveTolerance
-} from "./chunk-6RUNIZN4.js";
+} from "./chunk-FEWMA5K6.js";
 import {
-  verdictToJson
-} from "./chunk-QJRFEJTY.js";
+  checkReportToJson
+} from "./chunk-X736MCUN.js";
 import {
   resolveBaselinePath
 } from "./chunk-SIDICT73.js";
@@ -19,24 +19,26 @@ import {
   readFileAtCommit,
   repoRelative,
   trainAndRecord
-} from "./chunk-OLZNC4D4.js";
+} from "./chunk-CEFSYVCH.js";
 import {
   decodeMetricData,
   decodeRecordDocument,
   isReproDocument,
   serializeDocument
 } from "./chunk-YH2Q2MA6.js";
-import "./chunk-CBJYIUHC.js";
+import "./chunk-WKEDQHA4.js";
 import "./chunk-TPDMPUOJ.js";
 import {
   diffEnvironments
 } from "./chunk-3EIR24OK.js";
 import "./chunk-PKFXOPID.js";
 import "./chunk-KZVXPLSD.js";
-import "./chunk-75HG23HQ.js";
+import {
+  GATE_KEYS
+} from "./chunk-75HG23HQ.js";
 import {
   renderMarkdown
-} from "./chunk-EK2PLU66.js";
+} from "./chunk-ZSJY4YLW.js";
 import "./chunk-WUFREVH5.js";
 import "./chunk-Z3Z5WYT2.js";
 import "./chunk-I4ZNRY5B.js";
@@ -62,8 +64,8 @@ function compareFinalCheckpoints(baseline, current) {
   const last = (list) => list && list.length > 0 ? [...list].sort((a, b) => a.step - b.step).at(-1) : null;
   const base = last(baseline);
   const run = last(current);
-  if (!run) return { lines: [], differing: [], compared: false };
-  if (!base) return { lines: [`this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`], differing: [], compared: false };
+  if (!run) return { lines: [], differing: [], tensors: 0, compared: false };
+  if (!base) return { lines: [`this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`], differing: [], tensors: run.tensors.length, compared: false };
   const baseByName = new Map(base.tensors.map((t) => [t.name, t]));
   const differing = [];
   const missing = [];
@@ -81,7 +83,7 @@ function compareFinalCheckpoints(baseline, current) {
   ];
   if (missing.length > 0) lines.push(`missing from this run: ${listSome(missing)}`);
   if (added.length > 0) lines.push(`new in this run: ${listSome(added)}`);
-  return { lines, differing: [...differing, ...missing, ...added], compared: true };
+  return { lines, differing: [...differing, ...missing, ...added], tensors: run.tensors.length + missing.length, compared: true };
 }
 function listSome(names) {
   return names.length <= 10 ? names.join(", ") : `${names.slice(0, 10).join(", ")} and ${names.length - 10} more`;
@@ -154,7 +156,7 @@ ${createCommands.map((c) => `  ${c}`).join("\n")}`, {
       const weights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
       const weightsDrift = gate.settings.tolerance.exact === true && weights.compared && weights.differing.length > 0;
       report.verdict = verdict;
-      report.weightsDrift = weightsDrift ? { differing: weights.differing.length } : null;
+      report.weightsDrift = weightsDrift ? { differing: weights.differing.length, tensors: weights.tensors } : null;
       report.environmentDifferences = diffEnvironments(baseline.run.environment, trained.record.environment);
       report.checkpointLines = [...weights.lines, ...weights.compared && weights.differing.length > 0 ? [weightsDrift ? "tolerance is exact, so differing weights are drift" : "weights are compared bit for bit only under `tolerance: { exact: true }`; here they are reported"] : []];
       report.baselineLabel = `${where} (commit ${baseline.run.provenance.commit.slice(0, 12)}, seed ${baseline.run.provenance.seed})`;
@@ -171,7 +173,7 @@ ${createCommands.map((c) => `  ${c}`).join("\n")}`, {
     const markdown = renderMarkdown(report);
     const reportPath = path.join(trained.outDir, "report.md");
     await writeFileAtomic(reportPath, markdown);
-    if (report.verdict) await writeFileAtomic(path.join(trained.outDir, "report.json"), JSON.stringify(verdictToJson(report.verdict), null, 2) + "\n");
+    if (report.verdict) await writeFileAtomic(path.join(trained.outDir, "report.json"), JSON.stringify(checkReportToJson({ ...report, verdict: report.verdict }), null, 2) + "\n");
     return { exitCode, outcome: report.outcome, verdict: report.verdict, report, markdown, trained, recordPath, reportPath, baselineRepoPath, gateSource: gate.source };
   });
 }
@@ -190,24 +192,32 @@ function decodeBaselineText(text, where) {
 }
 async function gateSettingsForRun(loaded, configRepoPath, repo, context) {
   const own = gateSettingsOf(loaded.config);
+  const explicit = GATE_KEYS.filter((key) => loaded.explicitKeys.includes(key));
   const origin = loaded.origins.tolerance ?? "default";
   let settings = own;
   let source = origin === "default" ? "default (numpy.allclose: rtol 1e-5, atol 1e-8)" : `tolerance in ${origin}`;
   const lines = [];
   const base = repo.provenance.baseCommit;
-  if (base && configRepoPath) {
+  if (base && !configRepoPath) {
+    lines.push("There is no config file, so the tolerance keys come from this run's inputs and the defaults, as the pull request's workflow sets them; put them in repro.yml to hold pull requests to the base commit's values.");
+  } else if (base && configRepoPath) {
     const baseText = await readFileAtCommit(repo.repo, base, configRepoPath);
     const baseGate = baseText === null ? null : gateSettingsFromText(baseText);
-    if (baseGate) {
-      settings = baseGate;
-      source = `${configRepoPath} at base commit ${base.slice(0, 12)}`;
-      const changed = changedGateKeys(baseGate, own);
+    if (baseText === null) {
+      lines.push(`The base commit has no ${configRepoPath} (this pull request adds it); this run's tolerance keys apply.`);
+    } else if (!baseGate) {
+      lines.push(`The base commit's ${configRepoPath} has no valid tolerance keys; this run's values apply.`);
+    } else {
+      settings = { ...baseGate, ...Object.fromEntries(explicit.map((key) => [key, own[key]])) };
+      if (!explicit.includes("tolerance")) source = `${configRepoPath} at base commit ${base.slice(0, 12)}`;
+      const changed = changedGateKeys(baseGate, own).filter((key) => !loaded.explicitKeys.includes(key));
       if (changed.length > 0) {
         lines.push(`This pull request changes ${changed.map((k) => `\`${k}\``).join(", ")}; the base commit's values apply here and the new ones after merge.`);
         context.log.warning(`This pull request changes ${changed.join(", ")}; the base commit's values apply until it is merged.`);
       }
-    } else if (baseText !== null) {
-      lines.push(`The base commit's ${configRepoPath} has no valid tolerance keys; this run's values apply.`);
+      if (explicit.length > 0) {
+        lines.push(`${explicit.map((k) => `\`${k}\` (${loaded.origins[k]})`).join(", ")}: given explicitly, so this run's value applies, not the base commit's ${configRepoPath}; the pull request's workflow sets it.`);
+      }
     }
   }
   const t = resolveTolerance(settings.tolerance);

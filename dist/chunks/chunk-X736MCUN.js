@@ -27,7 +27,13 @@ function verdictToJson(verdict) {
     notes: verdict.notes
   };
 }
+function checkReportToJson(report) {
+  const json = verdictToJson(report.verdict);
+  const weights = report.weightsDrift;
+  return { ...json, status: weights ? "drift" : json.status, outcome: report.outcome, ...weights ? { weightsDiffer: weights.differing } : {} };
+}
 
 export {
-  verdictToJson
+  verdictToJson,
+  checkReportToJson
 };

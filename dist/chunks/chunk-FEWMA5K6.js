@@ -165,6 +165,9 @@ function compareSeries(name, baseline, current, tolerance) {
     const currentStep = current.steps[j];
     if (currentStep === void 0 || baselineStep !== void 0 && baselineStep < currentStep) {
       result.missingSteps.push(baselineStep);
+      result.firstDivergentStep ??= baselineStep;
+      result.firstOutOfToleranceStep ??= baselineStep;
+      outOfTolerance = true;
       i++;
       continue;
     }
@@ -189,7 +192,7 @@ function compareSeries(name, baseline, current, tolerance) {
   }
   result.maxAbsDiff = maxima.abs;
   result.maxRelDiff = maxima.rel;
-  result.status = outOfTolerance || result.missingSteps.length > 0 ? "drift" : "pass";
+  result.status = outOfTolerance ? "drift" : "pass";
   return result;
 }
 function compareFinal(name, baseline, current, tolerance) {
