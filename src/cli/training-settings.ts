@@ -2,6 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ReproError } from '../errors.ts';
 import { loadSettings, type LoadedSettings, type SettingsSources } from '../settings/load.ts';
+import type { Logger } from '../log.ts';
+import type { ModeContext } from '../modes/context.ts';
+import type { CommandInput } from './command.ts';
+import type { CliIo } from './io.ts';
 
 export const DEFAULT_CONFIG_FILE = 'repro.yml';
 
@@ -9,7 +13,7 @@ export const DEFAULT_CONFIG_FILE = 'repro.yml';
  * Reads the config file named by --config (or repro.yml in the current directory when it
  * exists) and applies `--set key=value` and `--seed N` over it.
  */
-export async function settingsFromFlags(options: {
+async function settingsFromFlags(options: {
   cwd: string;
   config: string | undefined;
   set: string[];
@@ -44,4 +48,42 @@ export async function settingsFromFlags(options: {
   // Every problem at once: malformed flags together with what the settings make of the rest.
   const settings = loadSettings({ file, overrides, problems: flagProblems });
   return { settings, configPath: file ? configPath : null };
+}
+
+/**
+ * What the training commands (`check`, `run`, `baseline update`) share: their settings, read
+ * from the flags and the config file (every problem at once, flag problems included), and the
+ * mode context of a terminal run (training output on stderr, no pull request).
+ * Throws SettingsError / ReproError for bad flags or settings.
+ */
+export async function trainingInvocation(
+  input: CommandInput,
+  io: CliIo,
+  log: Logger,
+): Promise<{ settings: LoadedSettings; configPath: string | null; context: ModeContext }> {
+  const { values } = input;
+  const { settings, configPath } = await settingsFromFlags({
+    cwd: io.cwd,
+    config: values.config,
+    set: values.set,
+    seed: values.seed,
+    flagProblems: input.flagProblems,
+  });
+  log.debug(`settings: ${JSON.stringify(settings.config)}`);
+  log.debug(`where each setting came from: ${JSON.stringify(settings.origins)}`);
+  const context: ModeContext = {
+    cwd: io.cwd,
+    env: io.env,
+    log,
+    trainingOutput: { line: (text) => io.stderr(`${text}\n`), end: () => undefined },
+    pullRequest: null,
+    ...(io.signal ? { signal: io.signal } : {}),
+    now: () => new Date(),
+  };
+  return { settings, configPath, context };
+}
+
+/** Refuses positional arguments for a command that takes none. */
+export function expectNoArguments(command: string, args: string[]): void {
+  if (args.length > 0) throw new ReproError(`${command} takes no arguments; got ${args.join(' ')}`);
 }

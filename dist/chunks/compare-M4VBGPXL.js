@@ -35,7 +35,7 @@ import {
 } from "./chunk-UCXDISJA.js";
 import "./chunk-GFWGNPAP.js";
 
-// src/cli/compare-command.ts
+// src/cli/commands/compare.ts
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 async function runCompareCommand(options, io) {
@@ -114,6 +114,29 @@ async function tolerancesFor(options) {
     lines: [options.exact ? "exact (bit-for-bit)" : `rtol ${rtol}, atol ${atol} \u2014 from ${source}`]
   };
 }
+var command = {
+  name: "compare",
+  usage: `repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
+    Compare two metric files, run records or baselines (told apart by content).`,
+  options: ["rtol", "atol", "exact", "config", "metric", "ignore", "format", "out", "verbose"],
+  formats: ["markdown", "json"],
+  run: ({ args, values, format, flagProblems: flagProblems2 }, io) => runCompareCommand(
+    {
+      files: args,
+      cwd: io.cwd,
+      rtol: values.rtol,
+      atol: values.atol,
+      exact: values.exact,
+      include: values.metric,
+      ignore: values.ignore,
+      format,
+      out: values.out,
+      config: values.config,
+      flagProblems: flagProblems2
+    },
+    io
+  )
+};
 export {
-  runCompareCommand
+  command
 };

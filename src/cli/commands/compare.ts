@@ -1,18 +1,19 @@
 import path from 'node:path';
-import { EXIT_DRIFT, EXIT_PASS, ReproError } from '../errors.ts';
-import { readComparable } from '../metrics/collect.ts';
-import { compareMetrics } from '../compare/compare.ts';
-import { DEFAULT_TOLERANCE, resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
-import { loadSettings } from '../settings/load.ts';
-import { gateSettingsOf } from '../settings/gate.ts';
+import { EXIT_DRIFT, EXIT_PASS, ReproError } from '../../errors.ts';
+import { readComparable } from '../../metrics/collect.ts';
+import { compareMetrics } from '../../compare/compare.ts';
+import { DEFAULT_TOLERANCE, resolveTolerance, TolerancePicker } from '../../compare/tolerance.ts';
+import { loadSettings } from '../../settings/load.ts';
+import { gateSettingsOf } from '../../settings/gate.ts';
 import { readFile } from 'node:fs/promises';
-import { DEFAULT_IGNORED_METRICS } from '../settings/schema.ts';
-import { verdictToJson } from '../report/json.ts';
-import { renderMarkdown } from '../report/markdown.ts';
-import type { CliIo } from './main.ts';
-import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { DEFAULT_IGNORED_METRICS } from '../../settings/schema.ts';
+import { verdictToJson } from '../../report/json.ts';
+import { renderMarkdown } from '../../report/markdown.ts';
+import type { CliIo } from '../io.ts';
+import type { CliCommand } from '../command.ts';
+import { writeFileAtomic } from '../../fs/atomic-write.ts';
 
-export interface CompareCommandOptions {
+interface CompareCommandOptions {
   /** The positional arguments: BASELINE and CURRENT. */
   files: string[];
   cwd: string;
@@ -31,7 +32,7 @@ export interface CompareCommandOptions {
 }
 
 /** `repro-check compare BASELINE CURRENT`: DESIGN.md's contract, exit 0 pass / 1 drift / 2 bad input. */
-export async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Promise<number> {
+async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Promise<number> {
   // Every flag problem at once, before any file is read.
   const problems = [...(options.flagProblems ?? []), ...flagProblems(options)];
   if (problems.length === 1) throw new ReproError(problems[0]!);
@@ -124,3 +125,28 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
     lines: [options.exact ? 'exact (bit-for-bit)' : `rtol ${rtol}, atol ${atol} — from ${source}`],
   };
 }
+
+export const command: CliCommand = {
+  name: 'compare',
+  usage: `repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
+    Compare two metric files, run records or baselines (told apart by content).`,
+  options: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'format', 'out', 'verbose'],
+  formats: ['markdown', 'json'],
+  run: ({ args, values, format, flagProblems }, io) =>
+    runCompareCommand(
+      {
+        files: args,
+        cwd: io.cwd,
+        rtol: values.rtol,
+        atol: values.atol,
+        exact: values.exact,
+        include: values.metric,
+        ignore: values.ignore,
+        format: format as 'markdown' | 'json',
+        out: values.out,
+        config: values.config,
+        flagProblems,
+      },
+      io,
+    ),
+};

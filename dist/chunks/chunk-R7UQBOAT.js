@@ -2,15 +2,11 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   loadSettings
 } from "./chunk-CGCL2TPQ.js";
-import "./chunk-75HG23HQ.js";
-import "./chunk-WUFREVH5.js";
-import "./chunk-Z3Z5WYT2.js";
 import {
   ReproError
 } from "./chunk-BKTBR2MQ.js";
-import "./chunk-GFWGNPAP.js";
 
-// src/cli/settings-from-flags.ts
+// src/cli/training-settings.ts
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 var DEFAULT_CONFIG_FILE = "repro.yml";
@@ -45,7 +41,34 @@ async function settingsFromFlags(options) {
   const settings = loadSettings({ file, overrides, problems: flagProblems });
   return { settings, configPath: file ? configPath : null };
 }
+async function trainingInvocation(input, io, log) {
+  const { values } = input;
+  const { settings, configPath } = await settingsFromFlags({
+    cwd: io.cwd,
+    config: values.config,
+    set: values.set,
+    seed: values.seed,
+    flagProblems: input.flagProblems
+  });
+  log.debug(`settings: ${JSON.stringify(settings.config)}`);
+  log.debug(`where each setting came from: ${JSON.stringify(settings.origins)}`);
+  const context = {
+    cwd: io.cwd,
+    env: io.env,
+    log,
+    trainingOutput: { line: (text) => io.stderr(`${text}
+`), end: () => void 0 },
+    pullRequest: null,
+    ...io.signal ? { signal: io.signal } : {},
+    now: () => /* @__PURE__ */ new Date()
+  };
+  return { settings, configPath, context };
+}
+function expectNoArguments(command, args) {
+  if (args.length > 0) throw new ReproError(`${command} takes no arguments; got ${args.join(" ")}`);
+}
+
 export {
-  DEFAULT_CONFIG_FILE,
-  settingsFromFlags
+  trainingInvocation,
+  expectNoArguments
 };

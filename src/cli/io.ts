@@ -1,0 +1,9 @@
+/** What a CLI command gets from the process: its directory, environment and output streams. */
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Aborted on SIGINT/SIGTERM: stops the training's process group. */
+  signal?: AbortSignal;
+}
