@@ -10,7 +10,8 @@ import { protectWorkflowCommands } from '../proc/workflow-commands.ts';
 import { readActionInputs, type ActionInvocation } from './inputs.ts';
 import { coreLogger } from './core-logger.ts';
 import { errorAnnotations } from './error-annotations.ts';
-import { eventForTrainedCommit, readEventContext, refuseUnsafeEvent, type CheckedOutCommit, type EventContext } from '../github/event.ts';
+import { readEventContext, type EventContext } from '../github/event.ts';
+import { eventForTrainedCommit, refuseUnsafeEvent, type CheckedOutCommit } from '../github/trust-policy.ts';
 import { publishCheckToGithub, publishBaselineToGithub, acceptanceFinder } from './github-publish.ts';
 
 /**

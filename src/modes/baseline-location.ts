@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { EnvironmentFingerprint } from '../record/types.ts';
 
 /**
@@ -13,8 +12,4 @@ export function resolveBaselinePath(pattern: string, environment: EnvironmentFin
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'unknown';
-}
-
-export function toPosix(relativePath: string): string {
-  return relativePath.split(path.sep).join('/');
 }

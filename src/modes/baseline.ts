@@ -20,16 +20,16 @@ export interface BaselineResult {
   trained: TrainedRun;
 }
 
-/**
- * `baseline update`: gate the tree (on a branch: a baseline is committed), train once, and
- * write the baseline with its provenance. An existing baseline of a newer schema is refused
- * and left as it is.
- */
 export interface BaselineOptions {
   /** Refusals that depend on the branch (the action's default-branch rule), run before the training. */
   beforeTraining?: (branch: string) => void | Promise<void>;
 }
 
+/**
+ * `baseline update`: gate the tree (on a branch: a baseline is committed), train once, and
+ * write the baseline with its provenance. An existing baseline of a newer schema is refused
+ * and left as it is.
+ */
 export async function runBaselineUpdate(settings: LoadedSettings, context: ModeContext, options: BaselineOptions = {}): Promise<BaselineResult> {
   const config = settings.config;
   const repo = await prepareRepo(config, context);

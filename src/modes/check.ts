@@ -46,8 +46,6 @@ export interface CheckResult {
   reportPath: string;
   /** The baseline file, relative to the repo root. */
   baselineRepoPath: string;
-  /** Where each gate key came from, for annotations on the config line. */
-  gateSource: string;
 }
 
 interface LoadedBaseline {
@@ -155,7 +153,7 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
     const reportPath = path.join(trained.outDir, 'report.md');
     await writeFileAtomic(reportPath, markdown);
     if (report.verdict) await writeFileAtomic(path.join(trained.outDir, 'report.json'), JSON.stringify(checkReportToJson({ ...report, verdict: report.verdict }), null, 2) + '\n');
-    return { exitCode, outcome: report.outcome, verdict: report.verdict, report, markdown, trained, recordPath, reportPath, baselineRepoPath, gateSource: gate.source };
+    return { exitCode, outcome: report.outcome, verdict: report.verdict, report, markdown, trained, recordPath, reportPath, baselineRepoPath };
   });
 }
 

@@ -16,8 +16,10 @@ export interface ModeContext {
    * commands; `end()` closes that wrapping after each training, before our own log resumes.
    */
   trainingOutput: TrainingOutput;
-  /** The pull request being checked, when there is one (on `pull_request` the checkout is a merge commit). */
-  /** headRef: the PR's head branch name (GITHUB_HEAD_REF), recorded as the run's ref. */
+  /**
+   * The pull request being checked, when there is one (on `pull_request` the checkout is a merge
+   * commit); `headRef` is the PR's head branch name (GITHUB_HEAD_REF), recorded as the run's ref.
+   */
   pullRequest: { headSha: string; baseSha: string; number: number; headRef?: string | null } | null;
   /** Cancels the training (the job was cancelled). */
   signal?: AbortSignal;

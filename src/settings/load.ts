@@ -4,13 +4,6 @@ import { ReproError } from '../errors.ts';
 import { configSchema, configKeys, crossKeyProblems, TEXT_KEYS, type ReproConfig } from './schema.ts';
 import { closestMatch } from './suggest.ts';
 
-/**
- * Builds the one typed settings object from, lowest to highest precedence: the schema's
- * defaults, the config file (repro.yml), then explicit inputs (action inputs or CLI `--set`).
- * Pure: the caller reads the file and hands in a lookup. Every problem is collected and
- * reported at once, each naming the file line or the input and what would be accepted.
- */
-
 export interface ConfigFile {
   path: string;
   text: string;
@@ -46,6 +39,12 @@ export class SettingsError extends ReproError {
   }
 }
 
+/**
+ * Builds the one typed settings object from, lowest to highest precedence: the schema's
+ * defaults, the config file (repro.yml), then explicit inputs (action inputs or CLI `--set`).
+ * Pure: the caller reads the file and hands in a lookup. Every problem is collected and
+ * reported at once, each naming the file line or the input and what would be accepted.
+ */
 export function loadSettings(sources: SettingsSources): LoadedSettings {
   const problems: string[] = [...(sources.problems ?? [])];
   const origins: Record<string, string> = {};

@@ -90,13 +90,9 @@ export function crossKeyProblems(raw: Record<string, unknown>): Array<{ key: str
 }
 
 export type ReproConfig = z.output<typeof configSchema>;
-export type ReproConfigInput = z.input<typeof configSchema>;
 
 /** Tolerance keys: in a pull request they are read from the base commit so a PR cannot loosen its own gate. */
 export const GATE_KEYS = ['tolerance', 'metric-tolerances', 'ignore-metrics'] as const;
-
-/** Action inputs and CLI options that are not repro.yml keys (secrets and per-invocation choices). */
-export const INVOCATION_KEYS = ['config', 'mode', 'github-token', 'baseline-token'] as const;
 
 /** Keys whose value is plain text: an input is taken as written, never parsed as YAML. */
 export const TEXT_KEYS = new Set(['command', 'checkpoints', 'baseline', 'working-directory', 'check-name', 'comment-key', 'comment-author', 'accept-label']);
