@@ -3,7 +3,8 @@
 // One esbuild call with code splitting, so heavy modules (tfjs, octokit) sit in chunks that load
 // only when a command needs them and `repro-check --version` starts fast.
 import { build } from 'esbuild';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -31,8 +32,13 @@ if (!schemaOnly) {
     chunkNames: 'chunks/[name]-[hash]',
     // Native tfjs backends are resolved at run time from the checked project (see src/trainer/backend.ts).
     external: ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'],
-    // Some bundled CommonJS dependencies call require(); give ESM output a real one.
-    banner: { js: "import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);" },
+    // Some bundled CommonJS dependencies call require(), and tfjs-backend-wasm's Emscripten loader
+    // reads __dirname under Node (the binary's folder is set with setWasmPaths, but the variable
+    // must exist); give ESM output a real require and a __dirname (the output file's folder).
+    banner: {
+      js: "import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;",
+    },
+    define: { __dirname: '__reproDirname' },
     legalComments: 'none',
     logLevel: 'warning',
     // Deterministic output so the freshness check in CI compares like with like.
@@ -43,5 +49,10 @@ if (!schemaOnly) {
   const cliPath = path.join(root, 'dist/cli.js');
   await writeFile(cliPath, '#!/usr/bin/env node\n' + (await readFile(cliPath, 'utf8')), { mode: 0o755 });
   await writeFile(path.join(root, 'dist/package.json'), JSON.stringify({ type: 'module' }) + '\n');
+  // tfjs-backend-wasm loads its binary at run time; the trainer worker finds it in dist/wasm/
+  // (src/trainer/worker-location.ts). Node never uses the threaded binary, so it is left out.
+  const wasmPackageDir = path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
+  await mkdir(path.join(root, 'dist/wasm'), { recursive: true });
+  for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) await copyFile(path.join(wasmPackageDir, file), path.join(root, 'dist/wasm', file));
 }
 await writeSchema();

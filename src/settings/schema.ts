@@ -24,7 +24,7 @@ const toleranceOverrideSchema = z.strictObject({
   exact: z.boolean().optional(),
 });
 
-export const TRAINER_BACKENDS = ['auto', 'tensorflow-gpu', 'tensorflow', 'cpu'] as const;
+export const TRAINER_BACKENDS = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
 
 const trainerSchema = z.strictObject({
   module: z.string().min(1).describe('A module exporting `default async function train(ctx)`, or "builtin:smoke"'),

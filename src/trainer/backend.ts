@@ -1,17 +1,21 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ReproError } from '../errors.ts';
 import type { BackendInfo } from './job.ts';
+import { registerReproKernels } from './kernels/register.ts';
 
 /**
  * Choosing and loading the TensorFlow.js backend inside the trainer worker. A bundled CLI cannot
  * carry a native module, so the native packages are found at run time: from the project being
  * checked, then from repro-check's own install, then from the tool-cache install (see
- * install-backend.ts). The pure JavaScript CPU backend is bundled and always there.
+ * install-backend.ts). The WebAssembly backend (its .wasm files shipped in dist/wasm/) and the
+ * pure JavaScript CPU backend are bundled.
  */
 export type Tf = typeof import('@tensorflow/tfjs');
+export type WasmBackendModule = typeof import('@tensorflow/tfjs-backend-wasm');
 
-export const BACKEND_NAMES = ['auto', 'tensorflow-gpu', 'tensorflow', 'cpu'] as const;
+export const BACKEND_NAMES = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 export type NativeBackend = 'tensorflow-gpu' | 'tensorflow';
 
@@ -28,6 +32,26 @@ const GPU_BUILD = 'CUDA 11.2, cuDNN 8.1';
 const GPU_LIBRARIES_HINT =
   `tfjs-node-gpu ${TFJS_VERSION} runs libtensorflow 2.9.1, built for CUDA 11.2 and cuDNN 8.1: install those libraries where the loader finds them (LD_LIBRARY_PATH) and check that nvidia-smi sees a GPU; ` +
   'or use backend: tensorflow (CPU) or cpu, or run a PyTorch training through command: (examples/pytorch-smoke) for a GPU canary.';
+
+/**
+ * The two binaries of tfjs-backend-wasm that Node can use: it never enables the threaded one
+ * (tfjs's WASM_HAS_MULTITHREAD_SUPPORT is false under Node), and it picks the SIMD one when
+ * WebAssembly.validate accepts a SIMD instruction (WASM_HAS_SIMD_SUPPORT).
+ */
+export const WASM_FILES = { simd: 'tfjs-backend-wasm-simd.wasm', plain: 'tfjs-backend-wasm.wasm' } as const;
+
+/** The backends bundled with repro-check, and the worker's switches for them. */
+export interface BundledBackends {
+  importTf(): Promise<Tf>;
+  /** Importing it registers the `wasm` backend with tfjs-core. */
+  importWasm(): Promise<WasmBackendModule>;
+  /** The folder holding WASM_FILES. */
+  wasmDir: string;
+  /** false forces the binary without SIMD (REPRO_WASM_SIMD=0), to show that SIMD changes no result. */
+  wasmSimd: boolean;
+  /** false keeps tfjs's stock CPU kernels (REPRO_CPU_KERNELS=stock), to compare them with ours. */
+  fastCpuKernels: boolean;
+}
 
 export interface LoadedBackend {
   tf: Tf;
@@ -62,11 +86,11 @@ class BackendUnavailable extends Error {
   }
 }
 
-export async function loadBackend(requested: BackendName, searchDirs: readonly string[], importPureTf: () => Promise<Tf>): Promise<LoadedBackend> {
-  if (requested === 'cpu') return { ...(await loadPureCpu(importPureTf)), notes: [] };
+export async function loadBackend(requested: BackendName, searchDirs: readonly string[], bundled: BundledBackends): Promise<LoadedBackend> {
+  if (requested === 'cpu') return { ...(await loadPureCpu(bundled)), notes: [] };
   if (requested !== 'auto') {
     try {
-      return { ...(await loadNative(requested, searchDirs)), notes: [] };
+      return { ...(requested === 'wasm' ? await loadWasm(bundled) : await loadNative(requested, searchDirs)), notes: [] };
     } catch (error) {
       if (error instanceof BackendUnavailable) throw new ReproError(error.message, { hint: error.hint });
       throw error;
@@ -82,8 +106,38 @@ export async function loadBackend(requested: BackendName, searchDirs: readonly s
       notes.push(`backend auto: ${error.message}`);
     }
   }
-  notes.push('backend auto: using the pure JavaScript CPU backend of @tensorflow/tfjs (slower; numerics differ from TensorFlow native)');
-  return { ...(await loadPureCpu(importPureTf)), notes };
+  try {
+    const wasm = await loadWasm(bundled);
+    return { ...wasm, notes: [...notes, `backend auto: using the WebAssembly backend of @tensorflow/tfjs-backend-wasm (${wasm.info.simd ? 'SIMD' : 'no SIMD'}; numerics differ from TensorFlow native and from the cpu backend)`] };
+  } catch (error) {
+    if (!(error instanceof BackendUnavailable)) throw error;
+    notes.push(`backend auto: ${error.message}`);
+  }
+  notes.push('backend auto: using the pure JavaScript CPU backend of @tensorflow/tfjs (slower; numerics differ from TensorFlow native and from wasm)');
+  return { ...(await loadPureCpu(bundled)), notes };
+}
+
+/**
+ * The WebAssembly backend. tf.setBackend('wasm') answers false and leaves the previous backend
+ * active when the binary cannot be loaded, so the binary is looked for first (to name it) and
+ * the active backend checked after.
+ */
+async function loadWasm(bundled: BundledBackends): Promise<{ tf: Tf; info: BackendInfo }> {
+  const tf = await bundled.importTf();
+  const wasm = await bundled.importWasm();
+  if (!bundled.wasmSimd) tf.env().set('WASM_HAS_SIMD_SUPPORT', false);
+  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
+  const binary = path.join(bundled.wasmDir, simd ? WASM_FILES.simd : WASM_FILES.plain);
+  const hint = `repro-check ships ${WASM_FILES.simd} and ${WASM_FILES.plain} in dist/wasm/ beside dist/trainer-worker.js: reinstall or rebuild it (npm run build) with that folder complete; or use backend: cpu.`;
+  if (!existsSync(binary)) throw new BackendUnavailable(`the WebAssembly backend's binary ${binary} is missing`, hint);
+  // A folder prefix, not a URL: under Node the Emscripten loader reads the file with fs.
+  wasm.setWasmPaths(bundled.wasmDir + path.sep);
+  const taken = await tf.setBackend('wasm');
+  if (!taken || tf.getBackend() !== 'wasm') {
+    throw new BackendUnavailable(`the WebAssembly backend did not start from ${binary} (tf.setBackend('wasm') returned ${taken}, active backend ${tf.getBackend()}; tfjs printed its reason above): the file may be damaged or not a tfjs-backend-wasm ${TFJS_VERSION} binary`, hint);
+  }
+  registerReproKernels(tf, 'wasm');
+  return { tf, info: { name: 'wasm', version: wasm.version_wasm, device: 'CPU (WebAssembly)', simd } };
 }
 
 async function loadNative(backend: NativeBackend, searchDirs: readonly string[], options: { acceptCpuFallback?: boolean } = {}): Promise<{ tf: Tf; info: BackendInfo }> {
@@ -165,15 +219,16 @@ export function describeLoadFailure(backend: NativeBackend, error: unknown): Loa
   return { problem: firstLine, hint: backend === 'tensorflow-gpu' ? GPU_LIBRARIES_HINT : rebuild };
 }
 
-async function loadPureCpu(importPureTf: () => Promise<Tf>): Promise<{ tf: Tf; info: BackendInfo }> {
-  const tf = await importPureTf();
+async function loadPureCpu(bundled: BundledBackends): Promise<{ tf: Tf; info: BackendInfo }> {
+  const tf = await bundled.importTf();
   await tf.setBackend('cpu');
+  if (bundled.fastCpuKernels) registerReproKernels(tf, 'cpu');
   // The CPU backend prints a banner ("Hi, looks like you are running TensorFlow.js in Node.js…")
   // on its first tensor. We say which backend runs and why, in the log and the report, so the
   // banner is switched off (its private once-flag; harmless if a later version renames it).
   const cpuBackend = tf.backend() as unknown as { firstUse?: boolean };
   if (cpuBackend.firstUse === true) cpuBackend.firstUse = false;
-  return { tf, info: { name: 'cpu', version: tf.version.tfjs, device: 'CPU (pure JavaScript)' } };
+  return { tf, info: { name: 'cpu', version: tf.version.tfjs, device: bundled.fastCpuKernels ? 'CPU (pure JavaScript)' : 'CPU (pure JavaScript, stock kernels)' } };
 }
 
 function packageVersion(entry: string, packageName: string): string {

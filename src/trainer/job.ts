@@ -23,7 +23,7 @@ export interface TrainerJob {
 }
 
 export interface BackendInfo {
-  /** `tensorflow-gpu`, `tensorflow` or `cpu`: the backend actually used. */
+  /** `tensorflow-gpu`, `tensorflow`, `wasm` or `cpu`: the backend actually used. */
   name: string;
   version: string;
   device: string;
@@ -31,6 +31,8 @@ export interface BackendInfo {
   libtensorflow?: string;
   /** What the GPU package's libtensorflow needs (tensorflow-gpu): CUDA and cuDNN versions. */
   builtFor?: string;
+  /** wasm: whether the SIMD binary ran (results are the same either way; tested). */
+  simd?: boolean;
 }
 
 export type TrainerResult =

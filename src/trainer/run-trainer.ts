@@ -44,7 +44,7 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
   const module = await resolveTrainerModule(options.module, options.cwd);
   // The project first, then repro-check's own install (the folder of this file, bundled or not).
   const backendSearchDirs = [options.cwd, path.dirname(fileURLToPath(import.meta.url))];
-  if (options.installBackend && backend !== 'cpu') {
+  if (options.installBackend && backend !== 'cpu' && backend !== 'wasm') {
     const wanted: NativeBackend = backend === 'auto' ? (existsSync('/proc/driver/nvidia/version') ? 'tensorflow-gpu' : 'tensorflow') : backend;
     if (!resolveNativePackage(wanted, backendSearchDirs)) {
       backendSearchDirs.push(
@@ -128,6 +128,7 @@ export function backendFingerprint(backend: BackendInfo): Record<string, string>
     'tfjs.device': backend.device,
     ...(backend.libtensorflow ? { 'tfjs.libtensorflow': backend.libtensorflow } : {}),
     ...(backend.builtFor ? { 'tfjs.built-for': backend.builtFor } : {}),
+    ...(backend.simd !== undefined ? { 'tfjs.wasm-simd': String(backend.simd) } : {}),
   };
 }
 

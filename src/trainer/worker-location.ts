@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -14,4 +15,14 @@ export function trainerWorkerArgs(callerUrl: string, exists: (file: string) => b
   const found = candidates.find(exists);
   if (!found) throw new Error(`The trainer worker is missing from the build: looked for ${candidates.join(' and ')} (rebuild with node scripts/build.mjs)`);
   return [found];
+}
+
+/**
+ * The folder holding tfjs-backend-wasm's .wasm files for the worker at `workerUrl`: bundled, the
+ * build copies them to dist/wasm/ beside dist/trainer-worker.js, so they are found relative to
+ * the bundle wherever it is installed; from source, the package's own dist/ folder.
+ */
+export function wasmBinaryDir(workerUrl: string, resolveWasmPackage: () => string): string {
+  if (new URL(workerUrl).pathname.endsWith('.ts')) return path.dirname(resolveWasmPackage());
+  return fileURLToPath(new URL('./wasm/', workerUrl));
 }

@@ -11,19 +11,22 @@ import { mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ReproError } from '../errors.ts';
-import { checkBackendName, loadBackend, type Tf } from './backend.ts';
+import { createRequire } from 'node:module';
+import { type BundledBackends, type Tf, type WasmBackendModule, checkBackendName, loadBackend } from './backend.ts';
 import { createTrainerContext, type TrainerContext } from './context.ts';
 import { METRICS_FILE, STRICT_DETERMINISM_ENV, TRAINER_RESULT_FILE, type TrainerJob, type TrainerResult } from './job.ts';
 import { createRandom } from './random.ts';
+import { wasmBinaryDir } from './worker-location.ts';
 
 type TrainFunction = (ctx: TrainerContext) => unknown;
 
 async function runJob(job: TrainerJob): Promise<TrainerResult> {
   // Native TensorFlow reads these when it loads, so they must be set before the backend is imported.
   if (job.strictDeterminism) Object.assign(process.env, STRICT_DETERMINISM_ENV);
-  const backend = await loadBackend(checkBackendName(job.backend), job.backendSearchDirs, importPureTf);
+  const backend = await loadBackend(checkBackendName(job.backend), job.backendSearchDirs, bundledBackends());
   for (const note of backend.notes) console.log(`repro-check trainer: ${note}`);
-  console.log(`repro-check trainer: backend ${backend.info.name} ${backend.info.version} on ${backend.info.device}`);
+  const simd = backend.info.simd === undefined ? '' : backend.info.simd ? ', SIMD' : ', no SIMD';
+  console.log(`repro-check trainer: backend ${backend.info.name} ${backend.info.version} on ${backend.info.device}${simd}`);
 
   // Before the user module is imported: a Math.random call at its top level counts too.
   const mathRandomUse = guardMathRandom(job.seed);
@@ -43,6 +46,14 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
   } catch (error) {
     // ctx.log's refusal of a diverged value says it all; its stack would point into repro-check.
     if (error === state.divergence()) throw error;
+    const missingKernel = MISSING_KERNEL.exec(error instanceof Error ? error.message : '');
+    if (missingKernel) {
+      const [, op, backendName] = missingKernel;
+      throw new ReproError(
+        `The trainer ${job.module} uses the op ${op}, which the ${backendName} backend does not support (no kernel '${op}' for '${backendName}'); repro-check never falls back to another backend for one op.\n${(error as Error).stack ?? ''}`,
+        { hint: 'Use a backend that has it (the README\'s built-in trainer section lists the layers and ops of each; backend: cpu runs every tfjs op), or avoid the op.' },
+      );
+    }
     throw new ReproError(`The trainer ${job.module} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, {
       hint: 'Fix the error in the trainer module; its stack is above.',
     });
@@ -56,9 +67,23 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
   return { ok: true, backend: backend.info, checkpoints: state.checkpoints(), warnings: mathRandomUse() };
 }
 
-/** @tensorflow/tfjs is CommonJS for Node: its exports are the namespace's default, bundled or not. */
-async function importPureTf(): Promise<Tf> {
-  const namespace = (await import('@tensorflow/tfjs')) as Tf & { default?: Tf };
+/** tfjs-core's words when no kernel is registered for an op on the active backend. */
+const MISSING_KERNEL = /Kernel '(\w+)' not registered for backend '(\w+)'/;
+
+/** The bundled backends; the two environment switches exist for the tests and the bench. */
+function bundledBackends(): BundledBackends {
+  return {
+    importTf: () => importCommonJs<Tf>(import('@tensorflow/tfjs')),
+    importWasm: () => importCommonJs<WasmBackendModule>(import('@tensorflow/tfjs-backend-wasm')),
+    wasmDir: wasmBinaryDir(import.meta.url, () => createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm')),
+    wasmSimd: process.env.REPRO_WASM_SIMD !== '0',
+    fastCpuKernels: process.env.REPRO_CPU_KERNELS !== 'stock',
+  };
+}
+
+/** The tfjs packages are CommonJS for Node: their exports are the namespace's default, bundled or not. */
+async function importCommonJs<T>(loading: Promise<unknown>): Promise<T> {
+  const namespace = (await loading) as T & { default?: T };
   return namespace.default ?? namespace;
 }
 

@@ -133,7 +133,7 @@ test('failing trainers end with a ReproError that says why', async () => {
     await assertTrainerFails(runTrainer(optionsFor(project, { module: 'train.coffee' })), /^Node [\d.]+ cannot load the trainer module .*train\.coffee: it does not know the file extension \.coffee$/, /\.js or \.mjs ES module/);
     await assertTrainerFails(runTrainer(optionsFor(project, { module: 'gone.mjs' })), /The trainer module gone\.mjs was not found \(looked at .*gone\.mjs\)/, /builtin:smoke/);
     await assertTrainerFails(runTrainer(optionsFor(project, { module: 'builtin:mnist' })), /Unknown built-in trainer "builtin:mnist" \(trainer\.module\); built-in: builtin:smoke/);
-    await assertTrainerFails(runTrainer(optionsFor(project, { backend: 'webgpu' })), /Unknown trainer backend "webgpu" \(trainer\.backend\); accepted: auto, tensorflow-gpu, tensorflow, cpu/);
+    await assertTrainerFails(runTrainer(optionsFor(project, { backend: 'webgpu' })), /Unknown trainer backend "webgpu" \(trainer\.backend\); accepted: auto, tensorflow-gpu, tensorflow, wasm, cpu/);
     await assertTrainerFails(runTrainer(optionsFor(project, { options: { 'learning-rate': 'fast' } })), /trainer\.options\.learning-rate must be a positive number, got "fast"/);
 
     // A non-finite value is a diverged training: bad input, refused with the metric and the step.
@@ -190,10 +190,11 @@ test('native backends: missing, failing to load, and silently on the CPU are tol
       /@tensorflow\/tfjs-node-gpu was found at .*node_modules\/@tensorflow\/tfjs-node-gpu but failed to load: the CUDA 11\.2 runtime was not found \(libcudart\.so\.11\.0: cannot open shared object file/,
       /CUDA 11\.2 and cuDNN 8\.1/,
     );
-    // auto passes over the broken GPU package and says so, then settles on the pure CPU backend.
+    // auto passes over the broken GPU package and says so, then settles on the WebAssembly backend.
     const lines: string[] = [];
     const auto = await runTrainer({ ...options('auto'), onOutputLine: (line) => lines.push(line) });
-    assert.equal(auto.backend.name, 'cpu');
+    assert.equal(auto.backend.name, 'wasm');
+    assert.ok(lines.some((line) => /backend auto: using the WebAssembly backend of @tensorflow\/tfjs-backend-wasm \(SIMD;/.test(line)), lines.join('\n'));
     assert.ok(lines.some((line) => /backend auto: @tensorflow\/tfjs-node-gpu was found .* but failed to load: the CUDA 11\.2 runtime was not found \(libcudart/.test(line)), lines.join('\n'));
     assert.ok(lines.some((line) => /backend auto: @tensorflow\/tfjs-node is not installed/.test(line)));
 
