@@ -5,6 +5,7 @@ import { decodeMetricData, decodeRecordDocument, isReproDocument } from '../reco
 import { emptyMetricData, type MetricData } from './series.ts';
 import { addPrefix, parseMetricText } from './parse.ts';
 import { expandFileGlob } from './glob-files.ts';
+import { readStructuredMetrics } from './metric-source.ts';
 
 /**
  * Reads the metric files a run wrote (the `metrics` setting: a file, a glob, or {prefix: path})
@@ -74,14 +75,18 @@ async function readMetricFile(file: string, notBefore: Date | null): Promise<Met
   let text: string;
   try {
     if (notBefore) {
-      const { mtime } = await stat(file);
-      // One second of slack: some filesystems keep whole-second modification times.
-      if (mtime.getTime() < notBefore.getTime() - 1000) {
+      const info = await stat(file);
+      // One second of slack: some filesystems keep whole-second modification times. A folder's own
+      // time says nothing of its files: the folder readers check those.
+      if (!info.isDirectory() && info.mtime.getTime() < notBefore.getTime() - 1000) {
+        const { mtime } = info;
         throw new InputFileError(file, undefined, `was last written at ${mtime.toISOString()}, before this run started (${notBefore.toISOString()}): it is left over from an earlier run`, {
           hint: 'The training did not write its metrics where `metrics` points; fix the path (or write to {out}, the per-run REPRO_OUT_DIR). The old file was not read.',
         });
       }
     }
+    const structured = await readStructuredMetrics(file, { notBefore });
+    if (structured) return structured;
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof ReproError) throw error;
@@ -114,6 +119,8 @@ export function parseComparable(text: string, file: string): MetricData {
 }
 
 export async function readComparable(file: string): Promise<MetricData> {
+  const structured = await readStructuredMetrics(file, { notBefore: null });
+  if (structured) return structured;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
