@@ -95,7 +95,7 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
       }
       if (skipped.size > 0) {
         const counts = [...skipped].map(([kind, count]) => `${count} ${kind}`).join(', ');
-        notes.push(`${file}: ${counts} summar${[...skipped.values()].reduce((a, b) => a + b) === 1 ? 'y' : 'ies'} skipped; only scalars are compared`);
+        notes.push(`${file}: summaries skipped (${counts}); only scalars are compared`);
       }
     });
   });
