@@ -1,0 +1,134 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { InputFileError, ReproError } from '../../src/errors.ts';
+import { readStructuredMetrics } from '../../src/metrics/metric-source.ts';
+import { maskedCrc32c, readTfRecords } from '../../src/metrics/tensorboard/tfrecord.ts';
+
+const fixtures = path.resolve('test/fixtures/metrics/tensorboard');
+const pytorchEvents = path.join(fixtures, 'pytorch/events.out.tfevents.1700000000.fixture-host.4242.0');
+
+async function withTemp<T>(body: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-tb-'));
+  try {
+    return await body(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function readError(target: string, notBefore: Date | null = null): Promise<ReproError> {
+  try {
+    await readStructuredMetrics(target, { notBefore });
+  } catch (error) {
+    assert.ok(error instanceof ReproError, `expected a ReproError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail(`expected reading ${target} to fail`);
+}
+
+/** Byte offsets where each record of a TFRecord file starts. */
+function recordOffsets(bytes: Uint8Array): number[] {
+  const offsets: number[] = [];
+  readTfRecords(bytes, (_data, offset) => offsets.push(offset));
+  return offsets;
+}
+
+describe('TFRecord framing', () => {
+  it('masks the CRC-32C of the standard check input as TensorFlow does', () => {
+    // CRC-32C("123456789") is 0xE3069283 (the catalogue check value); masked: rotate right 15, add 0xa282ead8.
+    const crc = 0xe3069283;
+    const masked = ((((crc >>> 15) | (crc << 17)) >>> 0) + 0xa282ead8) >>> 0;
+    assert.equal(maskedCrc32c(new TextEncoder().encode('123456789')), masked);
+  });
+
+  it('refuses a record whose data CRC does not match, naming the file and the byte offset', async () => {
+    await withTemp(async (dir) => {
+      const bytes = new Uint8Array(await readFile(pytorchEvents));
+      const third = recordOffsets(bytes)[2]!;
+      bytes[third + 14] ^= 0x01; // a bit of the third record's payload
+      const file = path.join(dir, 'events.out.tfevents.1.corrupt');
+      await writeFile(file, bytes);
+      const error = await readError(file);
+      assert.ok(error instanceof InputFileError);
+      assert.match(error.message, new RegExp(`^${file}: corrupt TensorBoard event file: the CRC of the record data .* at byte ${third}$`));
+    });
+  });
+
+  it('refuses a record whose length CRC does not match', async () => {
+    await withTemp(async (dir) => {
+      const bytes = new Uint8Array(await readFile(pytorchEvents));
+      const second = recordOffsets(bytes)[1]!;
+      bytes[second] ^= 0x40;
+      const file = path.join(dir, 'events.out.tfevents.2.corrupt');
+      await writeFile(file, bytes);
+      assert.match((await readError(file)).message, new RegExp(`the CRC of the record length does not match at byte ${second}`));
+    });
+  });
+
+  it('skips a last record cut short (a live writer) with a note, and reads the rest', async () => {
+    await withTemp(async (dir) => {
+      const bytes = await readFile(pytorchEvents);
+      const offsets = recordOffsets(bytes);
+      const last = offsets.at(-1)!;
+      for (const cut of [last + 5, last + 20, bytes.length - 1]) {
+        const file = path.join(dir, `events.out.tfevents.${cut}.live`);
+        await writeFile(file, bytes.subarray(0, cut));
+        const data = (await readStructuredMetrics(file, { notBefore: null }))!;
+        assert.deepEqual([...data.series.get('train/loss')!.steps], [1, 2, 3, 4, 5]);
+        assert.ok(data.notes.some((note) => note.includes(`the last record (from byte ${last}) is cut short`)), data.notes.join('\n'));
+      }
+    });
+  });
+});
+
+describe('TensorBoard log folders', () => {
+  it('notes the summaries that are not scalars, with counts by kind', async () => {
+    const data = (await readStructuredMetrics(pytorchEvents, { notBefore: null }))!;
+    assert.ok(data.notes.some((note) => note.endsWith('summaries skipped (2 histogram, 1 image); only scalars are compared')), data.notes.join('\n'));
+  });
+
+  it('merges the event files of a resumed run by step and says so, naming both records of each changed step', async () => {
+    const data = (await readStructuredMetrics(path.join(fixtures, 'resumed'), { notBefore: null }))!;
+    assert.ok(data.notes.some((note) => note.startsWith('2 event files in one run (a resumed run) were merged by step')));
+    const step3 = data.notes.find((note) => note.startsWith('loss at step 3 was logged twice'));
+    assert.match(step3 ?? '', /fixture-host\.11\.0 \(record at byte \d+\) and .*fixture-host\.12\.0 \(record at byte 40\)/);
+  });
+
+  it('reads the file written last when file names are not in write order', async () => {
+    await withTemp(async (dir) => {
+      // Same bytes, names swapped: the timestamp in the name decides the order, so the values follow the names.
+      await cp(path.join(fixtures, 'resumed/events.out.tfevents.1700000200.fixture-host.11.0'), path.join(dir, 'events.out.tfevents.1700000900.a'));
+      await cp(path.join(fixtures, 'resumed/events.out.tfevents.1700000300.fixture-host.12.0'), path.join(dir, 'events.out.tfevents.1700000100.b'));
+      const loss = (await readStructuredMetrics(dir, { notBefore: null }))!.series.get('loss')!;
+      assert.deepEqual([...loss.values], [2, 1.5, 1.25, 1.125, 0.75, 0.5]);
+    });
+  });
+
+  it('reads only the version folder written during this run; an older one is left out with a note', async () => {
+    await withTemp(async (dir) => {
+      const logs = path.join(dir, 'lightning_logs');
+      await cp(path.join(fixtures, 'resumed'), path.join(logs, 'version_0'), { recursive: true });
+      await cp(path.join(fixtures, 'pytorch'), path.join(logs, 'version_1'), { recursive: true });
+      const hourAgo = new Date(Date.now() - 3600_000);
+      for (const name of ['events.out.tfevents.1700000200.fixture-host.11.0', 'events.out.tfevents.1700000300.fixture-host.12.0']) {
+        await utimes(path.join(logs, 'version_0', name), hourAgo, hourAgo);
+      }
+      const started = new Date(Date.now() - 60_000);
+      const data = (await readStructuredMetrics(logs, { notBefore: started }))!;
+      assert.deepEqual([...data.series.keys()].sort(), ['eval/accuracy', 'train/loss', 'train/lr'], 'no version_ prefix, nothing of version_0');
+      assert.ok(data.notes.some((note) => note.includes('2 event files from earlier runs left out: version_0/')), data.notes.join('\n'));
+
+      // compare has no run start: two versions are two runs, refused rather than mixed.
+      const error = await readError(logs);
+      assert.match(error.message, /holds 2 runs of one logger \(version_0, version_1\)/);
+      assert.match(error.hint ?? '', /lightning_logs\/version_1/);
+
+      // Every version older than the run: the training logged elsewhere, and the message names what was found.
+      const later = await readError(logs, new Date(Date.now() + 3600_000));
+      assert.match(later.message, /no TensorBoard event file in .* was written during this run .* found only older ones: version_0\/events/);
+    });
+  });
+});
