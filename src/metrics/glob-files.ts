@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { globToRegExp } from '../compare/glob.ts';
+import { describeDatedFiles, splitByRunStart } from './run-folders.ts';
 
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 const MAX_FILES_VISITED = 100_000;
@@ -52,4 +53,17 @@ export async function listFiles(baseDir: string, relativeDir: string, keep: (rel
 /** Each file's modification time, in milliseconds; `files` are relative to `baseDir`. */
 export async function withModificationTimes(baseDir: string, files: string[]): Promise<Array<{ path: string; mtimeMs: number }>> {
   return Promise.all(files.map(async (file) => ({ path: file, mtimeMs: (await stat(path.join(baseDir, file))).mtimeMs })));
+}
+
+/**
+ * For messages when a training wrote its metrics somewhere other than `metrics` says: ". Files the
+ * training wrote during this run: a (written …), …" (newest first, below `baseDir`), or that it wrote
+ * none there; '' without a run start (compare).
+ */
+export async function describeFilesWrittenSince(baseDir: string, notBefore: Date | null): Promise<string> {
+  if (notBefore === null) return '';
+  const files = await withModificationTimes(baseDir, await listFiles(baseDir, '', () => true)).catch(() => []);
+  const { fresh } = splitByRunStart(files, notBefore);
+  if (fresh.length === 0) return `. The training wrote no file in ${baseDir} during this run`;
+  return `. Files the training wrote during this run: ${describeDatedFiles(fresh.sort((a, b) => b.mtimeMs - a.mtimeMs))}`;
 }

@@ -2,6 +2,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { InputFileError } from '../errors.ts';
 import { looksLikeMlflowMetric, mlflowMetricName, parseMlflowMetric } from './mlflow.ts';
 import { readMlflowFolder } from './mlflow-store.ts';
+import type { FolderReadOptions } from './run-folders.ts';
 import type { MetricData } from './series.ts';
 import { REFUSED_FORMATS, SNIFF_BYTES, sniffFormat } from './sniff.ts';
 import { findEventFiles, readTensorBoardEventFile, readTensorBoardLogDir } from './tensorboard/log-dir.ts';
@@ -21,7 +22,7 @@ import { findEventFiles, readTensorBoardEventFile, readTensorBoardLogDir } from 
  * Throws InputFileError for a refused format and a folder of no known layout; a path that cannot be
  * read returns null, so that the text reader reports it as it does for any file.
  */
-export async function readStructuredMetrics(target: string, options: { notBefore: Date | null }): Promise<MetricData | null> {
+export async function readStructuredMetrics(target: string, options: FolderReadOptions): Promise<MetricData | null> {
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(target)).isDirectory();
@@ -41,7 +42,7 @@ export async function readStructuredMetrics(target: string, options: { notBefore
   throw new InputFileError(target, undefined, `is ${what}, not a metric log repro-check reads`, { hint: todo });
 }
 
-async function readMetricFolder(dir: string, options: { notBefore: Date | null }): Promise<MetricData> {
+async function readMetricFolder(dir: string, options: FolderReadOptions): Promise<MetricData> {
   const eventFiles = await findEventFiles(dir);
   if (eventFiles.length > 0) return readTensorBoardLogDir(dir, eventFiles, options);
   const mlflow = await readMlflowFolder(dir, options);

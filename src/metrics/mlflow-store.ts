@@ -1,9 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../errors.ts';
-import { listFiles, withModificationTimes } from './glob-files.ts';
+import { describeFilesWrittenSince, listFiles, withModificationTimes } from './glob-files.ts';
 import { parseMlflowMetric } from './mlflow.ts';
-import { describeDatedFiles, splitByRunStart } from './run-folders.ts';
+import { describeDatedFiles, splitByRunStart, type FolderReadOptions } from './run-folders.ts';
 import { emptyMetricData, type MetricData } from './series.ts';
 
 /**
@@ -16,7 +16,7 @@ import { emptyMetricData, type MetricData } from './series.ts';
  * file written since then qualify; several qualifying runs are refused (exit 2) naming them, as is a
  * folder whose runs are all older. Returns null when `dir` is none of these layouts.
  */
-export async function readMlflowFolder(dir: string, options: { notBefore: Date | null }): Promise<MetricData | null> {
+export async function readMlflowFolder(dir: string, options: FolderReadOptions): Promise<MetricData | null> {
   if (path.basename(dir) === 'metrics') return readMetricsFolder(dir);
   if (await isFolder(path.join(dir, 'metrics'))) return readMetricsFolder(path.join(dir, 'metrics'));
   const runs = await findRunFolders(dir);
@@ -29,7 +29,7 @@ export async function readMlflowFolder(dir: string, options: { notBefore: Date |
   );
   const { fresh, stale } = splitByRunStart(latestWrite, options.notBefore);
   if (fresh.length === 0) {
-    throw new ReproError(`metrics: no MLflow run in ${dir} logged a metric during this run (started ${options.notBefore!.toISOString()}); found only older runs: ${describeDatedFiles(stale)}`, {
+    throw new ReproError(`metrics: no MLflow run in ${dir} logged a metric during this run (started ${options.notBefore!.toISOString()}); found only older runs: ${describeDatedFiles(stale)}${await describeFilesWrittenSince(options.baseDir, options.notBefore)}`, {
       hint: 'The training logged to another tracking folder (MLFLOW_TRACKING_URI), or logged nothing: point `metrics` at the mlruns folder it writes. Older runs were not read.',
     });
   }

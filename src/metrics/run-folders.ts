@@ -47,3 +47,11 @@ export function describeDatedFiles(files: DatedFile[], limit = 5): string {
   const shown = files.slice(0, limit).map((f) => `${f.path} (written ${new Date(f.mtimeMs).toISOString()})`);
   return files.length > limit ? `${shown.join(', ')} and ${files.length - limit} more` : shown.join(', ');
 }
+
+/** How a folder reader picks the files of this run, and where to look for what the training wrote instead. */
+export interface FolderReadOptions {
+  /** When the training started (check, baseline update); null for compare, which reads what it is given. */
+  notBefore: Date | null;
+  /** The folder the training ran in: its newer files are named when the expected ones are missing. */
+  baseDir: string;
+}

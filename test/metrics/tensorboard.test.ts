@@ -21,7 +21,7 @@ async function withTemp<T>(body: (dir: string) => Promise<T>): Promise<T> {
 
 async function readError(target: string, notBefore: Date | null = null): Promise<ReproError> {
   try {
-    await readStructuredMetrics(target, { notBefore });
+    await readStructuredMetrics(target, { notBefore, baseDir: path.dirname(target) });
   } catch (error) {
     assert.ok(error instanceof ReproError, `expected a ReproError, got ${String(error)}`);
     return error;
@@ -48,7 +48,7 @@ describe('TFRecord framing', () => {
     await withTemp(async (dir) => {
       const bytes = new Uint8Array(await readFile(pytorchEvents));
       const third = recordOffsets(bytes)[2]!;
-      bytes[third + 14] ^= 0x01; // a bit of the third record's payload
+      bytes[third + 14] = bytes[third + 14]! ^ 0x01; // a bit of the third record's payload
       const file = path.join(dir, 'events.out.tfevents.1.corrupt');
       await writeFile(file, bytes);
       const error = await readError(file);
@@ -61,7 +61,7 @@ describe('TFRecord framing', () => {
     await withTemp(async (dir) => {
       const bytes = new Uint8Array(await readFile(pytorchEvents));
       const second = recordOffsets(bytes)[1]!;
-      bytes[second] ^= 0x40;
+      bytes[second] = bytes[second]! ^ 0x40;
       const file = path.join(dir, 'events.out.tfevents.2.corrupt');
       await writeFile(file, bytes);
       assert.match((await readError(file)).message, new RegExp(`the CRC of the record length does not match at byte ${second}`));
@@ -76,7 +76,7 @@ describe('TFRecord framing', () => {
       for (const cut of [last + 5, last + 20, bytes.length - 1]) {
         const file = path.join(dir, `events.out.tfevents.${cut}.live`);
         await writeFile(file, bytes.subarray(0, cut));
-        const data = (await readStructuredMetrics(file, { notBefore: null }))!;
+        const data = (await readStructuredMetrics(file, { notBefore: null, baseDir: fixtures }))!;
         assert.deepEqual([...data.series.get('train/loss')!.steps], [1, 2, 3, 4, 5]);
         assert.ok(data.notes.some((note) => note.includes(`the last record (from byte ${last}) is cut short`)), data.notes.join('\n'));
       }
@@ -86,12 +86,12 @@ describe('TFRecord framing', () => {
 
 describe('TensorBoard log folders', () => {
   it('notes the summaries that are not scalars, with counts by kind', async () => {
-    const data = (await readStructuredMetrics(pytorchEvents, { notBefore: null }))!;
+    const data = (await readStructuredMetrics(pytorchEvents, { notBefore: null, baseDir: fixtures }))!;
     assert.ok(data.notes.some((note) => note.endsWith('summaries skipped (2 histogram, 1 image); only scalars are compared')), data.notes.join('\n'));
   });
 
   it('merges the event files of a resumed run by step and says so, naming both records of each changed step', async () => {
-    const data = (await readStructuredMetrics(path.join(fixtures, 'resumed'), { notBefore: null }))!;
+    const data = (await readStructuredMetrics(path.join(fixtures, 'resumed'), { notBefore: null, baseDir: fixtures }))!;
     assert.ok(data.notes.some((note) => note.startsWith('2 event files in one run (a resumed run) were merged by step')));
     const step3 = data.notes.find((note) => note.startsWith('loss at step 3 was logged twice'));
     assert.match(step3 ?? '', /fixture-host\.11\.0 \(record at byte \d+\) and .*fixture-host\.12\.0 \(record at byte 40\)/);
@@ -102,7 +102,7 @@ describe('TensorBoard log folders', () => {
       // Same bytes, names swapped: the timestamp in the name decides the order, so the values follow the names.
       await cp(path.join(fixtures, 'resumed/events.out.tfevents.1700000200.fixture-host.11.0'), path.join(dir, 'events.out.tfevents.1700000900.a'));
       await cp(path.join(fixtures, 'resumed/events.out.tfevents.1700000300.fixture-host.12.0'), path.join(dir, 'events.out.tfevents.1700000100.b'));
-      const loss = (await readStructuredMetrics(dir, { notBefore: null }))!.series.get('loss')!;
+      const loss = (await readStructuredMetrics(dir, { notBefore: null, baseDir: fixtures }))!.series.get('loss')!;
       assert.deepEqual([...loss.values], [2, 1.5, 1.25, 1.125, 0.75, 0.5]);
     });
   });
@@ -117,7 +117,7 @@ describe('TensorBoard log folders', () => {
         await utimes(path.join(logs, 'version_0', name), hourAgo, hourAgo);
       }
       const started = new Date(Date.now() - 60_000);
-      const data = (await readStructuredMetrics(logs, { notBefore: started }))!;
+      const data = (await readStructuredMetrics(logs, { notBefore: started, baseDir: dir }))!;
       assert.deepEqual([...data.series.keys()].sort(), ['eval/accuracy', 'train/loss', 'train/lr'], 'no version_ prefix, nothing of version_0');
       assert.ok(data.notes.some((note) => note.includes('2 event files from earlier runs left out: version_0/')), data.notes.join('\n'));
 

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../../errors.ts';
-import { listFiles, withModificationTimes } from '../glob-files.ts';
+import { describeFilesWrittenSince, listFiles, withModificationTimes } from '../glob-files.ts';
 import { addPrefix } from '../parse.ts';
-import { describeDatedFiles, isVersionedRunFolder, splitByRunStart, versionOf, type DatedFile } from '../run-folders.ts';
+import { describeDatedFiles, isVersionedRunFolder, splitByRunStart, versionOf, type DatedFile, type FolderReadOptions } from '../run-folders.ts';
 import { emptyMetricData, type MetricData } from '../series.ts';
 import { readEventFiles } from './event-file.ts';
 
@@ -37,11 +37,11 @@ export async function readTensorBoardEventFile(file: string): Promise<MetricData
  * Throws ReproError when no event file was written during this run (naming those found), or when
  * several versions remain; InputFileError for an event file that cannot be read or is corrupt.
  */
-export async function readTensorBoardLogDir(dir: string, eventFiles: string[], options: { notBefore: Date | null }): Promise<MetricData> {
+export async function readTensorBoardLogDir(dir: string, eventFiles: string[], options: FolderReadOptions): Promise<MetricData> {
   const dated = await withModificationTimes(dir, eventFiles);
   const { fresh, stale } = splitByRunStart(dated, options.notBefore);
   if (fresh.length === 0) {
-    throw new ReproError(`metrics: no TensorBoard event file in ${dir} was written during this run (started ${options.notBefore!.toISOString()}); found only older ones: ${describeDatedFiles(stale)}`, {
+    throw new ReproError(`metrics: no TensorBoard event file in ${dir} was written during this run (started ${options.notBefore!.toISOString()}); found only older ones: ${describeDatedFiles(stale)}${await describeFilesWrittenSince(options.baseDir, options.notBefore)}`, {
       hint: 'The training wrote its TensorBoard logs somewhere else, or none: point `metrics` at the folder it logs to (or at {out}, the per-run REPRO_OUT_DIR). Older files were not read.',
     });
   }
