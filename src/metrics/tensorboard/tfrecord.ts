@@ -60,10 +60,11 @@ export function readTfRecords(bytes: Uint8Array, onRecord: (data: Uint8Array, of
     if (lengthCrc !== maskedCrc32c(bytes.subarray(offset, offset + 8))) {
       throw new TfRecordCorruption(offset, 'the CRC of the record length does not match');
     }
-    const length = view.getBigUint64(offset, true);
+    // The length as two 32-bit halves: a BigInt per record would cost more than the record's CRC.
+    const length = view.getUint32(offset, true) + view.getUint32(offset + 4, true) * 2 ** 32;
     const dataStart = offset + HEADER_BYTES;
-    if (length > BigInt(bytes.length - dataStart - FOOTER_BYTES)) return { truncatedAt: offset };
-    const dataEnd = dataStart + Number(length);
+    if (length > bytes.length - dataStart - FOOTER_BYTES) return { truncatedAt: offset };
+    const dataEnd = dataStart + length;
     const data = bytes.subarray(dataStart, dataEnd);
     if (view.getUint32(dataEnd, true) !== maskedCrc32c(data)) {
       throw new TfRecordCorruption(offset, `the CRC of the record data (${length} bytes) does not match`);
