@@ -1,7 +1,7 @@
 import { InputFileError } from '../../errors.ts';
 import { collectMetrics, type RecordLocator } from '../collector.ts';
 import type { MetricData } from '../series.ts';
-import { decodeEvent, DT_DOUBLE, DT_FLOAT, type SummaryValue, type TensorValue } from './event-proto.ts';
+import { DT_DOUBLE, DT_FLOAT, readEvent, type EventVisitor, type TensorValue } from './event-proto.ts';
 import { readTfRecords, TfRecordCorruption } from './tfrecord.ts';
 
 /** One event file's bytes, named for messages. */
@@ -62,23 +62,32 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
     notes = []; // collectMetrics may read twice (steps out of order): keep the notes of the last reading only.
     files.forEach(({ file, bytes }, index) => {
       const skipped = new Map<string, number>();
-      const readRecord = (payload: Uint8Array, offset: number) => {
-        const record = bases[index]! + offset;
-        let event;
-        try {
-          event = decodeEvent(payload);
-        } catch (error) {
-          throw locator.error(record, `not a TensorBoard Event message (${(error as Error).message})`);
-        }
-        if (event.what !== 'summary' || event.summary === null) return;
-        const step = typeof event.step === 'number' ? event.step : event.step.toNumber();
-        if (!Number.isSafeInteger(step) || step < 0) throw locator.error(record, `the event's step ${step} is not a whole number from 0 to 2^53`);
-        for (const value of event.summary.value) {
-          const scalar = scalarOf(value);
+      let record = 0;
+      const visitor: EventVisitor = {
+        value(step, tag, kind, simpleValue, tensor) {
+          const scalar = kind === 'simpleValue' ? simpleValue : kind === 'tensor' && tensor !== null ? scalarOfTensor(tensor) : undefined;
           if (scalar === undefined) {
-            const kind = NON_SCALAR_KINDS[value.value ?? ''] ?? 'empty value';
-            skipped.set(kind, (skipped.get(kind) ?? 0) + 1);
-          } else collector.addPoint(collector.seriesFor(value.tag), step, scalar, record);
+            const what = NON_SCALAR_KINDS[kind ?? ''] ?? 'empty value';
+            skipped.set(what, (skipped.get(what) ?? 0) + 1);
+            return;
+          }
+          if (!Number.isSafeInteger(step) || step < 0) throw locator.error(record, `the event's step ${step} is not a whole number from 0 to 2^53`);
+          // The series of the last tag is kept: SummaryWriter writes one tag per event, so runs of one tag are common.
+          const series = tag === lastTag ? lastSeries! : collector.seriesFor(tag);
+          lastTag = tag;
+          lastSeries = series;
+          collector.addPoint(series, step, scalar, record);
+        },
+      };
+      let lastTag: string | undefined;
+      let lastSeries: ReturnType<typeof collector.seriesFor> | undefined;
+      const readRecord = (payload: Uint8Array, offset: number) => {
+        record = bases[index]! + offset;
+        try {
+          readEvent(payload, visitor);
+        } catch (error) {
+          if (error instanceof InputFileError) throw error;
+          throw locator.error(record, `not a TensorBoard Event message (${(error as Error).message})`);
         }
       };
       let truncatedAt: number | null;
@@ -104,13 +113,6 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
   }
   data.notes.push(...notes);
   return data;
-}
-
-/** The number a Summary.Value holds when it is a scalar; undefined for anything else. */
-function scalarOf(value: SummaryValue): number | undefined {
-  if (value.value === 'simpleValue') return value.simpleValue;
-  if (value.value === 'tensor' && value.tensor !== null) return scalarOfTensor(value.tensor);
-  return undefined;
 }
 
 /** TF2 scalars: a DT_FLOAT (or DT_DOUBLE) tensor of one element, stored in a typed list or as raw little-endian bytes. */
