@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../../src/errors.ts';
 import { readStructuredMetrics } from '../../src/metrics/metric-source.ts';
+import protobuf from 'protobufjs';
 import { maskedCrc32c, readTfRecords } from '../../src/metrics/tensorboard/tfrecord.ts';
 
 const fixtures = path.resolve('test/fixtures/metrics/tensorboard');
@@ -80,6 +81,66 @@ describe('TFRecord framing', () => {
         assert.deepEqual([...data.series.get('train/loss')!.steps], [1, 2, 3, 4, 5]);
         assert.ok(data.notes.some((note) => note.includes(`the last record (from byte ${last}) is cut short`)), data.notes.join('\n'));
       }
+    });
+  });
+});
+
+/** A TFRecord around `payload`, as TensorFlow's RecordWriter frames it. */
+function frame(payload: Uint8Array): Buffer {
+  const record = Buffer.alloc(payload.length + 16);
+  record.writeBigUInt64LE(BigInt(payload.length), 0);
+  record.writeUInt32LE(maskedCrc32c(record.subarray(0, 8)), 8);
+  record.set(payload, 12);
+  record.writeUInt32LE(maskedCrc32c(payload), payload.length + 12);
+  return record;
+}
+
+describe('Event messages on the wire', () => {
+  // Summary.Value {tag = 1, simple_value = 2 (fixed32), image = 4}; Summary {value = 1}; Event {step = 2, summary = 5}.
+  const value = (tag: string, simple?: number) => {
+    const writer = protobuf.Writer.create().uint32((1 << 3) | 2).string(tag);
+    if (simple !== undefined) writer.uint32((2 << 3) | 5).float(simple);
+    return writer.finish();
+  };
+  const summary = (...values: Uint8Array[]) => values.reduce((writer, v) => writer.uint32((1 << 3) | 2).bytes(v), protobuf.Writer.create()).finish();
+
+  it('reads a step written after the summary, a zero value, and the last of two oneof fields', async () => {
+    await withTemp(async (dir) => {
+      const imageThenScalar = protobuf.Writer.create().uint32((1 << 3) | 2).string('mixed').uint32((4 << 3) | 2).bytes(new Uint8Array([8, 1])).uint32((2 << 3) | 5).float(0.5).finish();
+      const event = protobuf.Writer.create()
+        .uint32((5 << 3) | 2)
+        .bytes(summary(value('loss', 0), imageThenScalar, value('unset')))
+        .uint32((2 << 3) | 0)
+        .int64(7)
+        .uint32((99 << 3) | 0) // a field this reader does not know
+        .uint32(1)
+        .finish();
+      const file = path.join(dir, 'events.out.tfevents.3.wire');
+      await writeFile(file, frame(event));
+      const data = (await readStructuredMetrics(file, { notBefore: null, baseDir: dir }))!;
+      assert.deepEqual([...data.series.get('loss')!.steps], [7]);
+      assert.ok(Object.is(data.series.get('loss')!.values[0], 0));
+      assert.deepEqual([...data.series.get('mixed')!.values], [0.5]);
+      assert.ok(data.notes.some((note) => note.endsWith('summaries skipped (1 empty value); only scalars are compared')), data.notes.join('\n'));
+    });
+  });
+
+  it('refuses a record whose CRC checks but whose payload is not an Event, naming the byte offset', async () => {
+    await withTemp(async (dir) => {
+      const good = frame(protobuf.Writer.create().uint32((2 << 3) | 0).int64(1).finish());
+      const file = path.join(dir, 'events.out.tfevents.4.bad');
+      await writeFile(file, Buffer.concat([good, frame(new Uint8Array([(5 << 3) | 2, 0x7f, 1]))]));
+      const error = await readError(file);
+      assert.match(error.message, new RegExp(`^${file}: record at byte ${good.length}: not a TensorBoard Event message`));
+    });
+  });
+
+  it('refuses a negative step', async () => {
+    await withTemp(async (dir) => {
+      const event = protobuf.Writer.create().uint32((2 << 3) | 0).int64(-3).uint32((5 << 3) | 2).bytes(summary(value('loss', 1))).finish();
+      const file = path.join(dir, 'events.out.tfevents.5.neg');
+      await writeFile(file, frame(event));
+      assert.match((await readError(file)).message, /record at byte 0: the event's step -3 is not a whole number/);
     });
   });
 });
