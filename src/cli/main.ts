@@ -25,7 +25,7 @@ Usage:
   repro-check run [--config F] [--set KEY=VALUE]... [--seed N] [-o RECORD.json]
       Run the training and write its run record, without comparing.
   repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
-      Compare two metric files, run records or baselines (told apart by content).
+      Compare two metric files or log folders (TensorBoard, MLflow), run records or baselines (told apart by content).
   repro-check env [--format json|text] [-o FINGERPRINT.json]
       Print this machine's environment fingerprint.
 

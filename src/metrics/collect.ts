@@ -6,6 +6,7 @@ import { emptyMetricData, type MetricData } from './series.ts';
 import { addPrefix, parseMetricText } from './parse.ts';
 import { describeFilesWrittenSince, expandFileGlob, withModificationTimes } from './glob-files.ts';
 import { readStructuredMetrics } from './metric-source.ts';
+import { isEventFileName, readTensorBoardLogDir } from './tensorboard/log-dir.ts';
 import { describeDatedFiles, isVersionedRunFolder, splitByRunStart } from './run-folders.ts';
 
 /**
@@ -29,6 +30,14 @@ export async function collectRunMetrics(
       throw new ReproError(`metrics: no file matches "${pattern}" in ${options.baseDir}${await describeFilesWrittenSince(options.baseDir, options.notBefore)}`, { hint: 'Check that the training writes its metrics there ({out} is the per-run REPRO_OUT_DIR).' });
     }
     const files = /[*?]/.test(pattern) ? await filesOfThisRun(root, matched, pattern, options, merged.notes) : matched;
+    if (files.length > 1 && files.every(isEventFileName)) {
+      // Event files are parts of TensorBoard runs, not metrics named by file: read them as a log folder.
+      let data = await readTensorBoardLogDir(path.join(root, staticPrefix), files.map((file) => path.posix.relative(staticPrefix, file)), { ...options, notBefore: null });
+      if (prefix) data = addPrefix(data, prefix);
+      mergeInto(merged, data, pattern, owners);
+      allFiles.push(...files.map((relative) => path.join(root, relative)));
+      continue;
+    }
     for (const relative of files) {
       const file = absolute ? `/${relative}` : path.join(options.baseDir, relative);
       let data = await readMetricFile(file, options);

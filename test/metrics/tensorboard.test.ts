@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../../src/errors.ts';
 import { readStructuredMetrics } from '../../src/metrics/metric-source.ts';
+import { collectRunMetrics } from '../../src/metrics/collect.ts';
 import protobuf from 'protobufjs';
 import { maskedCrc32c, readTfRecords } from '../../src/metrics/tensorboard/tfrecord.ts';
 
@@ -156,6 +157,15 @@ describe('TensorBoard log folders', () => {
     assert.ok(data.notes.some((note) => note.startsWith('2 event files in one run (a resumed run) were merged by step')));
     const step3 = data.notes.find((note) => note.startsWith('loss at step 3 was logged twice'));
     assert.match(step3 ?? '', /fixture-host\.11\.0 \(record at byte \d+\) and .*fixture-host\.12\.0 \(record at byte 40\)/);
+  });
+
+  it('a glob matching event files reads them as a log folder: runs merged by step, tags named as TensorBoard shows them', async () => {
+    const resumed = await collectRunMetrics('resumed/events.out.tfevents.*', { baseDir: fixtures, notBefore: null });
+    assert.deepEqual([...resumed.data.series.keys()], ['loss'], 'no name taken from the event file names');
+    assert.deepEqual([...resumed.data.series.get('loss')!.steps], [1, 2, 3, 4, 5, 6]);
+    const keras = await collectRunMetrics({ keras: 'keras/*/events.out.tfevents.*' }, { baseDir: fixtures, notBefore: null });
+    assert.deepEqual([...keras.data.series.keys()].sort(), ['keras.train.epoch_accuracy', 'keras.train.epoch_loss', 'keras.validation.epoch_loss', 'keras.validation.evaluation_loss_vs_iterations']);
+    assert.equal(keras.files.length, 2);
   });
 
   it('reads the file written last when file names are not in write order', async () => {

@@ -48,6 +48,7 @@ async function withLightningProject(metrics: string, body: (project: Project) =>
 for (const [layout, metrics, metric] of [
   ['CSVLogger files through a glob', 'lightning_logs/*/metrics.csv', 'train_loss'],
   ['TensorBoardLogger event files through the log folder', 'lightning_logs', 'train/loss'],
+  ['TensorBoardLogger event files through a glob', 'lightning_logs/*/events.out.tfevents.*', 'train/loss'],
 ] as const) {
   test(`check on a reused checkout reads only this run's version folder (${layout})`, async () => {
     await withLightningProject(metrics, async (project) => {
