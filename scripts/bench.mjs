@@ -99,6 +99,17 @@ if (wanted('compare')) {
   }
 }
 
+if (wanted('tensorboard')) {
+  const { benchTensorBoard } = await import('./bench/tensorboard.mjs');
+  const tb = await benchTensorBoard();
+  const ok = tb.ratio >= 0.25;
+  results.push(ok);
+  console.log(
+    `read a ${tb.megabytes.toFixed(0)} MB TensorBoard event file (${tb.values.toLocaleString('en')} scalars): ${tb.oursMBs.toFixed(1)} MB/s, ` +
+      `${tb.ratio.toFixed(3)}x fs.readFile's ${tb.floorMBs.toFixed(0)} MB/s (target >= 0.25x) ${ok ? 'ok' : 'UNDER'} (median of 3)`,
+  );
+}
+
 if (wanted('trainer')) {
   const { benchSmoke } = await import('./bench-trainer.mjs');
   const smoke = await benchSmoke();

@@ -4,7 +4,10 @@ import { InputFileError, ReproError } from '../errors.ts';
 import { decodeMetricData, decodeRecordDocument, isReproDocument } from '../record/codec.ts';
 import { emptyMetricData, type MetricData } from './series.ts';
 import { addPrefix, parseMetricText } from './parse.ts';
-import { expandFileGlob } from './glob-files.ts';
+import { describeFilesWrittenSince, expandFileGlob, withModificationTimes } from './glob-files.ts';
+import { readStructuredMetrics } from './metric-source.ts';
+import { isEventFileName, readTensorBoardLogDir } from './tensorboard/log-dir.ts';
+import { describeDatedFiles, isVersionedRunFolder, splitByRunStart } from './run-folders.ts';
 
 /**
  * Reads the metric files a run wrote (the `metrics` setting: a file, a glob, or {prefix: path})
@@ -21,13 +24,23 @@ export async function collectRunMetrics(
   const allFiles: string[] = [];
   for (const [prefix, pattern] of entries) {
     const absolute = path.isAbsolute(pattern);
-    const { staticPrefix, files } = await expandFileGlob(absolute ? '/' : options.baseDir, absolute ? pattern.slice(1) : pattern);
-    if (files.length === 0) {
-      throw new ReproError(`metrics: no file matches "${pattern}" in ${options.baseDir}`, { hint: 'Check that the training writes its metrics there ({out} is the per-run REPRO_OUT_DIR).' });
+    const root = absolute ? '/' : options.baseDir;
+    const { staticPrefix, files: matched } = await expandFileGlob(root, absolute ? pattern.slice(1) : pattern);
+    if (matched.length === 0) {
+      throw new ReproError(`metrics: no file matches "${pattern}" in ${options.baseDir}${await describeFilesWrittenSince(options.baseDir, options.notBefore)}`, { hint: 'Check that the training writes its metrics there ({out} is the per-run REPRO_OUT_DIR).' });
+    }
+    const files = /[*?]/.test(pattern) ? await filesOfThisRun(root, matched, pattern, options, merged.notes) : matched;
+    if (files.length > 1 && files.every(isEventFileName)) {
+      // Event files are parts of TensorBoard runs, not metrics named by file: read them as a log folder.
+      let data = await readTensorBoardLogDir(path.join(root, staticPrefix), files.map((file) => path.posix.relative(staticPrefix, file)), { ...options, notBefore: null });
+      if (prefix) data = addPrefix(data, prefix);
+      mergeInto(merged, data, pattern, owners);
+      allFiles.push(...files.map((relative) => path.join(root, relative)));
+      continue;
     }
     for (const relative of files) {
       const file = absolute ? `/${relative}` : path.join(options.baseDir, relative);
-      let data = await readMetricFile(file, options.notBefore);
+      let data = await readMetricFile(file, options);
       const fileName = files.length > 1 ? namePrefixForGlobMatch(relative, staticPrefix, data) : '';
       const fullPrefix = [prefix, fileName].filter(Boolean).join('.');
       if (fullPrefix) data = addPrefix(data, fullPrefix);
@@ -46,11 +59,31 @@ export async function collectRunMetrics(
 function namePrefixForGlobMatch(relative: string, staticPrefix: string, data: MetricData): string {
   const below = staticPrefix && relative.startsWith(`${staticPrefix}/`) ? relative.slice(staticPrefix.length + 1) : relative;
   const withoutExtension = below.replace(/\.[^./]+$/, '');
-  const parts = withoutExtension.split('/');
+  // A versioned run folder (lightning_logs/version_3) changes from run to run: it never enters a name.
+  const parts = withoutExtension.split('/').filter((part) => !isVersionedRunFolder(part));
   const stem = parts.at(-1)!;
   const names = [...data.series.keys(), ...data.finals.keys()];
   if (names.length === 1 && names[0] === stem) parts.pop();
   return parts.join('.');
+}
+
+/**
+ * Of the files a glob matched, those written during this run (`notBefore`): a reused self-hosted
+ * checkout keeps the versioned log folders of earlier jobs (lightning_logs/version_0), which must never
+ * be merged in. The files left out are noted; when none is left, the error names what was matched and
+ * what the training did write.
+ */
+async function filesOfThisRun(root: string, matched: string[], pattern: string, options: { baseDir: string; notBefore: Date | null }, notes: string[]): Promise<string[]> {
+  if (options.notBefore === null) return matched;
+  const { fresh, stale } = splitByRunStart(await withModificationTimes(root, matched), options.notBefore);
+  if (fresh.length === 0) {
+    throw new ReproError(
+      `metrics: every file matching "${pattern}" is left over from an earlier run (this one started ${options.notBefore.toISOString()}): ${describeDatedFiles(stale)}${await describeFilesWrittenSince(options.baseDir, options.notBefore)}`,
+      { hint: 'The training did not write its metrics where `metrics` points; fix the path (or write to {out}, the per-run REPRO_OUT_DIR). The old files were not read.' },
+    );
+  }
+  if (stale.length > 0) notes.push(`metrics: ${stale.length} file${stale.length === 1 ? '' : 's'} matching "${pattern}" from earlier runs left out: ${describeDatedFiles(stale)}`);
+  return fresh.map((file) => file.path);
 }
 
 function mergeInto(target: MetricData, source: MetricData, file: string, owners: Map<string, string>): void {
@@ -70,18 +103,23 @@ function mergeInto(target: MetricData, source: MetricData, file: string, owners:
   target.notes.push(...source.notes);
 }
 
-async function readMetricFile(file: string, notBefore: Date | null): Promise<MetricData> {
+async function readMetricFile(file: string, options: { baseDir: string; notBefore: Date | null }): Promise<MetricData> {
+  const { notBefore } = options;
   let text: string;
   try {
     if (notBefore) {
-      const { mtime } = await stat(file);
-      // One second of slack: some filesystems keep whole-second modification times.
-      if (mtime.getTime() < notBefore.getTime() - 1000) {
+      const info = await stat(file);
+      // One second of slack: some filesystems keep whole-second modification times. A folder's own
+      // time says nothing of its files: the folder readers check those.
+      if (!info.isDirectory() && info.mtime.getTime() < notBefore.getTime() - 1000) {
+        const { mtime } = info;
         throw new InputFileError(file, undefined, `was last written at ${mtime.toISOString()}, before this run started (${notBefore.toISOString()}): it is left over from an earlier run`, {
           hint: 'The training did not write its metrics where `metrics` points; fix the path (or write to {out}, the per-run REPRO_OUT_DIR). The old file was not read.',
         });
       }
     }
+    const structured = await readStructuredMetrics(file, options);
+    if (structured) return structured;
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof ReproError) throw error;
@@ -114,6 +152,8 @@ export function parseComparable(text: string, file: string): MetricData {
 }
 
 export async function readComparable(file: string): Promise<MetricData> {
+  const structured = await readStructuredMetrics(file, { notBefore: null, baseDir: path.dirname(file) });
+  if (structured) return structured;
   let text: string;
   try {
     text = await readFile(file, 'utf8');

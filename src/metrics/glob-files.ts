@@ -1,6 +1,7 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { globToRegExp } from '../compare/glob.ts';
+import { describeDatedFiles, splitByRunStart } from './run-folders.ts';
 
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 const MAX_FILES_VISITED = 100_000;
@@ -18,23 +19,51 @@ export async function expandFileGlob(baseDir: string, pattern: string): Promise<
   const firstWild = segments.findIndex((s) => /[*?]/.test(s));
   const staticPrefix = segments.slice(0, firstWild).join('/');
   const matcher = globToRegExp(normalized);
+  const files = await listFiles(baseDir, staticPrefix, (relative) => matcher.test(relative));
+  return { staticPrefix, files: files.sort() };
+}
+
+/**
+ * The files below `baseDir/relativeDir` (recursively, skipping .git and node_modules, at most
+ * 100,000 entries visited) whose `baseDir`-relative path `keep` accepts, in no particular order.
+ * A folder that cannot be read is skipped.
+ */
+export async function listFiles(baseDir: string, relativeDir: string, keep: (relative: string) => boolean): Promise<string[]> {
   const files: string[] = [];
   let visited = 0;
-  async function walk(relativeDir: string): Promise<void> {
+  async function walk(dir: string): Promise<void> {
     let entries;
     try {
-      entries = await readdir(path.join(baseDir, relativeDir), { withFileTypes: true });
+      entries = await readdir(path.join(baseDir, dir), { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries) {
       if (++visited > MAX_FILES_VISITED) return;
-      const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+      const relative = dir ? `${dir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(relative);
-      } else if (matcher.test(relative)) files.push(relative);
+      } else if (keep(relative)) files.push(relative);
     }
   }
-  await walk(staticPrefix);
-  return { staticPrefix, files: files.sort() };
+  await walk(relativeDir);
+  return files;
+}
+
+/** Each file's modification time, in milliseconds; `files` are relative to `baseDir`. */
+export async function withModificationTimes(baseDir: string, files: string[]): Promise<Array<{ path: string; mtimeMs: number }>> {
+  return Promise.all(files.map(async (file) => ({ path: file, mtimeMs: (await stat(path.join(baseDir, file))).mtimeMs })));
+}
+
+/**
+ * For messages when a training wrote its metrics somewhere other than `metrics` says: ". Files the
+ * training wrote during this run: a (written …), …" (newest first, below `baseDir`), or that it wrote
+ * none there; '' without a run start (compare).
+ */
+export async function describeFilesWrittenSince(baseDir: string, notBefore: Date | null): Promise<string> {
+  if (notBefore === null) return '';
+  const files = await withModificationTimes(baseDir, await listFiles(baseDir, '', () => true)).catch(() => []);
+  const { fresh } = splitByRunStart(files, notBefore);
+  if (fresh.length === 0) return `. The training wrote no file in ${baseDir} during this run`;
+  return `. Files the training wrote during this run: ${describeDatedFiles(fresh.sort((a, b) => b.mtimeMs - a.mtimeMs))}`;
 }

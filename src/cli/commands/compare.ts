@@ -129,7 +129,7 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
 export const command: CliCommand = {
   name: 'compare',
   usage: `repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
-    Compare two metric files, run records or baselines (told apart by content).`,
+    Compare two metric files or log folders (TensorBoard, MLflow), run records or baselines (told apart by content).`,
   options: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'format', 'out', 'verbose'],
   formats: ['markdown', 'json'],
   run: ({ args, values, format, flagProblems }, io) =>

@@ -1,0 +1,131 @@
+import { InputFileError } from '../../errors.ts';
+import { collectMetrics, type RecordLocator } from '../collector.ts';
+import type { MetricData } from '../series.ts';
+import { DT_DOUBLE, DT_FLOAT, readEvent, type EventVisitor, type TensorValue } from './event-proto.ts';
+import { readTfRecords, TfRecordCorruption } from './tfrecord.ts';
+
+/** One event file's bytes, named for messages. */
+export interface EventFileBytes {
+  file: string;
+  bytes: Uint8Array;
+}
+
+const NON_SCALAR_KINDS: Record<string, string> = {
+  image: 'image',
+  histo: 'histogram',
+  audio: 'audio',
+  obsoleteOldStyleHistogram: 'histogram',
+  tensor: 'non-scalar tensor',
+};
+
+/**
+ * Reads the scalar summaries of one TensorBoard run: the event files of one folder, given in the order
+ * they were written (a resumed run starts a new file). Every `Summary.Value` with a `simple_value`
+ * (PyTorch's SummaryWriter, tensorboardX, TF1) or a one-element DT_FLOAT/DT_DOUBLE `tensor` (TF2's
+ * `tf.summary.scalar`, in `float_val`, `double_val` or `tensor_content`) becomes a point of the series
+ * named by its tag, at the event's step; wall time is ignored. Where files overlap in steps, the later
+ * file's value wins and the collector notes each value that changed. Images, histograms, audio and other
+ * tensors are skipped and counted in a note.
+ *
+ * Throws InputFileError naming the file and byte offset for a record whose CRC does not match or whose
+ * payload is not an Event message, and for a negative or too large step. A last record cut short (a
+ * writer still running) is skipped with a note.
+ */
+export function readEventFiles(files: EventFileBytes[]): MetricData {
+  // Records are numbered by their byte offset plus the sizes of the files before theirs, so that one
+  // collector can merge the files by step and still name the file and offset of each value.
+  const bases: number[] = [];
+  let total = 0;
+  for (const { bytes } of files) {
+    bases.push(total);
+    total += bytes.length;
+  }
+  const locate = (record: number) => {
+    let index = files.length - 1;
+    while (index > 0 && bases[index]! > record) index--;
+    return { file: files[index]!.file, offset: record - bases[index]! };
+  };
+  const locator: RecordLocator = {
+    file: files.map((f) => f.file).join(', '),
+    describe: (record) => {
+      const { file, offset } = locate(record);
+      return `${file} (record at byte ${offset})`;
+    },
+    error: (record, problem) => {
+      const { file, offset } = locate(record);
+      return new InputFileError(file, undefined, `record at byte ${offset}: ${problem}`);
+    },
+  };
+
+  let notes: string[] = [];
+  const data = collectMetrics(locator, (collector) => {
+    notes = []; // collectMetrics may read twice (steps out of order): keep the notes of the last reading only.
+    files.forEach(({ file, bytes }, index) => {
+      const skipped = new Map<string, number>();
+      let record = 0;
+      const visitor: EventVisitor = {
+        value(step, tag, kind, simpleValue, tensor) {
+          const scalar = kind === 'simpleValue' ? simpleValue : kind === 'tensor' && tensor !== null ? scalarOfTensor(tensor) : undefined;
+          if (scalar === undefined) {
+            const what = NON_SCALAR_KINDS[kind ?? ''] ?? 'empty value';
+            skipped.set(what, (skipped.get(what) ?? 0) + 1);
+            return;
+          }
+          if (!Number.isSafeInteger(step) || step < 0) throw locator.error(record, `the event's step ${step} is not a whole number from 0 to 2^53`);
+          // The series of the last tag is kept: SummaryWriter writes one tag per event, so runs of one tag are common.
+          const series = tag === lastTag ? lastSeries! : collector.seriesFor(tag);
+          lastTag = tag;
+          lastSeries = series;
+          collector.addPoint(series, step, scalar, record);
+        },
+      };
+      let lastTag: string | undefined;
+      let lastSeries: ReturnType<typeof collector.seriesFor> | undefined;
+      const readRecord = (payload: Uint8Array, offset: number) => {
+        record = bases[index]! + offset;
+        try {
+          readEvent(payload, visitor);
+        } catch (error) {
+          if (error instanceof InputFileError) throw error;
+          throw locator.error(record, `not a TensorBoard Event message (${(error as Error).message})`);
+        }
+      };
+      let truncatedAt: number | null;
+      try {
+        ({ truncatedAt } = readTfRecords(bytes, readRecord));
+      } catch (error) {
+        if (!(error instanceof TfRecordCorruption)) throw error;
+        throw new InputFileError(file, undefined, `corrupt TensorBoard event file: ${error.problem} at byte ${error.offset}`, {
+          hint: 'The file was damaged after it was written (or is not an event file past that point); nothing after that byte can be trusted. Rerun the training to write it again.',
+        });
+      }
+      if (truncatedAt !== null) {
+        notes.push(`${file}: the last record (from byte ${truncatedAt}) is cut short, as a writer that is still running or was stopped leaves it; it was not read`);
+      }
+      if (skipped.size > 0) {
+        const counts = [...skipped].map(([kind, count]) => `${count} ${kind}`).join(', ');
+        notes.push(`${file}: summaries skipped (${counts}); only scalars are compared`);
+      }
+    });
+  });
+  if (files.length > 1) {
+    notes.unshift(`${files.length} event files in one run (a resumed run) were merged by step, in the order they were written; where steps overlap the later file's values are kept: ${files.map((f) => f.file).join(', ')}`);
+  }
+  data.notes.push(...notes);
+  return data;
+}
+
+/** TF2 scalars: a DT_FLOAT (or DT_DOUBLE) tensor of one element, stored in a typed list or as raw little-endian bytes. */
+function scalarOfTensor(tensor: TensorValue): number | undefined {
+  if (tensor.dtype !== DT_FLOAT && tensor.dtype !== DT_DOUBLE) return undefined;
+  const dims = tensor.tensorShape?.dim ?? [];
+  if (dims.some((d) => (typeof d.size === 'number' ? d.size : d.size.toNumber()) !== 1)) return undefined;
+  const width = tensor.dtype === DT_FLOAT ? 4 : 8;
+  if (tensor.tensorContent.length > 0) {
+    if (tensor.tensorContent.length !== width) return undefined;
+    const view = new DataView(tensor.tensorContent.buffer, tensor.tensorContent.byteOffset, width);
+    return width === 4 ? view.getFloat32(0, true) : view.getFloat64(0, true);
+  }
+  const list = tensor.dtype === DT_FLOAT ? tensor.floatVal : tensor.doubleVal;
+  return list.length === 1 ? list[0] : undefined;
+}

@@ -1,0 +1,90 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { InputFileError, ReproError } from '../../src/errors.ts';
+import { readStructuredMetrics } from '../../src/metrics/metric-source.ts';
+import { listFiles } from '../../src/metrics/glob-files.ts';
+import { looksLikeMlflowMetric, parseMlflowMetric } from '../../src/metrics/mlflow.ts';
+
+const mlruns = path.resolve('test/fixtures/metrics/mlflow/mlruns');
+const RUN_A = '1f0c2a3b4d5e6f708192a3b4c5d6e7f8';
+const RUN_B = '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b';
+
+async function withTemp<T>(body: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-mlflow-'));
+  try {
+    return await body(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function age(dir: string, ms: number): Promise<void> {
+  const when = new Date(Date.now() - ms);
+  for (const file of await listFiles(dir, '', () => true)) await utimes(path.join(dir, file), when, when);
+}
+
+describe('MLflow metric files', () => {
+  it('reads nan/inf as Python writes them and keeps the last of a step logged twice, with a note', () => {
+    const data = parseMlflowMetric('1700000000000 nan 0\n1700000000001 inf 1\n1700000000002 -inf 1\n1700000000003 1e-05 2\n', 'm/loss', 'loss');
+    const loss = data.series.get('loss')!;
+    assert.deepEqual([...loss.steps], [0, 1, 2]);
+    assert.deepEqual([...loss.values], [NaN, -Infinity, 1e-5]);
+    assert.match(data.notes[0] ?? '', /loss at step 1 was logged twice with different values \(m\/loss:2 and m\/loss:3\)/);
+  });
+
+  it('names the file and line of a line of another shape', () => {
+    assert.throws(
+      () => parseMlflowMetric('1700000000000 0.5 0\n1700000000001 0.x 1\n', 'run/metrics/loss', 'loss'),
+      (error) => error instanceof InputFileError && /^run\/metrics\/loss:2: expected an MLflow metric line/.test(error.message),
+    );
+  });
+
+  it('is told apart from CSV, TSV and space-separated text without a timestamp', () => {
+    assert.ok(looksLikeMlflowMetric('1700000001000 2.31 0\n1700000002000 1.87 1\n170000'));
+    assert.ok(!looksLikeMlflowMetric('step loss epoch\n1 2.31 0\n'));
+    assert.ok(!looksLikeMlflowMetric('1 2.31 0\n2 1.87 1\n'));
+    assert.ok(!looksLikeMlflowMetric('timestamp,value,step\n1700000001000,2.31,0\n'));
+  });
+});
+
+describe('MLflow file store folders', () => {
+  it('an experiment folder with one run reads that run', async () => {
+    await withTemp(async (dir) => {
+      await cp(path.join(mlruns, '0', RUN_A), path.join(dir, '0', RUN_A), { recursive: true });
+      const data = (await readStructuredMetrics(path.join(dir, '0'), { notBefore: null, baseDir: mlruns }))!;
+      assert.deepEqual([...data.series.keys()].sort(), ['eval/accuracy', 'eval/loss', 'train_loss']);
+    });
+  });
+
+  it('an experiment with two runs is refused under compare, naming both', async () => {
+    await assert.rejects(readStructuredMetrics(path.join(mlruns, '0'), { notBefore: null, baseDir: mlruns }), (error) => {
+      assert.ok(error instanceof ReproError);
+      assert.match(error.message, new RegExp(`holds 2 MLflow runs \\(${RUN_A} \\(written .*\\), ${RUN_B} \\(written`));
+      return true;
+    });
+  });
+
+  it('under check, mlruns/ reads the one run that logged during this run; older runs are left out with a note', async () => {
+    await withTemp(async (dir) => {
+      await cp(mlruns, path.join(dir, 'mlruns'), { recursive: true });
+      await age(path.join(dir, 'mlruns/0', RUN_A), 3600_000);
+      const data = (await readStructuredMetrics(path.join(dir, 'mlruns'), { notBefore: new Date(Date.now() - 60_000), baseDir: dir }))!;
+      assert.deepEqual([...data.series.get('train_loss')!.values], [2.31, 1.99, 1.52, 1.33], "run B's values");
+      assert.match(data.notes.join('\n'), new RegExp(`1 MLflow run from earlier trainings left out: 0/${RUN_A}`));
+
+      await age(path.join(dir, 'mlruns/0', RUN_B), 3600_000);
+      await assert.rejects(readStructuredMetrics(path.join(dir, 'mlruns'), { notBefore: new Date(Date.now() - 60_000), baseDir: dir }), /no MLflow run in .* logged a metric during this run .* found only older runs: 0\/1f0c/);
+    });
+  });
+
+  it('an empty metrics folder says the run logged nothing', async () => {
+    await withTemp(async (dir) => {
+      await writeFile(path.join(dir, 'meta.yaml'), 'run_id: x\n');
+      await mkdir(path.join(dir, 'metrics'));
+      await assert.rejects(readStructuredMetrics(dir, { notBefore: null, baseDir: mlruns }), /this MLflow metrics folder is empty/);
+    });
+  });
+});
