@@ -122,7 +122,7 @@ export function outcomeHeadline(result: Pick<CheckResult, 'outcome' | 'verdict' 
     drifted > 0
       ? `${drifted} of ${result.verdict!.metrics.length} metrics drifted${first === null ? '' : ` from step ${first}`}`
       : weights
-        ? `final weights differ in ${weights.differing} tensor${weights.differing === 1 ? '' : 's'}`
+        ? (weights.cause ?? `final weights differ in ${weights.differing} tensor${weights.differing === 1 ? '' : 's'}`)
         : null;
   if (result.outcome === 'accepted') {
     const by = result.report.acceptedBy ? ` by @${result.report.acceptedBy.login}` : '';

@@ -125,7 +125,8 @@ async function checkMode(inputs: ActionInvocation, settings: LoadedSettings, con
   await publishCheckToGithub(inputs.githubToken, event, settings, configPath, result, context);
 
   if (result.outcome === 'drift' && config['fail-on-drift'] && drifted.length === 0 && result.report.weightsDrift) {
-    core.setFailed(`The final weights differ from the baseline in ${result.report.weightsDrift.differing} tensors (tolerance is exact); every metric is within tolerance. See the job summary.`);
+    const weights = result.report.weightsDrift;
+    core.setFailed(`${weights.cause ? `Drift: ${weights.cause}` : `The final weights differ from the baseline in ${weights.differing} tensors`} (tolerance is exact); every metric is within tolerance. See the job summary.`);
   } else if (result.outcome === 'drift' && config['fail-on-drift']) {
     core.setFailed(`Drift in ${drifted.length} metric${drifted.length === 1 ? '' : 's'} (${drifted.slice(0, 5).join(', ')}${drifted.length > 5 ? ', …' : ''})${firstStep === null ? '' : `; curves part at step ${firstStep}`}. See the job summary.`);
   } else if (result.outcome === 'drift') {
