@@ -188,6 +188,8 @@ export interface ActionRunOptions {
   inputs?: Record<string, string>;
   /** GITHUB_RUN_ATTEMPT: a re-run of the same run gets 2, 3, … (and its own run link). Default 1. */
   runAttempt?: number;
+  /** GITHUB_RUN_ID: each workflow run (a new push, another workflow) has its own. Default 4242. */
+  runId?: string;
   /** The runner's artifact backend (ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN); none when absent, as in a `run:` step. */
   results?: FakeResultsService;
 }
@@ -250,7 +252,7 @@ export async function runAction(sandbox: Sandbox, options: ActionRunOptions): Pr
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_API_URL: options.apiUrl,
     GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ID: options.runId ?? '4242',
     GITHUB_RUN_ATTEMPT: String(options.runAttempt ?? 1),
     GITHUB_JOB: 'repro',
     GITHUB_WORKFLOW: 'repro-check',

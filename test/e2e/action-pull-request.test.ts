@@ -195,7 +195,8 @@ describe('pull_request in a job matrix', () => {
       const repo = fake.state.repo(OWNER, REPO);
       // What a user types into branch protection: exactly repro-check/<check-name>.
       assert.deepEqual([...new Set(repo.statuses.map((s) => s.context))].sort(), ['repro-check/repro-check-a100', 'repro-check/repro-check-h100']);
-      assert.deepEqual(repo.checkRuns.map((r) => r.name), ['repro-check-a100', 'repro-check-h100', 'repro-check-a100']);
+      // The re-run (same run id, attempt 2) found its entry's check run by external_id and updated it.
+      assert.deepEqual(repo.checkRuns.map((r) => [r.name, r.detailsUrl?.endsWith('/attempts/2')]), [['repro-check-a100', true], ['repro-check-h100', false]]);
       assert.deepEqual(repo.comments.map((c) => c.body.split('\n')[0]).sort(), [commentMarker('repro-check-a100'), commentMarker('repro-check-h100')].sort());
       assert.equal(fake.requestsFor('issues/create-comment').length, 2);
       assert.deepEqual(fake.validationFailures(), []);
