@@ -179,10 +179,8 @@ export async function publishBaselineToGithub(inputs: ActionInvocation, event: E
   const config = settings.config;
   await context.log.group(`Publishing the baseline (${config['baseline-update']})`, async () => {
     // The evidence outlives the log here too: the new baseline and the metric files it came from.
-    const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([import('../github/artifact.ts'), import('../fs/atomic-write.ts')]);
-    const baselineCopy = path.join(result.trained.outDir, path.basename(result.baselinePath));
-    await writeFileAtomic(baselineCopy, result.content);
-    await uploadRunArtifact({ commentKey: commentKeyOf(settings, event), files: [baselineCopy, ...result.trained.metricFiles], rootDir: result.trained.outDir, env: context.env, log: context.log });
+    const { uploadRunArtifact } = await import('../github/artifact.ts');
+    await uploadRunArtifact({ commentKey: commentKeyOf(settings, event), files: [result.baselinePath, ...result.trained.metricFiles], rootDir: result.trained.outDir, env: context.env, log: context.log });
     const { publishBaseline } = await import('../github/baseline-update.ts');
     await publishBaseline(
       // The runner masks the token itself, not its base64 form in the push's auth header.

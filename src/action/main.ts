@@ -142,6 +142,8 @@ async function baselineMode(inputs: ActionInvocation, settings: LoadedSettings, 
   const { runBaselineUpdate } = await import('../modes/baseline.ts');
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
+    // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
+    keepCheckoutClean: true,
     // The default-branch rule is checked again when publishing (where the remote may be asked);
     // here it refuses before a training whose baseline could not be published anyway.
     beforeTraining: async (branch) => {
