@@ -8,6 +8,11 @@ export interface WeightsComparison {
   /** Tensors of the two final checkpoints, counted once per name (the "of N" in "3 of 12 differ"). */
   tensors: number;
   compared: boolean;
+  /**
+   * Set when the baseline holds final-weight hashes and this run wrote no checkpoint: the weights
+   * could not be compared, which is drift under `exact` (never a quiet pass) and a note otherwise.
+   */
+  notProduced: string | null;
 }
 
 /**
@@ -19,8 +24,12 @@ export function compareFinalCheckpoints(baseline: CheckpointEntry[] | undefined,
   const last = (list: CheckpointEntry[] | undefined) => (list && list.length > 0 ? [...list].sort((a, b) => a.step - b.step).at(-1)! : null);
   const base = last(baseline);
   const run = last(current);
-  if (!run) return { lines: [], differing: [], tensors: 0, compared: false };
-  if (!base) return { lines: [`this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`], differing: [], tensors: run.tensors.length, compared: false };
+  if (!run && base) {
+    const cause = `the baseline has final-weight hashes (step ${base.step}, ${base.tensors.length} tensor${base.tensors.length === 1 ? '' : 's'}); this run wrote no checkpoint`;
+    return { lines: [cause], differing: base.tensors.map((t) => t.name), tensors: base.tensors.length, compared: false, notProduced: cause };
+  }
+  if (!run) return { lines: [], differing: [], tensors: 0, compared: false, notProduced: null };
+  if (!base) return { lines: [`this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`], differing: [], tensors: run.tensors.length, compared: false, notProduced: null };
   const baseByName = new Map(base.tensors.map((t) => [t.name, t]));
   const differing: string[] = [];
   const missing: string[] = [];
@@ -40,7 +49,7 @@ export function compareFinalCheckpoints(baseline: CheckpointEntry[] | undefined,
   ];
   if (missing.length > 0) lines.push(`missing from this run: ${listSome(missing)}`);
   if (added.length > 0) lines.push(`new in this run: ${listSome(added)}`);
-  return { lines, differing: [...differing, ...missing, ...added], tensors: run.tensors.length + missing.length, compared: true };
+  return { lines, differing: [...differing, ...missing, ...added], tensors: run.tensors.length + missing.length, compared: true, notProduced: null };
 }
 
 function listSome(names: string[]): string {

@@ -1,10 +1,12 @@
 /**
  * The check run named after `check-name`: conclusion, the report as its summary, and annotations
  * on the files that explain the verdict. GitHub takes at most 50 annotations per request, so the
- * run is created with the first 50 and each further 50 is appended by an update.
+ * run is created with the first 50 and each further 50 is appended by an update. One check run
+ * per run, job and check name: it is found again by its `external_id` before any create.
  */
 import type { GithubClient } from './client.ts';
 import { CHECK_SUMMARY_LIMIT, CHECK_TITLE_LIMIT, fitLine, fitMarkdown } from './text-limits.ts';
+import { findOrCreate } from './find-or-create.ts';
 
 export const ANNOTATIONS_PER_REQUEST = 50;
 
@@ -29,7 +31,10 @@ export interface CheckRunContent {
   summary: string;
   annotations: Annotation[];
   detailsUrl: string;
-  /** Kept on the check run so a reader can tell which comment key / job wrote it. */
+  /**
+   * Which run, job and check this is (`checkRunExternalId`): the check run is found again by it,
+   * so a create whose answer was lost, or a re-run of the job, updates the one check run.
+   */
   externalId: string;
 }
 
@@ -74,31 +79,53 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * Creates the completed check run. Throws when the create fails; an update that fails after it
- * is reported in the result (the check run and its verdict already exist).
+ * The check run's `external_id`: run id, job and check name. No run attempt: a re-run of the job
+ * finds and updates the check run of the first attempt instead of adding a second one.
+ */
+export function checkRunExternalId(runId: string, job: string, checkName: string): string {
+  return `repro-check:${runId}:${job}:${checkName}`;
+}
+
+/**
+ * Writes the completed check run: found by name and `external_id` on the head commit and updated,
+ * else created. A create is never retried blindly: after a 5xx or a timeout (it may have landed
+ * with its answer lost) the check runs are listed again first. Annotations already on a found
+ * check run (GitHub appends, and cannot remove them) are not sent again. Throws when the write
+ * fails; an annotation update that fails after it is reported in the result.
  */
 export async function publishCheckRun(client: GithubClient, content: CheckRunContent): Promise<CheckRunResult> {
   const output = {
     title: fitLine(content.title, CHECK_TITLE_LIMIT),
     summary: fitMarkdown(content.summary, CHECK_SUMMARY_LIMIT, '> ✂️ **Report truncated** to fit the check run\'s size limit; the full report is in the job summary and the run\'s artifact.'),
   };
-  const [first = [], ...rest] = batches(content.annotations.map(toAnnotationPayload), ANNOTATIONS_PER_REQUEST);
-  const created = await client.rest.checks.create({
-    owner: content.repo.owner,
-    repo: content.repo.repo,
-    name: content.name,
-    head_sha: content.headSha,
-    status: 'completed',
-    conclusion: content.conclusion,
-    details_url: content.detailsUrl,
-    external_id: content.externalId,
-    output: first.length > 0 ? { ...output, annotations: first } : output,
-  });
-  const result: CheckRunResult = { id: created.data.id, url: created.data.html_url ?? '', annotationsSent: first.length };
-  for (const batch of rest) {
+  const payloads = content.annotations.map(toAnnotationPayload);
+  const where = { owner: content.repo.owner, repo: content.repo.repo };
+  const fields = { name: content.name, status: 'completed' as const, conclusion: content.conclusion, details_url: content.detailsUrl, external_id: content.externalId };
+
+  const first = payloads.slice(0, ANNOTATIONS_PER_REQUEST);
+  const { value: target, created } = await findOrCreate(
+    async () => {
+      const existing = await findCheckRun(client, content);
+      return existing && { id: existing.id, url: existing.html_url ?? '', annotationsOnIt: existing.output?.annotations_count ?? 0 };
+    },
+    async () => {
+      const made = await client.rest.checks.create({ ...where, ...fields, head_sha: content.headSha, output: first.length > 0 ? { ...output, annotations: first } : output, request: { retries: 0 } });
+      return { id: made.data.id, url: made.data.html_url ?? '', annotationsOnIt: first.length };
+    },
+  );
+
+  const result: CheckRunResult = { id: target.id, url: target.url, annotationsSent: Math.min(target.annotationsOnIt, payloads.length) };
+  const pending = batches(payloads.slice(result.annotationsSent), ANNOTATIONS_PER_REQUEST);
+  if (!created) {
+    // The found check run takes this run's verdict (a failure here fails the write); the next batch rides along.
+    const batch = pending.shift() ?? [];
+    await client.rest.checks.update({ ...where, ...fields, check_run_id: target.id, output: batch.length > 0 ? { ...output, annotations: batch } : output });
+    result.annotationsSent += batch.length;
+  }
+  for (const batch of pending) {
     try {
       // title and summary are required with output; the same values again leave them as they are.
-      await client.rest.checks.update({ owner: content.repo.owner, repo: content.repo.repo, check_run_id: result.id, output: { ...output, annotations: batch } });
+      await client.rest.checks.update({ ...where, check_run_id: target.id, output: { ...output, annotations: batch } });
       result.annotationsSent += batch.length;
     } catch (error) {
       result.annotationError = error;
@@ -106,4 +133,18 @@ export async function publishCheckRun(client: GithubClient, content: CheckRunCon
     }
   }
   return result;
+}
+
+/** The oldest check run on the head commit with this name and external id, if there is one. */
+async function findCheckRun(client: GithubClient, content: CheckRunContent): Promise<{ id: number; html_url: string | null; output?: { annotations_count?: number } } | undefined> {
+  const runs = await client.paginate(client.rest.checks.listForRef, {
+    owner: content.repo.owner,
+    repo: content.repo.repo,
+    ref: content.headSha,
+    check_name: content.name,
+    // The default, `latest`, may hide an older check run with our external id.
+    filter: 'all',
+    per_page: 100,
+  });
+  return runs.filter((run) => run.external_id === content.externalId).sort((a, b) => a.id - b.id)[0];
 }

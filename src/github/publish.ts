@@ -6,7 +6,7 @@
  */
 import type { GithubClient } from './client.ts';
 import type { EventContext } from './event.ts';
-import { publishCheckRun, type Annotation, type CheckConclusion } from './check-run.ts';
+import { checkRunExternalId, publishCheckRun, type Annotation, type CheckConclusion } from './check-run.ts';
 import { upsertStickyComment, type StickyCommentResult } from './comment.ts';
 import { postCommitStatus, type CommitState } from './status.ts';
 import { describeWriteFailure, type GithubWrite } from './write-failure.ts';
@@ -33,8 +33,9 @@ export interface PublishInput {
   runUrl: string;
   /**
    * The login the token writes as (the `comment-author` setting). When absent, the commit status
-   * this run just posted names it (its `creator`, REST only); when that write failed,
-   * `github-actions[bot]` is assumed and a warning names the setting.
+   * this run just posted names it (its `creator`, REST only); when that write failed, GET /user
+   * (a person's token); else the oldest marked comment by a bot account is taken as ours, with a
+   * warning naming the setting.
    */
   commentAuthorLogin?: string;
 }
@@ -56,7 +57,6 @@ export interface PublishResult {
 }
 
 export const DEFAULT_CHECK_NAME = 'repro-check';
-export const DEFAULT_COMMENT_AUTHOR = 'github-actions[bot]';
 
 interface Presentation {
   state: CommitState;
@@ -122,7 +122,7 @@ export async function publishResults(client: GithubClient, input: PublishInput, 
       summary: input.summary,
       annotations: input.annotations,
       detailsUrl: input.runUrl,
-      externalId: commentKey,
+      externalId: checkRunExternalId(event.runId, event.job, checkName),
     });
     if (run.annotationError !== undefined) {
       warn(`${describeWriteFailure('check run', run.annotationError, { isForkPr: event.isForkPr })} ${run.annotationsSent} of ${input.annotations.length} annotations were attached.`);
@@ -140,24 +140,27 @@ export async function publishResults(client: GithubClient, input: PublishInput, 
     const configured = input.commentAuthorLogin;
     const learned = 'written' in status ? status.written.creator : null;
     let warnedUnknown = false;
-    const authorLogin = async (): Promise<string> => {
+    const authorLogin = async (): Promise<string | null> => {
       if (configured) return configured;
       if (learned) {
         log.debug(`github-token writes as ${learned} (the creator of the commit status just posted).`);
         return learned;
       }
+      // Not depending on a write: GitHub names a person's token (PAT, OAuth) at GET /user.
+      const person = await client.rest.users.getAuthenticated().then((answer) => answer.data.login, () => null);
+      if (person) return person;
       if (!warnedUnknown) {
         warnedUnknown = true;
         warn(
-          `Could not learn which identity github-token writes as (the commit status, whose creator names it, was not written); looking for the PR comment among ${DEFAULT_COMMENT_AUTHOR}'s comments. ` +
-            "If github-token is a GitHub App token or a PAT, set the input comment-author (<app-slug>[bot], or the PAT owner's login), or each run will add a new comment.",
+          'Could not learn which identity github-token writes as (the commit status, whose creator names it, was not written, and GitHub refuses GET /user to App and workflow tokens); ' +
+            'the oldest marked PR comment by a bot account is taken as this job\'s. If several Apps comment with the same comment-key, set the input comment-author (<app-slug>[bot]).',
         );
       }
-      return DEFAULT_COMMENT_AUTHOR;
+      return null;
     };
     comment = await bestEffort('PR comment', async () => {
       const result = await upsertStickyComment(client, { repo: event.repo, issueNumber, commentKey, authorLogin }, input.commentBody, log.debug);
-      log.info(`PR comment ${result.action}: ${result.url}`);
+      log.info(`PR comment ${result.action}: ${result.url}${result.duplicatesDeleted > 0 ? ` (${result.duplicatesDeleted} duplicate${result.duplicatesDeleted === 1 ? '' : 's'} left by an earlier run deleted)` : ''}`);
       if (configured && result.author && result.author.toLowerCase() !== configured.toLowerCase()) {
         // The next run looks for its comment among `configured`'s only, and would add another:
         // the created comment's author is the token's identity, so name it with the fix.

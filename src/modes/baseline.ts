@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { requireBranch } from '../git/provenance.ts';
 
 export interface BaselineResult {
+  /** Where the new baseline was written: in the checkout, or the run's output folder under `keepCheckoutClean`. */
   baselinePath: string;
   baselineRepoPath: string;
   content: string;
@@ -23,6 +24,12 @@ export interface BaselineResult {
 export interface BaselineOptions {
   /** Refusals that depend on the branch (the action's default-branch rule), run before the training. */
   beforeTraining?: (branch: string) => void | Promise<void>;
+  /**
+   * Leave the checkout as it was found (the action: its commit is built apart from the working
+   * tree): the baseline is written into the run's output folder instead, and `baselinePath` names
+   * that copy. Default false: the CLI writes it in place for the user to commit.
+   */
+  keepCheckoutClean?: boolean;
 }
 
 /**
@@ -48,10 +55,11 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
       runs: [trained.record],
     };
     const content = serializeDocument(baseline);
-    await writeFileAtomic(baselinePath, content);
     const baselineRepoPath = repoRelative(repo, baselinePath);
-    context.log.info(`Wrote ${baselineRepoPath} from commit ${trained.record.provenance.commit.slice(0, 12)} on ${branch}`);
-    return { baselinePath, baselineRepoPath, content, branch, trained };
+    const written = options.keepCheckoutClean ? path.join(trained.outDir, path.basename(baselinePath)) : baselinePath;
+    await writeFileAtomic(written, content);
+    context.log.info(`Wrote ${options.keepCheckoutClean ? `the new ${baselineRepoPath} to ${written}` : baselineRepoPath} from commit ${trained.record.provenance.commit.slice(0, 12)} on ${branch}`);
+    return { baselinePath: written, baselineRepoPath, content, branch, trained };
   });
 }
 

@@ -14,7 +14,7 @@ import type { BaselineJson, RunRecordJson } from '../record/types.ts';
 import { compareMetrics } from '../compare/compare.ts';
 import { resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
 import type { Verdict } from '../compare/types.ts';
-import { compareFinalCheckpoints } from '../compare/weights.ts';
+import { compareFinalCheckpoints, type WeightsComparison } from '../compare/weights.ts';
 import { diffEnvironments } from '../env/fingerprint.ts';
 import { readFileAtCommit } from '../git/provenance.ts';
 import { renderMarkdown, type ReportInput } from '../report/markdown.ts';
@@ -132,11 +132,14 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       const verdict = compareMetrics(baseline.data, trained.data, { tolerances: picker, include: [], ignore: gate.settings['ignore-metrics'] });
       for (const glob of verdict.unusedToleranceGlobs) context.log.warning(`metric-tolerances["${glob}"] matches no metric; check the name (globs match whole names, * matches any characters)`);
       const weights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
-      const weightsDrift = gate.settings.tolerance.exact === true && weights.compared && weights.differing.length > 0;
+      const exact = gate.settings.tolerance.exact === true;
+      // Weights the baseline has but this run did not produce count as differing: never a quiet pass.
+      const weightsDrift = exact && weights.differing.length > 0 && (weights.compared || weights.notProduced !== null);
       report.verdict = verdict;
-      report.weightsDrift = weightsDrift ? { differing: weights.differing.length, tensors: weights.tensors } : null;
+      report.weightsDrift = weightsDrift ? { differing: weights.differing.length, tensors: weights.tensors, ...(weights.notProduced ? { cause: weights.notProduced } : {}) } : null;
+      report.weightsNotCompared = !exact && weights.notProduced !== null;
       report.environmentDifferences = diffEnvironments(baseline.run.environment, trained.record.environment);
-      report.checkpointLines = [...weights.lines, ...(weights.compared && weights.differing.length > 0 ? [weightsDrift ? 'tolerance is exact, so differing weights are drift' : 'weights are compared bit for bit only under `tolerance: { exact: true }`; here they are reported'] : [])];
+      report.checkpointLines = [...weights.lines, ...weightsVerdictLines(weights, exact)];
       report.baselineLabel = `${where} (commit ${baseline.run.provenance.commit.slice(0, 12)}, seed ${baseline.run.provenance.seed})`;
       if (baseline.run.provenance.settingsHash !== trained.record.provenance.settingsHash) {
         report.notes.push('The training settings (command or trainer, seed, determinism switches) differ from those the baseline was made with; drift may come from that.');
@@ -155,6 +158,15 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
     if (report.verdict) await writeFileAtomic(path.join(trained.outDir, 'report.json'), JSON.stringify(checkReportToJson({ ...report, verdict: report.verdict }), null, 2) + '\n');
     return { exitCode, outcome: report.outcome, verdict: report.verdict, report, markdown, trained, recordPath, reportPath, baselineRepoPath };
   });
+}
+
+/** What the weights comparison means for the verdict under this tolerance (pure). */
+function weightsVerdictLines(weights: WeightsComparison, exact: boolean): string[] {
+  if (weights.notProduced !== null) {
+    return [exact ? 'tolerance is exact, so weights this run did not produce are drift' : 'the weights were not compared (under `tolerance: { exact: true }` this is drift); check the `checkpoints` setting and that the training still saves them'];
+  }
+  if (!weights.compared || weights.differing.length === 0) return [];
+  return [exact ? 'tolerance is exact, so differing weights are drift' : 'weights are compared bit for bit only under `tolerance: { exact: true }`; here they are reported'];
 }
 
 export function decodeBaselineText(text: string, where: string): LoadedBaseline {

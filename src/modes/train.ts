@@ -111,7 +111,17 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
 
   const resolvedSpec = typeof metricsSpec === 'string' ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
   const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt });
-  if (config.checkpoints) checkpoints.push(...(await hashCommandCheckpoints(substituteOutDir(config.checkpoints, outDir), repo.workDir)));
+  if (config.checkpoints) {
+    const pattern = substituteOutDir(config.checkpoints, outDir);
+    const hashed = await hashCommandCheckpoints(pattern, repo.workDir);
+    if (hashed.length === 0) {
+      // Said out loud (as an unmatched `metrics` glob is): a check would otherwise compare no weights.
+      const unmatched = `checkpoints "${config.checkpoints}" matched no file (looked for ${path.resolve(repo.workDir, pattern)}); no weights were recorded`;
+      context.log.warning(unmatched);
+      warnings.push(unmatched);
+    }
+    checkpoints.push(...hashed);
+  }
 
   environment = { ...environment, extra: { ...environment.extra, ...extraEnvironment } };
   const provenance: Provenance = {
@@ -185,7 +195,9 @@ async function hashCommandCheckpoints(pattern: string, baseDir: string): Promise
   const entries: CheckpointEntry[] = [];
   for (const relative of files) {
     const file = absolute ? `/${relative}` : path.join(baseDir, relative);
-    entries.push(await hashCheckpointFile(file, await readFile(file).catch(() => null)));
+    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : null));
+    // A path without wildcards comes back whether or not it exists: absent, it matched nothing.
+    if (bytes !== undefined) entries.push(await hashCheckpointFile(file, bytes));
   }
   return entries;
 }

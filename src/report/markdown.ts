@@ -20,7 +20,9 @@ export interface ReportInput {
    * Final-checkpoint tensors that differ and count as drift (only under `tolerance: { exact: true }`),
    * and how many tensors the two checkpoints hold between them (left out by callers that do not know).
    */
-  weightsDrift?: { differing: number; tensors?: number } | null;
+  weightsDrift?: { differing: number; tensors?: number; cause?: string } | null;
+  /** The baseline has final-weight hashes that this run could not be compared with (no checkpoint), outside `exact`. */
+  weightsNotCompared?: boolean;
   notes: string[];
   /** Markdown shown when there is no verdict: the error, or how to create a baseline. */
   message?: string;
@@ -116,14 +118,14 @@ function headline(input: ReportInput): string {
   if (verdict && (input.outcome === 'drift' || input.outcome === 'accepted')) {
     const count = drifted(verdict).length;
     const first = firstDivergentStepOverall(verdict);
-    const weights = input.weightsDrift ? `final weights differ (${describeTensorCount(input.weightsDrift)}, exact tolerance)` : null;
+    const weights = input.weightsDrift ? (input.weightsDrift.cause ? `${input.weightsDrift.cause} (exact tolerance)` : `final weights differ (${describeTensorCount(input.weightsDrift)}, exact tolerance)`) : null;
     // Only the weights drifted: saying "drift in 0 of N metrics" would read as a pass.
     if (count === 0 && weights) text += ` — ${weights}; ${verdict.metrics.length === 1 ? 'the metric is' : `all ${verdict.metrics.length} metrics are`} within tolerance`;
     else text += ` in ${count} of ${plural(verdict.metrics.length, 'metric')}${first === null ? '' : ` — curves part at step ${first}`}${weights ? `; ${weights}` : ''}`;
   } else if (verdict && input.outcome === 'pass') {
     const compared = verdict.metrics.filter((m) => m.status !== 'new').length;
     const bitwise = verdict.metrics.every((m) => m.status === 'new' || (m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0));
-    text += ` — ${plural(compared, 'metric')} within tolerance${bitwise ? ', bit-for-bit identical' : ''}`;
+    text += ` — ${plural(compared, 'metric')} within tolerance${bitwise ? ', bit-for-bit identical' : ''}${input.weightsNotCompared ? '; the weights were not compared (this run wrote no checkpoint)' : ''}`;
   }
   return `## ${text}`;
 }

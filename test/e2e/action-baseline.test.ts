@@ -60,6 +60,13 @@ test('workflow_dispatch with mode baseline commits the new baseline once, on top
   assert.equal(document.kind, 'baseline');
   assert.equal(document.kind === 'baseline' ? document.baseline.runs[0]?.provenance.commit : null, trainedCommit);
 
+  // docs/github.md: the checkout is left as it was found; the baseline copy lies in the run's output folder.
+  assert.equal(sh(repos.checkout, 'status', '--porcelain', '--untracked-files=all'), '', 'git status is clean after the run');
+  assert.equal(sh(repos.checkout, 'rev-parse', 'HEAD'), trainedCommit, 'HEAD did not move');
+  const recordPath = run.outputs['record-path']!;
+  assert.ok(path.relative(repos.checkout, recordPath).startsWith('..'), `record-path ${recordPath} lies outside the checkout`);
+  assert.equal(await readFile(recordPath, 'utf8'), originFile(repos.origin, 'main', BASELINE_PATH));
+
   const gitConfig = await readFile(path.join(repos.checkout, '.git/config'), 'utf8');
   assert.doesNotMatch(gitConfig, /extraheader/i, 'no credentials left in .git/config');
   const leaks = run.stdout.split('\n').filter((line) => line.includes(WORKFLOW_TOKEN) && !line.startsWith('::add-mask::'));
@@ -67,8 +74,6 @@ test('workflow_dispatch with mode baseline commits the new baseline once, on top
 });
 
 test('mode baseline on a branch other than the default is refused before the training runs', async () => {
-  // The first test left the written baseline in the work tree (the action commits it elsewhere).
-  sh(repos.checkout, 'reset', '--quiet', '--hard');
   sh(repos.checkout, 'checkout', '--quiet', '-b', 'experiment');
   try {
     const commit = sh(repos.checkout, 'rev-parse', 'HEAD');

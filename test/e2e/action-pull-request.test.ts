@@ -195,7 +195,8 @@ describe('pull_request in a job matrix', () => {
       const repo = fake.state.repo(OWNER, REPO);
       // What a user types into branch protection: exactly repro-check/<check-name>.
       assert.deepEqual([...new Set(repo.statuses.map((s) => s.context))].sort(), ['repro-check/repro-check-a100', 'repro-check/repro-check-h100']);
-      assert.deepEqual(repo.checkRuns.map((r) => r.name), ['repro-check-a100', 'repro-check-h100', 'repro-check-a100']);
+      // The re-run (same run id, attempt 2) found its entry's check run by external_id and updated it.
+      assert.deepEqual(repo.checkRuns.map((r) => [r.name, r.detailsUrl?.endsWith('/attempts/2')]), [['repro-check-a100', true], ['repro-check-h100', false]]);
       assert.deepEqual(repo.comments.map((c) => c.body.split('\n')[0]).sort(), [commentMarker('repro-check-a100'), commentMarker('repro-check-h100')].sort());
       assert.equal(fake.requestsFor('issues/create-comment').length, 2);
       assert.deepEqual(fake.validationFailures(), []);
@@ -317,7 +318,7 @@ describe('pull_request that changes the learning rate', () => {
       // The evidence outlives the log: run record, report and metric file in one artifact.
       assert.deepEqual(results.artifacts.map((a) => [a.name, a.finalized]), [['repro-check-repro', true]], results.requests.join('\n'));
       const entries = readZipEntries(results.artifacts[0]!.bytes);
-      assert.deepEqual([...entries.keys()].sort(), ['metrics.jsonl', 'report.md', 'run-record.json']);
+      assert.deepEqual([...entries.keys()].sort(), ['metrics.jsonl', 'published-verdict.json', 'report.md', 'run-record.json']);
       const record = JSON.parse(entries.get('run-record.json')!.toString('utf8'));
       assert.equal(record.kind, 'repro-check/run-record');
       assert.equal(record.provenance.commit, pr.headSha, 'the record names the PR head, not the merge commit');

@@ -62,7 +62,8 @@ test('two runs leave one comment, updated in place; status and check run target 
   const h = await harness();
   try {
     const first = await publishResults(h.client, h.input({ commentBody: 'first run' }), h.log);
-    const second = await publishResults(h.client, h.input({ commentBody: 'second run', outcome: 'pass' }), h.log);
+    // A new push: a new workflow run, so a check run of its own (a re-run of one run updates its check run).
+    const second = await publishResults(h.client, h.input({ commentBody: 'second run', outcome: 'pass', event: { ...h.event, runId: '4243' } }), h.log);
     assert.deepEqual(h.log.warnings, []);
     assert.ok('written' in first.comment && first.comment.written.action === 'created');
     assert.ok('written' in second.comment && second.comment.written.action === 'updated');
@@ -257,7 +258,9 @@ test('a 5xx that outlasts the retries becomes a warning and the other writes sti
     h.fake.injectFault({ method: 'POST', pathPattern: '/repos/{owner}/{repo}/check-runs', status: 500, times: Infinity });
     const result = await publishResults(h.client, h.input(), h.log);
     assert.ok('failed' in result.checkRun);
-    assert.equal(h.fake.requestsFor('checks/create').length, 4, 'the first try and 3 retries');
+    // A create that may have landed is looked for before each new try, never retried blindly.
+    assert.equal(h.fake.requestsFor('checks/create').length, 3);
+    assert.equal(h.fake.requestsFor('checks/list-for-ref').length, 3);
     assert.match(h.log.warnings[0]!, /check run \(HTTP 500.*after retries/);
     assert.ok('written' in result.status && 'written' in result.comment);
   } finally {
@@ -351,6 +354,7 @@ test('a primary rate limit resetting soon is waited for; a secondary one that ne
     assert.ok('written' in result.status);
     assert.equal(h.fake.requestsFor('repos/create-commit-status').length, 2);
     assert.ok('failed' in result.checkRun);
+    // A rate-limit answer says the create did not land: the throttling plugin may retry it.
     assert.equal(h.fake.requestsFor('checks/create').length, 4, 'the first try and 3 retries');
     assert.match(h.log.warnings[0]!, /check run \(HTTP 403: You have exceeded a secondary rate limit.*rate limit held after retries/);
     assert.match(h.log.warnings[1]!, /PR comment \(HTTP 404.*`pull-requests: write` \(GitHub answers 404 when the token may not see the resource\)/);
@@ -382,17 +386,73 @@ test('an App token or a PAT without comment-author: the commit status\'s creator
   }
 });
 
-test('when the status write fails, the token\'s identity is unknown: github-actions[bot] is assumed and one warning names comment-author', async () => {
+test('an App token whose status write failed once (case 13): the oldest marked bot comment is ours, so three runs leave one comment, and a duplicate from an earlier fault is deleted', async () => {
   const h = await harness();
   try {
-    h.fake.state.addComment(OWNER, REPO, 2, `${commentMarker('repro')}\nan earlier run`, 'github-actions[bot]');
-    h.fake.injectFault({ pathPattern: /\/statuses\//, status: 403, times: Infinity });
-    const result = await publishResults(h.client, h.input({ commentBody: 'this run' }), h.log);
-    assert.ok('written' in result.comment && result.comment.written.action === 'updated');
+    h.fake.tokenLogins.set('ghs_workflow_token', 'acme-ci[bot]');
+    h.fake.state.addComment(OWNER, REPO, 2, `${commentMarker('repro')}\ncopied by a person`, 'mallory');
+    await publishResults(h.client, h.input({ commentBody: 'run 1' }), h.log);
+    h.fake.injectFault({ pathPattern: /\/statuses\//, status: 403 });
+    const second = await publishResults(h.client, h.input({ commentBody: 'run 2' }), h.log);
+    assert.ok('written' in second.comment && second.comment.written.action === 'updated', JSON.stringify(second.comment));
     const identityWarnings = h.log.warnings.filter((w) => /comment-author/.test(w));
     assert.equal(identityWarnings.length, 1, h.log.warnings.join('\n'));
-    assert.match(identityWarnings[0]!, /^Could not learn which identity github-token writes as \(the commit status, whose creator names it, was not written\); looking for the PR comment among github-actions\[bot\]'s comments\. .*set the input comment-author/);
-    assert.deepEqual([result.status, result.checkRun].map((w) => 'written' in w), [false, true], 'the other writes are not held up');
+    assert.match(identityWarnings[0]!, /^Could not learn which identity github-token writes as .*the oldest marked PR comment by a bot account is taken as this job's/);
+    assert.deepEqual([second.status, second.checkRun].map((w) => 'written' in w), [false, true], 'the other writes are not held up');
+    const comments = () => h.fake.state.repo(OWNER, REPO).comments.map((c) => [c.user.login, c.body.split('\n')[1]]);
+    assert.deepEqual(comments(), [['mallory', 'copied by a person'], ['acme-ci[bot]', 'run 2']]);
+
+    // An earlier version's fault left a second copy: the next run keeps the oldest and deletes it.
+    h.fake.state.addComment(OWNER, REPO, 2, `${commentMarker('repro')}\nstale copy`, 'acme-ci[bot]');
+    const third = await publishResults(h.client, h.input({ commentBody: 'run 3' }), h.log);
+    assert.ok('written' in third.comment && third.comment.written.action === 'updated' && third.comment.written.duplicatesDeleted === 1);
+    assert.deepEqual(comments(), [['mallory', 'copied by a person'], ['acme-ci[bot]', 'run 3']]);
+    assert.equal(h.fake.requestsFor('issues/create-comment').length, 1);
+    assert.deepEqual(h.fake.validationFailures(), []);
+  } finally {
+    await h.close();
+  }
+});
+
+test("a person's token (PAT) whose status write failed is named by GET /user, and a bot's comment with our marker is not taken for its own", async () => {
+  const h = await harness();
+  try {
+    h.fake.tokenLogins.set('ghs_workflow_token', 'alice');
+    h.fake.state.addComment(OWNER, REPO, 2, `${commentMarker('repro')}\nanother workflow's`, 'github-actions[bot]');
+    await publishResults(h.client, h.input({ commentBody: 'run 1' }), h.log);
+    h.fake.injectFault({ pathPattern: /\/statuses\//, status: 403 });
+    const second = await publishResults(h.client, h.input({ commentBody: 'run 2' }), h.log);
+    assert.ok('written' in second.comment && second.comment.written.action === 'updated' && second.comment.written.author === 'alice');
+    assert.deepEqual(h.log.warnings.filter((w) => /comment-author/.test(w)), []);
+    assert.deepEqual(h.fake.state.repo(OWNER, REPO).comments.map((c) => [c.user.login, c.body.split('\n')[1]]), [['github-actions[bot]', "another workflow's"], ['alice', 'run 2']]);
+    assert.equal(h.fake.requestsFor('users/get-authenticated').length, 1, 'asked only when the status did not name it');
+  } finally {
+    await h.close();
+  }
+});
+
+test('a check run whose create landed but whose answer was lost (502, case 16) is found by its external_id and updated, not created twice; a re-run attempt updates it too, without repeating its annotations', async () => {
+  const h = await harness();
+  try {
+    h.fake.injectFault({ method: 'POST', pathPattern: '/repos/{owner}/{repo}/check-runs', status: 502, lands: true });
+    const first = await publishResults(h.client, h.input({ outcome: 'drift', annotations: annotations(70) }), h.log);
+    assert.deepEqual(h.log.warnings, []);
+    const runs = h.fake.state.repo(OWNER, REPO).checkRuns;
+    assert.equal(runs.length, 1);
+    assert.equal(h.fake.requestsFor('checks/create').length, 1, 'the create is never retried blindly');
+    assert.equal(runs[0]!.externalId, `repro-check:${h.event.runId}:${h.event.job}:repro-check`);
+    assert.ok('written' in first.checkRun && first.checkRun.written.annotationsSent === 70 && first.checkRun.written.id === runs[0]!.id);
+    assert.equal(runs[0]!.annotations.length, 70);
+
+    const rerun = await publishResults(h.client, h.input({ outcome: 'pass', annotations: annotations(70) }), h.log);
+    assert.ok('written' in rerun.checkRun && rerun.checkRun.written.id === runs[0]!.id);
+    assert.equal(runs.length, 1);
+    assert.equal(runs[0]!.conclusion, 'success', 'the re-run\'s verdict replaces the first');
+    assert.equal(runs[0]!.annotations.length, 70, 'annotations GitHub already holds are not appended again');
+    // Another check name on the same commit is another check run.
+    await publishResults(h.client, h.input({ checkName: 'repro-check-a100' }), h.log);
+    assert.deepEqual(runs.map((r) => r.name), ['repro-check', 'repro-check-a100']);
+    assert.deepEqual(h.fake.validationFailures(), []);
   } finally {
     await h.close();
   }

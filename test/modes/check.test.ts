@@ -125,7 +125,8 @@ test('a broken or newer-schema baseline is refused before the training, and left
 });
 
 // Metrics that never change, and a one-tensor safetensors checkpoint whose bytes come from weight.txt.
-const WEIGHTS_ONLY_SCRIPT = `import { readFileSync, writeFileSync } from 'node:fs';
+// With a file `nockpt` committed, the training stops saving its checkpoint.
+const WEIGHTS_ONLY_SCRIPT = `import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 const out = process.env.REPRO_OUT_DIR;
 writeFileSync(out + '/metrics.jsonl', [1, 2, 3].map((step) => JSON.stringify({ step, loss: 1 / step })).join('\\n') + '\\n');
 const data = Buffer.alloc(4);
@@ -134,7 +135,7 @@ let header = JSON.stringify({ w: { dtype: 'F32', shape: [1], data_offsets: [0, 4
 header += ' '.repeat((8 - (header.length % 8)) % 8);
 const length = Buffer.alloc(8);
 length.writeBigUInt64LE(BigInt(header.length));
-writeFileSync(out + '/model.safetensors', Buffer.concat([length, Buffer.from(header), data]));
+if (!existsSync('nockpt')) writeFileSync(out + '/model.safetensors', Buffer.concat([length, Buffer.from(header), data]));
 `;
 
 test('exact tolerance: weights that differ while every metric passes are drift, and the headline and JSON say so', async () => {
@@ -159,6 +160,37 @@ test('exact tolerance: weights that differ while every metric passes are drift, 
       const saved = JSON.parse(await readFile(path.join(reportPath, 'report.json'), 'utf8'));
       assert.equal(saved.status, 'drift');
       assert.equal(saved.outcome, 'drift');
+    },
+    {
+      'train.mjs': WEIGHTS_ONLY_SCRIPT,
+      'weight.txt': '0.5',
+      'repro.yml': 'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\ncheckpoints: "{out}/model.safetensors"\ntolerance: { exact: true }\n',
+    },
+  );
+});
+
+test('a baseline with weight hashes and a run that wrote no checkpoint: drift naming the cause under exact, a note otherwise', async () => {
+  await withProject(
+    async (project) => {
+      assert.equal((await project.cli(['baseline', 'update'])).code, 0);
+      project.commit('baseline');
+      await project.write('nockpt', '');
+      project.commit('stop saving the checkpoint');
+      const exact = await project.cli(['check']);
+      assert.equal(exact.code, 1, exact.stdout + exact.stderr);
+      assert.match(exact.stdout, /## ❌ repro-check: drift — the baseline has final-weight hashes \(step 0, 1 tensor\); this run wrote no checkpoint \(exact tolerance\)/);
+      assert.doesNotMatch(exact.stdout, /bit-for-bit identical/);
+      assert.match(exact.stdout, /checkpoints "\{out\}\/model\.safetensors" matched no file/);
+      const json = JSON.parse((await project.cli(['check', '--format', 'json'])).stdout);
+      assert.equal(json.status, 'drift');
+      assert.equal(json.weightsDiffer, 1);
+
+      await project.write('repro.yml', 'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\ncheckpoints: "{out}/model.safetensors"\n');
+      project.commit('default tolerance');
+      const allclose = await project.cli(['check']);
+      assert.equal(allclose.code, 0, allclose.stdout + allclose.stderr);
+      assert.match(allclose.stdout, /## ✅ .*; the weights were not compared \(this run wrote no checkpoint\)/);
+      assert.match(allclose.stdout, /### Weights\n\n- the baseline has final-weight hashes .*\n- the weights were not compared/);
     },
     {
       'train.mjs': WEIGHTS_ONLY_SCRIPT,

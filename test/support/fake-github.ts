@@ -475,6 +475,8 @@ function addLabelsBody(body: unknown): string[] {
 
 const HANDLERS: Record<string, Handler> = {
   'repos/get': (ctx) => ({ status: 200, body: repoJson(ctx.repo, `${ctx.repo.owner}/${ctx.repo.name}`, ctx.baseUrl) }),
+  // GitHub answers a person's token (PAT, OAuth) here; App installation and workflow tokens get 403.
+  'users/get-authenticated': (ctx) => (ctx.user.type === 'Bot' ? errorAnswer(403, 'Resource not accessible by integration') : { status: 200, body: userJson(ctx.user, ctx.baseUrl) }),
 
   // issue comments
   'issues/list-comments': (ctx) => {
