@@ -66,7 +66,7 @@ export const configSchema = z
       .string()
       .min(1)
       .default('github-actions[bot]')
-      .describe('Login the github-token writes as; the sticky comment is only ever looked for among its comments (an App token: <app-slug>[bot]). When not set, it is learned from the creator of the commit status the run posts, else GET /user (a person's token), else the author of the oldest marked comment by a bot account'),
+      .describe('Login the github-token writes as; the sticky comment is only ever looked for among its comments (an App token: <app-slug>[bot]). When not set, it is learned from the creator of the commit status the run posts, else GET /user (a PAT), else the author of the oldest marked comment by a bot account'),
     'accept-label': z.string().min(1).default('repro-check:accept-drift'),
     'baseline-update': z.enum(['commit', 'pull-request']).default('commit'),
     'allow-baseline-from-any-branch': z.boolean().default(false),
