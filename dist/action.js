@@ -1,28 +1,24 @@
-import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
+import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
 import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-CGCL2TPQ.js";
+} from "./chunks/chunk-DTKYOMXF.js";
 import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-OJFBKC72.js";
+} from "./chunks/chunk-I534GXNK.js";
 import {
   configKeys
-} from "./chunks/chunk-75HG23HQ.js";
+} from "./chunks/chunk-DGPSAFHU.js";
 import {
   firstDivergentStepOverall
-} from "./chunks/chunk-ZSJY4YLW.js";
-import "./chunks/chunk-WUFREVH5.js";
-import "./chunks/chunk-Z3Z5WYT2.js";
-import "./chunks/chunk-I4ZNRY5B.js";
-import {
-  EXIT_DRIFT,
-  InputFileError,
-  ReproError,
-  describeError
-} from "./chunks/chunk-BKTBR2MQ.js";
+} from "./chunks/chunk-XJUZTUNH.js";
+import "./chunks/chunk-63XBXJAC.js";
+import "./chunks/chunk-MS722AY2.js";
+import "./chunks/chunk-3WPOUDFC.js";
+import "./chunks/chunk-4L5BNI75.js";
+import "./chunks/chunk-TCURXLSW.js";
 import {
   debug,
   error,
@@ -34,9 +30,16 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-3LQNZVYX.js";
-import "./chunks/chunk-CJ6H7QP4.js";
-import "./chunks/chunk-GFWGNPAP.js";
+} from "./chunks/chunk-FIDXDCT4.js";
+import {
+  EXIT_DRIFT,
+  InputFileError,
+  ReproError,
+  describeError
+} from "./chunks/chunk-IOLXGZRS.js";
+import "./chunks/chunk-JT6VSTW5.js";
+import "./chunks/chunk-4H3Y5NYT.js";
+import "./chunks/chunk-EDCSKNQF.js";
 
 // src/action/main.ts
 import { readFile as readFile2 } from "node:fs/promises";
@@ -73,7 +76,7 @@ function readActionInputs(getInput2) {
     return value === "" ? null : value;
   };
   const mode = given("mode") ?? "check";
-  if (mode !== "check" && mode !== "baseline") throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: check, baseline`);
+  if (mode !== "check" && mode !== "baseline" && mode !== "publish") throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: check, baseline, publish`);
   const githubToken = given("github-token") ?? "";
   const overrides = [];
   for (const key of configKeys()) {
@@ -198,6 +201,21 @@ function pullRequestFacts(payload, eventPath) {
   const labels = Array.isArray(pull["labels"]) ? pull["labels"].map((label) => stringAt(label, "name")).filter((name) => name !== null) : [];
   return { number, headSha, baseSha, headRef: stringAt(head, "ref"), headRepoFullName: stringAt(objectAt(head, "repo"), "full_name"), labels };
 }
+function required(env, name, what) {
+  const value = env[name];
+  if (!value) throw new ReproError(`${name} is not set (${what}).`, { hint: "The GitHub runner sets it; outside Actions use the CLI, or set it yourself." });
+  return value;
+}
+function objectAt(value, key) {
+  const inner = value?.[key];
+  return inner && typeof inner === "object" && !Array.isArray(inner) ? inner : null;
+}
+function stringAt(value, key) {
+  const inner = value?.[key];
+  return typeof inner === "string" && inner !== "" ? inner : null;
+}
+
+// src/github/trust-policy.ts
 function eventForTrainedCommit(ctx, checkedOut) {
   if (ctx.eventName !== "pull_request_target" || checkedOut === null) return { event: ctx, note: null };
   if (checkedOut.sha === ctx.headSha || checkedOut.parents.includes(ctx.headSha)) return { event: ctx, note: null };
@@ -224,19 +242,6 @@ function refuseUnsafeEvent(ctx, options) {
     );
   }
 }
-function required(env, name, what) {
-  const value = env[name];
-  if (!value) throw new ReproError(`${name} is not set (${what}).`, { hint: "The GitHub runner sets it; outside Actions use the CLI, or set it yourself." });
-  return value;
-}
-function objectAt(value, key) {
-  const inner = value?.[key];
-  return inner && typeof inner === "object" && !Array.isArray(inner) ? inner : null;
-}
-function stringAt(value, key) {
-  const inner = value?.[key];
-  return typeof inner === "string" && inner !== "" ? inner : null;
-}
 
 // src/action/main.ts
 async function runAction(env = process.env) {
@@ -250,14 +255,7 @@ async function runAction(env = process.env) {
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     debug(`resolved settings: ${JSON.stringify(settings.config)}`);
     debug(`setting origins: ${JSON.stringify(settings.origins)}`);
-    const checkedOut = sentEvent.eventName === "pull_request_target" ? await checkedOutCommit(workspace) : null;
-    refuseUnsafeEvent(sentEvent, {
-      allowForkPrs: settings.config["allow-fork-prs"],
-      allowPullRequestTarget: settings.config["allow-pull-request-target"],
-      ...checkedOut ? { checkedOutSha: checkedOut.sha } : {}
-    });
-    const { event, note: trainedCommitNote } = eventForTrainedCommit(sentEvent, checkedOut);
-    if (trainedCommitNote) notice(trainedCommitNote);
+    const event = inputs.mode === "publish" ? sentEvent : await eventForTraining(sentEvent, settings, workspace);
     const context = {
       cwd: workspace,
       env,
@@ -266,14 +264,15 @@ async function runAction(env = process.env) {
       pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber, headRef: event.headRef } : null,
       now: () => /* @__PURE__ */ new Date()
     };
-    if (inputs.mode === "check") {
+    if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub } = await import("./chunks/github-publish-QELBF3DE.js");
+        const { publishFailureToGithub } = await import("./chunks/github-publish-3EUZ5CQB.js");
         await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
-    phase = inputs.mode === "baseline" ? "updating the baseline" : "checking";
+    phase = { check: "checking", baseline: "updating the baseline", publish: "publishing the check job's verdict" }[inputs.mode];
     if (inputs.mode === "baseline") await baselineMode(inputs, settings, context, event);
+    else if (inputs.mode === "publish") await publishMode(inputs, settings, context, event);
     else await checkMode(inputs, settings, configPath, context, event);
   } catch (error2) {
     setOutput("status", "error");
@@ -286,8 +285,25 @@ async function runAction(env = process.env) {
     setFailed(`repro-check failed while ${phase}: ${message}`);
   }
 }
+async function eventForTraining(sentEvent, settings, workspace) {
+  const checkedOut = sentEvent.eventName === "pull_request_target" ? await checkedOutCommit(workspace) : null;
+  refuseUnsafeEvent(sentEvent, {
+    allowForkPrs: settings.config["allow-fork-prs"],
+    allowPullRequestTarget: settings.config["allow-pull-request-target"],
+    ...checkedOut ? { checkedOutSha: checkedOut.sha } : {}
+  });
+  const { event, note: trainedCommitNote } = eventForTrainedCommit(sentEvent, checkedOut);
+  if (trainedCommitNote) notice(trainedCommitNote);
+  return event;
+}
+async function publishMode(inputs, settings, context, event) {
+  const { publishFromArtifact } = await import("./chunks/github-publish-3EUZ5CQB.js");
+  const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
+  setOutput("status", verdict.outcome);
+  await summary.addRaw(verdict.summary).write();
+}
 async function checkedOutCommit(workspace) {
-  const { openRepo } = await import("./chunks/repo-7IREHTNR.js");
+  const { openRepo } = await import("./chunks/repo-H52PE6TB.js");
   const repo = await openRepo(workspace);
   const sha = (await repo.tryRun(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))?.trim();
   if (!sha) return null;
@@ -308,10 +324,10 @@ async function settingsForAction(inputs, workspace) {
       throw new ReproError(`input "config": cannot read ${name} (${error2.code ?? error2.message})`, { hint: "Give the path of the settings file relative to the workspace, or leave `config` out and pass the settings as inputs." });
     }
   }
-  return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
+  return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides, trains: inputs.mode !== "publish" }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-452IJM5I.js");
+  const { runCheck } = await import("./chunks/check-3PUSQS7R.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -333,7 +349,8 @@ async function checkMode(inputs, settings, configPath, context, event) {
   await summary.addRaw(result.markdown).write();
   await publishCheckToGithub(inputs.githubToken, event, settings, configPath, result, context);
   if (result.outcome === "drift" && config["fail-on-drift"] && drifted.length === 0 && result.report.weightsDrift) {
-    setFailed(`The final weights differ from the baseline in ${result.report.weightsDrift.differing} tensors (tolerance is exact); every metric is within tolerance. See the job summary.`);
+    const weights = result.report.weightsDrift;
+    setFailed(`${weights.cause ? `Drift: ${weights.cause}` : `The final weights differ from the baseline in ${weights.differing} tensors`} (tolerance is exact); every metric is within tolerance. See the job summary.`);
   } else if (result.outcome === "drift" && config["fail-on-drift"]) {
     setFailed(`Drift in ${drifted.length} metric${drifted.length === 1 ? "" : "s"} (${drifted.slice(0, 5).join(", ")}${drifted.length > 5 ? ", \u2026" : ""})${firstStep === null ? "" : `; curves part at step ${firstStep}`}. See the job summary.`);
   } else if (result.outcome === "drift") {
@@ -345,14 +362,16 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-SEPG4N67.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-T3VXNCNK.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
+    // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
+    keepCheckoutClean: true,
     // The default-branch rule is checked again when publishing (where the remote may be asked);
     // here it refuses before a training whose baseline could not be published anyway.
     beforeTraining: async (branch) => {
       if (config["allow-baseline-from-any-branch"] || !event.defaultBranch || branch === event.defaultBranch) return;
-      const { offDefaultBranchError } = await import("./chunks/baseline-update-FKYCLNRA.js");
+      const { offDefaultBranchError } = await import("./chunks/baseline-update-2YOEYEKL.js");
       throw offDefaultBranchError(branch, event.defaultBranch);
     }
   });

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
+import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
 import {
   EXIT_BAD_INPUT,
   EXIT_PASS,
   ReproError,
   describeError
-} from "./chunks/chunk-BKTBR2MQ.js";
-import "./chunks/chunk-GFWGNPAP.js";
+} from "./chunks/chunk-IOLXGZRS.js";
+import "./chunks/chunk-EDCSKNQF.js";
 
 // src/cli/main.ts
 import { parseArgs } from "node:util";
@@ -70,12 +70,15 @@ var package_default = {
     "@octokit/plugin-throttling": "11.0.5",
     "@octokit/webhooks-examples": "7.6.1",
     "@tensorflow/tfjs": "4.22.0",
+    "@tensorflow/tfjs-backend-wasm": "4.22.0",
     "@types/node": "20.19.43",
     ajv: "8.20.0",
     "ajv-formats": "3.0.1",
     bottleneck: "2.19.5",
     c8: "12.0.0",
+    "crc-32": "1.2.2",
     esbuild: "0.28.2",
+    protobufjs: "8.8.1",
     "simple-git": "4.0.2",
     tsx: "4.23.15",
     typescript: "5.9.3",
@@ -122,11 +125,11 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-CWYAJ2MO.js"),
-  baseline: () => import("./chunks/baseline-7KIWYAFV.js"),
-  run: () => import("./chunks/run-LLCXYNRK.js"),
-  compare: () => import("./chunks/compare-M4VBGPXL.js"),
-  env: () => import("./chunks/env-VLMYMJZZ.js")
+  check: () => import("./chunks/check-ZM3PFLJJ.js"),
+  baseline: () => import("./chunks/baseline-4LQJQ5YN.js"),
+  run: () => import("./chunks/run-AMHBN4BY.js"),
+  compare: () => import("./chunks/compare-QB7JFKRE.js"),
+  env: () => import("./chunks/env-FMABSDZT.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

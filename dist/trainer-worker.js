@@ -1,23 +1,25 @@
-import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url);
+import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
 import {
   METRICS_FILE,
   STRICT_DETERMINISM_ENV,
   TRAINER_RESULT_FILE,
   checkBackendName,
-  loadBackend
-} from "./chunks/chunk-BIVG4ZVQ.js";
+  loadBackend,
+  wasmBinaryDir
+} from "./chunks/chunk-5UKGHKEF.js";
 import {
   serializeSafetensors
-} from "./chunks/chunk-QDSYF3PB.js";
+} from "./chunks/chunk-M72KA3OI.js";
 import {
   ReproError
-} from "./chunks/chunk-BKTBR2MQ.js";
-import "./chunks/chunk-GFWGNPAP.js";
+} from "./chunks/chunk-IOLXGZRS.js";
+import "./chunks/chunk-EDCSKNQF.js";
 
 // src/trainer/worker.ts
 import { mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
 
 // src/trainer/metrics-line.ts
 function formatMetricsLine(step, metrics) {
@@ -176,9 +178,10 @@ function isTensor(value) {
 // src/trainer/worker.ts
 async function runJob(job) {
   if (job.strictDeterminism) Object.assign(process.env, STRICT_DETERMINISM_ENV);
-  const backend = await loadBackend(checkBackendName(job.backend), job.backendSearchDirs, importPureTf);
+  const backend = await loadBackend(checkBackendName(job.backend), job.backendSearchDirs, bundledBackends());
   for (const note of backend.notes) console.log(`repro-check trainer: ${note}`);
-  console.log(`repro-check trainer: backend ${backend.info.name} ${backend.info.version} on ${backend.info.device}`);
+  const simd = backend.info.simd === void 0 ? "" : backend.info.simd ? ", SIMD" : ", no SIMD";
+  console.log(`repro-check trainer: backend ${backend.info.name} ${backend.info.version} on ${backend.info.device}${simd}`);
   const mathRandomUse = guardMathRandom(job.seed);
   const train = await importTrainer(job.module);
   mkdirSync(path.join(job.outDir, "checkpoints"), { recursive: true });
@@ -196,6 +199,15 @@ async function runJob(job) {
     await train(state.context);
   } catch (error) {
     if (error === state.divergence()) throw error;
+    const missingKernel = MISSING_KERNEL.exec(error instanceof Error ? error.message : "");
+    if (missingKernel) {
+      const [, op, backendName] = missingKernel;
+      throw new ReproError(
+        `The trainer ${job.module} uses the op ${op}, which the ${backendName} backend does not support (no kernel '${op}' for '${backendName}'); repro-check never falls back to another backend for one op.
+${error.stack ?? ""}`,
+        { hint: "Use a backend that has it (the README's built-in trainer section lists the layers and ops of each; backend: cpu runs every tfjs op), or avoid the op." }
+      );
+    }
     throw new ReproError(`The trainer ${job.module} threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`, {
       hint: "Fix the error in the trainer module; its stack is above."
     });
@@ -207,14 +219,24 @@ async function runJob(job) {
   }
   return { ok: true, backend: backend.info, checkpoints: state.checkpoints(), warnings: mathRandomUse() };
 }
-async function importPureTf() {
-  const namespace = await import("./chunks/tf.node-PFOKKRX7.js");
+var MISSING_KERNEL = /Kernel '(\w+)' not registered for backend '(\w+)'/;
+function bundledBackends() {
+  return {
+    importTf: () => importCommonJs(import("./chunks/tf.node-KOZZJ4D7.js")),
+    importWasm: () => importCommonJs(import("./chunks/tf-backend-wasm.node-OJ7BTVVX.js")),
+    wasmDir: wasmBinaryDir(import.meta.url, () => createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm")),
+    wasmSimd: process.env.REPRO_WASM_SIMD !== "0",
+    fastCpuKernels: process.env.REPRO_CPU_KERNELS !== "stock"
+  };
+}
+async function importCommonJs(loading) {
+  const namespace = await loading;
   return namespace.default ?? namespace;
 }
 async function importTrainer(module) {
   let loaded;
   try {
-    loaded = module === "builtin:smoke" ? await import("./chunks/smoke-OYPZOJBS.js") : await import(pathToFileURL(module).href);
+    loaded = module === "builtin:smoke" ? await import("./chunks/smoke-QJJ4GVDI.js") : await import(pathToFileURL(module).href);
   } catch (error) {
     if (error.code === "ERR_UNKNOWN_FILE_EXTENSION") {
       throw new ReproError(`Node ${process.versions.node} cannot load the trainer module ${module}: it does not know the file extension ${path.extname(module) || "(none)"}`, {

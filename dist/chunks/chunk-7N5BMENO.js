@@ -1,0 +1,150 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
+import {
+  parseSafetensors
+} from "./chunk-M72KA3OI.js";
+import {
+  InputFileError
+} from "./chunk-IOLXGZRS.js";
+
+// src/proc/run-process.ts
+import { spawn } from "node:child_process";
+var TIMEOUT_KILL_GRACE_MS = 1e4;
+var CANCEL_KILL_GRACE_MS = 5e3;
+var TAIL_LINES = 50;
+var MAX_LINE_CHARS = 4096;
+var MAX_TIMER_MS = 2 ** 31 - 1;
+var PIPE_DRAIN_MS = 2e3;
+async function runProcess(options) {
+  const [file, args] = options.shell !== void 0 ? ["bash", ["-c", options.shell]] : [options.argv?.[0], options.argv?.slice(1) ?? []];
+  if (!file) throw new TypeError("runProcess needs `shell` or a non-empty `argv`");
+  const started = Date.now();
+  const tail = new OutputTail(options.maxCapturedBytes ?? 64 * 1024);
+  const killGraceMs = options.killGraceMs ?? TIMEOUT_KILL_GRACE_MS;
+  const cancelGraceMs = options.cancelGraceMs ?? CANCEL_KILL_GRACE_MS;
+  return new Promise((resolve) => {
+    let timedOut = false;
+    let cancelled = false;
+    let killTimer;
+    let killAt = Infinity;
+    const child = spawn(file, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const stopGroup = (graceMs) => {
+      if (killTimer === void 0) signalGroup(child.pid, "SIGTERM");
+      if (Date.now() + graceMs >= killAt) return;
+      killAt = Date.now() + graceMs;
+      clearTimeout(killTimer);
+      killTimer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), graceMs);
+    };
+    const timeout = setTimeout(() => {
+      timedOut = true;
+      stopGroup(killGraceMs);
+    }, Math.min(options.timeoutMs, MAX_TIMER_MS));
+    const cancel = () => {
+      cancelled = true;
+      stopGroup(cancelGraceMs);
+    };
+    options.signal?.addEventListener("abort", cancel, { once: true });
+    if (options.signal?.aborted) cancel();
+    process.on("SIGINT", cancel);
+    process.on("SIGTERM", cancel);
+    const readers = ["stdout", "stderr"].map((stream) => lineReader(child[stream], (line) => {
+      tail.push(line);
+      options.onOutputLine?.(line, stream);
+    }));
+    let spawnError = null;
+    child.on("error", (error) => {
+      spawnError = error;
+    });
+    let drainTimer;
+    child.on("exit", () => {
+      signalGroup(child.pid, "SIGKILL");
+      drainTimer = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }, PIPE_DRAIN_MS);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timeout);
+      options.signal?.removeEventListener("abort", cancel);
+      process.off("SIGINT", cancel);
+      process.off("SIGTERM", cancel);
+      readers.forEach((flush) => flush());
+      if (killTimer) clearTimeout(killTimer);
+      if (drainTimer) clearTimeout(drainTimer);
+      if (spawnError) {
+        tail.push(`${file}: ${spawnError.code === "ENOENT" ? "command not found" : spawnError.message}`);
+        resolve({ exitCode: 127, signal: null, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started });
+        return;
+      }
+      resolve({ exitCode: code, signal, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started });
+    });
+  });
+}
+function signalGroup(pid, signal) {
+  if (pid === void 0) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+  }
+}
+function lineReader(stream, onLine) {
+  let partial = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk) => {
+    const text = partial + chunk;
+    const lines = text.split("\n");
+    partial = lines.pop() ?? "";
+    if (partial.length > 1024 * 1024) {
+      onLine(partial);
+      partial = "";
+    }
+    for (const line of lines) onLine(line.endsWith("\r") ? line.slice(0, -1) : line);
+  });
+  return () => {
+    if (partial) onLine(partial);
+    partial = "";
+  };
+}
+var OutputTail = class {
+  constructor(maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+  maxBytes;
+  kept = [];
+  bytes = 0;
+  push(line) {
+    const cut = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}\u2026` : line;
+    this.kept.push(cut);
+    this.bytes += Buffer.byteLength(cut);
+    while (this.kept.length > TAIL_LINES || this.bytes > this.maxBytes && this.kept.length > 1) this.bytes -= Buffer.byteLength(this.kept.shift());
+  }
+  lines() {
+    return [...this.kept];
+  }
+};
+
+// src/safetensors/checkpoint-hash.ts
+import { createHash } from "node:crypto";
+import path from "node:path";
+function tensorSha256(tensor) {
+  return createHash("sha256").update(tensor.data).digest("hex");
+}
+function hashCheckpointFile(file, bytes) {
+  if (bytes === null) throw new InputFileError(file, void 0, "checkpoint file could not be read");
+  const { metadata, tensors } = parseSafetensors(bytes, file);
+  return {
+    path: file,
+    step: checkpointStep(metadata, file),
+    tensors: [...tensors].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map((tensor) => ({ name: tensor.name, dtype: tensor.dtype, shape: tensor.shape, sha256: tensorSha256(tensor) }))
+  };
+}
+function checkpointStep(metadata, file) {
+  const fromMetadata = metadata?.step;
+  if (fromMetadata !== void 0 && /^\d+$/.test(fromMetadata)) return Number(fromMetadata);
+  const numbers = path.basename(file).match(/\d+/g);
+  return numbers ? Number(numbers.at(-1)) : 0;
+}
+
+export {
+  runProcess,
+  hashCheckpointFile
+};
