@@ -28,13 +28,22 @@ Usage:
       Compare two metric files, run records or baselines (told apart by content).
   repro-check env [--format json|text] [-o FINGERPRINT.json]
       Print this machine's environment fingerprint.
+  repro-check fingerprint CKPT [--format markdown|json] [-o FILE]
+      Per-tensor SHA-256 of a checkpoint (safetensors, shard index, tfjs model.json).
+  repro-check diff-weights A B [--rtol R] [--atol A] [--format markdown|json] [-o FILE]
+      Compare two checkpoints tensor by tensor: max |a-b|, relative L2, cosine, by layer.
+  repro-check merge --method sma|ema|wma [--last K] [--decay D] -o OUT CKPT...
+      Average checkpoints into OUT (safetensors), streaming; reports the deltas' correlation.
+  repro-check audit --resume-at N [--config F] [--set KEY=VALUE]... [--format markdown|json] [-o FILE]
+      Train once whole and once stopped after step N and resumed; the curves must be bit-identical.
 
 Options:
   --config F        settings file (default: repro.yml in the current directory, when present)
   --set KEY=VALUE   override a setting; dotted keys reach into maps (--set trainer.steps=50)
   --seed N          same as --set seed=N
   -o, --out FILE    also write the machine-readable result to FILE: the run record (check, run),
-                    the verdict JSON (compare), the fingerprint JSON (env)
+                    the verdict JSON (compare, diff-weights, audit), the fingerprint JSON (env,
+                    fingerprint); the merged checkpoint (merge)
   -v, --verbose     debug output on stderr
   -h, --help        this help;  --version  the version
 
@@ -55,6 +64,10 @@ const COMMON_OPTIONS = {
   exact: { type: 'boolean', default: false },
   metric: { type: 'string', multiple: true, default: [] },
   ignore: { type: 'string', multiple: true, default: [] },
+  method: { type: 'string' },
+  last: { type: 'string' },
+  decay: { type: 'string' },
+  'resume-at': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Parsed = ReturnType<typeof parseArgs<{ options: typeof COMMON_OPTIONS; allowPositionals: true; strict: true; tokens: true }>>;
@@ -67,6 +80,10 @@ const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   run: ['config', 'set', 'seed', 'out', 'verbose'],
   compare: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'format', 'out', 'verbose'],
   env: ['format', 'out', 'verbose'],
+  fingerprint: ['format', 'out', 'verbose'],
+  'diff-weights': ['rtol', 'atol', 'format', 'out', 'verbose'],
+  merge: ['method', 'last', 'decay', 'out', 'verbose'],
+  audit: ['resume-at', 'config', 'set', 'seed', 'format', 'out', 'verbose'],
 };
 
 /** `-o/--out` for options with a short form, `--config` for the others. */
@@ -147,12 +164,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (values.out) await writeFileAtomic(path.resolve(io.cwd, values.out), JSON.stringify(fingerprint, null, 2) + '\n');
         return EXIT_PASS;
       }
+      case 'fingerprint': {
+        if (formatProblem) throw new ReproError(formatProblem);
+        const { run } = await import('./commands/fingerprint.ts');
+        return await run({ files: rest, format: format as 'markdown' | 'json', out: values.out }, io);
+      }
+      case 'diff-weights': {
+        if (formatProblem) throw new ReproError(formatProblem);
+        const { run } = await import('./commands/diff-weights.ts');
+        return await run({ files: rest, rtol: values.rtol, atol: values.atol, format: format as 'markdown' | 'json', out: values.out }, io);
+      }
+      case 'merge': {
+        const { run } = await import('./commands/merge.ts');
+        return await run({ files: rest, method: values.method, last: values.last, decay: values.decay, out: values.out }, io, log);
+      }
       case 'check':
       case 'run':
       case 'baseline':
         return await runTrainingCommand(command, rest, values, { format, problem: formatProblem }, io, log);
       default:
-        throw new ReproError(`unknown command "${command}"; accepted: check, baseline update, run, compare, env`);
+        throw new ReproError(`unknown command "${command}"; accepted: check, baseline update, run, compare, env, fingerprint, diff-weights, merge, audit`);
     }
   } catch (error) {
     log.error(describeError(error));

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import { ReproError } from '../errors.ts';
@@ -14,7 +14,7 @@ import { expandFileGlob } from '../metrics/glob-files.ts';
 import { runProcess } from '../proc/run-process.ts';
 import { childEnvironment } from '../proc/child-env.ts';
 import { collectEnvironment, execText } from '../env/fingerprint.ts';
-import { hashCheckpointFile } from '../safetensors/checkpoint-hash.ts';
+import { fingerprintCheckpoint } from '../checkpoints/fingerprint.ts';
 import type { RepoState } from './repo-state.ts';
 
 export interface TrainedRun {
@@ -111,7 +111,8 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
 
   const resolvedSpec = typeof metricsSpec === 'string' ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
   const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt });
-  if (config.checkpoints) checkpoints.push(...(await hashCommandCheckpoints(substituteOutDir(config.checkpoints, outDir), repo.workDir)));
+  const checkpointGlob = typeof config.checkpoints === 'string' ? config.checkpoints : config.checkpoints?.glob;
+  if (checkpointGlob) checkpoints.push(...(await hashCommandCheckpoints(substituteOutDir(checkpointGlob, outDir), repo.workDir)));
 
   environment = { ...environment, extra: { ...environment.extra, ...extraEnvironment } };
   const provenance: Provenance = {
@@ -185,7 +186,7 @@ async function hashCommandCheckpoints(pattern: string, baseDir: string): Promise
   const entries: CheckpointEntry[] = [];
   for (const relative of files) {
     const file = absolute ? `/${relative}` : path.join(baseDir, relative);
-    entries.push(await hashCheckpointFile(file, await readFile(file).catch(() => null)));
+    entries.push(await fingerprintCheckpoint(file));
   }
   return entries;
 }

@@ -1,0 +1,214 @@
+import type { FileHandle } from 'node:fs/promises';
+import { ReproError } from '../errors.ts';
+import { writeAtomicWith } from '../fs/atomic-write.ts';
+import { dtypeSize } from '../safetensors/dtypes.ts';
+import { safetensorsLayout } from '../safetensors/format.ts';
+import { decodeToFloat64, encodeFromFloat64 } from '../safetensors/values.ts';
+import { type Checkpoint, type CheckpointTensor, FLOAT_DTYPES, openCheckpoint, readTensorBytes } from './source.ts';
+import { metadataStep } from './order.ts';
+
+/**
+ * Checkpoint averaging (the background note on model merging: a moving average of the last
+ * checkpoints of a constant-LR run is a low-pass filter on the weights and predicts what
+ * annealing would reach). Streams tensor by tensor and chunk by chunk within a tensor:
+ * memory is a fixed chunk budget (five float64 chunks and two byte chunks, about 56 MB)
+ * whatever the number of checkpoints and the tensor sizes. Float tensors are accumulated in
+ * float64 and written in their own dtype (round to nearest even); integer and bool tensors
+ * (step counters such as `num_batches_tracked`) are copied from the newest checkpoint, as
+ * PyTorch's `swa_utils.AveragedModel` keeps buffers rather than averaging them.
+ */
+
+export type AveragingMethod = 'sma' | 'ema' | 'wma';
+export const AVERAGING_METHODS: readonly AveragingMethod[] = ['sma', 'ema', 'wma'];
+export const DEFAULT_EMA_DECAY = 0.9;
+
+/** Elements per chunk: 1 Mi, so each float64 buffer is 8 MiB. */
+const CHUNK_ELEMENTS = 1024 * 1024;
+
+/**
+ * Weights of the checkpoints, oldest first, summing to 1.
+ * - sma: 1/K each.
+ * - ema: the exponential moving average e₁ = c₁, eᵢ = d·eᵢ₋₁ + (1−d)·cᵢ unrolled: c₁ gets d^(K−1),
+ *   cᵢ (i ≥ 2) gets (1−d)·d^(K−i).
+ * - wma: linearly rising, cᵢ gets i / (K(K+1)/2), the newest heaviest.
+ */
+export function averagingWeights(method: AveragingMethod, count: number, decay = DEFAULT_EMA_DECAY): number[] {
+  switch (method) {
+    case 'sma':
+      return Array.from({ length: count }, () => 1 / count);
+    case 'ema':
+      return Array.from({ length: count }, (_, i) => (i === 0 ? decay ** (count - 1) : (1 - decay) * decay ** (count - 1 - i)));
+    case 'wma':
+      return Array.from({ length: count }, (_, i) => (i + 1) / ((count * (count + 1)) / 2));
+  }
+}
+
+export interface MergeOptions {
+  /** Checkpoint paths, oldest first (see orderCheckpoints). */
+  inputs: string[];
+  method: AveragingMethod;
+  /** EMA decay d in (0, 1); only for ema. */
+  decay?: number;
+  out: string;
+}
+
+export interface MergeResult {
+  out: string;
+  inputs: Array<{ path: string; step: number | null; weight: number }>;
+  /** Float tensors averaged, and integer/bool tensors copied from the newest checkpoint. */
+  averaged: number;
+  copied: number;
+  /**
+   * Cosine between successive checkpoints (cᵢ·cᵢ₊₁ over all float tensors; the note's
+   * "checkpoint correlation": above 0.9 simple averaging is safe) and between successive
+   * deltas ((cᵢ₊₁−cᵢ)·(cᵢ₊₂−cᵢ₊₁): negative means the run oscillates about a minimum, which
+   * averaging cancels). K−1 and K−2 values.
+   */
+  checkpointCosines: number[];
+  deltaCosines: number[];
+}
+
+/**
+ * Averages `inputs` into `out` (safetensors, written atomically). The output's `__metadata__`
+ * holds `step` (the newest input's, when known) and `repro_check_merge`, a JSON string:
+ * `{"method", "decay"?, "inputs": [{"path", "step", "weight"}]}`.
+ * @throws ReproError when the inputs differ in tensor names, dtypes or shapes (naming the
+ * tensor and file), InputFileError for an unreadable input.
+ */
+export async function mergeCheckpoints(options: MergeOptions): Promise<MergeResult> {
+  if (options.inputs.length === 0) throw new ReproError('merge needs at least one checkpoint');
+  const opened: Checkpoint[] = [];
+  try {
+    for (const input of options.inputs) opened.push(await openCheckpoint(input));
+    checkSameTensors(opened);
+    const weights = averagingWeights(options.method, opened.length, options.decay);
+    const inputs = opened.map((c, i) => ({ path: c.path, step: metadataStep(c.metadata), weight: weights[i]! }));
+    const newest = opened.at(-1)!;
+    const provenance = { method: options.method, ...(options.method === 'ema' ? { decay: options.decay ?? DEFAULT_EMA_DECAY } : {}), inputs };
+    const metadata: Record<string, string> = { ...(inputs.at(-1)!.step !== null ? { step: String(inputs.at(-1)!.step) } : {}), repro_check_merge: JSON.stringify(provenance) };
+    const layout = safetensorsLayout(newest.tensors, metadata);
+    const similarity = new SimilarityAccumulator(opened.length);
+    const buffers = new MergeBuffers();
+    let averaged = 0;
+    await writeAtomicWith(options.out, async (handle) => {
+      await writeAll(handle, layout.head, 0);
+      for (const entry of layout.entries) {
+        const tensors = opened.map((c) => c.tensors.find((t) => t.name === entry.name)!);
+        const position = layout.head.length + entry.begin;
+        if (FLOAT_DTYPES.has(tensors[0]!.dtype)) {
+          await averageTensor(tensors, weights, handle, position, buffers, similarity);
+          averaged++;
+        } else await copyTensor(tensors.at(-1)!, handle, position, buffers.bytes);
+      }
+    });
+    return { out: options.out, inputs, averaged, copied: layout.entries.length - averaged, ...similarity.cosines() };
+  } finally {
+    await Promise.all(opened.map((c) => c.close()));
+  }
+}
+
+function checkSameTensors(checkpoints: Checkpoint[]): void {
+  const reference = checkpoints[0]!;
+  const describe = (t: CheckpointTensor) => `${t.dtype} [${t.shape.join(', ')}]`;
+  for (const other of checkpoints.slice(1)) {
+    const names = new Set(other.tensors.map((t) => t.name));
+    for (const tensor of reference.tensors) {
+      const match = other.tensors.find((t) => t.name === tensor.name);
+      if (!match) throw new ReproError(`cannot average: tensor "${tensor.name}" is in ${reference.path} but not in ${other.path}`);
+      if (describe(match) !== describe(tensor)) throw new ReproError(`cannot average: tensor "${tensor.name}" is ${describe(tensor)} in ${reference.path} but ${describe(match)} in ${other.path}`);
+      names.delete(tensor.name);
+    }
+    if (names.size > 0) throw new ReproError(`cannot average: tensor "${[...names][0]}" is in ${other.path} but not in ${reference.path}`);
+  }
+}
+
+class MergeBuffers {
+  readonly bytes = new Uint8Array(CHUNK_ELEMENTS * 8);
+  readonly sum = new Float64Array(CHUNK_ELEMENTS);
+  readonly current = new Float64Array(CHUNK_ELEMENTS);
+  readonly previous = new Float64Array(CHUNK_ELEMENTS);
+  readonly previousDelta = new Float64Array(CHUNK_ELEMENTS);
+}
+
+async function averageTensor(tensors: CheckpointTensor[], weights: number[], handle: FileHandle, position: number, buffers: MergeBuffers, similarity: SimilarityAccumulator): Promise<void> {
+  const { dtype, byteLength } = tensors[0]!;
+  const elementBytes = dtypeSize(dtype);
+  const chunkBytes = CHUNK_ELEMENTS * elementBytes;
+  for (let offset = 0; offset < byteLength; offset += chunkBytes) {
+    const length = Math.min(chunkBytes, byteLength - offset);
+    const count = length / elementBytes;
+    const { sum, current, previous, previousDelta } = buffers;
+    sum.fill(0, 0, count);
+    for (const [k, tensor] of tensors.entries()) {
+      decodeToFloat64(dtype, await readTensorBytes(tensor, offset, buffers.bytes.subarray(0, length)), current);
+      const weight = weights[k]!;
+      for (let i = 0; i < count; i++) sum[i]! += weight * current[i]!;
+      if (k > 0) similarity.add(k, current, previous, previousDelta, count);
+      previous.set(current.subarray(0, count));
+    }
+    encodeFromFloat64(dtype as 'F64' | 'F32' | 'F16' | 'BF16', sum, count, buffers.bytes);
+    await writeAll(handle, buffers.bytes.subarray(0, length), position + offset);
+  }
+}
+
+async function copyTensor(tensor: CheckpointTensor, handle: FileHandle, position: number, buffer: Uint8Array): Promise<void> {
+  for (let offset = 0; offset < tensor.byteLength; offset += buffer.length) {
+    const length = Math.min(buffer.length, tensor.byteLength - offset);
+    await writeAll(handle, await readTensorBytes(tensor, offset, buffer.subarray(0, length)), position + offset);
+  }
+}
+
+async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  let written = 0;
+  while (written < bytes.length) written += (await handle.write(bytes, written, bytes.length - written, position + written)).bytesWritten;
+}
+
+/** Dot products and norms over all float tensors, summed chunk by chunk, for MergeResult's cosines. */
+class SimilarityAccumulator {
+  private readonly norms: number[];
+  private readonly checkpointDots: number[];
+  private readonly deltaNorms: number[];
+  private readonly deltaDots: number[];
+
+  constructor(count: number) {
+    this.norms = new Array(count).fill(0);
+    this.checkpointDots = new Array(Math.max(count - 1, 0)).fill(0);
+    this.deltaNorms = new Array(Math.max(count - 1, 0)).fill(0);
+    this.deltaDots = new Array(Math.max(count - 2, 0)).fill(0);
+  }
+
+  /**
+   * Checkpoint k (≥ 1) against k−1 on one chunk. `previousDelta` holds c(k−1) − c(k−2) and is
+   * replaced by c(k) − c(k−1). The norm of c(0) is added on k = 1.
+   */
+  add(k: number, current: Float64Array, previous: Float64Array, previousDelta: Float64Array, count: number): void {
+    let norm = 0;
+    let previousNorm = 0;
+    let dot = 0;
+    let deltaNorm = 0;
+    let deltaDot = 0;
+    for (let i = 0; i < count; i++) {
+      const x = current[i]!;
+      const p = previous[i]!;
+      const delta = x - p;
+      norm += x * x;
+      previousNorm += p * p;
+      dot += x * p;
+      deltaNorm += delta * delta;
+      deltaDot += delta * previousDelta[i]!;
+      previousDelta[i] = delta;
+    }
+    if (k === 1) this.norms[0]! += previousNorm;
+    this.norms[k]! += norm;
+    this.checkpointDots[k - 1]! += dot;
+    this.deltaNorms[k - 1]! += deltaNorm;
+    if (k >= 2) this.deltaDots[k - 2]! += deltaDot;
+  }
+
+  cosines(): { checkpointCosines: number[]; deltaCosines: number[] } {
+    return {
+      checkpointCosines: this.checkpointDots.map((dot, i) => dot / Math.sqrt(this.norms[i]! * this.norms[i + 1]!)),
+      deltaCosines: this.deltaDots.map((dot, i) => dot / Math.sqrt(this.deltaNorms[i]! * this.deltaNorms[i + 1]!)),
+    };
+  }
+}
