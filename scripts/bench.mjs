@@ -99,6 +99,11 @@ if (wanted('compare')) {
   }
 }
 
+if (wanted('checkpoints')) {
+  const { benchCheckpoints } = await import('./bench/checkpoints.mjs');
+  await benchCheckpoints(report);
+}
+
 if (wanted('trainer')) {
   const { benchSmoke } = await import('./bench-trainer.mjs');
   const smoke = await benchSmoke();

@@ -29,11 +29,17 @@ export async function fingerprintOpened(checkpoint: Checkpoint, chunkBytes = CHU
   return { path: checkpoint.path, step: checkpointStep(checkpoint.metadata, checkpoint.path), tensors };
 }
 
+/** Hashes one chunk while the next is read (two halves of `buffer`), so disk and hashing overlap. */
 async function tensorSha256(tensor: CheckpointTensor, buffer: Uint8Array): Promise<string> {
   const hash = createHash('sha256');
-  for (let offset = 0; offset < tensor.byteLength; offset += buffer.length) {
-    const length = Math.min(buffer.length, tensor.byteLength - offset);
-    hash.update(await readTensorBytes(tensor, offset, buffer.subarray(0, length)));
+  const half = Math.max(1, Math.floor(buffer.length / 2));
+  const halves = [buffer.subarray(0, half), buffer.subarray(half, 2 * half)] as const;
+  const read = (offset: number, index: number) => readTensorBytes(tensor, offset, halves[index % 2]!.subarray(0, Math.min(half, tensor.byteLength - offset)));
+  let next = tensor.byteLength > 0 ? read(0, 0) : null;
+  for (let offset = 0, index = 0; next !== null; offset += half, index++) {
+    const chunk = await next;
+    next = offset + half < tensor.byteLength ? read(offset + half, index + 1) : null;
+    hash.update(chunk);
   }
   return hash.digest('hex');
 }

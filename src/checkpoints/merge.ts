@@ -11,7 +11,7 @@ import { metadataStep } from './order.ts';
  * Checkpoint averaging (the background note on model merging: a moving average of the last
  * checkpoints of a constant-LR run is a low-pass filter on the weights and predicts what
  * annealing would reach). Streams tensor by tensor and chunk by chunk within a tensor:
- * memory is a fixed chunk budget (five float64 chunks and two byte chunks, about 56 MB)
+ * memory is a fixed chunk budget (four float64 chunks and three byte chunks of 8 MiB, about 56 MiB)
  * whatever the number of checkpoints and the tensor sizes. Float tensors are accumulated in
  * float64 and written in their own dtype (round to nearest even); integer and bool tensors
  * (step counters such as `num_batches_tracked`) are copied from the newest checkpoint, as
@@ -98,7 +98,7 @@ export async function mergeCheckpoints(options: MergeOptions): Promise<MergeResu
         if (FLOAT_DTYPES.has(tensors[0]!.dtype)) {
           await averageTensor(tensors, weights, handle, position, buffers, similarity);
           averaged++;
-        } else await copyTensor(tensors.at(-1)!, handle, position, buffers.bytes);
+        } else await copyTensor(tensors.at(-1)!, handle, position, buffers.encoded);
       }
     });
     return { out: options.out, inputs, averaged, copied: layout.entries.length - averaged, ...similarity.cosines() };
@@ -123,7 +123,11 @@ function checkSameTensors(checkpoints: Checkpoint[]): void {
 }
 
 class MergeBuffers {
-  readonly bytes = new Uint8Array(CHUNK_ELEMENTS * 8);
+  /** Two read buffers: the next checkpoint's chunk is read while this one is summed. */
+  readonly reads = [new Uint8Array(CHUNK_ELEMENTS * 8), new Uint8Array(CHUNK_ELEMENTS * 8)] as const;
+  /** The encoded output chunk, written while the next chunk is read. */
+  readonly encoded = new Uint8Array(CHUNK_ELEMENTS * 8);
+  pendingWrite: Promise<void> = Promise.resolve();
   readonly sum = new Float64Array(CHUNK_ELEMENTS);
   readonly current = new Float64Array(CHUNK_ELEMENTS);
   readonly previous = new Float64Array(CHUNK_ELEMENTS);
@@ -137,18 +141,24 @@ async function averageTensor(tensors: CheckpointTensor[], weights: number[], han
   for (let offset = 0; offset < byteLength; offset += chunkBytes) {
     const length = Math.min(chunkBytes, byteLength - offset);
     const count = length / elementBytes;
-    const { sum, current, previous, previousDelta } = buffers;
+    const { sum, current, previous, previousDelta, reads } = buffers;
     sum.fill(0, 0, count);
+    let next = readTensorBytes(tensors[0]!, offset, reads[0].subarray(0, length));
     for (const [k, tensor] of tensors.entries()) {
-      decodeToFloat64(dtype, await readTensorBytes(tensor, offset, buffers.bytes.subarray(0, length)), current);
+      const bytes = await next;
+      if (k + 1 < tensors.length) next = readTensorBytes(tensors[k + 1]!, offset, reads[(k + 1) % 2]!.subarray(0, length));
+      decodeToFloat64(dtype, bytes, current);
       const weight = weights[k]!;
       for (let i = 0; i < count; i++) sum[i]! += weight * current[i]!;
       if (k > 0) similarity.add(k, current, previous, previousDelta, count);
+      else if (tensors.length > 1) similarity.addFirst(current, count);
       previous.set(current.subarray(0, count));
     }
-    encodeFromFloat64(dtype as 'F64' | 'F32' | 'F16' | 'BF16', sum, count, buffers.bytes);
-    await writeAll(handle, buffers.bytes.subarray(0, length), position + offset);
+    await buffers.pendingWrite;
+    encodeFromFloat64(dtype as 'F64' | 'F32' | 'F16' | 'BF16', sum, count, buffers.encoded);
+    buffers.pendingWrite = writeAll(handle, buffers.encoded.subarray(0, length), position + offset);
   }
+  await buffers.pendingWrite;
 }
 
 async function copyTensor(tensor: CheckpointTensor, handle: FileHandle, position: number, buffer: Uint8Array): Promise<void> {
@@ -177,13 +187,19 @@ class SimilarityAccumulator {
     this.deltaDots = new Array(Math.max(count - 2, 0)).fill(0);
   }
 
+  /** The first checkpoint's squared norm on one chunk. */
+  addFirst(current: Float64Array, count: number): void {
+    let norm = 0;
+    for (let i = 0; i < count; i++) norm += current[i]! * current[i]!;
+    this.norms[0]! += norm;
+  }
+
   /**
    * Checkpoint k (≥ 1) against k−1 on one chunk. `previousDelta` holds c(k−1) − c(k−2) and is
-   * replaced by c(k) − c(k−1). The norm of c(0) is added on k = 1.
+   * replaced by c(k) − c(k−1).
    */
   add(k: number, current: Float64Array, previous: Float64Array, previousDelta: Float64Array, count: number): void {
     let norm = 0;
-    let previousNorm = 0;
     let dot = 0;
     let deltaNorm = 0;
     let deltaDot = 0;
@@ -192,13 +208,11 @@ class SimilarityAccumulator {
       const p = previous[i]!;
       const delta = x - p;
       norm += x * x;
-      previousNorm += p * p;
       dot += x * p;
       deltaNorm += delta * delta;
       deltaDot += delta * previousDelta[i]!;
       previousDelta[i] = delta;
     }
-    if (k === 1) this.norms[0]! += previousNorm;
     this.norms[k]! += norm;
     this.checkpointDots[k - 1]! += dot;
     this.deltaNorms[k - 1]! += deltaNorm;

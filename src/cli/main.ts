@@ -178,6 +178,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const { run } = await import('./commands/merge.ts');
         return await run({ files: rest, method: values.method, last: values.last, decay: values.decay, out: values.out }, io, log);
       }
+      case 'audit': {
+        const { run } = await import('./commands/audit.ts');
+        return await run({ rest, resumeAt: values['resume-at'], config: values.config, set: values.set, seed: values.seed, format: format as 'markdown' | 'json', formatProblem, out: values.out }, io, log);
+      }
       case 'check':
       case 'run':
       case 'baseline':

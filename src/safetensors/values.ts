@@ -9,6 +9,8 @@ import type { SafetensorsTensor } from './format.ts';
  * chunk must hold whole elements).
  */
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** A tensor's elements as doubles. */
 export function toFloat64Array(tensor: SafetensorsTensor): Float64Array {
   const values = new Float64Array(tensor.data.byteLength / dtypeSize(tensor.dtype));
@@ -22,6 +24,12 @@ export function toFloat64Array(tensor: SafetensorsTensor): Float64Array {
  */
 export function decodeToFloat64(dtype: Dtype, bytes: Uint8Array, out: Float64Array): number {
   const count = bytes.byteLength / dtypeSize(dtype);
+  // Typed-array conversion runs in native code, several times faster than a DataView loop; it
+  // reads the platform's byte order, so only on a little-endian one and when aligned.
+  if (LITTLE_ENDIAN && (dtype === 'F32' || dtype === 'F64') && bytes.byteOffset % dtypeSize(dtype) === 0) {
+    out.set(dtype === 'F32' ? new Float32Array(bytes.buffer, bytes.byteOffset, count) : new Float64Array(bytes.buffer, bytes.byteOffset, count));
+    return count;
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   switch (dtype) {
     case 'F32':
@@ -73,6 +81,11 @@ export function decodeToFloat64(dtype: Dtype, bytes: Uint8Array, out: Float64Arr
  * averaging never writes integer tensors (they are taken from one checkpoint).
  */
 export function encodeFromFloat64(dtype: 'F64' | 'F32' | 'F16' | 'BF16', values: Float64Array, count: number, out: Uint8Array): void {
+  // Float64 -> Float32 typed-array conversion rounds to nearest even, as DataView.setFloat32 does.
+  if (LITTLE_ENDIAN && (dtype === 'F32' || dtype === 'F64') && out.byteOffset % dtypeSize(dtype) === 0) {
+    (dtype === 'F32' ? new Float32Array(out.buffer, out.byteOffset, count) : new Float64Array(out.buffer, out.byteOffset, count)).set(values.subarray(0, count));
+    return;
+  }
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   switch (dtype) {
     case 'F64':
