@@ -4,8 +4,8 @@ import { writeAtomicWith } from '../fs/atomic-write.ts';
 import { dtypeSize } from '../safetensors/dtypes.ts';
 import { safetensorsLayout } from '../safetensors/format.ts';
 import { decodeToFloat64, encodeFromFloat64 } from '../safetensors/values.ts';
-import { type Checkpoint, type CheckpointTensor, FLOAT_DTYPES, openCheckpoint, readTensorBytes } from './source.ts';
-import { metadataStep } from './order.ts';
+import { type Checkpoint, type CheckpointTensor, FLOAT_DTYPES, openCheckpoint, readTensorBytes, withCheckpoint } from './source.ts';
+import { metadataStep, orderCheckpoints } from './order.ts';
 
 /**
  * Checkpoint averaging (the background note on model merging: a moving average of the last
@@ -105,6 +105,17 @@ export async function mergeCheckpoints(options: MergeOptions): Promise<MergeResu
   } finally {
     await Promise.all(opened.map((c) => c.close()));
   }
+}
+
+/**
+ * The last `count` of `files` (all when count is undefined), oldest first: by the `step` in
+ * their metadata when every one has it, else by natural name order (orderCheckpoints).
+ * Only headers are read.
+ */
+export async function lastCheckpoints(files: string[], count: number | undefined): Promise<Array<{ path: string; step: number | null }>> {
+  const candidates: Array<{ path: string; step: number | null }> = [];
+  for (const file of files) candidates.push({ path: file, step: await withCheckpoint(file, async (checkpoint) => metadataStep(checkpoint.metadata)) });
+  return orderCheckpoints(candidates).slice(count === undefined ? 0 : -count);
 }
 
 function checkSameTensors(checkpoints: Checkpoint[]): void {

@@ -112,7 +112,21 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
   const resolvedSpec = typeof metricsSpec === 'string' ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
   const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt });
   const checkpointGlob = typeof config.checkpoints === 'string' ? config.checkpoints : config.checkpoints?.glob;
-  if (checkpointGlob) checkpoints.push(...(await hashCommandCheckpoints(substituteOutDir(checkpointGlob, outDir), repo.workDir)));
+  const checkpointFiles = checkpointGlob ? await checkpointFilesOf(substituteOutDir(checkpointGlob, outDir), repo.workDir) : [];
+  for (const file of checkpointFiles) checkpoints.push(await fingerprintCheckpoint(file));
+  let merged: RunRecordJson['merged'] | null = null;
+  if (typeof config.checkpoints === 'object') {
+    const { averageAndEvaluate } = await import('./checkpoint-eval.ts');
+    const evaluation = await averageAndEvaluate(config.checkpoints, checkpointFiles, {
+      outDir,
+      cwd: repo.workDir,
+      env: childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }),
+      timeoutMinutes: config['timeout-minutes'],
+      context,
+    });
+    merged = evaluation.merged;
+    for (const [name, value] of evaluation.finals) data.finals.set(name, value);
+  }
 
   environment = { ...environment, extra: { ...environment.extra, ...extraEnvironment } };
   const provenance: Provenance = {
@@ -133,6 +147,7 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
     environment,
     metrics: encodeMetricData(data),
     ...(checkpoints.length > 0 ? { checkpoints } : {}),
+    ...(merged ? { merged } : {}),
     runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [] },
   };
   return { record, data, metricFiles: files, outDir, warnings };
@@ -180,13 +195,9 @@ function trainingPhase<T>(context: ModeContext, name: string, body: () => Promis
   });
 }
 
-async function hashCommandCheckpoints(pattern: string, baseDir: string): Promise<CheckpointEntry[]> {
+/** The files a `checkpoints` path or glob matches, in the glob's order. */
+async function checkpointFilesOf(pattern: string, baseDir: string): Promise<string[]> {
   const absolute = path.isAbsolute(pattern);
   const { files } = await expandFileGlob(absolute ? '/' : baseDir, absolute ? pattern.slice(1) : pattern);
-  const entries: CheckpointEntry[] = [];
-  for (const relative of files) {
-    const file = absolute ? `/${relative}` : path.join(baseDir, relative);
-    entries.push(await fingerprintCheckpoint(file));
-  }
-  return entries;
+  return files.map((relative) => (absolute ? `/${relative}` : path.join(baseDir, relative)));
 }

@@ -2,9 +2,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT_PASS, ReproError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
-import { AVERAGING_METHODS, type AveragingMethod, DEFAULT_EMA_DECAY, type MergeResult, mergeCheckpoints } from '../../checkpoints/merge.ts';
-import { metadataStep, orderCheckpoints } from '../../checkpoints/order.ts';
-import { withCheckpoint } from '../../checkpoints/source.ts';
+import { AVERAGING_METHODS, type AveragingMethod, DEFAULT_EMA_DECAY, type MergeResult, lastCheckpoints, mergeCheckpoints } from '../../checkpoints/merge.ts';
 import type { CliIo } from '../main.ts';
 
 export interface MergeCommandOptions {
@@ -35,18 +33,13 @@ export async function run(options: MergeCommandOptions, io: CliIo, log: Logger):
   if (problems.length > 0) throw new ReproError(problems.join('\n'), { hint: 'Run `repro-check --help` for usage.' });
 
   const out = path.resolve(io.cwd, options.out!);
-  const candidates = [];
-  for (const file of options.files) {
-    const resolved = path.resolve(io.cwd, file);
-    const step = await withCheckpoint(resolved, async (checkpoint) => metadataStep(checkpoint.metadata));
-    candidates.push({ path: resolved, step });
-  }
+  const inputs = options.files.map((file) => path.resolve(io.cwd, file));
   const outReal = await realpath(out).catch(() => out);
-  for (const candidate of candidates) {
-    if ((await realpath(candidate.path)) === outReal) throw new ReproError(`-o ${options.out} is one of the checkpoints to average; write the merged file elsewhere`);
+  for (const input of inputs) {
+    if ((await realpath(input).catch(() => input)) === outReal) throw new ReproError(`-o ${options.out} is one of the checkpoints to average; write the merged file elsewhere`);
   }
-  const chosen = orderCheckpoints(candidates).slice(last === undefined ? 0 : -last);
-  if (last !== undefined && last > candidates.length) log.warning(`--last ${last}: only ${candidates.length} checkpoints given; averaging all of them`);
+  if (last !== undefined && last > inputs.length) log.warning(`--last ${last}: only ${inputs.length} checkpoints given; averaging all of them`);
+  const chosen = await lastCheckpoints(inputs, last);
   const result = await mergeCheckpoints({ inputs: chosen.map((c) => c.path), method: method!, ...(decay !== undefined ? { decay } : {}), out });
   io.stdout(describeMerge(result, io.cwd));
   return EXIT_PASS;
