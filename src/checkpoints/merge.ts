@@ -59,12 +59,11 @@ export interface MergeResult {
   averaged: number;
   copied: number;
   /**
-   * Cosine between successive checkpoints (cᵢ·cᵢ₊₁ over all float tensors; the note's
-   * "checkpoint correlation": above 0.9 simple averaging is safe) and between successive
-   * deltas ((cᵢ₊₁−cᵢ)·(cᵢ₊₂−cᵢ₊₁): negative means the run oscillates about a minimum, which
-   * averaging cancels). K−1 and K−2 values.
+   * Cosine between successive deltas, (cᵢ₊₁−cᵢ)·(cᵢ₊₂−cᵢ₊₁) over all float tensors, K−2 values:
+   * the background note's test for simple averaging. Near −0.5 or below, the weights oscillate
+   * about a minimum (what averaging cancels); near 1, they still travel in one direction (the
+   * average lags behind the last checkpoint).
    */
-  checkpointCosines: number[];
   deltaCosines: number[];
 }
 
@@ -140,8 +139,9 @@ class MergeBuffers {
   readonly encoded = new Uint8Array(CHUNK_ELEMENTS * 8);
   pendingWrite: Promise<void> = Promise.resolve();
   readonly sum = new Float64Array(CHUNK_ELEMENTS);
-  readonly current = new Float64Array(CHUNK_ELEMENTS);
-  readonly previous = new Float64Array(CHUNK_ELEMENTS);
+  /** Swapped after each checkpoint rather than copied. */
+  current = new Float64Array(CHUNK_ELEMENTS);
+  previous = new Float64Array(CHUNK_ELEMENTS);
   readonly previousDelta = new Float64Array(CHUNK_ELEMENTS);
 }
 
@@ -152,21 +152,19 @@ async function averageTensor(tensors: CheckpointTensor[], weights: number[], han
   for (let offset = 0; offset < byteLength; offset += chunkBytes) {
     const length = Math.min(chunkBytes, byteLength - offset);
     const count = length / elementBytes;
-    const { sum, current, previous, previousDelta, reads } = buffers;
-    sum.fill(0, 0, count);
+    const { reads } = buffers;
     let next = readTensorBytes(tensors[0]!, offset, reads[0].subarray(0, length));
     for (const [k, tensor] of tensors.entries()) {
       const bytes = await next;
       if (k + 1 < tensors.length) next = readTensorBytes(tensors[k + 1]!, offset, reads[(k + 1) % 2]!.subarray(0, length));
-      decodeToFloat64(dtype, bytes, current);
-      const weight = weights[k]!;
-      for (let i = 0; i < count; i++) sum[i]! += weight * current[i]!;
-      if (k > 0) similarity.add(k, current, previous, previousDelta, count);
-      else if (tensors.length > 1) similarity.addFirst(current, count);
-      previous.set(current.subarray(0, count));
+      decodeToFloat64(dtype, bytes, buffers.current);
+      // One pass per checkpoint does the weighted sum and the similarity sums together.
+      if (k === 0) similarity.first(buffers.current, buffers.sum, weights[0]!, count);
+      else similarity.next(k, buffers.current, buffers.previous, buffers.previousDelta, buffers.sum, weights[k]!, count);
+      [buffers.current, buffers.previous] = [buffers.previous, buffers.current];
     }
     await buffers.pendingWrite;
-    encodeFromFloat64(dtype as 'F64' | 'F32' | 'F16' | 'BF16', sum, count, buffers.encoded);
+    encodeFromFloat64(dtype as 'F64' | 'F32' | 'F16' | 'BF16', buffers.sum, count, buffers.encoded);
     buffers.pendingWrite = writeAll(handle, buffers.encoded.subarray(0, length), position + offset);
   }
   await buffers.pendingWrite;
@@ -184,56 +182,62 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number)
   while (written < bytes.length) written += (await handle.write(bytes, written, bytes.length - written, position + written)).bytesWritten;
 }
 
-/** Dot products and norms over all float tensors, summed chunk by chunk, for MergeResult's cosines. */
+/**
+ * Sums over all float tensors, chunk by chunk, for the cosine between successive deltas: for
+ * each checkpoint k ≥ 1, ‖dₖ‖² with dₖ = cₖ − cₖ₋₁, and dₖ·dₖ₋₁.
+ */
 class SimilarityAccumulator {
-  private readonly norms: number[];
-  private readonly checkpointDots: number[];
   private readonly deltaNorms: number[];
   private readonly deltaDots: number[];
 
   constructor(count: number) {
-    this.norms = new Array(count).fill(0);
-    this.checkpointDots = new Array(Math.max(count - 1, 0)).fill(0);
     this.deltaNorms = new Array(Math.max(count - 1, 0)).fill(0);
     this.deltaDots = new Array(Math.max(count - 2, 0)).fill(0);
   }
 
-  /** The first checkpoint's squared norm on one chunk. */
-  addFirst(current: Float64Array, count: number): void {
-    let norm = 0;
-    for (let i = 0; i < count; i++) norm += current[i]! * current[i]!;
-    this.norms[0]! += norm;
+  /** The first checkpoint on one chunk: starts the weighted sum. */
+  first(current: Float64Array, sum: Float64Array, weight: number, count: number): void {
+    for (let i = 0; i < count; i++) sum[i] = weight * current[i]!;
   }
 
   /**
-   * Checkpoint k (≥ 1) against k−1 on one chunk. `previousDelta` holds c(k−1) − c(k−2) and is
-   * replaced by c(k) − c(k−1).
+   * Checkpoint k (≥ 1) on one chunk: adds it to the weighted sum, in the same pass as the delta
+   * sums (the merge's cost is this loop). `previousDelta` holds dₖ₋₁ and is replaced by dₖ.
+   * Two interleaved accumulators per sum break the dependency chain of the additions.
    */
-  add(k: number, current: Float64Array, previous: Float64Array, previousDelta: Float64Array, count: number): void {
-    let norm = 0;
-    let dot = 0;
-    let deltaNorm = 0;
-    let deltaDot = 0;
-    for (let i = 0; i < count; i++) {
+  next(k: number, current: Float64Array, previous: Float64Array, previousDelta: Float64Array, sum: Float64Array, weight: number, count: number): void {
+    let normEven = 0;
+    let normOdd = 0;
+    let dotEven = 0;
+    let dotOdd = 0;
+    let i = 0;
+    for (; i + 1 < count; i += 2) {
+      const x0 = current[i]!;
+      const x1 = current[i + 1]!;
+      const delta0 = x0 - previous[i]!;
+      const delta1 = x1 - previous[i + 1]!;
+      sum[i]! += weight * x0;
+      sum[i + 1]! += weight * x1;
+      normEven += delta0 * delta0;
+      normOdd += delta1 * delta1;
+      dotEven += delta0 * previousDelta[i]!;
+      dotOdd += delta1 * previousDelta[i + 1]!;
+      previousDelta[i] = delta0;
+      previousDelta[i + 1] = delta1;
+    }
+    if (i < count) {
       const x = current[i]!;
-      const p = previous[i]!;
-      const delta = x - p;
-      norm += x * x;
-      dot += x * p;
-      deltaNorm += delta * delta;
-      deltaDot += delta * previousDelta[i]!;
+      const delta = x - previous[i]!;
+      sum[i]! += weight * x;
+      normEven += delta * delta;
+      dotEven += delta * previousDelta[i]!;
       previousDelta[i] = delta;
     }
-    this.norms[k]! += norm;
-    this.checkpointDots[k - 1]! += dot;
-    this.deltaNorms[k - 1]! += deltaNorm;
-    if (k >= 2) this.deltaDots[k - 2]! += deltaDot;
+    this.deltaNorms[k - 1]! += normEven + normOdd;
+    if (k >= 2) this.deltaDots[k - 2]! += dotEven + dotOdd;
   }
 
-  cosines(): { checkpointCosines: number[]; deltaCosines: number[] } {
-    return {
-      checkpointCosines: this.checkpointDots.map((dot, i) => dot / Math.sqrt(this.norms[i]! * this.norms[i + 1]!)),
-      deltaCosines: this.deltaDots.map((dot, i) => dot / Math.sqrt(this.deltaNorms[i]! * this.deltaNorms[i + 1]!)),
-    };
+  cosines(): { deltaCosines: number[] } {
+    return { deltaCosines: this.deltaDots.map((dot, i) => dot / Math.sqrt(this.deltaNorms[i]! * this.deltaNorms[i + 1]!)) };
   }
 }

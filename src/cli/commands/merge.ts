@@ -51,9 +51,8 @@ export function describeMerge(result: MergeResult, cwd: string): string {
   return [
     `Merged ${result.inputs.length} checkpoints into ${name(result.out)} (${result.averaged} tensors averaged, ${result.copied} integer/bool tensors copied from the newest):`,
     ...result.inputs.map((input) => `  ${name(input.path)}${input.step === null ? '' : ` (step ${input.step})`}  weight ${input.weight.toPrecision(6)}`),
-    `Cosine between successive checkpoints: ${cosines(result.checkpointCosines)}`,
     `Cosine between successive deltas: ${cosines(result.deltaCosines)}`,
-    '(Simple averaging is safe when successive checkpoints correlate highly, above 0.9; negative delta cosines mean the weights oscillate about a minimum, which averaging cancels.)',
+    '(Negative: the weights oscillate about a minimum, which averaging cancels, so simple averaging is safe; near 1: they still move in one direction and the average lags behind.)',
     '',
   ].join('\n');
 }
