@@ -110,6 +110,11 @@ if (wanted('tensorboard')) {
   );
 }
 
+if (wanted('checkpoints')) {
+  const { benchCheckpoints } = await import('./bench/checkpoints.mjs');
+  await benchCheckpoints(report);
+}
+
 if (wanted('trainer')) {
   const { benchSmoke } = await import('./bench-trainer.mjs');
   const smoke = await benchSmoke();

@@ -4,6 +4,16 @@ Trains a small CNN for 100 steps on images generated from REPRO_SEED (no downloa
 when available, else on the CPU, with every determinism switch PyTorch has. Writes JSONL to
 $REPRO_OUT_DIR/metrics.jsonl: train.loss every step, eval.loss and eval.accuracy every 10
 steps, and a final line without a step holding the final accuracy.
+
+Exact resume (`repro-check audit --resume-at N`), the pattern to copy: a resumable run saves
+everything that decides the next step, not only the weights:
+  - REPRO_STOP_AT_STEP=N, REPRO_STATE_DIR=DIR: after step N, save the full state to DIR, exit 0;
+  - REPRO_RESUME_FROM=DIR: load it and continue from step N+1, logging as usual.
+The state (save_state below): model, optimizer (Adam's moments and step counts), learning-rate
+scheduler, step, the data order and position in it, and every random generator the run draws
+from: the data generator, torch's CPU and CUDA generators (dropout), numpy and Python's random.
+Leave any of these out and the resumed run parts from the uninterrupted one, which the audit
+reports with the first divergent step.
 """
 import json
 import os
@@ -20,6 +30,9 @@ from torch import nn
 STEPS = int(os.environ.get("REPRO_STEPS", "100"))
 SEED = int(os.environ.get("REPRO_SEED", "1234"))
 OUT_DIR = os.environ.get("REPRO_OUT_DIR", ".")
+STOP_AT_STEP = int(os.environ["REPRO_STOP_AT_STEP"]) if os.environ.get("REPRO_STOP_AT_STEP") else None
+STATE_DIR = os.environ.get("REPRO_STATE_DIR")
+RESUME_FROM = os.environ.get("REPRO_RESUME_FROM")
 EVAL_EVERY = 10
 BATCH = 64
 CLASSES = 4
@@ -42,6 +55,40 @@ def make_data(generator, count, prototypes):
     return prototypes[labels] * scale + noise, labels
 
 
+def save_state(directory, step, model, optimizer, scheduler, generator, order, position):
+    torch.save(
+        {
+            "step": step,
+            "model": model.state_dict(),
+            "optimizer": optimizer.state_dict(),
+            "scheduler": scheduler.state_dict(),
+            "order": order,
+            "position": position,
+            "data_generator": generator.get_state(),
+            "torch_rng": torch.get_rng_state(),
+            "cuda_rng": torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
+            "numpy_rng": np.random.get_state(),
+            "python_rng": random.getstate(),
+        },
+        os.path.join(directory, "state.pt"),
+    )
+
+
+def load_state(directory, model, optimizer, scheduler, generator):
+    # Our own file: trusted, so the full pickle (numpy and Python RNG states are not tensors).
+    state = torch.load(os.path.join(directory, "state.pt"), map_location="cpu", weights_only=False)
+    model.load_state_dict(state["model"])
+    optimizer.load_state_dict(state["optimizer"])
+    scheduler.load_state_dict(state["scheduler"])
+    generator.set_state(state["data_generator"])
+    torch.set_rng_state(state["torch_rng"])
+    if state["cuda_rng"]:
+        torch.cuda.set_rng_state_all(state["cuda_rng"])
+    np.random.set_state(state["numpy_rng"])
+    random.setstate(state["python_rng"])
+    return state["step"], state["order"], state["position"]
+
+
 def main():
     seed_everything(SEED)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -61,6 +108,7 @@ def main():
         nn.Dropout(0.2), nn.Linear(32 * (SIZE // 2) ** 2, CLASSES),
     ).to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=40, gamma=0.5)
     loss_fn = nn.CrossEntropyLoss()
 
     def evaluate():
@@ -76,7 +124,11 @@ def main():
     with open(os.path.join(OUT_DIR, "metrics.jsonl"), "w") as out:
         order = torch.randperm(len(train_x), generator=generator)
         position = 0
-        for step in range(1, STEPS + 1):
+        first_step = 1
+        if RESUME_FROM:
+            done, order, position = load_state(RESUME_FROM, model, optimizer, scheduler, generator)
+            first_step = done + 1
+        for step in range(first_step, STEPS + 1):
             if position + BATCH > len(order):
                 order, position = torch.randperm(len(train_x), generator=generator), 0
             batch = order[position : position + BATCH].to(device)
@@ -85,10 +137,15 @@ def main():
             loss = loss_fn(model(train_x[batch]), train_y[batch])
             loss.backward()
             optimizer.step()
+            scheduler.step()
             out.write(json.dumps({"step": step, "train": {"loss": loss.item()}}) + "\n")
             if step % EVAL_EVERY == 0:
                 eval_loss, eval_accuracy = evaluate()
                 out.write(json.dumps({"step": step, "eval": {"loss": eval_loss, "accuracy": eval_accuracy}}) + "\n")
+            if step == STOP_AT_STEP:
+                save_state(STATE_DIR, step, model, optimizer, scheduler, generator, order, position)
+                print(f"stopped after step {step}; state saved to {STATE_DIR}")
+                return
         out.write(json.dumps({"accuracy": evaluate()[1]}) + "\n")
     print(f"trained {STEPS} steps on {device} (torch {torch.__version__}), seed {SEED}")
 

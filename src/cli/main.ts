@@ -16,6 +16,10 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   run: () => import('./commands/run.ts'),
   compare: () => import('./commands/compare.ts'),
   env: () => import('./commands/env.ts'),
+  fingerprint: () => import('./commands/fingerprint.ts'),
+  'diff-weights': () => import('./commands/diff-weights.ts'),
+  merge: () => import('./commands/merge.ts'),
+  audit: () => import('./commands/audit.ts'),
 };
 
 const OPTIONS_HELP = `Options:
@@ -23,7 +27,8 @@ const OPTIONS_HELP = `Options:
   --set KEY=VALUE   override a setting; dotted keys reach into maps (--set trainer.steps=50)
   --seed N          same as --set seed=N
   -o, --out FILE    also write the machine-readable result to FILE: the run record (check, run),
-                    the verdict JSON (compare), the fingerprint JSON (env)
+                    the verdict JSON (compare, diff-weights, audit), the fingerprint JSON (env,
+                    fingerprint); the merged checkpoint (merge)
   -v, --verbose     debug output on stderr
   -h, --help        this help;  --version  the version
 

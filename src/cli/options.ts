@@ -19,6 +19,10 @@ export const OPTIONS = {
   exact: { type: 'boolean', default: false },
   metric: { type: 'string', multiple: true, default: [] },
   ignore: { type: 'string', multiple: true, default: [] },
+  method: { type: 'string' },
+  last: { type: 'string' },
+  decay: { type: 'string' },
+  'resume-at': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type OptionName = keyof typeof OPTIONS;
@@ -38,6 +42,10 @@ export interface OptionValues {
   exact: boolean;
   metric: string[];
   ignore: string[];
+  method?: string | undefined;
+  last?: string | undefined;
+  decay?: string | undefined;
+  'resume-at'?: string | undefined;
 }
 
 /** `-o/--out` for options with a short form, `--config` for the others. */

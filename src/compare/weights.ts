@@ -18,18 +18,20 @@ export interface WeightsComparison {
 /**
  * Compares the per-tensor SHA-256 of the last checkpoint of each side. Hashes show only
  * whether weights are bit-identical: under `exact` a difference is drift, elsewhere it is
- * reported (the metric curves carry the tolerance check).
+ * reported (the metric curves carry the tolerance check). `label` names a checkpoint that has
+ * no step of its own (the merged one) in the report's first line.
  */
-export function compareFinalCheckpoints(baseline: CheckpointEntry[] | undefined, current: CheckpointEntry[] | undefined): WeightsComparison {
+export function compareFinalCheckpoints(baseline: CheckpointEntry[] | undefined, current: CheckpointEntry[] | undefined, label?: string): WeightsComparison {
   const last = (list: CheckpointEntry[] | undefined) => (list && list.length > 0 ? [...list].sort((a, b) => a.step - b.step).at(-1)! : null);
   const base = last(baseline);
   const run = last(current);
+  const prefix = label ? `${label}: ` : '';
   if (!run && base) {
-    const cause = `the baseline has final-weight hashes (step ${base.step}, ${base.tensors.length} tensor${base.tensors.length === 1 ? '' : 's'}); this run wrote no checkpoint`;
+    const cause = `${prefix}the baseline has final-weight hashes (step ${base.step}, ${base.tensors.length} tensor${base.tensors.length === 1 ? '' : 's'}); this run wrote no checkpoint`;
     return { lines: [cause], differing: base.tensors.map((t) => t.name), tensors: base.tensors.length, compared: false, notProduced: cause };
   }
   if (!run) return { lines: [], differing: [], tensors: 0, compared: false, notProduced: null };
-  if (!base) return { lines: [`this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`], differing: [], tensors: run.tensors.length, compared: false, notProduced: null };
+  if (!base) return { lines: [`${prefix}this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`], differing: [], tensors: run.tensors.length, compared: false, notProduced: null };
   const baseByName = new Map(base.tensors.map((t) => [t.name, t]));
   const differing: string[] = [];
   const missing: string[] = [];
@@ -42,7 +44,7 @@ export function compareFinalCheckpoints(baseline: CheckpointEntry[] | undefined,
   missing.push(...baseByName.keys());
   const added = run.tensors.filter((t) => !base.tensors.some((b) => b.name === t.name)).map((t) => t.name);
   const lines = [
-    base.step === run.step ? `final checkpoint (step ${run.step})` : `final checkpoints differ in step: baseline ${base.step}, this run ${run.step}`,
+    label ?? (base.step === run.step ? `final checkpoint (step ${run.step})` : `final checkpoints differ in step: baseline ${base.step}, this run ${run.step}`),
     differing.length === 0 && missing.length === 0 && added.length === 0
       ? `all ${run.tensors.length} tensors bit-identical to the baseline`
       : `${differing.length} of ${run.tensors.length} tensors differ from the baseline${differing.length > 0 ? `: ${listSome(differing)}` : ''}`,

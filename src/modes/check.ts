@@ -10,7 +10,7 @@ import { prepareRepo, repoRelative, type RepoState } from './repo-state.ts';
 import { collectRunEnvironment, trainAndRecord, type TrainedRun } from './train.ts';
 import { resolveBaselinePath } from './baseline-location.ts';
 import { decodeMetricData, decodeRecordDocument, isReproDocument, serializeDocument } from '../record/codec.ts';
-import type { BaselineJson, RunRecordJson } from '../record/types.ts';
+import type { BaselineJson, CheckpointEntry, RunRecordJson } from '../record/types.ts';
 import { compareMetrics } from '../compare/compare.ts';
 import { resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
 import type { Verdict } from '../compare/types.ts';
@@ -23,6 +23,11 @@ import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { MetricData } from '../metrics/series.ts';
 
 export type Outcome = ReportInput['outcome'];
+
+/** The merged checkpoint's fingerprints as a checkpoint list, for compareFinalCheckpoints. */
+function mergedEntry(record: RunRecordJson): CheckpointEntry[] | undefined {
+  return record.merged?.tensors ? [{ path: record.merged.path, step: 0, tensors: record.merged.tensors }] : undefined;
+}
 
 export interface CheckOptions {
   settings: LoadedSettings;
@@ -131,7 +136,15 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       );
       const verdict = compareMetrics(baseline.data, trained.data, { tolerances: picker, include: [], ignore: gate.settings['ignore-metrics'] });
       for (const glob of verdict.unusedToleranceGlobs) context.log.warning(`metric-tolerances["${glob}"] matches no metric; check the name (globs match whole names, * matches any characters)`);
-      const weights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
+      const finalWeights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
+      const mergedWeights = compareFinalCheckpoints(mergedEntry(baseline.run), mergedEntry(trained.record), `merged checkpoint (average of the last ${trained.record.merged?.from.length ?? 0})`);
+      const weights = {
+        lines: [...finalWeights.lines, ...mergedWeights.lines],
+        compared: finalWeights.compared || mergedWeights.compared,
+        differing: [...finalWeights.differing, ...mergedWeights.differing.map((name) => `merged: ${name}`)],
+        tensors: finalWeights.tensors + mergedWeights.tensors,
+        notProduced: [finalWeights.notProduced, mergedWeights.notProduced].filter((cause) => cause !== null).join('; ') || null,
+      };
       const exact = gate.settings.tolerance.exact === true;
       // Weights the baseline has but this run did not produce count as differing: never a quiet pass.
       const weightsDrift = exact && weights.differing.length > 0 && (weights.compared || weights.notProduced !== null);

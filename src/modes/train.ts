@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import { ReproError } from '../errors.ts';
@@ -14,7 +14,7 @@ import { expandFileGlob } from '../metrics/glob-files.ts';
 import { runProcess } from '../proc/run-process.ts';
 import { childEnvironment } from '../proc/child-env.ts';
 import { collectEnvironment, execText } from '../env/fingerprint.ts';
-import { hashCheckpointFile } from '../safetensors/checkpoint-hash.ts';
+import { fingerprintCheckpoint } from '../checkpoints/fingerprint.ts';
 import type { RepoState } from './repo-state.ts';
 
 export interface TrainedRun {
@@ -111,16 +111,28 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
 
   const resolvedSpec = typeof metricsSpec === 'string' ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
   const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt });
-  if (config.checkpoints) {
-    const pattern = substituteOutDir(config.checkpoints, outDir);
-    const hashed = await hashCommandCheckpoints(pattern, repo.workDir);
-    if (hashed.length === 0) {
-      // Said out loud (as an unmatched `metrics` glob is): a check would otherwise compare no weights.
-      const unmatched = `checkpoints "${config.checkpoints}" matched no file (looked for ${path.resolve(repo.workDir, pattern)}); no weights were recorded`;
-      context.log.warning(unmatched);
-      warnings.push(unmatched);
-    }
-    checkpoints.push(...hashed);
+  const checkpointGlob = typeof config.checkpoints === 'string' ? config.checkpoints : config.checkpoints?.glob;
+  const checkpointPattern = checkpointGlob ? substituteOutDir(checkpointGlob, outDir) : null;
+  const checkpointFiles = checkpointPattern ? await checkpointFilesOf(checkpointPattern, repo.workDir) : [];
+  if (checkpointPattern && checkpointFiles.length === 0) {
+    // Said out loud (as an unmatched `metrics` glob is): a check would otherwise compare no weights.
+    const unmatched = `checkpoints "${checkpointGlob}" matched no file (looked for ${path.resolve(repo.workDir, checkpointPattern)}); no weights were recorded`;
+    context.log.warning(unmatched);
+    warnings.push(unmatched);
+  }
+  for (const file of checkpointFiles) checkpoints.push(await fingerprintCheckpoint(file));
+  let merged: RunRecordJson['merged'] | null = null;
+  if (typeof config.checkpoints === 'object') {
+    const { averageAndEvaluate } = await import('./checkpoint-eval.ts');
+    const evaluation = await averageAndEvaluate(config.checkpoints, checkpointFiles, {
+      outDir,
+      cwd: repo.workDir,
+      env: childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }),
+      timeoutMinutes: config['timeout-minutes'],
+      context,
+    });
+    merged = evaluation.merged;
+    for (const [name, value] of evaluation.finals) data.finals.set(name, value);
   }
 
   environment = { ...environment, extra: { ...environment.extra, ...extraEnvironment } };
@@ -142,6 +154,7 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
     environment,
     metrics: encodeMetricData(data),
     ...(checkpoints.length > 0 ? { checkpoints } : {}),
+    ...(merged ? { merged } : {}),
     runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [] },
   };
   return { record, data, metricFiles: files, outDir, warnings };
@@ -189,15 +202,12 @@ function trainingPhase<T>(context: ModeContext, name: string, body: () => Promis
   });
 }
 
-async function hashCommandCheckpoints(pattern: string, baseDir: string): Promise<CheckpointEntry[]> {
+/** The files a `checkpoints` path or glob matches, in the glob's order. */
+async function checkpointFilesOf(pattern: string, baseDir: string): Promise<string[]> {
   const absolute = path.isAbsolute(pattern);
   const { files } = await expandFileGlob(absolute ? '/' : baseDir, absolute ? pattern.slice(1) : pattern);
-  const entries: CheckpointEntry[] = [];
-  for (const relative of files) {
-    const file = absolute ? `/${relative}` : path.join(baseDir, relative);
-    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : null));
-    // A path without wildcards comes back whether or not it exists: absent, it matched nothing.
-    if (bytes !== undefined) entries.push(await hashCheckpointFile(file, bytes));
-  }
-  return entries;
+  const paths = files.map((relative) => (absolute ? `/${relative}` : path.join(baseDir, relative)));
+  // A path without wildcards comes back whether or not it exists: absent, it matched nothing.
+  const present = await Promise.all(paths.map((file) => access(file).then(() => true, () => false)));
+  return paths.filter((_, i) => present[i]);
 }

@@ -58,6 +58,20 @@ export interface CheckpointEntry {
   tensors: TensorHash[];
 }
 
+/**
+ * The averaged checkpoint of a check with `checkpoints: {average-last: K}`: which files went
+ * in (oldest first), its per-tensor SHA-256, and what `eval-command` printed for it and for the
+ * final checkpoint (empty without an eval command).
+ */
+export interface MergedCheckpointJson {
+  path: string;
+  from: string[];
+  method: 'sma';
+  tensors: TensorHash[];
+  metrics: Record<string, EncodedNumber>;
+  finalMetrics: Record<string, EncodedNumber>;
+}
+
 export interface RunRecordJson {
   kind: typeof RUN_RECORD_KIND;
   schemaVersion: typeof RUN_RECORD_SCHEMA_VERSION;
@@ -69,7 +83,7 @@ export interface RunRecordJson {
     notes: string[];
   };
   checkpoints?: CheckpointEntry[];
-  merged?: { path: string; from: string[]; metrics: Record<string, EncodedNumber> };
+  merged?: MergedCheckpointJson;
   runner?: { label: string | null; gpuUuids: string[] };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SAVE_AS_SAFETENSORS, pickleExtension } from '../checkpoints/sniff.ts';
 
 /**
  * The one description of every setting: keys, types, defaults and what is accepted.
@@ -39,6 +40,21 @@ const trainerSchema = z.strictObject({
     .describe('Passed to the trainer as ctx.options (builtin:smoke reads learning-rate, batch-size)'),
 });
 
+const checkpointsSchema = z.strictObject({
+  glob: z.string().min(1).describe('Checkpoint files written by command: (safetensors, a shard index or a tfjs model.json); may contain {out}'),
+  'average-last': z
+    .number()
+    .int()
+    .min(2)
+    .optional()
+    .describe('Average (SMA) the last K checkpoints, ordered by their step, into merged.safetensors; its fingerprints go in the run record'),
+  'eval-command': z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Run on the merged checkpoint (and the final one) with {checkpoint} replaced by its path; prints a JSON object of metrics as its last line'),
+});
+
 /** Keys of repro.yml. Every key can also be given as an action input or `--set key=value`. */
 export const configSchema = z
   .strictObject({
@@ -48,7 +64,10 @@ export const configSchema = z
       .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
       .optional()
       .describe('Metric file, glob, or {prefix: path}; defaults to the trainer output with trainer:'),
-    checkpoints: z.string().min(1).optional().describe('Safetensors checkpoint file or glob written by command: (final weights are fingerprinted)'),
+    checkpoints: z
+      .union([z.string().min(1), checkpointsSchema])
+      .optional()
+      .describe('Safetensors checkpoint file or glob written by command: (every match is fingerprinted), or {glob, average-last, eval-command}'),
     baseline: z.string().min(1).default('.repro/baseline.json').describe('May contain {runner} and {gpu}'),
     seed: z.number().int().nonnegative().max(2 ** 32 - 1).default(1234),
     'timeout-minutes': z.number().positive().default(30),
@@ -87,6 +106,11 @@ export function crossKeyProblems(raw: Record<string, unknown>, options: { trains
   const tolerance = raw.tolerance as Record<string, unknown> | undefined;
   if (tolerance?.exact === true && (tolerance.rtol !== undefined || tolerance.atol !== undefined)) problems.push({ key: 'tolerance', message: 'tolerance: `exact: true` compares bit for bit; leave out rtol and atol with it' });
   if (has('command') && !has('metrics')) problems.push({ key: 'metrics', message: 'with `command`, say where the metrics are written (a file, a glob or {prefix: path})' });
+  const checkpoints = raw.checkpoints as string | { glob?: unknown } | undefined;
+  const checkpointGlob = typeof checkpoints === 'string' ? checkpoints : typeof checkpoints?.glob === 'string' ? checkpoints.glob : null;
+  const pickle = checkpointGlob === null ? null : pickleExtension(checkpointGlob);
+  // Said before the training: a pickle cannot be read safely, and finding out after an hour of training helps nobody.
+  if (pickle) problems.push({ key: 'checkpoints', message: `${checkpointGlob} names ${pickle} files, which repro-check does not read (unpickling runs code). ${SAVE_AS_SAFETENSORS}` });
   return problems;
 }
 

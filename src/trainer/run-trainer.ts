@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ReproError } from '../errors.ts';
 import { runProcess } from '../proc/run-process.ts';
 import type { CheckpointEntry } from '../record/types.ts';
-import { hashCheckpointFile } from '../safetensors/checkpoint-hash.ts';
+import { fingerprintCheckpoint } from '../checkpoints/fingerprint.ts';
 import { type NativeBackend, checkBackendName, resolveNativePackage } from './backend.ts';
 import { installBackendIntoToolCache } from './install-backend.ts';
 import { BUILTIN_TRAINERS, METRICS_FILE, TRAINER_RESULT_FILE, type BackendInfo, type TrainerJob, type TrainerOptionValue, type TrainerResult } from './job.ts';
@@ -111,8 +111,7 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
 
   const checkpoints: CheckpointEntry[] = [];
   for (const written of result.checkpoints) {
-    const file = path.join(options.outDir, written.path);
-    checkpoints.push(hashCheckpointFile(file, await readFile(file).catch(() => null)));
+    checkpoints.push(await fingerprintCheckpoint(path.join(options.outDir, written.path)));
   }
   return { metricsPath: path.join(options.outDir, METRICS_FILE), checkpoints, backend: result.backend, warnings: result.warnings };
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
@@ -9,7 +10,6 @@ import { InputFileError } from '../../src/errors.ts';
 import { parseSafetensors, serializeSafetensors, type SafetensorsTensor } from '../../src/safetensors/format.ts';
 import { SUPPORTED_DTYPES, dtypeSize, type Dtype } from '../../src/safetensors/dtypes.ts';
 import { toFloat64Array } from '../../src/safetensors/values.ts';
-import { hashCheckpointFile, tensorSha256 } from '../../src/safetensors/checkpoint-hash.ts';
 import { parsePythonJson } from '../../src/metrics/python-json.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,6 +24,8 @@ const torchSkip = pythonWith('numpy, torch') ? false : `${PYTHON} cannot import 
 const SAFETENSORS_PYTHON = ['python3', PYTHON].find((python) => pythonWith('numpy, safetensors.numpy', python));
 const safetensorsSkip = SAFETENSORS_PYTHON ? false : 'neither python3 on PATH nor /usr/bin/python3 can import safetensors and numpy (python3 -m pip install safetensors)';
 const safetensorsReader = path.join(here, 'safetensors_reader.py');
+
+const tensorSha256 = (tensor: SafetensorsTensor) => createHash('sha256').update(tensor.data).digest('hex');
 
 /** Little-endian bytes of typed-array values. */
 const bytesOf = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
@@ -225,22 +227,6 @@ test('bad files are refused with the problem named', async () => {
   assertRejects(fileWithHeader({ __metadata__: { step: 20 }, a: f32([1], [0, 4]) }, 4), /__metadata__ "step" is 20; metadata values must be strings/);
   // Data offsets listed out of order are fine when they tile the data, as in the reference reader.
   assert.deepEqual(parseSafetensors(fileWithHeader({ b: f32([1], [4, 8]), a: f32([1], [0, 4]) }, 8), 'x').tensors.map((t) => t.name), ['a', 'b']);
-});
-
-test('checkpoint entries hash each tensor and take the step from metadata or the file name', () => {
-  const bytes = serializeSafetensors(tensorsOfEveryDtype(), { step: '40' });
-  const entry = hashCheckpointFile('out/checkpoints/step-20.safetensors', bytes);
-  assert.equal(entry.step, 40);
-  assert.deepEqual(entry.tensors.map((t) => t.name), [...entry.tensors.map((t) => t.name)].sort());
-  assert.deepEqual(entry.tensors.find((t) => t.name === 't.f32'), {
-    name: 't.f32',
-    dtype: 'F32',
-    shape: [3],
-    sha256: execFileSync('sha256sum', { input: Buffer.from(tensorsOfEveryDtype()[1]!.data) }).toString().split(' ')[0],
-  });
-  assert.equal(hashCheckpointFile('ckpt_0060.safetensors', serializeSafetensors([], null)).step, 60);
-  assert.equal(hashCheckpointFile('model.safetensors', serializeSafetensors([], null)).step, 0);
-  assert.throws(() => hashCheckpointFile('gone.safetensors', null), /gone.safetensors: checkpoint file could not be read/);
 });
 
 test('numpy reads the files our writer makes, for every dtype', { skip: numpySkip }, async () => {
