@@ -2,21 +2,22 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-DTKYOMXF.js";
+} from "./chunks/chunk-X4RSURZQ.js";
 import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-I534GXNK.js";
+} from "./chunks/chunk-AO66U2HA.js";
 import {
   configKeys
-} from "./chunks/chunk-DGPSAFHU.js";
+} from "./chunks/chunk-HEQXUKTN.js";
 import {
   firstDivergentStepOverall
 } from "./chunks/chunk-XJUZTUNH.js";
 import "./chunks/chunk-63XBXJAC.js";
 import "./chunks/chunk-MS722AY2.js";
 import "./chunks/chunk-3WPOUDFC.js";
+import "./chunks/chunk-H4BX2QWY.js";
 import "./chunks/chunk-4L5BNI75.js";
 import "./chunks/chunk-TCURXLSW.js";
 import {
@@ -266,7 +267,7 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub } = await import("./chunks/github-publish-3EUZ5CQB.js");
+        const { publishFailureToGithub } = await import("./chunks/github-publish-IN6QCKGQ.js");
         await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
@@ -297,7 +298,7 @@ async function eventForTraining(sentEvent, settings, workspace) {
   return event;
 }
 async function publishMode(inputs, settings, context, event) {
-  const { publishFromArtifact } = await import("./chunks/github-publish-3EUZ5CQB.js");
+  const { publishFromArtifact } = await import("./chunks/github-publish-IN6QCKGQ.js");
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   setOutput("status", verdict.outcome);
   await summary.addRaw(verdict.summary).write();
@@ -327,7 +328,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides, trains: inputs.mode !== "publish" }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-3PUSQS7R.js");
+  const { runCheck } = await import("./chunks/check-3MIVKR6T.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -362,7 +363,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-T3VXNCNK.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-ICTN6YS2.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.

@@ -116,7 +116,11 @@ var OPTIONS = {
   atol: { type: "string" },
   exact: { type: "boolean", default: false },
   metric: { type: "string", multiple: true, default: [] },
-  ignore: { type: "string", multiple: true, default: [] }
+  ignore: { type: "string", multiple: true, default: [] },
+  method: { type: "string" },
+  last: { type: "string" },
+  decay: { type: "string" },
+  "resume-at": { type: "string" }
 };
 function optionLabel(name) {
   const short = OPTIONS[name].short;
@@ -125,18 +129,23 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-ZM3PFLJJ.js"),
-  baseline: () => import("./chunks/baseline-4LQJQ5YN.js"),
-  run: () => import("./chunks/run-AMHBN4BY.js"),
-  compare: () => import("./chunks/compare-QB7JFKRE.js"),
-  env: () => import("./chunks/env-FMABSDZT.js")
+  check: () => import("./chunks/check-22E3JNSA.js"),
+  baseline: () => import("./chunks/baseline-3ZHIAJSW.js"),
+  run: () => import("./chunks/run-CZXPW5MN.js"),
+  compare: () => import("./chunks/compare-IICCE5Q3.js"),
+  env: () => import("./chunks/env-U25IGVNG.js"),
+  fingerprint: () => import("./chunks/fingerprint-DJWLVVJP.js"),
+  "diff-weights": () => import("./chunks/diff-weights-L56PDI2W.js"),
+  merge: () => import("./chunks/merge-NRUBIEYP.js"),
+  audit: () => import("./chunks/audit-4TPDPF6C.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)
   --set KEY=VALUE   override a setting; dotted keys reach into maps (--set trainer.steps=50)
   --seed N          same as --set seed=N
   -o, --out FILE    also write the machine-readable result to FILE: the run record (check, run),
-                    the verdict JSON (compare), the fingerprint JSON (env)
+                    the verdict JSON (compare, diff-weights, audit), the fingerprint JSON (env,
+                    fingerprint); the merged checkpoint (merge)
   -v, --verbose     debug output on stderr
   -h, --help        this help;  --version  the version
 

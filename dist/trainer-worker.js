@@ -9,7 +9,7 @@ import {
 } from "./chunks/chunk-5UKGHKEF.js";
 import {
   serializeSafetensors
-} from "./chunks/chunk-M72KA3OI.js";
+} from "./chunks/chunk-26EDPQ4F.js";
 import {
   ReproError
 } from "./chunks/chunk-IOLXGZRS.js";

@@ -7,7 +7,7 @@ import {
   publishCheckToGithub,
   publishFailureToGithub,
   publishFromArtifact
-} from "./chunk-I534GXNK.js";
+} from "./chunk-AO66U2HA.js";
 import "./chunk-XJUZTUNH.js";
 import "./chunk-63XBXJAC.js";
 import "./chunk-MS722AY2.js";

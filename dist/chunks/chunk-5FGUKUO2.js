@@ -1,7 +1,7 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
 import {
   loadSettings
-} from "./chunk-DTKYOMXF.js";
+} from "./chunk-X4RSURZQ.js";
 import {
   ReproError
 } from "./chunk-IOLXGZRS.js";

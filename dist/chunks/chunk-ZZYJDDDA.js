@@ -1,10 +1,4 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
-import {
-  parseSafetensors
-} from "./chunk-M72KA3OI.js";
-import {
-  InputFileError
-} from "./chunk-IOLXGZRS.js";
 
 // src/proc/run-process.ts
 import { spawn } from "node:child_process";
@@ -122,29 +116,6 @@ var OutputTail = class {
   }
 };
 
-// src/safetensors/checkpoint-hash.ts
-import { createHash } from "node:crypto";
-import path from "node:path";
-function tensorSha256(tensor) {
-  return createHash("sha256").update(tensor.data).digest("hex");
-}
-function hashCheckpointFile(file, bytes) {
-  if (bytes === null) throw new InputFileError(file, void 0, "checkpoint file could not be read");
-  const { metadata, tensors } = parseSafetensors(bytes, file);
-  return {
-    path: file,
-    step: checkpointStep(metadata, file),
-    tensors: [...tensors].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map((tensor) => ({ name: tensor.name, dtype: tensor.dtype, shape: tensor.shape, sha256: tensorSha256(tensor) }))
-  };
-}
-function checkpointStep(metadata, file) {
-  const fromMetadata = metadata?.step;
-  if (fromMetadata !== void 0 && /^\d+$/.test(fromMetadata)) return Number(fromMetadata);
-  const numbers = path.basename(file).match(/\d+/g);
-  return numbers ? Number(numbers.at(-1)) : 0;
-}
-
 export {
-  runProcess,
-  hashCheckpointFile
+  runProcess
 };

@@ -3,33 +3,39 @@ import {
   resolveBaselinePath
 } from "./chunk-YNBARV23.js";
 import {
-  collectRunEnvironment,
   prepareRepo,
   repoRelative,
-  requireBranch,
+  requireBranch
+} from "./chunk-PBMX5LF3.js";
+import "./chunk-NU2UIHPB.js";
+import "./chunk-VDH5N6JF.js";
+import {
+  collectRunEnvironment,
   trainAndRecord
-} from "./chunk-CY2P3LK5.js";
+} from "./chunk-23LPU7V6.js";
 import {
   BASELINE_KIND,
   BASELINE_SCHEMA_VERSION,
   isReproDocument,
   serializeDocument
-} from "./chunk-XPHPDOI2.js";
-import "./chunk-NU2UIHPB.js";
-import "./chunk-VDH5N6JF.js";
+} from "./chunk-7D4CQ6O2.js";
+import "./chunk-EKFKRKUQ.js";
 import "./chunk-ZAV4N3WG.js";
-import "./chunk-7N5BMENO.js";
+import "./chunk-ZZYJDDDA.js";
+import "./chunk-4XMOUIXN.js";
+import "./chunk-MYHDKWFD.js";
 import "./chunk-22M5EIFX.js";
 import "./chunk-MS722AY2.js";
 import "./chunk-3WPOUDFC.js";
-import "./chunk-M72KA3OI.js";
+import "./chunk-H4BX2QWY.js";
+import "./chunk-26EDPQ4F.js";
 import "./chunk-UV23MCD5.js";
 import {
   InputFileError
 } from "./chunk-IOLXGZRS.js";
 import {
   writeFileAtomic
-} from "./chunk-TYKLGCUW.js";
+} from "./chunk-S5WWYZ4I.js";
 import "./chunk-EDCSKNQF.js";
 
 // src/modes/baseline.ts

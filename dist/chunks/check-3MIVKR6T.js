@@ -1,48 +1,58 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
 import {
-  TolerancePicker,
-  changedGateKeys,
-  compareMetrics,
-  gateSettingsFromText,
-  gateSettingsOf,
-  resolveTolerance
-} from "./chunk-KA7NMLMK.js";
-import {
-  checkReportToJson
-} from "./chunk-N3SK4D3K.js";
-import {
   resolveBaselinePath
 } from "./chunk-YNBARV23.js";
 import {
-  collectRunEnvironment,
   prepareRepo,
   readFileAtCommit,
-  repoRelative,
+  repoRelative
+} from "./chunk-PBMX5LF3.js";
+import {
+  changedGateKeys,
+  gateSettingsFromText,
+  gateSettingsOf
+} from "./chunk-NBTDDXA6.js";
+import {
+  compareMetrics
+} from "./chunk-HPAUVAHG.js";
+import {
+  TolerancePicker,
+  resolveTolerance
+} from "./chunk-COAPIZFV.js";
+import "./chunk-NU2UIHPB.js";
+import "./chunk-VDH5N6JF.js";
+import {
+  collectRunEnvironment,
   trainAndRecord
-} from "./chunk-CY2P3LK5.js";
+} from "./chunk-23LPU7V6.js";
 import {
   decodeMetricData,
   decodeRecordDocument,
   isReproDocument,
   serializeDocument
-} from "./chunk-XPHPDOI2.js";
-import "./chunk-NU2UIHPB.js";
-import "./chunk-VDH5N6JF.js";
+} from "./chunk-7D4CQ6O2.js";
+import "./chunk-EKFKRKUQ.js";
 import {
   diffEnvironments
 } from "./chunk-ZAV4N3WG.js";
-import "./chunk-7N5BMENO.js";
+import "./chunk-ZZYJDDDA.js";
+import "./chunk-4XMOUIXN.js";
+import "./chunk-MYHDKWFD.js";
+import {
+  checkReportToJson
+} from "./chunk-N3SK4D3K.js";
 import "./chunk-22M5EIFX.js";
 import {
   GATE_KEYS
-} from "./chunk-DGPSAFHU.js";
+} from "./chunk-HEQXUKTN.js";
 import {
   renderMarkdown
 } from "./chunk-XJUZTUNH.js";
 import "./chunk-63XBXJAC.js";
 import "./chunk-MS722AY2.js";
 import "./chunk-3WPOUDFC.js";
-import "./chunk-M72KA3OI.js";
+import "./chunk-H4BX2QWY.js";
+import "./chunk-26EDPQ4F.js";
 import "./chunk-UV23MCD5.js";
 import {
   EXIT_DRIFT,
@@ -51,7 +61,7 @@ import {
 } from "./chunk-IOLXGZRS.js";
 import {
   writeFileAtomic
-} from "./chunk-TYKLGCUW.js";
+} from "./chunk-S5WWYZ4I.js";
 import "./chunk-EDCSKNQF.js";
 
 // src/modes/check.ts
@@ -60,16 +70,17 @@ import path from "node:path";
 import { readFile } from "node:fs/promises";
 
 // src/compare/weights.ts
-function compareFinalCheckpoints(baseline, current) {
+function compareFinalCheckpoints(baseline, current, label) {
   const last = (list) => list && list.length > 0 ? [...list].sort((a, b) => a.step - b.step).at(-1) : null;
   const base = last(baseline);
   const run = last(current);
+  const prefix = label ? `${label}: ` : "";
   if (!run && base) {
-    const cause = `the baseline has final-weight hashes (step ${base.step}, ${base.tensors.length} tensor${base.tensors.length === 1 ? "" : "s"}); this run wrote no checkpoint`;
+    const cause = `${prefix}the baseline has final-weight hashes (step ${base.step}, ${base.tensors.length} tensor${base.tensors.length === 1 ? "" : "s"}); this run wrote no checkpoint`;
     return { lines: [cause], differing: base.tensors.map((t) => t.name), tensors: base.tensors.length, compared: false, notProduced: cause };
   }
   if (!run) return { lines: [], differing: [], tensors: 0, compared: false, notProduced: null };
-  if (!base) return { lines: [`this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`], differing: [], tensors: run.tensors.length, compared: false, notProduced: null };
+  if (!base) return { lines: [`${prefix}this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`], differing: [], tensors: run.tensors.length, compared: false, notProduced: null };
   const baseByName = new Map(base.tensors.map((t) => [t.name, t]));
   const differing = [];
   const missing = [];
@@ -82,7 +93,7 @@ function compareFinalCheckpoints(baseline, current) {
   missing.push(...baseByName.keys());
   const added = run.tensors.filter((t) => !base.tensors.some((b) => b.name === t.name)).map((t) => t.name);
   const lines = [
-    base.step === run.step ? `final checkpoint (step ${run.step})` : `final checkpoints differ in step: baseline ${base.step}, this run ${run.step}`,
+    label ?? (base.step === run.step ? `final checkpoint (step ${run.step})` : `final checkpoints differ in step: baseline ${base.step}, this run ${run.step}`),
     differing.length === 0 && missing.length === 0 && added.length === 0 ? `all ${run.tensors.length} tensors bit-identical to the baseline` : `${differing.length} of ${run.tensors.length} tensors differ from the baseline${differing.length > 0 ? `: ${listSome(differing)}` : ""}`
   ];
   if (missing.length > 0) lines.push(`missing from this run: ${listSome(missing)}`);
@@ -94,6 +105,9 @@ function listSome(names) {
 }
 
 // src/modes/check.ts
+function mergedEntry(record) {
+  return record.merged?.tensors ? [{ path: record.merged.path, step: 0, tensors: record.merged.tensors }] : void 0;
+}
 async function runCheck(options, context) {
   const config = options.settings.config;
   const repo = await prepareRepo(config, context);
@@ -157,7 +171,15 @@ ${createCommands.map((c) => `  ${c}`).join("\n")}`, {
       );
       const verdict = compareMetrics(baseline.data, trained.data, { tolerances: picker, include: [], ignore: gate.settings["ignore-metrics"] });
       for (const glob of verdict.unusedToleranceGlobs) context.log.warning(`metric-tolerances["${glob}"] matches no metric; check the name (globs match whole names, * matches any characters)`);
-      const weights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
+      const finalWeights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
+      const mergedWeights = compareFinalCheckpoints(mergedEntry(baseline.run), mergedEntry(trained.record), `merged checkpoint (average of the last ${trained.record.merged?.from.length ?? 0})`);
+      const weights = {
+        lines: [...finalWeights.lines, ...mergedWeights.lines],
+        compared: finalWeights.compared || mergedWeights.compared,
+        differing: [...finalWeights.differing, ...mergedWeights.differing.map((name) => `merged: ${name}`)],
+        tensors: finalWeights.tensors + mergedWeights.tensors,
+        notProduced: [finalWeights.notProduced, mergedWeights.notProduced].filter((cause) => cause !== null).join("; ") || null
+      };
       const exact = gate.settings.tolerance.exact === true;
       const weightsDrift = exact && weights.differing.length > 0 && (weights.compared || weights.notProduced !== null);
       report.verdict = verdict;

@@ -1,86 +1,12 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
 import {
+  bitEqual,
+  withinTolerance
+} from "./chunk-COAPIZFV.js";
+import {
   globToRegExp,
   matchesAnyGlob
-} from "./chunk-XPHPDOI2.js";
-import {
-  GATE_KEYS,
-  configSchema
-} from "./chunk-DGPSAFHU.js";
-import {
-  require_dist
-} from "./chunk-63XBXJAC.js";
-import {
-  __toESM
-} from "./chunk-EDCSKNQF.js";
-
-// src/settings/gate.ts
-var import_yaml = __toESM(require_dist(), 1);
-function gateSettingsOf(config) {
-  return { tolerance: config.tolerance, "metric-tolerances": config["metric-tolerances"], "ignore-metrics": config["ignore-metrics"] };
-}
-function gateSettingsFromText(text) {
-  let parsed;
-  try {
-    parsed = import_yaml.default.parse(text);
-  } catch {
-    return null;
-  }
-  const source = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : {};
-  const result = {};
-  for (const key of GATE_KEYS) {
-    const field = configSchema.shape[key];
-    const value = field.safeParse(source[key]);
-    if (!value.success) return null;
-    result[key] = value.data;
-  }
-  return result;
-}
-function changedGateKeys(a, b) {
-  return GATE_KEYS.filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
-}
-
-// src/compare/tolerance.ts
-var DEFAULT_TOLERANCE = { rtol: 1e-5, atol: 1e-8, exact: false };
-var TolerancePicker = class {
-  constructor(global, globalSource, metricTolerances) {
-    this.global = global;
-    this.globalSource = globalSource;
-    this.overrides = Object.entries(metricTolerances).map(([glob, override]) => ({ glob, pattern: globToRegExp(glob), override }));
-  }
-  global;
-  globalSource;
-  overrides;
-  used = /* @__PURE__ */ new Set();
-  pick(metricName) {
-    for (const { glob, pattern, override } of this.overrides) {
-      if (!pattern.test(metricName)) continue;
-      this.used.add(glob);
-      return {
-        rtol: override.rtol ?? this.global.rtol,
-        atol: override.atol ?? this.global.atol,
-        exact: override.exact ?? this.global.exact,
-        source: `metric-tolerances["${glob}"]`
-      };
-    }
-    return { ...this.global, source: this.globalSource };
-  }
-  unusedGlobs() {
-    return this.overrides.map((o) => o.glob).filter((glob) => !this.used.has(glob));
-  }
-};
-function bitEqual(a, b) {
-  return Object.is(a, b);
-}
-function withinTolerance(baseline, current, tolerance) {
-  if (tolerance.exact) return bitEqual(baseline, current);
-  if (Number.isNaN(baseline) || Number.isNaN(current)) return Number.isNaN(baseline) && Number.isNaN(current);
-  if (!Number.isFinite(baseline) || !Number.isFinite(current)) return baseline === current;
-  return Math.abs(current - baseline) <= tolerance.atol + tolerance.rtol * Math.abs(baseline);
-}
-function resolveTolerance(setting) {
-  return { rtol: setting.rtol ?? DEFAULT_TOLERANCE.rtol, atol: setting.atol ?? DEFAULT_TOLERANCE.atol, exact: setting.exact ?? false };
-}
+} from "./chunk-EKFKRKUQ.js";
 
 // src/compare/compare.ts
 function compareMetrics(baseline, current, options) {
@@ -212,11 +138,5 @@ function compareFinal(name, baseline, current, tolerance) {
 }
 
 export {
-  gateSettingsOf,
-  gateSettingsFromText,
-  changedGateKeys,
-  DEFAULT_TOLERANCE,
-  TolerancePicker,
-  resolveTolerance,
   compareMetrics
 };

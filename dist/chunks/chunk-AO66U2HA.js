@@ -205,7 +205,7 @@ async function publishCheckToGithub(token, event, settings, configPath, result, 
     const annotations = result.verdict ? await annotationsFor(result.verdict, result.outcome === "drift" && config["fail-on-drift"] ? "failure" : "warning", configPath, result.trained.metricFiles, context) : [];
     const headline = outcomeHeadline(result, config["accept-label"]);
     const verdict = { outcome: result.outcome, failOnDrift: config["fail-on-drift"], commentBody: result.markdown, summary: result.markdown, ...headline !== null ? { headline } : {}, annotations };
-    const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([import("./artifact-DW57MOG4.js"), import("./atomic-write-35QBSDS2.js")]);
+    const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([import("./artifact-DW57MOG4.js"), import("./atomic-write-VMGZTDXW.js")]);
     const verdictPath = path.join(path.dirname(result.recordPath), PUBLISHED_VERDICT_FILE);
     await writeFileAtomic(verdictPath, encodePublishedVerdict(verdict));
     await uploadRunArtifact({

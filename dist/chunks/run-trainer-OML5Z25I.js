@@ -1,8 +1,12 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
 import {
-  hashCheckpointFile,
   runProcess
-} from "./chunk-7N5BMENO.js";
+} from "./chunk-ZZYJDDDA.js";
+import {
+  fingerprintCheckpoint
+} from "./chunk-4XMOUIXN.js";
+import "./chunk-MYHDKWFD.js";
+import "./chunk-H4BX2QWY.js";
 import {
   BUILTIN_TRAINERS,
   METRICS_FILE,
@@ -13,7 +17,7 @@ import {
   resolveNativePackage,
   trainerWorkerArgs
 } from "./chunk-5UKGHKEF.js";
-import "./chunk-M72KA3OI.js";
+import "./chunk-26EDPQ4F.js";
 import {
   ReproError
 } from "./chunk-IOLXGZRS.js";
@@ -175,8 +179,7 @@ ${outputTail()}`, {
 ${result.stack}` : result.message, result.hint ? { hint: result.hint } : {});
   const checkpoints = [];
   for (const written of result.checkpoints) {
-    const file = path2.join(options.outDir, written.path);
-    checkpoints.push(hashCheckpointFile(file, await readFile(file).catch(() => null)));
+    checkpoints.push(await fingerprintCheckpoint(path2.join(options.outDir, written.path)));
   }
   return { metricsPath: path2.join(options.outDir, METRICS_FILE), checkpoints, backend: result.backend, warnings: result.warnings };
 }

@@ -1,30 +1,36 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
 import {
+  gateSettingsOf
+} from "./chunk-NBTDDXA6.js";
+import {
+  compareMetrics
+} from "./chunk-HPAUVAHG.js";
+import {
   DEFAULT_TOLERANCE,
   TolerancePicker,
-  compareMetrics,
-  gateSettingsOf,
   resolveTolerance
-} from "./chunk-KA7NMLMK.js";
+} from "./chunk-COAPIZFV.js";
+import {
+  readComparable
+} from "./chunk-7D4CQ6O2.js";
+import "./chunk-EKFKRKUQ.js";
 import {
   verdictToJson
 } from "./chunk-N3SK4D3K.js";
-import {
-  readComparable
-} from "./chunk-XPHPDOI2.js";
 import "./chunk-22M5EIFX.js";
 import {
   loadSettings
-} from "./chunk-DTKYOMXF.js";
+} from "./chunk-X4RSURZQ.js";
 import {
   DEFAULT_IGNORED_METRICS
-} from "./chunk-DGPSAFHU.js";
+} from "./chunk-HEQXUKTN.js";
 import {
   renderMarkdown
 } from "./chunk-XJUZTUNH.js";
 import "./chunk-63XBXJAC.js";
 import "./chunk-MS722AY2.js";
 import "./chunk-3WPOUDFC.js";
+import "./chunk-H4BX2QWY.js";
 import {
   EXIT_DRIFT,
   EXIT_PASS,
@@ -32,7 +38,7 @@ import {
 } from "./chunk-IOLXGZRS.js";
 import {
   writeFileAtomic
-} from "./chunk-TYKLGCUW.js";
+} from "./chunk-S5WWYZ4I.js";
 import "./chunk-EDCSKNQF.js";
 
 // src/cli/commands/compare.ts

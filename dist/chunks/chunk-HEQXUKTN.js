@@ -2,6 +2,10 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   external_exports
 } from "./chunk-3WPOUDFC.js";
+import {
+  SAVE_AS_SAFETENSORS,
+  pickleExtension
+} from "./chunk-H4BX2QWY.js";
 
 // src/settings/schema.ts
 var DEFAULT_IGNORED_METRICS = ["timestamp", "*.timestamp", "time", "*.time", "*_runtime", "*per_second*", "*_per_s", "epoch_time", "*.epoch_time"];
@@ -26,11 +30,16 @@ var trainerSchema = external_exports.strictObject({
   "install-backend": external_exports.boolean().default(false).describe("Install a missing native backend into the runner tool cache"),
   options: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()])).default({}).describe("Passed to the trainer as ctx.options (builtin:smoke reads learning-rate, batch-size)")
 });
+var checkpointsSchema = external_exports.strictObject({
+  glob: external_exports.string().min(1).describe("Checkpoint files written by command: (safetensors, a shard index or a tfjs model.json); may contain {out}"),
+  "average-last": external_exports.number().int().min(2).optional().describe("Average (SMA) the last K checkpoints, ordered by their step, into merged.safetensors; its fingerprints go in the run record"),
+  "eval-command": external_exports.string().min(1).optional().describe("Run on the merged checkpoint (and the final one) with {checkpoint} replaced by its path; prints a JSON object of metrics as its last line")
+});
 var configSchema = external_exports.strictObject({
   command: external_exports.string().min(1).optional().describe("Training command, run with bash -c in working-directory"),
   trainer: trainerSchema.optional().describe("Built-in TensorFlow.js trainer, instead of command"),
   metrics: external_exports.union([external_exports.string().min(1), external_exports.record(external_exports.string(), external_exports.string().min(1))]).optional().describe("Metric file, glob, or {prefix: path}; defaults to the trainer output with trainer:"),
-  checkpoints: external_exports.string().min(1).optional().describe("Safetensors checkpoint file or glob written by command: (final weights are fingerprinted)"),
+  checkpoints: external_exports.union([external_exports.string().min(1), checkpointsSchema]).optional().describe("Safetensors checkpoint file or glob written by command: (every match is fingerprinted), or {glob, average-last, eval-command}"),
   baseline: external_exports.string().min(1).default(".repro/baseline.json").describe("May contain {runner} and {gpu}"),
   seed: external_exports.number().int().nonnegative().max(2 ** 32 - 1).default(1234),
   "timeout-minutes": external_exports.number().positive().default(30),
@@ -59,6 +68,10 @@ function crossKeyProblems(raw, options = { trains: true }) {
   const tolerance = raw.tolerance;
   if (tolerance?.exact === true && (tolerance.rtol !== void 0 || tolerance.atol !== void 0)) problems.push({ key: "tolerance", message: "tolerance: `exact: true` compares bit for bit; leave out rtol and atol with it" });
   if (has("command") && !has("metrics")) problems.push({ key: "metrics", message: "with `command`, say where the metrics are written (a file, a glob or {prefix: path})" });
+  const checkpoints = raw.checkpoints;
+  const checkpointGlob = typeof checkpoints === "string" ? checkpoints : typeof checkpoints?.glob === "string" ? checkpoints.glob : null;
+  const pickle = checkpointGlob === null ? null : pickleExtension(checkpointGlob);
+  if (pickle) problems.push({ key: "checkpoints", message: `${checkpointGlob} names ${pickle} files, which repro-check does not read (unpickling runs code). ${SAVE_AS_SAFETENSORS}` });
   return problems;
 }
 var GATE_KEYS = ["tolerance", "metric-tolerances", "ignore-metrics"];

@@ -2,11 +2,12 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   expectNoArguments,
   trainingInvocation
-} from "./chunk-T3NVQNVL.js";
-import "./chunk-DTKYOMXF.js";
-import "./chunk-DGPSAFHU.js";
+} from "./chunk-5FGUKUO2.js";
+import "./chunk-X4RSURZQ.js";
+import "./chunk-HEQXUKTN.js";
 import "./chunk-63XBXJAC.js";
 import "./chunk-3WPOUDFC.js";
+import "./chunk-H4BX2QWY.js";
 import {
   EXIT_DRIFT
 } from "./chunk-IOLXGZRS.js";
@@ -24,7 +25,7 @@ var command = {
   async run(input, io, log) {
     expectNoArguments("check", input.args);
     const { settings, configPath, context } = await trainingInvocation(input, io, log);
-    const { runCheck } = await import("./check-3PUSQS7R.js");
+    const { runCheck } = await import("./check-3MIVKR6T.js");
     const result = await runCheck({ settings, configPath, onMissingBaseline: "fail" }, context);
     if (input.values.out) await copyFile(result.recordPath, path.resolve(io.cwd, input.values.out));
     if (input.format === "json" && result.verdict) {

@@ -2,11 +2,12 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   expectNoArguments,
   trainingInvocation
-} from "./chunk-T3NVQNVL.js";
-import "./chunk-DTKYOMXF.js";
-import "./chunk-DGPSAFHU.js";
+} from "./chunk-5FGUKUO2.js";
+import "./chunk-X4RSURZQ.js";
+import "./chunk-HEQXUKTN.js";
 import "./chunk-63XBXJAC.js";
 import "./chunk-3WPOUDFC.js";
+import "./chunk-H4BX2QWY.js";
 import {
   EXIT_PASS
 } from "./chunk-IOLXGZRS.js";
@@ -22,7 +23,7 @@ var command = {
   async run(input, io, log) {
     expectNoArguments("baseline update", input.args);
     const { settings, context } = await trainingInvocation(input, io, log);
-    const { runBaselineUpdate } = await import("./baseline-T3VXNCNK.js");
+    const { runBaselineUpdate } = await import("./baseline-ICTN6YS2.js");
     const result = await runBaselineUpdate(settings, context);
     io.stdout(
       `Baseline written to ${result.baselineRepoPath}. Commit it:

@@ -1,18 +1,19 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
 import {
   expectNoArguments
-} from "./chunk-T3NVQNVL.js";
-import "./chunk-DTKYOMXF.js";
-import "./chunk-DGPSAFHU.js";
+} from "./chunk-5FGUKUO2.js";
+import "./chunk-X4RSURZQ.js";
+import "./chunk-HEQXUKTN.js";
 import "./chunk-63XBXJAC.js";
 import "./chunk-3WPOUDFC.js";
+import "./chunk-H4BX2QWY.js";
 import {
   EXIT_PASS,
   ReproError
 } from "./chunk-IOLXGZRS.js";
 import {
   writeFileAtomic
-} from "./chunk-TYKLGCUW.js";
+} from "./chunk-S5WWYZ4I.js";
 import "./chunk-EDCSKNQF.js";
 
 // src/cli/commands/env.ts

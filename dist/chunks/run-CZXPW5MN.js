@@ -2,11 +2,12 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   expectNoArguments,
   trainingInvocation
-} from "./chunk-T3NVQNVL.js";
-import "./chunk-DTKYOMXF.js";
-import "./chunk-DGPSAFHU.js";
+} from "./chunk-5FGUKUO2.js";
+import "./chunk-X4RSURZQ.js";
+import "./chunk-HEQXUKTN.js";
 import "./chunk-63XBXJAC.js";
 import "./chunk-3WPOUDFC.js";
+import "./chunk-H4BX2QWY.js";
 import {
   EXIT_PASS
 } from "./chunk-IOLXGZRS.js";
@@ -23,7 +24,7 @@ var command = {
   async run(input, io, log) {
     expectNoArguments("run", input.args);
     const { settings, context } = await trainingInvocation(input, io, log);
-    const { recordOnly } = await import("./record-only-6IMD5DDF.js");
+    const { recordOnly } = await import("./record-only-E553ZJMY.js");
     const result = await recordOnly(settings, context);
     const out = input.values.out ? path.resolve(io.cwd, input.values.out) : null;
     if (out) await copyFile(result.recordPath, out);

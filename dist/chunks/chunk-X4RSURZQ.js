@@ -4,7 +4,7 @@ import {
   configKeys,
   configSchema,
   crossKeyProblems
-} from "./chunk-DGPSAFHU.js";
+} from "./chunk-HEQXUKTN.js";
 import {
   require_dist
 } from "./chunk-63XBXJAC.js";

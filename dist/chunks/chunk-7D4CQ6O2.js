@@ -1,5 +1,8 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
 import {
+  globToRegExp
+} from "./chunk-EKFKRKUQ.js";
+import {
   decodeNumber,
   encodeNumber
 } from "./chunk-22M5EIFX.js";
@@ -8241,20 +8244,6 @@ function addPrefix(data, prefix) {
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 
-// src/compare/glob.ts
-function globToRegExp(glob) {
-  let pattern = "";
-  for (const char of glob) {
-    if (char === "*") pattern += ".*";
-    else if (char === "?") pattern += ".";
-    else pattern += char.replace(/[\\^$.|+()[\]{}]/g, "\\$&");
-  }
-  return new RegExp(`^${pattern}$`, "s");
-}
-function matchesAnyGlob(name, globs) {
-  return globs.some((glob) => glob.test(name));
-}
-
 // src/metrics/run-folders.ts
 var VERSIONED_RUN_FOLDER = /^(version_\d+|[A-Z][a-z]{2}\d{2}_\d{2}-\d{2}-\d{2}_.+)$/;
 function isVersionedRunFolder(name) {
@@ -9017,8 +9006,6 @@ export {
   isReproDocument,
   decodeRecordDocument,
   serializeDocument,
-  globToRegExp,
-  matchesAnyGlob,
   expandFileGlob,
   collectRunMetrics,
   readComparable
