@@ -116,7 +116,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseCommandLine(argv);
   } catch (error) {
-    io.stderr(`repro-check: ${describeError(error)}\n`);
+    io.stderr(`repro-check: ${describeError(error, { stackHint: '-v' })}\n`);
     return EXIT_BAD_INPUT;
   }
   const { values, positionals } = parsed;
@@ -155,7 +155,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new ReproError(`unknown command "${command}"; accepted: check, baseline update, run, compare, env`);
     }
   } catch (error) {
-    log.error(describeError(error));
+    log.error(describeError(error, { stack: values.verbose, stackHint: '-v' }));
     return EXIT_BAD_INPUT;
   }
 }
@@ -172,7 +172,7 @@ async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: s
     cwd: io.cwd,
     env: io.env,
     log,
-    trainingOutput: { line: (text) => io.stderr(`${text}\n`), end: () => undefined },
+    trainingOutput: { begin: () => undefined, line: (text) => io.stderr(`${text}\n`), end: () => undefined },
     pullRequest: null,
     ...(io.signal ? { signal: io.signal } : {}),
     now: () => new Date(),

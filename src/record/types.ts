@@ -70,7 +70,8 @@ export interface RunRecordJson {
   };
   checkpoints?: CheckpointEntry[];
   merged?: { path: string; from: string[]; metrics: Record<string, EncodedNumber> };
-  runner?: { label: string | null; gpuUuids: string[] };
+  /** isolation: how the training was kept from the job's processes (absent in records before it was recorded). */
+  runner?: { label: string | null; gpuUuids: string[]; isolation?: 'pid-namespace' | 'none' };
 }
 
 export interface BaselineJson {

@@ -52,6 +52,14 @@ export const configSchema = z
     baseline: z.string().min(1).default('.repro/baseline.json').describe('May contain {runner} and {gpu}'),
     seed: z.number().int().nonnegative().max(2 ** 32 - 1).default(1234),
     'timeout-minutes': z.number().positive().default(30),
+    'kill-escaped': z
+      .boolean()
+      .optional()
+      .describe('Kill processes the training leaves running after it ends (they are reported either way); default true under the action, false in the CLI'),
+    isolation: z
+      .enum(['auto', 'none'])
+      .default('auto')
+      .describe('auto: run the training in its own PID namespace where the runner allows it without privileges; none: never'),
     'determinism-env': z.boolean().default(true).describe('Export CUBLAS_WORKSPACE_CONFIG, TF_DETERMINISTIC_OPS, TF_CUDNN_DETERMINISTIC'),
     tolerance: toleranceSchema.default({ rtol: 1e-5, atol: 1e-8 }),
     'metric-tolerances': z.record(z.string(), toleranceOverrideSchema).default({}),
