@@ -45,10 +45,15 @@ const ERRNO_MEANINGS: Record<string, string> = {
   EIO: 'input/output error',
 };
 
+/** An errno code in words ("no space left on device"), or the code itself when it is not a common one. */
+export function errnoMeaning(code: string | undefined): string {
+  return (code && ERRNO_MEANINGS[code]) ?? code ?? 'unknown error';
+}
+
 /** A file operation that failed on the machine (a full disk, a read-only folder): named by path, not a bug. */
 function describeFileSystemError(error: NodeJS.ErrnoException): string | null {
   if (typeof error.code !== 'string' || !/^E[A-Z]+$/.test(error.code) || typeof error.path !== 'string') return null;
-  return `${error.path}: ${ERRNO_MEANINGS[error.code] ?? error.code}${error.syscall ? ` (${error.syscall})` : ''}`;
+  return `${error.path}: ${errnoMeaning(error.code)}${error.syscall ? ` (${error.syscall})` : ''}`;
 }
 
 /**

@@ -6,6 +6,18 @@ import { emptyMetricData, type MetricData } from './series.ts';
 import { addPrefix, parseMetricText } from './parse.ts';
 import { expandFileGlob } from './glob-files.ts';
 
+/** No file where the `metrics` setting points: PREFIX is the map key ('' for a plain path), LOOKEDFOR where it was looked for. */
+export class NoMetricFileError extends ReproError {
+  constructor(
+    readonly prefix: string,
+    readonly lookedFor: string,
+    message: string,
+  ) {
+    super(message, { hint: 'Check that the training writes its metrics there ({out} is the per-run REPRO_OUT_DIR).' });
+    this.name = 'NoMetricFileError';
+  }
+}
+
 /**
  * Reads the metric files a run wrote (the `metrics` setting: a file, a glob, or {prefix: path})
  * into one MetricData. Files older than the run's start are refused: on a self-hosted runner a
@@ -22,12 +34,13 @@ export async function collectRunMetrics(
   for (const [prefix, pattern] of entries) {
     const absolute = path.isAbsolute(pattern);
     const { staticPrefix, files } = await expandFileGlob(absolute ? '/' : options.baseDir, absolute ? pattern.slice(1) : pattern);
-    if (files.length === 0) {
-      throw new ReproError(`metrics: no file matches "${pattern}" in ${options.baseDir}`, { hint: 'Check that the training writes its metrics there ({out} is the per-run REPRO_OUT_DIR).' });
-    }
+    if (files.length === 0) throw new NoMetricFileError(prefix, absolute ? pattern : path.join(options.baseDir, pattern), `metrics: no file matches "${pattern}" in ${options.baseDir}`);
     for (const relative of files) {
       const file = absolute ? `/${relative}` : path.join(options.baseDir, relative);
-      let data = await readMetricFile(file, options.notBefore);
+      let data = await readMetricFile(file, options.notBefore).catch((error: unknown) => {
+        if ((error as { cause?: NodeJS.ErrnoException }).cause?.code === 'ENOENT') throw new NoMetricFileError(prefix, file, (error as Error).message);
+        throw error;
+      });
       const fileName = files.length > 1 ? namePrefixForGlobMatch(relative, staticPrefix, data) : '';
       const fullPrefix = [prefix, fileName].filter(Boolean).join('.');
       if (fullPrefix) data = addPrefix(data, fullPrefix);

@@ -9,7 +9,7 @@ import { resolveBaselinePath } from './baseline-location.ts';
 import { isReproDocument, serializeDocument } from '../record/codec.ts';
 import { InputFileError } from '../errors.ts';
 import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson } from '../record/types.ts';
-import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { checkWritable, writeFileAtomic } from '../fs/atomic-write.ts';
 import { requireBranch } from '../git/provenance.ts';
 
 export interface BaselineResult {
@@ -39,6 +39,9 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
   const baselinePath = path.resolve(repo.workDir, resolveBaselinePath(config.baseline, environment, context.env, os.hostname()));
   // Before the training: a baseline this version must not overwrite is known in seconds.
   await refuseNewerBaseline(baselinePath);
+  const label = `the baseline ${repoRelative(repo, baselinePath)}`;
+  // A read-only folder or a full disk is found now, in seconds, not after the training.
+  await checkWritable(baselinePath, label);
   const trained = await trainAndRecord(config, repo, context, environment);
   return context.log.group('Writing the baseline', async () => {
     const baseline: BaselineJson = {
@@ -48,7 +51,7 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
       runs: [trained.record],
     };
     const content = serializeDocument(baseline);
-    await writeFileAtomic(baselinePath, content);
+    await writeFileAtomic(baselinePath, content, label);
     const baselineRepoPath = repoRelative(repo, baselinePath);
     context.log.info(`Wrote ${baselineRepoPath} from commit ${trained.record.provenance.commit.slice(0, 12)} on ${branch}`);
     return { baselinePath, baselineRepoPath, content, branch, trained };

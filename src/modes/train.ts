@@ -9,7 +9,7 @@ import type { CheckpointEntry, EnvironmentFingerprint, Provenance, RunRecordJson
 import { RUN_RECORD_KIND, RUN_RECORD_SCHEMA_VERSION } from '../record/types.ts';
 import { encodeMetricData } from '../record/codec.ts';
 import type { MetricData } from '../metrics/series.ts';
-import { collectRunMetrics } from '../metrics/collect.ts';
+import { collectRunMetrics, NoMetricFileError } from '../metrics/collect.ts';
 import { expandFileGlob } from '../metrics/glob-files.ts';
 import { runProcess } from '../proc/run-process.ts';
 import { childEnvironment } from '../proc/child-env.ts';
@@ -122,7 +122,14 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
 
   for (const guard of guards) if (guard.escaped.length > 0) warnings.push(escapedMessage(guard.escaped, guard.killed));
   const resolvedSpec = typeof metricsSpec === 'string' ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
-  const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt });
+  const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt }).catch((error: unknown) => {
+    if (!(error instanceof NoMetricFileError)) throw error;
+    // The training succeeded, so the likely fault is the path or the training's own output: say both.
+    const written = typeof metricsSpec === 'string' ? metricsSpec : metricsSpec[error.prefix];
+    throw new ReproError(`The training exited 0 but did not write \`${written}\` (looked for ${error.lookedFor}).`, {
+      hint: 'Check that the training writes its metrics where `metrics` points ({out} is the per-run folder, REPRO_OUT_DIR in its environment), and that it logged at least once.',
+    });
+  });
   if (config.checkpoints) checkpoints.push(...(await hashCommandCheckpoints(substituteOutDir(config.checkpoints, outDir), repo.workDir)));
 
   environment = { ...environment, extra: { ...environment.extra, ...extraEnvironment } };

@@ -67,7 +67,7 @@ export function loadSettings(sources: SettingsSources): LoadedSettings {
         if (typeof contents !== 'object' || Array.isArray(contents)) problems.push(`${sources.file.path}: the top level must be a map of keys (command:, metrics:, ...), got ${Array.isArray(contents) ? 'a list' : typeof contents}`);
         else merged = { ...(contents as Record<string, unknown>) };
       }
-      for (const key of Object.keys(merged)) origins[key] = sources.file.path;
+      for (const key of Object.keys(merged)) setOwn(origins, key, sources.file.path);
     }
   }
 
@@ -84,7 +84,7 @@ export function loadSettings(sources: SettingsSources): LoadedSettings {
       }
     }
     setPath(merged, path, value);
-    origins[topKey] = override.origin;
+    setOwn(origins, topKey, override.origin);
     explicitKeys.add(topKey);
   }
 
@@ -121,14 +121,23 @@ function isTextValue(topKey: string, depth: number, value: string): boolean {
   return !looksLikeMap;
 }
 
+/**
+ * Sets an own property, even one named `__proto__`: a plain assignment would set the object's
+ * prototype instead (or reach Object.prototype through `--set __proto__.x=1`). Such a key then
+ * stays an ordinary unknown key, reported with its line like any other.
+ */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
   let node = target;
   for (const part of path.slice(0, -1)) {
-    const next = node[part];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[part] = {};
+    const next = Object.hasOwn(node, part) ? node[part] : undefined;
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) setOwn(node, part, {});
     node = node[part] as Record<string, unknown>;
   }
-  node[path.at(-1)!] = value;
+  setOwn(node, path.at(-1)!, value);
 }
 
 interface IssueContext {
@@ -172,7 +181,7 @@ function knownKeysAt(path: string[]): string[] {
 
 /** "repro.yml:7: " for a key set in the file (with its line), `input "seed": ` for an explicit one. */
 function whereIs(path: string[], context: IssueContext): string {
-  const origin = path.length > 0 ? context.origins[path[0]!] : undefined;
+  const origin = path.length > 0 && Object.hasOwn(context.origins, path[0]!) ? context.origins[path[0]!] : undefined;
   if (origin && context.file && origin === context.file.path && context.document) {
     const node = findNode(context.document, path);
     const offset = node?.range?.[0];

@@ -12,6 +12,12 @@ export const DEFAULT_IGNORED_METRICS = ['timestamp', '*.timestamp', 'time', '*.t
 
 const positiveNumber = z.number().finite().nonnegative();
 
+/** Text handed to the OS (a command, a path): a NUL byte would end it early in C, so Node refuses it at spawn or open. */
+const osText = z
+  .string()
+  .min(1)
+  .refine((text) => !text.includes('\0'), 'must not contain a NUL character (\\0): no command or path can hold one');
+
 const toleranceSchema = z.strictObject({
   rtol: positiveNumber.optional(),
   atol: positiveNumber.optional(),
@@ -42,14 +48,14 @@ const trainerSchema = z.strictObject({
 /** Keys of repro.yml. Every key can also be given as an action input or `--set key=value`. */
 export const configSchema = z
   .strictObject({
-    command: z.string().min(1).optional().describe('Training command, run with bash -c in working-directory'),
+    command: osText.optional().describe('Training command, run with bash -c in working-directory'),
     trainer: trainerSchema.optional().describe('Built-in TensorFlow.js trainer, instead of command'),
     metrics: z
-      .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
+      .union([osText, z.record(z.string(), osText)])
       .optional()
       .describe('Metric file, glob, or {prefix: path}; defaults to the trainer output with trainer:'),
-    checkpoints: z.string().min(1).optional().describe('Safetensors checkpoint file or glob written by command: (final weights are fingerprinted)'),
-    baseline: z.string().min(1).default('.repro/baseline.json').describe('May contain {runner} and {gpu}'),
+    checkpoints: osText.optional().describe('Safetensors checkpoint file or glob written by command: (final weights are fingerprinted)'),
+    baseline: osText.default('.repro/baseline.json').describe('May contain {runner} and {gpu}'),
     seed: z.number().int().nonnegative().max(2 ** 32 - 1).default(1234),
     'timeout-minutes': z.number().positive().default(30),
     'kill-escaped': z
@@ -65,7 +71,7 @@ export const configSchema = z
     'metric-tolerances': z.record(z.string(), toleranceOverrideSchema).default({}),
     'ignore-metrics': z.array(z.string()).default(DEFAULT_IGNORED_METRICS),
     'fingerprint-paths': z.array(z.string().min(1)).default([]),
-    'working-directory': z.string().min(1).default('.'),
+    'working-directory': osText.default('.'),
     'fail-on-drift': z.boolean().default(true),
     'on-missing-baseline': z.enum(['warn', 'fail']).default('warn'),
     'check-name': z.string().min(1).default('repro-check'),
