@@ -115,6 +115,12 @@ if (wanted('checkpoints')) {
   await benchCheckpoints(report);
 }
 
+if (wanted('hostile-inputs')) {
+  if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run npm run build first');
+  const { benchHostileInputs } = await import('./bench/hostile-inputs.mjs');
+  await benchHostileInputs(report);
+}
+
 if (wanted('trainer')) {
   const { benchSmoke } = await import('./bench-trainer.mjs');
   const smoke = await benchSmoke();

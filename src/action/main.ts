@@ -40,6 +40,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       trainingOutput: protectWorkflowCommands((text) => process.stdout.write(text), env),
       pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber, headRef: event.headRef } : null,
       now: () => new Date(),
+      // A leftover of the training lives on into the next job on a self-hosted runner, and could write workflow commands.
+      killEscapedByDefault: true,
     };
     if (inputs.mode !== 'baseline') {
       publishFailure = async (message) => {
@@ -53,7 +55,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     else await checkMode(inputs, settings, configPath, context, event);
   } catch (error) {
     core.setOutput('status', 'error');
-    const message = describeError(error);
+    if (!(error instanceof ReproError) && error instanceof Error && error.stack) core.debug(error.stack);
+    const message = describeError(error, { stackHint: 'Debug logging (ACTIONS_STEP_DEBUG)' });
     // On the file and line in the PR's "Files changed" view, besides the failure line.
     for (const annotation of errorAnnotations(error, workspace)) {
       core.error(annotation.message, { file: annotation.file, ...(annotation.line === undefined ? {} : { startLine: annotation.line }), title: 'repro-check' });

@@ -105,7 +105,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     invocation = parseCommandLine(argv);
   } catch (error) {
-    io.stderr(`repro-check: ${describeError(error)}\n`);
+    io.stderr(`repro-check: ${describeError(error, { stackHint: '-v' })}\n`);
     return EXIT_BAD_INPUT;
   }
   const { values, positionals } = invocation;
@@ -138,7 +138,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const { format, problems } = parseFormat(values.format, command.formats ?? []);
     return await command.run({ args, values, format, flagProblems: problems }, io, log);
   } catch (error) {
-    log.error(describeError(error));
+    log.error(describeError(error, { stack: values.verbose, stackHint: '-v' }));
     return EXIT_BAD_INPUT;
   }
 }

@@ -75,7 +75,7 @@ export async function trainingInvocation(
     cwd: io.cwd,
     env: io.env,
     log,
-    trainingOutput: { line: (text) => io.stderr(`${text}\n`), end: () => undefined },
+    trainingOutput: { begin: () => undefined, line: (text) => io.stderr(`${text}\n`), end: () => undefined },
     pullRequest: null,
     ...(io.signal ? { signal: io.signal } : {}),
     now: () => new Date(),

@@ -41,8 +41,9 @@ export function compareFinalCheckpoints(baseline: CheckpointEntry[] | undefined,
     baseByName.delete(tensor.name);
     if (other.sha256 !== tensor.sha256 || other.dtype !== tensor.dtype || other.shape.join('x') !== tensor.shape.join('x')) differing.push(tensor.name);
   }
-  missing.push(...baseByName.keys());
-  const added = run.tensors.filter((t) => !base.tensors.some((b) => b.name === t.name)).map((t) => t.name);
+  for (const name of baseByName.keys()) missing.push(name);
+  const baseNames = new Set(base.tensors.map((t) => t.name));
+  const added = run.tensors.filter((t) => !baseNames.has(t.name)).map((t) => t.name);
   const lines = [
     label ?? (base.step === run.step ? `final checkpoint (step ${run.step})` : `final checkpoints differ in step: baseline ${base.step}, this run ${run.step}`),
     differing.length === 0 && missing.length === 0 && added.length === 0

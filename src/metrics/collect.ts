@@ -9,6 +9,18 @@ import { readStructuredMetrics } from './metric-source.ts';
 import { isEventFileName, readTensorBoardLogDir } from './tensorboard/log-dir.ts';
 import { describeDatedFiles, isVersionedRunFolder, splitByRunStart } from './run-folders.ts';
 
+/** No file where the `metrics` setting points: PREFIX is the map key ('' for a plain path), LOOKEDFOR where it was looked for. */
+export class NoMetricFileError extends ReproError {
+  constructor(
+    readonly prefix: string,
+    readonly lookedFor: string,
+    message: string,
+  ) {
+    super(message, { hint: 'Check that the training writes its metrics there ({out} is the per-run REPRO_OUT_DIR).' });
+    this.name = 'NoMetricFileError';
+  }
+}
+
 /**
  * Reads the metric files a run wrote (the `metrics` setting: a file, a glob, or {prefix: path})
  * into one MetricData. Files older than the run's start are refused: on a self-hosted runner a
@@ -27,7 +39,7 @@ export async function collectRunMetrics(
     const root = absolute ? '/' : options.baseDir;
     const { staticPrefix, files: matched } = await expandFileGlob(root, absolute ? pattern.slice(1) : pattern);
     if (matched.length === 0) {
-      throw new ReproError(`metrics: no file matches "${pattern}" in ${options.baseDir}${await describeFilesWrittenSince(options.baseDir, options.notBefore)}`, { hint: 'Check that the training writes its metrics there ({out} is the per-run REPRO_OUT_DIR).' });
+      throw new NoMetricFileError(prefix, absolute ? pattern : path.join(options.baseDir, pattern), `metrics: no file matches "${pattern}" in ${options.baseDir}${await describeFilesWrittenSince(options.baseDir, options.notBefore)}`);
     }
     const files = /[*?]/.test(pattern) ? await filesOfThisRun(root, matched, pattern, options, merged.notes) : matched;
     if (files.length > 1 && files.every(isEventFileName)) {
@@ -40,7 +52,10 @@ export async function collectRunMetrics(
     }
     for (const relative of files) {
       const file = absolute ? `/${relative}` : path.join(options.baseDir, relative);
-      let data = await readMetricFile(file, options);
+      let data = await readMetricFile(file, options).catch((error: unknown) => {
+        if ((error as { cause?: NodeJS.ErrnoException }).cause?.code === 'ENOENT') throw new NoMetricFileError(prefix, file, (error as Error).message);
+        throw error;
+      });
       const fileName = files.length > 1 ? namePrefixForGlobMatch(relative, staticPrefix, data) : '';
       const fullPrefix = [prefix, fileName].filter(Boolean).join('.');
       if (fullPrefix) data = addPrefix(data, fullPrefix);

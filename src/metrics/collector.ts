@@ -1,4 +1,4 @@
-import type { InputFileError } from '../errors.ts';
+import { InputFileError } from '../errors.ts';
 import { emptyMetricData, type MetricData, type MetricSeries } from './series.ts';
 
 /**
@@ -54,6 +54,13 @@ export function collectMetrics(locator: RecordLocator, read: (collector: MetricC
   return secondReading.finish();
 }
 
+/**
+ * At most this many metric names (series and final values together) are read from one file: a
+ * file with more is not a training log (a logged tensor spread into keys) and would cost memory
+ * and time out of proportion; it is refused naming the file and the cap.
+ */
+export const MAX_METRICS_PER_FILE = 10_000;
+
 export class MetricCollector {
   private readonly seriesByName = new Map<string, SeriesBuilder>();
   private readonly finals = new Map<string, { value: number; record: number }>();
@@ -70,6 +77,7 @@ export class MetricCollector {
   seriesFor(name: string): SeriesBuilder {
     let series = this.seriesByName.get(name);
     if (series === undefined) {
+      this.refuseOverCap();
       series = new SeriesBuilder(name);
       this.seriesByName.set(name, series);
     }
@@ -97,8 +105,21 @@ export class MetricCollector {
 
   addFinal(name: string, value: number, record: number): void {
     const earlier = this.finals.get(name);
+    if (earlier === undefined) this.refuseOverCap();
     if (earlier !== undefined && !Object.is(earlier.value, value)) this.noteDuplicate(name, undefined, earlier.record, record);
     this.finals.set(name, { value, record });
+  }
+
+  /** A note for the report about something read but not kept (a skipped array). */
+  addNote(text: string): void {
+    if (this.notes.length < MAX_DUPLICATE_NOTES) this.notes.push(text);
+  }
+
+  private refuseOverCap(): void {
+    if (this.seriesByName.size + this.finals.size < MAX_METRICS_PER_FILE) return;
+    throw new InputFileError(this.locator.file, undefined, `holds more than ${MAX_METRICS_PER_FILE} metrics; repro-check reads at most ${MAX_METRICS_PER_FILE} from one file`, {
+      hint: 'Log fewer values per step (summaries rather than per-element values), or write the values to compare to a file of their own.',
+    });
   }
 
   finish(): MetricData {

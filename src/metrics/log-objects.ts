@@ -8,7 +8,13 @@ import type { MetricCollector, SeriesBuilder } from './collector.ts';
 export const STEP_KEYS = ['step', 'global_step', 'iteration'] as const;
 
 /** Deeper objects than this are refused rather than risking a stack overflow. */
-const MAX_DEPTH = 1000;
+export const MAX_DEPTH = 1000;
+/**
+ * An array longer than this is not spread into one metric per element (`v.0` … `v.129999`):
+ * it is skipped with a note giving its length. Per-class values (a few hundred classes) still
+ * fit; a logged tensor or histogram does not belong in a metric comparison.
+ */
+export const MAX_ARRAY_METRICS = 1000;
 
 export type LogObject = Record<string, unknown>;
 
@@ -26,8 +32,27 @@ export function isValidStep(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
+/** A short description of a logged value for a message: never longer than 80 characters, whatever its size or depth. */
 export function describeValue(value: unknown): string {
-  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+  if (Array.isArray(value)) return `an array of ${value.length} element${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'object' && value !== null) return 'an object';
+  const text = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/**
+ * Whether VALUE holds objects or arrays nested more than MAX levels deep. Iterative (an explicit
+ * stack of pending children), so a document nested 10,000 levels deep cannot overflow the call stack.
+ */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**
@@ -81,6 +106,8 @@ class NameNode {
  */
 export class LogObjectReader {
   private readonly root = new NameNode('', '');
+  /** Names of long arrays already noted, so a array logged on every line is noted once. */
+  private readonly skippedArrays = new Set<string>();
 
   constructor(private readonly collector: MetricCollector) {}
 
@@ -109,6 +136,12 @@ export class LogObjectReader {
         const leaf = node.child(key, isRoot, position);
         if (step === undefined) this.collector.addFinal(leaf.name, value, record);
         else this.collector.addPoint(leaf.seriesIn(this.collector), step, value, record);
+      } else if (Array.isArray(value) && value.length > MAX_ARRAY_METRICS) {
+        const name = node.child(key, isRoot, position).name;
+        if (!this.skippedArrays.has(name)) {
+          this.skippedArrays.add(name);
+          this.collector.addNote(`${name}: an array of ${value.length} elements (${this.collector.locator.describe(record)}) was skipped; arrays longer than ${MAX_ARRAY_METRICS} are not read as one metric per element`);
+        }
       } else if (typeof value === 'object' && value !== null) {
         this.walk(node.child(key, isRoot, position), value, undefined, step, record, depth + 1);
       }

@@ -36,7 +36,8 @@ export function parseMetricText(text: string, file: string): MetricData {
   if (start < 0) throw noMetricsFound(file, 'the file is empty');
   const first = body[start];
   const data = first === '{' || first === '[' ? parseJsonFamily(body, file) : parseDelimited(body, file, pickDelimiter(body, start, file));
-  if (data.series.size === 0 && data.finals.size === 0) throw noMetricsFound(file, 'no numeric values');
+  // What was skipped (a long array) is why there is nothing: say so rather than only "no numbers".
+  if (data.series.size === 0 && data.finals.size === 0) throw noMetricsFound(file, ['no numeric values', ...data.notes].join('; '));
   return data;
 }
 

@@ -9,7 +9,7 @@ import { resolveBaselinePath } from './baseline-location.ts';
 import { isReproDocument, serializeDocument } from '../record/codec.ts';
 import { InputFileError } from '../errors.ts';
 import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson } from '../record/types.ts';
-import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { checkWritable, writeFileAtomic } from '../fs/atomic-write.ts';
 import { requireBranch } from '../git/provenance.ts';
 
 export interface BaselineResult {
@@ -46,6 +46,10 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
   const baselinePath = path.resolve(repo.workDir, resolveBaselinePath(config.baseline, environment, context.env, os.hostname()));
   // Before the training: a baseline this version must not overwrite is known in seconds.
   await refuseNewerBaseline(baselinePath);
+  const label = `the baseline ${repoRelative(repo, baselinePath)}`;
+  // A read-only folder or a full disk is found now, in seconds, not after the training. (Under
+  // keepCheckoutClean the baseline goes to the run's output folder, which the training writes to.)
+  if (!options.keepCheckoutClean) await checkWritable(baselinePath, label);
   const trained = await trainAndRecord(config, repo, context, environment);
   return context.log.group('Writing the baseline', async () => {
     const baseline: BaselineJson = {
@@ -57,7 +61,7 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
     const content = serializeDocument(baseline);
     const baselineRepoPath = repoRelative(repo, baselinePath);
     const written = options.keepCheckoutClean ? path.join(trained.outDir, path.basename(baselinePath)) : baselinePath;
-    await writeFileAtomic(written, content);
+    await writeFileAtomic(written, content, options.keepCheckoutClean ? written : label);
     context.log.info(`Wrote ${options.keepCheckoutClean ? `the new ${baselineRepoPath} to ${written}` : baselineRepoPath} from commit ${trained.record.provenance.commit.slice(0, 12)} on ${branch}`);
     return { baselinePath: written, baselineRepoPath, content, branch, trained };
   });

@@ -111,6 +111,11 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
     };
     // What the trainer warned about (Math.random called) belongs with the verdict.
     report.notes.push(...trained.warnings);
+    report.notes.push(
+      trained.isolation.kind === 'pid-namespace'
+        ? `The training ran in its own PID namespace (${trained.isolation.detail}): it could not see the job's other processes.`
+        : `The training ran without PID-namespace isolation (${trained.isolation.detail}); see docs/security.md for what it could reach.`,
+    );
     const extra = trained.record.environment.extra;
     // `backend: auto` may settle on any of three backends: say which one this run used.
     if (extra['tfjs.backend']) report.notes.push(`Built-in trainer backend: ${extra['tfjs.backend']} ${extra['tfjs.version'] ?? ''} on ${extra['tfjs.device'] ?? 'unknown device'}`);

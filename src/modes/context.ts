@@ -1,9 +1,7 @@
 import type { Logger } from '../log.ts';
+import type { TrainingOutput } from '../proc/workflow-commands.ts';
 
-export interface TrainingOutput {
-  line(text: string): void;
-  end(): void;
-}
+export type { TrainingOutput };
 
 /** What a mode function gets from its entry (action or CLI): the outside world, passed in. */
 export interface ModeContext {
@@ -13,7 +11,8 @@ export interface ModeContext {
   log: Logger;
   /**
    * Where training output lines go. The action wraps them so that they cannot issue workflow
-   * commands; `end()` closes that wrapping after each training, before our own log resumes.
+   * commands: `begin()` opens that wrapping before each training is spawned, `end()` closes it
+   * after the training and its leftovers are done, before our own log resumes.
    */
   trainingOutput: TrainingOutput;
   /**
@@ -21,6 +20,8 @@ export interface ModeContext {
    * commit); `headRef` is the PR's head branch name (GITHUB_HEAD_REF), recorded as the run's ref.
    */
   pullRequest: { headSha: string; baseSha: string; number: number; headRef?: string | null } | null;
+  /** `kill-escaped` when the settings leave it out: true under the action, false in the CLI. */
+  killEscapedByDefault?: boolean;
   /** Cancels the training (the job was cancelled). */
   signal?: AbortSignal;
   now: () => Date;

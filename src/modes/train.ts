@@ -9,21 +9,24 @@ import type { CheckpointEntry, EnvironmentFingerprint, Provenance, RunRecordJson
 import { RUN_RECORD_KIND, RUN_RECORD_SCHEMA_VERSION } from '../record/types.ts';
 import { encodeMetricData } from '../record/codec.ts';
 import type { MetricData } from '../metrics/series.ts';
-import { collectRunMetrics } from '../metrics/collect.ts';
+import { collectRunMetrics, NoMetricFileError } from '../metrics/collect.ts';
 import { expandFileGlob } from '../metrics/glob-files.ts';
 import { runProcess } from '../proc/run-process.ts';
 import { childEnvironment } from '../proc/child-env.ts';
 import { collectEnvironment, execText } from '../env/fingerprint.ts';
 import { fingerprintCheckpoint } from '../checkpoints/fingerprint.ts';
 import type { RepoState } from './repo-state.ts';
+import { escapedMessage, guardTraining, type GuardedResult, type TrainingLaunch } from './training-guard.ts';
 
 export interface TrainedRun {
   record: RunRecordJson;
   data: MetricData;
   metricFiles: string[];
   outDir: string;
-  /** What the built-in trainer warned about (Math.random), for the report's notes. */
+  /** What the built-in trainer warned about (Math.random) and the processes the training left running, for the report's notes. */
   warnings: string[];
+  /** How the training was kept from the job's processes (src/proc/isolation.ts). */
+  isolation: { kind: 'pid-namespace' | 'none'; detail: string };
 }
 
 /** The per-run output folder given to the training as REPRO_OUT_DIR ({out} in paths). */
@@ -64,11 +67,12 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
   const checkpoints: CheckpointEntry[] = [];
   const extraEnvironment: Record<string, string> = {};
   const warnings: string[] = [];
+  const guards: Array<GuardedResult<unknown>> = [];
   let metricsSpec: string | Record<string, string>;
 
   if (config.trainer) {
     const { runTrainer, backendFingerprint } = await import('../trainer/run-trainer.ts');
-    const result = await trainingPhase(context, `Training with the built-in trainer (${config.trainer.module})`, () =>
+    const guarded = await trainingPhase(config, repo, context, `Training with the built-in trainer (${config.trainer.module})`, (launch) =>
       runTrainer({
         module: config.trainer!.module,
         backend: config.trainer!.backend,
@@ -82,11 +86,14 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
         cwd: repo.workDir,
         timeoutMs,
         // The trainer's TensorFlow switches follow trainer.strict-determinism, not determinism-env.
-        env: childEnvironment(context.env, { seed: config.seed, determinism: config.trainer!['strict-determinism'], outDir }),
+        env: { ...childEnvironment(context.env, { seed: config.seed, determinism: config.trainer!['strict-determinism'], outDir }), ...launch.markerEnv },
+        wrapper: launch.wrapper,
         onOutputLine: (line) => context.trainingOutput.line(line),
         ...(context.signal ? { signal: context.signal } : {}),
       }),
     );
+    guards.push(guarded);
+    const result = guarded.result;
     for (const warning of result.warnings) context.log.warning(warning);
     warnings.push(...result.warnings);
     context.log.info(`Trainer backend: ${result.backend.name} ${result.backend.version} on ${result.backend.device}`);
@@ -95,22 +102,34 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
     metricsSpec = config.metrics ?? result.metricsPath;
   } else {
     const command = config.command!;
-    const result = await trainingPhase(context, `Training: ${command}`, () =>
+    const guarded = await trainingPhase(config, repo, context, `Training: ${command}`, (launch) =>
       runProcess({
         shell: command,
         cwd: repo.workDir,
-        env: childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }),
+        env: { ...childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }), ...launch.markerEnv },
+        wrapper: launch.wrapper,
         timeoutMs,
         onOutputLine: (line) => context.trainingOutput.line(line),
         ...(context.signal ? { signal: context.signal } : {}),
       }),
     );
+    guards.push(guarded);
+    const result = guarded.result;
+    if (result.startError !== null) throw new ReproError(`The training command could not be started: ${result.startError}.`, { hint: 'Check `command`: put a long command in a script file in the repository and run that script instead.' });
     if (result.exitCode !== 0 || result.timedOut || result.cancelled) throw trainingFailure('The training command', command, result, config['timeout-minutes']);
     metricsSpec = config.metrics!;
   }
 
+  for (const guard of guards) if (guard.escaped.length > 0) warnings.push(escapedMessage(guard.escaped, guard.killed));
   const resolvedSpec = typeof metricsSpec === 'string' ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
-  const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt });
+  const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt }).catch((error: unknown) => {
+    if (!(error instanceof NoMetricFileError)) throw error;
+    // The training succeeded, so the likely fault is the path or the training's own output: say both.
+    const written = typeof metricsSpec === 'string' ? metricsSpec : metricsSpec[error.prefix];
+    throw new ReproError(`The training exited 0 but did not write \`${written}\` (looked for ${error.lookedFor}).`, {
+      hint: 'Check that the training writes its metrics where `metrics` points ({out} is the per-run folder, REPRO_OUT_DIR in its environment), and that it logged at least once.',
+    });
+  });
   const checkpointGlob = typeof config.checkpoints === 'string' ? config.checkpoints : config.checkpoints?.glob;
   const checkpointPattern = checkpointGlob ? substituteOutDir(checkpointGlob, outDir) : null;
   const checkpointFiles = checkpointPattern ? await checkpointFilesOf(checkpointPattern, repo.workDir) : [];
@@ -155,9 +174,10 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
     metrics: encodeMetricData(data),
     ...(checkpoints.length > 0 ? { checkpoints } : {}),
     ...(merged ? { merged } : {}),
-    runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [] },
+    runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [], isolation: guards[0]?.isolation.kind ?? 'none' },
   };
-  return { record, data, metricFiles: files, outDir, warnings };
+  const isolation = guards[0]?.isolation ?? { kind: 'none' as const, detail: 'no training ran' };
+  return { record, data, metricFiles: files, outDir, warnings, isolation: { kind: isolation.kind, detail: isolation.detail } };
 }
 
 /**
@@ -191,15 +211,9 @@ export function trainingFailure(
   });
 }
 
-/** A log group around one training whose output wrapping is closed before the group ends. */
-function trainingPhase<T>(context: ModeContext, name: string, body: () => Promise<T>): Promise<T> {
-  return context.log.group(name, async () => {
-    try {
-      return await body();
-    } finally {
-      context.trainingOutput.end();
-    }
-  });
+/** One guarded training (src/modes/training-guard.ts) in a log group named NAME. */
+function trainingPhase<T>(config: ReproConfig, repo: RepoState, context: ModeContext, name: string, body: (launch: TrainingLaunch) => Promise<T>): Promise<GuardedResult<T>> {
+  return guardTraining(context, { name, isolation: config.isolation, killEscaped: config['kill-escaped'] ?? context.killEscapedByDefault ?? false, cwd: repo.workDir }, body);
 }
 
 /** The files a `checkpoints` path or glob matches, in the glob's order. */

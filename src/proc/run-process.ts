@@ -24,6 +24,8 @@ export interface ProcessOptions {
   /** Bytes of output tail kept for the error report (default 64 KiB). */
   maxCapturedBytes?: number;
   signal?: AbortSignal;
+  /** argv put before the command (a PID-namespace launcher, src/proc/isolation.ts). */
+  wrapper?: string[];
 }
 
 export interface ProcessResult {
@@ -34,6 +36,11 @@ export interface ProcessResult {
   /** The last lines of stdout and stderr together (at most TAIL_LINES and maxCapturedBytes). */
   outputTail: string[];
   durationMs: number;
+  /**
+   * Why the command could not be started at all, in words ("argument list too long"), for
+   * errors other than a missing program (which is exit code 127, as from a shell); else null.
+   */
+  startError: string | null;
 }
 
 /** After a timeout nobody is waiting on us: a training gets time to flush its logs and checkpoints. */
@@ -53,8 +60,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const PIPE_DRAIN_MS = 2_000;
 
 export async function runProcess(options: ProcessOptions): Promise<ProcessResult> {
-  const [file, args] = options.shell !== undefined ? ['bash', ['-c', options.shell]] : [options.argv?.[0], options.argv?.slice(1) ?? []];
-  if (!file) throw new TypeError('runProcess needs `shell` or a non-empty `argv`');
+  const command = options.shell !== undefined ? ['bash', '-c', options.shell] : (options.argv ?? []);
+  if (command.length === 0) throw new TypeError('runProcess needs `shell` or a non-empty `argv`');
+  const [file, ...args] = [...(options.wrapper ?? []), ...command] as [string, ...string[]];
   const started = Date.now();
   const tail = new OutputTail(options.maxCapturedBytes ?? 64 * 1024);
   const killGraceMs = options.killGraceMs ?? TIMEOUT_KILL_GRACE_MS;
@@ -65,7 +73,14 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
     let cancelled = false;
     let killTimer: NodeJS.Timeout | undefined;
     let killAt = Infinity;
-    const child = spawn(file, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // spawn throws synchronously for arguments it refuses (a NUL byte); E2BIG and ENOENT come as 'error' events.
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(file, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      resolve({ exitCode: null, signal: null, timedOut: false, cancelled: false, outputTail: [], durationMs: 0, startError: startErrorText(error as NodeJS.ErrnoException) });
+      return;
+    }
 
     // SIGTERM once; SIGKILL when the grace runs out. A cancel during a timeout's longer grace
     // brings the SIGKILL forward.
@@ -91,7 +106,7 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
     process.on('SIGINT', cancel);
     process.on('SIGTERM', cancel);
 
-    const readers = (['stdout', 'stderr'] as const).map((stream) => lineReader(child[stream], (line) => {
+    const readers = (['stdout', 'stderr'] as const).map((stream) => lineReader(child[stream]!, (line) => {
       tail.push(line);
       options.onOutputLine?.(line, stream);
     }));
@@ -108,8 +123,8 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
     child.on('exit', () => {
       signalGroup(child.pid, 'SIGKILL');
       drainTimer = setTimeout(() => {
-        child.stdout.destroy();
-        child.stderr.destroy();
+        child.stdout!.destroy();
+        child.stderr!.destroy();
       }, PIPE_DRAIN_MS);
     });
     child.on('close', (code, signal) => {
@@ -120,14 +135,32 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
       readers.forEach((flush) => flush());
       if (killTimer) clearTimeout(killTimer);
       if (drainTimer) clearTimeout(drainTimer);
-      if (spawnError) {
-        tail.push(`${file}: ${spawnError.code === 'ENOENT' ? 'command not found' : spawnError.message}`);
-        resolve({ exitCode: 127, signal: null, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started });
+      const failed = spawnError as NodeJS.ErrnoException | null;
+      if (failed?.code === 'ENOENT') {
+        tail.push(`${file}: command not found`);
+        resolve({ exitCode: 127, signal: null, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started, startError: null });
         return;
       }
-      resolve({ exitCode: code, signal, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started });
+      if (failed) {
+        resolve({ exitCode: null, signal: null, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started, startError: startErrorText(failed) });
+        return;
+      }
+      resolve({ exitCode: code, signal, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started, startError: null });
     });
   });
+}
+
+/** A spawn failure in words: the errno's meaning where Node gives only the code (E2BIG, EACCES …). */
+function startErrorText(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ERR_INVALID_ARG_VALUE') return 'it contains a NUL character, which no program argument can hold';
+  const known: Record<string, string> = {
+    E2BIG: 'argument list too long (Linux allows at most 128 KiB in one argument and about 2 MiB for all arguments and the environment together)',
+    EACCES: 'permission denied',
+    ENOMEM: 'out of memory',
+    EAGAIN: 'too many processes (resource temporarily unavailable)',
+    ENOEXEC: 'not an executable format',
+  };
+  return (error.code && known[error.code]) ?? error.message;
 }
 
 function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {

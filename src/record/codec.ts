@@ -26,10 +26,16 @@ export function encodeMetricData(data: MetricData): RunRecordJson['metrics'] {
   return { series, finals, notes: [...data.notes] };
 }
 
+/**
+ * The metric data of a validated record. WHERE names the file (or "file at base commit …") in the
+ * InputFileError thrown for a series whose steps and values differ in length.
+ */
 export function decodeMetricData(json: RunRecordJson['metrics'], where: string): MetricData {
   const series = new Map<string, MetricSeries>();
   for (const [name, s] of Object.entries(json.series)) {
-    if (s.steps.length !== s.values.length) throw new TypeError(`${where}.series["${name}"]: ${s.steps.length} steps but ${s.values.length} values`);
+    if (s.steps.length !== s.values.length) {
+      throw new InputFileError(where, undefined, `series "${name}": ${s.steps.length} steps but ${s.values.length} values`, { hint: 'Every series needs one value per step; recreate the file with repro-check (`baseline update` or `run -o`).' });
+    }
     series.set(name, { steps: s.steps, values: s.values.map((v, i) => decodeNumber(v, `${where}.series["${name}"].values[${i}]`)) });
   }
   const finals = new Map<string, number>();

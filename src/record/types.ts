@@ -84,7 +84,8 @@ export interface RunRecordJson {
   };
   checkpoints?: CheckpointEntry[];
   merged?: MergedCheckpointJson;
-  runner?: { label: string | null; gpuUuids: string[] };
+  /** isolation: how the training was kept from the job's processes (absent in records before it was recorded). */
+  runner?: { label: string | null; gpuUuids: string[]; isolation?: 'pid-namespace' | 'none' };
 }
 
 export interface BaselineJson {

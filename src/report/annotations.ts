@@ -35,7 +35,7 @@ function describe(metric: MetricComparison): string {
 
 function toleranceLines(text: string): { tolerance: number | undefined; globs: Map<string, number> } {
   const lineCounter = new LineCounter();
-  const document = YAML.parseDocument(text, { lineCounter });
+  const document = YAML.parseDocument(text, { lineCounter, uniqueKeys: false });
   const globs = new Map<string, number>();
   let tolerance: number | undefined;
   const lineOf = (node: unknown) => {

@@ -47,7 +47,8 @@ export function firstDivergentStepOverall(verdict: Verdict): number | null {
     .filter(isDrift)
     .map((m) => m.firstDivergentStep)
     .filter((s): s is number => s !== null);
-  return steps.length === 0 ? null : Math.min(...steps);
+  // A loop, not Math.min(...steps): a spread of 100,000 values overflows the call stack.
+  return steps.reduce<number | null>((min, step) => (min === null || step < min ? step : min), null);
 }
 
 function isDrift(metric: MetricComparison): boolean {
@@ -74,9 +75,11 @@ interface Detail {
   charts: number;
   maxRows: number;
 }
+/** At most this many metric rows in one table, at any detail level; the rest are counted. */
+export const MAX_RENDERED_METRICS = 1000;
 const DETAIL_LEVELS: Detail[] = [
-  { foldPassing: false, charts: MAX_CHARTS, maxRows: Infinity },
-  { foldPassing: true, charts: MAX_CHARTS, maxRows: Infinity },
+  { foldPassing: false, charts: MAX_CHARTS, maxRows: MAX_RENDERED_METRICS },
+  { foldPassing: true, charts: MAX_CHARTS, maxRows: MAX_RENDERED_METRICS },
   { foldPassing: true, charts: 1, maxRows: 200 },
   { foldPassing: true, charts: 0, maxRows: 50 },
 ];

@@ -16,7 +16,7 @@ export function gateSettingsOf(config: ReproConfig): GateSettings {
 export function gateSettingsFromText(text: string): GateSettings | null {
   let parsed: unknown;
   try {
-    parsed = YAML.parse(text);
+    parsed = YAML.parse(text, { uniqueKeys: false });
   } catch {
     return null;
   }

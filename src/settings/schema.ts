@@ -13,6 +13,12 @@ export const DEFAULT_IGNORED_METRICS = ['timestamp', '*.timestamp', 'time', '*.t
 
 const positiveNumber = z.number().finite().nonnegative();
 
+/** Text handed to the OS (a command, a path): a NUL byte would end it early in C, so Node refuses it at spawn or open. */
+const osText = z
+  .string()
+  .min(1)
+  .refine((text) => !text.includes('\0'), 'must not contain a NUL character (\\0): no command or path can hold one');
+
 const toleranceSchema = z.strictObject({
   rtol: positiveNumber.optional(),
   atol: positiveNumber.optional(),
@@ -58,25 +64,33 @@ const checkpointsSchema = z.strictObject({
 /** Keys of repro.yml. Every key can also be given as an action input or `--set key=value`. */
 export const configSchema = z
   .strictObject({
-    command: z.string().min(1).optional().describe('Training command, run with bash -c in working-directory'),
+    command: osText.optional().describe('Training command, run with bash -c in working-directory'),
     trainer: trainerSchema.optional().describe('Built-in TensorFlow.js trainer, instead of command'),
     metrics: z
-      .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
+      .union([osText, z.record(z.string(), osText)])
       .optional()
       .describe('Metric file, glob, or {prefix: path}; defaults to the trainer output with trainer:'),
     checkpoints: z
-      .union([z.string().min(1), checkpointsSchema])
+      .union([osText, checkpointsSchema])
       .optional()
       .describe('Safetensors checkpoint file or glob written by command: (every match is fingerprinted), or {glob, average-last, eval-command}'),
-    baseline: z.string().min(1).default('.repro/baseline.json').describe('May contain {runner} and {gpu}'),
+    baseline: osText.default('.repro/baseline.json').describe('May contain {runner} and {gpu}'),
     seed: z.number().int().nonnegative().max(2 ** 32 - 1).default(1234),
     'timeout-minutes': z.number().positive().default(30),
+    'kill-escaped': z
+      .boolean()
+      .optional()
+      .describe('Kill processes the training leaves running after it ends (they are reported either way); default true under the action, false in the CLI'),
+    isolation: z
+      .enum(['auto', 'none'])
+      .default('auto')
+      .describe('auto: run the training in its own PID namespace where the runner allows it without privileges; none: never'),
     'determinism-env': z.boolean().default(true).describe('Export CUBLAS_WORKSPACE_CONFIG, TF_DETERMINISTIC_OPS, TF_CUDNN_DETERMINISTIC'),
     tolerance: toleranceSchema.default({ rtol: 1e-5, atol: 1e-8 }),
     'metric-tolerances': z.record(z.string(), toleranceOverrideSchema).default({}),
     'ignore-metrics': z.array(z.string()).default(DEFAULT_IGNORED_METRICS),
     'fingerprint-paths': z.array(z.string().min(1)).default([]),
-    'working-directory': z.string().min(1).default('.'),
+    'working-directory': osText.default('.'),
     'fail-on-drift': z.boolean().default(true),
     'on-missing-baseline': z.enum(['warn', 'fail']).default('warn'),
     'check-name': z.string().min(1).default('repro-check'),

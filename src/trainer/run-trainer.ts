@@ -29,6 +29,8 @@ export interface RunTrainerOptions {
   options?: Record<string, TrainerOptionValue>;
   onOutputLine?: (line: string) => void;
   signal?: AbortSignal;
+  /** argv put before the worker's (the PID-namespace launcher, src/proc/isolation.ts). */
+  wrapper?: string[];
 }
 
 export interface TrainerRun {
@@ -81,6 +83,7 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
     cwd: options.cwd,
     env: options.env,
     timeoutMs: options.timeoutMs,
+    ...(options.wrapper ? { wrapper: options.wrapper } : {}),
     ...(options.onOutputLine ? { onOutputLine: options.onOutputLine } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });

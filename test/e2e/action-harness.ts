@@ -194,6 +194,11 @@ export interface ActionRunOptions {
   job?: string;
   /** The runner's artifact backend (ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN); none when absent, as in a `run:` step. */
   results?: FakeResultsService;
+  /**
+   * The action's stdout an anonymous pipe, as the runner gives it, instead of Node's socket pair:
+   * only a pipe can be opened again through /proc/<pid>/fd/1, as a training may try.
+   */
+  stdoutPipe?: boolean;
 }
 
 export interface ActionRun {
@@ -266,9 +271,16 @@ export async function runAction(sandbox: Sandbox, options: ActionRunOptions): Pr
   };
   for (const name of Object.keys(ACTION_MANIFEST.inputs)) env[inputVariable(name)] = inputs[name] ?? '';
 
-  const { code, stdout, stderr } = await runNode([ACTION_BUNDLE], options.workspace, env);
+  const { code, stdout, stderr } = options.stdoutPipe
+    ? await runNode(['-e', PIPED_RUN, ACTION_BUNDLE], options.workspace, env)
+    : await runNode([ACTION_BUNDLE], options.workspace, env);
   return { code, stdout, stderr, outputs: parseOutputFile(await readFile(outputPath, 'utf8')), summary: await readFile(summaryPath, 'utf8') };
 }
+
+/** Node code that runs the bundle in argv[1] with its stdout a pipe (through `cat`) and exits with its code. */
+const PIPED_RUN = `const { spawnSync } = require('node:child_process');
+const run = spawnSync('bash', ['-c', '"$0" "$1" | cat; exit \${PIPESTATUS[0]}', process.execPath, process.argv[1]], { stdio: 'inherit' });
+process.exit(run.status ?? 1);`;
 
 /** The run's exit code and log, for assertion messages. */
 export function describeRun(run: ActionRun): string {
@@ -325,4 +337,25 @@ export function warningCommands(stdout: string): string[] {
 function headRefOf(payload: Record<string, unknown>): { GITHUB_HEAD_REF?: string } {
   const ref = (payload['pull_request'] as { head?: { ref?: unknown } } | undefined)?.head?.ref;
   return typeof ref === 'string' ? { GITHUB_HEAD_REF: ref } : {};
+}
+
+/**
+ * The workflow commands in a step's log that the runner would act on: those outside
+ * `::stop-commands::TOKEN` … `::TOKEN::` stretches (the runner's rule: inside one, only the
+ * line `::TOKEN::` means anything).
+ */
+export function commandsInEffect(stdout: string): string[] {
+  const found: string[] = [];
+  let stopToken: string | null = null;
+  for (const line of stdout.split('\n')) {
+    if (stopToken !== null) {
+      if (line === `::${stopToken}::`) stopToken = null;
+      continue;
+    }
+    const command = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
+    if (!command) continue;
+    if (command[1] === 'stop-commands') stopToken = command[3]!;
+    else found.push(line);
+  }
+  return found;
 }

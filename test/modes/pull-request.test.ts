@@ -32,7 +32,7 @@ test('in a pull request the baseline and tolerance come from the base commit: a 
     const settings = loadSettings({ file: { path: 'repro.yml', text: await readFile(configPath, 'utf8') }, overrides: [] });
     const result = await runCheck(
       { settings, configPath, onMissingBaseline: 'fail' },
-      { cwd: project.dir, env: { PATH: process.env.PATH }, log: streamLogger((t) => (log += t)), trainingOutput: { line: () => undefined, end: () => undefined }, pullRequest: { headSha, baseSha, number: 7, headRef: 'feature/lr' }, now: () => new Date() },
+      { cwd: project.dir, env: { PATH: process.env.PATH }, log: streamLogger((t) => (log += t)), trainingOutput: { begin: () => undefined, line: () => undefined, end: () => undefined }, pullRequest: { headSha, baseSha, number: 7, headRef: 'feature/lr' }, now: () => new Date() },
     );
     assert.equal(result.outcome, 'drift', result.markdown);
     assert.equal(result.trained.record.provenance.commit, headSha, 'recorded against the PR head, not the merge commit');
@@ -64,7 +64,7 @@ test('in a pull request, tolerance keys given as inputs apply as given (the work
     const check = async (settings: ReturnType<typeof loadSettings>, configPath: string | null) =>
       runCheck(
         { settings, configPath, onMissingBaseline: 'fail' },
-        { cwd: project.dir, env: { PATH: process.env.PATH }, log: streamLogger(() => undefined), trainingOutput: { line: () => undefined, end: () => undefined }, pullRequest: { headSha, baseSha, number: 8 }, now: () => new Date() },
+        { cwd: project.dir, env: { PATH: process.env.PATH }, log: streamLogger(() => undefined), trainingOutput: { begin: () => undefined, line: () => undefined, end: () => undefined }, pullRequest: { headSha, baseSha, number: 8 }, now: () => new Date() },
       );
     const looseInput = { key: 'tolerance', value: '{ rtol: 0.5 }', origin: 'input "tolerance"' };
 

@@ -5,6 +5,7 @@ import { protectWorkflowCommands } from '../../src/proc/workflow-commands.ts';
 function capture(env: NodeJS.ProcessEnv, lines: string[]): string[] {
   const written: string[] = [];
   const output = protectWorkflowCommands((text) => written.push(text), env);
+  output.begin();
   for (const line of lines) output.line(line);
   output.end();
   return written.join('').split('\n').slice(0, -1);
@@ -35,14 +36,16 @@ test('each stretch of output gets a fresh token, so a token printed earlier cann
   assert.deepEqual(written, [`::stop-commands::${tokens[0]}\n`, 'first run\n', `::${tokens[0]}::\n`, `::stop-commands::${tokens[1]}\n`, 'second run\n', `::${tokens[1]}::\n`]);
 });
 
-test('no output, no markers; end() twice closes once', () => {
+test('begin() opens the stretch before any output (a training may write to our stdout before it prints), end() twice closes once', () => {
   const written: string[] = [];
   const output = protectWorkflowCommands((text) => written.push(text), { GITHUB_ACTIONS: 'true' });
+  output.begin();
+  assert.match(written[0]!, /^::stop-commands::[0-9a-f]{32}\n$/, 'opened with no training output yet');
+  output.begin();
   output.end();
-  output.line('x');
   output.end();
-  output.end();
-  assert.equal(written.length, 3);
+  assert.equal(written.length, 2, 'a second begin() keeps the open stretch; a second end() writes nothing');
+  assert.equal(written[1], `::${written[0]!.trim().slice('::stop-commands::'.length)}::\n`);
 });
 
 test('outside GitHub Actions the lines pass through unchanged', () => {
