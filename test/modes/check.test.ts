@@ -213,7 +213,12 @@ test('--set metrics takes a path with {out} or a glob as text, and one map entry
       // A glob is text too; here it matches nothing, and the message names it.
       const glob = await project.cli(['run', '--set', 'metrics=logs/*.jsonl']);
       assert.equal(glob.code, 2);
-      assert.match(glob.stderr, /metrics: no file matches "logs\/\*\.jsonl"/);
+      assert.match(glob.stderr, /The training exited 0 but did not write `logs\/\*\.jsonl` \(looked for .*\/logs\/\*\.jsonl\)/);
+      // A plain file under {out} that the training never wrote: named as the setting has it, and where it was looked for.
+      const missing = await project.cli(['run', '--set', 'metrics={out}/eval.jsonl']);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /error: The training exited 0 but did not write `\{out\}\/eval\.jsonl` \(looked for \/.*\/run-[^/]+\/eval\.jsonl\)\./);
+      assert.doesNotMatch(missing.stderr, /ENOENT/);
     },
     { 'train.mjs': TRAIN_SCRIPT(0.5), 'repro.yml': 'command: node train.mjs\nseed: 7\n', '.gitignore': '*.json\n' },
   );
