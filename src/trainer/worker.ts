@@ -41,6 +41,8 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
       return relative;
     },
   });
+  const startedAt = performance.now();
+  const cpuAtStart = process.cpuUsage();
   try {
     await train(state.context);
   } catch (error) {
@@ -64,7 +66,9 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
   if (state.linesLogged() === 0) {
     throw new ReproError(`The trainer ${job.module} finished without logging any metrics`, { hint: 'Call ctx.log(step, { train: { loss } }) at each step; repro-check compares those series.' });
   }
-  return { ok: true, backend: backend.info, checkpoints: state.checkpoints(), warnings: mathRandomUse() };
+  const cpuUsed = process.cpuUsage(cpuAtStart);
+  const training = { wallSeconds: (performance.now() - startedAt) / 1000, cpuSeconds: (cpuUsed.user + cpuUsed.system) / 1e6 };
+  return { ok: true, backend: backend.info, training, checkpoints: state.checkpoints(), warnings: mathRandomUse() };
 }
 
 /** tfjs-core's words when no kernel is registered for an op on the active backend. */
