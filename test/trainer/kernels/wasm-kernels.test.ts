@@ -5,7 +5,6 @@ import type { Tf } from '../../../src/trainer/backend.ts';
 import { depthwiseInputGradient } from '../../../src/trainer/kernels/conv-gradients.ts';
 import { unsortedSegmentSum } from '../../../src/trainer/kernels/segment-sum.ts';
 import { createRandom } from '../../../src/trainer/random.ts';
-import { wasmBinaryDir } from '../../../src/trainer/worker-location.ts';
 
 // The kernels repro-check adds to the wasm backend, checked against tfjs-backend-cpu's, which
 // sum in the same order (so equality is exact), on shapes with strides, padding and multipliers.
@@ -42,9 +41,4 @@ test('unsortedSegmentSum sums rows per segment, drops ids out of range, keeps in
   const ints = unsortedSegmentSum(Int32Array.from([1, 2, 3, 4]), Int32Array.from([1, 1]), 2, 2);
   assert.ok(ints instanceof Int32Array);
   assert.deepEqual(Array.from(ints), [0, 0, 4, 6]);
-});
-
-test('the wasm binaries are found in dist/wasm/ beside the bundled worker, and in the package from source', () => {
-  assert.equal(wasmBinaryDir('file:///pkg/dist/trainer-worker.js', () => 'unused'), '/pkg/dist/wasm');
-  assert.equal(wasmBinaryDir('file:///repo/src/trainer/worker.ts', () => '/repo/node_modules/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.node.js'), '/repo/node_modules/@tensorflow/tfjs-backend-wasm/dist');
 });
