@@ -51,8 +51,10 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
     const missingKernel = MISSING_KERNEL.exec(error instanceof Error ? error.message : '');
     if (missingKernel) {
       const [, op, backendName] = missingKernel;
+      // Where the trainer module called it; the frames inside tfjs say nothing to its author.
+      const calls = ((error as Error).stack ?? '').split('\n').filter((line) => line.includes(job.module));
       throw new ReproError(
-        `The trainer ${job.module} uses the op ${op}, which the ${backendName} backend does not support (no kernel '${op}' for '${backendName}'); repro-check never falls back to another backend for one op.\n${(error as Error).stack ?? ''}`,
+        `The trainer ${job.module} uses the op ${op}, which the ${backendName} backend does not support (no kernel '${op}' for '${backendName}'); repro-check never falls back to another backend for one op.${calls.length > 0 ? `\n${calls.join('\n')}` : ''}`,
         { hint: 'Use a backend that has it (the README\'s built-in trainer section lists the layers and ops of each; backend: cpu runs every tfjs op), or avoid the op.' },
       );
     }
