@@ -36,7 +36,7 @@ if (!schemaOnly) {
     // reads __dirname under Node (the binary's folder is set with setWasmPaths, but the variable
     // must exist); give ESM output a real require and a __dirname (the output file's folder).
     banner: {
-      js: "import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;",
+      js: "import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));",
     },
     define: { __dirname: '__reproDirname' },
     legalComments: 'none',

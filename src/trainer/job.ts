@@ -35,10 +35,17 @@ export interface BackendInfo {
   simd?: boolean;
 }
 
+export interface TrainingTime {
+  wallSeconds: number;
+  cpuSeconds: number;
+}
+
 export type TrainerResult =
   | {
       ok: true;
       backend: BackendInfo;
+      /** How long train() ran: wall-clock and CPU seconds of the worker (the bench reads these). */
+      training: TrainingTime;
       /** Paths relative to outDir. */
       checkpoints: Array<{ path: string; step: number }>;
       warnings: string[];

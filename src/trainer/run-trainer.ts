@@ -8,7 +8,7 @@ import type { CheckpointEntry } from '../record/types.ts';
 import { fingerprintCheckpoint } from '../checkpoints/fingerprint.ts';
 import { type NativeBackend, checkBackendName, resolveNativePackage } from './backend.ts';
 import { installBackendIntoToolCache } from './install-backend.ts';
-import { BUILTIN_TRAINERS, METRICS_FILE, TRAINER_RESULT_FILE, type BackendInfo, type TrainerJob, type TrainerOptionValue, type TrainerResult } from './job.ts';
+import { BUILTIN_TRAINERS, METRICS_FILE, TRAINER_RESULT_FILE, type BackendInfo, type TrainerJob, type TrainingTime, type TrainerOptionValue, type TrainerResult } from './job.ts';
 import { trainerWorkerArgs } from './worker-location.ts';
 
 export interface RunTrainerOptions {
@@ -37,6 +37,7 @@ export interface TrainerRun {
   metricsPath: string;
   checkpoints: CheckpointEntry[];
   backend: BackendInfo;
+  training: TrainingTime;
   warnings: string[];
 }
 
@@ -116,7 +117,7 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
   for (const written of result.checkpoints) {
     checkpoints.push(await fingerprintCheckpoint(path.join(options.outDir, written.path)));
   }
-  return { metricsPath: path.join(options.outDir, METRICS_FILE), checkpoints, backend: result.backend, warnings: result.warnings };
+  return { metricsPath: path.join(options.outDir, METRICS_FILE), checkpoints, backend: result.backend, training: result.training, warnings: result.warnings };
 }
 
 /** Node's exit code when the event loop empties while a top-level await is still pending. */

@@ -24,5 +24,5 @@ export function trainerWorkerArgs(callerUrl: string, exists: (file: string) => b
  */
 export function wasmBinaryDir(workerUrl: string, resolveWasmPackage: () => string): string {
   if (new URL(workerUrl).pathname.endsWith('.ts')) return path.dirname(resolveWasmPackage());
-  return fileURLToPath(new URL('./wasm/', workerUrl));
+  return fileURLToPath(new URL('./wasm', workerUrl));
 }

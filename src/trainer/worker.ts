@@ -41,6 +41,8 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
       return relative;
     },
   });
+  const startedAt = performance.now();
+  const cpuAtStart = process.cpuUsage();
   try {
     await train(state.context);
   } catch (error) {
@@ -49,8 +51,10 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
     const missingKernel = MISSING_KERNEL.exec(error instanceof Error ? error.message : '');
     if (missingKernel) {
       const [, op, backendName] = missingKernel;
+      // Where the trainer module called it; the frames inside tfjs say nothing to its author.
+      const calls = ((error as Error).stack ?? '').split('\n').filter((line) => line.includes(job.module));
       throw new ReproError(
-        `The trainer ${job.module} uses the op ${op}, which the ${backendName} backend does not support (no kernel '${op}' for '${backendName}'); repro-check never falls back to another backend for one op.\n${(error as Error).stack ?? ''}`,
+        `The trainer ${job.module} uses the op ${op}, which the ${backendName} backend does not support (no kernel '${op}' for '${backendName}'); repro-check never falls back to another backend for one op.${calls.length > 0 ? `\n${calls.join('\n')}` : ''}`,
         { hint: 'Use a backend that has it (the README\'s built-in trainer section lists the layers and ops of each; backend: cpu runs every tfjs op), or avoid the op.' },
       );
     }
@@ -64,7 +68,9 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
   if (state.linesLogged() === 0) {
     throw new ReproError(`The trainer ${job.module} finished without logging any metrics`, { hint: 'Call ctx.log(step, { train: { loss } }) at each step; repro-check compares those series.' });
   }
-  return { ok: true, backend: backend.info, checkpoints: state.checkpoints(), warnings: mathRandomUse() };
+  const cpuUsed = process.cpuUsage(cpuAtStart);
+  const training = { wallSeconds: (performance.now() - startedAt) / 1000, cpuSeconds: (cpuUsed.user + cpuUsed.system) / 1e6 };
+  return { ok: true, backend: backend.info, training, checkpoints: state.checkpoints(), warnings: mathRandomUse() };
 }
 
 /** tfjs-core's words when no kernel is registered for an op on the active backend. */

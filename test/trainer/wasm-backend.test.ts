@@ -85,6 +85,8 @@ test('an op the wasm backend lacks is exit 2 naming the op, not a fallback to an
       assert.ok(error instanceof ReproError);
       assert.match(error.message, /^The trainer .*einsum\.mjs uses the op Einsum, which the wasm backend does not support \(no kernel 'Einsum' for 'wasm'\); repro-check never falls back/);
       assert.match(error.hint ?? '', /backend: cpu runs every tfjs op/);
+      // Only the module's own frames follow: where it called the op.
+      assert.deepEqual(error.message.split('\n').slice(1).map((line) => /einsum\.mjs:3:\d+\)?$/.test(line.trim())), [true]);
       return true;
     });
     // The same module on cpu runs: the refusal is the backend's, not the module's.

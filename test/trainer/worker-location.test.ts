@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { trainerWorkerArgs } from '../../src/trainer/worker-location.ts';
+import { trainerWorkerArgs, wasmBinaryDir } from '../../src/trainer/worker-location.ts';
 
 const tsx = () => 'file:///repo/node_modules/tsx/dist/loader.mjs';
 
@@ -15,4 +15,9 @@ test('bundled, the worker is found beside the entries, also from a chunk', () =>
   assert.deepEqual(trainerWorkerArgs('file:///pkg/dist/cli.js', exists, tsx), ['/pkg/dist/trainer-worker.js']);
   assert.deepEqual(trainerWorkerArgs('file:///pkg/dist/chunks/run-trainer-AB12CD.js', exists, tsx), ['/pkg/dist/trainer-worker.js']);
   assert.throws(() => trainerWorkerArgs('file:///other/dist/chunks/x.js', exists, tsx), /trainer worker is missing from the build: looked for \/other\/dist\/chunks\/trainer-worker\.js and \/other\/dist\/trainer-worker\.js/);
+});
+
+test('the wasm binaries are found in dist/wasm/ beside the bundled worker, and in the package from source', () => {
+  assert.equal(wasmBinaryDir('file:///pkg/dist/trainer-worker.js', () => 'unused'), '/pkg/dist/wasm');
+  assert.equal(wasmBinaryDir('file:///repo/src/trainer/worker.ts', () => '/repo/node_modules/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.node.js'), '/repo/node_modules/@tensorflow/tfjs-backend-wasm/dist');
 });

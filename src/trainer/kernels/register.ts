@@ -22,11 +22,11 @@ function kernelIo(backendName: Backend, backend: KernelBackend): KernelIo {
   if (backendName === 'cpu') {
     // The CPU backend keeps each tensor's values as a typed array; readSync returns it, not a copy.
     const cpu = backend as unknown as { makeTensorInfo(shape: number[], dtype: string, values: Float32Array | Int32Array): TensorInfo };
-    return { read: (info) => backend.readSync(info.dataId) as Float32Array, output: (shape, dtype, values) => cpu.makeTensorInfo(shape, dtype, values) };
+    return { read: (info) => backend.readSync(info.dataId) as Float32Array | Int32Array, output: (shape, dtype, values) => cpu.makeTensorInfo(shape, dtype, values) };
   }
   // The WebAssembly backend copies values out of, and into, its heap.
   const wasm = backend as unknown as { makeOutput(shape: number[], dtype: string, memoryOffset: undefined, values: Float32Array | Int32Array): TensorInfo };
-  return { read: (info) => backend.readSync(info.dataId) as Float32Array, output: (shape, dtype, values) => wasm.makeOutput(shape, dtype, undefined, values) };
+  return { read: (info) => backend.readSync(info.dataId) as Float32Array | Int32Array, output: (shape, dtype, values) => wasm.makeOutput(shape, dtype, undefined, values) };
 }
 
 /** `stock` runs the kernel this one replaced, for the inputs it leaves to tfjs (it throws on wasm, where there is none). */

@@ -9,8 +9,9 @@ import { promisify } from 'node:util';
 import { git } from '../modes/project-fixture.ts';
 
 // The bundle run as a user runs it (`node dist/cli.js ...`) from a copy of dist/ in a fresh git
-// repository: the .wasm files are found relative to the bundle, the committed smoke baseline is
-// reproduced bit for bit, and a missing or damaged binary is exit 2 naming the file.
+// repository: the .wasm files are found relative to the bundle, the committed smoke baselines
+// (wasm, and cpu) are reproduced bit for bit on whatever CPU runs the tests, and a missing or
+// damaged binary is exit 2 naming the file.
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WASM_FILES = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'];
 
@@ -47,6 +48,16 @@ test('the bundled CLI reproduces the committed examples/smoke baseline on wasm, 
     assert.match(check.output, /reproduced — 4 metrics within tolerance, bit-for-bit identical/);
     assert.match(check.output, /all 10 tensors bit-identical to the baseline/);
     assert.match(check.output, /backend wasm 4\.22\.0 on CPU \(WebAssembly\)/);
+  });
+});
+
+test('the bundled CLI reproduces examples/smoke/baseline-cpu.json, recorded with tfjs\'s stock kernels, with repro-check\'s cpu kernels', async () => {
+  await bundledProject({}, async (cli) => {
+    const check = await cli(['check', '--config', 'examples/smoke/repro-cpu.yml']);
+    assert.equal(check.code, 0, check.output);
+    assert.match(check.output, /reproduced — 4 metrics within tolerance, bit-for-bit identical/);
+    assert.match(check.output, /all 10 tensors bit-identical to the baseline/);
+    assert.match(check.output, /backend cpu 4\.22\.0 on CPU \(pure JavaScript\)/);
   });
 });
 
