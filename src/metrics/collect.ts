@@ -10,9 +10,11 @@ import { isEventFileName, readTensorBoardLogDir } from './tensorboard/log-dir.ts
 import { describeDatedFiles, isVersionedRunFolder, splitByRunStart } from './run-folders.ts';
 
 /**
- * Reads the metric files a run wrote (the `metrics` setting: a file, a glob, or {prefix: path})
- * into one MetricData. Files older than the run's start are refused: on a self-hosted runner a
- * file left by an earlier job must never pass for this run's metrics.
+ * Reads the metric files a run wrote (the `metrics` setting: a file, a folder, a glob, or
+ * {prefix: path}) into one MetricData. On a self-hosted runner a file left by an earlier job must
+ * never pass for this run's metrics: a named file older than the run's start is refused, and of the
+ * files a glob or a log folder holds only those written since the start are read (docs/metric-formats.md,
+ * "Versioned log folders"). Binary formats and folders are told apart in metric-source.ts.
  */
 export async function collectRunMetrics(
   spec: string | Record<string, string>,
