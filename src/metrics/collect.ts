@@ -29,12 +29,12 @@ export async function collectRunMetrics(
     const root = absolute ? '/' : options.baseDir;
     const { staticPrefix, files: matched } = await expandFileGlob(root, absolute ? pattern.slice(1) : pattern);
     if (matched.length === 0) {
-      throw new ReproError(`metrics: no file matches "${pattern}" in ${options.baseDir}${await describeFilesWrittenSince(options.baseDir, options.notBefore)}`, { hint: 'Check that the training writes its metrics there ({out} is the per-run REPRO_OUT_DIR).' });
+      throw new ReproError(`metrics: no file matches "${pattern}" in ${options.baseDir}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`, { hint: 'Check that the training writes its metrics there ({out} is the per-run REPRO_OUT_DIR).' });
     }
-    const files = /[*?]/.test(pattern) ? await filesOfThisRun(root, matched, pattern, options, merged.notes) : matched;
+    const files = /[*?]/.test(pattern) ? filesOfThisRun(root, matched, pattern, options, merged.notes) : matched;
     if (files.length > 1 && files.every(isEventFileName)) {
       // Event files are parts of TensorBoard runs, not metrics named by file: read them as a log folder.
-      let data = await readTensorBoardLogDir(path.join(root, staticPrefix), files.map((file) => path.posix.relative(staticPrefix, file)), { ...options, notBefore: null });
+      let data = readTensorBoardLogDir(path.join(root, staticPrefix), files.map((file) => path.posix.relative(staticPrefix, file)), { ...options, notBefore: null });
       if (prefix) data = addPrefix(data, prefix);
       mergeInto(merged, data, pattern, owners);
       allFiles.push(...files.map((relative) => path.join(root, relative)));
@@ -75,12 +75,12 @@ function namePrefixForGlobMatch(relative: string, staticPrefix: string, data: Me
  * be merged in. The files left out are noted; when none is left, the error names what was matched and
  * what the training did write.
  */
-async function filesOfThisRun(root: string, matched: string[], pattern: string, options: { baseDir: string; notBefore: Date | null }, notes: string[]): Promise<string[]> {
+function filesOfThisRun(root: string, matched: string[], pattern: string, options: { baseDir: string; notBefore: Date | null }, notes: string[]): string[] {
   if (options.notBefore === null) return matched;
-  const { fresh, stale } = splitByRunStart(await withModificationTimes(root, matched), options.notBefore);
+  const { fresh, stale } = splitByRunStart(withModificationTimes(root, matched), options.notBefore);
   if (fresh.length === 0) {
     throw new ReproError(
-      `metrics: every file matching "${pattern}" is left over from an earlier run (this one started ${options.notBefore.toISOString()}): ${describeDatedFiles(stale)}${await describeFilesWrittenSince(options.baseDir, options.notBefore)}`,
+      `metrics: every file matching "${pattern}" is left over from an earlier run (this one started ${options.notBefore.toISOString()}): ${describeDatedFiles(stale)}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`,
       { hint: 'The training did not write its metrics where `metrics` points; fix the path (or write to {out}, the per-run REPRO_OUT_DIR). The old files were not read.' },
     );
   }
@@ -120,7 +120,7 @@ async function readMetricFile(file: string, options: { baseDir: string; notBefor
         });
       }
     }
-    const structured = await readStructuredMetrics(file, options);
+    const structured = readStructuredMetrics(file, options);
     if (structured) return structured;
     text = await readFile(file, 'utf8');
   } catch (error) {
@@ -154,7 +154,7 @@ export function parseComparable(text: string, file: string): MetricData {
 }
 
 export async function readComparable(file: string): Promise<MetricData> {
-  const structured = await readStructuredMetrics(file, { notBefore: null, baseDir: path.dirname(file) });
+  const structured = readStructuredMetrics(file, { notBefore: null, baseDir: path.dirname(file) });
   if (structured) return structured;
   let text: string;
   try {
