@@ -47,7 +47,7 @@ export const configSchema = z
     metrics: z
       .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
       .optional()
-      .describe('Metric file, log folder (TensorBoard, MLflow), glob, or {prefix: path}; defaults to the trainer output with trainer:'),
+      .describe('Metric file, glob, or {prefix: path}; defaults to the trainer output with trainer:'),
     checkpoints: z.string().min(1).optional().describe('Safetensors checkpoint file or glob written by command: (final weights are fingerprinted)'),
     baseline: z.string().min(1).default('.repro/baseline.json').describe('May contain {runner} and {gpu}'),
     seed: z.number().int().nonnegative().max(2 ** 32 - 1).default(1234),
