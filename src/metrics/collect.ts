@@ -22,9 +22,11 @@ export class NoMetricFileError extends ReproError {
 }
 
 /**
- * Reads the metric files a run wrote (the `metrics` setting: a file, a glob, or {prefix: path})
- * into one MetricData. Files older than the run's start are refused: on a self-hosted runner a
- * file left by an earlier job must never pass for this run's metrics.
+ * Reads the metric files a run wrote (the `metrics` setting: a file, a folder, a glob, or
+ * {prefix: path}) into one MetricData. On a self-hosted runner a file left by an earlier job must
+ * never pass for this run's metrics: a named file older than the run's start is refused, and of the
+ * files a glob or a log folder holds only those written since the start are read (docs/metric-formats.md,
+ * "Versioned log folders"). Binary formats and folders are told apart in metric-source.ts.
  */
 export async function collectRunMetrics(
   spec: string | Record<string, string>,
@@ -39,12 +41,12 @@ export async function collectRunMetrics(
     const root = absolute ? '/' : options.baseDir;
     const { staticPrefix, files: matched } = await expandFileGlob(root, absolute ? pattern.slice(1) : pattern);
     if (matched.length === 0) {
-      throw new NoMetricFileError(prefix, absolute ? pattern : path.join(options.baseDir, pattern), `metrics: no file matches "${pattern}" in ${options.baseDir}${await describeFilesWrittenSince(options.baseDir, options.notBefore)}`);
+      throw new NoMetricFileError(prefix, absolute ? pattern : path.join(options.baseDir, pattern), `metrics: no file matches "${pattern}" in ${options.baseDir}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`);
     }
-    const files = /[*?]/.test(pattern) ? await filesOfThisRun(root, matched, pattern, options, merged.notes) : matched;
+    const files = /[*?]/.test(pattern) ? filesOfThisRun(root, matched, pattern, options, merged.notes) : matched;
     if (files.length > 1 && files.every(isEventFileName)) {
       // Event files are parts of TensorBoard runs, not metrics named by file: read them as a log folder.
-      let data = await readTensorBoardLogDir(path.join(root, staticPrefix), files.map((file) => path.posix.relative(staticPrefix, file)), { ...options, notBefore: null });
+      let data = readTensorBoardLogDir(path.join(root, staticPrefix), files.map((file) => path.posix.relative(staticPrefix, file)), { ...options, notBefore: null });
       if (prefix) data = addPrefix(data, prefix);
       mergeInto(merged, data, pattern, owners);
       allFiles.push(...files.map((relative) => path.join(root, relative)));
@@ -88,12 +90,12 @@ function namePrefixForGlobMatch(relative: string, staticPrefix: string, data: Me
  * be merged in. The files left out are noted; when none is left, the error names what was matched and
  * what the training did write.
  */
-async function filesOfThisRun(root: string, matched: string[], pattern: string, options: { baseDir: string; notBefore: Date | null }, notes: string[]): Promise<string[]> {
+function filesOfThisRun(root: string, matched: string[], pattern: string, options: { baseDir: string; notBefore: Date | null }, notes: string[]): string[] {
   if (options.notBefore === null) return matched;
-  const { fresh, stale } = splitByRunStart(await withModificationTimes(root, matched), options.notBefore);
+  const { fresh, stale } = splitByRunStart(withModificationTimes(root, matched), options.notBefore);
   if (fresh.length === 0) {
     throw new ReproError(
-      `metrics: every file matching "${pattern}" is left over from an earlier run (this one started ${options.notBefore.toISOString()}): ${describeDatedFiles(stale)}${await describeFilesWrittenSince(options.baseDir, options.notBefore)}`,
+      `metrics: every file matching "${pattern}" is left over from an earlier run (this one started ${options.notBefore.toISOString()}): ${describeDatedFiles(stale)}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`,
       { hint: 'The training did not write its metrics where `metrics` points; fix the path (or write to {out}, the per-run REPRO_OUT_DIR). The old files were not read.' },
     );
   }
@@ -133,7 +135,7 @@ async function readMetricFile(file: string, options: { baseDir: string; notBefor
         });
       }
     }
-    const structured = await readStructuredMetrics(file, options);
+    const structured = readStructuredMetrics(file, options);
     if (structured) return structured;
     text = await readFile(file, 'utf8');
   } catch (error) {
@@ -167,7 +169,7 @@ export function parseComparable(text: string, file: string): MetricData {
 }
 
 export async function readComparable(file: string): Promise<MetricData> {
-  const structured = await readStructuredMetrics(file, { notBefore: null, baseDir: path.dirname(file) });
+  const structured = readStructuredMetrics(file, { notBefore: null, baseDir: path.dirname(file) });
   if (structured) return structured;
   let text: string;
   try {

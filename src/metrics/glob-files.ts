@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { globToRegExp } from '../compare/glob.ts';
 import { describeDatedFiles, splitByRunStart } from './run-folders.ts';
@@ -19,7 +19,7 @@ export async function expandFileGlob(baseDir: string, pattern: string): Promise<
   const firstWild = segments.findIndex((s) => /[*?]/.test(s));
   const staticPrefix = segments.slice(0, firstWild).join('/');
   const matcher = globToRegExp(normalized);
-  const files = await listFiles(baseDir, staticPrefix, (relative) => matcher.test(relative));
+  const files = listFiles(baseDir, staticPrefix, (relative) => matcher.test(relative));
   return { staticPrefix, files: files.sort() };
 }
 
@@ -28,13 +28,13 @@ export async function expandFileGlob(baseDir: string, pattern: string): Promise<
  * 100,000 entries visited) whose `baseDir`-relative path `keep` accepts, in no particular order.
  * A folder that cannot be read is skipped.
  */
-export async function listFiles(baseDir: string, relativeDir: string, keep: (relative: string) => boolean): Promise<string[]> {
+export function listFiles(baseDir: string, relativeDir: string, keep: (relative: string) => boolean): string[] {
   const files: string[] = [];
   let visited = 0;
-  async function walk(dir: string): Promise<void> {
-    let entries;
+  function walk(dir: string): void {
+    let entries: Dirent[];
     try {
-      entries = await readdir(path.join(baseDir, dir), { withFileTypes: true });
+      entries = readdirSync(path.join(baseDir, dir), { withFileTypes: true });
     } catch {
       return;
     }
@@ -42,17 +42,17 @@ export async function listFiles(baseDir: string, relativeDir: string, keep: (rel
       if (++visited > MAX_FILES_VISITED) return;
       const relative = dir ? `${dir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(relative);
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(relative);
       } else if (keep(relative)) files.push(relative);
     }
   }
-  await walk(relativeDir);
+  walk(relativeDir);
   return files;
 }
 
 /** Each file's modification time, in milliseconds; `files` are relative to `baseDir`. */
-export async function withModificationTimes(baseDir: string, files: string[]): Promise<Array<{ path: string; mtimeMs: number }>> {
-  return Promise.all(files.map(async (file) => ({ path: file, mtimeMs: (await stat(path.join(baseDir, file))).mtimeMs })));
+export function withModificationTimes(baseDir: string, files: string[]): Array<{ path: string; mtimeMs: number }> {
+  return files.map((file) => ({ path: file, mtimeMs: statSync(path.join(baseDir, file)).mtimeMs }));
 }
 
 /**
@@ -60,9 +60,14 @@ export async function withModificationTimes(baseDir: string, files: string[]): P
  * training wrote during this run: a (written …), …" (newest first, below `baseDir`), or that it wrote
  * none there; '' without a run start (compare).
  */
-export async function describeFilesWrittenSince(baseDir: string, notBefore: Date | null): Promise<string> {
+export function describeFilesWrittenSince(baseDir: string, notBefore: Date | null): string {
   if (notBefore === null) return '';
-  const files = await withModificationTimes(baseDir, await listFiles(baseDir, '', () => true)).catch(() => []);
+  let files: Array<{ path: string; mtimeMs: number }>;
+  try {
+    files = withModificationTimes(baseDir, listFiles(baseDir, '', () => true));
+  } catch {
+    return ''; // a file removed while listing: the message goes without this part
+  }
   const { fresh } = splitByRunStart(files, notBefore);
   if (fresh.length === 0) return `. The training wrote no file in ${baseDir} during this run`;
   return `. Files the training wrote during this run: ${describeDatedFiles(fresh.sort((a, b) => b.mtimeMs - a.mtimeMs))}`;

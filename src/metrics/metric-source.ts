@@ -1,4 +1,4 @@
-import { open, readFile, stat } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { InputFileError } from '../errors.ts';
 import { looksLikeMlflowMetric, mlflowMetricName, parseMlflowMetric } from './mlflow.ts';
 import { readMlflowFolder } from './mlflow-store.ts';
@@ -20,45 +20,46 @@ import { findEventFiles, readTensorBoardEventFile, readTensorBoardLogDir } from 
  * written before the training started: see run-folders.ts.
  *
  * Throws InputFileError for a refused format and a folder of no known layout; a path that cannot be
- * read returns null, so that the text reader reports it as it does for any file.
+ * read returns null, so that the text reader reports it as it does for any file. Synchronous, as the
+ * text readers are: a run's metric files are read one after the other anyway.
  */
-export async function readStructuredMetrics(target: string, options: FolderReadOptions): Promise<MetricData | null> {
+export function readStructuredMetrics(target: string, options: FolderReadOptions): MetricData | null {
   let isDirectory: boolean;
+  let head: Uint8Array;
   try {
-    isDirectory = (await stat(target)).isDirectory();
-  } catch {
-    return null;
+    isDirectory = statSync(target).isDirectory();
+    if (isDirectory) return readMetricFolder(target, options);
+    head = readHead(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== undefined) return null;
+    throw error;
   }
-  if (isDirectory) return readMetricFolder(target, options);
-  const head = await readHead(target).catch(() => null);
-  if (head === null) return null;
   const format = sniffFormat(head);
   if (format === 'tensorboard') return readTensorBoardEventFile(target);
   if (format === 'text') {
     if (!looksLikeMlflowMetric(new TextDecoder().decode(head))) return null;
-    return parseMlflowMetric(await readFile(target, 'utf8'), target, mlflowMetricName(target));
+    return parseMlflowMetric(readFileSync(target, 'utf8'), target, mlflowMetricName(target));
   }
   const { what, todo } = REFUSED_FORMATS[format];
   throw new InputFileError(target, undefined, `is ${what}, not a metric log repro-check reads`, { hint: todo });
 }
 
-async function readMetricFolder(dir: string, options: FolderReadOptions): Promise<MetricData> {
-  const eventFiles = await findEventFiles(dir);
+function readMetricFolder(dir: string, options: FolderReadOptions): MetricData {
+  const eventFiles = findEventFiles(dir);
   if (eventFiles.length > 0) return readTensorBoardLogDir(dir, eventFiles, options);
-  const mlflow = await readMlflowFolder(dir, options);
+  const mlflow = readMlflowFolder(dir, options);
   if (mlflow) return mlflow;
   throw new InputFileError(dir, undefined, 'is a folder holding no TensorBoard event file (events.out.tfevents.*) and no MLflow run (a folder with metrics/)', {
     hint: 'Give a metric file (JSONL, JSON, CSV, TSV), a TensorBoard log folder, or an MLflow run folder (mlruns/<experiment>/<run>) or its metrics/ folder; a glob such as dir/*.csv reads several files.',
   });
 }
 
-async function readHead(file: string): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
+function readHead(file: string): Uint8Array {
+  const descriptor = openSync(file, 'r');
   try {
     const buffer = new Uint8Array(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
+    return buffer.subarray(0, readSync(descriptor, buffer, 0, SNIFF_BYTES, 0));
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
 }

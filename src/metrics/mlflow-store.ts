@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../errors.ts';
 import { describeFilesWrittenSince, listFiles, withModificationTimes } from './glob-files.ts';
@@ -16,20 +16,18 @@ import { emptyMetricData, type MetricData } from './series.ts';
  * file written since then qualify; several qualifying runs are refused (exit 2) naming them, as is a
  * folder whose runs are all older. Returns null when `dir` is none of these layouts.
  */
-export async function readMlflowFolder(dir: string, options: FolderReadOptions): Promise<MetricData | null> {
+export function readMlflowFolder(dir: string, options: FolderReadOptions): MetricData | null {
   if (path.basename(dir) === 'metrics') return readMetricsFolder(dir);
-  if (await isFolder(path.join(dir, 'metrics'))) return readMetricsFolder(path.join(dir, 'metrics'));
-  const runs = await findRunFolders(dir);
+  if (isFolder(path.join(dir, 'metrics'))) return readMetricsFolder(path.join(dir, 'metrics'));
+  const runs = findRunFolders(dir);
   if (runs.length === 0) return null;
-  const latestWrite = await Promise.all(
-    runs.map(async (run) => {
-      const files = await withModificationTimes(dir, await listFiles(dir, `${run}/metrics`, () => true));
-      return { path: run, mtimeMs: Math.max(0, ...files.map((f) => f.mtimeMs)) };
-    }),
-  );
+  const latestWrite = runs.map((run) => {
+    const files = withModificationTimes(dir, listFiles(dir, `${run}/metrics`, () => true));
+    return { path: run, mtimeMs: Math.max(0, ...files.map((f) => f.mtimeMs)) };
+  });
   const { fresh, stale } = splitByRunStart(latestWrite, options.notBefore);
   if (fresh.length === 0) {
-    throw new ReproError(`metrics: no MLflow run in ${dir} logged a metric during this run (started ${options.notBefore!.toISOString()}); found only older runs: ${describeDatedFiles(stale)}${await describeFilesWrittenSince(options.baseDir, options.notBefore)}`, {
+    throw new ReproError(`metrics: no MLflow run in ${dir} logged a metric during this run (started ${options.notBefore!.toISOString()}); found only older runs: ${describeDatedFiles(stale)}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`, {
       hint: 'The training logged to another tracking folder (MLFLOW_TRACKING_URI), or logged nothing: point `metrics` at the mlruns folder it writes. Older runs were not read.',
     });
   }
@@ -38,30 +36,30 @@ export async function readMlflowFolder(dir: string, options: FolderReadOptions):
       hint: `Point at one run folder (e.g. ${path.join(dir, fresh.at(-1)!.path)})${options.notBefore ? '' : ', or run it under `check`, which reads only the run logged during it'}.`,
     });
   }
-  const data = await readMetricsFolder(path.join(dir, fresh[0]!.path, 'metrics'));
+  const data = readMetricsFolder(path.join(dir, fresh[0]!.path, 'metrics'));
   if (stale.length > 0) data.notes.push(`${dir}: ${stale.length} MLflow run${stale.length === 1 ? '' : 's'} from earlier trainings left out: ${describeDatedFiles(stale)}`);
   return data;
 }
 
 /** Run folders (those holding `metrics/`) one or two levels below `dir`: `<run>` or `<experiment>/<run>`. */
-async function findRunFolders(dir: string): Promise<string[]> {
+function findRunFolders(dir: string): string[] {
   const runs: string[] = [];
-  for (const child of await subfolders(dir)) {
-    if (await isFolder(path.join(dir, child, 'metrics'))) runs.push(child);
-    else for (const grandchild of await subfolders(path.join(dir, child))) if (await isFolder(path.join(dir, child, grandchild, 'metrics'))) runs.push(`${child}/${grandchild}`);
+  for (const child of subfolders(dir)) {
+    if (isFolder(path.join(dir, child, 'metrics'))) runs.push(child);
+    else for (const grandchild of subfolders(path.join(dir, child))) if (isFolder(path.join(dir, child, grandchild, 'metrics'))) runs.push(`${child}/${grandchild}`);
   }
   return runs.sort();
 }
 
-async function readMetricsFolder(metricsDir: string): Promise<MetricData> {
-  const files = (await listFiles(metricsDir, '', () => true)).sort();
+function readMetricsFolder(metricsDir: string): MetricData {
+  const files = listFiles(metricsDir, '', () => true).sort();
   if (files.length === 0) throw new InputFileError(metricsDir, undefined, 'this MLflow metrics folder is empty: the run logged no metric', { hint: 'Log with mlflow.log_metric(name, value, step=step).' });
   const data = emptyMetricData();
   for (const name of files) {
     const file = path.join(metricsDir, name);
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = readFileSync(file, 'utf8');
     } catch (error) {
       throw new InputFileError(file, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
     }
@@ -72,17 +70,17 @@ async function readMetricsFolder(metricsDir: string): Promise<MetricData> {
   return data;
 }
 
-async function subfolders(dir: string): Promise<string[]> {
+function subfolders(dir: string): string[] {
   try {
-    return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
   } catch {
     return [];
   }
 }
 
-async function isFolder(dir: string): Promise<boolean> {
+function isFolder(dir: string): boolean {
   try {
-    return (await stat(dir)).isDirectory();
+    return statSync(dir).isDirectory();
   } catch {
     return false;
   }

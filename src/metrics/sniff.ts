@@ -13,6 +13,7 @@ export type SniffedFormat =
   | 'hdf5'
   | 'safetensors'
   | 'gzip'
+  | 'utf16'
   | 'binary'
   | 'text';
 
@@ -21,6 +22,8 @@ const NUMPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // "\x93NUMPY" (numpy.
 const PARQUET_MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1" (Apache Parquet file format)
 const HDF5_MAGIC = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]; // "\x89HDF\r\n\x1a\n" (HDF5 superblock signature)
 const GZIP_MAGIC = [0x1f, 0x8b]; // RFC 1952
+const UTF16LE_BOM = [0xff, 0xfe]; // Excel's "Unicode text", PowerShell's default redirection
+const UTF16BE_BOM = [0xfe, 0xff];
 const PICKLE_PROTO = 0x80; // pickle's PROTO opcode, then the protocol (2 to 5); torch.save before 1.6 writes one
 
 /**
@@ -29,7 +32,8 @@ const PICKLE_PROTO = 0x80; // pickle's PROTO opcode, then the protocol (2 to 5);
  * is recognised by its first TFRecord header, whose length CRC must check. A zip archive is told to be
  * PyTorch's when its first entry is `<name>/data.pkl` or similar (torch.save's layout since PyTorch
  * 1.6). safetensors is an 8-byte header length followed by `{`. What is none of these is `binary` when
- * it holds a NUL byte or is not valid UTF-8, else `text`.
+ * it holds a NUL byte or is not valid UTF-8, else `text`; UTF-16 text (told by its byte-order mark) is
+ * named as such, since an editor can re-save it as UTF-8.
  */
 export function sniffFormat(head: Uint8Array): SniffedFormat {
   if (startsWithTfRecordHeader(head)) return 'tensorboard';
@@ -38,6 +42,7 @@ export function sniffFormat(head: Uint8Array): SniffedFormat {
   if (startsWith(head, PARQUET_MAGIC)) return 'parquet';
   if (startsWith(head, HDF5_MAGIC)) return 'hdf5';
   if (startsWith(head, GZIP_MAGIC)) return 'gzip';
+  if (startsWith(head, UTF16LE_BOM) || startsWith(head, UTF16BE_BOM)) return 'utf16';
   if (head.length >= 2 && head[0] === PICKLE_PROTO && head[1]! >= 2 && head[1]! <= 5) return 'torch-pickle';
   if (isSafetensorsHeader(head)) return 'safetensors';
   if (head.includes(0) || !isUtf8Prefix(head)) return 'binary';
@@ -91,5 +96,6 @@ export const REFUSED_FORMATS: Record<Exclude<SniffedFormat, 'tensorboard' | 'tex
   hdf5: { what: 'an HDF5 file (e.g. Keras .h5 weights)', todo: `${LOG_INSTEAD} (Keras: the CSVLogger or TensorBoard callback.)` },
   safetensors: { what: 'a safetensors checkpoint', todo: `Weights belong in \`checkpoints\`, not \`metrics\`. ${LOG_INSTEAD}` },
   gzip: { what: 'a gzip-compressed file', todo: 'Decompress it first (gunzip), then point `metrics` at the text log.' },
+  utf16: { what: 'UTF-16 text', todo: 'Save it as UTF-8 (Excel: "CSV UTF-8"; PowerShell: Out-File -Encoding utf8), then point `metrics` at it.' },
   binary: { what: 'a binary file in no format repro-check reads', todo: LOG_INSTEAD },
 };

@@ -43,6 +43,10 @@ describe('sniffing a metric file by its first bytes', () => {
     assert.equal(sniffFormat(new Uint8Array(0)), 'text');
   });
 
+  it('names UTF-16 text by its byte-order mark, so that the advice is to re-save it as UTF-8', () => {
+    assert.equal(sniffFormat(new Uint8Array(Buffer.from('\ufeffstep,loss\r\n1,2.31\r\n', 'utf16le'))), 'utf16');
+  });
+
   it('does not take text for a TFRecord header by chance', () => {
     assert.equal(sniffFormat(new TextEncoder().encode('{"step": 1, "loss": 2.31}\n')), 'text');
   });

@@ -21,9 +21,9 @@ async function withTemp<T>(body: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-async function readError(target: string, notBefore: Date | null = null): Promise<ReproError> {
+function readError(target: string, notBefore: Date | null = null): ReproError {
   try {
-    await readStructuredMetrics(target, { notBefore, baseDir: path.dirname(target) });
+    readStructuredMetrics(target, { notBefore, baseDir: path.dirname(target) });
   } catch (error) {
     assert.ok(error instanceof ReproError, `expected a ReproError, got ${String(error)}`);
     return error;
@@ -53,7 +53,7 @@ describe('TFRecord framing', () => {
       bytes[third + 14] = bytes[third + 14]! ^ 0x01; // a bit of the third record's payload
       const file = path.join(dir, 'events.out.tfevents.1.corrupt');
       await writeFile(file, bytes);
-      const error = await readError(file);
+      const error = readError(file);
       assert.ok(error instanceof InputFileError);
       assert.match(error.message, new RegExp(`^${file}: corrupt TensorBoard event file: the CRC of the record data .* at byte ${third}$`));
     });
@@ -66,7 +66,7 @@ describe('TFRecord framing', () => {
       bytes[second] = bytes[second]! ^ 0x40;
       const file = path.join(dir, 'events.out.tfevents.2.corrupt');
       await writeFile(file, bytes);
-      assert.match((await readError(file)).message, new RegExp(`the CRC of the record length does not match at byte ${second}`));
+      assert.match((readError(file)).message, new RegExp(`the CRC of the record length does not match at byte ${second}`));
     });
   });
 
@@ -78,7 +78,7 @@ describe('TFRecord framing', () => {
       for (const cut of [last + 5, last + 20, bytes.length - 1]) {
         const file = path.join(dir, `events.out.tfevents.${cut}.live`);
         await writeFile(file, bytes.subarray(0, cut));
-        const data = (await readStructuredMetrics(file, { notBefore: null, baseDir: fixtures }))!;
+        const data = readStructuredMetrics(file, { notBefore: null, baseDir: fixtures })!;
         assert.deepEqual([...data.series.get('train/loss')!.steps], [1, 2, 3, 4, 5]);
         assert.ok(data.notes.some((note) => note.includes(`the last record (from byte ${last}) is cut short`)), data.notes.join('\n'));
       }
@@ -118,7 +118,7 @@ describe('Event messages on the wire', () => {
         .finish();
       const file = path.join(dir, 'events.out.tfevents.3.wire');
       await writeFile(file, frame(event));
-      const data = (await readStructuredMetrics(file, { notBefore: null, baseDir: dir }))!;
+      const data = readStructuredMetrics(file, { notBefore: null, baseDir: dir })!;
       assert.deepEqual([...data.series.get('loss')!.steps], [7]);
       assert.ok(Object.is(data.series.get('loss')!.values[0], 0));
       assert.deepEqual([...data.series.get('mixed')!.values], [0.5]);
@@ -131,7 +131,7 @@ describe('Event messages on the wire', () => {
       const good = frame(protobuf.Writer.create().uint32((2 << 3) | 0).int64(1).finish());
       const file = path.join(dir, 'events.out.tfevents.4.bad');
       await writeFile(file, Buffer.concat([good, frame(new Uint8Array([(5 << 3) | 2, 0x7f, 1]))]));
-      const error = await readError(file);
+      const error = readError(file);
       assert.match(error.message, new RegExp(`^${file}: record at byte ${good.length}: not a TensorBoard Event message`));
     });
   });
@@ -141,19 +141,19 @@ describe('Event messages on the wire', () => {
       const event = protobuf.Writer.create().uint32((2 << 3) | 0).int64(-3).uint32((5 << 3) | 2).bytes(summary(value('loss', 1))).finish();
       const file = path.join(dir, 'events.out.tfevents.5.neg');
       await writeFile(file, frame(event));
-      assert.match((await readError(file)).message, /record at byte 0: the event's step -3 is not a whole number/);
+      assert.match((readError(file)).message, /record at byte 0: the event's step -3 is not a whole number/);
     });
   });
 });
 
 describe('TensorBoard log folders', () => {
   it('notes the summaries that are not scalars, with counts by kind', async () => {
-    const data = (await readStructuredMetrics(pytorchEvents, { notBefore: null, baseDir: fixtures }))!;
+    const data = readStructuredMetrics(pytorchEvents, { notBefore: null, baseDir: fixtures })!;
     assert.ok(data.notes.some((note) => note.endsWith('summaries skipped (2 histogram, 1 image); only scalars are compared')), data.notes.join('\n'));
   });
 
   it('merges the event files of a resumed run by step and says so, naming both records of each changed step', async () => {
-    const data = (await readStructuredMetrics(path.join(fixtures, 'resumed'), { notBefore: null, baseDir: fixtures }))!;
+    const data = readStructuredMetrics(path.join(fixtures, 'resumed'), { notBefore: null, baseDir: fixtures })!;
     assert.ok(data.notes.some((note) => note.startsWith('2 event files in one run (a resumed run) were merged by step')));
     const step3 = data.notes.find((note) => note.startsWith('loss at step 3 was logged twice'));
     assert.match(step3 ?? '', /fixture-host\.11\.0 \(record at byte \d+\) and .*fixture-host\.12\.0 \(record at byte 40\)/);
@@ -173,7 +173,7 @@ describe('TensorBoard log folders', () => {
       // Same bytes, names swapped: the timestamp in the name decides the order, so the values follow the names.
       await cp(path.join(fixtures, 'resumed/events.out.tfevents.1700000200.fixture-host.11.0'), path.join(dir, 'events.out.tfevents.1700000900.a'));
       await cp(path.join(fixtures, 'resumed/events.out.tfevents.1700000300.fixture-host.12.0'), path.join(dir, 'events.out.tfevents.1700000100.b'));
-      const loss = (await readStructuredMetrics(dir, { notBefore: null, baseDir: fixtures }))!.series.get('loss')!;
+      const loss = readStructuredMetrics(dir, { notBefore: null, baseDir: fixtures })!.series.get('loss')!;
       assert.deepEqual([...loss.values], [2, 1.5, 1.25, 1.125, 0.75, 0.5]);
     });
   });
@@ -188,17 +188,17 @@ describe('TensorBoard log folders', () => {
         await utimes(path.join(logs, 'version_0', name), hourAgo, hourAgo);
       }
       const started = new Date(Date.now() - 60_000);
-      const data = (await readStructuredMetrics(logs, { notBefore: started, baseDir: dir }))!;
+      const data = readStructuredMetrics(logs, { notBefore: started, baseDir: dir })!;
       assert.deepEqual([...data.series.keys()].sort(), ['eval/accuracy', 'train/loss', 'train/lr'], 'no version_ prefix, nothing of version_0');
       assert.ok(data.notes.some((note) => note.includes('2 event files from earlier runs left out: version_0/')), data.notes.join('\n'));
 
       // compare has no run start: two versions are two runs, refused rather than mixed.
-      const error = await readError(logs);
+      const error = readError(logs);
       assert.match(error.message, /holds 2 runs of one logger \(version_0, version_1\)/);
       assert.match(error.hint ?? '', /lightning_logs\/version_1/);
 
       // Every version older than the run: the training logged elsewhere, and the message names what was found.
-      const later = await readError(logs, new Date(Date.now() + 3600_000));
+      const later = readError(logs, new Date(Date.now() + 3600_000));
       assert.match(later.message, /no TensorBoard event file in .* was written during this run .* found only older ones: version_0\/events/);
     });
   });

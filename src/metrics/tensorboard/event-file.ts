@@ -63,6 +63,8 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
     files.forEach(({ file, bytes }, index) => {
       const skipped = new Map<string, number>();
       let record = 0;
+      let lastTag: string | undefined;
+      let lastSeries: ReturnType<typeof collector.seriesFor> | undefined;
       const visitor: EventVisitor = {
         value(step, tag, kind, simpleValue, tensor) {
           const scalar = kind === 'simpleValue' ? simpleValue : kind === 'tensor' && tensor !== null ? scalarOfTensor(tensor) : undefined;
@@ -79,8 +81,6 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
           collector.addPoint(series, step, scalar, record);
         },
       };
-      let lastTag: string | undefined;
-      let lastSeries: ReturnType<typeof collector.seriesFor> | undefined;
       const readRecord = (payload: Uint8Array, offset: number) => {
         record = bases[index]! + offset;
         try {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../../errors.ts';
 import { describeFilesWrittenSince, listFiles, withModificationTimes } from '../glob-files.ts';
@@ -13,13 +13,13 @@ export function isEventFileName(name: string): boolean {
 }
 
 /** The event files below `dir`, relative to it; empty when there are none. */
-export async function findEventFiles(dir: string): Promise<string[]> {
+export function findEventFiles(dir: string): string[] {
   return listFiles(dir, '', isEventFileName);
 }
 
 /** One event file given as the metrics path. */
-export async function readTensorBoardEventFile(file: string): Promise<MetricData> {
-  return readEventFiles([{ file, bytes: await readBytes(file) }]);
+export function readTensorBoardEventFile(file: string): MetricData {
+  return readEventFiles([{ file, bytes: readBytes(file) }]);
 }
 
 /**
@@ -37,11 +37,11 @@ export async function readTensorBoardEventFile(file: string): Promise<MetricData
  * Throws ReproError when no event file was written during this run (naming those found), or when
  * several versions remain; InputFileError for an event file that cannot be read or is corrupt.
  */
-export async function readTensorBoardLogDir(dir: string, eventFiles: string[], options: FolderReadOptions): Promise<MetricData> {
-  const dated = await withModificationTimes(dir, eventFiles);
+export function readTensorBoardLogDir(dir: string, eventFiles: string[], options: FolderReadOptions): MetricData {
+  const dated = withModificationTimes(dir, eventFiles);
   const { fresh, stale } = splitByRunStart(dated, options.notBefore);
   if (fresh.length === 0) {
-    throw new ReproError(`metrics: no TensorBoard event file in ${dir} was written during this run (started ${options.notBefore!.toISOString()}); found only older ones: ${describeDatedFiles(stale)}${await describeFilesWrittenSince(options.baseDir, options.notBefore)}`, {
+    throw new ReproError(`metrics: no TensorBoard event file in ${dir} was written during this run (started ${options.notBefore!.toISOString()}); found only older ones: ${describeDatedFiles(stale)}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`, {
       hint: 'The training wrote its TensorBoard logs somewhere else, or none: point `metrics` at the folder it logs to (or at {out}, the per-run REPRO_OUT_DIR). Older files were not read.',
     });
   }
@@ -55,7 +55,7 @@ export async function readTensorBoardLogDir(dir: string, eventFiles: string[], o
   if (stale.length > 0) data.notes.push(`${dir}: ${stale.length} event file${stale.length === 1 ? '' : 's'} from earlier runs left out: ${describeDatedFiles(stale)}`);
   for (const [runFolder, files] of groupByFolder(fresh)) {
     const ordered = files.sort(byWriteOrder);
-    const run = readEventFiles(await Promise.all(ordered.map(async (f) => ({ file: path.join(dir, f.path), bytes: await readBytes(path.join(dir, f.path)) }))));
+    const run = readEventFiles(ordered.map((f) => ({ file: path.join(dir, f.path), bytes: readBytes(path.join(dir, f.path)) })));
     const prefix = runFolder
       .split('/')
       .filter((segment) => segment !== '.' && !isVersionedRunFolder(segment))
@@ -89,9 +89,9 @@ function mergeRun(target: MetricData, run: MetricData, runFolder: string): void 
   target.notes.push(...run.notes);
 }
 
-async function readBytes(file: string): Promise<Uint8Array> {
+function readBytes(file: string): Uint8Array {
   try {
-    return await readFile(file);
+    return readFileSync(file);
   } catch (error) {
     throw new InputFileError(file, undefined, `cannot read the event file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
   }
