@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { LoadedSettings } from '../settings/load.ts';
 import type { ModeContext } from '../modes/context.ts';
@@ -13,11 +14,14 @@ import type { Annotation } from '../github/check-run.ts';
 import { driftAnnotations } from '../report/annotations.ts';
 import { firstDivergentStepOverall } from '../report/markdown.ts';
 import { metricFileAnnotations } from './metric-file-annotations.ts';
+import { decodePublishedVerdict, encodePublishedVerdict, PUBLISHED_VERDICT_FILE, type PublishedVerdict } from '../github/published-verdict.ts';
+import { ReproError } from '../errors.ts';
 
 /**
- * Everything the action writes to GitHub after the verdict: status, check run, sticky comment,
- * artifact. All best effort: a refused write is a warning naming the permission, and the job's
- * result still reflects the verdict.
+ * Everything the action writes to GitHub after the verdict: the run artifact (run record, report,
+ * metric files and the verdict a `mode: publish` job posts from), then status, check run and
+ * sticky comment when the job holds a token. All best effort: a refused write is a warning naming
+ * the permission, and the job's result still reflects the verdict.
  */
 export async function publishCheckToGithub(token: string, event: EventContext, settings: LoadedSettings, configPath: string | null, result: CheckResult, context: ModeContext): Promise<void> {
   const config = settings.config;
@@ -28,39 +32,63 @@ export async function publishCheckToGithub(token: string, event: EventContext, s
       // the jobs would overwrite each other's required status and check run.
       context.log.warning(`comment-key is set (a job matrix?) but check-name is the default, so every job posts the status context repro-check/${config['check-name']} and the last one wins. Give each matrix entry its own check-name, e.g. check-name: repro-check-\${{ matrix.gpu }}, and make those the required checks.`);
     }
-    const { uploadRunArtifact } = await import('../github/artifact.ts');
+    const annotations = result.verdict ? await annotationsFor(result.verdict, result.outcome === 'drift' && config['fail-on-drift'] ? 'failure' : 'warning', configPath, result.trained.metricFiles, context) : [];
+    const headline = outcomeHeadline(result, config['accept-label']);
+    const verdict: PublishedVerdict = { outcome: result.outcome, failOnDrift: config['fail-on-drift'], commentBody: result.markdown, summary: result.markdown, ...(headline !== null ? { headline } : {}), annotations };
+    const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([import('../github/artifact.ts'), import('../fs/atomic-write.ts')]);
+    const verdictPath = path.join(path.dirname(result.recordPath), PUBLISHED_VERDICT_FILE);
+    await writeFileAtomic(verdictPath, encodePublishedVerdict(verdict));
     await uploadRunArtifact({
       commentKey,
-      files: [result.recordPath, result.reportPath, ...result.trained.metricFiles],
+      files: [result.recordPath, result.reportPath, verdictPath, ...result.trained.metricFiles],
       rootDir: path.dirname(result.recordPath),
       env: context.env,
       log: context.log,
     });
     if (!token) {
-      context.log.warning('No github-token: the commit status, check run and PR comment are skipped (the job summary has the report).');
+      // The two-job pattern: this job holds no token; a `mode: publish` job posts from the artifact.
+      context.log.info('No github-token: the commit status, check run and PR comment are left to a `mode: publish` job, which posts them from the run artifact (the job summary has the report).');
       return;
     }
-    const [{ createGithubClient }, { publishResults }] = await Promise.all([import('../github/client.ts'), import('../github/publish.ts')]);
-    const client = createGithubClient({ token, log: context.log });
-    const annotations = result.verdict ? await annotationsFor(result.verdict, result.outcome === 'drift' && config['fail-on-drift'] ? 'failure' : 'warning', configPath, result.trained.metricFiles, context) : [];
-    const headline = outcomeHeadline(result, config['accept-label']);
-    await publishResults(
-      client,
-      {
-        event,
-        checkName: config['check-name'],
-        commentKey,
-        outcome: result.outcome,
-        failOnDrift: config['fail-on-drift'],
-        commentBody: result.markdown,
-        summary: result.markdown,
-        ...(headline !== null ? { headline } : {}),
-        annotations,
-        runUrl: event.runUrl,
-        ...commentAuthorOf(settings),
-      },
-      { info: (m) => core.info(m), warning: (m) => context.log.warning(m), debug: (m) => core.debug(m) },
-    );
+    await publishVerdict(token, event, settings, verdict, context);
+  });
+}
+
+/**
+ * Posts VERDICT on GitHub: status, check run and sticky comment, routed by this job's own event
+ * and settings (check name, comment key, comment author). The one publishing path of the check,
+ * its failure and `mode: publish`.
+ */
+async function publishVerdict(token: string, event: EventContext, settings: LoadedSettings, verdict: PublishedVerdict, context: ModeContext): Promise<void> {
+  const [{ createGithubClient }, { publishResults }] = await Promise.all([import('../github/client.ts'), import('../github/publish.ts')]);
+  await publishResults(
+    createGithubClient({ token, log: context.log }),
+    { event, checkName: settings.config['check-name'], commentKey: commentKeyOf(settings, event), ...verdict, runUrl: event.runUrl, ...commentAuthorOf(settings) },
+    { info: (m) => core.info(m), warning: (m) => context.log.warning(m), debug: (m) => core.debug(m) },
+  );
+}
+
+/**
+ * `mode: publish`, the second job of the two-job pattern: downloads the check job's artifact
+ * (`repro-check-<comment-key>`, this workflow run) and posts the verdict it holds. Throws a
+ * ReproError when there is no verdict to post (the caller then publishes that as an error, never
+ * as a pass).
+ */
+export async function publishFromArtifact(token: string, event: EventContext, settings: LoadedSettings, context: ModeContext): Promise<PublishedVerdict> {
+  if (!token) throw new ReproError('mode: publish needs github-token (the job needs `statuses: write`, `checks: write` and `pull-requests: write`).');
+  return context.log.group('Publishing the check job\'s verdict', async () => {
+    const [{ artifactName, downloadRunArtifact }, { mkdtemp, readFile: read }] = await Promise.all([import('../github/artifact.ts'), import('node:fs/promises')]);
+    const name = artifactName(commentKeyOf(settings, event));
+    const dir = await mkdtemp(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'repro-check-publish-'));
+    const downloaded = await downloadRunArtifact({ name, dir, env: context.env });
+    const file = path.join(downloaded, PUBLISHED_VERDICT_FILE);
+    const text = await read(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new ReproError(`The artifact ${name} has no ${PUBLISHED_VERDICT_FILE} (${error.code ?? error.message}): it was not uploaded by a repro-check check job of this version.`, { hint: 'Give the check job and the publish job the same repro-check version.' });
+    });
+    const verdict = decodePublishedVerdict(text, `${name}/${PUBLISHED_VERDICT_FILE}`);
+    context.log.info(`Verdict from ${name}: ${verdict.outcome}${verdict.headline ? ` (${verdict.headline})` : ''}.`);
+    await publishVerdict(token, event, settings, verdict, context);
+    return verdict;
   });
 }
 
@@ -138,28 +166,10 @@ export function outcomeHeadline(result: Pick<CheckResult, 'outcome' | 'verdict' 
  */
 export async function publishFailureToGithub(token: string, event: EventContext, settings: LoadedSettings, message: string, context: ModeContext): Promise<void> {
   if (!token) return;
-  const config = settings.config;
   await context.log.group('Publishing the failure to GitHub', async () => {
-    const [{ createGithubClient }, { publishResults }] = await Promise.all([import('../github/client.ts'), import('../github/publish.ts')]);
     const body = ['### ⚠️ repro-check could not check this commit', '', '```', message.length > 20_000 ? `${message.slice(0, 20_000)}\n… (cut; the run log has all of it)` : message, '```', '', `[Run log](${event.runUrl})`].join('\n');
     const firstLine = message.split('\n')[0]!;
-    await publishResults(
-      createGithubClient({ token, log: context.log }),
-      {
-        event,
-        checkName: config['check-name'],
-        commentKey: commentKeyOf(settings, event),
-        outcome: 'error',
-        failOnDrift: config['fail-on-drift'],
-        commentBody: body,
-        summary: body,
-        headline: `Error: ${firstLine}`,
-        annotations: [],
-        runUrl: event.runUrl,
-        ...commentAuthorOf(settings),
-      },
-      { info: (m) => core.info(m), warning: (m) => context.log.warning(m), debug: (m) => core.debug(m) },
-    );
+    await publishVerdict(token, event, settings, { outcome: 'error', failOnDrift: settings.config['fail-on-drift'], commentBody: body, summary: body, headline: `Error: ${firstLine}`, annotations: [] }, context);
   });
 }
 

@@ -30,14 +30,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     core.debug(`resolved settings: ${JSON.stringify(settings.config)}`);
     core.debug(`setting origins: ${JSON.stringify(settings.origins)}`);
-    const checkedOut = sentEvent.eventName === 'pull_request_target' ? await checkedOutCommit(workspace) : null;
-    refuseUnsafeEvent(sentEvent, {
-      allowForkPrs: settings.config['allow-fork-prs'],
-      allowPullRequestTarget: settings.config['allow-pull-request-target'],
-      ...(checkedOut ? { checkedOutSha: checkedOut.sha } : {}),
-    });
-    const { event, note: trainedCommitNote } = eventForTrainedCommit(sentEvent, checkedOut);
-    if (trainedCommitNote) core.notice(trainedCommitNote);
+    const event = inputs.mode === 'publish' ? sentEvent : await eventForTraining(sentEvent, settings, workspace);
 
     const context: ModeContext = {
       cwd: workspace,
@@ -47,14 +40,15 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber, headRef: event.headRef } : null,
       now: () => new Date(),
     };
-    if (inputs.mode === 'check') {
+    if (inputs.mode !== 'baseline') {
       publishFailure = async (message) => {
         const { publishFailureToGithub } = await import('./github-publish.ts');
         await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
-    phase = inputs.mode === 'baseline' ? 'updating the baseline' : 'checking';
+    phase = { check: 'checking', baseline: 'updating the baseline', publish: "publishing the check job's verdict" }[inputs.mode];
     if (inputs.mode === 'baseline') await baselineMode(inputs, settings, context, event);
+    else if (inputs.mode === 'publish') await publishMode(inputs, settings, context, event);
     else await checkMode(inputs, settings, configPath, context, event);
   } catch (error) {
     core.setOutput('status', 'error');
@@ -67,6 +61,34 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     await publishFailure?.(message).catch((publishError: unknown) => core.warning(`Could not publish the failure on GitHub: ${describeError(publishError)}`));
     core.setFailed(`repro-check failed while ${phase}: ${message}`);
   }
+}
+
+/**
+ * The event a training may run for: refuses fork PRs and unsafe pull_request_target checkouts
+ * (unless allowed), and points a pull_request_target run that trains the base at the base.
+ */
+async function eventForTraining(sentEvent: EventContext, settings: LoadedSettings, workspace: string): Promise<EventContext> {
+  const checkedOut = sentEvent.eventName === 'pull_request_target' ? await checkedOutCommit(workspace) : null;
+  refuseUnsafeEvent(sentEvent, {
+    allowForkPrs: settings.config['allow-fork-prs'],
+    allowPullRequestTarget: settings.config['allow-pull-request-target'],
+    ...(checkedOut ? { checkedOutSha: checkedOut.sha } : {}),
+  });
+  const { event, note: trainedCommitNote } = eventForTrainedCommit(sentEvent, checkedOut);
+  if (trainedCommitNote) core.notice(trainedCommitNote);
+  return event;
+}
+
+/**
+ * `mode: publish` (the two-job pattern's second job): posts the verdict the check job uploaded.
+ * Publishing is this step's whole job, but drift is shown by the status and check run it posts:
+ * the step itself fails only when there was no verdict to post.
+ */
+async function publishMode(inputs: ActionInvocation, settings: LoadedSettings, context: ModeContext, event: EventContext): Promise<void> {
+  const { publishFromArtifact } = await import('./github-publish.ts');
+  const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
+  core.setOutput('status', verdict.outcome);
+  await core.summary.addRaw(verdict.summary).write();
 }
 
 /**
@@ -97,7 +119,7 @@ async function settingsForAction(inputs: ActionInvocation, workspace: string): P
       throw new ReproError(`input "config": cannot read ${name} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { hint: 'Give the path of the settings file relative to the workspace, or leave `config` out and pass the settings as inputs.' });
     }
   }
-  return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides }), configPath: text === null ? null : configPath };
+  return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides, trains: inputs.mode !== 'publish' }), configPath: text === null ? null : configPath };
 }
 
 async function checkMode(inputs: ActionInvocation, settings: LoadedSettings, configPath: string | null, context: ModeContext, event: EventContext): Promise<void> {

@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DefaultArtifactClient, type UploadArtifactOptions, type UploadArtifactResponse } from '@actions/artifact';
+import { ArtifactNotFoundError, DefaultArtifactClient, type UploadArtifactOptions, type UploadArtifactResponse } from '@actions/artifact';
+import { ReproError } from '../errors.ts';
 
-/** The one method of `@actions/artifact`'s client we use; tests hand in a recorder. */
+/** The one upload method of `@actions/artifact`'s client we use; tests hand in a recorder. */
 export interface ArtifactUploader {
   uploadArtifact(name: string, files: string[], rootDirectory: string, options?: UploadArtifactOptions): Promise<UploadArtifactResponse>;
 }
@@ -119,5 +120,43 @@ async function isFile(file: string): Promise<boolean> {
     return (await stat(file)).isFile();
   } catch {
     return false;
+  }
+}
+
+/** The two download methods of `@actions/artifact`'s client we use. */
+export interface ArtifactDownloader {
+  getArtifact(name: string): Promise<{ artifact: { id: number; name: string } }>;
+  downloadArtifact(id: number, options: { path: string }): Promise<{ downloadPath?: string }>;
+}
+
+/**
+ * Downloads the artifact NAME of this workflow run (uploaded by an earlier job, e.g. the check job
+ * of the two-job pattern) into DIR, through the runner's results service. Throws a ReproError
+ * saying what to fix when the runner gives no artifact credentials, no such artifact exists, or
+ * the download fails.
+ */
+export async function downloadRunArtifact(request: { name: string; dir: string; env: Readonly<Record<string, string | undefined>>; downloader?: ArtifactDownloader }): Promise<string> {
+  if (!request.env['ACTIONS_RUNTIME_TOKEN']) {
+    throw new ReproError(`Cannot download the run artifact ${request.name}: the runner's artifact credentials (ACTIONS_RUNTIME_TOKEN) are not in the environment.`, {
+      hint: 'mode: publish runs as an action step (`uses:`) in the same workflow run as the check job.',
+    });
+  }
+  const downloader = request.downloader ?? new DefaultArtifactClient();
+  let id: number;
+  try {
+    id = (await downloader.getArtifact(request.name)).artifact.id;
+  } catch (error) {
+    if (error instanceof ArtifactNotFoundError || (error as Error).name === 'ArtifactNotFoundError') {
+      throw new ReproError(`No artifact ${request.name} in this workflow run: the check job did not upload its verdict (it failed before one, was skipped, or has another comment-key).`, {
+        hint: 'Run the publish job after the check job (`needs:` with `if: always()`), and give both the same comment-key (or check-name): the artifact is repro-check-<comment-key>.',
+      });
+    }
+    throw new ReproError(`Could not look up the run artifact ${request.name}: ${(error as Error).message.split('\n')[0]}`, { hint: 'A re-run of the publish job tries again.' });
+  }
+  try {
+    const { downloadPath } = await downloader.downloadArtifact(id, { path: request.dir });
+    return downloadPath ?? request.dir;
+  } catch (error) {
+    throw new ReproError(`Could not download the run artifact ${request.name}: ${(error as Error).message.split('\n')[0]}`, { hint: 'A re-run of the publish job tries again.' });
   }
 }

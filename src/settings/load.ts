@@ -27,6 +27,8 @@ export interface SettingsSources {
    * shows every problem at once.
    */
   problems?: string[];
+  /** False for an invocation that trains nothing (the action's `mode: publish`): no command is required. Default true. */
+  trains?: boolean;
 }
 
 export interface LoadedSettings {
@@ -93,7 +95,7 @@ export function loadSettings(sources: SettingsSources): LoadedSettings {
   const issueContext: IssueContext = { origins, file: sources.file, document, lineCounter, knownKeys };
   // A file that did not parse says nothing about which keys are set: no cross-key guesses then.
   if (!document || document.errors.length === 0) {
-    for (const { key, message } of crossKeyProblems(merged)) problems.push(`${whereIs([key], issueContext)}${message}`);
+    for (const { key, message } of crossKeyProblems(merged, { trains: sources.trains ?? true })) problems.push(`${whereIs([key], issueContext)}${message}`);
   }
   if (parsed.success && problems.length === 0) {
     for (const key of knownKeys) origins[key] ??= 'default';

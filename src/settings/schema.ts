@@ -66,7 +66,7 @@ export const configSchema = z
       .string()
       .min(1)
       .default('github-actions[bot]')
-      .describe('Login the github-token writes as; the sticky comment is only ever looked for among its comments (an App token: <app-slug>[bot]). When not set, it is learned from the creator of the commit status the run posts; this default applies when that write failed'),
+      .describe('Login the github-token writes as; the sticky comment is only ever looked for among its comments (an App token: <app-slug>[bot]). When not set, it is learned from the creator of the commit status the run posts, else GET /user (a PAT), else the author of the oldest marked comment by a bot account'),
     'accept-label': z.string().min(1).default('repro-check:accept-drift'),
     'baseline-update': z.enum(['commit', 'pull-request']).default('commit'),
     'allow-baseline-from-any-branch': z.boolean().default(false),
@@ -78,10 +78,11 @@ export const configSchema = z
  * Rules across keys, checked on the raw merged values so that they are reported together
  * with every other problem (zod skips refinements once a field has failed).
  */
-export function crossKeyProblems(raw: Record<string, unknown>): Array<{ key: string; message: string }> {
+export function crossKeyProblems(raw: Record<string, unknown>, options: { trains: boolean } = { trains: true }): Array<{ key: string; message: string }> {
   const problems: Array<{ key: string; message: string }> = [];
   const has = (key: string) => raw[key] !== undefined && raw[key] !== null;
-  if (!has('command') && !has('trainer')) problems.push({ key: 'command', message: 'set either `command` (a training command) or `trainer` (the built-in TensorFlow.js trainer)' });
+  // `mode: publish` trains nothing: it needs no command.
+  if (options.trains && !has('command') && !has('trainer')) problems.push({ key: 'command', message: 'set either `command` (a training command) or `trainer` (the built-in TensorFlow.js trainer)' });
   if (has('command') && has('trainer')) problems.push({ key: 'trainer', message: '`command` and `trainer` are alternatives; set only one' });
   const tolerance = raw.tolerance as Record<string, unknown> | undefined;
   if (tolerance?.exact === true && (tolerance.rtol !== undefined || tolerance.atol !== undefined)) problems.push({ key: 'tolerance', message: 'tolerance: `exact: true` compares bit for bit; leave out rtol and atol with it' });

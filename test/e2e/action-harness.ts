@@ -190,6 +190,8 @@ export interface ActionRunOptions {
   runAttempt?: number;
   /** GITHUB_RUN_ID: each workflow run (a new push, another workflow) has its own. Default 4242. */
   runId?: string;
+  /** GITHUB_JOB, and the job whose artifact credentials it gets from `results`. Default `repro`. */
+  job?: string;
   /** The runner's artifact backend (ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN); none when absent, as in a `run:` step. */
   results?: FakeResultsService;
 }
@@ -254,13 +256,13 @@ export async function runAction(sandbox: Sandbox, options: ActionRunOptions): Pr
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_RUN_ID: options.runId ?? '4242',
     GITHUB_RUN_ATTEMPT: String(options.runAttempt ?? 1),
-    GITHUB_JOB: 'repro',
+    GITHUB_JOB: options.job ?? 'repro',
     GITHUB_WORKFLOW: 'repro-check',
     GITHUB_ACTOR: 'octocat',
     RUNNER_TEMP: runnerTemp,
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
-    ...(options.results ? { ACTIONS_RESULTS_URL: options.results.url, ACTIONS_RUNTIME_TOKEN: options.results.runtimeToken } : {}),
+    ...(options.results ? { ACTIONS_RESULTS_URL: options.results.url, ACTIONS_RUNTIME_TOKEN: options.job ? options.results.jobToken(options.job) : options.results.runtimeToken } : {}),
   };
   for (const name of Object.keys(ACTION_MANIFEST.inputs)) env[inputVariable(name)] = inputs[name] ?? '';
 
