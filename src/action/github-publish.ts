@@ -14,7 +14,7 @@ import type { Annotation } from '../github/check-run.ts';
 import { driftAnnotations } from '../report/annotations.ts';
 import { firstDivergentStepOverall } from '../report/markdown.ts';
 import { metricFileAnnotations } from './metric-file-annotations.ts';
-import { decodePublishedVerdict, encodePublishedVerdict, PUBLISHED_VERDICT_FILE, type PublishedVerdict } from '../github/published-verdict.ts';
+import { acceptedVerdict, decodePublishedVerdict, encodePublishedVerdict, PUBLISHED_VERDICT_FILE, type PublishedVerdict } from '../github/published-verdict.ts';
 import { ReproError } from '../errors.ts';
 
 /**
@@ -85,8 +85,11 @@ export async function publishFromArtifact(token: string, event: EventContext, se
     const text = await read(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new ReproError(`The artifact ${name} has no ${PUBLISHED_VERDICT_FILE} (${error.code ?? error.message}): it was not uploaded by a repro-check check job of this version.`, { hint: 'Give the check job and the publish job the same repro-check version.' });
     });
-    const verdict = decodePublishedVerdict(text, `${name}/${PUBLISHED_VERDICT_FILE}`);
+    let verdict = decodePublishedVerdict(text, `${name}/${PUBLISHED_VERDICT_FILE}`);
     context.log.info(`Verdict from ${name}: ${verdict.outcome}${verdict.headline ? ` (${verdict.headline})` : ''}.`);
+    const label = settings.config['accept-label'];
+    const acceptance = verdict.outcome === 'drift' ? await acceptanceFinder(token, event, label, context.log)?.() : null;
+    if (acceptance) verdict = acceptedVerdict(verdict, acceptance, label);
     await publishVerdict(token, event, settings, verdict, context);
     return verdict;
   });

@@ -80,15 +80,16 @@ async function eventForTraining(sentEvent: EventContext, settings: LoadedSetting
 }
 
 /**
- * `mode: publish` (the two-job pattern's second job): posts the verdict the check job uploaded.
- * Publishing is this step's whole job, but drift is shown by the status and check run it posts:
- * the step itself fails only when there was no verdict to post.
+ * `mode: publish` (the two-job pattern's second job): posts the verdict the check job uploaded,
+ * with the accept label looked up here (the check job holds no token). The step ends as the
+ * one-job form's would: failed on drift under fail-on-drift and on an error verdict.
  */
 async function publishMode(inputs: ActionInvocation, settings: LoadedSettings, context: ModeContext, event: EventContext): Promise<void> {
   const { publishFromArtifact } = await import('./github-publish.ts');
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   core.setOutput('status', verdict.outcome);
   await core.summary.addRaw(verdict.summary).write();
+  if ((verdict.outcome === 'drift' && verdict.failOnDrift) || verdict.outcome === 'error') core.setFailed(`${verdict.headline ?? verdict.outcome} (the check job's verdict). See the job summary.`);
 }
 
 /**

@@ -10,6 +10,7 @@ import { startFakeGithub, type FakeGithub } from '../support/fake-github.ts';
 import { startFakeResultsService, type FakeResultsService } from '../support/fake-results-service.ts';
 import { readZipEntries } from '../support/zip-reader.ts';
 import { commentMarker } from '../../src/github/comment.ts';
+import { DEFAULT_ACCEPT_LABEL } from '../../src/github/acceptance.ts';
 import { checkOutPullRequest, createSandbox, createTrainingRepo, describeRun, OWNER, pullRequestPayload, REPO, runAction, trainScript, WORKFLOW_TOKEN, type ActionRun, type PullRequestCheckout, type Sandbox, type Workspace } from './action-harness.ts';
 
 /** Both jobs name the same comment-key: the artifact is repro-check-<comment-key>. */
@@ -50,7 +51,7 @@ test('the check job (no token) makes no GitHub request; the publish job (no chec
 
     const empty = await sandbox.folder('hosted-runner-workspace');
     const publish = await job(fake, results, 'publish', empty, { mode: 'publish' });
-    assert.equal(publish.code, 0, describeRun(publish));
+    assert.equal(publish.code, 1, `fails on drift as the one-job form does\n${describeRun(publish)}`);
     assert.equal(publish.outputs['status'], 'drift');
     const repo = fake.state.repo(OWNER, REPO);
     assert.deepEqual(repo.statuses.map((s) => [s.sha, s.context, s.state]), [[pr.headSha, 'repro-check/repro-check', 'failure']]);
@@ -61,6 +62,19 @@ test('the check job (no token) makes no GitHub request; the publish job (no chec
     assert.deepEqual(repo.comments.map((c) => c.body.split('\n')[0]), [commentMarker(COMMENT_KEY)]);
     assert.match(repo.comments[0]!.body, /drift/);
     assert.match(publish.summary, /train\.loss/, 'the publish job\'s summary holds the report');
+
+    // A maintainer accepts the drift; re-running the publish job (the check job holds no token to
+    // look the label up) turns it into accepted, on the same check run and comment.
+    fake.state.addLabel(OWNER, REPO, pr.number, DEFAULT_ACCEPT_LABEL, 'maintainer-mona');
+    repo.permissions.set('maintainer-mona', 'write');
+    const accepted = await runAction(sandbox, { workspace: empty, apiUrl: fake.url, eventName: 'pull_request', payload: pullRequestPayload(pr), sha: pr.mergeSha, ref: `refs/pull/${pr.number}/merge`, runId: '777', runAttempt: 2, job: 'publish', results, inputs: { 'comment-key': COMMENT_KEY, mode: 'publish' } });
+    assert.equal(accepted.code, 0, describeRun(accepted));
+    assert.equal(accepted.outputs['status'], 'accepted');
+    assert.deepEqual(repo.statuses.map((s) => s.state), ['failure', 'success']);
+    assert.match(repo.statuses[1]!.description ?? '', /^Accepted by @maintainer-mona \(label repro-check:accept-drift\): /);
+    assert.deepEqual(repo.checkRuns.map((r) => r.conclusion), ['neutral']);
+    assert.equal(repo.comments.length, 1);
+    assert.match(repo.comments[0]!.body, /Drift accepted by @maintainer-mona/);
     assert.deepEqual(fake.validationFailures(), []);
   } finally {
     await Promise.all([fake.close(), results.close()]);
