@@ -5,6 +5,8 @@
  * The runner's artifact backend is the loopback results service, GitHub the loopback fake.
  */
 import { after, before, test } from 'node:test';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import { startFakeGithub, type FakeGithub } from '../support/fake-github.ts';
 import { startFakeResultsService, type FakeResultsService } from '../support/fake-results-service.ts';
@@ -38,11 +40,20 @@ function job(fake: FakeGithub, results: FakeResultsService, name: string, dir: s
   return runAction(sandbox, { workspace: dir, apiUrl: fake.url, eventName: 'pull_request', payload: pullRequestPayload(pr), sha: pr.mergeSha, ref: `refs/pull/${pr.number}/merge`, runId: '777', job: name, results, inputs: { 'comment-key': COMMENT_KEY, ...inputs } });
 }
 
-test('the check job (no token) makes no GitHub request; the publish job (no checkout) posts the drift verdict, annotations and comment from its artifact', async () => {
+test('the check job (no token) makes no GitHub request; the publish job (no checkout) posts the drift verdict, annotations and comment from its artifact', async (t) => {
   const [fake, results] = await Promise.all([fakeWithPull(), startFakeResultsService()]);
   try {
-    const check = await job(fake, results, 'train', workspace.dir, { 'github-token': '', mode: 'check' });
+    // The training reads the environment of every ancestor it can see (the action's node process
+    // first), as a hostile one would (hardening case 10).
+    const environs = path.join(sandbox.root, 'environs-seen-by-training.txt');
+    const command = `P=$PPID; while [ "$P" -gt 1 ]; do tr '\\0' '\\n' < /proc/$P/environ >> ${environs} 2>/dev/null; P=$(awk '{print $4}' /proc/$P/stat); done; node train.mjs`;
+    const check = await job(fake, results, 'train', workspace.dir, { 'github-token': '', mode: 'check', command });
     assert.equal(check.code, 1, describeRun(check));
+    const seen = await readFile(environs, 'utf8').catch(() => '');
+    assert.ok(!seen.includes(WORKFLOW_TOKEN), 'no process the training can see holds the write token');
+    // Where the training runs in its own PID namespace it sees none of the action's processes at all.
+    if (seen.includes('GITHUB_JOB=train')) assert.match(seen, /^INPUT_GITHUB-TOKEN=$/m, 'the action process, visible to the training, held an empty token');
+    else t.diagnostic('the training saw none of the action\'s processes (PID namespace)');
     assert.equal(check.outputs['status'], 'drift');
     assert.deepEqual(fake.requests, [], 'the GPU job holds no token and writes nothing to GitHub');
     assert.ok(!check.stdout.includes(WORKFLOW_TOKEN));
