@@ -169,11 +169,25 @@ export function outcomeHeadline(result: Pick<CheckResult, 'outcome' | 'verdict' 
  */
 export async function publishFailureToGithub(token: string, event: EventContext, settings: LoadedSettings, message: string, context: ModeContext): Promise<void> {
   if (!token) return;
-  await context.log.group('Publishing the failure to GitHub', async () => {
-    const body = ['### ⚠️ repro-check could not check this commit', '', '```', message.length > 20_000 ? `${message.slice(0, 20_000)}\n… (cut; the run log has all of it)` : message, '```', '', `[Run log](${event.runUrl})`].join('\n');
-    const firstLine = message.split('\n')[0]!;
-    await publishVerdict(token, event, settings, { outcome: 'error', failOnDrift: settings.config['fail-on-drift'], commentBody: body, summary: body, headline: `Error: ${firstLine}`, annotations: [] }, context);
-  });
+  await context.log.group('Publishing the failure to GitHub', () => publishVerdict(token, event, settings, failureVerdict(message, event, settings), context));
+}
+
+/**
+ * The two-job pattern's check job failed before a verdict: leave the failure as its artifact's
+ * verdict, so that the publish job shows the reason (status `error`), not only that there was none.
+ */
+export async function uploadFailureVerdict(event: EventContext, settings: LoadedSettings, message: string, context: ModeContext): Promise<void> {
+  const [{ uploadRunArtifact }, { writeFileAtomic }, { mkdtemp }] = await Promise.all([import('../github/artifact.ts'), import('../fs/atomic-write.ts'), import('node:fs/promises')]);
+  const dir = await mkdtemp(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'repro-check-failure-'));
+  const file = path.join(dir, PUBLISHED_VERDICT_FILE);
+  await writeFileAtomic(file, encodePublishedVerdict(failureVerdict(message, event, settings)));
+  await uploadRunArtifact({ commentKey: commentKeyOf(settings, event), files: [file], rootDir: dir, env: context.env, log: context.log });
+}
+
+/** The verdict of a run that ended without one: status `error`, the message in the comment (pure). */
+function failureVerdict(message: string, event: EventContext, settings: LoadedSettings): PublishedVerdict {
+  const body = ['### ⚠️ repro-check could not check this commit', '', '```', message.length > 20_000 ? `${message.slice(0, 20_000)}\n… (cut; the run log has all of it)` : message, '```', '', `[Run log](${event.runUrl})`].join('\n');
+  return { outcome: 'error', failOnDrift: settings.config['fail-on-drift'], commentBody: body, summary: body, headline: `Error: ${message.split('\n')[0]!}`, annotations: [] };
 }
 
 /** On drift in a pull request: was the accept label put on by someone with write access? */

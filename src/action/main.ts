@@ -42,8 +42,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     };
     if (inputs.mode !== 'baseline') {
       publishFailure = async (message) => {
-        const { publishFailureToGithub } = await import('./github-publish.ts');
-        await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
+        const { publishFailureToGithub, uploadFailureVerdict } = await import('./github-publish.ts');
+        // A check job without a token (the two-job pattern) hands the failure to the publish job.
+        if (inputs.mode === 'check' && !inputs.githubToken) await uploadFailureVerdict(event, settings, message, context);
+        else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
     phase = { check: 'checking', baseline: 'updating the baseline', publish: "publishing the check job's verdict" }[inputs.mode];

@@ -106,3 +106,21 @@ test('a publish job that finds no verdict (the check job failed before one) post
     await Promise.all([fake.close(), results.close()]);
   }
 });
+
+test('a check job whose training failed hands the reason to the publish job, which posts it as an error', async () => {
+  const [fake, results] = await Promise.all([fakeWithPull(), startFakeResultsService()]);
+  try {
+    const check = await job(fake, results, 'train', workspace.dir, { 'github-token': '', mode: 'check', command: 'echo "CUDA out of memory" >&2; exit 3' });
+    assert.equal(check.code, 1, describeRun(check));
+    assert.deepEqual(fake.requests, []);
+    const publish = await job(fake, results, 'publish', await sandbox.folder('hosted-runner-after-failure'), { mode: 'publish' });
+    assert.equal(publish.code, 1, describeRun(publish));
+    assert.equal(publish.outputs['status'], 'error');
+    const repo = fake.state.repo(OWNER, REPO);
+    assert.deepEqual(repo.statuses.map((s) => [s.sha, s.state]), [[pr.headSha, 'error']]);
+    assert.match(repo.statuses[0]!.description ?? '', /^Error: The training command failed with exit code 3/);
+    assert.match(repo.comments[0]!.body, /CUDA out of memory/);
+  } finally {
+    await Promise.all([fake.close(), results.close()]);
+  }
+});
