@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LoadedSettings } from '../settings/load.ts';
@@ -77,12 +77,12 @@ async function publishVerdict(token: string, event: EventContext, settings: Load
 export async function publishFromArtifact(token: string, event: EventContext, settings: LoadedSettings, context: ModeContext): Promise<PublishedVerdict> {
   if (!token) throw new ReproError('mode: publish needs github-token (the job needs `statuses: write`, `checks: write` and `pull-requests: write`).');
   return context.log.group('Publishing the check job\'s verdict', async () => {
-    const [{ artifactName, downloadRunArtifact }, { mkdtemp, readFile: read }] = await Promise.all([import('../github/artifact.ts'), import('node:fs/promises')]);
+    const { artifactName, downloadRunArtifact } = await import('../github/artifact.ts');
     const name = artifactName(commentKeyOf(settings, event));
     const dir = await mkdtemp(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'repro-check-publish-'));
     const downloaded = await downloadRunArtifact({ name, dir, env: context.env });
     const file = path.join(downloaded, PUBLISHED_VERDICT_FILE);
-    const text = await read(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new ReproError(`The artifact ${name} has no ${PUBLISHED_VERDICT_FILE} (${error.code ?? error.message}): it was not uploaded by a repro-check check job of this version.`, { hint: 'Give the check job and the publish job the same repro-check version.' });
     });
     let verdict = decodePublishedVerdict(text, `${name}/${PUBLISHED_VERDICT_FILE}`);
@@ -177,7 +177,7 @@ export async function publishFailureToGithub(token: string, event: EventContext,
  * verdict, so that the publish job shows the reason (status `error`), not only that there was none.
  */
 export async function uploadFailureVerdict(event: EventContext, settings: LoadedSettings, message: string, context: ModeContext): Promise<void> {
-  const [{ uploadRunArtifact }, { writeFileAtomic }, { mkdtemp }] = await Promise.all([import('../github/artifact.ts'), import('../fs/atomic-write.ts'), import('node:fs/promises')]);
+  const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([import('../github/artifact.ts'), import('../fs/atomic-write.ts')]);
   const dir = await mkdtemp(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'repro-check-failure-'));
   const file = path.join(dir, PUBLISHED_VERDICT_FILE);
   await writeFileAtomic(file, encodePublishedVerdict(failureVerdict(message, event, settings)));

@@ -30,7 +30,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     core.debug(`resolved settings: ${JSON.stringify(settings.config)}`);
     core.debug(`setting origins: ${JSON.stringify(settings.origins)}`);
-    const event = inputs.mode === 'publish' ? sentEvent : await eventForTraining(sentEvent, settings, workspace);
+    const event = inputs.mode === 'publish' ? eventForPublishing(sentEvent) : await eventForTraining(sentEvent, settings, workspace);
 
     const context: ModeContext = {
       cwd: workspace,
@@ -79,6 +79,19 @@ async function eventForTraining(sentEvent: EventContext, settings: LoadedSetting
   const { event, note: trainedCommitNote } = eventForTrainedCommit(sentEvent, checkedOut);
   if (trainedCommitNote) core.notice(trainedCommitNote);
   return event;
+}
+
+/**
+ * The event `mode: publish` posts for: the one its check job ran for, in the same workflow run.
+ * Under `workflow_run` the check ran in another run (fork PRs), whose verdict the fork controls.
+ */
+function eventForPublishing(sentEvent: EventContext): EventContext {
+  if (sentEvent.eventName === 'workflow_run') {
+    throw new ReproError('mode: publish posts the verdict of a check job in the same workflow run; under workflow_run (fork pull requests) the other run\'s verdict is the fork\'s to write.', {
+      hint: 'For fork PRs use the pattern of example-fork-workflow-run.yml, which compares the run record again with the default branch\'s baseline (docs/github.md).',
+    });
+  }
+  return sentEvent;
 }
 
 /**

@@ -13,7 +13,7 @@ import { startFakeResultsService, type FakeResultsService } from '../support/fak
 import { readZipEntries } from '../support/zip-reader.ts';
 import { commentMarker } from '../../src/github/comment.ts';
 import { DEFAULT_ACCEPT_LABEL } from '../../src/github/acceptance.ts';
-import { checkOutPullRequest, createSandbox, createTrainingRepo, describeRun, OWNER, pullRequestPayload, REPO, runAction, trainScript, WORKFLOW_TOKEN, type ActionRun, type PullRequestCheckout, type Sandbox, type Workspace } from './action-harness.ts';
+import { checkOutPullRequest, createSandbox, createTrainingRepo, describeRun, eventPayload, OWNER, pullRequestPayload, REPO, runAction, trainScript, WORKFLOW_TOKEN, type ActionRun, type PullRequestCheckout, type Sandbox, type Workspace } from './action-harness.ts';
 
 /** Both jobs name the same comment-key: the artifact is repro-check-<comment-key>. */
 const COMMENT_KEY = 'pr-gate';
@@ -120,6 +120,19 @@ test('a check job whose training failed hands the reason to the publish job, whi
     assert.deepEqual(repo.statuses.map((s) => [s.sha, s.state]), [[pr.headSha, 'error']]);
     assert.match(repo.statuses[0]!.description ?? '', /^Error: The training command failed with exit code 3/);
     assert.match(repo.comments[0]!.body, /CUDA out of memory/);
+  } finally {
+    await Promise.all([fake.close(), results.close()]);
+  }
+});
+
+test('mode publish under workflow_run is refused before any write: the other run\'s verdict is the fork\'s to write', async () => {
+  const [fake, results] = await Promise.all([fakeWithPull(), startFakeResultsService()]);
+  try {
+    const payload = eventPayload('workflow_run');
+    const run = await runAction(sandbox, { workspace: await sandbox.folder('hosted-runner-workflow-run'), apiUrl: fake.url, eventName: 'workflow_run', payload, sha: pr.baseSha, ref: 'refs/heads/main', job: 'publish', results, inputs: { mode: 'publish', 'comment-key': COMMENT_KEY } });
+    assert.equal(run.code, 1, describeRun(run));
+    assert.match(run.stdout, /::error::.*mode: publish posts the verdict of a check job in the same workflow run/);
+    assert.deepEqual(fake.requests, [], 'nothing posted, not even an error status on the default branch');
   } finally {
     await Promise.all([fake.close(), results.close()]);
   }
