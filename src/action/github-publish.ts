@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LoadedSettings } from '../settings/load.ts';
@@ -14,7 +14,7 @@ import type { Annotation } from '../github/check-run.ts';
 import { driftAnnotations } from '../report/annotations.ts';
 import { firstDivergentStepOverall } from '../report/markdown.ts';
 import { metricFileAnnotations } from './metric-file-annotations.ts';
-import { decodePublishedVerdict, encodePublishedVerdict, PUBLISHED_VERDICT_FILE, type PublishedVerdict } from '../github/published-verdict.ts';
+import { acceptedVerdict, decodePublishedVerdict, encodePublishedVerdict, PUBLISHED_VERDICT_FILE, type PublishedVerdict } from '../github/published-verdict.ts';
 import { ReproError } from '../errors.ts';
 
 /**
@@ -77,16 +77,19 @@ async function publishVerdict(token: string, event: EventContext, settings: Load
 export async function publishFromArtifact(token: string, event: EventContext, settings: LoadedSettings, context: ModeContext): Promise<PublishedVerdict> {
   if (!token) throw new ReproError('mode: publish needs github-token (the job needs `statuses: write`, `checks: write` and `pull-requests: write`).');
   return context.log.group('Publishing the check job\'s verdict', async () => {
-    const [{ artifactName, downloadRunArtifact }, { mkdtemp, readFile: read }] = await Promise.all([import('../github/artifact.ts'), import('node:fs/promises')]);
+    const { artifactName, downloadRunArtifact } = await import('../github/artifact.ts');
     const name = artifactName(commentKeyOf(settings, event));
     const dir = await mkdtemp(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'repro-check-publish-'));
     const downloaded = await downloadRunArtifact({ name, dir, env: context.env });
     const file = path.join(downloaded, PUBLISHED_VERDICT_FILE);
-    const text = await read(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new ReproError(`The artifact ${name} has no ${PUBLISHED_VERDICT_FILE} (${error.code ?? error.message}): it was not uploaded by a repro-check check job of this version.`, { hint: 'Give the check job and the publish job the same repro-check version.' });
     });
-    const verdict = decodePublishedVerdict(text, `${name}/${PUBLISHED_VERDICT_FILE}`);
+    let verdict = decodePublishedVerdict(text, `${name}/${PUBLISHED_VERDICT_FILE}`);
     context.log.info(`Verdict from ${name}: ${verdict.outcome}${verdict.headline ? ` (${verdict.headline})` : ''}.`);
+    const label = settings.config['accept-label'];
+    const acceptance = verdict.outcome === 'drift' ? await acceptanceFinder(token, event, label, context.log)?.() : null;
+    if (acceptance) verdict = acceptedVerdict(verdict, acceptance, label);
     await publishVerdict(token, event, settings, verdict, context);
     return verdict;
   });
@@ -166,11 +169,25 @@ export function outcomeHeadline(result: Pick<CheckResult, 'outcome' | 'verdict' 
  */
 export async function publishFailureToGithub(token: string, event: EventContext, settings: LoadedSettings, message: string, context: ModeContext): Promise<void> {
   if (!token) return;
-  await context.log.group('Publishing the failure to GitHub', async () => {
-    const body = ['### ⚠️ repro-check could not check this commit', '', '```', message.length > 20_000 ? `${message.slice(0, 20_000)}\n… (cut; the run log has all of it)` : message, '```', '', `[Run log](${event.runUrl})`].join('\n');
-    const firstLine = message.split('\n')[0]!;
-    await publishVerdict(token, event, settings, { outcome: 'error', failOnDrift: settings.config['fail-on-drift'], commentBody: body, summary: body, headline: `Error: ${firstLine}`, annotations: [] }, context);
-  });
+  await context.log.group('Publishing the failure to GitHub', () => publishVerdict(token, event, settings, failureVerdict(message, event, settings), context));
+}
+
+/**
+ * The two-job pattern's check job failed before a verdict: leave the failure as its artifact's
+ * verdict, so that the publish job shows the reason (status `error`), not only that there was none.
+ */
+export async function uploadFailureVerdict(event: EventContext, settings: LoadedSettings, message: string, context: ModeContext): Promise<void> {
+  const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([import('../github/artifact.ts'), import('../fs/atomic-write.ts')]);
+  const dir = await mkdtemp(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'repro-check-failure-'));
+  const file = path.join(dir, PUBLISHED_VERDICT_FILE);
+  await writeFileAtomic(file, encodePublishedVerdict(failureVerdict(message, event, settings)));
+  await uploadRunArtifact({ commentKey: commentKeyOf(settings, event), files: [file], rootDir: dir, env: context.env, log: context.log });
+}
+
+/** The verdict of a run that ended without one: status `error`, the message in the comment (pure). */
+function failureVerdict(message: string, event: EventContext, settings: LoadedSettings): PublishedVerdict {
+  const body = ['### ⚠️ repro-check could not check this commit', '', '```', message.length > 20_000 ? `${message.slice(0, 20_000)}\n… (cut; the run log has all of it)` : message, '```', '', `[Run log](${event.runUrl})`].join('\n');
+  return { outcome: 'error', failOnDrift: settings.config['fail-on-drift'], commentBody: body, summary: body, headline: `Error: ${message.split('\n')[0]!}`, annotations: [] };
 }
 
 /** On drift in a pull request: was the accept label put on by someone with write access? */

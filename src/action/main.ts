@@ -31,7 +31,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     core.debug(`resolved settings: ${JSON.stringify(settings.config)}`);
     core.debug(`setting origins: ${JSON.stringify(settings.origins)}`);
-    const event = inputs.mode === 'publish' ? sentEvent : await eventForTraining(sentEvent, settings, workspace);
+    const event = inputs.mode === 'publish' ? eventForPublishing(sentEvent) : await eventForTraining(sentEvent, settings, workspace);
 
     const context: ModeContext = {
       cwd: workspace,
@@ -45,8 +45,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     };
     if (inputs.mode !== 'baseline') {
       publishFailure = async (message) => {
-        const { publishFailureToGithub } = await import('./github-publish.ts');
-        await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
+        const { publishFailureToGithub, uploadFailureVerdict } = await import('./github-publish.ts');
+        // A check job without a token (the two-job pattern) hands the failure to the publish job.
+        if (inputs.mode === 'check' && !inputs.githubToken) await uploadFailureVerdict(event, settings, message, context);
+        else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
     phase = { check: 'checking', baseline: 'updating the baseline', publish: "publishing the check job's verdict" }[inputs.mode];
@@ -84,15 +86,29 @@ async function eventForTraining(sentEvent: EventContext, settings: LoadedSetting
 }
 
 /**
- * `mode: publish` (the two-job pattern's second job): posts the verdict the check job uploaded.
- * Publishing is this step's whole job, but drift is shown by the status and check run it posts:
- * the step itself fails only when there was no verdict to post.
+ * The event `mode: publish` posts for: the one its check job ran for, in the same workflow run.
+ * Under `workflow_run` the check ran in another run (fork PRs), whose verdict the fork controls.
+ */
+function eventForPublishing(sentEvent: EventContext): EventContext {
+  if (sentEvent.eventName === 'workflow_run') {
+    throw new ReproError('mode: publish posts the verdict of a check job in the same workflow run; under workflow_run (fork pull requests) the other run\'s verdict is the fork\'s to write.', {
+      hint: 'For fork PRs use the pattern of example-fork-workflow-run.yml, which compares the run record again with the default branch\'s baseline (docs/github.md).',
+    });
+  }
+  return sentEvent;
+}
+
+/**
+ * `mode: publish` (the two-job pattern's second job): posts the verdict the check job uploaded,
+ * with the accept label looked up here (the check job holds no token). The step ends as the
+ * one-job form's would: failed on drift under fail-on-drift and on an error verdict.
  */
 async function publishMode(inputs: ActionInvocation, settings: LoadedSettings, context: ModeContext, event: EventContext): Promise<void> {
   const { publishFromArtifact } = await import('./github-publish.ts');
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   core.setOutput('status', verdict.outcome);
   await core.summary.addRaw(verdict.summary).write();
+  if ((verdict.outcome === 'drift' && verdict.failOnDrift) || verdict.outcome === 'error') core.setFailed(`${verdict.headline ?? verdict.outcome} (the check job's verdict). See the job summary.`);
 }
 
 /**

@@ -69,3 +69,20 @@ export function decodePublishedVerdict(text: string, file: string): PublishedVer
   const { kind: _kind, schemaVersion: _version, headline, ...verdict } = parsed.data;
   return { ...verdict, ...(headline === undefined ? {} : { headline }) };
 }
+
+/**
+ * VERDICT (a drift) accepted by the accept label, as the publish job finds it: the check job of
+ * the two-job pattern holds no token to look the label up. Outcome `accepted`, the acceptance
+ * first in the report, annotations lowered to warnings (pure).
+ */
+export function acceptedVerdict(verdict: PublishedVerdict, acceptance: { login: string; at: string }, label: string): PublishedVerdict {
+  const note = `> ☑️ Drift accepted by @${acceptance.login} at ${acceptance.at} (label \`${label}\` on the pull request); the baseline update after merge records the new numbers.`;
+  return {
+    ...verdict,
+    outcome: 'accepted',
+    headline: `Accepted by @${acceptance.login} (label ${label}): ${verdict.headline ?? 'drift'}`,
+    commentBody: `${note}\n\n${verdict.commentBody}`,
+    summary: `${note}\n\n${verdict.summary}`,
+    annotations: verdict.annotations.map((annotation) => ({ ...annotation, level: annotation.level === 'failure' ? 'warning' : annotation.level })),
+  };
+}

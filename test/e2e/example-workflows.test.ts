@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { PACKAGE_ROOT } from './action-harness.ts';
 
-const EXAMPLES = ['example-pr-gate.yml', 'example-accept-drift.yml', 'example-baseline-update.yml', 'example-fork-pr.yml', 'example-fork-workflow-run.yml'] as const;
+const EXAMPLES = ['example-pr-gate.yml', 'example-pr-gate-one-job.yml', 'example-accept-drift.yml', 'example-baseline-update.yml', 'example-fork-pr.yml', 'example-fork-workflow-run.yml'] as const;
 
 interface Step {
   uses?: string;
@@ -20,6 +20,8 @@ interface Step {
 }
 interface Job {
   if?: string;
+  needs?: string;
+  'runs-on'?: string | string[];
   permissions?: Record<string, string>;
   concurrency?: { group: string; 'cancel-in-progress'?: string | boolean };
   steps: Step[];
@@ -47,8 +49,37 @@ test('no example pastes an expression into a script (event data reaches scripts 
   }
 });
 
-test('PR gate: only the accept label re-runs it, and only a push cancels a training in progress', async () => {
+test('PR gate (two jobs): the job that trains holds no write token and gives repro-check none; a hosted publish job with the write permissions posts from its artifact', async () => {
   const wf = await workflow('example-pr-gate.yml');
+  assert.deepEqual(wf.on['pull_request']?.types, ['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled']);
+  assert.deepEqual(wf.permissions, {}, 'nothing unless a job asks');
+  assert.equal(wf.concurrency, undefined, 'a workflow-level group would let a skipped label event cancel the training');
+  const check = wf.jobs['check']!;
+  const publish = wf.jobs['publish']!;
+  assert.deepEqual(check.permissions, { contents: 'read' });
+  const checkStep = check.steps.find((s) => s.uses?.startsWith('your-org/repro-check@'))!;
+  assert.equal(checkStep.with?.['mode'], 'check');
+  assert.equal(checkStep.with?.['github-token'], '', 'the training\'s job passes repro-check no token');
+  assert.ok(check.if?.includes('github.event.pull_request.head.repo.full_name == github.repository'), 'fork PRs stopped at the job level');
+  assert.equal(check.concurrency?.['cancel-in-progress'], "${{ github.event.action == 'synchronize' }}");
+
+  assert.equal(publish.needs, 'check');
+  assert.equal(publish['runs-on'], 'ubuntu-latest', 'the write token stays off the self-hosted runner');
+  assert.deepEqual(publish.permissions, { 'pull-requests': 'write', checks: 'write', statuses: 'write' });
+  assert.ok(publish.if?.includes('always()') && publish.if.includes("needs.check.result != 'skipped'"), 'publishes drift and errors too');
+  assert.ok(!publish.steps.some((s) => s.uses?.startsWith('actions/checkout@')), 'no checkout of the PR in the job with the write token');
+  const publishStep = publish.steps.find((s) => s.uses?.startsWith('your-org/repro-check@'))!;
+  assert.equal(publishStep.with?.['mode'], 'publish');
+  assert.equal(publishStep.with?.['comment-key'], checkStep.with?.['comment-key'], 'one artifact name for both jobs');
+  const label = publishStep.with?.['accept-label'];
+  assert.equal(typeof label, 'string');
+  assert.ok(check.if?.includes(`github.event.label.name == '${label}'`), `the check job filters label events by the accept label:\n${check.if}`);
+});
+
+test('PR gate (one job): only the accept label re-runs it, only a push cancels a training, and its header says the training can read the token', async () => {
+  const text = await readFile(path.join(PACKAGE_ROOT, '.github/workflows/example-pr-gate-one-job.yml'), 'utf8');
+  assert.match(text, /only where PR authors already have write\n# access/);
+  const wf = await workflow('example-pr-gate-one-job.yml');
   assert.deepEqual(wf.on['pull_request']?.types, ['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled']);
   assert.equal(wf.concurrency, undefined, 'a workflow-level group would let a skipped label event cancel the training');
   const job = wf.jobs['repro-check']!;
