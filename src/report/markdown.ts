@@ -1,6 +1,6 @@
 import type { MetricComparison, Verdict } from '../compare/types.ts';
 import type { MetricData } from '../metrics/series.ts';
-import { renderCurveChart } from './chart.ts';
+import { renderMermaidCharts } from './chart.ts';
 import { cell, formatDiff, formatStep, formatValue } from './format.ts';
 
 /** Everything the report shows; built by the mode functions, rendered here without side effects. */
@@ -29,7 +29,9 @@ export interface ReportInput {
 }
 
 export const COMMENT_BODY_LIMIT = 65_536;
-const MAX_CHARTS = 5;
+/** Drifted metrics charted at most, and how many of those are shown open (the rest fold into <details>). */
+const MAX_CHARTS = 10;
+const OPEN_CHARTS = 3;
 
 const OUTCOME_HEADLINE: Record<ReportInput['outcome'], string> = {
   pass: '✅ repro-check: reproduced',
@@ -80,8 +82,9 @@ const DETAIL_LEVELS: Detail[] = [
 ];
 
 function renderAtDetail(input: ReportInput, detail: Detail): string {
-  const parts: string[] = [headline(input), '', `**Run:** ${input.runLabel}  `, `**Baseline:** ${input.baselineLabel}`];
-  if (input.runUrl) parts.push(`**Logs:** ${input.runUrl}`);
+  // Two trailing spaces end each header line but the last: a markdown line break, so the lines do not run together.
+  const header = [`**Run:** ${input.runLabel}`, `**Baseline:** ${input.baselineLabel}`, ...(input.runUrl ? [`**Logs:** ${input.runUrl}`] : [])];
+  const parts: string[] = [headline(input), '', header.join('  \n')];
   if (input.acceptedBy) parts.push('', `Drift accepted by @${input.acceptedBy.login} at ${input.acceptedBy.at} (label on the pull request); the baseline update after merge records the new numbers.`);
   if (input.message) parts.push('', input.message);
   const verdict = input.verdict;
@@ -90,10 +93,16 @@ function renderAtDetail(input: ReportInput, detail: Detail): string {
     const charts = drifted(verdict).slice(0, detail.charts).flatMap((metric) => {
       const b = input.baselineData?.series.get(metric.name);
       const c = input.currentData?.series.get(metric.name);
-      const chart = b && c ? renderCurveChart(metric.name, b, c, metric.firstDivergentStep) : null;
-      return chart ? [chart] : [];
+      const chart = b && c ? renderMermaidCharts(metric.name, b, c, metric) : null;
+      return chart ? [{ name: metric.name, chart }] : [];
     });
-    if (charts.length > 0) parts.push('', '### Curves', '', ...charts.flatMap((chart) => [chart, '']));
+    if (charts.length > 0) {
+      parts.push('', '### Curves', '');
+      charts.forEach(({ name, chart }, i) => {
+        if (i < OPEN_CHARTS) parts.push(`**${name}**`, '', chart, '');
+        else parts.push(`<details><summary>${escapeHtml(name)}</summary>`, '', chart, '', '</details>', '');
+      });
+    }
   }
   if (input.environmentDifferences.length > 0) {
     parts.push('', '### Environment differences', '', '| | baseline | this run |', '| --- | --- | --- |');
@@ -104,6 +113,10 @@ function renderAtDetail(input: ReportInput, detail: Detail): string {
   const notes = [...input.notes, ...(verdict?.notes ?? [])];
   if (notes.length > 0) parts.push('', '### Notes', '', ...notes.slice(0, 50).map((n) => `- ${n}`), ...(notes.length > 50 ? [`- … and ${notes.length - 50} more`] : []));
   return parts.join('\n') + '\n';
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function drifted(verdict: Verdict): MetricComparison[] {
