@@ -8,7 +8,7 @@ import { gateSettingsOf } from '../settings/gate.ts';
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_IGNORED_METRICS } from '../settings/schema.ts';
 import { verdictToJson } from '../report/json.ts';
-import { renderMarkdown } from '../report/markdown.ts';
+import { renderReport, type ReportFormat } from './report-output.ts';
 import type { CliIo } from './main.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 
@@ -21,7 +21,7 @@ export interface CompareCommandOptions {
   exact: boolean;
   include: string[];
   ignore: string[];
-  format: 'markdown' | 'json';
+  format: ReportFormat;
   /** --config: take tolerance, metric-tolerances and ignore-metrics from this repro.yml. */
   config?: string | undefined;
   /** -o: also write the verdict JSON here. */
@@ -52,7 +52,7 @@ export async function runCompareCommand(options: CompareCommandOptions, io: CliI
   if (options.format === 'json') io.stdout(JSON.stringify(verdictToJson(verdict)) + '\n');
   else {
     io.stdout(
-      renderMarkdown({
+      await renderReport({
         outcome: verdict.status,
         verdict,
         baselineData: baseline,
@@ -63,7 +63,7 @@ export async function runCompareCommand(options: CompareCommandOptions, io: CliI
         environmentDifferences: [],
         checkpointLines: [],
         notes: [],
-      }, Infinity),
+      }, options.format, io, Infinity),
     );
   }
   return verdict.status === 'pass' ? EXIT_PASS : EXIT_DRIFT;

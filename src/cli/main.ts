@@ -6,6 +6,7 @@ import { EXIT_BAD_INPUT, EXIT_DRIFT, EXIT_PASS, ReproError, describeError } from
 import { streamLogger } from '../log.ts';
 import { VERSION } from '../version.ts';
 import type { ModeContext } from '../modes/context.ts';
+import { defaultReportFormat, errorToJson, renderReport, REPORT_FORMATS, wantsJson, type ReportFormat } from './report-output.ts';
 
 export interface CliIo {
   cwd: string;
@@ -13,18 +14,20 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   signal?: AbortSignal;
+  /** Set when stdout is a terminal: reports are then drawn for it (src/report/terminal.ts). */
+  terminal?: { columns: number } | null;
 }
 
 export const USAGE = `repro-check ${VERSION} — reproducibility checks for ML training
 
 Usage:
-  repro-check check [--config F] [--set KEY=VALUE]... [--seed N] [--format markdown|json] [-o RECORD.json]
+  repro-check check [--config F] [--set KEY=VALUE]... [--seed N] [--format text|markdown|json] [-o RECORD.json]
       Refuse an unclean tree, run the seeded training, compare with the baseline, report.
   repro-check baseline update [--config F] [--set KEY=VALUE]... [--seed N]
       Refuse an unclean tree, run the training, write the baseline file (commit it yourself).
   repro-check run [--config F] [--set KEY=VALUE]... [--seed N] [-o RECORD.json]
       Run the training and write its run record, without comparing.
-  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
+  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format text|markdown|json] [-o VERDICT.json]
       Compare two metric files, run records or baselines (told apart by content).
   repro-check env [--format json|text] [-o FINGERPRINT.json]
       Print this machine's environment fingerprint.
@@ -35,6 +38,8 @@ Options:
   --seed N          same as --set seed=N
   -o, --out FILE    also write the machine-readable result to FILE: the run record (check, run),
                     the verdict JSON (compare), the fingerprint JSON (env)
+  --format          text (the default on a terminal: colours unless NO_COLOR, charts), markdown (the
+                    default into a pipe or file), json (one object on every exit, errors included)
   -v, --verbose     debug output on stderr
   -h, --help        this help;  --version  the version
 
@@ -117,6 +122,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     parsed = parseCommandLine(argv);
   } catch (error) {
     io.stderr(`repro-check: ${describeError(error)}\n`);
+    printErrorJson(argv, error, io);
     return EXIT_BAD_INPUT;
   }
   const { values, positionals } = parsed;
@@ -132,11 +138,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = positionals;
     refuseForeignOptions(command!, parsed);
-    const { format, problem: formatProblem } = parseFormat(values.format, command === 'env' ? ['text', 'json'] : ['markdown', 'json']);
+    const { format, problem: formatProblem } = command === 'env' ? parseFormat(values.format, ['text', 'json'], 'text') : parseFormat(values.format, REPORT_FORMATS, defaultReportFormat(io));
     switch (command) {
       case 'compare': {
         const { runCompareCommand } = await import('./compare-command.ts');
-        return await runCompareCommand({ files: rest, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format: format as 'markdown' | 'json', out: values.out, config: values.config, flagProblems: formatProblem ? [formatProblem] : [] }, io);
+        return await runCompareCommand({ files: rest, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format: format as ReportFormat, out: values.out, config: values.config, flagProblems: formatProblem ? [formatProblem] : [] }, io);
       }
       case 'env': {
         expectNoArguments(command, rest);
@@ -156,8 +162,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     log.error(describeError(error));
+    printErrorJson(argv, error, io);
     return EXIT_BAD_INPUT;
   }
+}
+
+/** With --format json, exit 2 still prints one JSON object on stdout (the message also went to stderr). */
+function printErrorJson(argv: string[], error: unknown, io: CliIo): void {
+  if (wantsJson(argv)) io.stdout(JSON.stringify(errorToJson(error), null, 2) + '\n');
 }
 
 async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: string[], values: Parsed['values'], { format, problem: formatProblem }: { format: string; problem: string | null }, io: CliIo, log: ReturnType<typeof streamLogger>): Promise<number> {
@@ -196,15 +208,15 @@ async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: s
   if (format === 'json' && result.verdict) {
     const { checkReportToJson } = await import('../report/json.ts');
     io.stdout(JSON.stringify(checkReportToJson({ ...result.report, verdict: result.verdict }), null, 2) + '\n');
-  } else io.stdout(result.markdown);
+  } else io.stdout(format === 'text' ? await renderReport(result.report, 'text', io) : result.markdown);
   log.info(`Run record: ${result.recordPath}\nReport: ${result.reportPath}`);
   return result.exitCode === EXIT_DRIFT ? EXIT_DRIFT : result.exitCode;
 }
 
 /** The --format value, or the problem with it (reported with the command's other problems). */
-function parseFormat(format: string | undefined, accepted: string[]): { format: string; problem: string | null } {
-  if (format === undefined || accepted.includes(format)) return { format: format ?? accepted[0]!, problem: null };
-  return { format: accepted[0]!, problem: `--format ${format}: not accepted; accepted: ${accepted.join(', ')}` };
+function parseFormat(format: string | undefined, accepted: readonly string[], fallback: string): { format: string; problem: string | null } {
+  if (format === undefined || accepted.includes(format)) return { format: format ?? fallback, problem: null };
+  return { format: fallback, problem: `--format ${format}: not accepted; accepted: ${accepted.join(', ')}` };
 }
 
 function expectNoArguments(command: string, rest: string[]): void {

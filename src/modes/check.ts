@@ -17,7 +17,7 @@ import type { Verdict } from '../compare/types.ts';
 import { compareFinalCheckpoints } from '../compare/weights.ts';
 import { diffEnvironments } from '../env/fingerprint.ts';
 import { readFileAtCommit } from '../git/provenance.ts';
-import { renderMarkdown, type ReportInput } from '../report/markdown.ts';
+import { renderMarkdown, seedMismatchNote, type ReportInput } from '../report/markdown.ts';
 import { checkReportToJson } from '../report/json.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { MetricData } from '../metrics/series.ts';
@@ -105,6 +105,7 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       checkpointLines: [],
       notes: [],
       runUrl: options.runUrl ?? null,
+      nextSteps: { where: context.pullRequest ? 'pull-request' : 'local', acceptLabel: config['accept-label'], baselinePath: baselineRepoPath, configPath: configRepoPath },
     };
     // What the trainer warned about (Math.random called) belongs with the verdict.
     report.notes.push(...trained.warnings);
@@ -140,8 +141,12 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       report.environmentDifferences = diffEnvironments(baseline.run.environment, trained.record.environment);
       report.checkpointLines = [...weights.lines, ...(weights.compared && weights.differing.length > 0 ? [weightsDrift ? 'tolerance is exact, so differing weights are drift' : 'weights are compared bit for bit only under `tolerance: { exact: true }`; here they are reported'] : [])];
       report.baselineLabel = `${where} (commit ${baseline.run.provenance.commit.slice(0, 12)}, seed ${baseline.run.provenance.seed})`;
-      if (baseline.run.provenance.settingsHash !== trained.record.provenance.settingsHash) {
-        report.notes.push('The training settings (command or trainer, seed, determinism switches) differ from those the baseline was made with; drift may come from that.');
+      const seeds = { baseline: baseline.run.provenance.seed, current: trained.record.provenance.seed };
+      if (seeds.baseline !== seeds.current) {
+        report.seedMismatch = seeds;
+        report.notes.push(seedMismatchNote(seeds));
+      } else if (baseline.run.provenance.settingsHash !== trained.record.provenance.settingsHash) {
+        report.notes.push('The training settings (command or trainer, determinism switches) differ from those the baseline was made with; drift may come from that.');
       }
       if (verdict.status === 'drift' || weightsDrift) {
         const accepted = options.findAcceptance ? await options.findAcceptance() : null;

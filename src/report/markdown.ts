@@ -1,6 +1,7 @@
 import type { MetricComparison, Verdict } from '../compare/types.ts';
 import type { MetricData } from '../metrics/series.ts';
 import { renderMermaidCharts } from './chart.ts';
+import { nextSteps, type NextStepsContext } from './next-steps.ts';
 import { cell, formatDiff, formatStep, formatValue } from './format.ts';
 
 /** Everything the report shows; built by the mode functions, rendered here without side effects. */
@@ -26,6 +27,10 @@ export interface ReportInput {
   message?: string;
   acceptedBy?: { login: string; at: string } | null;
   runUrl?: string | null;
+  /** The baseline was recorded with another seed than this run's (its note says why that matters). */
+  seedMismatch?: { baseline: number; current: number } | null;
+  /** Names for the "what now" lines a drift ends with; none are shown without it. */
+  nextSteps?: NextStepsContext | null;
 }
 
 export const COMMENT_BODY_LIMIT = 65_536;
@@ -112,6 +117,8 @@ function renderAtDetail(input: ReportInput, detail: Detail): string {
   if (input.toleranceLines.length > 0) parts.push('', '### Tolerance', '', ...input.toleranceLines.map((l) => `- ${l}`));
   const notes = [...input.notes, ...(verdict?.notes ?? [])];
   if (notes.length > 0) parts.push('', '### Notes', '', ...notes.slice(0, 50).map((n) => `- ${n}`), ...(notes.length > 50 ? [`- … and ${notes.length - 50} more`] : []));
+  const steps = nextSteps(input);
+  if (steps.length > 0) parts.push('', '### What now', '', ...steps.map((s) => `- ${s}`));
   return parts.join('\n') + '\n';
 }
 
@@ -119,11 +126,21 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function drifted(verdict: Verdict): MetricComparison[] {
+/** The note for a seed mismatch, in the headline notes and the JSON alike. */
+export function seedMismatchNote(seeds: { baseline: number; current: number }): string {
+  return `baseline seed ${seeds.baseline}, this run seed ${seeds.current} — curves from different seeds are not comparable bit for bit`;
+}
+
+export function drifted(verdict: Verdict): MetricComparison[] {
   return verdict.metrics.filter(isDrift);
 }
 
 function headline(input: ReportInput): string {
+  return `## ${headlineText(input)}`;
+}
+
+/** The verdict line, the same words in every rendering: "❌ repro-check: drift in 1 of 3 metrics — curves part at step 17". */
+export function headlineText(input: ReportInput): string {
   const verdict = input.verdict;
   let text = OUTCOME_HEADLINE[input.outcome];
   if (verdict && (input.outcome === 'drift' || input.outcome === 'accepted')) {
@@ -138,7 +155,7 @@ function headline(input: ReportInput): string {
     const bitwise = verdict.metrics.every((m) => m.status === 'new' || (m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0));
     text += ` — ${plural(compared, 'metric')} within tolerance${bitwise ? ', bit-for-bit identical' : ''}`;
   }
-  return `## ${text}`;
+  return text;
 }
 
 function describeTensorCount(weights: { differing: number; tensors?: number }): string {

@@ -153,3 +153,16 @@ test('only the final weights differ: the headline says so with the tensor count,
   assert.equal(metricsOnly.status, 'pass');
   assert.equal('weightsDiffer' in metricsOnly, false);
 });
+
+test('a drift ends with both ways forward in the user\'s own names; other outcomes do not', () => {
+  const baseline = curves(2, 10, () => 0);
+  const current = curves(2, 10, (_m, s) => (s >= 4 ? 0.1 : 0));
+  const nextSteps = { where: 'pull-request' as const, acceptLabel: 'ml/accept drift', baselinePath: 'ci/base.json', configPath: 'ci/repro.yml' };
+  const text = renderMarkdown({ ...reportFor(baseline, current), nextSteps });
+  const whatNow = text.slice(text.indexOf('### What now'));
+  assert.ok(text.trimEnd().endsWith(whatNow.trimEnd()), 'the last section');
+  assert.match(whatNow, /add the label `ml\/accept drift` to this pull request\. The check re-runs when the label is added/);
+  assert.match(whatNow, /`npx repro-check baseline update --config ci\/repro\.yml` on a clean tree and commit `ci\/base\.json`/);
+  assert.match(whatNow, /baseline-update workflow/);
+  for (const outcome of ['pass', 'accepted', 'error'] as const) assert.doesNotMatch(renderMarkdown({ ...reportFor(baseline, current), outcome, nextSteps }), /What now/);
+});

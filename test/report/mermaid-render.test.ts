@@ -32,7 +32,18 @@ test('the PR comment renders in mermaid: no error, two distinct line colours, at
     await page.setContent('<!doctype html><html><body style="margin:0;background:#fff"></body></html>');
     await page.addScriptTag({ path: path.join(REPO_ROOT, 'node_modules/mermaid/dist/mermaid.min.js') });
     const charts = await page.evaluate(async (sources) => {
-      const mermaid = (globalThis as unknown as { mermaid: { initialize(c: object): void; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+      // Browser globals, typed here as far as used (the project compiles without the DOM library).
+      interface Element {
+        innerHTML: string;
+        getAttribute(name: string): string | null;
+        querySelector(selector: string): Element | null;
+        querySelectorAll(selector: string): ArrayLike<Element> & Iterable<Element>;
+        appendChild(child: Element): void;
+      }
+      const { mermaid, document } = globalThis as unknown as {
+        mermaid: { initialize(config: object): void; render(id: string, text: string): Promise<{ svg: string }> };
+        document: { createElement(tag: string): Element; body: Element };
+      };
       mermaid.initialize({ startOnLoad: false });
       const out: Array<{ error: string | null; lineColours: string[]; xLabels: number }> = [];
       for (const [i, source] of sources.entries()) {
