@@ -31,7 +31,7 @@ export async function publishCheckToGithub(token: string, event: EventContext, s
     const { uploadRunArtifact } = await import('../github/artifact.ts');
     await uploadRunArtifact({
       commentKey,
-      files: [result.recordPath, result.reportPath, ...result.trained.metricFiles],
+      files: [result.recordPath, result.reportPath, result.htmlPath, ...result.trained.metricFiles],
       rootDir: path.dirname(result.recordPath),
       env: context.env,
       log: context.log,

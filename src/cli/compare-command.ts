@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { DEFAULT_IGNORED_METRICS } from '../settings/schema.ts';
 import { verdictToJson } from '../report/json.ts';
 import { renderReport, type ReportFormat } from './report-output.ts';
+import type { ReportInput } from '../report/markdown.ts';
 import type { CliIo } from './main.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 
@@ -26,6 +27,8 @@ export interface CompareCommandOptions {
   config?: string | undefined;
   /** -o: also write the verdict JSON here. */
   out?: string | undefined;
+  /** --html: also write the self-contained HTML report here. */
+  html?: string | undefined;
   /** Problems the caller found in other flags (a bad --format), reported with these. */
   flagProblems?: string[];
 }
@@ -48,24 +51,25 @@ export async function runCompareCommand(options: CompareCommandOptions, io: CliI
     // Wall-clock fields are ignored by default (DESIGN.md), or as the config says; --ignore adds to that list.
     ignore: [...picker.ignore, ...options.ignore],
   });
+  const report: ReportInput = {
+    outcome: verdict.status,
+    verdict,
+    baselineData: baseline,
+    currentData: current,
+    runLabel: currentFile,
+    baselineLabel: baselineFile,
+    toleranceLines: picker.lines,
+    environmentDifferences: [],
+    checkpointLines: [],
+    notes: [],
+  };
   if (options.out) await writeFileAtomic(path.resolve(options.cwd, options.out), JSON.stringify(verdictToJson(verdict), null, 2) + '\n');
-  if (options.format === 'json') io.stdout(JSON.stringify(verdictToJson(verdict)) + '\n');
-  else {
-    io.stdout(
-      await renderReport({
-        outcome: verdict.status,
-        verdict,
-        baselineData: baseline,
-        currentData: current,
-        runLabel: currentFile,
-        baselineLabel: baselineFile,
-        toleranceLines: picker.lines,
-        environmentDifferences: [],
-        checkpointLines: [],
-        notes: [],
-      }, options.format, io, Infinity),
-    );
+  if (options.html) {
+    const [{ renderHtml }, { loadChartLibrary }] = await Promise.all([import('../report/html.ts'), import('../report/chart-library.ts')]);
+    await writeFileAtomic(path.resolve(options.cwd, options.html), renderHtml(report, await loadChartLibrary()));
   }
+  if (options.format === 'json') io.stdout(JSON.stringify(verdictToJson(verdict)) + '\n');
+  else io.stdout(await renderReport(report, options.format, io, Infinity));
   return verdict.status === 'pass' ? EXIT_PASS : EXIT_DRIFT;
 }
 

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { EXIT_BAD_INPUT, EXIT_DRIFT, EXIT_PASS, ReproError, describeError } from '../errors.ts';
 import { streamLogger } from '../log.ts';
@@ -21,13 +21,13 @@ export interface CliIo {
 export const USAGE = `repro-check ${VERSION} — reproducibility checks for ML training
 
 Usage:
-  repro-check check [--config F] [--set KEY=VALUE]... [--seed N] [--format text|markdown|json] [-o RECORD.json]
+  repro-check check [--config F] [--set KEY=VALUE]... [--seed N] [--format text|markdown|json] [-o RECORD.json] [--html REPORT.html]
       Refuse an unclean tree, run the seeded training, compare with the baseline, report.
   repro-check baseline update [--config F] [--set KEY=VALUE]... [--seed N]
       Refuse an unclean tree, run the training, write the baseline file (commit it yourself).
   repro-check run [--config F] [--set KEY=VALUE]... [--seed N] [-o RECORD.json]
       Run the training and write its run record, without comparing.
-  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format text|markdown|json] [-o VERDICT.json]
+  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format text|markdown|json] [-o VERDICT.json] [--html REPORT.html]
       Compare two metric files, run records or baselines (told apart by content).
   repro-check env [--format json|text] [-o FINGERPRINT.json]
       Print this machine's environment fingerprint.
@@ -38,6 +38,7 @@ Options:
   --seed N          same as --set seed=N
   -o, --out FILE    also write the machine-readable result to FILE: the run record (check, run),
                     the verdict JSON (compare), the fingerprint JSON (env)
+  --html FILE       also write the self-contained HTML report (check, compare): every curve, zoomable
   --format          text (the default on a terminal: colours unless NO_COLOR, charts), markdown (the
                     default into a pipe or file), json (one object on every exit, errors included)
   -v, --verbose     debug output on stderr
@@ -51,6 +52,7 @@ const COMMON_OPTIONS = {
   set: { type: 'string', multiple: true, default: [] },
   seed: { type: 'string' },
   out: { type: 'string', short: 'o' },
+  html: { type: 'string' },
   format: { type: 'string' },
   verbose: { type: 'boolean', short: 'v', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -67,10 +69,10 @@ type OptionName = keyof typeof COMMON_OPTIONS;
 
 /** Each command takes exactly its own options: a flag meant for another command is an error, not silently ignored. */
 const COMMAND_OPTIONS: Record<string, OptionName[]> = {
-  check: ['config', 'set', 'seed', 'format', 'out', 'verbose'],
+  check: ['config', 'set', 'seed', 'format', 'out', 'html', 'verbose'],
   baseline: ['config', 'set', 'seed', 'verbose'],
   run: ['config', 'set', 'seed', 'out', 'verbose'],
-  compare: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'format', 'out', 'verbose'],
+  compare: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'format', 'out', 'html', 'verbose'],
   env: ['format', 'out', 'verbose'],
 };
 
@@ -142,7 +144,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'compare': {
         const { runCompareCommand } = await import('./compare-command.ts');
-        return await runCompareCommand({ files: rest, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format: format as ReportFormat, out: values.out, config: values.config, flagProblems: formatProblem ? [formatProblem] : [] }, io);
+        return await runCompareCommand({ files: rest, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format: format as ReportFormat, out: values.out, html: values.html, config: values.config, flagProblems: formatProblem ? [formatProblem] : [] }, io);
       }
       case 'env': {
         expectNoArguments(command, rest);
@@ -205,6 +207,7 @@ async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: s
   const { runCheck } = await import('../modes/check.ts');
   const result = await runCheck({ settings, configPath, onMissingBaseline: 'fail' }, context);
   if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
+  if (values.html) await writeFileAtomic(path.resolve(io.cwd, values.html), await readFile(result.htmlPath));
   if (format === 'json' && result.verdict) {
     const { checkReportToJson } = await import('../report/json.ts');
     io.stdout(JSON.stringify(checkReportToJson({ ...result.report, verdict: result.verdict }), null, 2) + '\n');

@@ -19,6 +19,8 @@ import { diffEnvironments } from '../env/fingerprint.ts';
 import { readFileAtCommit } from '../git/provenance.ts';
 import { renderMarkdown, seedMismatchNote, type ReportInput } from '../report/markdown.ts';
 import { checkReportToJson } from '../report/json.ts';
+import { renderHtml } from '../report/html.ts';
+import { loadChartLibrary } from '../report/chart-library.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { MetricData } from '../metrics/series.ts';
 
@@ -44,6 +46,8 @@ export interface CheckResult {
   trained: TrainedRun;
   recordPath: string;
   reportPath: string;
+  /** report.html beside report.md: the same report with interactive charts, self-contained. */
+  htmlPath: string;
   /** The baseline file, relative to the repo root. */
   baselineRepoPath: string;
   /** Where each gate key came from, for annotations on the config line. */
@@ -159,8 +163,10 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
     const markdown = renderMarkdown(report);
     const reportPath = path.join(trained.outDir, 'report.md');
     await writeFileAtomic(reportPath, markdown);
+    const htmlPath = path.join(trained.outDir, 'report.html');
+    await writeFileAtomic(htmlPath, renderHtml(report, await loadChartLibrary()));
     if (report.verdict) await writeFileAtomic(path.join(trained.outDir, 'report.json'), JSON.stringify(checkReportToJson({ ...report, verdict: report.verdict }), null, 2) + '\n');
-    return { exitCode, outcome: report.outcome, verdict: report.verdict, report, markdown, trained, recordPath, reportPath, baselineRepoPath, gateSource: gate.source };
+    return { exitCode, outcome: report.outcome, verdict: report.verdict, report, markdown, trained, recordPath, reportPath, htmlPath, baselineRepoPath, gateSource: gate.source };
   });
 }
 

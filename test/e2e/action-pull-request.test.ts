@@ -317,7 +317,11 @@ describe('pull_request that changes the learning rate', () => {
       // The evidence outlives the log: run record, report and metric file in one artifact.
       assert.deepEqual(results.artifacts.map((a) => [a.name, a.finalized]), [['repro-check-repro', true]], results.requests.join('\n'));
       const entries = readZipEntries(results.artifacts[0]!.bytes);
-      assert.deepEqual([...entries.keys()].sort(), ['metrics.jsonl', 'report.md', 'run-record.json']);
+      assert.deepEqual([...entries.keys()].sort(), ['metrics.jsonl', 'report.html', 'report.md', 'run-record.json']);
+      // The bundle inlines the chart library: the report opens offline.
+      const html = entries.get('report.html')!.toString('utf8');
+      assert.match(html, /var uPlot=function/);
+      assert.doesNotMatch(html, /<script[^>]+src=/);
       const record = JSON.parse(entries.get('run-record.json')!.toString('utf8'));
       assert.equal(record.kind, 'repro-check/run-record');
       assert.equal(record.provenance.commit, pr.headSha, 'the record names the PR head, not the merge commit');

@@ -163,6 +163,11 @@ test('exact tolerance: weights that differ while every metric passes are drift, 
       const saved = JSON.parse(await readFile(path.join(reportPath, 'report.json'), 'utf8'));
       assert.equal(saved.status, 'drift');
       assert.equal(saved.outcome, 'drift');
+      // report.html beside it, and a copy where --html says.
+      assert.match(await readFile(path.join(reportPath, 'report.html'), 'utf8'), /<h1 class="drift">❌ repro-check: drift/);
+      const copy = await project.cli(['check', '--html', 'out/report.html']);
+      assert.equal(copy.code, 1);
+      assert.match(await readFile(path.join(project.dir, 'out/report.html'), 'utf8'), /<h1 class="drift">/);
     },
     {
       'train.mjs': WEIGHTS_ONLY_SCRIPT,
