@@ -21,11 +21,11 @@ export interface CliIo {
 export const USAGE = `repro-check ${VERSION} — reproducibility checks for ML training
 
 Usage:
-  repro-check check [--config F] [--set KEY=VALUE]... [--seed N] [--format text|markdown|json] [-o RECORD.json] [--html REPORT.html]
+  repro-check check [--config F] [--set KEY=VALUE]... [--seed N] [--format text|markdown|json] [-o RECORD.json] [--html REPORT.html] [--allow-dirty]
       Refuse an unclean tree, run the seeded training, compare with the baseline, report.
   repro-check baseline update [--config F] [--set KEY=VALUE]... [--seed N]
-      Refuse an unclean tree, run the training, write the baseline file (commit it yourself).
-  repro-check run [--config F] [--set KEY=VALUE]... [--seed N] [-o RECORD.json]
+      Refuse an unclean tree (its own earlier output aside), train, write the baseline file (commit it yourself).
+  repro-check run [--config F] [--set KEY=VALUE]... [--seed N] [-o RECORD.json] [--allow-dirty]
       Run the training and write its run record, without comparing.
   repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format text|markdown|json] [-o VERDICT.json] [--html REPORT.html]
       Compare two metric files, run records or baselines (told apart by content).
@@ -38,6 +38,8 @@ Options:
   --seed N          same as --set seed=N
   -o, --out FILE    also write the machine-readable result to FILE: the run record (check, run),
                     the verdict JSON (compare), the fingerprint JSON (env)
+  --allow-dirty     check, run: try uncommitted changes; the record says dirty (paths, diff hash)
+                    and the report says the result cannot gate (refused in GitHub Actions)
   --html FILE       also write the self-contained HTML report (check, compare): every curve, zoomable
   --format          text (the default on a terminal: colours unless NO_COLOR, charts), markdown (the
                     default into a pipe or file), json (one object on every exit, errors included)
@@ -53,6 +55,7 @@ const COMMON_OPTIONS = {
   seed: { type: 'string' },
   out: { type: 'string', short: 'o' },
   html: { type: 'string' },
+  'allow-dirty': { type: 'boolean', default: false },
   format: { type: 'string' },
   verbose: { type: 'boolean', short: 'v', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -69,9 +72,9 @@ type OptionName = keyof typeof COMMON_OPTIONS;
 
 /** Each command takes exactly its own options: a flag meant for another command is an error, not silently ignored. */
 const COMMAND_OPTIONS: Record<string, OptionName[]> = {
-  check: ['config', 'set', 'seed', 'format', 'out', 'html', 'verbose'],
+  check: ['config', 'set', 'seed', 'format', 'out', 'html', 'allow-dirty', 'verbose'],
   baseline: ['config', 'set', 'seed', 'verbose'],
-  run: ['config', 'set', 'seed', 'out', 'verbose'],
+  run: ['config', 'set', 'seed', 'out', 'allow-dirty', 'verbose'],
   compare: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'format', 'out', 'html', 'verbose'],
   env: ['format', 'out', 'verbose'],
 };
@@ -197,15 +200,16 @@ async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: s
     io.stdout(`Baseline written to ${result.baselineRepoPath}. Commit it:\n  git add ${result.baselineRepoPath} && git commit -m "Update repro-check baseline"\n`);
     return EXIT_PASS;
   }
+  const allowDirty = allowDirtyFlag(values['allow-dirty'], io.env);
   if (command === 'run') {
     const { recordOnly } = await import('../modes/record-only.ts');
-    const result = await recordOnly(settings, context);
+    const result = await recordOnly(settings, context, { allowDirty });
     if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
     io.stdout(`Run record: ${values.out ? path.resolve(io.cwd, values.out) : result.recordPath}\n`);
     return EXIT_PASS;
   }
   const { runCheck } = await import('../modes/check.ts');
-  const result = await runCheck({ settings, configPath, onMissingBaseline: 'fail' }, context);
+  const result = await runCheck({ settings, configPath, onMissingBaseline: 'fail', allowDirty }, context);
   if (values.out) await copyFile(result.recordPath, path.resolve(io.cwd, values.out));
   if (values.html) await writeFileAtomic(path.resolve(io.cwd, values.html), await readFile(result.htmlPath));
   if (format === 'json' && result.verdict) {
@@ -214,6 +218,17 @@ async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: s
   } else io.stdout(format === 'text' ? await renderReport(result.report, 'text', io) : result.markdown);
   log.info(`Run record: ${result.recordPath}\nReport: ${result.reportPath}`);
   return result.exitCode === EXIT_DRIFT ? EXIT_DRIFT : result.exitCode;
+}
+
+/**
+ * --allow-dirty is for trying a change before committing it. In GitHub Actions (GITHUB_ACTIONS=true)
+ * a result gates, so it is refused there, as the action itself has no such input.
+ */
+function allowDirtyFlag(given: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (given && env.GITHUB_ACTIONS === 'true') {
+    throw new ReproError('--allow-dirty is refused in GitHub Actions (GITHUB_ACTIONS=true): a result there gates a pull request and must come from a commit', { hint: 'Commit the change and push it; use --allow-dirty on your own machine.' });
+  }
+  return given;
 }
 
 /** The --format value, or the problem with it (reported with the command's other problems). */

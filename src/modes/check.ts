@@ -35,6 +35,8 @@ export interface CheckOptions {
   /** Asked only on drift: did someone with write access accept it (the PR label)? */
   findAcceptance?: () => Promise<{ login: string; at: string } | null>;
   runUrl?: string | null;
+  /** The CLI's --allow-dirty: train an unclean tree; the report says the result cannot gate. */
+  allowDirty?: boolean;
 }
 
 export interface CheckResult {
@@ -68,7 +70,7 @@ interface LoadedBaseline {
  */
 export async function runCheck(options: CheckOptions, context: ModeContext): Promise<CheckResult> {
   const config = options.settings.config;
-  const repo = await prepareRepo(config, context);
+  const repo = await prepareRepo(config, context, { allowDirty: options.allowDirty ?? false });
   const environment = await collectRunEnvironment(config, repo, context);
 
   const baselineFile = resolveBaselinePath(config.baseline, environment, context.env, os.hostname());
@@ -109,6 +111,7 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       checkpointLines: [],
       notes: [],
       runUrl: options.runUrl ?? null,
+      uncleanTree: repo.dirty,
       nextSteps: { where: context.pullRequest ? 'pull-request' : 'local', acceptLabel: config['accept-label'], baselinePath: baselineRepoPath, configPath: configRepoPath },
     };
     // What the trainer warned about (Math.random called) belongs with the verdict.
@@ -182,6 +185,9 @@ export function decodeBaselineText(text: string, where: string): LoadedBaseline 
   const baseline: BaselineJson =
     document.kind === 'baseline' ? document.baseline : { kind: 'repro-check/baseline', schemaVersion: 1, createdAt: document.record.provenance.createdAt, runs: [document.record] };
   const run = baseline.runs[0]!;
+  if (run.provenance.dirty) {
+    throw new ReproError(`${where}: this baseline was recorded on an unclean tree (--allow-dirty), so it cannot gate`, { hint: 'Re-record it on a clean checkout with `repro-check baseline update`.' });
+  }
   return { baseline, run, data: decodeMetricData(run.metrics, where), label: where };
 }
 

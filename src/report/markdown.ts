@@ -27,6 +27,8 @@ export interface ReportInput {
   message?: string;
   acceptedBy?: { login: string; at: string } | null;
   runUrl?: string | null;
+  /** Trained with --allow-dirty on an unclean tree: the headline says the result cannot gate. */
+  uncleanTree?: { paths: string[]; diffSha256: string } | null;
   /** The baseline was recorded with another seed than this run's (its note says why that matters). */
   seedMismatch?: { baseline: number; current: number } | null;
   /** Names for the "what now" lines a drift ends with; none are shown without it. */
@@ -92,6 +94,7 @@ function renderAtDetail(input: ReportInput, detail: Detail): string {
   const parts: string[] = [headline(input), '', header.join('  \n')];
   if (input.acceptedBy) parts.push('', `Drift accepted by @${input.acceptedBy.login} at ${input.acceptedBy.at} (label on the pull request); the baseline update after merge records the new numbers.`);
   if (input.message) parts.push('', input.message);
+  if (input.uncleanTree) parts.push('', uncleanTreeLine(input.uncleanTree));
   const verdict = input.verdict;
   if (verdict) {
     parts.push('', ...metricTables(verdict.metrics, detail));
@@ -126,6 +129,15 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** The headline note of a result trained on an unclean tree (--allow-dirty). */
+export const UNCLEAN_TREE_NOTE = 'unclean tree — this result cannot gate';
+
+/** What an --allow-dirty run trained beyond its commit. */
+export function uncleanTreeLine(tree: { paths: string[]; diffSha256: string }): string {
+  const shown = tree.paths.slice(0, 10).join(', ') + (tree.paths.length > 10 ? `, … and ${tree.paths.length - 10} more` : '');
+  return `Trained with uncommitted changes (--allow-dirty): ${shown}; diff sha256 ${tree.diffSha256.slice(0, 16)}. Commit them to get a result that can gate.`;
+}
+
 /** The note for a seed mismatch, in the headline notes and the JSON alike. */
 export function seedMismatchNote(seeds: { baseline: number; current: number }): string {
   return `baseline seed ${seeds.baseline}, this run seed ${seeds.current} — curves from different seeds are not comparable bit for bit`;
@@ -155,6 +167,7 @@ export function headlineText(input: ReportInput): string {
     const bitwise = verdict.metrics.every((m) => m.status === 'new' || (m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0));
     text += ` — ${plural(compared, 'metric')} within tolerance${bitwise ? ', bit-for-bit identical' : ''}`;
   }
+  if (input.uncleanTree) text += ` (${UNCLEAN_TREE_NOTE})`;
   return text;
 }
 

@@ -2,7 +2,7 @@ import asciichart from 'asciichart';
 import type { MetricComparison } from '../compare/types.ts';
 import { sampleForChart, sharedPoints } from './chart.ts';
 import { formatDiff, formatStep, formatValue } from './format.ts';
-import { drifted, headlineText, type ReportInput } from './markdown.ts';
+import { drifted, headlineText, uncleanTreeLine, type ReportInput } from './markdown.ts';
 import { nextSteps } from './next-steps.ts';
 
 export interface TerminalOptions {
@@ -33,6 +33,7 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions): st
   if (input.runUrl) lines.push(`Logs:     ${input.runUrl}`);
   if (input.acceptedBy) lines.push(`Drift accepted by @${input.acceptedBy.login} at ${input.acceptedBy.at}.`);
   if (input.message) lines.push('', input.message);
+  if (input.uncleanTree) lines.push('', paint(uncleanTreeLine(input.uncleanTree), OUTCOME_COLOUR.accepted));
   const verdict = input.verdict;
   if (verdict) {
     lines.push('', ...metricTable(verdict.metrics, columns, paint));
