@@ -120,10 +120,11 @@ function metricCharts(metric: MetricComparison, input: ReportInput, columns: num
   const width = Math.max(10, columns - LABEL_WIDTH - 2);
   const points = sampleForChart(all, metric, width);
   const difference = points.current.map((c, i) => c - points.baseline[i]!);
-  const label = (value: number) => formatValue(value).padStart(LABEL_WIDTH - 1);
+  // Four significant digits keep every label within LABEL_WIDTH - 1 ("-1.234e-10" is the widest).
+  const label = (value: number) => String(Number(value.toPrecision(4))).padStart(LABEL_WIDTH - 1);
   const curves = asciichart.plot([points.current, points.baseline], { height: 8, format: label, ...(colour ? { colors: [asciichart.red, asciichart.darkgray] } : {}) });
   const diff = asciichart.plot(difference, { height: 4, format: label, ...(colour ? { colors: [asciichart.blue] } : {}) });
-  const legend = colour ? `${asciichart.red}━ this run${asciichart.reset}  ${asciichart.darkgray}━ baseline${asciichart.reset}` : 'this run vs baseline (a line where they agree)';
+  const legend = colour ? `${asciichart.red}━ this run${asciichart.reset}  ${asciichart.darkgray}━ baseline${asciichart.reset}` : 'this run and baseline (without colour, the difference below tells them apart)';
   return ['', `${metric.name}: ${legend}`, curves, stepAxis(points.steps, metric.firstDivergentStep), `${metric.name}: this run − baseline`, diff, stepAxis(points.steps, metric.firstDivergentStep)];
 }
 

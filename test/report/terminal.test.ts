@@ -15,7 +15,7 @@ function losses(shift: (metric: number, step: number) => number): MetricData {
 
 function report(): ReportInput {
   const baseline = losses(() => 0);
-  const current = losses((m, s) => (m === 1 && s >= 123 ? 0.05 : 0));
+  const current = losses((m, s) => (m === 1 && s >= 123 ? 0.05 - 0.0123 * Math.sin(s) : 0));
   const verdict = compareMetrics(baseline, current, { tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}), include: [], ignore: [] });
   return {
     outcome: verdict.status,
@@ -41,14 +41,18 @@ test('the terminal view: verdict line, aligned table with drift first, both curv
   assert.ok(!text.includes(ESC), 'no colour when asked for none');
   assert.ok(!text.includes('```') && !text.includes('| ---'), 'no markdown');
   const header = lines.findIndex((l) => l.startsWith('metric'));
-  assert.match(lines[header + 2]!, /^train\.loss\s+\S+\s+\S+\s+5\.00e-2\s+123\s+123\s+drift$/);
+  assert.match(lines[header + 2]!, /^train\.loss\s+\S+\s+\S+\s+6\.23e-2\s+123\s+123\s+drift$/);
   // Columns line up: every row has its status at the same column as the header's.
   const statusColumn = lines[header]!.indexOf('status');
   for (const row of lines.slice(header + 2, header + 5)) assert.match(row.slice(statusColumn), /^(drift|pass)$/, row);
-  assert.match(text, /train\.loss: this run vs baseline/);
+  assert.match(text, /train\.loss: this run and baseline/);
   assert.match(text, /train\.loss: this run − baseline/);
   assert.ok((text.match(/[╭╮╰╯]/g) ?? []).length > 0, 'asciichart drew the curves');
   assert.match(text, /▲123/);
+  // Every chart row has its axis in one column, whatever the width of the value labels.
+  const rows = lines.filter((l) => /[┤┼]/.test(l));
+  assert.ok(rows.length >= 14);
+  for (const row of rows) assert.match(row, /^.{10} [┤┼]/, row);
   assert.match(text, /What now\n {2}- The change is intended: open the pull request and add the label ml:accept to it; the check re-runs when the label is added/);
   assert.match(text, /npx repro-check baseline update --config ci\/repro\.yml on a clean tree and commit \.repro\/baseline\.json/);
   assert.match(text, /baseline seed 1234, this run seed 5 — curves from different seeds are not comparable bit for bit/);
