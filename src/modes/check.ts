@@ -112,7 +112,8 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       notes: [],
       runUrl: options.runUrl ?? null,
       uncleanTree: repo.dirty,
-      nextSteps: { where: context.pullRequest ? 'pull-request' : 'local', acceptLabel: config['accept-label'], baselinePath: baselineRepoPath, configPath: configRepoPath },
+      // The default config file needs no --config in the command it suggests.
+      nextSteps: { where: context.pullRequest ? 'pull-request' : 'local', acceptLabel: config['accept-label'], baselinePath: baselineRepoPath, configPath: configRepoPath === 'repro.yml' ? null : configRepoPath },
     };
     // What the trainer warned about (Math.random called) belongs with the verdict.
     report.notes.push(...trained.warnings);
