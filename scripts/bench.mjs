@@ -99,6 +99,12 @@ if (wanted('compare')) {
   }
 }
 
+if (wanted('reports')) {
+  const { benchReports } = await import('./bench/reports.mjs');
+  const reports = await benchReports();
+  report(reports.name, reports.ratio, 2, reports.detail);
+}
+
 if (wanted('trainer')) {
   const { benchSmoke } = await import('./bench-trainer.mjs');
   const smoke = await benchSmoke();

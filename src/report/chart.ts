@@ -22,15 +22,43 @@ export interface ChartPoints {
   current: number[];
 }
 
-/** Pairs the two series by step; a step missing on either side, or non-finite on either, is left out. */
+/** Both series over the union of their steps; null where a side has no value at a step or a non-finite one. */
+export interface AlignedSeries {
+  steps: number[];
+  baseline: Array<number | null>;
+  current: Array<number | null>;
+}
+
+/**
+ * Merges two series by step in one pass (steps are ascending and unique, src/metrics/series.ts).
+ * Non-finite values become null: every chart draws them as gaps.
+ */
+export function alignSeries(baseline: MetricSeries | undefined, current: MetricSeries | undefined): AlignedSeries {
+  const a = baseline ?? { steps: [], values: [] };
+  const b = current ?? { steps: [], values: [] };
+  const out: AlignedSeries = { steps: [], baseline: [], current: [] };
+  const finite = (v: number) => (Number.isFinite(v) ? v : null);
+  let i = 0;
+  let j = 0;
+  while (i < a.steps.length || j < b.steps.length) {
+    const stepA = i < a.steps.length ? a.steps[i]! : Infinity;
+    const stepB = j < b.steps.length ? b.steps[j]! : Infinity;
+    const step = Math.min(stepA, stepB);
+    out.steps.push(step);
+    out.baseline.push(stepA === step ? finite(a.values[i++]!) : null);
+    out.current.push(stepB === step ? finite(b.values[j++]!) : null);
+  }
+  return out;
+}
+
+/** The steps where both sides have a finite value, as parallel arrays. */
 export function sharedPoints(baseline: MetricSeries, current: MetricSeries): ChartPoints {
-  const currentByStep = new Map<number, number>();
-  current.steps.forEach((step, i) => currentByStep.set(step, current.values[i]!));
+  const aligned = alignSeries(baseline, current);
   const points: ChartPoints = { steps: [], baseline: [], current: [] };
-  baseline.steps.forEach((step, i) => {
-    const b = baseline.values[i]!;
-    const c = currentByStep.get(step);
-    if (c === undefined || !Number.isFinite(b) || !Number.isFinite(c)) return;
+  aligned.steps.forEach((step, k) => {
+    const b = aligned.baseline[k]!;
+    const c = aligned.current[k]!;
+    if (b === null || c === null) return;
     points.steps.push(step);
     points.baseline.push(b);
     points.current.push(c);

@@ -1,6 +1,6 @@
 import type { MetricComparison } from '../compare/types.ts';
 import type { MetricSeries } from '../metrics/series.ts';
-import { CHART_PALETTE } from './chart.ts';
+import { alignSeries, CHART_PALETTE } from './chart.ts';
 import { formatDiff, formatStep, formatValue } from './format.ts';
 import { lttbIndices } from './lttb.ts';
 import { headlineText, type ReportInput } from './markdown.ts';
@@ -76,25 +76,20 @@ ${notes.length > 0 ? section('Notes', list(notes)) : ''}
 }
 
 function chartData(metric: MetricComparison, baseline: MetricSeries | undefined, current: MetricSeries | undefined): ChartData {
-  const steps = [...new Set([...(baseline?.steps ?? []), ...(current?.steps ?? [])])].sort((a, b) => a - b);
-  const valueAt = (series: MetricSeries | undefined) => {
-    const byStep = new Map(series?.steps.map((s, i) => [s, series.values[i]!]));
-    return steps.map((s) => {
-      const v = byStep.get(s);
-      return v !== undefined && Number.isFinite(v) ? v : null;
-    });
+  const aligned = alignSeries(baseline, current);
+  const { name, status, firstDivergentStep, firstOutOfToleranceStep } = metric;
+  if (aligned.steps.length <= MAX_HTML_POINTS) return { name, status, firstDivergentStep, firstOutOfToleranceStep, ...aligned };
+  const keep = [firstDivergentStep, firstOutOfToleranceStep].flatMap((step) => (step === null ? [] : [aligned.steps.indexOf(step)]));
+  const indices = lttbIndices(aligned.steps, [aligned.baseline.map((v) => v ?? NaN), aligned.current.map((v) => v ?? NaN)], MAX_HTML_POINTS, keep);
+  return {
+    name,
+    status,
+    firstDivergentStep,
+    firstOutOfToleranceStep,
+    steps: indices.map((i) => aligned.steps[i]!),
+    baseline: indices.map((i) => aligned.baseline[i]!),
+    current: indices.map((i) => aligned.current[i]!),
   };
-  let b = valueAt(baseline);
-  let c = valueAt(current);
-  let x = steps;
-  if (steps.length > MAX_HTML_POINTS) {
-    const keep = [metric.firstDivergentStep, metric.firstOutOfToleranceStep].flatMap((step) => (step === null ? [] : [steps.indexOf(step)]));
-    const indices = lttbIndices(steps, [b.map((v) => v ?? NaN), c.map((v) => v ?? NaN)], MAX_HTML_POINTS, keep);
-    x = indices.map((i) => steps[i]!);
-    b = indices.map((i) => b[i]!);
-    c = indices.map((i) => c[i]!);
-  }
-  return { name: metric.name, status: metric.status, firstDivergentStep: metric.firstDivergentStep, firstOutOfToleranceStep: metric.firstOutOfToleranceStep, steps: x, baseline: b, current: c };
 }
 
 function escape(text: string): string {

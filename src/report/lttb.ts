@@ -56,9 +56,9 @@ function piece(x: readonly number[], curves: number[][], start: number, end: num
     let bestArea = -1;
     for (let i = from; i < to; i++) {
       let area = 0;
-      for (const [c, y] of curves.entries()) {
-        const nextY = nextYs[c]!;
-        area += Math.abs((x[previous]! - nextX) * (y[i]! - y[previous]!) - (x[previous]! - x[i]!) * (nextY - y[previous]!));
+      for (let c = 0; c < curves.length; c++) {
+        const y = curves[c]!;
+        area += Math.abs((x[previous]! - nextX) * (y[i]! - y[previous]!) - (x[previous]! - x[i]!) * (nextYs[c]! - y[previous]!));
       }
       if (area > bestArea) {
         bestArea = area;
