@@ -312,6 +312,8 @@ describe('pull_request that changes the learning rate', () => {
       const comment = repo.comments[0]!.body;
       assert.match(comment, /drift/i);
       assert.match(comment, /```mermaid/);
+      // The comment ends with both ways forward, in this repository's names.
+      assert.match(comment, /### What now\n\n- \*\*The change is intended:\*\* add the label `repro-check:accept-drift` to this pull request\. The check re-runs when the label is added/);
       assert.deepEqual(fake.validationFailures(), []);
 
       // The evidence outlives the log: run record, report and metric file in one artifact.

@@ -4,7 +4,7 @@ import { compareMetrics } from '../../src/compare/compare.ts';
 import { DEFAULT_TOLERANCE, TolerancePicker } from '../../src/compare/tolerance.ts';
 import { renderMarkdown, firstDivergentStepOverall, COMMENT_BODY_LIMIT, type ReportInput } from '../../src/report/markdown.ts';
 import { checkReportToJson } from '../../src/report/json.ts';
-import { renderMermaidCharts, axisScale, MAX_CHART_POINTS, CHART_PALETTE } from '../../src/report/chart.ts';
+import { renderMermaidCharts, axisScale, alignSeries, MAX_CHART_POINTS, CHART_PALETTE } from '../../src/report/chart.ts';
 import type { MetricData } from '../../src/metrics/series.ts';
 
 function curves(metricCount: number, steps: number, shift: (metric: number, step: number) => number): MetricData {
@@ -165,4 +165,10 @@ test('a drift ends with both ways forward in the user\'s own names; other outcom
   assert.match(whatNow, /`npx repro-check baseline update --config ci\/repro\.yml` on a clean tree and commit `ci\/base\.json`/);
   assert.match(whatNow, /baseline-update workflow/);
   for (const outcome of ['pass', 'accepted', 'error'] as const) assert.doesNotMatch(renderMarkdown({ ...reportFor(baseline, current), outcome, nextSteps }), /What now/);
+});
+
+test('series are aligned by step over the union of both, with gaps for a missing or non-finite value', () => {
+  const aligned = alignSeries({ steps: [0, 2, 4, 6], values: [1, NaN, 3, 4] }, { steps: [0, 1, 4, 8], values: [1, 5, Infinity, 7] });
+  assert.deepEqual(aligned, { steps: [0, 1, 2, 4, 6, 8], baseline: [1, null, null, 3, 4, null], current: [1, 5, null, null, null, 7] });
+  assert.deepEqual(alignSeries(undefined, { steps: [3], values: [1] }), { steps: [3], baseline: [null], current: [1] });
 });
