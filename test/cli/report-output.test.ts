@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,4 +74,17 @@ test('--format json prints one JSON error object on exit 2: a bad file names fil
   assert.equal(JSON.parse(missing.stdout).status, 'error');
   const markdown = await cli(['compare', 'nothere.jsonl', 'pytorch-train.jsonl']);
   assert.equal(markdown.stdout, '', 'without --format json, errors go to stderr only');
+});
+
+test('the bundled CLI in a real terminal (a pseudo-terminal from util-linux script) prints the coloured terminal view', { skip: existsSync('/usr/bin/script') ? false : 'util-linux `script` not found' }, async () => {
+  const bundle = path.resolve('dist/cli.js');
+  const fixture = path.join(fixtures, 'pytorch-train.jsonl');
+  const run = (env: NodeJS.ProcessEnv) =>
+    new Promise<string>((resolve, reject) => {
+      execFile('/usr/bin/script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(bundle)} compare ${JSON.stringify(fixture)} ${JSON.stringify(fixture)}`, '/dev/null'], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+  assert.match(await run({}), /^\x1b\[1;32m✅ repro-check: reproduced/);
+  const plain = await run({ NO_COLOR: '1' });
+  assert.match(plain, /^✅ repro-check: reproduced/);
+  assert.doesNotMatch(plain, /\x1b\[/);
 });
