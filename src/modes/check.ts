@@ -9,6 +9,7 @@ import type { ModeContext } from './context.ts';
 import { prepareRepo, repoRelative, type RepoState } from './repo-state.ts';
 import { collectRunEnvironment, trainAndRecord, type TrainedRun } from './train.ts';
 import { resolveBaselinePath } from './baseline-location.ts';
+import { readBaselineWorkflow } from './baseline-workflow.ts';
 import { decodeMetricData, decodeRecordDocument, isReproDocument, serializeDocument } from '../record/codec.ts';
 import type { BaselineJson, RunRecordJson } from '../record/types.ts';
 import { compareMetrics } from '../compare/compare.ts';
@@ -113,7 +114,13 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       runUrl: options.runUrl ?? null,
       uncleanTree: repo.dirty,
       // The default config file needs no --config in the command it suggests.
-      nextSteps: { where: context.pullRequest ? 'pull-request' : 'local', acceptLabel: config['accept-label'], baselinePath: baselineRepoPath, configPath: configRepoPath === 'repro.yml' ? null : configRepoPath },
+      nextSteps: {
+        where: context.pullRequest ? 'pull-request' : 'local',
+        acceptLabel: config['accept-label'],
+        baselinePath: baselineRepoPath,
+        configPath: configRepoPath === 'repro.yml' ? null : configRepoPath,
+        baselineWorkflow: await readBaselineWorkflow(repo.repoRoot),
+      },
     };
     // What the trainer warned about (Math.random called) belongs with the verdict.
     report.notes.push(...trained.warnings);

@@ -10,6 +10,8 @@ export interface NextStepsContext {
   baselinePath: string;
   /** The config file as the user would type it after --config, or null for the default. */
   configPath: string | null;
+  /** The repository's baseline-update workflow (src/modes/baseline-workflow.ts), when it has one. */
+  baselineWorkflow?: { name: string; file: string } | null;
 }
 
 /**
@@ -26,6 +28,9 @@ export function nextSteps(input: Pick<ReportInput, 'outcome' | 'nextSteps'>): st
       ? `**The change is intended:** add the label ${label} to this pull request. The check re-runs when the label is added and passes as accepted; after the merge the baseline update records the new numbers.`
       : `**The change is intended:** open the pull request and add the label ${label} to it; the check re-runs when the label is added and passes as accepted.`;
   const update = `\`npx repro-check baseline update${context.configPath ? ` --config ${context.configPath}` : ''}\``;
-  const rerecord = `**Re-record the baseline:** run ${update} on a clean tree and commit \`${context.baselinePath}\`, or start the baseline-update workflow (the one that runs repro-check with \`mode: baseline\`, \`workflow_dispatch\`) on the default branch.`;
+  const workflow = context.baselineWorkflow
+    ? `start the workflow “${context.baselineWorkflow.name}” on the default branch (Actions tab, or \`gh workflow run ${context.baselineWorkflow.file}\`)`
+    : 'start a baseline-update workflow (one that runs repro-check with `mode: baseline` on `workflow_dispatch`) on the default branch';
+  const rerecord = `**Re-record the baseline:** run ${update} on a clean tree and commit \`${context.baselinePath}\`, or ${workflow}.`;
   return [accept, rerecord];
 }
