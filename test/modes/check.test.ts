@@ -282,7 +282,8 @@ test('a cancelled training is exit 2 naming the cancel, with its last lines or t
       const started = Date.now();
       const running = runCli(['run'], { cwd: project.dir, env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdout: () => undefined, stderr: (t) => (stderr += t), signal: cancel.signal });
       // Cancel once the command is running (its first output line, or its group heading).
-      while (!/── Training: /.test(stderr) || (command.startsWith('echo') && !stderr.includes('loading shards'))) await new Promise((r) => setTimeout(r, 20));
+      // The output line itself, not the heading, which names the command and so holds the words too.
+      while (!/── Training: /.test(stderr) || (command.startsWith('echo') && !/^loading shards$/m.test(stderr))) await new Promise((r) => setTimeout(r, 20));
       cancel.abort();
       assert.equal(await running, 2);
       assert.ok(Date.now() - started < 15_000, 'stopped, not waited for');
