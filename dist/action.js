@@ -2,20 +2,20 @@ import { createRequire as __reproCreateRequire } from 'node:module'; const requi
 import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-X4RSURZQ.js";
+} from "./chunks/chunk-TEQQK63O.js";
 import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-AO66U2HA.js";
+} from "./chunks/chunk-7Y34RX37.js";
 import {
   configKeys
-} from "./chunks/chunk-HEQXUKTN.js";
+} from "./chunks/chunk-ZXWW6GSZ.js";
 import {
   firstDivergentStepOverall
-} from "./chunks/chunk-XJUZTUNH.js";
+} from "./chunks/chunk-AROJW2XN.js";
 import "./chunks/chunk-63XBXJAC.js";
-import "./chunks/chunk-MS722AY2.js";
+import "./chunks/chunk-B3UAENMU.js";
 import "./chunks/chunk-3WPOUDFC.js";
 import "./chunks/chunk-H4BX2QWY.js";
 import "./chunks/chunk-4L5BNI75.js";
@@ -37,7 +37,7 @@ import {
   InputFileError,
   ReproError,
   describeError
-} from "./chunks/chunk-IOLXGZRS.js";
+} from "./chunks/chunk-G7ZQVM5D.js";
 import "./chunks/chunk-JT6VSTW5.js";
 import "./chunks/chunk-4H3Y5NYT.js";
 import "./chunks/chunk-EDCSKNQF.js";
@@ -49,16 +49,18 @@ import path2 from "node:path";
 // src/proc/workflow-commands.ts
 import { randomBytes } from "node:crypto";
 function protectWorkflowCommands(write, env) {
-  if (env.GITHUB_ACTIONS !== "true") return { line: (text) => write(`${text}
+  if (env.GITHUB_ACTIONS !== "true") return { begin: () => void 0, line: (text) => write(`${text}
 `), end: () => void 0 };
   let token = null;
   return {
-    line(text) {
-      if (token === null) {
-        token = randomBytes(16).toString("hex");
-        write(`::stop-commands::${token}
+    begin() {
+      if (token !== null) return;
+      token = randomBytes(16).toString("hex");
+      write(`::stop-commands::${token}
 `);
-      }
+    },
+    line(text) {
+      if (token === null) this.begin();
       write(`${text}
 `);
     },
@@ -263,11 +265,13 @@ async function runAction(env = process.env) {
       log,
       trainingOutput: protectWorkflowCommands((text) => process.stdout.write(text), env),
       pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber, headRef: event.headRef } : null,
-      now: () => /* @__PURE__ */ new Date()
+      now: () => /* @__PURE__ */ new Date(),
+      // A leftover of the training lives on into the next job on a self-hosted runner, and could write workflow commands.
+      killEscapedByDefault: true
     };
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub } = await import("./chunks/github-publish-IN6QCKGQ.js");
+        const { publishFailureToGithub } = await import("./chunks/github-publish-KHN2DAZP.js");
         await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
@@ -277,7 +281,8 @@ async function runAction(env = process.env) {
     else await checkMode(inputs, settings, configPath, context, event);
   } catch (error2) {
     setOutput("status", "error");
-    const message = describeError(error2);
+    if (!(error2 instanceof ReproError) && error2 instanceof Error && error2.stack) debug(error2.stack);
+    const message = describeError(error2, { stackHint: "Debug logging (ACTIONS_STEP_DEBUG)" });
     for (const annotation of errorAnnotations(error2, workspace)) {
       error(annotation.message, { file: annotation.file, ...annotation.line === void 0 ? {} : { startLine: annotation.line }, title: "repro-check" });
     }
@@ -298,13 +303,13 @@ async function eventForTraining(sentEvent, settings, workspace) {
   return event;
 }
 async function publishMode(inputs, settings, context, event) {
-  const { publishFromArtifact } = await import("./chunks/github-publish-IN6QCKGQ.js");
+  const { publishFromArtifact } = await import("./chunks/github-publish-KHN2DAZP.js");
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   setOutput("status", verdict.outcome);
   await summary.addRaw(verdict.summary).write();
 }
 async function checkedOutCommit(workspace) {
-  const { openRepo } = await import("./chunks/repo-H52PE6TB.js");
+  const { openRepo } = await import("./chunks/repo-GKLL6RMW.js");
   const repo = await openRepo(workspace);
   const sha = (await repo.tryRun(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))?.trim();
   if (!sha) return null;
@@ -328,7 +333,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides, trains: inputs.mode !== "publish" }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-3MIVKR6T.js");
+  const { runCheck } = await import("./chunks/check-WH4VZSI7.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -363,7 +368,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-ICTN6YS2.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-PLQREYHI.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
@@ -372,7 +377,7 @@ async function baselineMode(inputs, settings, context, event) {
     // here it refuses before a training whose baseline could not be published anyway.
     beforeTraining: async (branch) => {
       if (config["allow-baseline-from-any-branch"] || !event.defaultBranch || branch === event.defaultBranch) return;
-      const { offDefaultBranchError } = await import("./chunks/baseline-update-2YOEYEKL.js");
+      const { offDefaultBranchError } = await import("./chunks/baseline-update-LAF6Q3RU.js");
       throw offDefaultBranchError(branch, event.defaultBranch);
     }
   });
@@ -383,4 +388,11 @@ async function baselineMode(inputs, settings, context, event) {
 }
 
 // src/action.ts
-await runAction();
+var lastResort = (error2) => {
+  if (error2 instanceof Error && error2.stack) debug(error2.stack);
+  setFailed(describeError(error2, { stackHint: "Debug logging (ACTIONS_STEP_DEBUG)" }));
+  process.exit(1);
+};
+process.on("uncaughtException", lastResort);
+process.on("unhandledRejection", lastResort);
+await runAction().catch(lastResort);

@@ -5,14 +5,14 @@ import {
   EXIT_PASS,
   ReproError,
   describeError
-} from "./chunks/chunk-IOLXGZRS.js";
+} from "./chunks/chunk-G7ZQVM5D.js";
 import "./chunks/chunk-EDCSKNQF.js";
 
 // src/cli/main.ts
 import { parseArgs } from "node:util";
 
 // src/log.ts
-function streamLogger(write, verbose = false) {
+function streamLogger(write, verbose2 = false) {
   return {
     info: (message) => write(`${message}
 `),
@@ -21,7 +21,7 @@ function streamLogger(write, verbose = false) {
     error: (message) => write(`error: ${message}
 `),
     debug: (message) => {
-      if (verbose) write(`debug: ${message}
+      if (verbose2) write(`debug: ${message}
 `);
     },
     group: async (name, body) => {
@@ -78,6 +78,7 @@ var package_default = {
     c8: "12.0.0",
     "crc-32": "1.2.2",
     esbuild: "0.28.2",
+    "fast-check": "4.10.2",
     protobufjs: "8.8.1",
     "simple-git": "4.0.2",
     tsx: "4.23.15",
@@ -129,15 +130,15 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-22E3JNSA.js"),
-  baseline: () => import("./chunks/baseline-3ZHIAJSW.js"),
-  run: () => import("./chunks/run-CZXPW5MN.js"),
-  compare: () => import("./chunks/compare-IICCE5Q3.js"),
-  env: () => import("./chunks/env-U25IGVNG.js"),
-  fingerprint: () => import("./chunks/fingerprint-DJWLVVJP.js"),
-  "diff-weights": () => import("./chunks/diff-weights-L56PDI2W.js"),
-  merge: () => import("./chunks/merge-NRUBIEYP.js"),
-  audit: () => import("./chunks/audit-4TPDPF6C.js")
+  check: () => import("./chunks/check-TZQXGCD4.js"),
+  baseline: () => import("./chunks/baseline-3AXDVA7X.js"),
+  run: () => import("./chunks/run-QNEGTMHJ.js"),
+  compare: () => import("./chunks/compare-FIWROXBZ.js"),
+  env: () => import("./chunks/env-YDCZC5KD.js"),
+  fingerprint: () => import("./chunks/fingerprint-KWO2D2X4.js"),
+  "diff-weights": () => import("./chunks/diff-weights-SODASQIX.js"),
+  merge: () => import("./chunks/merge-ADLS4KIO.js"),
+  audit: () => import("./chunks/audit-GDNCDJWV.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)
@@ -201,7 +202,7 @@ async function runCli(argv, io) {
   try {
     invocation = parseCommandLine(argv);
   } catch (error) {
-    io.stderr(`repro-check: ${describeError(error)}
+    io.stderr(`repro-check: ${describeError(error, { stackHint: "-v" })}
 `);
     return EXIT_BAD_INPUT;
   }
@@ -236,12 +237,24 @@ async function runCli(argv, io) {
     const { format, problems } = parseFormat(values.format, command.formats ?? []);
     return await command.run({ args, values, format, flagProblems: problems }, io, log);
   } catch (error) {
-    log.error(describeError(error));
+    log.error(describeError(error, { stack: values.verbose, stackHint: "-v" }));
     return EXIT_BAD_INPUT;
   }
 }
 
 // src/cli.ts
+var verbose = process.argv.includes("-v") || process.argv.includes("--verbose");
+var lastResort = (error) => {
+  process.stderr.write(`error: ${describeError(error, { stack: verbose, stackHint: "-v" })}
+`);
+  process.exit(EXIT_BAD_INPUT);
+};
+process.on("uncaughtException", lastResort);
+process.on("unhandledRejection", lastResort);
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  lastResort(error);
+});
 var controller = new AbortController();
 process.once("SIGINT", () => controller.abort());
 process.once("SIGTERM", () => controller.abort());

@@ -6,13 +6,13 @@ import {
   checkBackendName,
   loadBackend,
   wasmBinaryDir
-} from "./chunks/chunk-5UKGHKEF.js";
+} from "./chunks/chunk-G6TGAE3J.js";
 import {
   serializeSafetensors
-} from "./chunks/chunk-26EDPQ4F.js";
+} from "./chunks/chunk-6WVETXQX.js";
 import {
   ReproError
-} from "./chunks/chunk-IOLXGZRS.js";
+} from "./chunks/chunk-G7ZQVM5D.js";
 import "./chunks/chunk-EDCSKNQF.js";
 
 // src/trainer/worker.ts

@@ -121,6 +121,12 @@ if (wanted('hostile-inputs')) {
   await benchHostileInputs(report);
 }
 
+if (wanted('reports')) {
+  const { benchReports } = await import('./bench/reports.mjs');
+  const reports = await benchReports();
+  report(reports.name, reports.ratio, 2, reports.detail);
+}
+
 if (wanted('trainer')) {
   const { benchTrainer } = await import('./bench-trainer.mjs');
   const trainer = await benchTrainer();

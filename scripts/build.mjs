@@ -18,6 +18,18 @@ async function writeSchema() {
   await writeFile(path.join(root, 'schema/repro.schema.json'), JSON.stringify(settingsJsonSchema(), null, 2) + '\n');
 }
 
+/** uPlot, inlined into the HTML report so it opens offline (src/report/chart-library.ts). */
+async function chartLibraryDefine() {
+  const { readFile } = await import('node:fs/promises');
+  const { createRequire } = await import('node:module');
+  const { tsImport } = await import('tsx/esm/api');
+  const { CHART_LIBRARY_FILES } = await tsImport('../src/report/chart-library.ts', import.meta.url);
+  const require = createRequire(import.meta.url);
+  const read = (file) => readFile(require.resolve(file), 'utf8');
+  const library = { js: await read(CHART_LIBRARY_FILES.js), css: await read(CHART_LIBRARY_FILES.css) };
+  return { __REPRO_CHART_LIBRARY__: JSON.stringify(library) };
+}
+
 if (!schemaOnly) {
   await rm(path.join(root, 'dist'), { recursive: true, force: true });
   await build({
@@ -38,7 +50,7 @@ if (!schemaOnly) {
     banner: {
       js: "import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));",
     },
-    define: { __dirname: '__reproDirname' },
+    define: { __dirname: '__reproDirname', ...(await chartLibraryDefine()) },
     legalComments: 'none',
     logLevel: 'warning',
     // Deterministic output so the freshness check in CI compares like with like.

@@ -27,4 +27,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   signal: controller.signal,
+  terminal: process.stdout.isTTY ? { columns: process.stdout.columns || 80 } : null,
 });

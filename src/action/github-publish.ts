@@ -40,7 +40,7 @@ export async function publishCheckToGithub(token: string, event: EventContext, s
     await writeFileAtomic(verdictPath, encodePublishedVerdict(verdict));
     await uploadRunArtifact({
       commentKey,
-      files: [result.recordPath, result.reportPath, verdictPath, ...result.trained.metricFiles],
+      files: [result.recordPath, result.reportPath, result.htmlPath, verdictPath, ...result.trained.metricFiles],
       rootDir: path.dirname(result.recordPath),
       env: context.env,
       log: context.log,

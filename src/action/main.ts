@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { writeJobSummary } from './job-summary.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeError, EXIT_DRIFT, ReproError } from '../errors.ts';
@@ -63,7 +64,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     for (const annotation of errorAnnotations(error, workspace)) {
       core.error(annotation.message, { file: annotation.file, ...(annotation.line === undefined ? {} : { startLine: annotation.line }), title: 'repro-check' });
     }
-    await core.summary.addHeading('⚠️ repro-check: could not check', 2).addCodeBlock(message).write().catch(() => undefined);
+    await writeJobSummary((summary) => summary.addHeading('⚠️ repro-check: could not check', 2).addCodeBlock(message), env);
     await publishFailure?.(message).catch((publishError: unknown) => core.warning(`Could not publish the failure on GitHub: ${describeError(publishError)}`));
     core.setFailed(`repro-check failed while ${phase}: ${message}`);
   }
@@ -163,7 +164,7 @@ async function checkMode(inputs: ActionInvocation, settings: LoadedSettings, con
   core.setOutput('record-path', result.recordPath);
   core.setOutput('first-divergent-step', firstStep === null ? '' : String(firstStep));
   // The job summary is always written, whatever happens to the GitHub API calls after it.
-  await core.summary.addRaw(result.markdown).write();
+  await writeJobSummary((summary) => summary.addRaw(result.markdown), context.env);
   await publishCheckToGithub(inputs.githubToken, event, settings, configPath, result, context);
 
   if (result.outcome === 'drift' && config['fail-on-drift'] && drifted.length === 0 && result.report.weightsDrift) {

@@ -29,7 +29,9 @@ export interface CliCommand {
   /** The options it accepts (`--help`, `--version` are always accepted). */
   options: OptionName[];
   /** The `--format` values it accepts, the default first; none when it takes no `--format`. */
-  formats?: string[];
+  formats?: readonly string[];
+  /** The `--format` when none is given, when it depends on where the output goes (a terminal); else the first of `formats`. */
+  defaultFormat?: (io: CliIo) => string;
   /** Runs it and returns the exit code (DESIGN.md: 0 pass, 1 drift, 2 bad input). Throws ReproError for bad input. */
   run(input: CommandInput, io: CliIo, log: Logger): Promise<number>;
 }

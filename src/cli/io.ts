@@ -6,4 +6,6 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Aborted on SIGINT/SIGTERM: stops the training's process group. */
   signal?: AbortSignal;
+  /** Set when stdout is a terminal: reports are then drawn for it (src/report/terminal.ts). */
+  terminal?: { columns: number } | null;
 }

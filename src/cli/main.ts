@@ -5,6 +5,7 @@ import { VERSION } from '../version.ts';
 import type { CliCommand } from './command.ts';
 import type { CliIo } from './io.ts';
 import { OPTIONS, optionLabel, type OptionName, type OptionValues } from './options.ts';
+import { errorToJson, wantsJson } from './report-output.ts';
 
 /**
  * The commands, by command word. A new command is a module under `commands/` exporting
@@ -29,6 +30,11 @@ const OPTIONS_HELP = `Options:
   -o, --out FILE    also write the machine-readable result to FILE: the run record (check, run),
                     the verdict JSON (compare, diff-weights, audit), the fingerprint JSON (env,
                     fingerprint); the merged checkpoint (merge)
+  --allow-dirty     check, run: try uncommitted changes; the record says dirty (paths, diff hash)
+                    and the report says the result cannot gate (refused in GitHub Actions)
+  --html FILE       also write the self-contained HTML report (check, compare): every curve, zoomable
+  --format          text (the default on a terminal: colours unless NO_COLOR, charts), markdown (the
+                    default into a pipe or file), json (one object on every exit, errors included)
   -v, --verbose     debug output on stderr
   -h, --help        this help;  --version  the version
 
@@ -94,9 +100,14 @@ function parseCommandLine(argv: string[]): Invocation {
 }
 
 /** The --format value, or the problem with it (reported with the command's other problems). */
-function parseFormat(format: string | undefined, accepted: string[]): { format: string; problems: string[] } {
-  if (format === undefined || accepted.includes(format)) return { format: format ?? accepted[0] ?? '', problems: [] };
-  return { format: accepted[0]!, problems: [`--format ${format}: not accepted; accepted: ${accepted.join(', ')}`] };
+function parseFormat(format: string | undefined, accepted: readonly string[], fallback: string): { format: string; problems: string[] } {
+  if (format === undefined || accepted.includes(format)) return { format: format ?? fallback, problems: [] };
+  return { format: fallback, problems: [`--format ${format}: not accepted; accepted: ${accepted.join(', ')}`] };
+}
+
+/** With --format json, exit 2 still prints one JSON object on stdout (the message also went to stderr). */
+function printErrorJson(argv: string[], error: unknown, io: CliIo): void {
+  if (wantsJson(argv)) io.stdout(JSON.stringify(errorToJson(error), null, 2) + '\n');
 }
 
 /** Runs one CLI invocation and returns its exit code (DESIGN.md: 0 pass, 1 drift, 2 bad input). */
@@ -106,6 +117,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     invocation = parseCommandLine(argv);
   } catch (error) {
     io.stderr(`repro-check: ${describeError(error, { stackHint: '-v' })}\n`);
+    printErrorJson(argv, error, io);
     return EXIT_BAD_INPUT;
   }
   const { values, positionals } = invocation;
@@ -135,10 +147,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       args = rest.slice(1);
     }
-    const { format, problems } = parseFormat(values.format, command.formats ?? []);
+    const formats = command.formats ?? [];
+    const { format, problems } = parseFormat(values.format, formats, command.defaultFormat?.(io) ?? formats[0] ?? '');
     return await command.run({ args, values, format, flagProblems: problems }, io, log);
   } catch (error) {
     log.error(describeError(error, { stack: values.verbose, stackHint: '-v' }));
+    printErrorJson(argv, error, io);
     return EXIT_BAD_INPUT;
   }
 }

@@ -23,6 +23,8 @@ export const OPTIONS = {
   last: { type: 'string' },
   decay: { type: 'string' },
   'resume-at': { type: 'string' },
+  html: { type: 'string' },
+  'allow-dirty': { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 export type OptionName = keyof typeof OPTIONS;
@@ -46,6 +48,8 @@ export interface OptionValues {
   last?: string | undefined;
   decay?: string | undefined;
   'resume-at'?: string | undefined;
+  html?: string | undefined;
+  'allow-dirty': boolean;
 }
 
 /** `-o/--out` for options with a short form, `--config` for the others. */

@@ -87,3 +87,16 @@ export async function trainingInvocation(
 export function expectNoArguments(command: string, args: string[]): void {
   if (args.length > 0) throw new ReproError(`${command} takes no arguments; got ${args.join(' ')}`);
 }
+
+/**
+ * --allow-dirty is for trying a change before committing it. In GitHub Actions (GITHUB_ACTIONS=true)
+ * a result gates, so it is refused there, as the action itself has no such input.
+ */
+export function allowDirtyFlag(given: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (given && env.GITHUB_ACTIONS === 'true') {
+    throw new ReproError('--allow-dirty is refused in GitHub Actions (GITHUB_ACTIONS=true): a result there gates a pull request and must come from a commit', {
+      hint: 'Commit the change and push it; use --allow-dirty on your own machine.',
+    });
+  }
+  return given;
+}

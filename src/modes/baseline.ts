@@ -5,7 +5,7 @@ import type { LoadedSettings } from '../settings/load.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, repoRelative } from './repo-state.ts';
 import { collectRunEnvironment, trainAndRecord, type TrainedRun } from './train.ts';
-import { resolveBaselinePath } from './baseline-location.ts';
+import { isBaselineFile, resolveBaselinePath } from './baseline-location.ts';
 import { isReproDocument, serializeDocument } from '../record/codec.ts';
 import { InputFileError } from '../errors.ts';
 import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson } from '../record/types.ts';
@@ -39,7 +39,7 @@ export interface BaselineOptions {
  */
 export async function runBaselineUpdate(settings: LoadedSettings, context: ModeContext, options: BaselineOptions = {}): Promise<BaselineResult> {
   const config = settings.config;
-  const repo = await prepareRepo(config, context);
+  const repo = await prepareRepo(config, context, { ignore: (repoPath) => isBaselineFile(config.baseline, config['working-directory'], repoPath) });
   const branch = await requireBranch(repo.repo);
   await options.beforeTraining?.(branch);
   const environment = await collectRunEnvironment(config, repo, context);

@@ -9,6 +9,7 @@ import type { ModeContext } from './context.ts';
 import { prepareRepo, repoRelative, type RepoState } from './repo-state.ts';
 import { collectRunEnvironment, trainAndRecord, type TrainedRun } from './train.ts';
 import { resolveBaselinePath } from './baseline-location.ts';
+import { readBaselineWorkflow } from './baseline-workflow.ts';
 import { decodeMetricData, decodeRecordDocument, isReproDocument, serializeDocument } from '../record/codec.ts';
 import type { BaselineJson, CheckpointEntry, RunRecordJson } from '../record/types.ts';
 import { compareMetrics } from '../compare/compare.ts';
@@ -17,8 +18,10 @@ import type { Verdict } from '../compare/types.ts';
 import { compareFinalCheckpoints, type WeightsComparison } from '../compare/weights.ts';
 import { diffEnvironments } from '../env/fingerprint.ts';
 import { readFileAtCommit } from '../git/provenance.ts';
-import { renderMarkdown, type ReportInput } from '../report/markdown.ts';
+import { renderMarkdown, seedMismatchNote, type ReportInput } from '../report/markdown.ts';
 import { checkReportToJson } from '../report/json.ts';
+import { renderHtml } from '../report/html.ts';
+import { loadChartLibrary } from '../report/chart-library.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { MetricData } from '../metrics/series.ts';
 
@@ -38,6 +41,8 @@ export interface CheckOptions {
   /** Asked only on drift: did someone with write access accept it (the PR label)? */
   findAcceptance?: () => Promise<{ login: string; at: string } | null>;
   runUrl?: string | null;
+  /** The CLI's --allow-dirty: train an unclean tree; the report says the result cannot gate. */
+  allowDirty?: boolean;
 }
 
 export interface CheckResult {
@@ -49,6 +54,8 @@ export interface CheckResult {
   trained: TrainedRun;
   recordPath: string;
   reportPath: string;
+  /** report.html beside report.md: the same report with interactive charts, self-contained. */
+  htmlPath: string;
   /** The baseline file, relative to the repo root. */
   baselineRepoPath: string;
 }
@@ -67,7 +74,7 @@ interface LoadedBaseline {
  */
 export async function runCheck(options: CheckOptions, context: ModeContext): Promise<CheckResult> {
   const config = options.settings.config;
-  const repo = await prepareRepo(config, context);
+  const repo = await prepareRepo(config, context, { allowDirty: options.allowDirty ?? false });
   const environment = await collectRunEnvironment(config, repo, context);
 
   const baselineFile = resolveBaselinePath(config.baseline, environment, context.env, os.hostname());
@@ -108,6 +115,15 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       checkpointLines: [],
       notes: [],
       runUrl: options.runUrl ?? null,
+      uncleanTree: repo.dirty,
+      // The default config file needs no --config in the command it suggests.
+      nextSteps: {
+        where: context.pullRequest ? 'pull-request' : 'local',
+        acceptLabel: config['accept-label'],
+        baselinePath: baselineRepoPath,
+        configPath: configRepoPath === 'repro.yml' ? null : configRepoPath,
+        baselineWorkflow: await readBaselineWorkflow(repo.repoRoot),
+      },
     };
     // What the trainer warned about (Math.random called) belongs with the verdict.
     report.notes.push(...trained.warnings);
@@ -159,8 +175,12 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       report.environmentDifferences = diffEnvironments(baseline.run.environment, trained.record.environment);
       report.checkpointLines = [...weights.lines, ...weightsVerdictLines(weights, exact)];
       report.baselineLabel = `${where} (commit ${baseline.run.provenance.commit.slice(0, 12)}, seed ${baseline.run.provenance.seed})`;
-      if (baseline.run.provenance.settingsHash !== trained.record.provenance.settingsHash) {
-        report.notes.push('The training settings (command or trainer, seed, determinism switches) differ from those the baseline was made with; drift may come from that.');
+      const seeds = { baseline: baseline.run.provenance.seed, current: trained.record.provenance.seed };
+      if (seeds.baseline !== seeds.current) {
+        report.seedMismatch = seeds;
+        report.notes.push(seedMismatchNote(seeds));
+      } else if (baseline.run.provenance.settingsHash !== trained.record.provenance.settingsHash) {
+        report.notes.push('The training settings (command or trainer, determinism switches) differ from those the baseline was made with; drift may come from that.');
       }
       if (verdict.status === 'drift' || weightsDrift) {
         const accepted = options.findAcceptance ? await options.findAcceptance() : null;
@@ -173,8 +193,10 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
     const markdown = renderMarkdown(report);
     const reportPath = path.join(trained.outDir, 'report.md');
     await writeFileAtomic(reportPath, markdown);
+    const htmlPath = path.join(trained.outDir, 'report.html');
+    await writeFileAtomic(htmlPath, renderHtml(report, await loadChartLibrary()));
     if (report.verdict) await writeFileAtomic(path.join(trained.outDir, 'report.json'), JSON.stringify(checkReportToJson({ ...report, verdict: report.verdict }), null, 2) + '\n');
-    return { exitCode, outcome: report.outcome, verdict: report.verdict, report, markdown, trained, recordPath, reportPath, baselineRepoPath };
+    return { exitCode, outcome: report.outcome, verdict: report.verdict, report, markdown, trained, recordPath, reportPath, htmlPath, baselineRepoPath };
   });
 }
 
@@ -199,6 +221,9 @@ export function decodeBaselineText(text: string, where: string): LoadedBaseline 
   const baseline: BaselineJson =
     document.kind === 'baseline' ? document.baseline : { kind: 'repro-check/baseline', schemaVersion: 1, createdAt: document.record.provenance.createdAt, runs: [document.record] };
   const run = baseline.runs[0]!;
+  if (run.provenance.dirty) {
+    throw new ReproError(`${where}: this baseline was recorded on an unclean tree (--allow-dirty), so it cannot gate`, { hint: 'Re-record it on a clean checkout with `repro-check baseline update`.' });
+  }
   return { baseline, run, data: decodeMetricData(run.metrics, where), label: where };
 }
 

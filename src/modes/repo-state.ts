@@ -3,9 +3,10 @@ import { ReproError } from '../errors.ts';
 import type { ReproConfig } from '../settings/schema.ts';
 import type { ModeContext } from './context.ts';
 import { openRepo, type GitRepo } from '../git/repo.ts';
-import { assertCleanTree } from '../git/clean-tree.ts';
+import { assertCleanTree, uncleanPaths, uncleanTreeHash } from '../git/clean-tree.ts';
 import { resolveProvenance } from '../git/provenance.ts';
 import { hasCredentialHeader } from '../git/credentials.ts';
+import { UNCLEAN_TREE_NOTE } from '../report/markdown.ts';
 
 export interface RepoState {
   repo: GitRepo;
@@ -13,10 +14,27 @@ export interface RepoState {
   /** Where the training runs and relative paths resolve: `working-directory` below the repo root. */
   workDir: string;
   provenance: { commit: string; ref: string | null; shallow: boolean; baseCommit: string | null };
+  /** Set only under --allow-dirty on an unclean tree: what was uncommitted, so the record says so. */
+  dirty: UncleanTree | null;
 }
 
+export interface UncleanTree {
+  /** Repo-relative paths, as `git status` lists them. */
+  paths: string[];
+  /** SHA-256 of the changes against the commit (src/git/clean-tree.ts, uncleanTreeHash). */
+  diffSha256: string;
+}
+
+export interface TreeGateOptions {
+  /** Train an unclean tree anyway (the CLI's --allow-dirty): the record says dirty, the report says it cannot gate. */
+  allowDirty?: boolean;
+  /** Paths the gate does not count (baseline update: its own output file). */
+  ignore?: (repoPath: string) => boolean;
+}
+
+
 /** Opens the repository, refuses an unclean tree, and records which commit is being trained. */
-export async function prepareRepo(config: ReproConfig, context: ModeContext): Promise<RepoState> {
+export async function prepareRepo(config: ReproConfig, context: ModeContext, gate: TreeGateOptions = {}): Promise<RepoState> {
   return context.log.group('Checking the working tree', async () => {
     const repo = await openRepo(context.cwd);
     const repoRoot = repo.root;
@@ -24,13 +42,20 @@ export async function prepareRepo(config: ReproConfig, context: ModeContext): Pr
     if (path.relative(repoRoot, workDir).startsWith('..')) {
       throw new ReproError(`working-directory "${config['working-directory']}" is outside the repository ${repoRoot}`, { hint: 'Give a path inside the repository, relative to its root.' });
     }
-    await assertCleanTree(repo);
+    let dirty: UncleanTree | null = null;
+    if (gate.allowDirty) {
+      const unclean = await uncleanPaths(repo, gate.ignore);
+      if (unclean.length > 0) {
+        dirty = { paths: unclean.map((e) => e.path), diffSha256: await uncleanTreeHash(repo, unclean) };
+        context.log.warning(`${UNCLEAN_TREE_NOTE}: training ${unclean.length} uncommitted path${unclean.length === 1 ? '' : 's'} (--allow-dirty).`);
+      }
+    } else await assertCleanTree(repo, gate.ignore);
     const provenance = await resolveProvenance(repo, context.pullRequest ? { headSha: context.pullRequest.headSha, baseSha: context.pullRequest.baseSha, headRef: context.pullRequest.headRef ?? null } : null, { ref: context.env.GITHUB_REF, sha: context.env.GITHUB_SHA });
     if (await hasCredentialHeader(repo)) {
       context.log.warning('.git/config holds a credential header (actions/checkout with persist-credentials: true): the training command can read that token. Set `persist-credentials: false` on actions/checkout.');
     }
     context.log.info(`Training commit ${provenance.commit}${provenance.ref ? ` (${provenance.ref})` : ' (detached HEAD)'}${provenance.shallow ? ', shallow clone' : ''}`);
-    return { repo, repoRoot, workDir, provenance };
+    return { repo, repoRoot, workDir, provenance, dirty };
   });
 }
 

@@ -13,7 +13,11 @@ export interface Provenance {
   commit: string;
   ref: string | null;
   shallow: boolean;
-  dirty: false;
+  /** True only for a local --allow-dirty run: such a record never gates (check refuses it as a baseline). */
+  dirty: boolean;
+  /** With dirty: the uncommitted paths and the SHA-256 of their changes against `commit`. */
+  dirtyPaths?: string[];
+  diffSha256?: string;
   /** The shell command that trained, when `command:` was used. */
   command?: string;
   /** The trainer module and backend, when `trainer:` was used. */

@@ -56,6 +56,12 @@ export interface CheckJson extends Omit<VerdictJson, 'status'> {
   outcome: ReportInput['outcome'];
   /** Final-weight tensors that differ under exact tolerance; present only then. */
   weightsDiffer?: number;
+  /** Trained with --allow-dirty on an unclean tree; present only then. Such a result cannot gate. */
+  dirty?: true;
+  dirtyPaths?: string[];
+  diffSha256?: string;
+  /** The baseline's and this run's seeds; present only when they differ (the notes say so too). */
+  seedMismatch?: { baseline: number; current: number };
 }
 
 /**
@@ -65,5 +71,14 @@ export interface CheckJson extends Omit<VerdictJson, 'status'> {
 export function checkReportToJson(report: ReportInput & { verdict: Verdict }): CheckJson {
   const json = verdictToJson(report.verdict);
   const weights = report.weightsDrift;
-  return { ...json, status: weights ? 'drift' : json.status, outcome: report.outcome, ...(weights ? { weightsDiffer: weights.differing } : {}) };
+  return {
+    ...json,
+    status: weights ? 'drift' : json.status,
+    outcome: report.outcome,
+    // The report's own notes (seed mismatch, trainer warnings) before the comparison's.
+    notes: [...report.notes, ...json.notes],
+    ...(weights ? { weightsDiffer: weights.differing } : {}),
+    ...(report.seedMismatch ? { seedMismatch: report.seedMismatch } : {}),
+    ...(report.uncleanTree ? { dirty: true as const, dirtyPaths: report.uncleanTree.paths, diffSha256: report.uncleanTree.diffSha256 } : {}),
+  };
 }

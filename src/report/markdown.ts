@@ -1,6 +1,7 @@
 import type { MetricComparison, Verdict } from '../compare/types.ts';
 import type { MetricData } from '../metrics/series.ts';
-import { renderCurveChart } from './chart.ts';
+import { renderMermaidCharts } from './chart.ts';
+import { nextSteps, type NextStepsContext } from './next-steps.ts';
 import { cell, formatDiff, formatStep, formatValue } from './format.ts';
 
 /** Everything the report shows; built by the mode functions, rendered here without side effects. */
@@ -28,10 +29,18 @@ export interface ReportInput {
   message?: string;
   acceptedBy?: { login: string; at: string } | null;
   runUrl?: string | null;
+  /** Trained with --allow-dirty on an unclean tree: the headline says the result cannot gate. */
+  uncleanTree?: { paths: string[]; diffSha256: string } | null;
+  /** The baseline was recorded with another seed than this run's (its note says why that matters). */
+  seedMismatch?: { baseline: number; current: number } | null;
+  /** Names for the "what now" lines a drift ends with; none are shown without it. */
+  nextSteps?: NextStepsContext | null;
 }
 
 export const COMMENT_BODY_LIMIT = 65_536;
-const MAX_CHARTS = 5;
+/** Drifted metrics charted at most, and how many of those are shown open (the rest fold into <details>). */
+const MAX_CHARTS = 10;
+const OPEN_CHARTS = 3;
 
 const OUTCOME_HEADLINE: Record<ReportInput['outcome'], string> = {
   pass: '✅ repro-check: reproduced',
@@ -85,20 +94,28 @@ const DETAIL_LEVELS: Detail[] = [
 ];
 
 function renderAtDetail(input: ReportInput, detail: Detail): string {
-  const parts: string[] = [headline(input), '', `**Run:** ${input.runLabel}  `, `**Baseline:** ${input.baselineLabel}`];
-  if (input.runUrl) parts.push(`**Logs:** ${input.runUrl}`);
+  // Two trailing spaces end each header line but the last: a markdown line break, so the lines do not run together.
+  const header = [`**Run:** ${input.runLabel}`, `**Baseline:** ${input.baselineLabel}`, ...(input.runUrl ? [`**Logs:** ${input.runUrl}`] : [])];
+  const parts: string[] = [headline(input), '', header.join('  \n')];
   if (input.acceptedBy) parts.push('', `Drift accepted by @${input.acceptedBy.login} at ${input.acceptedBy.at} (label on the pull request); the baseline update after merge records the new numbers.`);
   if (input.message) parts.push('', input.message);
+  if (input.uncleanTree) parts.push('', uncleanTreeLine(input.uncleanTree));
   const verdict = input.verdict;
   if (verdict) {
     parts.push('', ...metricTables(verdict.metrics, detail));
     const charts = drifted(verdict).slice(0, detail.charts).flatMap((metric) => {
       const b = input.baselineData?.series.get(metric.name);
       const c = input.currentData?.series.get(metric.name);
-      const chart = b && c ? renderCurveChart(metric.name, b, c, metric.firstDivergentStep) : null;
-      return chart ? [chart] : [];
+      const chart = b && c ? renderMermaidCharts(metric.name, b, c, metric) : null;
+      return chart ? [{ name: metric.name, chart }] : [];
     });
-    if (charts.length > 0) parts.push('', '### Curves', '', ...charts.flatMap((chart) => [chart, '']));
+    if (charts.length > 0) {
+      parts.push('', '### Curves', '');
+      charts.forEach(({ name, chart }, i) => {
+        if (i < OPEN_CHARTS) parts.push(`**${name}**`, '', chart, '');
+        else parts.push(`<details><summary>${escapeHtml(name)}</summary>`, '', chart, '', '</details>', '');
+      });
+    }
   }
   if (input.environmentDifferences.length > 0) {
     parts.push('', '### Environment differences', '', '| | baseline | this run |', '| --- | --- | --- |');
@@ -108,14 +125,39 @@ function renderAtDetail(input: ReportInput, detail: Detail): string {
   if (input.toleranceLines.length > 0) parts.push('', '### Tolerance', '', ...input.toleranceLines.map((l) => `- ${l}`));
   const notes = [...input.notes, ...(verdict?.notes ?? [])];
   if (notes.length > 0) parts.push('', '### Notes', '', ...notes.slice(0, 50).map((n) => `- ${n}`), ...(notes.length > 50 ? [`- … and ${notes.length - 50} more`] : []));
+  const steps = nextSteps(input);
+  if (steps.length > 0) parts.push('', '### What now', '', ...steps.map((s) => `- ${s}`));
   return parts.join('\n') + '\n';
 }
 
-function drifted(verdict: Verdict): MetricComparison[] {
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The headline note of a result trained on an unclean tree (--allow-dirty). */
+export const UNCLEAN_TREE_NOTE = 'unclean tree — this result cannot gate';
+
+/** What an --allow-dirty run trained beyond its commit. */
+export function uncleanTreeLine(tree: { paths: string[]; diffSha256: string }): string {
+  const shown = tree.paths.slice(0, 10).join(', ') + (tree.paths.length > 10 ? `, … and ${tree.paths.length - 10} more` : '');
+  return `Trained with uncommitted changes (--allow-dirty): ${shown}; diff sha256 ${tree.diffSha256.slice(0, 16)}. Commit them to get a result that can gate.`;
+}
+
+/** The note for a seed mismatch, in the headline notes and the JSON alike. */
+export function seedMismatchNote(seeds: { baseline: number; current: number }): string {
+  return `baseline seed ${seeds.baseline}, this run seed ${seeds.current} — curves from different seeds are not comparable bit for bit`;
+}
+
+export function drifted(verdict: Verdict): MetricComparison[] {
   return verdict.metrics.filter(isDrift);
 }
 
 function headline(input: ReportInput): string {
+  return `## ${headlineText(input)}`;
+}
+
+/** The verdict line, the same words in every rendering: "❌ repro-check: drift in 1 of 3 metrics — curves part at step 17". */
+export function headlineText(input: ReportInput): string {
   const verdict = input.verdict;
   let text = OUTCOME_HEADLINE[input.outcome];
   if (verdict && (input.outcome === 'drift' || input.outcome === 'accepted')) {
@@ -130,7 +172,8 @@ function headline(input: ReportInput): string {
     const bitwise = verdict.metrics.every((m) => m.status === 'new' || (m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0));
     text += ` — ${plural(compared, 'metric')} within tolerance${bitwise ? ', bit-for-bit identical' : ''}${input.weightsNotCompared ? '; the weights were not compared (this run wrote no checkpoint)' : ''}`;
   }
-  return `## ${text}`;
+  if (input.uncleanTree) text += ` (${UNCLEAN_TREE_NOTE})`;
+  return text;
 }
 
 function describeTensorCount(weights: { differing: number; tensors?: number }): string {

@@ -120,9 +120,9 @@ test('each command takes only its own options; -o writes the machine-readable re
     [['check', '--rtol', '1e-3', '--exact'], /--rtol, --exact: not an option of `check`/],
     [['baseline', 'update', '-o', 'x.json'], /--out: not an option of `baseline update`/],
     // Flags no command knows: named with the options of the command they were given to.
-    [['check', '--no-such-flag', '--tolerance=1'], /--no-such-flag, --tolerance: not an option of `check`; it accepts --config, --set, --seed, --format, -o\/--out, -v\/--verbose/],
+    [['check', '--no-such-flag', '--tolerance=1'], /--no-such-flag, --tolerance: not an option of `check`; it accepts --config, --set, --seed, --format, -o\/--out, --html, --allow-dirty, -v\/--verbose/],
     [['--frobnicate', 'env'], /--frobnicate: not an option of `env`; it accepts --format, -o\/--out, -v\/--verbose/],
-    [['compare', 'a', 'b', '-x'], /-x: not an option of `compare`; it accepts --rtol, --atol, --exact, --config, --metric, --ignore, --format, -o\/--out, -v\/--verbose/],
+    [['compare', 'a', 'b', '-x'], /-x: not an option of `compare`; it accepts --rtol, --atol, --exact, --config, --metric, --ignore, --format, -o\/--out, --html, -v\/--verbose/],
   ] as const) {
     const result = await cli([...args]);
     assert.equal(result.code, 2, args.join(' '));
@@ -157,7 +157,7 @@ test('no settings file: the message says where it looked and how to give one; ba
     const format = await cli(['check', '--format', 'yaml', '--set', 'timeout-minutes=soon'], dir);
     assert.equal(format.code, 2);
     assert.match(format.stderr, /Invalid settings \(3 problems\)/);
-    assert.match(format.stderr, /--format yaml: not accepted; accepted: markdown, json/);
+    assert.match(format.stderr, /--format yaml: not accepted; accepted: text, markdown, json/);
     assert.match(format.stderr, /repro\.yml:3: seed/);
     assert.match(format.stderr, /--set timeout-minutes: timeout-minutes/);
   });
@@ -167,7 +167,7 @@ test('compare reports every problem with its arguments at once, before reading a
   const result = await cli(['compare', 'only-one.jsonl', '--rtol', 'x', '--atol=-1', '--format', 'yaml']);
   assert.equal(result.code, 2);
   assert.match(result.stderr, /4 problems with the arguments/);
-  assert.match(result.stderr, /--format yaml: not accepted; accepted: markdown, json/);
+  assert.match(result.stderr, /--format yaml: not accepted; accepted: text, markdown, json/);
   assert.match(result.stderr, /compare takes two files, BASELINE and CURRENT; got 1 \(only-one\.jsonl\)/);
   assert.match(result.stderr, /--rtol x: expected a number >= 0/);
   assert.match(result.stderr, /--atol -1: expected a number >= 0/);

@@ -9,7 +9,7 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { parseDocument } from 'yaml';
 import { GIT_ENV } from '../github/baseline-update-fixture.ts';
@@ -199,6 +199,13 @@ export interface ActionRunOptions {
    * only a pipe can be opened again through /proc/<pid>/fd/1, as a training may try.
    */
   stdoutPipe?: boolean;
+  /** Leave GITHUB_STEP_SUMMARY unset, as a local runner such as @github/local-action does. */
+  noStepSummary?: boolean;
+  /**
+   * How the bundle is started: `execute` as the runner does (`node dist/action.js`), `import-and-run`
+   * as @github/local-action does (import it, call its exported run()), `import-only` (import, nothing else).
+   */
+  start?: 'execute' | 'import-and-run' | 'import-only';
 }
 
 export interface ActionRun {
@@ -266,14 +273,19 @@ export async function runAction(sandbox: Sandbox, options: ActionRunOptions): Pr
     GITHUB_ACTOR: 'octocat',
     RUNNER_TEMP: runnerTemp,
     GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
+    ...(options.noStepSummary ? {} : { GITHUB_STEP_SUMMARY: summaryPath }),
     ...(options.results ? { ACTIONS_RESULTS_URL: options.results.url, ACTIONS_RUNTIME_TOKEN: options.job ? options.results.jobToken(options.job) : options.results.runtimeToken } : {}),
   };
   for (const name of Object.keys(ACTION_MANIFEST.inputs)) env[inputVariable(name)] = inputs[name] ?? '';
 
-  const { code, stdout, stderr } = options.stdoutPipe
-    ? await runNode(['-e', PIPED_RUN, ACTION_BUNDLE], options.workspace, env)
-    : await runNode([ACTION_BUNDLE], options.workspace, env);
+  const bundleUrl = JSON.stringify(pathToFileURL(ACTION_BUNDLE).href);
+  const start = options.start ?? 'execute';
+  const args = options.stdoutPipe
+    ? ['-e', PIPED_RUN, ACTION_BUNDLE]
+    : start === 'execute'
+      ? [ACTION_BUNDLE]
+      : ['--input-type=module', '-e', start === 'import-only' ? `await import(${bundleUrl});` : `const { run } = await import(${bundleUrl}); await run();`];
+  const { code, stdout, stderr } = await runNode(args, options.workspace, env);
   return { code, stdout, stderr, outputs: parseOutputFile(await readFile(outputPath, 'utf8')), summary: await readFile(summaryPath, 'utf8') };
 }
 

@@ -313,12 +313,18 @@ describe('pull_request that changes the learning rate', () => {
       const comment = repo.comments[0]!.body;
       assert.match(comment, /drift/i);
       assert.match(comment, /```mermaid/);
+      // The comment ends with both ways forward, in this repository's names.
+      assert.match(comment, /### What now\n\n- \*\*The change is intended:\*\* add the label `repro-check:accept-drift` to this pull request\. The check re-runs when the label is added/);
       assert.deepEqual(fake.validationFailures(), []);
 
       // The evidence outlives the log: run record, report and metric file in one artifact.
       assert.deepEqual(results.artifacts.map((a) => [a.name, a.finalized]), [['repro-check-repro', true]], results.requests.join('\n'));
       const entries = readZipEntries(results.artifacts[0]!.bytes);
-      assert.deepEqual([...entries.keys()].sort(), ['metrics.jsonl', 'published-verdict.json', 'report.md', 'run-record.json']);
+      assert.deepEqual([...entries.keys()].sort(), ['metrics.jsonl', 'published-verdict.json', 'report.html', 'report.md', 'run-record.json']);
+      // The bundle inlines the chart library: the report opens offline.
+      const html = entries.get('report.html')!.toString('utf8');
+      assert.match(html, /var uPlot=function/);
+      assert.doesNotMatch(html, /<script[^>]+src=/);
       const record = JSON.parse(entries.get('run-record.json')!.toString('utf8'));
       assert.equal(record.kind, 'repro-check/run-record');
       assert.equal(record.provenance.commit, pr.headSha, 'the record names the PR head, not the merge commit');

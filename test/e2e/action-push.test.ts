@@ -35,6 +35,22 @@ describe('push', () => {
     return runAction(sandbox, { workspace: workspace.dir, apiUrl, eventName: 'push', payload: pushPayload(before_, after_), sha: after_, ref: 'refs/heads/main', inputs });
   }
 
+  test('as @github/local-action drives it: importing the bundle runs nothing, its run() checks, and no GITHUB_STEP_SUMMARY is only a warning', async () => {
+    const fake = await startFakeGithub();
+    try {
+      const imported = await runAction(sandbox, { workspace: workspace.dir, apiUrl: fake.url, eventName: 'push', payload: pushPayload(before_, after_), sha: after_, ref: 'refs/heads/main', start: 'import-only' });
+      assert.equal(imported.code, 0, describeRun(imported));
+      assert.deepEqual(imported.outputs, {}, 'importing alone runs nothing');
+      assert.equal(imported.stdout, '');
+      const run = await runAction(sandbox, { workspace: workspace.dir, apiUrl: fake.url, eventName: 'push', payload: pushPayload(before_, after_), sha: after_, ref: 'refs/heads/main', start: 'import-and-run', noStepSummary: true });
+      assert.equal(run.code, 0, describeRun(run));
+      assert.equal(run.outputs['status'], 'pass', 'the verdict, not "error"');
+      assert.match(run.stdout, /::warning::GITHUB_STEP_SUMMARY is not set/);
+    } finally {
+      await fake.close();
+    }
+  });
+
   test('checks against the baseline in the working tree and publishes on the pushed commit, without a comment', async () => {
     const fake = await startFakeGithub();
     try {

@@ -57,7 +57,7 @@ test('PR gate (two jobs): the job that trains holds no write token and gives rep
   const check = wf.jobs['check']!;
   const publish = wf.jobs['publish']!;
   assert.deepEqual(check.permissions, { contents: 'read' });
-  const checkStep = check.steps.find((s) => s.uses?.startsWith('your-org/repro-check@'))!;
+  const checkStep = check.steps.find((s) => s.uses?.startsWith('repro-check/repro-check@'))!;
   assert.equal(checkStep.with?.['mode'], 'check');
   assert.equal(checkStep.with?.['github-token'], '', 'the training\'s job passes repro-check no token');
   assert.ok(check.if?.includes('github.event.pull_request.head.repo.full_name == github.repository'), 'fork PRs stopped at the job level');
@@ -68,7 +68,7 @@ test('PR gate (two jobs): the job that trains holds no write token and gives rep
   assert.deepEqual(publish.permissions, { 'pull-requests': 'write', checks: 'write', statuses: 'write' });
   assert.ok(publish.if?.includes('always()') && publish.if.includes("needs.check.result != 'skipped'"), 'publishes drift and errors too');
   assert.ok(!publish.steps.some((s) => s.uses?.startsWith('actions/checkout@')), 'no checkout of the PR in the job with the write token');
-  const publishStep = publish.steps.find((s) => s.uses?.startsWith('your-org/repro-check@'))!;
+  const publishStep = publish.steps.find((s) => s.uses?.startsWith('repro-check/repro-check@'))!;
   assert.equal(publishStep.with?.['mode'], 'publish');
   assert.equal(publishStep.with?.['comment-key'], checkStep.with?.['comment-key'], 'one artifact name for both jobs');
   const label = publishStep.with?.['accept-label'];
@@ -83,7 +83,7 @@ test('PR gate (one job): only the accept label re-runs it, only a push cancels a
   assert.deepEqual(wf.on['pull_request']?.types, ['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled']);
   assert.equal(wf.concurrency, undefined, 'a workflow-level group would let a skipped label event cancel the training');
   const job = wf.jobs['repro-check']!;
-  const action = job.steps.find((s) => s.uses?.startsWith('your-org/repro-check@'))!;
+  const action = job.steps.find((s) => s.uses?.startsWith('repro-check/repro-check@'))!;
   const label = action.with?.['accept-label'];
   assert.equal(typeof label, 'string');
   assert.ok(job.if?.includes(`github.event.label.name == '${label}'`), `the job filters label events by the accept label:\n${job.if}`);
@@ -115,6 +115,18 @@ test('fork PRs: the untrusted job holds a read-only token; the trusted job check
   assert.match(scripts, /-X PATCH "repos\/\$GH_REPO\/issues\/comments\/\$comment_id"/, 'one sticky comment, edited in place');
   // The trusted job never checks out the fork's code: only the default branch and repro-check itself.
   for (const step of steps(trusted).filter((s) => s.uses?.startsWith('actions/checkout@'))) {
-    assert.ok(step.with?.['ref'] === undefined || step.with?.['repository'] === 'your-org/repro-check', JSON.stringify(step));
+    assert.ok(step.with?.['ref'] === undefined || step.with?.['repository'] === 'repro-check/repro-check', JSON.stringify(step));
   }
+});
+
+test('the README quick-start workflow is example-pr-gate.yml: the accept label re-runs it, the same concurrency and action', async () => {
+  const readme = await readFile(path.join(PACKAGE_ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Quick start: GitHub Action'));
+  const block = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+  const example = parse(await readFile(path.join(PACKAGE_ROOT, '.github/workflows/example-pr-gate.yml'), 'utf8'));
+  assert.deepEqual(parse(block), example);
+  assert.deepEqual(example.on.pull_request.types, ['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled']);
+  // One action slug everywhere a user reads one.
+  const texts = await Promise.all(['README.md', 'docs/github.md', ...EXAMPLES.map((f) => `.github/workflows/${f}`)].map((f) => readFile(path.join(PACKAGE_ROOT, f), 'utf8')));
+  for (const text of texts) assert.deepEqual([...new Set(text.match(/[\w-]+\/repro-check@v1/g) ?? [])].filter((s) => s !== 'repro-check/repro-check@v1'), []);
 });

@@ -61,10 +61,14 @@ test('a different seed is drift; --seed and --set override the file', async () =
     const other = await project.cli(['check', '--seed', '8', '--format', 'json']);
     assert.equal(other.code, 1, other.stderr);
     // With zero initial weights the step-1 loss is ln 2 whatever the data: other data shows from step 2.
-    assert.equal(JSON.parse(other.stdout).metrics.find((m: { name: string }) => m.name === 'train.loss').firstDivergentStep, 2);
+    const json = JSON.parse(other.stdout);
+    assert.equal(json.metrics.find((m: { name: string }) => m.name === 'train.loss').firstDivergentStep, 2);
+    const seedNote = 'baseline seed 7, this run seed 8 — curves from different seeds are not comparable bit for bit';
+    assert.deepEqual(json.seedMismatch, { baseline: 7, current: 8 });
+    assert.ok(json.notes.includes(seedNote), json.notes.join('\n'));
     const loose = await project.cli(['check', '--seed', '8', '--set', 'tolerance={ rtol: 10 }']);
     assert.equal(loose.code, 0, loose.stdout);
-    assert.match(loose.stdout, /The training settings .* differ from those the baseline was made with/);
+    assert.ok(loose.stdout.includes(`- ${seedNote}`), loose.stdout);
   });
 });
 
@@ -81,6 +85,52 @@ test('a dirty tree is refused with exit 2, the paths listed, and nothing trained
       assert.doesNotMatch(refused.stderr, /trained 40 steps/);
     }
     assert.equal(await readFile(path.join(project.dir, '.repro/baseline.json'), 'utf8'), before);
+  });
+});
+
+test('--allow-dirty trains uncommitted changes: recorded as dirty with the paths and a diff hash, the headline says it cannot gate', async () => {
+  await withBaseline(async (project) => {
+    await project.write('train.mjs', TRAIN_SCRIPT(0.9));
+    await project.write('notes.txt', 'untracked');
+    const tried = await project.cli(['check', '--allow-dirty', '--format', 'json', '-o', 'record.json']);
+    assert.equal(tried.code, 1, tried.stderr);
+    const json = JSON.parse(tried.stdout);
+    assert.equal(json.dirty, true);
+    assert.deepEqual(json.dirtyPaths, ['train.mjs', 'notes.txt']);
+    assert.match(json.diffSha256, /^[0-9a-f]{64}$/);
+    assert.match(tried.stderr, /unclean tree — this result cannot gate/);
+    const record = JSON.parse(await readFile(path.join(project.dir, 'record.json'), 'utf8'));
+    assert.equal(record.provenance.dirty, true);
+    assert.equal(record.provenance.diffSha256, json.diffSha256);
+    const markdown = await project.cli(['check', '--allow-dirty']);
+    assert.match(markdown.stdout, /^## ❌ repro-check: drift in .* \(unclean tree — this result cannot gate\)\n/);
+    // The hash follows the content of the changes, untracked files included.
+    await project.write('notes.txt', 'untracked, edited');
+    const run = await project.cli(['run', '--allow-dirty', '-o', 'again.json']);
+    assert.equal(run.code, 0, run.stderr);
+    const second = JSON.parse(await readFile(path.join(project.dir, 'again.json'), 'utf8'));
+    assert.equal(second.provenance.dirty, true);
+    assert.notEqual(second.provenance.diffSha256, json.diffSha256);
+    // Never for a baseline, never in GitHub Actions.
+    const baseline = await project.cli(['baseline', 'update', '--allow-dirty']);
+    assert.equal(baseline.code, 2);
+    assert.match(baseline.stderr, /--allow-dirty: not an option of `baseline update`/);
+    const inActions = await project.cli(['check', '--allow-dirty'], { GITHUB_ACTIONS: 'true' });
+    assert.equal(inActions.code, 2);
+    assert.match(inActions.stderr, /--allow-dirty is refused in GitHub Actions/);
+  });
+});
+
+test('baseline update does not count its own uncommitted output as an unclean tree', async () => {
+  await withProject(async (project) => {
+    const first = await project.cli(['baseline', 'update']);
+    assert.equal(first.code, 0, first.stderr);
+    const rerun = await project.cli(['baseline', 'update']);
+    assert.equal(rerun.code, 0, rerun.stderr);
+    await project.write('notes.txt', 'untracked');
+    const other = await project.cli(['baseline', 'update']);
+    assert.equal(other.code, 2);
+    assert.match(other.stderr, /not clean \(1 path\):\n\s+\?\? notes\.txt\n/);
   });
 });
 
@@ -160,6 +210,11 @@ test('exact tolerance: weights that differ while every metric passes are drift, 
       const saved = JSON.parse(await readFile(path.join(reportPath, 'report.json'), 'utf8'));
       assert.equal(saved.status, 'drift');
       assert.equal(saved.outcome, 'drift');
+      // report.html beside it, and a copy where --html says.
+      assert.match(await readFile(path.join(reportPath, 'report.html'), 'utf8'), /<h1 class="drift">❌ repro-check: drift/);
+      const copy = await project.cli(['check', '--html', 'out/report.html']);
+      assert.equal(copy.code, 1);
+      assert.match(await readFile(path.join(project.dir, 'out/report.html'), 'utf8'), /<h1 class="drift">/);
     },
     {
       'train.mjs': WEIGHTS_ONLY_SCRIPT,

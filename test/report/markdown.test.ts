@@ -4,7 +4,7 @@ import { compareMetrics } from '../../src/compare/compare.ts';
 import { DEFAULT_TOLERANCE, TolerancePicker } from '../../src/compare/tolerance.ts';
 import { renderMarkdown, firstDivergentStepOverall, COMMENT_BODY_LIMIT, type ReportInput } from '../../src/report/markdown.ts';
 import { checkReportToJson } from '../../src/report/json.ts';
-import { downsampleIndices, renderCurveChart, MAX_CHART_POINTS } from '../../src/report/chart.ts';
+import { renderMermaidCharts, axisScale, alignSeries, MAX_CHART_POINTS, CHART_PALETTE } from '../../src/report/chart.ts';
 import type { MetricData } from '../../src/metrics/series.ts';
 
 function curves(metricCount: number, steps: number, shift: (metric: number, step: number) => number): MetricData {
@@ -39,7 +39,7 @@ test('a drift report names the first divergent step, lists drift first and chart
   assert.match(text, /^## ❌ repro-check: drift in 1 of 3 metrics — curves part at step 17/);
   const firstRow = text.split('\n').find((l) => l.startsWith('| layer_'))!;
   assert.match(firstRow, /^\| layer_1\.grad_norm @49 .* \| 17 \| 17 \| \*\*drift\*\* \|$/);
-  assert.match(text, /```mermaid\nxychart-beta\n.*first divergent step 17/);
+  assert.match(text, /```mermaid\n%%\{init: .*\}%%\nxychart-beta\n.*\n    x-axis "step \(▲ first divergent 17, out of tolerance from 17\)"/);
   assert.match(text, /\| gpu\.driver \| 550\.54 \| 560\.1 \|/);
 });
 
@@ -65,19 +65,60 @@ test('a 100-metric drift over 2,000 steps stays under GitHub\'s comment limit', 
   assert.match(tiny, /report truncated to fit/);
 });
 
-test('charts are down-sampled to at most 100 points and keep the first divergent step', () => {
-  const indices = downsampleIndices(10_000, MAX_CHART_POINTS, [4321]);
-  assert.ok(indices.length <= MAX_CHART_POINTS);
-  assert.equal(indices[0], 0);
-  assert.equal(indices.at(-1), 9999);
-  assert.ok(indices.includes(4321));
-  assert.deepEqual(downsampleIndices(5, 100), [0, 1, 2, 3, 4]);
+function mermaidLines(chart: string, keyword: string): string[][] {
+  return chart
+    .split('\n')
+    .filter((l) => l.trim().startsWith(keyword))
+    .map((l) => l.slice(l.indexOf('[') + 1, l.lastIndexOf(']')).split(', '));
+}
+
+test('charts: at most 40 x labels keeping the first divergent, first out-of-tolerance and last steps; a difference chart; an explicit palette', () => {
   const steps = Array.from({ length: 5000 }, (_, i) => i);
-  const chart = renderCurveChart('loss', { steps, values: steps.map(() => 1) }, { steps, values: steps.map((s) => (s >= 2345 ? 2 : 1)) }, 2345)!;
-  const xAxis = chart.split('\n').find((l) => l.includes('x-axis'))!;
-  const points = xAxis.slice(xAxis.indexOf('[') + 1, xAxis.indexOf(']')).split(', ');
-  assert.ok(points.length <= MAX_CHART_POINTS);
-  assert.ok(points.includes('2345'));
+  const baseline = { steps, values: steps.map((s) => 1 / (1 + s)) };
+  const current = { steps, values: steps.map((s) => 1 / (1 + s) + (s >= 2345 ? 1e-7 * (s - 2344) : 0)) };
+  const chart = renderMermaidCharts('loss', baseline, current, { firstDivergentStep: 2345, firstOutOfToleranceStep: 3001 })!;
+  const blocks = chart.split('```mermaid').slice(1);
+  assert.equal(blocks.length, 2, 'the curves and the difference');
+  const [xAxis] = mermaidLines(blocks[0]!, 'x-axis');
+  assert.ok(xAxis!.length <= MAX_CHART_POINTS, `${xAxis!.length} x labels`);
+  assert.ok(xAxis!.includes('"▲2345"'), 'the first divergent step, marked');
+  assert.ok(xAxis!.includes('3001') && xAxis!.includes('4999') && xAxis!.includes('0'));
+  assert.match(blocks[0]!, new RegExp(`"plotColorPalette":"${CHART_PALETTE.current.hex}, ${CHART_PALETTE.baseline.hex}"`));
+  assert.match(blocks[0]!, /title "loss: this run \(red\) vs baseline \(grey\)"/);
+  assert.match(blocks[0]!, /x-axis "step \(▲ first divergent 2345, out of tolerance from 3001\)"/);
+  const [difference] = mermaidLines(blocks[1]!, 'line');
+  assert.match(blocks[1]!, /y-axis "difference \(×1e-4\)"/);
+  // 1e-7 * (4999 - 2344) = 2.655e-4 at the last step, written without an exponent (mermaid takes none).
+  assert.equal(difference!.at(-1), '2.655');
+  assert.equal(difference![0], '0');
+  assert.ok(chart.split('\n').every((l) => !/line \[.*\de[-+]?\d/.test(l)), 'no exponent in the data');
+});
+
+test('axis scaling keeps values readable as plain decimals', () => {
+  assert.equal(axisScale([0.5, 2]).suffix, '');
+  assert.equal(axisScale([0.5, 2]).format(0.123456789), '0.123457');
+  const tiny = axisScale([7.6e-6, -3e-6]);
+  assert.equal(tiny.suffix, ' (×1e-6)');
+  assert.equal(tiny.format(7.6e-6), '7.6');
+  assert.equal(tiny.format(-3e-6), '-3');
+  assert.equal(axisScale([0, 0]).format(0), '0');
+  assert.equal(axisScale([3e7]).suffix, ' (×1e7)');
+});
+
+test('charts beyond the first three drifted metrics fold into <details>', () => {
+  const baseline = curves(5, 20, () => 0);
+  const current = curves(5, 20, (_m, s) => (s >= 10 ? 0.1 : 0));
+  const text = renderMarkdown(reportFor(baseline, current));
+  assert.equal(text.match(/```mermaid/g)!.length, 10, 'two charts per drifted metric');
+  const curvesSection = text.slice(text.indexOf('### Curves'));
+  assert.equal(curvesSection.match(/<details><summary>layer_\d\.grad_norm<\/summary>/g)!.length, 2);
+  assert.ok(curvesSection.indexOf('**layer_2.grad_norm**') < curvesSection.indexOf('<details><summary>layer_3'));
+});
+
+test('the header puts run, baseline and logs on lines of their own', () => {
+  const same = curves(1, 5, () => 0);
+  const text = renderMarkdown({ ...reportFor(same, same), runUrl: 'https://example.test/run/1' });
+  assert.match(text, /\*\*Run:\*\* commit abc {2}\n\*\*Baseline:\*\* \.repro\/baseline\.json {2}\n\*\*Logs:\*\* https:\/\/example\.test\/run\/1\n/);
 });
 
 test('table cells escape pipes so a metric name cannot break the table', () => {
@@ -111,4 +152,23 @@ test('only the final weights differ: the headline says so with the tensor count,
   const metricsOnly = checkReportToJson({ ...reportFor(same, same), verdict: report.verdict! });
   assert.equal(metricsOnly.status, 'pass');
   assert.equal('weightsDiffer' in metricsOnly, false);
+});
+
+test('a drift ends with both ways forward in the user\'s own names; other outcomes do not', () => {
+  const baseline = curves(2, 10, () => 0);
+  const current = curves(2, 10, (_m, s) => (s >= 4 ? 0.1 : 0));
+  const nextSteps = { where: 'pull-request' as const, acceptLabel: 'ml/accept drift', baselinePath: 'ci/base.json', configPath: 'ci/repro.yml' };
+  const text = renderMarkdown({ ...reportFor(baseline, current), nextSteps });
+  const whatNow = text.slice(text.indexOf('### What now'));
+  assert.ok(text.trimEnd().endsWith(whatNow.trimEnd()), 'the last section');
+  assert.match(whatNow, /add the label `ml\/accept drift` to this pull request\. The check re-runs when the label is added/);
+  assert.match(whatNow, /`npx repro-check baseline update --config ci\/repro\.yml` on a clean tree and commit `ci\/base\.json`/);
+  assert.match(whatNow, /baseline-update workflow/);
+  for (const outcome of ['pass', 'accepted', 'error'] as const) assert.doesNotMatch(renderMarkdown({ ...reportFor(baseline, current), outcome, nextSteps }), /What now/);
+});
+
+test('series are aligned by step over the union of both, with gaps for a missing or non-finite value', () => {
+  const aligned = alignSeries({ steps: [0, 2, 4, 6], values: [1, NaN, 3, 4] }, { steps: [0, 1, 4, 8], values: [1, 5, Infinity, 7] });
+  assert.deepEqual(aligned, { steps: [0, 1, 2, 4, 6, 8], baseline: [1, null, null, 3, 4, null], current: [1, 5, null, null, null, 7] });
+  assert.deepEqual(alignSeries(undefined, { steps: [3], values: [1] }), { steps: [3], baseline: [null], current: [1] });
 });

@@ -8,7 +8,8 @@ import { gateSettingsOf } from '../../settings/gate.ts';
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_IGNORED_METRICS } from '../../settings/schema.ts';
 import { verdictToJson } from '../../report/json.ts';
-import { renderMarkdown } from '../../report/markdown.ts';
+import { defaultReportFormat, renderReport, REPORT_FORMATS, type ReportFormat } from '../report-output.ts';
+import type { ReportInput } from '../../report/markdown.ts';
 import type { CliIo } from '../io.ts';
 import type { CliCommand } from '../command.ts';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
@@ -22,11 +23,13 @@ interface CompareCommandOptions {
   exact: boolean;
   include: string[];
   ignore: string[];
-  format: 'markdown' | 'json';
+  format: ReportFormat;
   /** --config: take tolerance, metric-tolerances and ignore-metrics from this repro.yml. */
   config?: string | undefined;
   /** -o: also write the verdict JSON here. */
   out?: string | undefined;
+  /** --html: also write the self-contained HTML report here. */
+  html?: string | undefined;
   /** Problems the caller found in other flags (a bad --format), reported with these. */
   flagProblems?: string[];
 }
@@ -49,24 +52,25 @@ async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Pro
     // Wall-clock fields are ignored by default (DESIGN.md), or as the config says; --ignore adds to that list.
     ignore: [...picker.ignore, ...options.ignore],
   });
+  const report: ReportInput = {
+    outcome: verdict.status,
+    verdict,
+    baselineData: baseline,
+    currentData: current,
+    runLabel: currentFile,
+    baselineLabel: baselineFile,
+    toleranceLines: picker.lines,
+    environmentDifferences: [],
+    checkpointLines: [],
+    notes: [],
+  };
   if (options.out) await writeFileAtomic(path.resolve(options.cwd, options.out), JSON.stringify(verdictToJson(verdict), null, 2) + '\n');
-  if (options.format === 'json') io.stdout(JSON.stringify(verdictToJson(verdict)) + '\n');
-  else {
-    io.stdout(
-      renderMarkdown({
-        outcome: verdict.status,
-        verdict,
-        baselineData: baseline,
-        currentData: current,
-        runLabel: currentFile,
-        baselineLabel: baselineFile,
-        toleranceLines: picker.lines,
-        environmentDifferences: [],
-        checkpointLines: [],
-        notes: [],
-      }, Infinity),
-    );
+  if (options.html) {
+    const [{ renderHtml }, { loadChartLibrary }] = await Promise.all([import('../../report/html.ts'), import('../../report/chart-library.ts')]);
+    await writeFileAtomic(path.resolve(options.cwd, options.html), renderHtml(report, await loadChartLibrary()));
   }
+  if (options.format === 'json') io.stdout(JSON.stringify(verdictToJson(verdict)) + '\n');
+  else io.stdout(await renderReport(report, options.format, io, Infinity));
   return verdict.status === 'pass' ? EXIT_PASS : EXIT_DRIFT;
 }
 
@@ -128,10 +132,11 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
 
 export const command: CliCommand = {
   name: 'compare',
-  usage: `repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
+  usage: `repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format text|markdown|json] [-o VERDICT.json] [--html REPORT.html]
     Compare two metric files or log folders (TensorBoard, MLflow), run records or baselines (told apart by content).`,
-  options: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'format', 'out', 'verbose'],
-  formats: ['markdown', 'json'],
+  options: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'format', 'out', 'html', 'verbose'],
+  formats: REPORT_FORMATS,
+  defaultFormat: defaultReportFormat,
   run: ({ args, values, format, flagProblems }, io) =>
     runCompareCommand(
       {
@@ -142,7 +147,8 @@ export const command: CliCommand = {
         exact: values.exact,
         include: values.metric,
         ignore: values.ignore,
-        format: format as 'markdown' | 'json',
+        format: format as ReportFormat,
+        html: values.html,
         out: values.out,
         config: values.config,
         flagProblems,

@@ -1,0 +1,52 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
+import {
+  expectNoArguments
+} from "./chunk-WG6JUTQF.js";
+import "./chunk-TEQQK63O.js";
+import "./chunk-ZXWW6GSZ.js";
+import "./chunk-63XBXJAC.js";
+import "./chunk-3WPOUDFC.js";
+import "./chunk-H4BX2QWY.js";
+import {
+  writeFileAtomic
+} from "./chunk-UTVMXS7R.js";
+import {
+  EXIT_PASS,
+  ReproError
+} from "./chunk-G7ZQVM5D.js";
+import "./chunk-EDCSKNQF.js";
+
+// src/cli/commands/env.ts
+import path from "node:path";
+var command = {
+  name: "env",
+  usage: `repro-check env [--format text|json] [-o FINGERPRINT.json]
+    Print this machine's environment fingerprint.`,
+  options: ["format", "out", "verbose"],
+  formats: ["text", "json"],
+  async run(input, io) {
+    expectNoArguments("env", input.args);
+    if (input.flagProblems.length > 0) throw new ReproError(input.flagProblems.join("\n"));
+    const { collectEnvironment, execText } = await import("./fingerprint-V44KCB35.js");
+    const fingerprint = await collectEnvironment({ cwd: io.cwd, fingerprintPaths: [], env: io.env, exec: execText });
+    const json = JSON.stringify(fingerprint, null, 2) + "\n";
+    io.stdout(input.format === "json" ? json : describeEnvironment(fingerprint));
+    if (input.values.out) await writeFileAtomic(path.resolve(io.cwd, input.values.out), json);
+    return EXIT_PASS;
+  }
+};
+function describeEnvironment(fingerprint) {
+  const lines = [
+    `os: ${fingerprint.os.platform} ${fingerprint.os.release} ${fingerprint.os.arch}`,
+    `cpu: ${fingerprint.cpu.model} (${fingerprint.cpu.cores} cores)`,
+    `node: ${fingerprint.node}`,
+    `python: ${fingerprint.python ?? "not found"}`,
+    `gpu: ${fingerprint.gpu ? `driver ${fingerprint.gpu.driver}, CUDA ${fingerprint.gpu.cuda}` : "none (nvidia-smi not found)"}`,
+    ...(fingerprint.gpu?.devices ?? []).map((d) => `  [${d.index}] ${d.name} ${d.uuid}`),
+    ...Object.entries(fingerprint.files).map(([file, hash]) => `file ${file}: sha256 ${hash}`)
+  ];
+  return lines.join("\n") + "\n";
+}
+export {
+  command
+};
