@@ -1,25 +1,26 @@
-import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
+import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-TEQQK63O.js";
+} from "./chunks/chunk-72IUR4FW.js";
+import {
+  configKeys
+} from "./chunks/chunk-IC2VX5EQ.js";
 import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-7Y34RX37.js";
-import {
-  configKeys
-} from "./chunks/chunk-ZXWW6GSZ.js";
+} from "./chunks/chunk-6LQ4F6JW.js";
+import "./chunks/chunk-ZCBW5UN4.js";
+import "./chunks/chunk-GF4ZDGTA.js";
+import "./chunks/chunk-OFCAAITS.js";
+import "./chunks/chunk-KGAZ7FAN.js";
 import {
   firstDivergentStepOverall
-} from "./chunks/chunk-AROJW2XN.js";
-import "./chunks/chunk-63XBXJAC.js";
-import "./chunks/chunk-B3UAENMU.js";
-import "./chunks/chunk-3WPOUDFC.js";
-import "./chunks/chunk-H4BX2QWY.js";
-import "./chunks/chunk-4L5BNI75.js";
-import "./chunks/chunk-TCURXLSW.js";
+} from "./chunks/chunk-JPJDO22F.js";
+import "./chunks/chunk-3DPOY7YP.js";
+import "./chunks/chunk-CTBOW42Y.js";
+import "./chunks/chunk-7U7IYESD.js";
 import {
   debug,
   error,
@@ -31,22 +32,48 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunks/chunk-FIDXDCT4.js";
+} from "./chunks/chunk-HG225RUB.js";
 import {
   EXIT_DRIFT,
   InputFileError,
   ReproError,
   describeError
-} from "./chunks/chunk-G7ZQVM5D.js";
-import "./chunks/chunk-JT6VSTW5.js";
-import "./chunks/chunk-4H3Y5NYT.js";
-import "./chunks/chunk-EDCSKNQF.js";
+} from "./chunks/chunk-IVX2EMGP.js";
+import "./chunks/chunk-DDDN6DMD.js";
+import {
+  init_define_REPRO_CHART_LIBRARY
+} from "./chunks/chunk-FCTVIH2T.js";
+
+// src/action.ts
+init_define_REPRO_CHART_LIBRARY();
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// src/action/main.ts
+init_define_REPRO_CHART_LIBRARY();
+
+// src/action/job-summary.ts
+init_define_REPRO_CHART_LIBRARY();
+async function writeJobSummary(build, env) {
+  if (!env.GITHUB_STEP_SUMMARY) {
+    warning("GITHUB_STEP_SUMMARY is not set, so there is no job summary; the report is in the run folder (report.md, report.html).");
+    return;
+  }
+  try {
+    await build(summary).write();
+  } catch (error2) {
+    warning(`Could not write the job summary: ${describeError(error2)}`);
+  } finally {
+    summary.emptyBuffer();
+  }
+}
 
 // src/action/main.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/proc/workflow-commands.ts
+init_define_REPRO_CHART_LIBRARY();
 import { randomBytes } from "node:crypto";
 function protectWorkflowCommands(write, env) {
   if (env.GITHUB_ACTIONS !== "true") return { begin: () => void 0, line: (text) => write(`${text}
@@ -73,6 +100,7 @@ function protectWorkflowCommands(write, env) {
 }
 
 // src/action/inputs.ts
+init_define_REPRO_CHART_LIBRARY();
 function readActionInputs(getInput2) {
   const given = (name) => {
     const value = getInput2(name).trim();
@@ -91,6 +119,7 @@ function readActionInputs(getInput2) {
 }
 
 // src/action/core-logger.ts
+init_define_REPRO_CHART_LIBRARY();
 function coreLogger() {
   return {
     info: (message) => info(message),
@@ -102,6 +131,7 @@ function coreLogger() {
 }
 
 // src/action/error-annotations.ts
+init_define_REPRO_CHART_LIBRARY();
 import path from "node:path";
 var PROBLEM_AT_LINE = /^(.+?):(\d+): (.*)$/s;
 function errorAnnotations(error2, workspace) {
@@ -126,6 +156,7 @@ function errorAnnotations(error2, workspace) {
 }
 
 // src/github/event.ts
+init_define_REPRO_CHART_LIBRARY();
 import { readFile } from "node:fs/promises";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 async function readEventContext(env, readText = (p) => readFile(p, "utf8")) {
@@ -219,6 +250,7 @@ function stringAt(value, key) {
 }
 
 // src/github/trust-policy.ts
+init_define_REPRO_CHART_LIBRARY();
 function eventForTrainedCommit(ctx, checkedOut) {
   if (ctx.eventName !== "pull_request_target" || checkedOut === null) return { event: ctx, note: null };
   if (checkedOut.sha === ctx.headSha || checkedOut.parents.includes(ctx.headSha)) return { event: ctx, note: null };
@@ -258,7 +290,7 @@ async function runAction(env = process.env) {
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     debug(`resolved settings: ${JSON.stringify(settings.config)}`);
     debug(`setting origins: ${JSON.stringify(settings.origins)}`);
-    const event = inputs.mode === "publish" ? sentEvent : await eventForTraining(sentEvent, settings, workspace);
+    const event = inputs.mode === "publish" ? eventForPublishing(sentEvent) : await eventForTraining(sentEvent, settings, workspace);
     const context = {
       cwd: workspace,
       env,
@@ -271,8 +303,9 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub } = await import("./chunks/github-publish-KHN2DAZP.js");
-        await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
+        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-ZCEWRRV6.js");
+        if (inputs.mode === "check" && !inputs.githubToken) await uploadFailureVerdict(event, settings, message, context);
+        else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
     phase = { check: "checking", baseline: "updating the baseline", publish: "publishing the check job's verdict" }[inputs.mode];
@@ -286,7 +319,7 @@ async function runAction(env = process.env) {
     for (const annotation of errorAnnotations(error2, workspace)) {
       error(annotation.message, { file: annotation.file, ...annotation.line === void 0 ? {} : { startLine: annotation.line }, title: "repro-check" });
     }
-    await summary.addHeading("\u26A0\uFE0F repro-check: could not check", 2).addCodeBlock(message).write().catch(() => void 0);
+    await writeJobSummary((summary2) => summary2.addHeading("\u26A0\uFE0F repro-check: could not check", 2).addCodeBlock(message), env);
     await publishFailure?.(message).catch((publishError) => warning(`Could not publish the failure on GitHub: ${describeError(publishError)}`));
     setFailed(`repro-check failed while ${phase}: ${message}`);
   }
@@ -302,14 +335,23 @@ async function eventForTraining(sentEvent, settings, workspace) {
   if (trainedCommitNote) notice(trainedCommitNote);
   return event;
 }
+function eventForPublishing(sentEvent) {
+  if (sentEvent.eventName === "workflow_run") {
+    throw new ReproError("mode: publish posts the verdict of a check job in the same workflow run; under workflow_run (fork pull requests) the other run's verdict is the fork's to write.", {
+      hint: "For fork PRs use the pattern of example-fork-workflow-run.yml, which compares the run record again with the default branch's baseline (docs/github.md)."
+    });
+  }
+  return sentEvent;
+}
 async function publishMode(inputs, settings, context, event) {
-  const { publishFromArtifact } = await import("./chunks/github-publish-KHN2DAZP.js");
+  const { publishFromArtifact } = await import("./chunks/github-publish-ZCEWRRV6.js");
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   setOutput("status", verdict.outcome);
   await summary.addRaw(verdict.summary).write();
+  if (verdict.outcome === "drift" && verdict.failOnDrift || verdict.outcome === "error") setFailed(`${verdict.headline ?? verdict.outcome} (the check job's verdict). See the job summary.`);
 }
 async function checkedOutCommit(workspace) {
-  const { openRepo } = await import("./chunks/repo-GKLL6RMW.js");
+  const { openRepo } = await import("./chunks/repo-ILHCW46U.js");
   const repo = await openRepo(workspace);
   const sha = (await repo.tryRun(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))?.trim();
   if (!sha) return null;
@@ -333,7 +375,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides, trains: inputs.mode !== "publish" }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-WH4VZSI7.js");
+  const { runCheck } = await import("./chunks/check-6XLGIZNR.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -352,7 +394,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   setOutput("report-path", result.reportPath);
   setOutput("record-path", result.recordPath);
   setOutput("first-divergent-step", firstStep === null ? "" : String(firstStep));
-  await summary.addRaw(result.markdown).write();
+  await writeJobSummary((summary2) => summary2.addRaw(result.markdown), context.env);
   await publishCheckToGithub(inputs.githubToken, event, settings, configPath, result, context);
   if (result.outcome === "drift" && config["fail-on-drift"] && drifted.length === 0 && result.report.weightsDrift) {
     const weights = result.report.weightsDrift;
@@ -368,7 +410,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-PLQREYHI.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-P7R4CQMG.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
@@ -377,7 +419,7 @@ async function baselineMode(inputs, settings, context, event) {
     // here it refuses before a training whose baseline could not be published anyway.
     beforeTraining: async (branch) => {
       if (config["allow-baseline-from-any-branch"] || !event.defaultBranch || branch === event.defaultBranch) return;
-      const { offDefaultBranchError } = await import("./chunks/baseline-update-LAF6Q3RU.js");
+      const { offDefaultBranchError } = await import("./chunks/baseline-update-WOGPIVQ7.js");
       throw offDefaultBranchError(branch, event.defaultBranch);
     }
   });
@@ -388,11 +430,28 @@ async function baselineMode(inputs, settings, context, event) {
 }
 
 // src/action.ts
+async function run() {
+  await runAction();
+}
+function isExecutedDirectly() {
+  const program = process.argv[1];
+  if (!program) return false;
+  try {
+    return realpathSync(program) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
 var lastResort = (error2) => {
   if (error2 instanceof Error && error2.stack) debug(error2.stack);
   setFailed(describeError(error2, { stackHint: "Debug logging (ACTIONS_STEP_DEBUG)" }));
   process.exit(1);
 };
-process.on("uncaughtException", lastResort);
-process.on("unhandledRejection", lastResort);
-await runAction().catch(lastResort);
+if (isExecutedDirectly()) {
+  process.on("uncaughtException", lastResort);
+  process.on("unhandledRejection", lastResort);
+  await run().catch(lastResort);
+}
+export {
+  run
+};

