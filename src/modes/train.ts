@@ -67,7 +67,8 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
   const checkpoints: CheckpointEntry[] = [];
   const extraEnvironment: Record<string, string> = {};
   const warnings: string[] = [];
-  const guards: Array<GuardedResult<unknown>> = [];
+  // What the guard found around the one training (isolation used, leftover processes).
+  let guard: Omit<GuardedResult<unknown>, 'result'>;
   let metricsSpec: string | Record<string, string>;
 
   if (config.trainer) {
@@ -92,7 +93,7 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
         ...(context.signal ? { signal: context.signal } : {}),
       }),
     );
-    guards.push(guarded);
+    guard = guarded;
     const result = guarded.result;
     for (const warning of result.warnings) context.log.warning(warning);
     warnings.push(...result.warnings);
@@ -113,14 +114,14 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
         ...(context.signal ? { signal: context.signal } : {}),
       }),
     );
-    guards.push(guarded);
+    guard = guarded;
     const result = guarded.result;
     if (result.startError !== null) throw new ReproError(`The training command could not be started: ${result.startError}.`, { hint: 'Check `command`: put a long command in a script file in the repository and run that script instead.' });
     if (result.exitCode !== 0 || result.timedOut || result.cancelled) throw trainingFailure('The training command', command, result, config['timeout-minutes']);
     metricsSpec = config.metrics!;
   }
 
-  for (const guard of guards) if (guard.escaped.length > 0) warnings.push(escapedMessage(guard.escaped, guard.killed));
+  if (guard.escaped.length > 0) warnings.push(escapedMessage(guard.escaped, guard.killed));
   const resolvedSpec = typeof metricsSpec === 'string' ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
   const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt }).catch((error: unknown) => {
     if (!(error instanceof NoMetricFileError)) throw error;
@@ -175,10 +176,9 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
     metrics: encodeMetricData(data),
     ...(checkpoints.length > 0 ? { checkpoints } : {}),
     ...(merged ? { merged } : {}),
-    runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [], isolation: guards[0]?.isolation.kind ?? 'none' },
+    runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [], isolation: guard.isolation.kind },
   };
-  const isolation = guards[0]?.isolation ?? { kind: 'none' as const, detail: 'no training ran' };
-  return { record, data, metricFiles: files, outDir, warnings, isolation: { kind: isolation.kind, detail: isolation.detail } };
+  return { record, data, metricFiles: files, outDir, warnings, isolation: { kind: guard.isolation.kind, detail: guard.isolation.detail } };
 }
 
 /**

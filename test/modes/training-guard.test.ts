@@ -36,10 +36,10 @@ function readCmdline(pid: string): string {
   }
 }
 
-async function runWithDaemon(settings: string, args: string[] = []): Promise<{ code: number; stderr: string; pid: number; record: any }> {
-  const project = await createProject({ 'train.sh': TRAIN_WITH_DAEMON, 'repro.yml': `command: bash train.sh\nmetrics: "{out}/metrics.jsonl"\n${settings}` });
+async function runWithDaemon(settings: string, args: string[] = [], options: { train?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; stderr: string; pid: number; record: any }> {
+  const project = await createProject({ 'train.sh': options.train ?? TRAIN_WITH_DAEMON, 'repro.yml': `command: bash train.sh\nmetrics: "{out}/metrics.jsonl"\n${settings}` });
   try {
-    const run = await project.cli(['run', ...args]);
+    const run = await project.cli(['run', ...args], options.env);
     const recordPath = /Run record: (.*)/.exec(run.stdout)?.[1];
     assert.ok(recordPath, run.stderr);
     const pid = Number(await readFile(path.join(path.dirname(recordPath), 'daemon.pid'), 'utf8'));
@@ -68,6 +68,16 @@ test('kill-escaped: true kills the leftover and says so', async () => {
   if (running) process.kill(run.pid, 'SIGKILL');
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stderr, new RegExp(`was still running after it ended and was killed \\(kill-escaped\\): pid ${run.pid}: sleep ${DAEMON_SLEEP.replace('.', '\\.')}`));
+  assert.equal(running, false);
+});
+
+test('a leftover that dropped the marker is still found by the runner\'s RUNNER_TRACKING_ID and a start after the training\'s', async () => {
+  const train = TRAIN_WITH_DAEMON.replace('setsid bash', 'env -u REPRO_CHECK_TRAINING setsid bash');
+  const run = await runWithDaemon('isolation: none\nkill-escaped: true\n', [], { train, env: { RUNNER_TRACKING_ID: `github_${process.pid}` } });
+  const running = isRunning(run.pid);
+  if (running) process.kill(run.pid, 'SIGKILL');
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, new RegExp(`was killed \\(kill-escaped\\): pid ${run.pid}: sleep`));
   assert.equal(running, false);
 });
 
