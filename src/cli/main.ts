@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { EXIT_BAD_INPUT, EXIT_DRIFT, EXIT_PASS, ReproError, describeError } from '../errors.ts';
 import { streamLogger } from '../log.ts';
 import { VERSION } from '../version.ts';
-import type { ModeContext } from '../modes/context.ts';
+import { cliModeContext } from './mode-context.ts';
 
 export interface CliIo {
   cwd: string;
@@ -203,15 +203,7 @@ async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: s
   const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set: values.set, seed: values.seed, flagProblems: formatProblem ? [formatProblem] : [] });
   log.debug(`settings: ${JSON.stringify(settings.config)}`);
   log.debug(`where each setting came from: ${JSON.stringify(settings.origins)}`);
-  const context: ModeContext = {
-    cwd: io.cwd,
-    env: io.env,
-    log,
-    trainingOutput: { line: (text) => io.stderr(`${text}\n`), end: () => undefined },
-    pullRequest: null,
-    ...(io.signal ? { signal: io.signal } : {}),
-    now: () => new Date(),
-  };
+  const context = cliModeContext(io, log);
   if (command === 'baseline') {
     const { runBaselineUpdate } = await import('../modes/baseline.ts');
     const result = await runBaselineUpdate(settings, context);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ReproError } from '../../errors.ts';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
 import type { Logger } from '../../log.ts';
-import type { ModeContext } from '../../modes/context.ts';
+import { cliModeContext } from '../mode-context.ts';
 import type { CliIo } from '../main.ts';
 
 export interface AuditCommandOptions {
@@ -29,19 +29,10 @@ export async function run(options: AuditCommandOptions, io: CliIo, log: Logger):
   else if (!Number.isSafeInteger(resumeAt) || resumeAt < 1) problems.push(`--resume-at ${options.resumeAt}: expected a step number, 1 or more`);
   const { settingsFromFlags } = await import('../settings-from-flags.ts');
   const { settings } = await settingsFromFlags({ cwd: io.cwd, config: options.config, set: options.set, seed: options.seed, flagProblems: problems });
-  const context: ModeContext = {
-    cwd: io.cwd,
-    env: io.env,
-    log,
-    trainingOutput: { line: (text) => io.stderr(`${text}\n`), end: () => undefined },
-    pullRequest: null,
-    ...(io.signal ? { signal: io.signal } : {}),
-    now: () => new Date(),
-  };
   if (problems.length > 0) throw new ReproError(problems.join('\n'));
   const { runResumeAudit } = await import('../../modes/resume-audit.ts');
   const { resumeAuditToJson, renderResumeAudit } = await import('../../report/resume-audit.ts');
-  const { analysis, exitCode } = await runResumeAudit({ settings, resumeAt }, context);
+  const { analysis, exitCode } = await runResumeAudit({ settings, resumeAt }, cliModeContext(io, log));
   const json = JSON.stringify(resumeAuditToJson(analysis), null, 2) + '\n';
   if (options.out) await writeFileAtomic(path.resolve(io.cwd, options.out), json);
   io.stdout(options.format === 'json' ? json : renderResumeAudit(analysis));
