@@ -23,7 +23,7 @@ export async function fingerprintOpened(checkpoint: Checkpoint, chunkBytes = CHU
   const buffer = new Uint8Array(chunkBytes);
   const hashes = new Map<string, string>();
   // Read in file order (sequential disk access), report in name order.
-  const inFileOrder = [...checkpoint.tensors].sort((a, b) => a.file.localeCompare(b.file) || a.segments[0]!.position - b.segments[0]!.position);
+  const inFileOrder = [...checkpoint.tensors].sort((a, b) => a.file.localeCompare(b.file) || (a.segments[0]?.position ?? 0) - (b.segments[0]?.position ?? 0));
   for (const tensor of inFileOrder) hashes.set(tensor.name, await tensorSha256(tensor, buffer));
   const tensors: TensorHash[] = checkpoint.tensors.map((tensor) => ({ name: tensor.name, dtype: tensor.dtype, shape: tensor.shape, sha256: hashes.get(tensor.name)! }));
   return { path: checkpoint.path, step: checkpointStep(checkpoint.metadata, checkpoint.path), tensors };

@@ -21,6 +21,7 @@ export const FLOAT_DTYPES = new Set<CheckpointDtype>(['F64', 'F32', 'F16', 'BF16
 /** A run of a tensor's bytes inside one file (tfjs tensors may span shard files). */
 interface TensorSegment {
   handle: FileHandle;
+  file: string;
   position: number;
   length: number;
 }
@@ -30,7 +31,7 @@ export interface CheckpointTensor {
   dtype: CheckpointDtype;
   shape: number[];
   byteLength: number;
-  /** The file holding the tensor (the first shard file for one that spans several). */
+  /** The file holding the tensor's first byte (for sorting reads and naming it in errors). */
   file: string;
   segments: TensorSegment[];
 }
@@ -143,7 +144,7 @@ async function readSafetensorsHeader(file: string, handle: FileHandle): Promise<
     shape: entry.shape,
     byteLength: entry.end - entry.begin,
     file,
-    segments: [{ handle, position: dataStart + entry.begin, length: entry.end - entry.begin }],
+    segments: [{ handle, file, position: dataStart + entry.begin, length: entry.end - entry.begin }],
   }));
   return { metadata, tensors };
 }
@@ -213,7 +214,7 @@ async function openTfjsModel(given: string, modelFile: string, openFile: OpenFil
       const byteLength = shape.reduce((product, extent) => product * extent, 1) * dtypeSize(dtype);
       const segments = segmentsOf(shards, streamOffset, byteLength);
       if (!segments) throw new InputFileError(modelFile, undefined, `weight "${weight.name}" runs past the end of the shard files of ${where} (${shards.reduce((sum, s) => sum + s.size, 0)} bytes)`);
-      tensors.push({ name: weight.name, dtype, shape, byteLength, file: shards[0]?.file ?? modelFile, segments });
+      tensors.push({ name: weight.name, dtype, shape, byteLength, file: segments[0]?.file ?? modelFile, segments });
       streamOffset += byteLength;
     }
     const total = shards.reduce((sum, shard) => sum + shard.size, 0);
@@ -228,7 +229,7 @@ async function openTfjsModel(given: string, modelFile: string, openFile: OpenFil
 }
 
 /** The pieces of [offset, offset + length) of a byte stream cut into `shards`, or null past its end. */
-function segmentsOf(shards: Array<{ handle: FileHandle; size: number }>, offset: number, length: number): TensorSegment[] | null {
+function segmentsOf(shards: Array<{ handle: FileHandle; size: number; file: string }>, offset: number, length: number): TensorSegment[] | null {
   const segments: TensorSegment[] = [];
   let start = offset;
   let left = length;
@@ -239,7 +240,7 @@ function segmentsOf(shards: Array<{ handle: FileHandle; size: number }>, offset:
       continue;
     }
     const take = Math.min(shard.size - start, left);
-    segments.push({ handle: shard.handle, position: start, length: take });
+    segments.push({ handle: shard.handle, file: shard.file, position: start, length: take });
     left -= take;
     start = 0;
   }

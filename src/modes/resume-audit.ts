@@ -131,7 +131,10 @@ export interface ResumeAuditResult {
  * @throws ReproError for an unclean tree, a failed training or a leg that ignores the protocol.
  */
 export async function runResumeAudit(options: { settings: LoadedSettings; resumeAt: number }, context: ModeContext): Promise<ResumeAuditResult> {
-  const config = options.settings.config;
+  // The legs compare metric curves only: checkpoint averaging (a first leg may hold fewer than
+  // K checkpoints) and its eval are left out; checkpoints are still fingerprinted.
+  const settingsConfig = options.settings.config;
+  const config = typeof settingsConfig.checkpoints === 'object' ? { ...settingsConfig, checkpoints: settingsConfig.checkpoints.glob } : settingsConfig;
   if (!Number.isSafeInteger(options.resumeAt) || options.resumeAt < 1) throw new ReproError(`--resume-at ${options.resumeAt}: expected a step number, 1 or more`);
   const repo = await prepareRepo(config, context);
   const environment = await collectRunEnvironment(config, repo, context);

@@ -44,8 +44,8 @@ appendFileSync(out, JSON.stringify({ w0: w[0] }) + '\\n');
 
 const REPRO_YML = 'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 11\ntimeout-minutes: 1\n';
 
-async function audit(forget: Parameters<typeof RESUMABLE>[0], resumeAt: number, format = 'json') {
-  const project = await createProject({ 'train.mjs': RESUMABLE(forget), 'repro.yml': REPRO_YML });
+async function audit(forget: Parameters<typeof RESUMABLE>[0], resumeAt: number, format = 'json', config = REPRO_YML) {
+  const project = await createProject({ 'train.mjs': RESUMABLE(forget), 'repro.yml': config });
   try {
     return await project.cli(['audit', '--resume-at', String(resumeAt), '--format', format]);
   } finally {
@@ -59,6 +59,12 @@ test('a run that saves its whole state resumes bit-identically: exit 0', async (
   const report = JSON.parse(stdout);
   assert.deepEqual([report.status, report.resumeAt, report.firstDivergentStep, report.likelyMissingState], ['pass', 15, null, null]);
   assert.deepEqual(report.metrics.map((m: { name: string; status: string }) => `${m.name}:${m.status}`).sort(), ['train.loss:pass', 'w0:pass']);
+});
+
+test('checkpoint averaging settings do not apply to the legs (a first leg has fewer checkpoints)', async () => {
+  const config = `${REPRO_YML}checkpoints:\n  glob: "{out}/ckpt-*.safetensors"\n  average-last: 3\n  eval-command: node eval.mjs {checkpoint}\n`;
+  const { code, stderr } = await audit('nothing', 15, 'json', config);
+  assert.equal(code, 0, stderr);
 });
 
 test('optimizer state left out: divergence right after the resume (N+2: a loss is logged before that step updates), blamed on optimizer/scheduler/RNG state; exit 1', async () => {
