@@ -10,9 +10,9 @@ import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-6LQ4F6JW.js";
+} from "./chunks/chunk-QLWL5FBN.js";
 import "./chunks/chunk-ZCBW5UN4.js";
-import "./chunks/chunk-GF4ZDGTA.js";
+import "./chunks/chunk-S4SLZWY6.js";
 import "./chunks/chunk-OFCAAITS.js";
 import "./chunks/chunk-KGAZ7FAN.js";
 import {
@@ -303,7 +303,7 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-ZCEWRRV6.js");
+        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-OILVH64F.js");
         if (inputs.mode === "check" && !inputs.githubToken) await uploadFailureVerdict(event, settings, message, context);
         else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
@@ -344,7 +344,7 @@ function eventForPublishing(sentEvent) {
   return sentEvent;
 }
 async function publishMode(inputs, settings, context, event) {
-  const { publishFromArtifact } = await import("./chunks/github-publish-ZCEWRRV6.js");
+  const { publishFromArtifact } = await import("./chunks/github-publish-OILVH64F.js");
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   setOutput("status", verdict.outcome);
   await summary.addRaw(verdict.summary).write();
@@ -375,7 +375,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides, trains: inputs.mode !== "publish" }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-6XLGIZNR.js");
+  const { runCheck } = await import("./chunks/check-VPJOG5Y7.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -410,7 +410,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-P7R4CQMG.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-2K6JFOKF.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.

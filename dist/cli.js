@@ -156,15 +156,15 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-5MJE5ZSJ.js"),
-  baseline: () => import("./chunks/baseline-RBIB6CGF.js"),
-  run: () => import("./chunks/run-VGQJTB2A.js"),
-  compare: () => import("./chunks/compare-BW4333IG.js"),
+  check: () => import("./chunks/check-J6QSRZYD.js"),
+  baseline: () => import("./chunks/baseline-W4OVOBDA.js"),
+  run: () => import("./chunks/run-KR6BDYNU.js"),
+  compare: () => import("./chunks/compare-MEUJRBWU.js"),
   env: () => import("./chunks/env-HYRSYMTQ.js"),
-  fingerprint: () => import("./chunks/fingerprint-OJGTB7SS.js"),
-  "diff-weights": () => import("./chunks/diff-weights-S5ZZREE7.js"),
-  merge: () => import("./chunks/merge-7SOJMBVT.js"),
-  audit: () => import("./chunks/audit-EWUDY6SG.js")
+  fingerprint: () => import("./chunks/fingerprint-EHP5UJCS.js"),
+  "diff-weights": () => import("./chunks/diff-weights-AFCJC4N5.js"),
+  merge: () => import("./chunks/merge-CW3X5NTE.js"),
+  audit: () => import("./chunks/audit-EXCVKK46.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

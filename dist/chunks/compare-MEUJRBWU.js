@@ -12,7 +12,7 @@ import {
 } from "./chunk-77UJ7ENF.js";
 import {
   readComparable
-} from "./chunk-NYXNV7HU.js";
+} from "./chunk-7WD5Q3J6.js";
 import "./chunk-WSLLZDSC.js";
 import {
   verdictToJson
@@ -25,7 +25,7 @@ import {
   DEFAULT_IGNORED_METRICS
 } from "./chunk-IC2VX5EQ.js";
 import "./chunk-ZCBW5UN4.js";
-import "./chunk-GF4ZDGTA.js";
+import "./chunk-S4SLZWY6.js";
 import "./chunk-OFCAAITS.js";
 import "./chunk-KGAZ7FAN.js";
 import {

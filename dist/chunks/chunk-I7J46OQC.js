@@ -10,7 +10,7 @@ import {
   orderCheckpoints,
   readTensorBytes,
   withCheckpoint
-} from "./chunk-NNPZWUY4.js";
+} from "./chunk-2BMG6D22.js";
 import {
   dtypeSize,
   safetensorsLayout

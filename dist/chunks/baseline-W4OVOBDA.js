@@ -26,7 +26,7 @@ var command = {
   async run(input, io, log) {
     expectNoArguments("baseline update", input.args);
     const { settings, context } = await trainingInvocation(input, io, log);
-    const { runBaselineUpdate } = await import("./baseline-P7R4CQMG.js");
+    const { runBaselineUpdate } = await import("./baseline-2K6JFOKF.js");
     const result = await runBaselineUpdate(settings, context);
     io.stdout(
       `Baseline written to ${result.baselineRepoPath}. Commit it:

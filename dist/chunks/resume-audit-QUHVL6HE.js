@@ -14,15 +14,15 @@ import {
   collectRunEnvironment,
   createRunOutputDir,
   trainAndRecord
-} from "./chunk-VTKZI52E.js";
-import "./chunk-NYXNV7HU.js";
+} from "./chunk-FROF57T6.js";
+import "./chunk-7WD5Q3J6.js";
 import "./chunk-WSLLZDSC.js";
 import "./chunk-33ZGN3CI.js";
 import "./chunk-UGAHOFV2.js";
-import "./chunk-T42743BT.js";
-import "./chunk-NNPZWUY4.js";
+import "./chunk-JNZOPF5K.js";
+import "./chunk-2BMG6D22.js";
 import "./chunk-OR34RBAR.js";
-import "./chunk-GF4ZDGTA.js";
+import "./chunk-S4SLZWY6.js";
 import "./chunk-OFCAAITS.js";
 import "./chunk-KGAZ7FAN.js";
 import "./chunk-PA5XLRHK.js";
@@ -106,7 +106,8 @@ function filterSteps(data, keep, keepFinals) {
   return { series, finals: keepFinals ? data.finals : /* @__PURE__ */ new Map(), notes: data.notes };
 }
 async function runResumeAudit(options, context) {
-  const config = options.settings.config;
+  const settingsConfig = options.settings.config;
+  const config = typeof settingsConfig.checkpoints === "object" ? { ...settingsConfig, checkpoints: settingsConfig.checkpoints.glob } : settingsConfig;
   if (!Number.isSafeInteger(options.resumeAt) || options.resumeAt < 1) throw new ReproError(`--resume-at ${options.resumeAt}: expected a step number, 1 or more`);
   const repo = await prepareRepo(config, context);
   const environment = await collectRunEnvironment(config, repo, context);

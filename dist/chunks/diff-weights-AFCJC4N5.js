@@ -9,12 +9,12 @@ import {
 import "./chunk-WSLLZDSC.js";
 import {
   CHUNK_BYTES
-} from "./chunk-T42743BT.js";
+} from "./chunk-JNZOPF5K.js";
 import {
   FLOAT_DTYPES,
   readTensorBytes,
   withCheckpoint
-} from "./chunk-NNPZWUY4.js";
+} from "./chunk-2BMG6D22.js";
 import {
   encodeNumber
 } from "./chunk-OR34RBAR.js";

@@ -3,7 +3,7 @@ import {
   metadataStep,
   readTensorBytes,
   withCheckpoint
-} from "./chunk-NNPZWUY4.js";
+} from "./chunk-2BMG6D22.js";
 import {
   init_define_REPRO_CHART_LIBRARY
 } from "./chunk-FCTVIH2T.js";
@@ -19,7 +19,7 @@ async function fingerprintCheckpoint(file, chunkBytes = CHUNK_BYTES) {
 async function fingerprintOpened(checkpoint, chunkBytes = CHUNK_BYTES) {
   const buffer = new Uint8Array(chunkBytes);
   const hashes = /* @__PURE__ */ new Map();
-  const inFileOrder = [...checkpoint.tensors].sort((a, b) => a.file.localeCompare(b.file) || a.segments[0].position - b.segments[0].position);
+  const inFileOrder = [...checkpoint.tensors].sort((a, b) => a.file.localeCompare(b.file) || (a.segments[0]?.position ?? 0) - (b.segments[0]?.position ?? 0));
   for (const tensor of inFileOrder) hashes.set(tensor.name, await tensorSha256(tensor, buffer));
   const tensors = checkpoint.tensors.map((tensor) => ({ name: tensor.name, dtype: tensor.dtype, shape: tensor.shape, sha256: hashes.get(tensor.name) }));
   return { path: checkpoint.path, step: checkpointStep(checkpoint.metadata, checkpoint.path), tensors };

@@ -2,12 +2,12 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   lastCheckpoints,
   mergeCheckpoints
-} from "./chunk-G64EEJ6U.js";
+} from "./chunk-I7J46OQC.js";
 import "./chunk-XPR7BVWN.js";
 import {
   trainingFailure
-} from "./chunk-VTKZI52E.js";
-import "./chunk-NYXNV7HU.js";
+} from "./chunk-FROF57T6.js";
+import "./chunk-7WD5Q3J6.js";
 import "./chunk-WSLLZDSC.js";
 import "./chunk-33ZGN3CI.js";
 import {
@@ -15,12 +15,12 @@ import {
 } from "./chunk-UGAHOFV2.js";
 import {
   fingerprintCheckpoint
-} from "./chunk-T42743BT.js";
-import "./chunk-NNPZWUY4.js";
+} from "./chunk-JNZOPF5K.js";
+import "./chunk-2BMG6D22.js";
 import {
   encodeNumber
 } from "./chunk-OR34RBAR.js";
-import "./chunk-GF4ZDGTA.js";
+import "./chunk-S4SLZWY6.js";
 import "./chunk-OFCAAITS.js";
 import "./chunk-KGAZ7FAN.js";
 import "./chunk-PA5XLRHK.js";

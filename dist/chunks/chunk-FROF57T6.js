@@ -6,7 +6,7 @@ import {
   collectRunMetrics,
   encodeMetricData,
   expandFileGlob
-} from "./chunk-NYXNV7HU.js";
+} from "./chunk-7WD5Q3J6.js";
 import {
   collectEnvironment,
   execText
@@ -16,7 +16,7 @@ import {
 } from "./chunk-UGAHOFV2.js";
 import {
   fingerprintCheckpoint
-} from "./chunk-T42743BT.js";
+} from "./chunk-JNZOPF5K.js";
 import {
   ReproError
 } from "./chunk-IVX2EMGP.js";
@@ -299,10 +299,10 @@ async function trainAndRecord(config, repo, context, environment) {
   const checkpoints = [];
   const extraEnvironment = {};
   const warnings = [];
-  const guards = [];
+  let guard;
   let metricsSpec;
   if (config.trainer) {
-    const { runTrainer, backendFingerprint } = await import("./run-trainer-AVBEBLTK.js");
+    const { runTrainer, backendFingerprint } = await import("./run-trainer-UOPRNH3Z.js");
     const guarded = await trainingPhase(
       config,
       repo,
@@ -327,7 +327,7 @@ async function trainAndRecord(config, repo, context, environment) {
         ...context.signal ? { signal: context.signal } : {}
       })
     );
-    guards.push(guarded);
+    guard = guarded;
     const result = guarded.result;
     for (const warning of result.warnings) context.log.warning(warning);
     warnings.push(...result.warnings);
@@ -352,13 +352,13 @@ async function trainAndRecord(config, repo, context, environment) {
         ...context.signal ? { signal: context.signal } : {}
       })
     );
-    guards.push(guarded);
+    guard = guarded;
     const result = guarded.result;
     if (result.startError !== null) throw new ReproError(`The training command could not be started: ${result.startError}.`, { hint: "Check `command`: put a long command in a script file in the repository and run that script instead." });
     if (result.exitCode !== 0 || result.timedOut || result.cancelled) throw trainingFailure("The training command", command, result, config["timeout-minutes"]);
     metricsSpec = config.metrics;
   }
-  for (const guard of guards) if (guard.escaped.length > 0) warnings.push(escapedMessage(guard.escaped, guard.killed));
+  if (guard.escaped.length > 0) warnings.push(escapedMessage(guard.escaped, guard.killed));
   const resolvedSpec = typeof metricsSpec === "string" ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
   const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt }).catch((error) => {
     if (!(error instanceof NoMetricFileError)) throw error;
@@ -378,7 +378,7 @@ async function trainAndRecord(config, repo, context, environment) {
   for (const file of checkpointFiles) checkpoints.push(await fingerprintCheckpoint(file));
   let merged = null;
   if (typeof config.checkpoints === "object") {
-    const { averageAndEvaluate } = await import("./checkpoint-eval-TBGHNYA6.js");
+    const { averageAndEvaluate } = await import("./checkpoint-eval-RKC525SA.js");
     const evaluation = await averageAndEvaluate(config.checkpoints, checkpointFiles, {
       outDir,
       cwd: repo.workDir,
@@ -410,10 +410,9 @@ async function trainAndRecord(config, repo, context, environment) {
     metrics: encodeMetricData(data),
     ...checkpoints.length > 0 ? { checkpoints } : {},
     ...merged ? { merged } : {},
-    runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [], isolation: guards[0]?.isolation.kind ?? "none" }
+    runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [], isolation: guard.isolation.kind }
   };
-  const isolation = guards[0]?.isolation ?? { kind: "none", detail: "no training ran" };
-  return { record, data, metricFiles: files, outDir, warnings, isolation: { kind: isolation.kind, detail: isolation.detail } };
+  return { record, data, metricFiles: files, outDir, warnings, isolation: { kind: guard.isolation.kind, detail: guard.isolation.detail } };
 }
 function trainingFailure(what, subject, result, timeoutMinutes) {
   const stopped = result.timedOut || result.cancelled;

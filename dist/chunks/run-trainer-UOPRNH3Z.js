@@ -4,8 +4,8 @@ import {
 } from "./chunk-UGAHOFV2.js";
 import {
   fingerprintCheckpoint
-} from "./chunk-T42743BT.js";
-import "./chunk-NNPZWUY4.js";
+} from "./chunk-JNZOPF5K.js";
+import "./chunk-2BMG6D22.js";
 import "./chunk-KGAZ7FAN.js";
 import {
   BUILTIN_TRAINERS,

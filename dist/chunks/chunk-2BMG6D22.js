@@ -101,7 +101,7 @@ async function readSafetensorsHeader(file, handle) {
     shape: entry.shape,
     byteLength: entry.end - entry.begin,
     file,
-    segments: [{ handle, position: dataStart + entry.begin, length: entry.end - entry.begin }]
+    segments: [{ handle, file, position: dataStart + entry.begin, length: entry.end - entry.begin }]
   }));
   return { metadata, tensors };
 }
@@ -160,7 +160,7 @@ async function openTfjsModel(given, modelFile, openFile) {
       const byteLength = shape.reduce((product, extent) => product * extent, 1) * dtypeSize(dtype);
       const segments = segmentsOf(shards, streamOffset, byteLength);
       if (!segments) throw new InputFileError(modelFile, void 0, `weight "${weight.name}" runs past the end of the shard files of ${where} (${shards.reduce((sum, s) => sum + s.size, 0)} bytes)`);
-      tensors.push({ name: weight.name, dtype, shape, byteLength, file: shards[0]?.file ?? modelFile, segments });
+      tensors.push({ name: weight.name, dtype, shape, byteLength, file: segments[0]?.file ?? modelFile, segments });
       streamOffset += byteLength;
     }
     const total = shards.reduce((sum, shard) => sum + shard.size, 0);
@@ -184,7 +184,7 @@ function segmentsOf(shards, offset, length) {
       continue;
     }
     const take = Math.min(shard.size - start, left);
-    segments.push({ handle: shard.handle, position: start, length: take });
+    segments.push({ handle: shard.handle, file: shard.file, position: start, length: take });
     left -= take;
     start = 0;
   }

@@ -4,9 +4,9 @@ import {
   DEFAULT_EMA_DECAY,
   lastCheckpoints,
   mergeCheckpoints
-} from "./chunk-G64EEJ6U.js";
+} from "./chunk-I7J46OQC.js";
 import "./chunk-XPR7BVWN.js";
-import "./chunk-NNPZWUY4.js";
+import "./chunk-2BMG6D22.js";
 import "./chunk-KGAZ7FAN.js";
 import "./chunk-PA5XLRHK.js";
 import "./chunk-HX7VJSHX.js";

@@ -5,7 +5,7 @@ import {
 import {
   STEP_KEYS,
   parsePythonJson
-} from "./chunk-GF4ZDGTA.js";
+} from "./chunk-S4SLZWY6.js";
 import {
   external_exports
 } from "./chunk-OFCAAITS.js";

@@ -8,9 +8,9 @@ import {
   publishFailureToGithub,
   publishFromArtifact,
   uploadFailureVerdict
-} from "./chunk-6LQ4F6JW.js";
+} from "./chunk-QLWL5FBN.js";
 import "./chunk-ZCBW5UN4.js";
-import "./chunk-GF4ZDGTA.js";
+import "./chunk-S4SLZWY6.js";
 import "./chunk-OFCAAITS.js";
 import "./chunk-JPJDO22F.js";
 import "./chunk-3DPOY7YP.js";

@@ -30,20 +30,20 @@ import "./chunk-OVI3PV4X.js";
 import {
   collectRunEnvironment,
   trainAndRecord
-} from "./chunk-VTKZI52E.js";
+} from "./chunk-FROF57T6.js";
 import {
   decodeMetricData,
   decodeRecordDocument,
   isReproDocument,
   serializeDocument
-} from "./chunk-NYXNV7HU.js";
+} from "./chunk-7WD5Q3J6.js";
 import "./chunk-WSLLZDSC.js";
 import {
   diffEnvironments
 } from "./chunk-33ZGN3CI.js";
 import "./chunk-UGAHOFV2.js";
-import "./chunk-T42743BT.js";
-import "./chunk-NNPZWUY4.js";
+import "./chunk-JNZOPF5K.js";
+import "./chunk-2BMG6D22.js";
 import {
   checkReportToJson
 } from "./chunk-E2DZ5CJ3.js";
@@ -54,7 +54,7 @@ import {
 import {
   require_dist
 } from "./chunk-ZCBW5UN4.js";
-import "./chunk-GF4ZDGTA.js";
+import "./chunk-S4SLZWY6.js";
 import "./chunk-OFCAAITS.js";
 import "./chunk-KGAZ7FAN.js";
 import "./chunk-PA5XLRHK.js";

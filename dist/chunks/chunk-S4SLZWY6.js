@@ -76,35 +76,48 @@ var LogObjectReader = class {
   read(object, record) {
     const stepKey = findStepKey(object);
     if (stepKey === void 0) {
-      this.walk(this.root, object, void 0, void 0, record, 0);
+      this.walk(this.root, object, void 0, void 0, record);
       return;
     }
     const step = object[stepKey];
     if (!isValidStep(step)) {
       throw this.collector.locator.error(record, `"${stepKey}" must be a whole number >= 0 (it is the step), got ${describeValue(step)}`);
     }
-    this.walk(this.root, object, stepKey, step + 0, record, 0);
+    this.walk(this.root, object, stepKey, step + 0, record);
   }
-  walk(node, object, stepKey, step, record, depth) {
-    if (depth > MAX_DEPTH) throw this.collector.locator.error(record, `nested more than ${MAX_DEPTH} levels deep`);
-    const isRoot = depth === 0;
-    let position = -1;
-    for (const key in object) {
-      position++;
-      if (key === stepKey) continue;
-      const value = object[key];
+  /**
+   * Depth first through OBJECT with an explicit stack of frames, not recursion: how deep a log
+   * object nests is the file's to choose. Keys are visited in for-in order and `position` counts
+   * every key of a frame, the step key included, as NameNode.child's cache expects.
+   */
+  walk(root, object, stepKey, step, record) {
+    const frames = [
+      { node: root, object, keys: Object.keys(object), next: 0, depth: 0 }
+    ];
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame.next === frame.keys.length) {
+        frames.pop();
+        continue;
+      }
+      const position = frame.next++;
+      const key = frame.keys[position];
+      const isRoot = frame.depth === 0;
+      if (isRoot && key === stepKey) continue;
+      const value = frame.object[key];
       if (typeof value === "number") {
-        const leaf = node.child(key, isRoot, position);
+        const leaf = frame.node.child(key, isRoot, position);
         if (step === void 0) this.collector.addFinal(leaf.name, value, record);
         else this.collector.addPoint(leaf.seriesIn(this.collector), step, value, record);
       } else if (Array.isArray(value) && value.length > MAX_ARRAY_METRICS) {
-        const name = node.child(key, isRoot, position).name;
+        const name = frame.node.child(key, isRoot, position).name;
         if (!this.skippedArrays.has(name)) {
           this.skippedArrays.add(name);
           this.collector.addNote(`${name}: an array of ${value.length} elements (${this.collector.locator.describe(record)}) was skipped; arrays longer than ${MAX_ARRAY_METRICS} are not read as one metric per element`);
         }
       } else if (typeof value === "object" && value !== null) {
-        this.walk(node.child(key, isRoot, position), value, void 0, step, record, depth + 1);
+        if (frame.depth + 1 > MAX_DEPTH) throw this.collector.locator.error(record, `nested more than ${MAX_DEPTH} levels deep`);
+        frames.push({ node: frame.node.child(key, isRoot, position), object: value, keys: Object.keys(value), next: 0, depth: frame.depth + 1 });
       }
     }
   }

@@ -16,7 +16,7 @@ import {
   isValidStep,
   nestedDeeperThan,
   parsePythonJson
-} from "./chunk-GF4ZDGTA.js";
+} from "./chunk-S4SLZWY6.js";
 import {
   external_exports
 } from "./chunk-OFCAAITS.js";

@@ -1,8 +1,8 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   fingerprintCheckpoint
-} from "./chunk-T42743BT.js";
-import "./chunk-NNPZWUY4.js";
+} from "./chunk-JNZOPF5K.js";
+import "./chunk-2BMG6D22.js";
 import "./chunk-KGAZ7FAN.js";
 import "./chunk-PA5XLRHK.js";
 import {

@@ -30,7 +30,7 @@ async function run(input, io, log) {
   else if (!Number.isSafeInteger(resumeAt) || resumeAt < 1) problems.push(`--resume-at ${resumeAtText}: expected a step number, 1 or more`);
   const { settings, context } = await trainingInvocation({ ...input, flagProblems: problems }, io, log);
   if (problems.length > 0) throw new ReproError(problems.join("\n"));
-  const { runResumeAudit } = await import("./resume-audit-MR73KWDZ.js");
+  const { runResumeAudit } = await import("./resume-audit-QUHVL6HE.js");
   const { resumeAuditToJson, renderResumeAudit } = await import("./resume-audit-4EELERIV.js");
   const { analysis, exitCode } = await runResumeAudit({ settings, resumeAt }, context);
   const json = JSON.stringify(resumeAuditToJson(analysis), null, 2) + "\n";

@@ -6,17 +6,17 @@ import "./chunk-HZAAV3XK.js";
 import "./chunk-OVI3PV4X.js";
 import {
   trainAndRecord
-} from "./chunk-VTKZI52E.js";
+} from "./chunk-FROF57T6.js";
 import {
   serializeDocument
-} from "./chunk-NYXNV7HU.js";
+} from "./chunk-7WD5Q3J6.js";
 import "./chunk-WSLLZDSC.js";
 import "./chunk-33ZGN3CI.js";
 import "./chunk-UGAHOFV2.js";
-import "./chunk-T42743BT.js";
-import "./chunk-NNPZWUY4.js";
+import "./chunk-JNZOPF5K.js";
+import "./chunk-2BMG6D22.js";
 import "./chunk-OR34RBAR.js";
-import "./chunk-GF4ZDGTA.js";
+import "./chunk-S4SLZWY6.js";
 import "./chunk-OFCAAITS.js";
 import "./chunk-KGAZ7FAN.js";
 import "./chunk-PA5XLRHK.js";
