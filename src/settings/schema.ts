@@ -16,6 +16,10 @@ const toleranceSchema = z.strictObject({
   rtol: positiveNumber.optional(),
   atol: positiveNumber.optional(),
   exact: z.boolean().optional().describe('Bit-for-bit equal doubles; then rtol and atol must be left out'),
+  sigma: z.number().finite().positive().optional().describe('σ gate against a statistical baseline (band): pass within mean ± sigma·s·√(1+1/n); rtol/atol stay the floor'),
+  'false-alarm-rate': z.number().gt(0).lt(1).optional().describe('σ gate with k from Student\'s t for this false-alarm rate per metric (instead of sigma)'),
+  window: z.number().int().positive().optional().describe('σ gate: width of the sliding window means, in logged steps (default 20)'),
+  'log-scale': z.array(z.string()).optional().describe('σ gate: metric globs gated on ln(value) when positive (default ["*loss*"])'),
 });
 
 const toleranceOverrideSchema = z.strictObject({
@@ -39,6 +43,13 @@ const trainerSchema = z.strictObject({
     .describe('Passed to the trainer as ctx.options (builtin:smoke reads learning-rate, batch-size)'),
 });
 
+const auditSchema = z.strictObject({
+  runs: z.number().int().min(2).default(2).describe('Same-seed runs of the commit (bitwise identical?)'),
+  seeds: z.number().int().nonnegative().default(0).describe('Runs with other seeds (seed+1 …): the noise band'),
+  expect: z.enum(['numerical', 'statistical']).default('numerical').describe('The level the audit must reach, else exit 1'),
+  'max-age-days': z.number().positive().optional().describe('Warn when the last audit run seen is older than this (the schedule\'s period)'),
+});
+
 /** Keys of repro.yml. Every key can also be given as an action input or `--set key=value`. */
 export const configSchema = z
   .strictObject({
@@ -54,6 +65,8 @@ export const configSchema = z
     'timeout-minutes': z.number().positive().default(30),
     'determinism-env': z.boolean().default(true).describe('Export CUBLAS_WORKSPACE_CONFIG, TF_DETERMINISTIC_OPS, TF_CUDNN_DETERMINISTIC'),
     tolerance: toleranceSchema.default({ rtol: 1e-5, atol: 1e-8 }),
+    audit: auditSchema.default({ runs: 2, seeds: 0, expect: 'numerical' }).describe('The determinism audit (repro-check audit, mode: audit)'),
+    'pinning-risks': z.enum(['warn', 'error']).default('warn').describe('Unpinned dependencies: report lines (warn) or exit 2 (error)'),
     'metric-tolerances': z.record(z.string(), toleranceOverrideSchema).default({}),
     'ignore-metrics': z.array(z.string()).default(DEFAULT_IGNORED_METRICS),
     'fingerprint-paths': z.array(z.string().min(1)).default([]),
@@ -85,6 +98,9 @@ export function crossKeyProblems(raw: Record<string, unknown>): Array<{ key: str
   if (has('command') && has('trainer')) problems.push({ key: 'trainer', message: '`command` and `trainer` are alternatives; set only one' });
   const tolerance = raw.tolerance as Record<string, unknown> | undefined;
   if (tolerance?.exact === true && (tolerance.rtol !== undefined || tolerance.atol !== undefined)) problems.push({ key: 'tolerance', message: 'tolerance: `exact: true` compares bit for bit; leave out rtol and atol with it' });
+  if (tolerance?.sigma !== undefined && tolerance['false-alarm-rate'] !== undefined) problems.push({ key: 'tolerance', message: 'tolerance: `sigma` and `false-alarm-rate` both set k of the σ gate; set only one' });
+  const audit = raw.audit as Record<string, unknown> | undefined;
+  if (audit?.expect === 'statistical' && !(typeof audit.seeds === 'number' && audit.seeds >= 1)) problems.push({ key: 'audit', message: 'audit: `expect: statistical` needs a seed band: set `seeds` to 1 or more (--seeds M; 8 gives a usable band)' });
   if (has('command') && !has('metrics')) problems.push({ key: 'metrics', message: 'with `command`, say where the metrics are written (a file, a glob or {prefix: path})' });
   return problems;
 }
