@@ -26,6 +26,9 @@ Usage:
       Run the training and write its run record, without comparing.
   repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
       Compare two metric files, run records or baselines (told apart by content).
+  repro-check audit [--runs N] [--seeds M] [--config F] [--set KEY=VALUE]... [--seed N] [--format markdown|json]
+      Train the commit N times with one seed (bitwise identical?) and M times with other seeds
+      (the noise band); report the level of reproducibility reached. Exit 1 below audit.expect.
   repro-check env [--format json|text] [-o FINGERPRINT.json]
       Print this machine's environment fingerprint.
 
@@ -55,6 +58,8 @@ const COMMON_OPTIONS = {
   exact: { type: 'boolean', default: false },
   metric: { type: 'string', multiple: true, default: [] },
   ignore: { type: 'string', multiple: true, default: [] },
+  runs: { type: 'string' },
+  seeds: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Parsed = ReturnType<typeof parseArgs<{ options: typeof COMMON_OPTIONS; allowPositionals: true; strict: true; tokens: true }>>;
@@ -67,6 +72,7 @@ const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   run: ['config', 'set', 'seed', 'out', 'verbose'],
   compare: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'format', 'out', 'verbose'],
   env: ['format', 'out', 'verbose'],
+  audit: ['config', 'set', 'seed', 'runs', 'seeds', 'format', 'verbose'],
 };
 
 /** `-o/--out` for options with a short form, `--config` for the others. */
@@ -147,12 +153,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (values.out) await writeFileAtomic(path.resolve(io.cwd, values.out), JSON.stringify(fingerprint, null, 2) + '\n');
         return EXIT_PASS;
       }
+      case 'audit': {
+        const { runAuditCommand, expectNoAuditArguments } = await import('./commands/audit.ts');
+        expectNoAuditArguments(rest);
+        return await runAuditCommand({ config: values.config, set: values.set, seed: values.seed, runs: values.runs, seeds: values.seeds, format: format as 'markdown' | 'json', flagProblems: formatProblem ? [formatProblem] : [] }, io, log);
+      }
       case 'check':
       case 'run':
       case 'baseline':
         return await runTrainingCommand(command, rest, values, { format, problem: formatProblem }, io, log);
       default:
-        throw new ReproError(`unknown command "${command}"; accepted: check, baseline update, run, compare, env`);
+        throw new ReproError(`unknown command "${command}"; accepted: check, baseline update, run, compare, audit, env`);
     }
   } catch (error) {
     log.error(describeError(error));
