@@ -5,7 +5,7 @@ import type { SettingsSources } from '../settings/load.ts';
 export interface ActionInvocation {
   /** The config file input, or null when not given (then repro.yml is used if present). */
   config: string | null;
-  mode: 'check' | 'baseline';
+  mode: 'check' | 'baseline' | 'audit';
   githubToken: string;
   baselineToken: string;
   /** True when `baseline-token` was given (a PAT or App token), not defaulted to the workflow token. */
@@ -24,7 +24,7 @@ export function readActionInputs(getInput: (name: string) => string): ActionInvo
     return value === '' ? null : value;
   };
   const mode = given('mode') ?? 'check';
-  if (mode !== 'check' && mode !== 'baseline') throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: check, baseline`);
+  if (mode !== 'check' && mode !== 'baseline' && mode !== 'audit') throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: check, baseline, audit`);
   const githubToken = given('github-token') ?? '';
   const overrides: SettingsSources['overrides'] = [];
   for (const key of configKeys()) {

@@ -53,8 +53,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
         await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
-    phase = inputs.mode === 'baseline' ? 'updating the baseline' : 'checking';
+    phase = inputs.mode === 'baseline' ? 'updating the baseline' : inputs.mode === 'audit' ? 'auditing' : 'checking';
     if (inputs.mode === 'baseline') await baselineMode(inputs, settings, context, event);
+    else if (inputs.mode === 'audit') await auditMode(settings, context);
     else await checkMode(inputs, settings, configPath, context, event);
   } catch (error) {
     core.setOutput('status', 'error');
@@ -153,4 +154,16 @@ async function baselineMode(inputs: ActionInvocation, settings: LoadedSettings, 
   core.setOutput('baseline-path', result.baselineRepoPath);
   core.setOutput('record-path', result.baselinePath);
   await publishBaselineToGithub(inputs, event, settings, result, context);
+}
+
+async function auditMode(settings: LoadedSettings, context: ModeContext): Promise<void> {
+  const { runAudit } = await import('../modes/audit.ts');
+  const result = await runAudit(settings, context);
+  core.setOutput('status', result.findings.reached ? 'pass' : 'drift');
+  core.setOutput('level', result.findings.level);
+  core.setOutput('report-path', `${result.outDir}/report.md`);
+  await core.summary.addRaw(result.markdown).write();
+  if (!result.findings.reached) {
+    core.setFailed(`The audit reached the ${result.findings.level} level; ${result.findings.expect} was expected (audit.expect). See the job summary.`);
+  }
 }
