@@ -4,7 +4,10 @@ import { readComparable } from '../metrics/collect.ts';
 import { compareMetrics } from '../compare/compare.ts';
 import { DEFAULT_TOLERANCE, resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
 import { loadSettings } from '../settings/load.ts';
-import { gateSettingsOf } from '../settings/gate.ts';
+import { gateSettingsOf, sigmaGateOptionsOf, type GateSettings } from '../settings/gate.ts';
+import { judgeAgainstBand } from '../compare/sigma-verdict.ts';
+import { decodeRecordDocument, isReproDocument } from '../record/codec.ts';
+import type { BaselineJson } from '../record/types.ts';
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_IGNORED_METRICS } from '../settings/schema.ts';
 import { verdictToJson } from '../report/json.ts';
@@ -24,6 +27,8 @@ export interface CompareCommandOptions {
   format: 'markdown' | 'json';
   /** --config: take tolerance, metric-tolerances and ignore-metrics from this repro.yml. */
   config?: string | undefined;
+  /** --sigma K: k of the σ gate against a baseline with a band. */
+  sigma?: string | undefined;
   /** -o: also write the verdict JSON here. */
   out?: string | undefined;
   /** Problems the caller found in other flags (a bad --format), reported with these. */
@@ -42,12 +47,14 @@ export async function runCompareCommand(options: CompareCommandOptions, io: CliI
     readComparable(path.resolve(options.cwd, currentFile)),
     tolerancesFor(options),
   ]);
-  const verdict = compareMetrics(baseline, current, {
-    tolerances: picker.tolerances,
-    include: options.include,
-    // Wall-clock fields are ignored by default (DESIGN.md), or as the config says; --ignore adds to that list.
-    ignore: [...picker.ignore, ...options.ignore],
-  });
+  // Wall-clock fields are ignored by default (DESIGN.md), or as the config says; --ignore adds to that list.
+  const ignore = [...picker.ignore, ...options.ignore];
+  const plain = compareMetrics(baseline, current, { tolerances: picker.tolerances, include: options.include, ignore });
+  const banded = await bandedBaseline(path.resolve(options.cwd, baselineFile), path.resolve(options.cwd, currentFile));
+  const sigmaOptions = sigmaGateOptionsOf({ tolerance: { ...picker.gate.tolerance, ...(options.sigma === undefined ? {} : { sigma: Number(options.sigma), 'false-alarm-rate': undefined }) }, 'metric-tolerances': picker.gate['metric-tolerances'], 'ignore-metrics': ignore }, picker.tolerances);
+  const judged = banded ? judgeAgainstBand(plain, banded.baseline, baselineFile, current, banded.currentSeed, { ...sigmaOptions, include: options.include }) : { verdict: plain, lines: [] };
+  const verdict = judged.verdict;
+  picker.lines.push(...judged.lines);
   if (options.out) await writeFileAtomic(path.resolve(options.cwd, options.out), JSON.stringify(verdictToJson(verdict), null, 2) + '\n');
   if (options.format === 'json') io.stdout(JSON.stringify(verdictToJson(verdict)) + '\n');
   else {
@@ -71,6 +78,8 @@ export async function runCompareCommand(options: CompareCommandOptions, io: CliI
 
 interface ComparePicker {
   tolerances: TolerancePicker;
+  /** The tolerance keys as given (the σ gate's keys among them). */
+  gate: GateSettings;
   ignore: string[];
   lines: string[];
 }
@@ -83,6 +92,7 @@ function flagProblems(options: CompareCommandOptions): string[] {
     if (text !== undefined && toleranceNumber(text) === null) problems.push(`${flag} ${text}: expected a number >= 0, e.g. ${flag} 1e-5`);
   }
   const toleranceFlags = [options.rtol !== undefined && '--rtol', options.atol !== undefined && '--atol'].filter((f): f is string => f !== false);
+  if (options.sigma !== undefined && !(Number(options.sigma) > 0 && Number.isFinite(Number(options.sigma)))) problems.push(`--sigma ${options.sigma}: expected a number > 0, e.g. --sigma 4`);
   if (options.config !== undefined && (options.exact || toleranceFlags.length > 0)) problems.push(`--config takes the tolerance from the file; leave out ${[...toleranceFlags, ...(options.exact ? ['--exact'] : [])].join(', ')} with it`);
   else if (options.exact && toleranceFlags.length > 0) problems.push(`--exact compares bit for bit; leave out ${toleranceFlags.join(' and ')} with it`);
   return problems;
@@ -109,6 +119,7 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
     const tolerance = resolveTolerance(gate.tolerance);
     const source = `tolerance in ${options.config}`;
     return {
+      gate,
       tolerances: new TolerancePicker(tolerance, source, gate['metric-tolerances']),
       ignore: gate['ignore-metrics'],
       lines: [tolerance.exact ? `exact (bit-for-bit) — from ${source}` : `rtol ${tolerance.rtol}, atol ${tolerance.atol} — from ${source}`, ...Object.entries(gate['metric-tolerances']).map(([glob, o]) => `\`${glob}\`: ${JSON.stringify(o)}`)],
@@ -119,8 +130,31 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
   const atol = options.atol === undefined ? DEFAULT_TOLERANCE.atol : toleranceNumber(options.atol)!;
   const source = options.exact ? '--exact' : options.rtol !== undefined || options.atol !== undefined ? 'command-line flags' : 'default (numpy.allclose)';
   return {
+    gate: { tolerance: { rtol, atol, exact: options.exact }, 'metric-tolerances': {}, 'ignore-metrics': [...DEFAULT_IGNORED_METRICS] },
     tolerances: new TolerancePicker({ rtol, atol, exact: options.exact }, source, {}),
     ignore: [...DEFAULT_IGNORED_METRICS],
     lines: [options.exact ? 'exact (bit-for-bit)' : `rtol ${rtol}, atol ${atol} — from ${source}`],
   };
+}
+
+/**
+ * The baseline document when BASELINE is a baseline with a band, with the seed of CURRENT when
+ * it is a run record (which band judges it: src/record/band.ts); null otherwise. Both files
+ * have been read and validated by readComparable already.
+ */
+async function bandedBaseline(baselineFile: string, currentFile: string): Promise<{ baseline: BaselineJson; currentSeed: number | null } | null> {
+  const document = async (file: string) => {
+    const text = await readFile(file, 'utf8');
+    if (!text.trimStart().startsWith('{')) return null;
+    try {
+      const value: unknown = JSON.parse(text);
+      return isReproDocument(value) ? decodeRecordDocument(value, file) : null;
+    } catch {
+      return null;
+    }
+  };
+  const baseline = await document(baselineFile);
+  if (baseline?.kind !== 'baseline' || !baseline.baseline.band) return null;
+  const current = await document(currentFile);
+  return { baseline: baseline.baseline, currentSeed: current?.kind === 'run-record' ? current.record.provenance.seed : null };
 }

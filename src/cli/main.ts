@@ -20,12 +20,14 @@ export const USAGE = `repro-check ${VERSION} — reproducibility checks for ML t
 Usage:
   repro-check check [--config F] [--set KEY=VALUE]... [--seed N] [--format markdown|json] [-o RECORD.json]
       Refuse an unclean tree, run the seeded training, compare with the baseline, report.
-  repro-check baseline update [--config F] [--set KEY=VALUE]... [--seed N]
+  repro-check baseline update [--config F] [--set KEY=VALUE]... [--seed N] [--seeds M [--runs N]]
       Refuse an unclean tree, run the training, write the baseline file (commit it yourself).
+      --seeds M: a statistical baseline, with the band over M+1 seeds and N same-seed runs.
   repro-check run [--config F] [--set KEY=VALUE]... [--seed N] [-o RECORD.json]
       Run the training and write its run record, without comparing.
-  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
-      Compare two metric files, run records or baselines (told apart by content).
+  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--sigma K] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
+      Compare two metric files, run records or baselines (told apart by content). Against a
+      baseline with a band the σ gate decides (--sigma K; rtol/atol stay the floor).
   repro-check audit [--runs N] [--seeds M] [--config F] [--set KEY=VALUE]... [--seed N] [--format markdown|json]
       Train the commit N times with one seed (bitwise identical?) and M times with other seeds
       (the noise band); report the level of reproducibility reached. Exit 1 below audit.expect.
@@ -60,6 +62,7 @@ const COMMON_OPTIONS = {
   ignore: { type: 'string', multiple: true, default: [] },
   runs: { type: 'string' },
   seeds: { type: 'string' },
+  sigma: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Parsed = ReturnType<typeof parseArgs<{ options: typeof COMMON_OPTIONS; allowPositionals: true; strict: true; tokens: true }>>;
@@ -68,9 +71,9 @@ type OptionName = keyof typeof COMMON_OPTIONS;
 /** Each command takes exactly its own options: a flag meant for another command is an error, not silently ignored. */
 const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   check: ['config', 'set', 'seed', 'format', 'out', 'verbose'],
-  baseline: ['config', 'set', 'seed', 'verbose'],
+  baseline: ['config', 'set', 'seed', 'runs', 'seeds', 'verbose'],
   run: ['config', 'set', 'seed', 'out', 'verbose'],
-  compare: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'format', 'out', 'verbose'],
+  compare: ['rtol', 'atol', 'exact', 'sigma', 'config', 'metric', 'ignore', 'format', 'out', 'verbose'],
   env: ['format', 'out', 'verbose'],
   audit: ['config', 'set', 'seed', 'runs', 'seeds', 'format', 'verbose'],
 };
@@ -142,7 +145,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'compare': {
         const { runCompareCommand } = await import('./compare-command.ts');
-        return await runCompareCommand({ files: rest, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format: format as 'markdown' | 'json', out: values.out, config: values.config, flagProblems: formatProblem ? [formatProblem] : [] }, io);
+        return await runCompareCommand({ files: rest, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, sigma: values.sigma, format: format as 'markdown' | 'json', out: values.out, config: values.config, flagProblems: formatProblem ? [formatProblem] : [] }, io);
       }
       case 'env': {
         expectNoArguments(command, rest);
@@ -176,7 +179,9 @@ async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: s
     if (rest[0] !== 'update' || rest.length !== 1) throw new ReproError(`baseline takes one subcommand, "update"; got ${rest.join(' ') || 'none'}`);
   } else expectNoArguments(command, rest);
   const { settingsFromFlags } = await import('./settings-from-flags.ts');
-  const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set: values.set, seed: values.seed, flagProblems: formatProblem ? [formatProblem] : [] });
+  // --runs/--seeds (baseline update) are the audit.runs/audit.seeds settings.
+  const set = [...values.set, ...(values.runs === undefined ? [] : [`audit.runs=${values.runs}`]), ...(values.seeds === undefined ? [] : [`audit.seeds=${values.seeds}`])];
+  const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set, seed: values.seed, flagProblems: formatProblem ? [formatProblem] : [] });
   log.debug(`settings: ${JSON.stringify(settings.config)}`);
   log.debug(`where each setting came from: ${JSON.stringify(settings.origins)}`);
   const context: ModeContext = {

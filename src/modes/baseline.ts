@@ -11,6 +11,12 @@ import { InputFileError } from '../errors.ts';
 import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson } from '../record/types.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { requireBranch } from '../git/provenance.ts';
+import type { ReproConfig } from '../settings/schema.ts';
+import { trainRepeats, type RepeatedRun } from './audit.ts';
+import { analyseAudit } from '../audit/analyse.ts';
+import { encodeBand } from '../record/band.ts';
+import { gateSettingsOf, sigmaGateOptionsOf } from '../settings/gate.ts';
+import { resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
 
 export interface BaselineResult {
   baselinePath: string;
@@ -22,8 +28,9 @@ export interface BaselineResult {
 
 /**
  * `baseline update`: gate the tree (on a branch: a baseline is committed), train once, and
- * write the baseline with its provenance. An existing baseline of a newer schema is refused
- * and left as it is.
+ * write the baseline with its provenance. With `audit.seeds` > 0 (`--seeds M`) it trains as the
+ * audit does and adds the seed and same-seed bands and the level reached (a statistical
+ * baseline). An existing baseline of a newer schema is refused and left as it is.
  */
 export interface BaselineOptions {
   /** Refusals that depend on the branch (the action's default-branch rule), run before the training. */
@@ -39,13 +46,16 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
   const baselinePath = path.resolve(repo.workDir, resolveBaselinePath(config.baseline, environment, context.env, os.hostname()));
   // Before the training: a baseline this version must not overwrite is known in seconds.
   await refuseNewerBaseline(baselinePath);
-  const trained = await trainAndRecord(config, repo, context, environment);
+  // A statistical baseline (`--seeds M`): the audit's runs, whose bands the σ gate judges later runs by.
+  const repeats = config.audit.seeds > 0 ? await trainRepeats(config, repo, context, { sameSeed: config.audit.runs, seeds: config.audit.seeds }) : null;
+  const trained = repeats ? repeats.runs[0]!.trained : await trainAndRecord(config, repo, context, environment);
   return context.log.group('Writing the baseline', async () => {
     const baseline: BaselineJson = {
       kind: BASELINE_KIND,
       schemaVersion: BASELINE_SCHEMA_VERSION,
       createdAt: context.now().toISOString(),
       runs: [trained.record],
+      ...(repeats ? statisticalBlocks(config, repeats.runs, context) : {}),
     };
     const content = serializeDocument(baseline);
     await writeFileAtomic(baselinePath, content);
@@ -53,6 +63,27 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
     context.log.info(`Wrote ${baselineRepoPath} from commit ${trained.record.provenance.commit.slice(0, 12)} on ${branch}`);
     return { baselinePath, baselineRepoPath, content, branch, trained };
   });
+}
+
+/** The band and level blocks from a baseline's repeated runs: run 0 and the other seeds make the seed band. */
+function statisticalBlocks(config: ReproConfig, runs: RepeatedRun[], context: ModeContext): Pick<BaselineJson, 'band' | 'level'> {
+  const member = (run: RepeatedRun) => ({ source: `${run.kind} run ${run.index}, seed ${run.seed}`, seed: run.seed, data: run.data });
+  const same = runs.filter((r) => r.kind === 'same-seed');
+  const ignore = config['ignore-metrics'];
+  const gate = gateSettingsOf(config);
+  const findings = analyseAudit(runs, {
+    expect: config.audit.expect,
+    ignore,
+    gate: sigmaGateOptionsOf(gate, new TolerancePicker(resolveTolerance(gate.tolerance), 'tolerance', gate['metric-tolerances'])),
+    determinismEnv: config['determinism-env'],
+    env: context.env,
+  });
+  for (const warning of findings.warnings) context.log.warning(warning);
+  context.log.info(`Level reached over ${same.length} same-seed runs and ${runs.length - same.length + 1} seeds: ${findings.level}`);
+  return {
+    band: { seed: encodeBand([same[0]!, ...runs.filter((r) => r.kind === 'seed')].map(member), ignore), sameSeed: encodeBand(same.map(member), ignore) },
+    ...(findings.level === 'not reproducible' ? {} : { level: findings.level }),
+  };
 }
 
 async function refuseNewerBaseline(file: string): Promise<void> {

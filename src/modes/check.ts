@@ -21,6 +21,8 @@ import { renderMarkdown, type ReportInput } from '../report/markdown.ts';
 import { checkReportToJson } from '../report/json.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { MetricData } from '../metrics/series.ts';
+import { sigmaGateOptionsOf } from '../settings/gate.ts';
+import { judgeAgainstBand } from '../compare/sigma-verdict.ts';
 
 export type Outcome = ReportInput['outcome'];
 
@@ -50,7 +52,7 @@ export interface CheckResult {
   gateSource: string;
 }
 
-interface LoadedBaseline {
+export interface LoadedBaseline {
   baseline: BaselineJson;
   run: RunRecordJson;
   data: MetricData;
@@ -131,7 +133,10 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
         gate.source,
         gate.settings['metric-tolerances'],
       );
-      const verdict = compareMetrics(baseline.data, trained.data, { tolerances: picker, include: [], ignore: gate.settings['ignore-metrics'] });
+      const plain = compareMetrics(baseline.data, trained.data, { tolerances: picker, include: [], ignore: gate.settings['ignore-metrics'] });
+      const judged = judgeAgainstBand(plain, baseline.baseline, baseline.label, trained.data, config.seed, sigmaGateOptionsOf(gate.settings, picker));
+      const verdict = judged.verdict;
+      report.toleranceLines.push(...judged.lines);
       for (const glob of verdict.unusedToleranceGlobs) context.log.warning(`metric-tolerances["${glob}"] matches no metric; check the name (globs match whole names, * matches any characters)`);
       const weights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
       const weightsDrift = gate.settings.tolerance.exact === true && weights.compared && weights.differing.length > 0;
@@ -170,7 +175,8 @@ export function decodeBaselineText(text: string, where: string): LoadedBaseline 
   const document = decodeRecordDocument(value, where);
   const baseline: BaselineJson =
     document.kind === 'baseline' ? document.baseline : { kind: 'repro-check/baseline', schemaVersion: 1, createdAt: document.record.provenance.createdAt, runs: [document.record] };
-  const run = baseline.runs[0]!;
+  const run = baseline.runs[0];
+  if (!run) throw new ReproError(`${where}: this baseline holds a band but no run record (it was built by \`repro-check band\` from metric files)`, { hint: 'A check needs a baseline made by `repro-check baseline update` (with --seeds M for a band), or a band built from run records; `repro-check compare` takes this one.' });
   return { baseline, run, data: decodeMetricData(run.metrics, where), label: where };
 }
 
