@@ -31,6 +31,11 @@ Usage:
   repro-check audit [--runs N] [--seeds M] [--config F] [--set KEY=VALUE]... [--seed N] [--format markdown|json]
       Train the commit N times with one seed (bitwise identical?) and M times with other seeds
       (the noise band); report the level of reproducibility reached. Exit 1 below audit.expect.
+  repro-check band RUN... -o BASELINE.json [--config F] [--recommend [--cross-seed] [--margin X]]
+      A statistical baseline (seed and same-seed bands) from metric files or run records made
+      elsewhere; --recommend prints a metric-tolerances: block that passes every same-seed run.
+  repro-check aggregate RECORD... -o BASELINE.json [--config F] [--format markdown|json]
+      The band and the audit's verdict from run records of a job matrix (exit 1 below audit.expect).
   repro-check env [--format json|text] [-o FINGERPRINT.json]
       Print this machine's environment fingerprint.
 
@@ -63,6 +68,9 @@ const COMMON_OPTIONS = {
   runs: { type: 'string' },
   seeds: { type: 'string' },
   sigma: { type: 'string' },
+  recommend: { type: 'boolean', default: false },
+  'cross-seed': { type: 'boolean', default: false },
+  margin: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Parsed = ReturnType<typeof parseArgs<{ options: typeof COMMON_OPTIONS; allowPositionals: true; strict: true; tokens: true }>>;
@@ -76,6 +84,8 @@ const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   compare: ['rtol', 'atol', 'exact', 'sigma', 'config', 'metric', 'ignore', 'format', 'out', 'verbose'],
   env: ['format', 'out', 'verbose'],
   audit: ['config', 'set', 'seed', 'runs', 'seeds', 'format', 'verbose'],
+  band: ['out', 'config', 'recommend', 'cross-seed', 'margin', 'verbose'],
+  aggregate: ['out', 'config', 'format', 'verbose'],
 };
 
 /** `-o/--out` for options with a short form, `--config` for the others. */
@@ -161,12 +171,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         expectNoAuditArguments(rest);
         return await runAuditCommand({ config: values.config, set: values.set, seed: values.seed, runs: values.runs, seeds: values.seeds, format: format as 'markdown' | 'json', flagProblems: formatProblem ? [formatProblem] : [] }, io, log);
       }
+      case 'band':
+      case 'aggregate': {
+        const { runBandCommand } = await import('./commands/band.ts');
+        return await runBandCommand({ command, files: rest, out: values.out, config: values.config, recommend: values.recommend, crossSeed: values['cross-seed'], margin: values.margin, format: format as 'markdown' | 'json', flagProblems: formatProblem ? [formatProblem] : [] }, io);
+      }
       case 'check':
       case 'run':
       case 'baseline':
         return await runTrainingCommand(command, rest, values, { format, problem: formatProblem }, io, log);
       default:
-        throw new ReproError(`unknown command "${command}"; accepted: check, baseline update, run, compare, audit, env`);
+        throw new ReproError(`unknown command "${command}"; accepted: check, baseline update, run, compare, audit, band, aggregate, env`);
     }
   } catch (error) {
     log.error(describeError(error));

@@ -6,7 +6,7 @@ import { gateSettingsOf, sigmaGateOptionsOf } from '../settings/gate.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, type RepoState } from './repo-state.ts';
 import { collectRunEnvironment, createRunOutputDir, trainAndRecord, type TrainedRun } from './train.ts';
-import { analyseAudit, type AuditFindings, type AuditRun, type RunKind } from '../audit/analyse.ts';
+import { analyseAudit, type AnalyseOptions, type AuditFindings, type AuditRun, type RunKind } from '../audit/analyse.ts';
 import { resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
 import { describeSigmaGate } from '../stats/sigma-gate.ts';
 import { auditToJson, renderAuditMarkdown, type AuditReportInput } from '../report/audit.ts';
@@ -51,6 +51,13 @@ export async function trainRepeats(config: ReproConfig, repo: RepoState, context
   return { runs, trainingMs };
 }
 
+/** How the settings shape the audit's analysis: expect, ignored metrics, the σ gate, the determinism switch. */
+export function auditOptionsOf(config: ReproConfig, env: NodeJS.ProcessEnv): AnalyseOptions {
+  const gate = gateSettingsOf(config);
+  const picker = new TolerancePicker(resolveTolerance(gate.tolerance), 'tolerance', gate['metric-tolerances']);
+  return { expect: config.audit.expect, ignore: gate['ignore-metrics'], gate: sigmaGateOptionsOf(gate, picker), determinismEnv: config['determinism-env'], env };
+}
+
 export interface AuditResult {
   exitCode: number;
   findings: AuditFindings;
@@ -71,10 +78,8 @@ export async function runAudit(settings: LoadedSettings, context: ModeContext): 
   const repo = await prepareRepo(config, context);
   const repeats = await trainRepeats(config, repo, context, { sameSeed: config.audit.runs, seeds: config.audit.seeds });
   return context.log.group('Analysing the audit runs', async () => {
-    const gate = gateSettingsOf(config);
-    const picker = new TolerancePicker(resolveTolerance(gate.tolerance), 'tolerance', gate['metric-tolerances']);
-    const gateOptions = sigmaGateOptionsOf(gate, picker);
-    const findings = analyseAudit(repeats.runs, { expect: config.audit.expect, ignore: gate['ignore-metrics'], gate: gateOptions, determinismEnv: config['determinism-env'], env: context.env });
+    const options = auditOptionsOf(config, context.env);
+    const findings = analyseAudit(repeats.runs, options);
     for (const warning of findings.warnings) context.log.warning(warning);
     const outDir = await createRunOutputDir(context.env);
     for (const run of repeats.runs) await writeFileAtomic(path.join(outDir, `run-${run.kind}-${run.index}.json`), serializeDocument(run.trained.record));
@@ -83,7 +88,7 @@ export async function runAudit(settings: LoadedSettings, context: ModeContext): 
       commit: repo.provenance.commit,
       seed: config.seed,
       otherSeeds: repeats.runs.filter((r) => r.kind === 'seed').map((r) => r.seed),
-      gateLine: describeSigmaGate(gateOptions, config.audit.seeds + 1),
+      gateLine: describeSigmaGate(options.gate, config.audit.seeds + 1),
       wallMs: performance.now() - started,
       trainingMs: repeats.trainingMs,
       environmentLines: [],

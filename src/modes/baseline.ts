@@ -12,11 +12,9 @@ import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson } from '../re
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { requireBranch } from '../git/provenance.ts';
 import type { ReproConfig } from '../settings/schema.ts';
-import { trainRepeats, type RepeatedRun } from './audit.ts';
+import { auditOptionsOf, trainRepeats, type RepeatedRun } from './audit.ts';
 import { analyseAudit } from '../audit/analyse.ts';
 import { encodeBand } from '../record/band.ts';
-import { gateSettingsOf, sigmaGateOptionsOf } from '../settings/gate.ts';
-import { resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
 
 export interface BaselineResult {
   baselinePath: string;
@@ -70,14 +68,7 @@ function statisticalBlocks(config: ReproConfig, runs: RepeatedRun[], context: Mo
   const member = (run: RepeatedRun) => ({ source: `${run.kind} run ${run.index}, seed ${run.seed}`, seed: run.seed, data: run.data });
   const same = runs.filter((r) => r.kind === 'same-seed');
   const ignore = config['ignore-metrics'];
-  const gate = gateSettingsOf(config);
-  const findings = analyseAudit(runs, {
-    expect: config.audit.expect,
-    ignore,
-    gate: sigmaGateOptionsOf(gate, new TolerancePicker(resolveTolerance(gate.tolerance), 'tolerance', gate['metric-tolerances'])),
-    determinismEnv: config['determinism-env'],
-    env: context.env,
-  });
+  const findings = analyseAudit(runs, auditOptionsOf(config, context.env));
   for (const warning of findings.warnings) context.log.warning(warning);
   context.log.info(`Level reached over ${same.length} same-seed runs and ${runs.length - same.length + 1} seeds: ${findings.level}`);
   return {

@@ -10,7 +10,7 @@ export interface AuditReportInput {
   /** Seeds of the seed runs, in order. */
   otherSeeds: number[];
   gateLine: string;
-  /** Wall time of the whole audit and of the trainings inside it, in milliseconds. */
+  /** Wall time of the whole audit and of the trainings inside it, in milliseconds (0: trained elsewhere). */
   wallMs: number;
   trainingMs: number;
   /** Report lines about the environment (pinning risks, the interpreter probed). */
@@ -46,8 +46,11 @@ export function renderAuditMarkdown(input: AuditReportInput): string {
     lines.push('');
   }
   if (input.environmentLines.length > 0) lines.push('### Environment', '', ...input.environmentLines.map((l) => `- ${l}`), '');
-  const overhead = input.wallMs > 0 ? (100 * (input.wallMs - input.trainingMs)) / input.wallMs : 0;
-  lines.push(`<sub>${(input.wallMs / 1000).toFixed(1)} s in all, ${(input.trainingMs / 1000).toFixed(1)} s training (audit overhead ${overhead.toFixed(1)}%).</sub>`, '');
+  // Aggregated records were trained elsewhere: there is no wall time of ours to show.
+  if (input.wallMs > 0) {
+    const overhead = (100 * (input.wallMs - input.trainingMs)) / input.wallMs;
+    lines.push(`<sub>${(input.wallMs / 1000).toFixed(1)} s in all, ${(input.trainingMs / 1000).toFixed(1)} s training (audit overhead ${overhead.toFixed(1)}%).</sub>`, '');
+  }
   return lines.join('\n');
 }
 
