@@ -5,7 +5,9 @@ import type { SettingsSources } from '../settings/load.ts';
 export interface ActionInvocation {
   /** The config file input, or null when not given (then repro.yml is used if present). */
   config: string | null;
-  mode: 'check' | 'baseline' | 'audit';
+  mode: 'check' | 'baseline' | 'audit' | 'aggregate';
+  /** With mode aggregate: a glob of run records (as actions/download-artifact left them), relative to the workspace. */
+  records: string | null;
   githubToken: string;
   baselineToken: string;
   /** True when `baseline-token` was given (a PAT or App token), not defaulted to the workflow token. */
@@ -24,7 +26,9 @@ export function readActionInputs(getInput: (name: string) => string): ActionInvo
     return value === '' ? null : value;
   };
   const mode = given('mode') ?? 'check';
-  if (mode !== 'check' && mode !== 'baseline' && mode !== 'audit') throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: check, baseline, audit`);
+  if (mode !== 'check' && mode !== 'baseline' && mode !== 'audit' && mode !== 'aggregate') throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: check, baseline, audit, aggregate`);
+  const records = given('records');
+  if (mode === 'aggregate' && records === null) throw new ReproError('input "records": mode aggregate needs a glob of run records, e.g. "records/*/run-record.json" (where actions/download-artifact put the matrix jobs\' artifacts)');
   const githubToken = given('github-token') ?? '';
   const overrides: SettingsSources['overrides'] = [];
   for (const key of configKeys()) {
@@ -32,5 +36,5 @@ export function readActionInputs(getInput: (name: string) => string): ActionInvo
     if (value !== null) overrides.push({ key, value, origin: `input "${key}"` });
   }
   const baselineToken = given('baseline-token');
-  return { config: given('config'), mode, githubToken, baselineToken: baselineToken ?? githubToken, baselineTokenGiven: baselineToken !== null, overrides };
+  return { config: given('config'), mode, records, githubToken, baselineToken: baselineToken ?? githubToken, baselineTokenGiven: baselineToken !== null, overrides };
 }

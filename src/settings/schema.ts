@@ -112,7 +112,7 @@ export type ReproConfigInput = z.input<typeof configSchema>;
 export const GATE_KEYS = ['tolerance', 'metric-tolerances', 'ignore-metrics'] as const;
 
 /** Action inputs and CLI options that are not repro.yml keys (secrets and per-invocation choices). */
-export const INVOCATION_KEYS = ['config', 'mode', 'github-token', 'baseline-token'] as const;
+export const INVOCATION_KEYS = ['config', 'mode', 'records', 'github-token', 'baseline-token'] as const;
 
 /** Keys whose value is plain text: an input is taken as written, never parsed as YAML. */
 export const TEXT_KEYS = new Set(['command', 'checkpoints', 'baseline', 'working-directory', 'check-name', 'comment-key', 'comment-author', 'accept-label']);
