@@ -42,7 +42,8 @@ export async function trainRepeats(config: ReproConfig, repo: RepoState, context
     // The run's identity reaches the command through the environment it inherits (childEnvironment copies it).
     const runContext: ModeContext = { ...context, env: { ...context.env, REPRO_RUN_INDEX: String(step.index), REPRO_RUN_KIND: step.kind } };
     const runConfig = { ...config, seed: step.seed };
-    const environment = await collectRunEnvironment(runConfig, repo, runContext);
+    // The Python probe runs once (packages do not change between the runs of one job); GPU and driver are read per run.
+    const environment = await collectRunEnvironment(runConfig, repo, runContext, runs[0]?.environment);
     const started = performance.now();
     const trained = await trainAndRecord(runConfig, repo, runContext, environment);
     trainingMs += performance.now() - started;

@@ -26,9 +26,22 @@ export interface Provenance {
 
 export interface EnvironmentFingerprint {
   os: { platform: string; release: string; arch: string };
-  cpu: { model: string; cores: number };
+  /** flags: instruction-set extensions that select kernels (avx2, avx512f, amx_tile, …); absent in older records. */
+  cpu: { model: string; cores: number; flags?: string[] };
   node: string;
+  /** The probed interpreter's Python version (older records: `python3 --version` on PATH). */
   python: string | null;
+  /**
+   * The fields below are optional: records written before the Python probe lack them, and are
+   * read as they are. Which interpreter was probed and why (src/env/python-probe.ts).
+   */
+  interpreter?: { command: string; chosenBy: 'command' | 'python setting' | 'PATH'; executable: string | null; problem: string | null };
+  /** Framework facts from the probe: `torch.version`, `torch.backends.cudnn.benchmark`, `numpy.blas`, … */
+  frameworks?: Record<string, string>;
+  /** Installed distributions, name -> version (importlib.metadata). */
+  packages?: Record<string, string>;
+  /** Environment variables that change numerics, as the command sees them. */
+  numericsEnv?: Record<string, string>;
   gpu: {
     driver: string | null;
     cuda: string | null;

@@ -59,6 +59,7 @@ export const configSchema = z
       .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
       .optional()
       .describe('Metric file, glob, or {prefix: path}; defaults to the trainer output with trainer:'),
+    python: z.string().min(1).optional().describe('The Python the training runs, for the environment fingerprint when `command` does not start with it (default python3 on PATH)'),
     checkpoints: z.string().min(1).optional().describe('Safetensors checkpoint file or glob written by command: (final weights are fingerprinted)'),
     baseline: z.string().min(1).default('.repro/baseline.json').describe('May contain {runner} and {gpu}'),
     seed: z.number().int().nonnegative().max(2 ** 32 - 1).default(1234),
@@ -115,7 +116,7 @@ export const GATE_KEYS = ['tolerance', 'metric-tolerances', 'ignore-metrics'] as
 export const INVOCATION_KEYS = ['config', 'mode', 'records', 'github-token', 'baseline-token'] as const;
 
 /** Keys whose value is plain text: an input is taken as written, never parsed as YAML. */
-export const TEXT_KEYS = new Set(['command', 'checkpoints', 'baseline', 'working-directory', 'check-name', 'comment-key', 'comment-author', 'accept-label']);
+export const TEXT_KEYS = new Set(['command', 'python', 'checkpoints', 'baseline', 'working-directory', 'check-name', 'comment-key', 'comment-author', 'accept-label']);
 
 export function configKeys(): string[] {
   return Object.keys(configSchema.shape);
