@@ -12,6 +12,8 @@ import { describeSigmaGate } from '../stats/sigma-gate.ts';
 import { auditToJson, renderAuditMarkdown, type AuditReportInput } from '../report/audit.ts';
 import { serializeDocument } from '../record/codec.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { pinningLines } from '../env/pinning.ts';
+import type { EnvironmentFingerprint } from '../record/types.ts';
 
 export interface RepeatedRun extends AuditRun {
   trained: TrainedRun;
@@ -77,6 +79,7 @@ export async function runAudit(settings: LoadedSettings, context: ModeContext): 
   const started = performance.now();
   const config = settings.config;
   const repo = await prepareRepo(config, context);
+  const pinning = await pinningLines(repo.workDir, config['pinning-risks']);
   const repeats = await trainRepeats(config, repo, context, { sameSeed: config.audit.runs, seeds: config.audit.seeds });
   return context.log.group('Analysing the audit runs', async () => {
     const options = auditOptionsOf(config, context.env);
@@ -92,11 +95,23 @@ export async function runAudit(settings: LoadedSettings, context: ModeContext): 
       gateLine: describeSigmaGate(options.gate, config.audit.seeds + 1),
       wallMs: performance.now() - started,
       trainingMs: repeats.trainingMs,
-      environmentLines: [],
+      environmentLines: [...interpreterLines(repeats.runs[0]!.environment), ...pinning],
     };
     const markdown = renderAuditMarkdown(report);
     await writeFileAtomic(path.join(outDir, 'report.md'), markdown);
     await writeFileAtomic(path.join(outDir, 'audit.json'), JSON.stringify(auditToJson(report), null, 2) + '\n');
     return { exitCode: findings.reached ? EXIT_PASS : EXIT_DRIFT, findings, report, markdown, outDir };
   });
+}
+
+/** What the audit's runs ran with: the interpreter probed (and why that one), and its frameworks' numerics facts. */
+function interpreterLines(environment: EnvironmentFingerprint): string[] {
+  const interpreter = environment.interpreter;
+  if (!interpreter) return [];
+  const facts = Object.entries(environment.frameworks ?? {}).filter(([, v]) => v !== 'not installed').map(([k, v]) => `${k} ${v}`);
+  return [
+    `Python ${environment.python ?? 'not found'}: ${interpreter.executable ?? interpreter.command} (chosen by ${interpreter.chosenBy === 'PATH' ? 'python3 on PATH' : interpreter.chosenBy})${interpreter.problem ? ` — ${interpreter.problem}` : ''}`,
+    ...(facts.length > 0 ? [facts.join('; ')] : []),
+    ...(environment.gpu ? [`GPU: ${environment.gpu.devices.map((d) => d.name).join(', ') || 'none visible'}, driver ${environment.gpu.driver}, CUDA ${environment.gpu.cuda}`] : []),
+  ];
 }

@@ -23,6 +23,7 @@ import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { MetricData } from '../metrics/series.ts';
 import { sigmaGateOptionsOf } from '../settings/gate.ts';
 import { judgeAgainstBand } from '../compare/sigma-verdict.ts';
+import { pinningLines } from '../env/pinning.ts';
 
 export type Outcome = ReportInput['outcome'];
 
@@ -89,6 +90,7 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
     });
   }
   const gate = await gateSettingsForRun(options.settings, configRepoPath, repo, context);
+  const pinning = await pinningLines(repo.workDir, config['pinning-risks']);
   const trained = await trainAndRecord(config, repo, context, environment);
 
   return context.log.group('Comparing with the baseline', async () => {
@@ -109,7 +111,7 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       runUrl: options.runUrl ?? null,
     };
     // What the trainer warned about (Math.random called) belongs with the verdict.
-    report.notes.push(...trained.warnings);
+    report.notes.push(...trained.warnings, ...pinning);
     const extra = trained.record.environment.extra;
     // `backend: auto` may settle on any of three backends: say which one this run used.
     if (extra['tfjs.backend']) report.notes.push(`Built-in trainer backend: ${extra['tfjs.backend']} ${extra['tfjs.version'] ?? ''} on ${extra['tfjs.device'] ?? 'unknown device'}`);

@@ -85,3 +85,18 @@ test('audit: a command that ignores the seed is caught (all seeds bit-identical)
     assert.match(badRuns.stderr, /audit\.runs|--set audit\.runs/);
   });
 });
+
+test('audit: the environment section names the interpreter probed and the pinning risks; pinning-risks: error refuses before training', async () => {
+  await withSgdProject('', async (project) => {
+    await project.write('requirements.txt', 'numpy>=1.26\n');
+    project.commit('requirements');
+    const warned = await project.cli(['audit']);
+    assert.equal(warned.code, 0, warned.stderr);
+    assert.match(warned.stdout, /### Environment\n\n- Python .*\(chosen by python3 on PATH\)/);
+    assert.match(warned.stdout, /- pinning: requirements\.txt:1: `numpy>=1\.26` is not pinned/);
+    const refused = await project.cli(['audit', '--set', 'pinning-risks=error']);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /1 unpinned dependency \(pinning-risks: error\):\n\s+requirements\.txt:1/);
+    assert.doesNotMatch(refused.stderr, /Audit run 1/);
+  });
+});
