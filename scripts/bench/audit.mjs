@@ -117,7 +117,7 @@ export async function benchGate() {
   return lines;
 }
 
-/** The audit's own cost beyond its trainings: `repro-check audit --runs 2 --seeds 2` on a ~2 s training. */
+/** The audit's own cost beyond its trainings: `repro-check audit --runs 2 --seeds 2` on a ~8 s training of 300 logged steps. */
 export async function benchAuditOverhead() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'repro-bench-audit-'));
   const temp = mkdtempSync(path.join(os.tmpdir(), 'repro-bench-audit-temp-'));
@@ -125,7 +125,7 @@ export async function benchAuditOverhead() {
     const git = (...args) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir });
     git('init', '-q', '-b', 'main');
     writeFileSync(path.join(dir, 'train.mjs'), readFileSync(SGD, 'utf8'));
-    writeFileSync(path.join(dir, 'repro.yml'), 'command: TRAIN_STEPS=20000 node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\n');
+    writeFileSync(path.join(dir, 'repro.yml'), 'command: TRAIN_STEPS=300 TRAIN_STEP_MS=25 node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\n');
     git('add', '-A');
     git('commit', '-q', '-m', 'bench');
     const result = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'audit', '--runs', '2', '--seeds', '2', '--format', 'json'], { cwd: dir, env: { ...process.env, RUNNER_TEMP: temp }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -156,49 +156,65 @@ function gatePoints(
   const log = logCandidate && runValues.every((v) => v > 0) && refValues.every((row) => row.every((v) => v > 0));
   const scaled = (v: number) => (log ? Math.log(v) : v);
   const width = Math.min(Math.max(1, window), length);
-  // The final value is a window of one: for a final-only metric it is the only point.
-  const windows: Array<{ start: number; end: number; label: string }> = [];
-  if (kind === 'series') {
-    for (let start = 0; start + width <= length; start++) windows.push({ start, end: start + width, label: width === 1 ? `step ${steps[start]}` : `mean of steps ${steps[start]}–${steps[start + width - 1]}` });
-  }
-  windows.push({ start: length - 1, end: length, label: kind === 'series' ? `final (step ${steps[length - 1]})` : 'final' });
+  // Windows as [start, end) index ranges; the final value is a window of one (for a final-only
+  // metric, the only point). Labels are built only for the points a report names.
+  const windows: Array<{ start: number; end: number }> = [];
+  if (kind === 'series') for (let start = 0; start + width <= length; start++) windows.push({ start, end: start + width });
+  windows.push({ start: length - 1, end: length });
+  const label = (i: number) => {
+    const w = windows[i]!;
+    if (i === windows.length - 1) return kind === 'series' ? `final (step ${steps[length - 1]})` : 'final';
+    return width === 1 ? `step ${steps[w.start]}` : `mean of steps ${steps[w.start]}–${steps[w.end - 1]}`;
+  };
   const tests = kind === 'series' ? Math.ceil(length / width) + 1 : 1;
   const { k, perTest } = thresholdFor(options.threshold, n, tests);
   const floor = options.floor(name);
   const inflation = Math.sqrt(1 + 1 / n);
 
-  const windowMean = (values: readonly number[], start: number, end: number, f: (v: number) => number) => {
-    let sum = 0;
-    for (let i = start; i < end; i++) sum += f(values[i]!);
-    return sum / (end - start);
+  // Prefix sums make every window mean O(1): a long curve has tens of thousands of windows.
+  const prefix = (values: readonly number[], f: (v: number) => number) => {
+    const sums = new Float64Array(values.length + 1);
+    for (let i = 0; i < values.length; i++) sums[i + 1] = sums[i]! + f(values[i]!);
+    return sums;
   };
-  const raw = (values: readonly number[], w: { start: number; end: number }) => windowMean(values, w.start, w.end, (v) => v);
-  const stats = windows.map((w) => pointStats(refValues.map((row) => windowMean(row, w.start, w.end, scaled))));
+  const identity = (v: number) => v;
+  const refScaled = refValues.map((row) => prefix(row, scaled));
+  const refRaw = refValues.map((row) => prefix(row, identity));
+  const runScaled = prefix(runValues, scaled);
+  const runRaw = prefix(runValues, identity);
+  const meanOf = (sums: Float64Array, w: { start: number; end: number }) => (sums[w.end]! - sums[w.start]!) / (w.end - w.start);
+  const stats = windows.map((w) => pointStats(refScaled.map((sums) => meanOf(sums, w))));
   // The std of n values is itself uncertain (about ±25% at n = 8), and over a hundred sliding
   // windows some are bound to have a std too small by chance: pool the variance of the windows
   // that start within ±W of this one (they see the same noise). The final value pools the
   // per-step variance of the last W steps.
-  const pooledStd = windows.map((w, i) => {
+  const slidingCount = windows.length - 1;
+  const varianceSums = prefix(stats.slice(0, slidingCount).map((p) => p.std * p.std), identity);
+  const pooledStd = windows.map((_, i) => {
     if (kind === 'final') return stats[i]!.std;
-    const neighbours = i === windows.length - 1
-      ? Array.from({ length: width }, (_, j) => pointStats(refValues.map((row) => scaled(row[length - 1 - j]!))).std)
-      : stats.slice(Math.max(0, i - width), Math.min(windows.length - 1, i + width + 1)).map((p) => p.std);
-    return Math.sqrt(neighbours.reduce((sum, sd) => sum + sd * sd, 0) / neighbours.length);
+    if (i < slidingCount) {
+      const from = Math.max(0, i - width);
+      const to = Math.min(slidingCount, i + width + 1);
+      return Math.sqrt((varianceSums[to]! - varianceSums[from]!) / (to - from));
+    }
+    let sum = 0;
+    for (let j = 0; j < width; j++) sum += pointStats(refValues.map((row) => scaled(row[length - 1 - j]!))).std ** 2;
+    return Math.sqrt(sum / width);
   });
-  let worst = { sigmas: -1, label: '' };
+  let worst = { sigmas: -1, index: 0 };
   let firstFailingStep: number | null = null;
   let failed = false;
   const distances: number[] = [];
   windows.forEach((w, i) => {
-    const x = windowMean(runValues, w.start, w.end, scaled);
+    const x = meanOf(runScaled, w);
     const spread = pooledStd[i]! * inflation;
     const deviation = Math.abs(x - stats[i]!.mean);
     const sigmas = spread > 0 ? deviation / spread : deviation === 0 ? 0 : Infinity;
     // The floor is judged on the metric's own scale: rtol/atol are stated in its units.
-    const floorPass = withinTolerance(pointStats(refValues.map((row) => raw(row, w))).mean, raw(runValues, w), floor);
+    const floorPass = withinTolerance(pointStats(refRaw.map((sums) => meanOf(sums, w))).mean, meanOf(runRaw, w), floor);
     const pass = (n >= 2 && deviation <= k * spread) || floorPass;
     distances.push(sigmas);
-    if (sigmas > worst.sigmas) worst = { sigmas, label: w.label };
+    if (sigmas > worst.sigmas) worst = { sigmas, index: i };
     if (!pass && !failed) {
       failed = true;
       firstFailingStep = steps[w.end - 1] ?? null;
@@ -216,7 +232,7 @@ function gatePoints(
     sigmas: Math.max(...distances),
     finalSigmas: distances.at(-1)!,
     tailSigmas: kind === 'series' ? distances.at(-2)! : null,
-    worstPoint: worst.label,
+    worstPoint: label(worst.index),
     firstFailingStep,
     note: n < 2 ? 'one reference run: no spread to measure, so only the rtol/atol floor applies' : null,
   };
