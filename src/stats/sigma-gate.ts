@@ -264,5 +264,5 @@ export function leaveOneOut(reference: readonly MetricData[], options: SigmaGate
 /** One line saying which test, scale and nominal false-alarm rate applied, for reports. */
 export function describeSigmaGate(options: SigmaGateOptions, runs: number): string {
   const k = 'sigma' in options.threshold ? `k = ${options.threshold.sigma}` : `k from Student's t (n − 1 = ${runs - 1} dof, @stdlib/stats-base-dists-t-quantile) for a false-alarm rate of ${options.threshold.falseAlarmRate} per metric, Šidák-corrected over its tests`;
-  return `σ gate over ${runs} reference runs: prediction interval mean ± k·s·√(1+1/n) on every sliding mean of ${options.window} logged steps and on the final value, or the rtol/atol floor, whichever is wider; ${k}; log scale for positive metrics matching ${options.logScale.map((g) => `\`${g}\``).join(', ') || 'none'}`;
+  return `σ gate over ${runs} reference runs: prediction interval mean ± k·s·√(1+1/n) on every sliding mean of ${options.window} logged steps (s pooled over neighbouring windows) and on the final value, or the rtol/atol floor, whichever is wider; ${k}; log scale for positive metrics matching ${options.logScale.map((g) => `\`${g}\``).join(', ') || 'none'}`;
 }
