@@ -44,7 +44,7 @@ export function sigmaLines(verdict: Verdict): string[] {
     const s = m.sigma;
     if (!s || s.sigmas === null) return s?.note ? [`\`${m.name}\`: ${s.note}`] : [];
     const tail = s.tailSigmas === null ? '' : `, mean of the last window ${s.tailSigmas.toFixed(2)}σ`;
-    return [`\`${m.name}\`: ${s.sigmas.toFixed(2)}σ at ${s.worstPoint} (final ${s.finalSigmas!.toFixed(2)}σ${tail}; ${s.scale} scale; k ${s.k.toFixed(2)}; ${s.band} band of ${s.runs})${s.note ? ` — ${s.note}` : ''}`];
+    return [`\`${m.name}\`: ${s.sigmas.toFixed(2)}σ at ${s.worstPoint} (final ${s.finalSigmas!.toFixed(2)}σ${tail}; ${s.scale} scale; k ${s.k.toFixed(2)}, nominal false-alarm rate ${(100 * s.nominalFalseAlarmRate).toPrecision(2)}%; ${s.band} band of ${s.runs})${s.note ? ` — ${s.note}` : ''}`];
   });
 }
 

@@ -100,3 +100,14 @@ test('audit: the environment section names the interpreter probed and the pinnin
     assert.doesNotMatch(refused.stderr, /Audit run 1/);
   });
 });
+
+test('audit: with checkpoints recorded, the report names the final tensors that differ between same-seed runs', async () => {
+  await withSgdProject('checkpoints: "{out}/model.safetensors"\n', async (project) => {
+    const same = await project.cli(['audit', '--format', 'json'], { TRAIN_CHECKPOINT: '1' });
+    assert.equal(same.code, 0, same.stderr);
+    assert.deepEqual(JSON.parse(same.stdout).tensors, { compared: true, differing: [], total: 2 });
+    const differ = await project.cli(['audit'], { TRAIN_CHECKPOINT: '1', TRAIN_SHUFFLE: 'unseeded' });
+    assert.equal(differ.code, 1);
+    assert.match(differ.stdout, /Final checkpoints: 2 of 2 tensors differ: b, w\./);
+  });
+});
