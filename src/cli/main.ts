@@ -3,7 +3,7 @@ import path from 'node:path';
 import { copyFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { EXIT_BAD_INPUT, EXIT_DRIFT, EXIT_PASS, ReproError, describeError } from '../errors.ts';
-import { streamLogger } from '../log.ts';
+import { streamLogger, type Logger } from '../log.ts';
 import { VERSION } from '../version.ts';
 import type { ModeContext } from '../modes/context.ts';
 
@@ -194,20 +194,11 @@ async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: s
     if (rest[0] !== 'update' || rest.length !== 1) throw new ReproError(`baseline takes one subcommand, "update"; got ${rest.join(' ') || 'none'}`);
   } else expectNoArguments(command, rest);
   const { settingsFromFlags } = await import('./settings-from-flags.ts');
-  // --runs/--seeds (baseline update) are the audit.runs/audit.seeds settings.
-  const set = [...values.set, ...(values.runs === undefined ? [] : [`audit.runs=${values.runs}`]), ...(values.seeds === undefined ? [] : [`audit.seeds=${values.seeds}`])];
+  const set = [...values.set, ...auditCountSettings(values.runs, values.seeds)];
   const { settings, configPath } = await settingsFromFlags({ cwd: io.cwd, config: values.config, set, seed: values.seed, flagProblems: formatProblem ? [formatProblem] : [] });
   log.debug(`settings: ${JSON.stringify(settings.config)}`);
   log.debug(`where each setting came from: ${JSON.stringify(settings.origins)}`);
-  const context: ModeContext = {
-    cwd: io.cwd,
-    env: io.env,
-    log,
-    trainingOutput: { line: (text) => io.stderr(`${text}\n`), end: () => undefined },
-    pullRequest: null,
-    ...(io.signal ? { signal: io.signal } : {}),
-    now: () => new Date(),
-  };
+  const context = cliModeContext(io, log);
   if (command === 'baseline') {
     const { runBaselineUpdate } = await import('../modes/baseline.ts');
     const result = await runBaselineUpdate(settings, context);
@@ -230,6 +221,24 @@ async function runTrainingCommand(command: 'check' | 'run' | 'baseline', rest: s
   } else io.stdout(result.markdown);
   log.info(`Run record: ${result.recordPath}\nReport: ${result.reportPath}`);
   return result.exitCode === EXIT_DRIFT ? EXIT_DRIFT : result.exitCode;
+}
+
+/** What a mode function gets from the CLI: the terminal's world; training output goes to stderr. */
+export function cliModeContext(io: CliIo, log: Logger): ModeContext {
+  return {
+    cwd: io.cwd,
+    env: io.env,
+    log,
+    trainingOutput: { line: (text) => io.stderr(`${text}\n`), end: () => undefined },
+    pullRequest: null,
+    ...(io.signal ? { signal: io.signal } : {}),
+    now: () => new Date(),
+  };
+}
+
+/** `--runs N` / `--seeds M` (audit, baseline update) are the `audit.runs` / `audit.seeds` settings, validated with the rest. */
+export function auditCountSettings(runs: string | undefined, seeds: string | undefined): string[] {
+  return [...(runs === undefined ? [] : [`audit.runs=${runs}`]), ...(seeds === undefined ? [] : [`audit.seeds=${seeds}`])];
 }
 
 /** The --format value, or the problem with it (reported with the command's other problems). */

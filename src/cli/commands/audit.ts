@@ -1,5 +1,4 @@
-import type { CliIo } from '../main.ts';
-import type { ModeContext } from '../../modes/context.ts';
+import { auditCountSettings, cliModeContext, type CliIo } from '../main.ts';
 import type { Logger } from '../../log.ts';
 import { ReproError } from '../../errors.ts';
 import { settingsFromFlags } from '../settings-from-flags.ts';
@@ -14,25 +13,12 @@ export interface AuditCommandOptions {
   flagProblems: string[];
 }
 
-/**
- * `repro-check audit [--runs N] [--seeds M]`: the flags are the `audit.runs` and `audit.seeds`
- * settings, so that they are validated (and reported) with every other setting.
- */
+/** `repro-check audit [--runs N] [--seeds M]` (the `audit.runs` / `audit.seeds` settings). */
 export async function runAuditCommand(options: AuditCommandOptions, io: CliIo, log: Logger): Promise<number> {
-  const set = [...options.set];
-  if (options.runs !== undefined) set.push(`audit.runs=${options.runs}`);
-  if (options.seeds !== undefined) set.push(`audit.seeds=${options.seeds}`);
+  const set = [...options.set, ...auditCountSettings(options.runs, options.seeds)];
   const { settings } = await settingsFromFlags({ cwd: io.cwd, config: options.config, set, seed: options.seed, flagProblems: options.flagProblems });
   log.debug(`settings: ${JSON.stringify(settings.config)}`);
-  const context: ModeContext = {
-    cwd: io.cwd,
-    env: io.env,
-    log,
-    trainingOutput: { line: (text) => io.stderr(`${text}\n`), end: () => undefined },
-    pullRequest: null,
-    ...(io.signal ? { signal: io.signal } : {}),
-    now: () => new Date(),
-  };
+  const context = cliModeContext(io, log);
   const { runAudit } = await import('../../modes/audit.ts');
   const result = await runAudit(settings, context);
   if (options.format === 'json') {
