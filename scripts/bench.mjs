@@ -134,4 +134,17 @@ if (wanted('trainer')) {
   for (const target of trainer.targets) report(target.name, target.ratio, target.limit, target.detail);
 }
 
+if (wanted('gate')) {
+  const { benchGate } = await import('./bench/audit.mjs');
+  for (const line of await benchGate()) console.log(line);
+}
+
+if (wanted('audit-overhead')) {
+  if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run npm run build first');
+  const { benchAuditOverhead } = await import('./bench/audit.mjs');
+  const audit = await benchAuditOverhead();
+  // The ratio here is the audit's wall time over the time inside its trainings (target: ≤ 1.05).
+  report('audit wall time vs its trainings (audit --runs 2 --seeds 2, ~8 s trainings of 300 steps)', audit.wallMs / audit.trainingMs, 1.05, `${(audit.wallMs / 1000).toFixed(1)} s vs ${(audit.trainingMs / 1000).toFixed(1)} s training: overhead ${(100 * audit.overhead).toFixed(1)}% of wall time`);
+}
+
 process.exit(results.every(Boolean) ? 0 : 1);

@@ -2,11 +2,16 @@ import { ReproError } from '../errors.ts';
 import { configKeys } from '../settings/schema.ts';
 import type { SettingsSources } from '../settings/load.ts';
 
+/** The action's modes: one handler each in src/action/main.ts. */
+export const ACTION_MODES = ['check', 'baseline', 'publish', 'audit', 'aggregate'] as const;
+
 export interface ActionInvocation {
   /** The config file input, or null when not given (then repro.yml is used if present). */
   config: string | null;
   /** `publish`: the second job of the two-job pattern, posting the check job's verdict from its artifact. */
-  mode: 'check' | 'baseline' | 'publish';
+  mode: (typeof ACTION_MODES)[number];
+  /** With mode aggregate: a glob of run records (as actions/download-artifact left them), relative to the workspace. */
+  records: string | null;
   githubToken: string;
   baselineToken: string;
   /** True when `baseline-token` was given (a PAT or App token), not defaulted to the workflow token. */
@@ -25,7 +30,9 @@ export function readActionInputs(getInput: (name: string) => string): ActionInvo
     return value === '' ? null : value;
   };
   const mode = given('mode') ?? 'check';
-  if (mode !== 'check' && mode !== 'baseline' && mode !== 'publish') throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: check, baseline, publish`);
+  if (!ACTION_MODES.includes(mode as ActionInvocation['mode'])) throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: ${ACTION_MODES.join(', ')}`);
+  const records = given('records');
+  if (mode === 'aggregate' && records === null) throw new ReproError('input "records": mode aggregate needs a glob of run records, e.g. "records/*/run-record.json" (where actions/download-artifact put the matrix jobs\' artifacts)');
   const githubToken = given('github-token') ?? '';
   const overrides: SettingsSources['overrides'] = [];
   for (const key of configKeys()) {
@@ -33,5 +40,5 @@ export function readActionInputs(getInput: (name: string) => string): ActionInvo
     if (value !== null) overrides.push({ key, value, origin: `input "${key}"` });
   }
   const baselineToken = given('baseline-token');
-  return { config: given('config'), mode, githubToken, baselineToken: baselineToken ?? githubToken, baselineTokenGiven: baselineToken !== null, overrides };
+  return { config: given('config'), mode: mode as ActionInvocation['mode'], records, githubToken, baselineToken: baselineToken ?? githubToken, baselineTokenGiven: baselineToken !== null, overrides };
 }

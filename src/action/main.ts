@@ -15,6 +15,27 @@ import { readEventContext, type EventContext } from '../github/event.ts';
 import { eventForTrainedCommit, refuseUnsafeEvent, type CheckedOutCommit } from '../github/trust-policy.ts';
 import { publishCheckToGithub, publishBaselineToGithub, acceptanceFinder } from './github-publish.ts';
 
+/** What every mode's handler gets: the inputs, settings and event read once, and the one ModeContext. */
+interface ModeRun {
+  inputs: ActionInvocation;
+  settings: LoadedSettings;
+  configPath: string | null;
+  context: ModeContext;
+  event: EventContext;
+}
+
+/**
+ * The action's modes (the `mode` input), one handler each over the same ModeRun, as actions/cache's
+ * entries call one implementation with the difference injected; `phase` names the step in a failure.
+ */
+const MODES: Record<ActionInvocation['mode'], { phase: string; run: (run: ModeRun) => Promise<void> }> = {
+  check: { phase: 'checking', run: (r) => checkMode(r.inputs, r.settings, r.configPath, r.context, r.event) },
+  baseline: { phase: 'updating the baseline', run: (r) => baselineMode(r.inputs, r.settings, r.context, r.event) },
+  publish: { phase: "publishing the check job's verdict", run: (r) => publishMode(r.inputs, r.settings, r.context, r.event) },
+  audit: { phase: 'auditing', run: (r) => auditMode(r.inputs, r.settings, r.context, r.event) },
+  aggregate: { phase: 'aggregating run records', run: (r) => aggregateMode(r.inputs.records!, r.settings, r.context) },
+};
+
 /**
  * The action: read inputs and the event once, run the mode, then publish. Publishing is best
  * effort after the verdict; `setFailed` is called here only, at the top.
@@ -52,10 +73,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
         else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
-    phase = { check: 'checking', baseline: 'updating the baseline', publish: "publishing the check job's verdict" }[inputs.mode];
-    if (inputs.mode === 'baseline') await baselineMode(inputs, settings, context, event);
-    else if (inputs.mode === 'publish') await publishMode(inputs, settings, context, event);
-    else await checkMode(inputs, settings, configPath, context, event);
+    const mode = MODES[inputs.mode];
+    phase = mode.phase;
+    await mode.run({ inputs, settings, configPath, context, event });
   } catch (error) {
     core.setOutput('status', 'error');
     if (!(error instanceof ReproError) && error instanceof Error && error.stack) core.debug(error.stack);
@@ -199,4 +219,58 @@ async function baselineMode(inputs: ActionInvocation, settings: LoadedSettings, 
   core.setOutput('baseline-path', result.baselineRepoPath);
   core.setOutput('record-path', result.baselinePath);
   await publishBaselineToGithub(inputs, event, settings, result, context);
+}
+
+async function auditMode(inputs: ActionInvocation, settings: LoadedSettings, context: ModeContext, event: EventContext): Promise<void> {
+  const { runAudit } = await import('../modes/audit.ts');
+  const config = settings.config;
+  const result = await runAudit(settings, context);
+  core.setOutput('status', result.findings.reached ? 'pass' : 'drift');
+  core.setOutput('level', result.findings.level);
+  core.setOutput('report-path', `${result.outDir}/report.md`);
+  await core.summary.addRaw(result.markdown).write();
+  // The nightly issue: opened, commented on or closed on scheduled (and hand-started) audits only,
+  // so that an audit run on a pull request never files issues. Best effort, like every write.
+  if (inputs.githubToken && (event.eventName === 'schedule' || event.eventName === 'workflow_dispatch')) {
+    await context.log.group('Publishing the audit issue', async () => {
+      const [{ createGithubClient }, { publishAuditIssue, staleAuditWarning }] = await Promise.all([import('../github/client.ts'), import('../github/audit-issue.ts')]);
+      const client = createGithubClient({ token: inputs.githubToken, log: context.log });
+      try {
+        if (config.audit['max-age-days'] !== undefined) {
+          const stale = await staleAuditWarning(client, { repo: event.repo, workflowRef: context.env.GITHUB_WORKFLOW_REF, runId: context.env.GITHUB_RUN_ID, maxAgeDays: config.audit['max-age-days'], now: context.now() }, context.log);
+          if (stale) context.log.warning(stale);
+        }
+        const outcome = await publishAuditIssue(client, { repo: event.repo, key: config['check-name'], reached: result.findings.reached, level: result.findings.level, expect: result.findings.expect, commit: result.report.commit, report: result.markdown, runUrl: event.runUrl, now: context.now() });
+        context.log.info(outcome.action === 'none' ? `Audit issue: nothing to do (${outcome.reason})` : `Audit issue #${outcome.number}: ${outcome.action}`);
+      } catch (error) {
+        context.log.warning(`Could not update the audit issue (the token needs issues: write; actions: read for the age check): ${describeError(error)}`);
+      }
+    });
+  }
+  if (!result.findings.reached) {
+    core.setFailed(`The audit reached the ${result.findings.level} level; ${result.findings.expect} was expected (audit.expect). See the job summary.`);
+  }
+}
+
+/** The matrix's run records (downloaded by actions/download-artifact) become the band baseline and an audit verdict. */
+async function aggregateMode(records: string, settings: LoadedSettings, context: ModeContext): Promise<void> {
+  const [{ expandFileGlob }, { readAggregateInputs, runAggregate }, { renderAuditMarkdown }, { serializeDocument }, { writeFileAtomic }] = await Promise.all([
+    import('../metrics/glob-files.ts'),
+    import('../modes/aggregate.ts'),
+    import('../report/audit.ts'),
+    import('../record/codec.ts'),
+    import('../fs/atomic-write.ts'),
+  ]);
+  const { files } = await expandFileGlob(context.cwd, records);
+  if (files.length < 2) throw new ReproError(`input "records": "${records}" matches ${files.length} file${files.length === 1 ? '' : 's'} in ${context.cwd}; aggregate needs two or more run records`, { hint: 'Download the matrix jobs\' artifacts first (actions/download-artifact with a pattern and path), and point records at their run-record.json files.' });
+  const inputs = await readAggregateInputs(files.map((f) => path.resolve(context.cwd, f)));
+  const result = runAggregate(inputs, settings.config, context.env, context.now().toISOString());
+  const baselinePath = path.resolve(context.cwd, settings.config['working-directory'], settings.config.baseline);
+  await writeFileAtomic(baselinePath, serializeDocument(result.baseline));
+  const markdown = renderAuditMarkdown(result.report);
+  core.setOutput('status', result.report.findings.reached ? 'pass' : 'drift');
+  core.setOutput('level', result.report.findings.level);
+  core.setOutput('baseline-path', baselinePath);
+  await core.summary.addRaw(markdown).write();
+  if (!result.report.findings.reached) core.setFailed(`The ${files.length} run records reach the ${result.report.findings.level} level; ${result.report.findings.expect} was expected (audit.expect). See the job summary.`);
 }

@@ -21,6 +21,8 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   'diff-weights': () => import('./commands/diff-weights.ts'),
   merge: () => import('./commands/merge.ts'),
   audit: () => import('./commands/audit.ts'),
+  band: () => import('./commands/band.ts'),
+  aggregate: () => import('./commands/aggregate.ts'),
 };
 
 const OPTIONS_HELP = `Options:

@@ -25,6 +25,12 @@ export const OPTIONS = {
   'resume-at': { type: 'string' },
   html: { type: 'string' },
   'allow-dirty': { type: 'boolean', default: false },
+  runs: { type: 'string' },
+  seeds: { type: 'string' },
+  sigma: { type: 'string' },
+  recommend: { type: 'boolean', default: false },
+  'cross-seed': { type: 'boolean', default: false },
+  margin: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type OptionName = keyof typeof OPTIONS;
@@ -50,6 +56,12 @@ export interface OptionValues {
   'resume-at'?: string | undefined;
   html?: string | undefined;
   'allow-dirty': boolean;
+  runs?: string | undefined;
+  seeds?: string | undefined;
+  sigma?: string | undefined;
+  recommend: boolean;
+  'cross-seed': boolean;
+  margin?: string | undefined;
 }
 
 /** `-o/--out` for options with a short form, `--config` for the others. */

@@ -100,3 +100,8 @@ export function allowDirtyFlag(given: boolean, env: NodeJS.ProcessEnv): boolean 
   }
   return given;
 }
+
+/** `--runs N` / `--seeds M` (audit, baseline update) are the `audit.runs` / `audit.seeds` settings, validated with the rest. */
+export function auditCountSettings(runs: string | undefined, seeds: string | undefined): string[] {
+  return [...(runs === undefined ? [] : [`audit.runs=${runs}`]), ...(seeds === undefined ? [] : [`audit.seeds=${seeds}`])];
+}

@@ -37,7 +37,7 @@ export function compareMetrics(baseline: MetricData, current: MetricData, option
 
 const STATUS_ORDER: Record<MetricComparison['status'], number> = { missing: 0, drift: 1, new: 2, pass: 3 };
 
-function sortDriftFirst(metrics: MetricComparison[]): MetricComparison[] {
+export function sortDriftFirst(metrics: MetricComparison[]): MetricComparison[] {
   return metrics.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compareStepsOrNull(a.firstOutOfToleranceStep, b.firstOutOfToleranceStep) || a.name.localeCompare(b.name));
 }
 

@@ -35,6 +35,23 @@ export interface MetricComparison {
   missingSteps: number[];
   extraSteps: number[];
   tolerance: AppliedTolerance;
+  /** Present when the metric was judged by the σ gate against a band (src/stats/sigma-gate.ts). */
+  sigma?: SigmaSummary;
+}
+
+export interface SigmaSummary {
+  /** Which band judged the run: the same-seed repeats or the seeds. */
+  band: 'same-seed' | 'seed';
+  runs: number;
+  scale: 'log' | 'linear';
+  k: number;
+  nominalFalseAlarmRate: number;
+  /** How many σ away: the largest over the gated points; the final value; the mean of the last W steps. */
+  sigmas: number | null;
+  finalSigmas: number | null;
+  tailSigmas: number | null;
+  worstPoint: string | null;
+  note: string | null;
 }
 
 export interface Verdict {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ReproError } from '../errors.ts';
 import type { EnvironmentFingerprint } from '../record/types.ts';
 import { NVIDIA_SMI_QUERY, parseNvidiaSmi } from './nvidia-smi.ts';
+import { cpuFlagsFromCpuinfo, numericsEnvironment, probePython, type InterpreterChoice, type PythonFacts, type PythonRunner } from './python-probe.ts';
 
 /** Runs a short helper command and returns its stdout; never throws (a missing binary is exit 127). */
 export type ExecText = (file: string, args: string[]) => Promise<{ exitCode: number; stdout: string }>;
@@ -25,28 +26,56 @@ const LOCK_FILE_PATTERN = /^(requirements.*\.txt|poetry\.lock|uv\.lock|package-l
 export interface CollectOptions {
   cwd: string;
   fingerprintPaths: string[];
+  /** The environment the training command sees (numerics variables are read from it, and the probe runs in it). */
   env: NodeJS.ProcessEnv;
   exec: ExecText;
+  /** Which Python to probe (chooseInterpreter); default python3 on PATH. */
+  interpreter?: InterpreterChoice;
+  /** Runs the Python probe; default through runProcess. */
+  runPython?: PythonRunner;
+  /**
+   * The Python facts of an earlier fingerprint in the same job, reused instead of probing again
+   * (the audit's later runs: installed packages do not change between runs; GPU and driver are read again).
+   */
+  reusePython?: EnvironmentFingerprint;
+  /** /proc/cpuinfo's text, or null off Linux; default read from disk. */
+  cpuinfo?: string | null;
 }
 
 /** What this machine is, for the run record and for telling why two runs differ. */
 export async function collectEnvironment(options: CollectOptions): Promise<EnvironmentFingerprint> {
-  const [python, gpu, files] = await Promise.all([pythonVersion(options.exec), gpuInfo(options.exec, options.env), hashFiles(options.cwd, options.fingerprintPaths)]);
+  const interpreter = options.interpreter ?? { command: 'python3', chosenBy: 'PATH' as const };
+  const [python, gpu, files, cpuinfo] = await Promise.all([
+    options.reusePython ? pythonFactsOf(options.reusePython) : probePython(interpreter, { cwd: options.cwd, env: options.env, ...(options.runPython ? { run: options.runPython } : {}) }),
+    gpuInfo(options.exec, options.env),
+    hashFiles(options.cwd, options.fingerprintPaths),
+    options.cpuinfo !== undefined ? options.cpuinfo : readFile('/proc/cpuinfo', 'utf8').catch(() => null),
+  ]);
   const cpus = os.cpus();
   return {
     os: { platform: process.platform, release: os.release(), arch: process.arch },
-    cpu: { model: cpus[0]?.model.trim() ?? 'unknown', cores: cpus.length },
+    cpu: { model: cpus[0]?.model.trim() ?? 'unknown', cores: cpus.length, flags: cpuinfo === null ? [] : cpuFlagsFromCpuinfo(cpuinfo) },
     node: process.version,
-    python,
+    python: python.version,
+    interpreter: { command: interpreter.command, chosenBy: interpreter.chosenBy, executable: python.executable, problem: python.problem },
+    frameworks: python.frameworks,
+    packages: python.packages,
+    numericsEnv: numericsEnvironment(options.env),
     gpu,
     files,
     extra: {},
   };
 }
 
-async function pythonVersion(exec: ExecText): Promise<string | null> {
-  const result = await exec('python3', ['--version']);
-  return result.exitCode === 0 ? result.stdout.trim().replace(/^Python\s+/, '') || null : null;
+function pythonFactsOf(fingerprint: EnvironmentFingerprint): PythonFacts {
+  return {
+    found: fingerprint.python !== null,
+    version: fingerprint.python,
+    executable: fingerprint.interpreter?.executable ?? null,
+    frameworks: fingerprint.frameworks ?? {},
+    packages: fingerprint.packages ?? {},
+    problem: fingerprint.interpreter?.problem ?? null,
+  };
 }
 
 async function gpuInfo(exec: ExecText, env: NodeJS.ProcessEnv): Promise<EnvironmentFingerprint['gpu']> {
@@ -107,23 +136,57 @@ async function hashFile(file: string): Promise<Buffer> {
   return hash.digest();
 }
 
-/** Differences between two fingerprints as dotted keys (pure), for the report. */
-export function diffEnvironments(baseline: EnvironmentFingerprint, current: EnvironmentFingerprint): Array<{ key: string; baseline: string; current: string }> {
+/** One difference between two fingerprints; `numerics` when it can change the numbers a training computes. */
+export interface EnvironmentDifference {
+  key: string;
+  baseline: string;
+  current: string;
+  numerics: boolean;
+}
+
+/** Distributions whose version changes kernels or numerics (compared first in the report). */
+const NUMERICS_PACKAGE = /^(torch|torchvision|numpy|scipy|jax|jaxlib|tensorflow.*|tf-keras|keras|triton|mkl.*|intel-openmp|openblas.*|scipy-openblas.*|nvidia-.*|cupy.*|flash-attn|xformers|deepspeed|accelerate|transformers)$/;
+
+/**
+ * Differences between two fingerprints as dotted keys (pure), for the report: those that can
+ * change numerics first (framework versions and switches, numerics variables, GPU, driver, CPU
+ * and its instruction sets, numerics packages), then the rest, each group sorted by key.
+ * Installed distributions are compared by version, one row per package (`package torch`:
+ * 2.3.1 → 2.4.0), not by a hash. Keys a side lacks read "(absent)"; an older record without the
+ * probe's blocks is compared only on what it has.
+ */
+export function diffEnvironments(baseline: EnvironmentFingerprint, current: EnvironmentFingerprint): EnvironmentDifference[] {
   const a = flatten(baseline);
   const b = flatten(current);
-  const keys = [...new Set([...a.keys(), ...b.keys()])].sort();
-  return keys.filter((key) => a.get(key) !== b.get(key)).map((key) => ({ key, baseline: a.get(key) ?? '(absent)', current: b.get(key) ?? '(absent)' }));
+  const probed = (f: EnvironmentFingerprint) => f.frameworks !== undefined;
+  const keys = [...new Set([...a.keys(), ...b.keys()])].filter((key) => probed(baseline) === probed(current) || !PROBE_ONLY.test(key));
+  return keys
+    .filter((key) => a.get(key) !== b.get(key))
+    .map((key) => ({ key, baseline: a.get(key) ?? '(absent)', current: b.get(key) ?? '(absent)', numerics: isNumericsKey(key) }))
+    .sort((x, y) => Number(y.numerics) - Number(x.numerics) || x.key.localeCompare(y.key));
+}
+
+const PROBE_ONLY = /^(framework |package |env\.|interpreter|cpu\.flags)/;
+
+function isNumericsKey(key: string): boolean {
+  if (key.startsWith('package ')) return NUMERICS_PACKAGE.test(key.slice('package '.length));
+  return /^(framework |env\.|gpu\.|cpu|python$)/.test(key);
 }
 
 function flatten(fingerprint: EnvironmentFingerprint): Map<string, string> {
   const out = new Map<string, string>();
   out.set('os', `${fingerprint.os.platform} ${fingerprint.os.release} ${fingerprint.os.arch}`);
   out.set('cpu', `${fingerprint.cpu.model} × ${fingerprint.cpu.cores}`);
+  if (fingerprint.cpu.flags) out.set('cpu.flags', fingerprint.cpu.flags.join(' ') || 'none');
   out.set('node', fingerprint.node);
   out.set('python', fingerprint.python ?? 'none');
+  if (fingerprint.interpreter) out.set('interpreter', `${fingerprint.interpreter.executable ?? fingerprint.interpreter.command} (${fingerprint.interpreter.chosenBy})`);
   out.set('gpu.driver', fingerprint.gpu?.driver ?? 'none');
   out.set('gpu.cuda', fingerprint.gpu?.cuda ?? 'none');
   out.set('gpu.devices', fingerprint.gpu?.devices.map((d) => d.name).join(', ') || 'none');
+  for (const [key, value] of Object.entries(fingerprint.frameworks ?? {})) out.set(`framework ${key}`, value);
+  for (const [name, value] of Object.entries(fingerprint.numericsEnv ?? {})) out.set(`env.${name}`, value);
+  for (const [name, version] of Object.entries(fingerprint.packages ?? {})) out.set(`package ${name}`, version);
   for (const [file, hash] of Object.entries(fingerprint.files ?? {})) out.set(`files.${file}`, hash.slice(0, 12));
   for (const [key, value] of Object.entries(fingerprint.extra ?? {})) out.set(key, value);
   return out;

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../errors.ts';
-import { decodeMetricData, decodeRecordDocument, isReproDocument } from '../record/codec.ts';
+import { baselineMetrics, decodeMetricData, decodeRecordDocument, isReproDocument } from '../record/codec.ts';
 import { emptyMetricData, type MetricData } from './series.ts';
 import { addPrefix, parseMetricText } from './parse.ts';
 import { describeFilesWrittenSince, expandFileGlob, withModificationTimes } from './glob-files.ts';
@@ -148,7 +148,7 @@ async function readMetricFile(file: string, options: { baseDir: string; notBefor
 /**
  * Reads anything `compare` accepts, told apart by content: a run record or baseline
  * (`kind` + `schemaVersion`) or a metric file. A baseline holding several runs compares
- * against its first run.
+ * against its first run (the σ gate reads its band apart: src/record/band.ts).
  */
 export function parseComparable(text: string, file: string): MetricData {
   const trimmed = text.trimStart();
@@ -161,8 +161,7 @@ export function parseComparable(text: string, file: string): MetricData {
     }
     if (isReproDocument(value)) {
       const document = decodeRecordDocument(value, file);
-      const record = document.kind === 'run-record' ? document.record : document.baseline.runs[0]!;
-      return decodeMetricData(record.metrics, file);
+      return decodeMetricData(document.kind === 'run-record' ? document.record.metrics : baselineMetrics(document.baseline), file);
     }
   }
   return parseMetricText(text, file);

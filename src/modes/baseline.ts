@@ -11,6 +11,10 @@ import { InputFileError } from '../errors.ts';
 import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson } from '../record/types.ts';
 import { checkWritable, writeFileAtomic } from '../fs/atomic-write.ts';
 import { requireBranch } from '../git/provenance.ts';
+import type { ReproConfig } from '../settings/schema.ts';
+import { auditOptionsOf, trainRepeats, type RepeatedRun } from './audit.ts';
+import { analyseAudit } from '../audit/analyse.ts';
+import { encodeBand } from '../record/band.ts';
 
 export interface BaselineResult {
   /** Where the new baseline was written: in the checkout, or the run's output folder under `keepCheckoutClean`. */
@@ -34,8 +38,9 @@ export interface BaselineOptions {
 
 /**
  * `baseline update`: gate the tree (on a branch: a baseline is committed), train once, and
- * write the baseline with its provenance. An existing baseline of a newer schema is refused
- * and left as it is.
+ * write the baseline with its provenance. With `audit.seeds` > 0 (`--seeds M`) it trains as the
+ * audit does and adds the seed and same-seed bands and the level reached (a statistical
+ * baseline). An existing baseline of a newer schema is refused and left as it is.
  */
 export async function runBaselineUpdate(settings: LoadedSettings, context: ModeContext, options: BaselineOptions = {}): Promise<BaselineResult> {
   const config = settings.config;
@@ -50,13 +55,16 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
   // A read-only folder or a full disk is found now, in seconds, not after the training. (Under
   // keepCheckoutClean the baseline goes to the run's output folder, which the training writes to.)
   if (!options.keepCheckoutClean) await checkWritable(baselinePath, label);
-  const trained = await trainAndRecord(config, repo, context, environment);
+  // A statistical baseline (`--seeds M`): the audit's runs, whose bands the σ gate judges later runs by.
+  const repeats = config.audit.seeds > 0 ? await trainRepeats(config, repo, context, { sameSeed: config.audit.runs, seeds: config.audit.seeds }) : null;
+  const trained = repeats ? repeats.runs[0]!.trained : await trainAndRecord(config, repo, context, environment);
   return context.log.group('Writing the baseline', async () => {
     const baseline: BaselineJson = {
       kind: BASELINE_KIND,
       schemaVersion: BASELINE_SCHEMA_VERSION,
       createdAt: context.now().toISOString(),
       runs: [trained.record],
+      ...(repeats ? statisticalBlocks(config, repeats.runs, context) : {}),
     };
     const content = serializeDocument(baseline);
     const baselineRepoPath = repoRelative(repo, baselinePath);
@@ -65,6 +73,20 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
     context.log.info(`Wrote ${options.keepCheckoutClean ? `the new ${baselineRepoPath} to ${written}` : baselineRepoPath} from commit ${trained.record.provenance.commit.slice(0, 12)} on ${branch}`);
     return { baselinePath: written, baselineRepoPath, content, branch, trained };
   });
+}
+
+/** The band and level blocks from a baseline's repeated runs: run 0 and the other seeds make the seed band. */
+function statisticalBlocks(config: ReproConfig, runs: RepeatedRun[], context: ModeContext): Pick<BaselineJson, 'band' | 'level'> {
+  const member = (run: RepeatedRun) => ({ source: `${run.kind} run ${run.index}, seed ${run.seed}`, seed: run.seed, data: run.data });
+  const same = runs.filter((r) => r.kind === 'same-seed');
+  const ignore = config['ignore-metrics'];
+  const findings = analyseAudit(runs, auditOptionsOf(config, context.env));
+  for (const warning of findings.warnings) context.log.warning(warning);
+  context.log.info(`Level reached over ${same.length} same-seed runs and ${runs.length - same.length + 1} seeds: ${findings.level}`);
+  return {
+    band: { seed: encodeBand([same[0]!, ...runs.filter((r) => r.kind === 'seed')].map(member), ignore), sameSeed: encodeBand(same.map(member), ignore) },
+    ...(findings.level === 'not reproducible' ? {} : { level: findings.level }),
+  };
 }
 
 async function refuseNewerBaseline(file: string): Promise<void> {

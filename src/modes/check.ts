@@ -24,6 +24,9 @@ import { renderHtml } from '../report/html.ts';
 import { loadChartLibrary } from '../report/chart-library.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { MetricData } from '../metrics/series.ts';
+import { sigmaGateOptionsOf } from '../settings/gate.ts';
+import { judgeAgainstBand } from '../compare/sigma-verdict.ts';
+import { pinningLines } from '../env/pinning.ts';
 
 export type Outcome = ReportInput['outcome'];
 
@@ -60,7 +63,7 @@ export interface CheckResult {
   baselineRepoPath: string;
 }
 
-interface LoadedBaseline {
+export interface LoadedBaseline {
   baseline: BaselineJson;
   run: RunRecordJson;
   data: MetricData;
@@ -97,6 +100,7 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
     });
   }
   const gate = await gateSettingsForRun(options.settings, configRepoPath, repo, context);
+  const pinning = await pinningLines(repo.workDir, config['pinning-risks']);
   const trained = await trainAndRecord(config, repo, context, environment);
 
   return context.log.group('Comparing with the baseline', async () => {
@@ -126,7 +130,7 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       },
     };
     // What the trainer warned about (Math.random called) belongs with the verdict.
-    report.notes.push(...trained.warnings);
+    report.notes.push(...trained.warnings, ...pinning);
     report.notes.push(
       trained.isolation.kind === 'pid-namespace'
         ? `The training ran in its own PID namespace (${trained.isolation.detail}): it could not see the job's other processes.`
@@ -155,7 +159,10 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
         gate.source,
         gate.settings['metric-tolerances'],
       );
-      const verdict = compareMetrics(baseline.data, trained.data, { tolerances: picker, include: [], ignore: gate.settings['ignore-metrics'] });
+      const plain = compareMetrics(baseline.data, trained.data, { tolerances: picker, include: [], ignore: gate.settings['ignore-metrics'] });
+      const judged = judgeAgainstBand(plain, baseline.baseline, baseline.label, trained.data, config.seed, sigmaGateOptionsOf(gate.settings, picker));
+      const verdict = judged.verdict;
+      report.toleranceLines.push(...judged.lines);
       for (const glob of verdict.unusedToleranceGlobs) context.log.warning(`metric-tolerances["${glob}"] matches no metric; check the name (globs match whole names, * matches any characters)`);
       const finalWeights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
       const mergedWeights = compareFinalCheckpoints(mergedEntry(baseline.run), mergedEntry(trained.record), `merged checkpoint (average of the last ${trained.record.merged?.from.length ?? 0})`);
@@ -220,7 +227,8 @@ export function decodeBaselineText(text: string, where: string): LoadedBaseline 
   const document = decodeRecordDocument(value, where);
   const baseline: BaselineJson =
     document.kind === 'baseline' ? document.baseline : { kind: 'repro-check/baseline', schemaVersion: 1, createdAt: document.record.provenance.createdAt, runs: [document.record] };
-  const run = baseline.runs[0]!;
+  const run = baseline.runs[0];
+  if (!run) throw new ReproError(`${where}: this baseline holds a band but no run record (it was built by \`repro-check band\` from metric files)`, { hint: 'A check needs a baseline made by `repro-check baseline update` (with --seeds M for a band), or a band built from run records; `repro-check compare` takes this one.' });
   if (run.provenance.dirty) {
     throw new ReproError(`${where}: this baseline was recorded on an unclean tree (--allow-dirty), so it cannot gate`, { hint: 'Re-record it on a clean checkout with `repro-check baseline update`.' });
   }

@@ -58,12 +58,19 @@ const runRecordSchema = z.looseObject({
   environment: z.looseObject({}),
   metrics: metricsSchema,
 });
-const baselineSchema = z.looseObject({
-  kind: z.literal(BASELINE_KIND),
-  schemaVersion: z.literal(BASELINE_SCHEMA_VERSION),
-  createdAt: z.string(),
-  runs: z.array(runRecordSchema).min(1),
+const bandSchema = z.looseObject({
+  members: z.array(z.looseObject({ source: z.string(), seed: z.number().nullable(), metrics: metricsSchema })).min(1),
+  metrics: z.record(z.string(), z.looseObject({})),
 });
+const baselineSchema = z
+  .looseObject({
+    kind: z.literal(BASELINE_KIND),
+    schemaVersion: z.literal(BASELINE_SCHEMA_VERSION),
+    createdAt: z.string(),
+    runs: z.array(runRecordSchema),
+    band: z.looseObject({ seed: bandSchema.optional(), sameSeed: bandSchema.optional() }).optional(),
+  })
+  .refine((b) => b.runs.length > 0 || b.band?.seed !== undefined, { path: ['runs'], message: 'a baseline needs at least one run, or a seed band' });
 
 export type RecordDocument = { kind: 'run-record'; record: RunRecordJson } | { kind: 'baseline'; baseline: BaselineJson };
 
@@ -96,6 +103,14 @@ export function decodeRecordDocument(value: { kind: string }, file: string): Rec
   return value.kind === RUN_RECORD_KIND
     ? { kind: 'run-record', record: parsed.data as unknown as RunRecordJson }
     : { kind: 'baseline', baseline: parsed.data as unknown as BaselineJson };
+}
+
+/**
+ * The metrics a plain compare uses from a baseline: its first run's, or (a band built from
+ * metric files has no run record) the first band member's.
+ */
+export function baselineMetrics(baseline: BaselineJson): RunRecordJson['metrics'] {
+  return baseline.runs[0]?.metrics ?? baseline.band!.seed!.members[0]!.metrics;
 }
 
 /** Serialises with a trailing newline and stable two-space indentation (diffs stay readable in PRs). */

@@ -30,9 +30,22 @@ export interface Provenance {
 
 export interface EnvironmentFingerprint {
   os: { platform: string; release: string; arch: string };
-  cpu: { model: string; cores: number };
+  /** flags: instruction-set extensions that select kernels (avx2, avx512f, amx_tile, …); absent in older records. */
+  cpu: { model: string; cores: number; flags?: string[] };
   node: string;
+  /** The probed interpreter's Python version (older records: `python3 --version` on PATH). */
   python: string | null;
+  /**
+   * The fields below are optional: records written before the Python probe lack them, and are
+   * read as they are. Which interpreter was probed and why (src/env/python-probe.ts).
+   */
+  interpreter?: { command: string; chosenBy: 'command' | 'python setting' | 'PATH'; executable: string | null; problem: string | null };
+  /** Framework facts from the probe: `torch.version`, `torch.backends.cudnn.benchmark`, `numpy.blas`, … */
+  frameworks?: Record<string, string>;
+  /** Installed distributions, name -> version (importlib.metadata). */
+  packages?: Record<string, string>;
+  /** Environment variables that change numerics, as the command sees them. */
+  numericsEnv?: Record<string, string>;
   gpu: {
     driver: string | null;
     cuda: string | null;
@@ -96,8 +109,23 @@ export interface BaselineJson {
   kind: typeof BASELINE_KIND;
   schemaVersion: typeof BASELINE_SCHEMA_VERSION;
   createdAt: string;
+  /**
+   * The run(s) the baseline was made from; the first is what a plain (rtol/atol) compare uses.
+   * Empty only in a baseline built by `repro-check band` from metric files, which has a band.
+   */
   runs: RunRecordJson[];
-  /** Per-step mean/std/count over seeds: filled by the determinism audit. */
-  band?: Record<string, { steps: number[]; mean: EncodedNumber[]; std: EncodedNumber[]; count: number[] }>;
+  /** The noise bands of a statistical baseline (`baseline update --seeds M`, `repro-check band`). */
+  band?: { seed?: BandJson; sameSeed?: BandJson };
   level?: 'numerical' | 'statistical' | 'scientific' | 'functional';
+}
+
+/** Per-metric statistics over a set of runs (src/stats/band.ts), with the runs' metrics themselves. */
+export interface BandJson {
+  /**
+   * The member runs' metrics, kept whole: the σ gate needs each run's window means, which the
+   * per-step statistics alone cannot give.
+   */
+  members: Array<{ source: string; seed: number | null; metrics: RunRecordJson['metrics'] }>;
+  /** Per metric: steps (null for a final value) and per point mean, std (n − 1), count, min, max. */
+  metrics: Record<string, { steps: number[] | null; mean: EncodedNumber[]; std: EncodedNumber[]; count: number[]; min: EncodedNumber[]; max: EncodedNumber[] }>;
 }

@@ -19,6 +19,9 @@ export interface VerdictJson {
     missingSteps: number[];
     extraSteps: number[];
     tolerance: { rtol: number; atol: number; exact: boolean; source: string };
+    /** σ gate only: how many σ away (the largest over the gated points), and the gate's detail. */
+    sigmas?: EncodedNumber | null;
+    sigma?: Omit<NonNullable<MetricComparison['sigma']>, 'sigmas' | 'finalSigmas' | 'tailSigmas' | 'k'> & { k: EncodedNumber; finalSigmas: EncodedNumber | null; tailSigmas: EncodedNumber | null };
   }>;
   unusedToleranceGlobs: string[];
   notes: string[];
@@ -43,10 +46,17 @@ export function verdictToJson(verdict: Verdict): VerdictJson {
       missingSteps: m.missingSteps,
       extraSteps: m.extraSteps,
       tolerance: { rtol: m.tolerance.rtol, atol: m.tolerance.atol, exact: m.tolerance.exact, source: m.tolerance.source },
+      ...(m.sigma ? sigmaToJson(m.sigma) : {}),
     })),
     unusedToleranceGlobs: verdict.unusedToleranceGlobs,
     notes: verdict.notes,
   };
+}
+
+/** `sigmas` (issue 14's per-metric field: the largest over the gated points) and the gate's detail. */
+function sigmaToJson(sigma: NonNullable<MetricComparison['sigma']>): Pick<VerdictJson['metrics'][number], 'sigmas' | 'sigma'> {
+  const { sigmas, finalSigmas, tailSigmas, k, ...rest } = sigma;
+  return { sigmas: encodeOrNull(sigmas), sigma: { ...rest, k: encodeNumber(k), finalSigmas: encodeOrNull(finalSigmas), tailSigmas: encodeOrNull(tailSigmas) } };
 }
 
 /** `check --format json` and the run's report.json: the verdict, plus what only a check knows. */

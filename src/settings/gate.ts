@@ -1,5 +1,7 @@
 import YAML from 'yaml';
 import { configSchema, GATE_KEYS, type ReproConfig } from './schema.ts';
+import type { TolerancePicker } from '../compare/tolerance.ts';
+import { DEFAULT_LOG_SCALE, DEFAULT_WINDOW, type SigmaGateOptions } from '../stats/sigma-gate.ts';
 
 export type GateSettings = Pick<ReproConfig, (typeof GATE_KEYS)[number]>;
 
@@ -35,3 +37,20 @@ export function gateSettingsFromText(text: string): GateSettings | null {
 export function changedGateKeys(a: GateSettings, b: GateSettings): string[] {
   return GATE_KEYS.filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
 }
+
+/**
+ * The σ gate's options from the tolerance keys: k from `sigma`, else from `false-alarm-rate`,
+ * else a 1% false-alarm rate per metric (the gate applies only against a baseline with a band).
+ */
+export function sigmaGateOptionsOf(gate: GateSettings, picker: TolerancePicker): SigmaGateOptions {
+  const tolerance = gate.tolerance;
+  return {
+    threshold: tolerance.sigma !== undefined ? { sigma: tolerance.sigma } : { falseAlarmRate: tolerance['false-alarm-rate'] ?? DEFAULT_FALSE_ALARM_RATE },
+    window: tolerance.window ?? DEFAULT_WINDOW,
+    logScale: tolerance['log-scale'] ?? DEFAULT_LOG_SCALE,
+    floor: (name) => picker.pick(name),
+    ignore: gate['ignore-metrics'],
+  };
+}
+
+export const DEFAULT_FALSE_ALARM_RATE = 0.01;

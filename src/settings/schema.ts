@@ -23,6 +23,10 @@ const toleranceSchema = z.strictObject({
   rtol: positiveNumber.optional(),
   atol: positiveNumber.optional(),
   exact: z.boolean().optional().describe('Bit-for-bit equal doubles; then rtol and atol must be left out'),
+  sigma: z.number().finite().positive().optional().describe('σ gate against a statistical baseline (band): pass within mean ± sigma·s·√(1+1/n); rtol/atol stay the floor'),
+  'false-alarm-rate': z.number().gt(0).lt(1).optional().describe('σ gate with k from Student\'s t for this false-alarm rate per metric (instead of sigma)'),
+  window: z.number().int().positive().optional().describe('σ gate: width of the sliding window means, in logged steps (default 20)'),
+  'log-scale': z.array(z.string()).optional().describe('σ gate: metric globs gated on ln(value) when positive (default ["*loss*"])'),
 });
 
 const toleranceOverrideSchema = z.strictObject({
@@ -61,6 +65,13 @@ const checkpointsSchema = z.strictObject({
     .describe('Run on the merged checkpoint (and the final one) with {checkpoint} replaced by its path; prints a JSON object of metrics as its last line'),
 });
 
+const auditSchema = z.strictObject({
+  runs: z.number().int().min(2).default(2).describe('Same-seed runs of the commit (bitwise identical?)'),
+  seeds: z.number().int().nonnegative().default(0).describe('Runs with other seeds (seed+1 …): the noise band'),
+  expect: z.enum(['numerical', 'statistical']).default('numerical').describe('The level the audit must reach, else exit 1'),
+  'max-age-days': z.number().positive().optional().describe('Warn when the last audit run seen is older than this (the schedule\'s period)'),
+});
+
 /** Keys of repro.yml. Every key can also be given as an action input or `--set key=value`. */
 export const configSchema = z
   .strictObject({
@@ -70,6 +81,7 @@ export const configSchema = z
       .union([osText, z.record(z.string(), osText)])
       .optional()
       .describe('Metric file, glob, or {prefix: path}; defaults to the trainer output with trainer:'),
+    python: z.string().min(1).optional().describe('The Python the training runs, for the environment fingerprint when `command` does not start with it (default python3 on PATH)'),
     checkpoints: z
       .union([osText, checkpointsSchema])
       .optional()
@@ -87,6 +99,8 @@ export const configSchema = z
       .describe('auto: run the training in its own PID namespace where the runner allows it without privileges; none: never'),
     'determinism-env': z.boolean().default(true).describe('Export CUBLAS_WORKSPACE_CONFIG, TF_DETERMINISTIC_OPS, TF_CUDNN_DETERMINISTIC'),
     tolerance: toleranceSchema.default({ rtol: 1e-5, atol: 1e-8 }),
+    audit: auditSchema.default({ runs: 2, seeds: 0, expect: 'numerical' }).describe('The determinism audit (repro-check audit, mode: audit)'),
+    'pinning-risks': z.enum(['warn', 'error']).default('warn').describe('Unpinned dependencies: report lines (warn) or exit 2 (error)'),
     'metric-tolerances': z.record(z.string(), toleranceOverrideSchema).default({}),
     'ignore-metrics': z.array(z.string()).default(DEFAULT_IGNORED_METRICS),
     'fingerprint-paths': z.array(z.string().min(1)).default([]),
@@ -119,6 +133,9 @@ export function crossKeyProblems(raw: Record<string, unknown>, options: { trains
   if (has('command') && has('trainer')) problems.push({ key: 'trainer', message: '`command` and `trainer` are alternatives; set only one' });
   const tolerance = raw.tolerance as Record<string, unknown> | undefined;
   if (tolerance?.exact === true && (tolerance.rtol !== undefined || tolerance.atol !== undefined)) problems.push({ key: 'tolerance', message: 'tolerance: `exact: true` compares bit for bit; leave out rtol and atol with it' });
+  if (tolerance?.sigma !== undefined && tolerance['false-alarm-rate'] !== undefined) problems.push({ key: 'tolerance', message: 'tolerance: `sigma` and `false-alarm-rate` both set k of the σ gate; set only one' });
+  const audit = raw.audit as Record<string, unknown> | undefined;
+  if (audit?.expect === 'statistical' && !(typeof audit.seeds === 'number' && audit.seeds >= 1)) problems.push({ key: 'audit', message: 'audit: `expect: statistical` needs a seed band: set `seeds` to 1 or more (--seeds M; 8 gives a usable band)' });
   if (has('command') && !has('metrics')) problems.push({ key: 'metrics', message: 'with `command`, say where the metrics are written (a file, a glob or {prefix: path})' });
   const checkpoints = raw.checkpoints as string | { glob?: unknown } | undefined;
   const checkpointGlob = typeof checkpoints === 'string' ? checkpoints : typeof checkpoints?.glob === 'string' ? checkpoints.glob : null;
@@ -134,7 +151,7 @@ export type ReproConfig = z.output<typeof configSchema>;
 export const GATE_KEYS = ['tolerance', 'metric-tolerances', 'ignore-metrics'] as const;
 
 /** Keys whose value is plain text: an input is taken as written, never parsed as YAML. */
-export const TEXT_KEYS = new Set(['command', 'checkpoints', 'baseline', 'working-directory', 'check-name', 'comment-key', 'comment-author', 'accept-label']);
+export const TEXT_KEYS = new Set(['command', 'python', 'checkpoints', 'baseline', 'working-directory', 'check-name', 'comment-key', 'comment-author', 'accept-label']);
 
 export function configKeys(): string[] {
   return Object.keys(configSchema.shape);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { PACKAGE_ROOT } from './action-harness.ts';
 
-const EXAMPLES = ['example-pr-gate.yml', 'example-pr-gate-one-job.yml', 'example-accept-drift.yml', 'example-baseline-update.yml', 'example-fork-pr.yml', 'example-fork-workflow-run.yml'] as const;
+const EXAMPLES = ['example-pr-gate.yml', 'example-pr-gate-one-job.yml', 'example-accept-drift.yml', 'example-baseline-update.yml', 'example-fork-pr.yml', 'example-fork-workflow-run.yml', 'example-nightly-audit.yml', 'example-matrix-aggregate.yml'] as const;
 
 interface Step {
   uses?: string;
@@ -129,4 +129,28 @@ test('the README quick-start workflow is example-pr-gate.yml: the accept label r
   // One action slug everywhere a user reads one.
   const texts = await Promise.all(['README.md', 'docs/github.md', ...EXAMPLES.map((f) => `.github/workflows/${f}`)].map((f) => readFile(path.join(PACKAGE_ROOT, f), 'utf8')));
   for (const text of texts) assert.deepEqual([...new Set(text.match(/[\w-]+\/repro-check@v1/g) ?? [])].filter((s) => s !== 'repro-check/repro-check@v1'), []);
+});
+
+test('nightly audit: scheduled, with the permissions for the issue and the age check only, never cancelled midway', async () => {
+  const wf = await workflow('example-nightly-audit.yml');
+  assert.ok(wf.on['schedule'] !== undefined && 'workflow_dispatch' in wf.on);
+  assert.deepEqual(wf.permissions, { contents: 'read', issues: 'write', actions: 'read' });
+  assert.equal((wf.concurrency as { 'cancel-in-progress': boolean })['cancel-in-progress'], false);
+  const action = steps(wf).find((s) => s.uses?.startsWith('repro-check/repro-check@'))!;
+  assert.equal(action.with?.['mode'], 'audit');
+  assert.match(String(action.with?.['audit']), /max-age-days/);
+});
+
+test('matrix aggregate: every matrix job uploads a run record and the aggregate job reads them all', async () => {
+  const wf = await workflow('example-matrix-aggregate.yml');
+  const train = wf.jobs['train']!;
+  const upload = train.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+  assert.equal(upload.with?.['path'], 'run-record.json');
+  assert.match(String(upload.with?.['name']), /^repro-record-/);
+  const aggregate = wf.jobs['aggregate']!;
+  const download = aggregate.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!;
+  assert.equal(download.with?.['pattern'], 'repro-record-*');
+  const action = aggregate.steps.find((s) => s.uses?.startsWith('repro-check/repro-check@'))!;
+  assert.equal(action.with?.['mode'], 'aggregate');
+  assert.equal(action.with?.['records'], `${download.with?.['path']}/*/run-record.json`);
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ReproError } from '../../src/errors.ts';
 import { collectEnvironment, diffEnvironments, execText, hashPath, type ExecText } from '../../src/env/fingerprint.ts';
 import { NVIDIA_SMI_QUERY } from '../../src/env/nvidia-smi.ts';
+import type { PythonRunner } from '../../src/env/python-probe.ts';
 
 /** Two H100s as `nvidia-smi --query-gpu=index,name,uuid,memory.total,driver_version --format=csv,noheader,nounits` prints them. */
 const QUERY_OUTPUT = `0, NVIDIA H100 80GB HBM3, GPU-5f3c9b2e-8a41-4d7e-b0c2-91e6f4a7d803, 81559, 550.54.15
@@ -30,9 +31,21 @@ function fakeExec(options: { gpus?: boolean; python?: string | null } = {}): Exe
       if (args.join(' ') === NVIDIA_SMI_QUERY.join(' ')) return { exitCode: 0, stdout: QUERY_OUTPUT };
       if (args.length === 0) return { exitCode: 0, stdout: HEADER_OUTPUT };
     }
-    if (file === 'python3' && args[0] === '--version' && options.python !== null) return { exitCode: 0, stdout: `Python ${options.python ?? '3.11.2'}\n` };
     return { exitCode: 127, stdout: '' };
   };
+}
+
+/** A probe answer as src/env/python-probe-script.ts prints it, or exit 127 (no such interpreter). */
+function fakePython(version: string | null = '3.11.2', extra: { frameworks?: Record<string, string>; packages?: Record<string, string> } = {}): PythonRunner {
+  return async (interpreter) =>
+    version === null
+      ? { exitCode: 127, timedOut: false, stdout: '' }
+      : { exitCode: 0, timedOut: false, stdout: JSON.stringify({ python: version, executable: `/usr/bin/${interpreter}`, frameworks: extra.frameworks ?? { 'torch.version': 'not installed' }, packages: extra.packages ?? {} }) };
+}
+
+/** The machine the tests describe: two H100s (unless gpus: false) and a python3 of the given version. */
+function machine(options: { gpus?: boolean; python?: string | null } = {}) {
+  return { exec: fakeExec(options), runPython: fakePython(options.python === undefined ? '3.11.2' : options.python), cpuinfo: null };
 }
 
 async function tempDir(t: { after(fn: () => Promise<void>): void }): Promise<string> {
@@ -46,12 +59,12 @@ const H100_1 = { index: 1, name: 'NVIDIA H100 80GB HBM3', uuid: 'GPU-a1d7e4c0-2b
 
 async function gpusSeen(cwd: string, cudaVisibleDevices: string | undefined) {
   const env = cudaVisibleDevices === undefined ? {} : { CUDA_VISIBLE_DEVICES: cudaVisibleDevices };
-  return (await collectEnvironment({ cwd, fingerprintPaths: [], env, exec: fakeExec() })).gpu;
+  return (await collectEnvironment({ cwd, fingerprintPaths: [], env, ...machine() })).gpu;
 }
 
 test('machine facts: OS, CPU, node, python, driver, CUDA and the visible GPUs', async (t) => {
   const dir = await tempDir(t);
-  const fingerprint = await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: {}, exec: fakeExec() });
+  const fingerprint = await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: {}, ...machine() });
   assert.deepEqual(fingerprint.os, { platform: process.platform, release: os.release(), arch: process.arch });
   assert.equal(fingerprint.cpu.cores, os.cpus().length);
   assert.ok(fingerprint.cpu.model.length > 0);
@@ -77,7 +90,7 @@ test('CUDA_VISIBLE_DEVICES: by index, by UUID, by UUID prefix, empty, and cut at
 
 test('no nvidia-smi: gpu null; no python: python null', async (t) => {
   const dir = await tempDir(t);
-  const fingerprint = await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: {}, exec: fakeExec({ gpus: false, python: null }) });
+  const fingerprint = await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: {}, ...machine({ gpus: false, python: null }) });
   assert.equal(fingerprint.gpu, null);
   assert.equal(fingerprint.python, null);
 });
@@ -90,12 +103,12 @@ test('lock files in the working directory are hashed; a changed byte changes the
   await writeFile(path.join(dir, 'train.py'), 'print(1)\n');
   await writeFile(path.join(dir, 'requirements.in'), 'torch\n');
   await mkdir(path.join(dir, 'uv.lock.d'));
-  const before = (await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: {}, exec: fakeExec() })).files;
+  const before = (await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: {}, ...machine() })).files;
   assert.deepEqual(Object.keys(before).sort(), [...LOCK_FILES].sort());
   // The plain SHA-256 of the bytes, as coreutils' sha256sum computes it.
   assert.equal(before['requirements.txt'], execFileSync('sha256sum', [path.join(dir, 'requirements.txt')], { encoding: 'utf8' }).split(' ')[0]);
   await writeFile(path.join(dir, 'poetry.lock'), 'contents of poetry.lock\r');
-  const after = (await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: {}, exec: fakeExec() })).files;
+  const after = (await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: {}, ...machine() })).files;
   assert.notEqual(after['poetry.lock'], before['poetry.lock']);
   assert.deepEqual({ ...after, 'poetry.lock': before['poetry.lock'] }, before, 'only the changed file changes');
 });
@@ -107,7 +120,7 @@ test('fingerprint-paths: a file, and a folder hashed over its sorted files with 
   await writeFile(path.join(dir, 'data/shards/b.bin'), 'bbb');
   await writeFile(path.join(dir, 'data/shards/a.bin'), 'aaa');
   await writeFile(path.join(dir, 'data/shards/.git/HEAD'), 'ref: refs/heads/main\n');
-  const collect = async () => (await collectEnvironment({ cwd: dir, fingerprintPaths: ['data/train.parquet', 'data/shards'], env: {}, exec: fakeExec() })).files;
+  const collect = async () => (await collectEnvironment({ cwd: dir, fingerprintPaths: ['data/train.parquet', 'data/shards'], env: {}, ...machine() })).files;
   const first = await collect();
   assert.deepEqual(Object.keys(first), ['data/train.parquet', 'data/shards']);
   assert.equal(first['data/train.parquet'], await hashPath(path.join(dir, 'data/train.parquet')));
@@ -153,7 +166,7 @@ test('symbolic links in a data folder are followed (DVC, git-annex), and a link 
 
 test('a missing fingerprint path is a ReproError naming it', async (t) => {
   const dir = await tempDir(t);
-  await assert.rejects(collectEnvironment({ cwd: dir, fingerprintPaths: ['data/missing.parquet'], env: {}, exec: fakeExec() }), (error: unknown) => {
+  await assert.rejects(collectEnvironment({ cwd: dir, fingerprintPaths: ['data/missing.parquet'], env: {}, ...machine() }), (error: unknown) => {
     assert.ok(error instanceof ReproError);
     assert.match(error.message, /fingerprint-paths: cannot read "data\/missing\.parquet" \(ENOENT\)/);
     assert.match(error.hint ?? '', /relative to working-directory/);
@@ -164,16 +177,17 @@ test('a missing fingerprint path is a ReproError naming it', async (t) => {
 test('diffEnvironments lists the differing dotted keys, sorted', async (t) => {
   const dir = await tempDir(t);
   await writeFile(path.join(dir, 'uv.lock'), 'v1');
-  const baseline = await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: {}, exec: fakeExec() });
+  const baseline = await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: {}, ...machine() });
   assert.deepEqual(diffEnvironments(baseline, baseline), []);
   await writeFile(path.join(dir, 'uv.lock'), 'v2');
   await writeFile(path.join(dir, 'requirements.txt'), 'torch==2.3.0');
-  const current = { ...(await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: { CUDA_VISIBLE_DEVICES: '0' }, exec: fakeExec({ python: '3.12.1' }) })), extra: { 'tfjs.backend': 'cpu' } };
+  const current = { ...(await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: { CUDA_VISIBLE_DEVICES: '0' }, ...machine({ python: '3.12.1' }) })), extra: { 'tfjs.backend': 'cpu' } };
   const differences = diffEnvironments(baseline, current);
-  assert.deepEqual(differences.map((d) => d.key), ['files.requirements.txt', 'files.uv.lock', 'gpu.devices', 'python', 'tfjs.backend']);
-  assert.deepEqual(differences.find((d) => d.key === 'python'), { key: 'python', baseline: '3.11.2', current: '3.12.1' });
+  // Numerics first (GPU, Python), then the rest.
+  assert.deepEqual(differences.map((d) => d.key), ['env.CUDA_VISIBLE_DEVICES', 'gpu.devices', 'python', 'files.requirements.txt', 'files.uv.lock', 'tfjs.backend']);
+  assert.deepEqual(differences.find((d) => d.key === 'python'), { key: 'python', baseline: '3.11.2', current: '3.12.1', numerics: true });
   assert.equal(differences.find((d) => d.key === 'files.requirements.txt')?.baseline, '(absent)');
-  assert.deepEqual(differences.find((d) => d.key === 'tfjs.backend'), { key: 'tfjs.backend', baseline: '(absent)', current: 'cpu' });
+  assert.deepEqual(differences.find((d) => d.key === 'tfjs.backend'), { key: 'tfjs.backend', baseline: '(absent)', current: 'cpu', numerics: false });
   const noGpu = { ...baseline, gpu: null };
   assert.deepEqual(diffEnvironments(baseline, noGpu).map((d) => [d.key, d.current]), [['gpu.cuda', 'none'], ['gpu.devices', 'none'], ['gpu.driver', 'none']]);
 });

@@ -115,6 +115,18 @@ export interface FakeRepo {
   parents: Map<string, string>;
   /** Commits made through the contents API, oldest first. */
   commits: Array<{ sha: string; branch: string; message: string; path: string; author: string }>;
+  /** Workflow runs (`GET /actions/workflows/{workflow_id}/runs`), by workflow file name. */
+  workflowRuns: FakeWorkflowRun[];
+}
+
+export interface FakeWorkflowRun {
+  id: number;
+  /** The workflow's file name (`nightly.yml`), as `workflow_id` may name it. */
+  workflow: string;
+  event: string;
+  status: 'completed' | 'in_progress' | 'queued';
+  conclusion: 'success' | 'failure' | null;
+  createdAt: string;
 }
 
 let idCounter = 1000;
@@ -157,6 +169,7 @@ export class FakeGithubState {
         trees: new Map([[rootSha, new Map()]]),
         parents: new Map(),
         commits: [],
+        workflowRuns: [],
       };
       this.repos.set(key, repo);
     }

@@ -688,6 +688,29 @@ const HANDLERS: Record<string, Handler> = {
     return number === undefined ? errorAnswer(404, 'Not Found') : paginated(ctx, ctx.repo.issueEvents.filter((e) => e.issueNumber === number), (e) => eventJson(e, ctx.baseUrl));
   },
 
+  // workflow runs, newest first, as GitHub lists them (only by workflow file name here)
+  'actions/list-workflow-runs': (ctx) => {
+    const runs = ctx.repo.workflowRuns.filter((r) => r.workflow === ctx.params['workflow_id'] && (ctx.query['status'] === undefined || r.status === ctx.query['status']));
+    const newest = [...runs].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const perPage = Math.min(Number(ctx.query['per_page'] ?? 30) || 30, 100);
+    return {
+      status: 200,
+      body: {
+        total_count: newest.length,
+        workflow_runs: newest.slice(0, perPage).map((r) => ({
+          id: r.id,
+          name: r.workflow,
+          event: r.event,
+          status: r.status,
+          conclusion: r.conclusion,
+          created_at: r.createdAt,
+          updated_at: r.createdAt,
+          html_url: `https://github.com/${ctx.repo.owner}/${ctx.repo.name}/actions/runs/${r.id}`,
+        })),
+      },
+    };
+  },
+
   // collaborators: a login not set in `permissions` is reported as `none`
   'repos/get-collaborator-permission-level': (ctx) => {
     const login = ctx.params['username']!;

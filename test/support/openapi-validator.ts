@@ -200,7 +200,14 @@ export class OpenApiRequestChecker {
         open.delete(node.$ref);
         return inlined;
       }
-      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+      const copy = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+      // OpenAPI 3.0's `nullable` next to oneOf/anyOf and no `type` (issues/update's `title`,
+      // `milestone`): Ajv takes `nullable` only beside `type`, so spell it as "that, or null".
+      if (copy['nullable'] === true && copy['type'] === undefined) {
+        const { nullable: _nullable, ...rest } = copy;
+        return { anyOf: [rest, { type: 'null' }] };
+      }
+      return copy;
     };
     return walk(schema) as JsonObject;
   }

@@ -4,7 +4,10 @@ import { readComparable } from '../../metrics/collect.ts';
 import { compareMetrics } from '../../compare/compare.ts';
 import { DEFAULT_TOLERANCE, resolveTolerance, TolerancePicker } from '../../compare/tolerance.ts';
 import { loadSettings } from '../../settings/load.ts';
-import { gateSettingsOf } from '../../settings/gate.ts';
+import { gateSettingsOf, sigmaGateOptionsOf, type GateSettings } from '../../settings/gate.ts';
+import { judgeAgainstBand } from '../../compare/sigma-verdict.ts';
+import { decodeRecordDocument, isReproDocument } from '../../record/codec.ts';
+import type { BaselineJson } from '../../record/types.ts';
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_IGNORED_METRICS } from '../../settings/schema.ts';
 import { verdictToJson } from '../../report/json.ts';
@@ -26,6 +29,8 @@ interface CompareCommandOptions {
   format: ReportFormat;
   /** --config: take tolerance, metric-tolerances and ignore-metrics from this repro.yml. */
   config?: string | undefined;
+  /** --sigma K: k of the σ gate against a baseline with a band. */
+  sigma?: string | undefined;
   /** -o: also write the verdict JSON here. */
   out?: string | undefined;
   /** --html: also write the self-contained HTML report here. */
@@ -46,12 +51,14 @@ async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Pro
     readComparable(path.resolve(options.cwd, currentFile)),
     tolerancesFor(options),
   ]);
-  const verdict = compareMetrics(baseline, current, {
-    tolerances: picker.tolerances,
-    include: options.include,
-    // Wall-clock fields are ignored by default (DESIGN.md), or as the config says; --ignore adds to that list.
-    ignore: [...picker.ignore, ...options.ignore],
-  });
+  // Wall-clock fields are ignored by default (DESIGN.md), or as the config says; --ignore adds to that list.
+  const ignore = [...picker.ignore, ...options.ignore];
+  const plain = compareMetrics(baseline, current, { tolerances: picker.tolerances, include: options.include, ignore });
+  const banded = await bandedBaseline(path.resolve(options.cwd, baselineFile), path.resolve(options.cwd, currentFile));
+  const sigmaOptions = sigmaGateOptionsOf({ tolerance: { ...picker.gate.tolerance, ...(options.sigma === undefined ? {} : { sigma: Number(options.sigma), 'false-alarm-rate': undefined }) }, 'metric-tolerances': picker.gate['metric-tolerances'], 'ignore-metrics': ignore }, picker.tolerances);
+  const judged = banded ? judgeAgainstBand(plain, banded.baseline, baselineFile, current, banded.currentSeed, { ...sigmaOptions, include: options.include }) : { verdict: plain, lines: [] };
+  const verdict = judged.verdict;
+  picker.lines.push(...judged.lines);
   const report: ReportInput = {
     outcome: verdict.status,
     verdict,
@@ -76,6 +83,8 @@ async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Pro
 
 interface ComparePicker {
   tolerances: TolerancePicker;
+  /** The tolerance keys as given (the σ gate's keys among them). */
+  gate: GateSettings;
   ignore: string[];
   lines: string[];
 }
@@ -88,6 +97,7 @@ function flagProblems(options: CompareCommandOptions): string[] {
     if (text !== undefined && toleranceNumber(text) === null) problems.push(`${flag} ${text}: expected a number >= 0, e.g. ${flag} 1e-5`);
   }
   const toleranceFlags = [options.rtol !== undefined && '--rtol', options.atol !== undefined && '--atol'].filter((f): f is string => f !== false);
+  if (options.sigma !== undefined && !(Number(options.sigma) > 0 && Number.isFinite(Number(options.sigma)))) problems.push(`--sigma ${options.sigma}: expected a number > 0, e.g. --sigma 4`);
   if (options.config !== undefined && (options.exact || toleranceFlags.length > 0)) problems.push(`--config takes the tolerance from the file; leave out ${[...toleranceFlags, ...(options.exact ? ['--exact'] : [])].join(', ')} with it`);
   else if (options.exact && toleranceFlags.length > 0) problems.push(`--exact compares bit for bit; leave out ${toleranceFlags.join(' and ')} with it`);
   return problems;
@@ -114,6 +124,7 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
     const tolerance = resolveTolerance(gate.tolerance);
     const source = `tolerance in ${options.config}`;
     return {
+      gate,
       tolerances: new TolerancePicker(tolerance, source, gate['metric-tolerances']),
       ignore: gate['ignore-metrics'],
       lines: [tolerance.exact ? `exact (bit-for-bit) — from ${source}` : `rtol ${tolerance.rtol}, atol ${tolerance.atol} — from ${source}`, ...Object.entries(gate['metric-tolerances']).map(([glob, o]) => `\`${glob}\`: ${JSON.stringify(o)}`)],
@@ -124,17 +135,41 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
   const atol = options.atol === undefined ? DEFAULT_TOLERANCE.atol : toleranceNumber(options.atol)!;
   const source = options.exact ? '--exact' : options.rtol !== undefined || options.atol !== undefined ? 'command-line flags' : 'default (numpy.allclose)';
   return {
+    gate: { tolerance: { rtol, atol, exact: options.exact }, 'metric-tolerances': {}, 'ignore-metrics': [...DEFAULT_IGNORED_METRICS] },
     tolerances: new TolerancePicker({ rtol, atol, exact: options.exact }, source, {}),
     ignore: [...DEFAULT_IGNORED_METRICS],
     lines: [options.exact ? 'exact (bit-for-bit)' : `rtol ${rtol}, atol ${atol} — from ${source}`],
   };
 }
 
+/**
+ * The baseline document when BASELINE is a baseline with a band, with the seed of CURRENT when
+ * it is a run record (which band judges it: src/record/band.ts); null otherwise. Both files
+ * have been read and validated by readComparable already.
+ */
+async function bandedBaseline(baselineFile: string, currentFile: string): Promise<{ baseline: BaselineJson; currentSeed: number | null } | null> {
+  const document = async (file: string) => {
+    const text = await readFile(file, 'utf8');
+    if (!text.trimStart().startsWith('{')) return null;
+    try {
+      const value: unknown = JSON.parse(text);
+      return isReproDocument(value) ? decodeRecordDocument(value, file) : null;
+    } catch {
+      return null;
+    }
+  };
+  const baseline = await document(baselineFile);
+  if (baseline?.kind !== 'baseline' || !baseline.baseline.band) return null;
+  const current = await document(currentFile);
+  return { baseline: baseline.baseline, currentSeed: current?.kind === 'run-record' ? current.record.provenance.seed : null };
+}
+
 export const command: CliCommand = {
   name: 'compare',
-  usage: `repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format text|markdown|json] [-o VERDICT.json] [--html REPORT.html]
-    Compare two metric files or log folders (TensorBoard, MLflow), run records or baselines (told apart by content).`,
-  options: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'format', 'out', 'html', 'verbose'],
+  usage: `repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--sigma K] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format text|markdown|json] [-o VERDICT.json] [--html REPORT.html]
+    Compare two metric files or log folders (TensorBoard, MLflow), run records or baselines (told apart by content); against a
+    baseline with a band the σ gate decides (--sigma K; rtol/atol stay the floor).`,
+  options: ['rtol', 'atol', 'exact', 'sigma', 'config', 'metric', 'ignore', 'format', 'out', 'html', 'verbose'],
   formats: REPORT_FORMATS,
   defaultFormat: defaultReportFormat,
   run: ({ args, values, format, flagProblems }, io) =>
@@ -149,6 +184,7 @@ export const command: CliCommand = {
         ignore: values.ignore,
         format: format as ReportFormat,
         html: values.html,
+        sigma: values.sigma,
         out: values.out,
         config: values.config,
         flagProblems,

@@ -1,0 +1,113 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createProject, type Project } from './project-fixture.ts';
+
+const SGD = readFileSync(path.resolve(import.meta.dirname, '../fixtures/training/sgd.mjs'), 'utf8');
+
+/** A repo whose training is the fixture SGD run (test/fixtures/training/sgd.mjs), switched by env. */
+async function withSgdProject(config: string, body: (project: Project) => Promise<void>): Promise<void> {
+  const project = await createProject({ 'train.mjs': SGD, 'repro.yml': `command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\ntimeout-minutes: 1\n${config}` });
+  try {
+    await body(project);
+  } finally {
+    await project.cleanup();
+  }
+}
+
+test('audit: a seeded training is numerical; every run is told its kind and index beside its seed', async () => {
+  const logDir = await mkdtemp(path.join(os.tmpdir(), 'repro-identity-'));
+  const identityLog = path.join(logDir, 'identity.txt');
+  try {
+    await withSgdProject('', async (project) => {
+      const result = await project.cli(['audit', '--runs', '3', '--seeds', '2', '--format', 'json'], { TRAIN_IDENTITY_LOG: identityLog });
+      assert.equal(result.code, 0, result.stderr);
+      const json = JSON.parse(result.stdout);
+      assert.equal(json.level, 'numerical');
+      assert.equal(json.bitIdentical, true);
+      assert.equal(json.sameSeedRuns, 3);
+      assert.equal(json.seedRuns, 2);
+      assert.equal(json.seedIgnored, false);
+      assert.deepEqual(json.causes, []);
+      assert.deepEqual(readFileSync(identityLog, 'utf8').trim().split('\n'), ['same-seed 0 3', 'same-seed 1 3', 'same-seed 2 3', 'seed 0 4', 'seed 1 5']);
+    });
+  } finally {
+    await rm(logDir, { recursive: true, force: true });
+  }
+});
+
+test('audit: an unseeded shuffle is not reproducible, parts at the first step, and exits 1 with the causes', async () => {
+  await withSgdProject('', async (project) => {
+    const result = await project.cli(['audit'], { TRAIN_SHUFFLE: 'unseeded' });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stdout, /## ❌ repro-check audit: not reproducible — expected numerical/);
+    assert.match(result.stdout, /\| train\.loss \| \*\*differ\*\* \| 1 \|/);
+    assert.match(result.stdout, /differ from the first logged step \(1\).*unseeded shuffle/);
+    assert.match(result.stdout, /No seed band \(seeds: 0\)/);
+  });
+});
+
+test('audit: tiny float noise (race-like) reaches the statistical level with a seed band; expect decides the exit code', async () => {
+  await withSgdProject('audit: { seeds: 5, expect: statistical }\n', async (project) => {
+    const result = await project.cli(['audit', '--format', 'json'], { TRAIN_JITTER: '1e-9' });
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    const json = JSON.parse(result.stdout);
+    assert.equal(json.level, 'statistical');
+    assert.equal(json.bitIdentical, false);
+    const loss = json.metrics.find((m: { name: string }) => m.name === 'train.loss');
+    assert.equal(loss.identical, false);
+    assert.ok(loss.firstDivergentStep >= 2, String(loss.firstDivergentStep));
+    assert.ok(loss.sigmas < 4, String(loss.sigmas));
+    assert.match(json.gate, /prediction interval mean ± k·s·√\(1\+1\/n\)/);
+    assert.equal(json.calibration.runs, 6);
+    const strict = await project.cli(['audit', '--set', 'audit.expect=numerical'], { TRAIN_JITTER: '1e-9' });
+    assert.equal(strict.code, 1);
+    assert.match(strict.stdout, /statistical \(within seed noise\) — expected numerical/);
+  });
+});
+
+test('audit: a command that ignores the seed is caught (all seeds bit-identical), and expect: statistical without seeds is refused', async () => {
+  await withSgdProject('', async (project) => {
+    const ignored = await project.cli(['audit', '--seeds', '2', '--format', 'json'], { TRAIN_IGNORE_SEED: '1' });
+    assert.equal(ignored.code, 0);
+    const json = JSON.parse(ignored.stdout);
+    assert.equal(json.seedIgnored, true);
+    assert.match(json.warnings[0], /the seed does not reach the training/);
+    assert.match(ignored.stderr, /warning: All 3 seeds gave bit-identical metrics/);
+    const refused = await project.cli(['audit', '--set', 'audit.expect=statistical']);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /audit: `expect: statistical` needs a seed band/);
+    const badRuns = await project.cli(['audit', '--runs', '1']);
+    assert.equal(badRuns.code, 2);
+    assert.match(badRuns.stderr, /audit\.runs|--set audit\.runs/);
+  });
+});
+
+test('audit: the environment section names the interpreter probed and the pinning risks; pinning-risks: error refuses before training', async () => {
+  await withSgdProject('', async (project) => {
+    await project.write('requirements.txt', 'numpy>=1.26\n');
+    project.commit('requirements');
+    const warned = await project.cli(['audit']);
+    assert.equal(warned.code, 0, warned.stderr);
+    assert.match(warned.stdout, /### Environment\n\n- Python .*\(chosen by python3 on PATH\)/);
+    assert.match(warned.stdout, /- pinning: requirements\.txt:1: `numpy>=1\.26` is not pinned/);
+    const refused = await project.cli(['audit', '--set', 'pinning-risks=error']);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /1 unpinned dependency \(pinning-risks: error\):\n\s+requirements\.txt:1/);
+    assert.doesNotMatch(refused.stderr, /Audit run 1/);
+  });
+});
+
+test('audit: with checkpoints recorded, the report names the final tensors that differ between same-seed runs', async () => {
+  await withSgdProject('checkpoints: "{out}/model.safetensors"\n', async (project) => {
+    const same = await project.cli(['audit', '--format', 'json'], { TRAIN_CHECKPOINT: '1' });
+    assert.equal(same.code, 0, same.stderr);
+    assert.deepEqual(JSON.parse(same.stdout).tensors, { compared: true, differing: [], total: 2 });
+    const differ = await project.cli(['audit'], { TRAIN_CHECKPOINT: '1', TRAIN_SHUFFLE: 'unseeded' });
+    assert.equal(differ.code, 1);
+    assert.match(differ.stdout, /Final checkpoints: 2 of 2 tensors differ: b, w\./);
+  });
+});
