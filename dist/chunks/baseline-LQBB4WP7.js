@@ -1,0 +1,131 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
+import {
+  isBaselineFile,
+  resolveBaselinePath
+} from "./chunk-COIMZ47C.js";
+import {
+  encodeBand
+} from "./chunk-PLYSJI32.js";
+import {
+  analyseAudit,
+  auditOptionsOf,
+  trainRepeats
+} from "./chunk-YWFT4JQV.js";
+import "./chunk-MJKHSBHT.js";
+import {
+  prepareRepo,
+  repoRelative,
+  requireBranch
+} from "./chunk-ZPKAI2DM.js";
+import "./chunk-KCPFC6SC.js";
+import "./chunk-2A5JFZ5N.js";
+import "./chunk-77UJ7ENF.js";
+import {
+  collectRunEnvironment,
+  trainAndRecord
+} from "./chunk-BIUNIM4L.js";
+import "./chunk-TDFJ662L.js";
+import "./chunk-I63UEMJ6.js";
+import "./chunk-HZAAV3XK.js";
+import "./chunk-OVI3PV4X.js";
+import {
+  BASELINE_KIND,
+  BASELINE_SCHEMA_VERSION,
+  isReproDocument,
+  serializeDocument
+} from "./chunk-IVQHFOVH.js";
+import "./chunk-OR34RBAR.js";
+import "./chunk-3RKDC7ER.js";
+import "./chunk-WSLLZDSC.js";
+import "./chunk-YHXNFVL5.js";
+import "./chunk-JNZOPF5K.js";
+import "./chunk-2BMG6D22.js";
+import "./chunk-UGAHOFV2.js";
+import "./chunk-6IUVFXUV.js";
+import "./chunk-ZCBW5UN4.js";
+import "./chunk-S4SLZWY6.js";
+import "./chunk-OFCAAITS.js";
+import "./chunk-KGAZ7FAN.js";
+import "./chunk-PA5XLRHK.js";
+import "./chunk-B2G2PD4H.js";
+import "./chunk-CXS5COCN.js";
+import "./chunk-4LWL47T5.js";
+import {
+  checkWritable,
+  writeFileAtomic
+} from "./chunk-HX7VJSHX.js";
+import {
+  InputFileError
+} from "./chunk-IVX2EMGP.js";
+import {
+  init_define_REPRO_CHART_LIBRARY
+} from "./chunk-FCTVIH2T.js";
+
+// src/modes/baseline.ts
+init_define_REPRO_CHART_LIBRARY();
+import os from "node:os";
+import path from "node:path";
+import { readFile } from "node:fs/promises";
+async function runBaselineUpdate(settings, context, options = {}) {
+  const config = settings.config;
+  const repo = await prepareRepo(config, context, { ignore: (repoPath) => isBaselineFile(config.baseline, config["working-directory"], repoPath) });
+  const branch = await requireBranch(repo.repo);
+  await options.beforeTraining?.(branch);
+  const environment = await collectRunEnvironment(config, repo, context);
+  const baselinePath = path.resolve(repo.workDir, resolveBaselinePath(config.baseline, environment, context.env, os.hostname()));
+  await refuseNewerBaseline(baselinePath);
+  const label = `the baseline ${repoRelative(repo, baselinePath)}`;
+  if (!options.keepCheckoutClean) await checkWritable(baselinePath, label);
+  const repeats = config.audit.seeds > 0 ? await trainRepeats(config, repo, context, { sameSeed: config.audit.runs, seeds: config.audit.seeds }) : null;
+  const trained = repeats ? repeats.runs[0].trained : await trainAndRecord(config, repo, context, environment);
+  return context.log.group("Writing the baseline", async () => {
+    const baseline = {
+      kind: BASELINE_KIND,
+      schemaVersion: BASELINE_SCHEMA_VERSION,
+      createdAt: context.now().toISOString(),
+      runs: [trained.record],
+      ...repeats ? statisticalBlocks(config, repeats.runs, context) : {}
+    };
+    const content = serializeDocument(baseline);
+    const baselineRepoPath = repoRelative(repo, baselinePath);
+    const written = options.keepCheckoutClean ? path.join(trained.outDir, path.basename(baselinePath)) : baselinePath;
+    await writeFileAtomic(written, content, options.keepCheckoutClean ? written : label);
+    context.log.info(`Wrote ${options.keepCheckoutClean ? `the new ${baselineRepoPath} to ${written}` : baselineRepoPath} from commit ${trained.record.provenance.commit.slice(0, 12)} on ${branch}`);
+    return { baselinePath: written, baselineRepoPath, content, branch, trained };
+  });
+}
+function statisticalBlocks(config, runs, context) {
+  const member = (run) => ({ source: `${run.kind} run ${run.index}, seed ${run.seed}`, seed: run.seed, data: run.data });
+  const same = runs.filter((r) => r.kind === "same-seed");
+  const ignore = config["ignore-metrics"];
+  const findings = analyseAudit(runs, auditOptionsOf(config, context.env));
+  for (const warning of findings.warnings) context.log.warning(warning);
+  context.log.info(`Level reached over ${same.length} same-seed runs and ${runs.length - same.length + 1} seeds: ${findings.level}`);
+  return {
+    band: { seed: encodeBand([same[0], ...runs.filter((r) => r.kind === "seed")].map(member), ignore), sameSeed: encodeBand(same.map(member), ignore) },
+    ...findings.level === "not reproducible" ? {} : { level: findings.level }
+  };
+}
+async function refuseNewerBaseline(file) {
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    return;
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return;
+  }
+  const version = isReproDocument(value) ? value.schemaVersion : void 0;
+  if (typeof version === "number" && version > BASELINE_SCHEMA_VERSION) {
+    throw new InputFileError(file, void 0, `was written by a newer repro-check (schemaVersion ${version}; this one writes ${BASELINE_SCHEMA_VERSION}) and is left as it is`, {
+      hint: "Update the baseline with the repro-check version that wrote it, or upgrade this one."
+    });
+  }
+}
+export {
+  runBaselineUpdate
+};
