@@ -58,7 +58,7 @@ export async function guardTraining<T>(
     try {
       escaped = await findLeftovers(search);
       if (escaped.length > 0 && options.killEscaped) {
-        killProcesses(escaped);
+        await killProcesses(escaped);
         killed = true;
       }
       changes = await runnerFiles.restoreChanged();

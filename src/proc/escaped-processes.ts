@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 /**
  * Processes a training left running after its process group was killed: a daemon that left
@@ -92,8 +94,12 @@ export async function findEscapedProcesses(search: EscapeSearch, procRoot = '/pr
   return found;
 }
 
-/** Sends SIGKILL to each process; one that is already gone is skipped. Returns the pids that were signalled. */
-export function killProcesses(processes: EscapedProcess[]): number[] {
+/**
+ * Sends SIGKILL to each process (one that is already gone is skipped) and waits, at most
+ * `waitMs`, until none of them runs any more: a killed leftover must not write another workflow
+ * command after stop-commands closes. Returns the pids that were signalled.
+ */
+export async function killProcesses(processes: EscapedProcess[], waitMs = 3000, procRoot = '/proc'): Promise<number[]> {
   const killed: number[] = [];
   for (const { pid } of processes) {
     try {
@@ -103,7 +109,18 @@ export function killProcesses(processes: EscapedProcess[]): number[] {
       // Already gone.
     }
   }
+  const deadline = Date.now() + waitMs;
+  while (killed.some((pid) => isAlive(pid, procRoot)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   return killed;
+}
+
+/** Running and not yet a zombie (a killed orphan stays a zombie until its reaper collects it). */
+function isAlive(pid: number, procRoot: string): boolean {
+  try {
+    return !/^\d+ \(.*\) [ZX] /s.test(readFileSync(path.join(procRoot, String(pid), 'stat'), 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 /** Our own pid and those of our ancestors, from /proc/<pid>/stat field 4 (ppid). */

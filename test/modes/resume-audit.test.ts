@@ -95,9 +95,13 @@ test('a command that ignores the protocol is bad input (exit 2), said with what 
   assert.match(late.stderr, /--resume-at 30: the uninterrupted run logs no step after 30/);
   const project = await createProject({ 'train.mjs': RESUMABLE('nothing'), 'repro.yml': REPRO_YML });
   try {
-    const missing = await project.cli(['audit']);
-    assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /audit needs --resume-at N/);
+    // --resume-at audits one resume; --runs and --seeds belong to the determinism audit.
+    const mixed = await project.cli(['audit', '--resume-at', '5', '--runs', '3']);
+    assert.equal(mixed.code, 2);
+    assert.match(mixed.stderr, /--resume-at audits one resume: leave out --runs and --seeds with it/);
+    const bad = await project.cli(['audit', '--resume-at', 'ten']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--resume-at ten: expected a step number, 1 or more/);
   } finally {
     await project.cleanup();
   }

@@ -24,7 +24,7 @@ test('the marker finds a leftover whatever its start time; RUNNER_TRACKING_ID on
 
 test('a real setsid daemon carrying the marker is found in /proc and killed', async () => {
   const marker = `test-${process.pid}-${Date.now()}`;
-    // Not detached: setsid then leaves our group itself, without forking (it forks when it leads a group).
+  // Not detached: setsid then leaves our group itself, without forking (it forks when it leads a group).
   const daemon = spawn('setsid', ['sleep', '60'], { env: { ...process.env, [TRAINING_MARKER_VARIABLE]: marker }, stdio: 'ignore' });
   daemon.unref();
   try {
@@ -33,8 +33,8 @@ test('a real setsid daemon carrying the marker is found in /proc and killed', as
     assert.ok(excludePids.includes(process.pid));
     const found = await findEscapedProcesses({ marker, trackingId: undefined, startedAtTicks: await ticksSinceBoot(), excludePids });
     assert.deepEqual(found.map((p) => [p.pid, p.command]), [[daemon.pid, 'sleep 60']]);
-    assert.deepEqual(killProcesses(found), [daemon.pid]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // killProcesses waits until the killed process no longer runs: no sleep needed before looking again.
+    assert.deepEqual(await killProcesses(found), [daemon.pid]);
     assert.deepEqual(await findEscapedProcesses({ marker, trackingId: undefined, startedAtTicks: 0, excludePids }), []);
   } finally {
     try {

@@ -149,8 +149,9 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
  */
 async function bandedBaseline(baselineFile: string, currentFile: string): Promise<{ baseline: BaselineJson; currentSeed: number | null } | null> {
   const document = async (file: string) => {
-    const text = await readFile(file, 'utf8');
-    if (!text.trimStart().startsWith('{')) return null;
+    // A log folder (TensorBoard, MLflow) or a binary file is no baseline document.
+    const text = await readFile(file, 'utf8').catch(() => null);
+    if (text === null || !text.trimStart().startsWith('{')) return null;
     try {
       const value: unknown = JSON.parse(text);
       return isReproDocument(value) ? decodeRecordDocument(value, file) : null;
