@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { EXIT_DRIFT, EXIT_PASS, ReproError } from '../errors.ts';
+import { describeError, EXIT_DRIFT, EXIT_PASS, ReproError } from '../errors.ts';
+import type { MetricData } from '../metrics/series.ts';
 import { readComparable } from '../metrics/collect.ts';
 import { compareMetrics } from '../compare/compare.ts';
 import { DEFAULT_TOLERANCE, resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
@@ -21,6 +22,8 @@ export interface CompareCommandOptions {
   exact: boolean;
   include: string[];
   ignore: string[];
+  /** --step-key: the key (CSV column) numbering the records of both files. */
+  stepKey?: string | undefined;
   format: 'markdown' | 'json';
   /** --config: take tolerance, metric-tolerances and ignore-metrics from this repro.yml. */
   config?: string | undefined;
@@ -37,11 +40,10 @@ export async function runCompareCommand(options: CompareCommandOptions, io: CliI
   if (problems.length === 1) throw new ReproError(problems[0]!);
   if (problems.length > 1) throw new ReproError(`${problems.length} problems with the arguments:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   const [baselineFile, currentFile] = options.files as [string, string];
-  const [baseline, current, picker] = await Promise.all([
-    readComparable(path.resolve(options.cwd, baselineFile)),
-    readComparable(path.resolve(options.cwd, currentFile)),
-    tolerancesFor(options),
-  ]);
+  const picker = await tolerancesFor(options);
+  const [baseline, current] = readBothInputs(
+    [baselineFile, currentFile].map((file) => () => readComparable(path.resolve(options.cwd, file), { stepKey: options.stepKey })) as [() => MetricData, () => MetricData],
+  );
   const verdict = compareMetrics(baseline, current, {
     tolerances: picker.tolerances,
     include: options.include,
@@ -67,6 +69,27 @@ export async function runCompareCommand(options: CompareCommandOptions, io: CliI
     );
   }
   return verdict.status === 'pass' ? EXIT_PASS : EXIT_DRIFT;
+}
+
+/**
+ * Reads BASELINE then CURRENT. When both are bad, both problems are named, baseline first:
+ * fixing one file only to be told about the other wastes a round trip.
+ */
+function readBothInputs(readers: [() => MetricData, () => MetricData]): [MetricData, MetricData] {
+  const results = readers.map((read) => {
+    try {
+      return { data: read() };
+    } catch (error) {
+      if (!(error instanceof ReproError)) throw error;
+      return { error };
+    }
+  });
+  const errors = results.flatMap((result, index) => ('error' in result ? [{ error: result.error!, which: index === 0 ? 'BASELINE' : 'CURRENT' }] : []));
+  if (errors.length === 1) throw errors[0]!.error;
+  if (errors.length === 2) {
+    throw new ReproError(`both inputs are bad:\n${errors.map(({ error, which }) => `  - ${which}: ${describeError(error).replace(/\n/g, '\n    ')}`).join('\n')}`);
+  }
+  return [results[0]!.data!, results[1]!.data!];
 }
 
 interface ComparePicker {
@@ -105,7 +128,7 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new ReproError(`--config ${options.config}: cannot read ${file} (${error.code ?? error.message})`);
     });
-    const gate = gateSettingsOf(loadSettings({ file: { path: options.config, text }, overrides: [] }).config);
+    const gate = gateSettingsOf(loadSettings({ file: { path: options.config, text }, overrides: [], toleranceKeysOnly: true }).config);
     const tolerance = resolveTolerance(gate.tolerance);
     const source = `tolerance in ${options.config}`;
     return {

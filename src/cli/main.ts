@@ -24,8 +24,9 @@ Usage:
       Refuse an unclean tree, run the training, write the baseline file (commit it yourself).
   repro-check run [--config F] [--set KEY=VALUE]... [--seed N] [-o RECORD.json]
       Run the training and write its run record, without comparing.
-  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format markdown|json] [-o VERDICT.json]
-      Compare two metric files, run records or baselines (told apart by content).
+  repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--config F] [--metric GLOB]... [--ignore GLOB]... [--step-key KEY] [--format markdown|json] [-o VERDICT.json]
+      Compare two metric files, run records or baselines (told apart by content);
+      --step-key names the key (CSV column) that numbers the records of both files.
   repro-check env [--format json|text] [-o FINGERPRINT.json]
       Print this machine's environment fingerprint.
 
@@ -55,6 +56,7 @@ const COMMON_OPTIONS = {
   exact: { type: 'boolean', default: false },
   metric: { type: 'string', multiple: true, default: [] },
   ignore: { type: 'string', multiple: true, default: [] },
+  'step-key': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Parsed = ReturnType<typeof parseArgs<{ options: typeof COMMON_OPTIONS; allowPositionals: true; strict: true; tokens: true }>>;
@@ -65,7 +67,7 @@ const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   check: ['config', 'set', 'seed', 'format', 'out', 'verbose'],
   baseline: ['config', 'set', 'seed', 'verbose'],
   run: ['config', 'set', 'seed', 'out', 'verbose'],
-  compare: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'format', 'out', 'verbose'],
+  compare: ['rtol', 'atol', 'exact', 'config', 'metric', 'ignore', 'step-key', 'format', 'out', 'verbose'],
   env: ['format', 'out', 'verbose'],
 };
 
@@ -136,7 +138,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'compare': {
         const { runCompareCommand } = await import('./compare-command.ts');
-        return await runCompareCommand({ files: rest, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, format: format as 'markdown' | 'json', out: values.out, config: values.config, flagProblems: formatProblem ? [formatProblem] : [] }, io);
+        return await runCompareCommand({ files: rest, cwd: io.cwd, rtol: values.rtol, atol: values.atol, exact: values.exact, include: values.metric, ignore: values.ignore, stepKey: values['step-key'], format: format as 'markdown' | 'json', out: values.out, config: values.config, flagProblems: formatProblem ? [formatProblem] : [] }, io);
       }
       case 'env': {
         expectNoArguments(command, rest);

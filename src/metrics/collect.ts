@@ -1,34 +1,44 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../errors.ts';
 import { decodeMetricData, decodeRecordDocument, isReproDocument } from '../record/codec.ts';
 import { emptyMetricData, type MetricData } from './series.ts';
-import { addPrefix, parseMetricText } from './parse.ts';
+import { addPrefix, detectTextLayout, parseMetricSource, type ParseOptions } from './parse.ts';
+import { fileLineSource } from './line-source.ts';
 import { expandFileGlob } from './glob-files.ts';
+import { globToRegExp, matchesAnyGlob } from '../compare/glob.ts';
 
 /**
  * Reads the metric files a run wrote (the `metrics` setting: a file, a glob, or {prefix: path})
  * into one MetricData. Files older than the run's start are refused: on a self-hosted runner a
  * file left by an earlier job must never pass for this run's metrics.
+ *
+ * `stepKey` is the `step-key` setting: one key for every file, or (with the map form of
+ * `metrics`) one per prefix. `wallClock` (the ignore-metrics globs) is only used to name
+ * DVCLive-style files (namePrefixForGlobMatch).
  */
 export async function collectRunMetrics(
   spec: string | Record<string, string>,
-  options: { baseDir: string; notBefore: Date | null },
+  options: { baseDir: string; notBefore: Date | null; stepKey?: string | Record<string, string> | undefined; wallClock?: readonly string[] },
 ): Promise<{ data: MetricData; files: string[] }> {
   const entries = typeof spec === 'string' ? [['', spec] as const] : Object.entries(spec);
   const merged = emptyMetricData();
   const owners = new Map<string, string>();
   const allFiles: string[] = [];
+  const wallClock = (options.wallClock ?? []).map(globToRegExp);
   for (const [prefix, pattern] of entries) {
+    const stepKey = typeof options.stepKey === 'string' ? options.stepKey : options.stepKey?.[prefix];
     const absolute = path.isAbsolute(pattern);
-    const { staticPrefix, files } = await expandFileGlob(absolute ? '/' : options.baseDir, absolute ? pattern.slice(1) : pattern);
+    const { staticPrefix, files, isGlob } = await expandFileGlob(absolute ? '/' : options.baseDir, absolute ? pattern.slice(1) : pattern);
     if (files.length === 0) {
       throw new ReproError(`metrics: no file matches "${pattern}" in ${options.baseDir}`, { hint: 'Check that the training writes its metrics there ({out} is the per-run REPRO_OUT_DIR).' });
     }
     for (const relative of files) {
       const file = absolute ? `/${relative}` : path.join(options.baseDir, relative);
-      let data = await readMetricFile(file, options.notBefore);
-      const fileName = files.length > 1 ? namePrefixForGlobMatch(relative, staticPrefix, data) : '';
+      let data = await readMetricFile(file, options.notBefore, { stepKey });
+      // Named by path whenever the setting is a glob, however many files it matched today: a
+      // metric's name must not change when a commit adds a second file (DVCLive's eval/acc.tsv).
+      const fileName = isGlob ? namePrefixForGlobMatch(relative, staticPrefix, data, wallClock) : '';
       const fullPrefix = [prefix, fileName].filter(Boolean).join('.');
       if (fullPrefix) data = addPrefix(data, fullPrefix);
       mergeInto(merged, data, file, owners);
@@ -39,16 +49,17 @@ export async function collectRunMetrics(
 }
 
 /**
- * When a glob matches several files, each file's metrics are named after its path below the
- * glob's literal prefix (`train/loss.tsv` -> `train.loss`), leaving out the file's stem when the
- * file holds one metric of that name (DVCLive's layout: `train/loss.tsv` has a `loss` column).
+ * A file matched by a glob has its metrics named after its path below the glob's literal prefix
+ * (`train/loss.tsv` -> `train.loss`), leaving out the file's stem when the file's one metric
+ * that is not wall clock has that name (DVCLive's layout: `train/loss.tsv` holds `timestamp`,
+ * `step` and `loss`, and its metric is `train.loss`).
  */
-function namePrefixForGlobMatch(relative: string, staticPrefix: string, data: MetricData): string {
+function namePrefixForGlobMatch(relative: string, staticPrefix: string, data: MetricData, wallClock: readonly RegExp[]): string {
   const below = staticPrefix && relative.startsWith(`${staticPrefix}/`) ? relative.slice(staticPrefix.length + 1) : relative;
   const withoutExtension = below.replace(/\.[^./]+$/, '');
   const parts = withoutExtension.split('/');
   const stem = parts.at(-1)!;
-  const names = [...data.series.keys(), ...data.finals.keys()];
+  const names = [...data.series.keys(), ...data.finals.keys()].filter((name) => !matchesAnyGlob(name, wallClock));
   if (names.length === 1 && names[0] === stem) parts.pop();
   return parts.join('.');
 }
@@ -70,55 +81,57 @@ function mergeInto(target: MetricData, source: MetricData, file: string, owners:
   target.notes.push(...source.notes);
 }
 
-async function readMetricFile(file: string, notBefore: Date | null): Promise<MetricData> {
-  let text: string;
-  try {
-    if (notBefore) {
-      const { mtime } = await stat(file);
-      // One second of slack: some filesystems keep whole-second modification times.
-      if (mtime.getTime() < notBefore.getTime() - 1000) {
-        throw new InputFileError(file, undefined, `was last written at ${mtime.toISOString()}, before this run started (${notBefore.toISOString()}): it is left over from an earlier run`, {
-          hint: 'The training did not write its metrics where `metrics` points; fix the path (or write to {out}, the per-run REPRO_OUT_DIR). The old file was not read.',
-        });
-      }
+async function readMetricFile(file: string, notBefore: Date | null, options: ParseOptions): Promise<MetricData> {
+  if (notBefore) {
+    const { mtime } = await stat(file).catch((error: unknown) => {
+      throw cannotRead(file, 'cannot read the metric file', error);
+    });
+    // One second of slack: some filesystems keep whole-second modification times.
+    if (mtime.getTime() < notBefore.getTime() - 1000) {
+      throw new InputFileError(file, undefined, `was last written at ${mtime.toISOString()}, before this run started (${notBefore.toISOString()}): it is left over from an earlier run`, {
+        hint: 'The training did not write its metrics where `metrics` points; fix the path (or write to {out}, the per-run REPRO_OUT_DIR). The old file was not read.',
+      });
     }
-    text = await readFile(file, 'utf8');
+  }
+  return withReadErrors(file, 'cannot read the metric file', () => parseMetricSource(fileLineSource(file), options));
+}
+
+/** Runs a read, turning a file-system error (the file is gone, a folder, unreadable) into an InputFileError. */
+function withReadErrors<T>(file: string, what: string, read: () => T): T {
+  try {
+    return read();
   } catch (error) {
     if (error instanceof ReproError) throw error;
-    throw new InputFileError(file, undefined, `cannot read the metric file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw cannotRead(file, what, error);
+    throw error;
   }
-  return parseMetricText(text, file);
+}
+
+function cannotRead(file: string, what: string, error: unknown): InputFileError {
+  return new InputFileError(file, undefined, `${what}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
 }
 
 /**
  * Reads anything `compare` accepts, told apart by content: a run record or baseline
  * (`kind` + `schemaVersion`) or a metric file. A baseline holding several runs compares
- * against its first run.
+ * against its first run. Metric files are read as parseMetricSource reads them (streams of lines).
  */
-export function parseComparable(text: string, file: string): MetricData {
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{')) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      value = undefined; // JSONL, or JSON with Python tokens: the metric parser reports problems with lines.
+export function readComparable(file: string, options: ParseOptions = {}): MetricData {
+  return withReadErrors(file, 'cannot read', () => {
+    const source = fileLineSource(file);
+    if (detectTextLayout(source).kind === 'json-document') {
+      let value: unknown;
+      try {
+        value = JSON.parse(source.wholeText());
+      } catch {
+        value = undefined; // JSON with Python tokens: the metric parser reads it or reports where it breaks.
+      }
+      if (isReproDocument(value)) {
+        const document = decodeRecordDocument(value, file);
+        const record = document.kind === 'run-record' ? document.record : document.baseline.runs[0]!;
+        return decodeMetricData(record.metrics, file);
+      }
     }
-    if (isReproDocument(value)) {
-      const document = decodeRecordDocument(value, file);
-      const record = document.kind === 'run-record' ? document.record : document.baseline.runs[0]!;
-      return decodeMetricData(record.metrics, file);
-    }
-  }
-  return parseMetricText(text, file);
-}
-
-export async function readComparable(file: string): Promise<MetricData> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputFileError(file, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
-  }
-  return parseComparable(text, file);
+    return parseMetricSource(source, options);
+  });
 }

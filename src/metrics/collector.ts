@@ -12,7 +12,7 @@ export interface RecordLocator {
   /** Where a record is, for a note: `metrics.jsonl:12`, `trainer_state.json log_history[3]`. */
   describe(record: number): string;
   /** An error about one record, naming the file and, where there is one, the line. */
-  error(record: number, problem: string): InputFileError;
+  error(record: number, problem: string, hint?: string): InputFileError;
 }
 
 /**
@@ -22,20 +22,61 @@ export interface RecordLocator {
  */
 const MAX_DUPLICATE_NOTES = 20;
 
+/** First capacity of a series' arrays; they double when full, so a value costs 8 to 16 bytes. */
+const INITIAL_CAPACITY = 64;
+
+/**
+ * A Float64Array that grows by doubling: a series of any length costs 8 bytes a value (plus at
+ * most the unused half of the last doubling), against about 4x that for a boxed number[].
+ */
+export class GrowableFloat64 {
+  private buffer = new Float64Array(INITIAL_CAPACITY);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.buffer.length) {
+      const grown = new Float64Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.buffer[index]!;
+  }
+
+  set(index: number, value: number): void {
+    this.buffer[index] = value;
+  }
+
+  /** A view of the filled part (no copy). */
+  view(): Float64Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
 /**
  * One metric's values in arrival order. The fast path only appends; a step that goes
  * backwards makes the file be read a second time, keeping each value's record, and the
  * series is sorted and merged when that reading ends.
  */
 export class SeriesBuilder {
-  readonly steps: number[] = [];
-  readonly values: number[] = [];
+  readonly steps = new GrowableFloat64();
+  readonly values = new GrowableFloat64();
   /** Each value's record; filled only on the second reading (see collectMetrics). */
-  readonly records: number[] = [];
+  readonly records = new GrowableFloat64();
   lastRecord = -1;
   inOrder = true;
 
   constructor(readonly name: string) {}
+}
+
+/** Where the values of a file of final values only repeat: the first metric seen in two records. */
+interface RepeatedFinal {
+  name: string;
+  firstRecord: number;
+  secondRecord: number;
 }
 
 /**
@@ -44,6 +85,9 @@ export class SeriesBuilder {
  * needed to name both lines of a duplicate found when out-of-order steps are sorted; so the
  * first reading keeps only each series' last record, and a file whose steps go backwards
  * (a resumed run) is read again with every record kept.
+ *
+ * Throws InputFileError for a file in which no record has a step and some metric appears in
+ * more than one record: folding those into "last value wins" would compare one line of a log.
  */
 export function collectMetrics(locator: RecordLocator, read: (collector: MetricCollector) => void): MetricData {
   const firstReading = new MetricCollector(locator, false);
@@ -56,10 +100,13 @@ export function collectMetrics(locator: RecordLocator, read: (collector: MetricC
 
 export class MetricCollector {
   private readonly seriesByName = new Map<string, SeriesBuilder>();
-  private readonly finals = new Map<string, { value: number; record: number }>();
+  private readonly finals = new Map<string, { value: number; record: number; firstRecord: number }>();
   private readonly notes: string[] = [];
   private duplicateCount = 0;
+  private repeatedFinal: RepeatedFinal | null = null;
   stepsInOrder = true;
+  /** The key the format read steps from; set by the format's reader, reported in MetricData.stepAxes. */
+  stepKey: string | null = null;
 
   constructor(
     readonly locator: RecordLocator,
@@ -78,11 +125,11 @@ export class MetricCollector {
 
   addPoint(series: SeriesBuilder, step: number, value: number, record: number): void {
     const last = series.steps.length - 1;
-    const lastStep = last < 0 ? -1 : series.steps[last]!;
+    const lastStep = last < 0 ? -1 : series.steps.at(last);
     if (step === lastStep) {
-      if (!Object.is(series.values[last], value)) this.noteDuplicate(series.name, step, series.lastRecord, record);
-      series.values[last] = value;
-      if (this.keepRecords) series.records[last] = record;
+      if (!Object.is(series.values.at(last), value)) this.noteDuplicate(series.name, step, series.lastRecord, record);
+      series.values.set(last, value);
+      if (this.keepRecords) series.records.set(last, record);
     } else {
       if (step < lastStep) {
         series.inOrder = false;
@@ -97,14 +144,18 @@ export class MetricCollector {
 
   addFinal(name: string, value: number, record: number): void {
     const earlier = this.finals.get(name);
-    if (earlier !== undefined && !Object.is(earlier.value, value)) this.noteDuplicate(name, undefined, earlier.record, record);
-    this.finals.set(name, { value, record });
+    if (earlier !== undefined && earlier.record !== record) {
+      this.repeatedFinal ??= { name, firstRecord: earlier.firstRecord, secondRecord: record };
+      if (!Object.is(earlier.value, value)) this.noteDuplicate(name, undefined, earlier.record, record);
+    }
+    this.finals.set(name, { value, record, firstRecord: earlier?.firstRecord ?? record });
   }
 
   finish(): MetricData {
+    if (this.seriesByName.size === 0 && this.repeatedFinal !== null) throw this.collapseError(this.repeatedFinal);
     const data = emptyMetricData();
     for (const series of this.seriesByName.values()) {
-      data.series.set(series.name, series.inOrder ? { steps: series.steps, values: series.values } : this.sortAndMerge(series));
+      data.series.set(series.name, series.inOrder ? { steps: series.steps.view(), values: series.values.view() } : this.sortAndMerge(series));
     }
     for (const [name, { value }] of this.finals) data.finals.set(name, value);
     data.notes.push(...this.notes);
@@ -112,29 +163,41 @@ export class MetricCollector {
     if (unlisted > 0) {
       data.notes.push(`${unlisted} more value${unlisted === 1 ? ' was' : 's were'} logged twice with different values in ${this.locator.file}; the last value was kept each time`);
     }
+    data.stepAxes!.push({ file: this.locator.file, stepKey: this.seriesByName.size > 0 ? this.stepKey : null });
     return data;
+  }
+
+  private collapseError({ name, firstRecord, secondRecord }: RepeatedFinal): InputFileError {
+    return this.locator.error(
+      secondRecord,
+      `"${name}" is logged again (first at ${this.locator.describe(firstRecord)}), but no record in the file has a step, so the records cannot be told apart; it is not read as "last value wins"`,
+      'Name the key that numbers the records with the `step-key` setting (compare: --step-key KEY), or log a `step` with each record. Recognised step keys: step, global_step, trainer/global_step, iteration, iter, _step, then epoch.',
+    );
   }
 
   /** Steps went backwards (a resumed run re-logging steps it had logged before it stopped). */
   private sortAndMerge(series: SeriesBuilder): MetricSeries {
-    const { steps, values, records } = series;
-    // Array.prototype.sort is stable, so among equal steps the later record stays later and wins.
-    const order = steps.map((_, index) => index).sort((a, b) => steps[a]! - steps[b]!);
-    const merged: MetricSeries = { steps: [], values: [] };
+    const steps = series.steps.view();
+    const values = series.values.view();
+    const records = series.records.view();
+    // A stable sort: among equal steps the later record stays later and wins.
+    const order = Array.from(steps.keys()).sort((a, b) => steps[a]! - steps[b]! || a - b);
+    const mergedSteps = new GrowableFloat64();
+    const mergedValues = new GrowableFloat64();
     let previous = -1;
     for (const index of order) {
       const step = steps[index]!;
       if (previous >= 0 && steps[previous] === step) {
-        const kept = merged.values.length - 1;
-        if (!Object.is(merged.values[kept], values[index])) this.noteDuplicate(series.name, step, records[previous]!, records[index]!);
-        merged.values[kept] = values[index]!;
+        const kept = mergedValues.length - 1;
+        if (!Object.is(mergedValues.at(kept), values[index])) this.noteDuplicate(series.name, step, records[previous]!, records[index]!);
+        mergedValues.set(kept, values[index]!);
       } else {
-        merged.steps.push(step);
-        merged.values.push(values[index]!);
+        mergedSteps.push(step);
+        mergedValues.push(values[index]!);
       }
       previous = index;
     }
-    return merged;
+    return { steps: mergedSteps.view(), values: mergedValues.view() };
   }
 
   private noteDuplicate(name: string, step: number | undefined, earlierRecord: number, laterRecord: number): void {

@@ -1,11 +1,5 @@
 import type { MetricCollector, SeriesBuilder } from './collector.ts';
-
-/**
- * The keys that name a log object's step, in order of precedence: when an object holds
- * more than one, the first in this list is the step and the others are ordinary metrics.
- * Only top-level keys count; `{"train": {"step": 3}}` is a metric named `train.step`.
- */
-export const STEP_KEYS = ['step', 'global_step', 'iteration'] as const;
+import { StepAxisChooser } from './step-axis.ts';
 
 /** Deeper objects than this are refused rather than risking a stack overflow. */
 const MAX_DEPTH = 1000;
@@ -14,11 +8,6 @@ export type LogObject = Record<string, unknown>;
 
 export function isLogObject(value: unknown): value is LogObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function findStepKey(object: LogObject): string | undefined {
-  for (const key of STEP_KEYS) if (Object.hasOwn(object, key)) return key;
-  return undefined;
 }
 
 /** Steps are whole numbers from 0 up: anything else is refused with the file and line. */
@@ -77,27 +66,41 @@ class NameNode {
  * Reads log objects (one JSONL line, one `log_history` entry) into a collector.
  * Numbers become metrics named by their dotted path; arrays count as objects keyed by
  * index (`{"acc": [0.9, 0.8]}` gives `acc.0`, `acc.1`); strings, booleans and null are
- * skipped. An object with a step key adds points at that step; one without gives final values.
+ * skipped. An object with a step key (StepAxisChooser) adds points at that step; one without
+ * gives final values.
  */
 export class LogObjectReader {
   private readonly root = new NameNode('', '');
+  private readonly axis: StepAxisChooser;
 
-  constructor(private readonly collector: MetricCollector) {}
+  constructor(
+    private readonly collector: MetricCollector,
+    /** The `step-key` setting; undefined: recognised by name; null: no step axis (a summary object). */
+    stepKey: string | null | undefined,
+  ) {
+    this.axis = new StepAxisChooser(stepKey, collector.locator);
+  }
 
-  read(object: LogObject, record: number): void {
-    const stepKey = findStepKey(object);
+  /**
+   * `parsedStrictly`: the object came from JSON.parse, which has no token for infinity, so an
+   * infinite number in it was a literal outside the double range (`1e400`): refused, never
+   * read as Infinity.
+   */
+  read(object: LogObject, record: number, parsedStrictly: boolean): void {
+    const stepKey = this.axis.pick(object, record);
+    this.collector.stepKey = this.axis.fixedKey;
     if (stepKey === undefined) {
-      this.walk(this.root, object, undefined, undefined, record, 0);
+      this.walk(this.root, object, undefined, undefined, record, 0, parsedStrictly);
       return;
     }
     const step = object[stepKey];
     if (!isValidStep(step)) {
       throw this.collector.locator.error(record, `"${stepKey}" must be a whole number >= 0 (it is the step), got ${describeValue(step)}`);
     }
-    this.walk(this.root, object, stepKey, step + 0 /* -0 -> 0 */, record, 0);
+    this.walk(this.root, object, stepKey, step + 0 /* -0 -> 0 */, record, 0, parsedStrictly);
   }
 
-  private walk(node: NameNode, object: object, stepKey: string | undefined, step: number | undefined, record: number, depth: number): void {
+  private walk(node: NameNode, object: object, stepKey: string | undefined, step: number | undefined, record: number, depth: number, parsedStrictly: boolean): void {
     if (depth > MAX_DEPTH) throw this.collector.locator.error(record, `nested more than ${MAX_DEPTH} levels deep`);
     const isRoot = depth === 0;
     let position = -1;
@@ -107,11 +110,20 @@ export class LogObjectReader {
       const value = (object as LogObject)[key];
       if (typeof value === 'number') {
         const leaf = node.child(key, isRoot, position);
+        if (parsedStrictly && (value === Infinity || value === -Infinity)) throw outOfRange(this.collector, record, leaf.name);
         if (step === undefined) this.collector.addFinal(leaf.name, value, record);
         else this.collector.addPoint(leaf.seriesIn(this.collector), step, value, record);
       } else if (typeof value === 'object' && value !== null) {
-        this.walk(node.child(key, isRoot, position), value, undefined, step, record, depth + 1);
+        this.walk(node.child(key, isRoot, position), value, undefined, step, record, depth + 1, parsedStrictly);
       }
     }
   }
+}
+
+function outOfRange(collector: MetricCollector, record: number, name: string): Error {
+  return collector.locator.error(
+    record,
+    `"${name}" is a number outside the double range (beyond ±1.8e308, e.g. 1e400); it is not read as Infinity`,
+    'Write infinity as Infinity (json.dumps does) if that is what the training produced; a finite value that large cannot be compared.',
+  );
 }

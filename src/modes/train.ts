@@ -110,7 +110,7 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
   }
 
   const resolvedSpec = typeof metricsSpec === 'string' ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
-  const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt });
+  const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt, stepKey: config['step-key'], wallClock: config['ignore-metrics'] });
   if (config.checkpoints) checkpoints.push(...(await hashCommandCheckpoints(substituteOutDir(config.checkpoints, outDir), repo.workDir)));
 
   environment = { ...environment, extra: { ...environment.extra, ...extraEnvironment } };

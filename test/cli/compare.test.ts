@@ -122,7 +122,7 @@ test('each command takes only its own options; -o writes the machine-readable re
     // Flags no command knows: named with the options of the command they were given to.
     [['check', '--no-such-flag', '--tolerance=1'], /--no-such-flag, --tolerance: not an option of `check`; it accepts --config, --set, --seed, --format, -o\/--out, -v\/--verbose/],
     [['--frobnicate', 'env'], /--frobnicate: not an option of `env`; it accepts --format, -o\/--out, -v\/--verbose/],
-    [['compare', 'a', 'b', '-x'], /-x: not an option of `compare`; it accepts --rtol, --atol, --exact, --config, --metric, --ignore, --format, -o\/--out, -v\/--verbose/],
+    [['compare', 'a', 'b', '-x'], /-x: not an option of `compare`; it accepts --rtol, --atol, --exact, --config, --metric, --ignore, --step-key, --format, -o\/--out, -v\/--verbose/],
   ] as const) {
     const result = await cli([...args]);
     assert.equal(result.code, 2, args.join(' '));

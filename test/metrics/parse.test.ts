@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { InputFileError } from '../../src/errors.ts';
 import { addPrefix, parseMetricText } from '../../src/metrics/parse.ts';
 import type { MetricData } from '../../src/metrics/series.ts';
+import { plainSeries } from '../support/plain-series.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/metrics/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${fixtures}${name}`, 'utf8');
@@ -12,7 +13,7 @@ const fixture = (name: string) => readFileSync(`${fixtures}${name}`, 'utf8');
 function series(data: MetricData, name: string): { steps: number[]; values: number[] } {
   const found = data.series.get(name);
   assert.ok(found, `no series ${name}; have ${[...data.series.keys()].join(', ')}`);
-  return found;
+  return plainSeries(found)!;
 }
 
 /** Asserts that parsing throws an InputFileError and returns it for more checks. */
@@ -144,11 +145,22 @@ describe('JSONL', () => {
     assert.match(data.notes[0]!, /loss at step 1 .*run\/m\.jsonl:1 and run\/m\.jsonl:2.*last value was kept/);
   });
 
-  it('notes a final value logged twice with different values', () => {
-    const data = parseMetricText('{"acc": 0.5}\n{"acc": 0.5}\n{"acc": 0.7}\n', 'm.jsonl');
+  it('refuses a step-less file whose records repeat a metric, naming the metric, two lines and step-key', () => {
+    const error = parseError('{"epoch_no": 0, "acc": 0.5}\n{"epoch_no": 1, "acc": 0.5}\n{"epoch_no": 2, "acc": 0.7}\n', 'm.jsonl');
+    assert.equal(error.line, 2);
+    assert.match(error.message, /"epoch_no" is logged again \(first at m\.jsonl:1\), but no record in the file has a step/);
+    assert.match(error.hint!, /`step-key` setting \(compare: --step-key KEY\)/);
+    // Named, the same file is read on that axis.
+    const data = parseMetricText('{"epoch_no": 0, "acc": 0.5}\n{"epoch_no": 1, "acc": 0.5}\n', 'm.jsonl', { stepKey: 'epoch_no' });
+    assert.deepEqual(series(data, 'acc'), { steps: [0, 1], values: [0.5, 0.5] });
+    assert.deepEqual(data.stepAxes, [{ file: 'm.jsonl', stepKey: 'epoch_no' }]);
+  });
+
+  it('notes a final value logged twice with different values among stepped records', () => {
+    const data = parseMetricText('{"step": 1, "loss": 1}\n{"acc": 0.5}\n{"acc": 0.5}\n{"acc": 0.7}\n', 'm.jsonl');
     assert.deepEqual([...data.finals], [['acc', 0.7]]);
     assert.deepEqual(data.notes.length, 1);
-    assert.match(data.notes[0]!, /acc \(final value\).*m\.jsonl:2 and m\.jsonl:3/);
+    assert.match(data.notes[0]!, /acc \(final value\).*m\.jsonl:3 and m\.jsonl:4/);
   });
 
   it('sorts a resumed run whose steps go backwards and notes each re-logged step with both lines', () => {
@@ -285,7 +297,7 @@ describe('CSV and TSV', () => {
     assert.deepEqual([...parseMetricText('accuracy,f1\n0.9,0.8\n', 'final.csv').finals], [['accuracy', 0.9], ['f1', 0.8]]);
     const error = parseError('accuracy,f1\n0.9,0.8\n0.91,0.81\n', 'final.csv');
     assert.equal(error.line, 3);
-    assert.match(error.message, /no step column \(step, global_step, iteration\)/);
+    assert.match(error.message, /"accuracy" is logged again \(first at final\.csv:2\), but no record in the file has a step/);
   });
 
   it('reads a row with an empty step cell as final values', () => {
