@@ -57,19 +57,64 @@ export class GrowableFloat64 {
 }
 
 /**
+ * The steps of one or more series. Metrics logged on the same lines have the same steps, and a
+ * log of 50 metrics would otherwise keep 50 copies of them: series share a track while their
+ * steps agree, and a series whose next step differs from the track's gets its own copy (forks).
+ */
+class StepTrack {
+  readonly steps = new GrowableFloat64();
+
+  /** A new track holding the first `length` steps of this one. */
+  fork(length: number): StepTrack {
+    const track = new StepTrack();
+    for (let i = 0; i < length; i++) track.steps.push(this.steps.at(i));
+    return track;
+  }
+}
+
+/**
  * One metric's values in arrival order. The fast path only appends; a step that goes
  * backwards makes the file be read a second time, keeping each value's record, and the
  * series is sorted and merged when that reading ends.
  */
 export class SeriesBuilder {
-  readonly steps = new GrowableFloat64();
+  /** The series' steps are the first `values.length` steps of its track. */
+  track: StepTrack;
   readonly values = new GrowableFloat64();
   /** Each value's record; filled only on the second reading (see collectMetrics). */
   readonly records = new GrowableFloat64();
   lastRecord = -1;
   inOrder = true;
 
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    track: StepTrack,
+  ) {
+    this.track = track;
+  }
+
+  get length(): number {
+    return this.values.length;
+  }
+
+  lastStep(): number {
+    return this.values.length === 0 ? -1 : this.track.steps.at(this.values.length - 1);
+  }
+
+  /** Appends a step: shares the track's next step when it is the same, else forks the track. */
+  appendStep(step: number): void {
+    const position = this.values.length;
+    const steps = this.track.steps;
+    if (position < steps.length) {
+      if (steps.at(position) === step) return;
+      this.track = this.track.fork(position);
+    }
+    this.track.steps.push(step);
+  }
+
+  steps(): Float64Array {
+    return this.track.steps.view().subarray(0, this.values.length);
+  }
 }
 
 /** Where the values of a file of final values only repeat: the first metric seen in two records. */
@@ -100,6 +145,8 @@ export function collectMetrics(locator: RecordLocator, read: (collector: MetricC
 
 export class MetricCollector {
   private readonly seriesByName = new Map<string, SeriesBuilder>();
+  /** The track new series start on: series logged on the same lines share its steps. */
+  private readonly firstTrack = new StepTrack();
   private readonly finals = new Map<string, { value: number; record: number; firstRecord: number }>();
   private readonly notes: string[] = [];
   private duplicateCount = 0;
@@ -117,16 +164,16 @@ export class MetricCollector {
   seriesFor(name: string): SeriesBuilder {
     let series = this.seriesByName.get(name);
     if (series === undefined) {
-      series = new SeriesBuilder(name);
+      series = new SeriesBuilder(name, this.firstTrack);
       this.seriesByName.set(name, series);
     }
     return series;
   }
 
   addPoint(series: SeriesBuilder, step: number, value: number, record: number): void {
-    const last = series.steps.length - 1;
-    const lastStep = last < 0 ? -1 : series.steps.at(last);
+    const lastStep = series.lastStep();
     if (step === lastStep) {
+      const last = series.length - 1;
       if (!Object.is(series.values.at(last), value)) this.noteDuplicate(series.name, step, series.lastRecord, record);
       series.values.set(last, value);
       if (this.keepRecords) series.records.set(last, record);
@@ -135,7 +182,7 @@ export class MetricCollector {
         series.inOrder = false;
         this.stepsInOrder = false;
       }
-      series.steps.push(step);
+      series.appendStep(step);
       series.values.push(value);
       if (this.keepRecords) series.records.push(record);
     }
@@ -155,7 +202,7 @@ export class MetricCollector {
     if (this.seriesByName.size === 0 && this.repeatedFinal !== null) throw this.collapseError(this.repeatedFinal);
     const data = emptyMetricData();
     for (const series of this.seriesByName.values()) {
-      data.series.set(series.name, series.inOrder ? { steps: series.steps.view(), values: series.values.view() } : this.sortAndMerge(series));
+      data.series.set(series.name, series.inOrder ? { steps: series.steps(), values: series.values.view() } : this.sortAndMerge(series));
     }
     for (const [name, { value }] of this.finals) data.finals.set(name, value);
     data.notes.push(...this.notes);
@@ -177,7 +224,7 @@ export class MetricCollector {
 
   /** Steps went backwards (a resumed run re-logging steps it had logged before it stopped). */
   private sortAndMerge(series: SeriesBuilder): MetricSeries {
-    const steps = series.steps.view();
+    const steps = series.steps();
     const values = series.values.view();
     const records = series.records.view();
     // A stable sort: among equal steps the later record stays later and wins.

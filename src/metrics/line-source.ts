@@ -36,7 +36,12 @@ export function textLineSource(file: string, text: string): LineSource {
   return source;
 }
 
-/** Lines of a file, read in 1 MiB chunks. Throws the fs error when the file cannot be read. */
+/**
+ * Lines of a file, read in 1 MiB chunks (a chunk grows to hold a longer line). Each chunk is
+ * decoded up to its last LF byte, which never falls inside a multi-byte UTF-8 sequence, so no
+ * character is split; the bytes after it move to the front for the next read. Throws the fs error
+ * when the file cannot be read.
+ */
 export function fileLineSource(file: string): LineSource {
   const source = {
     file,
@@ -45,27 +50,29 @@ export function fileLineSource(file: string): LineSource {
       source.lastLineUnterminated = false;
       const descriptor = openSync(file, 'r');
       try {
-        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-        const decoder = new TextDecoder('utf-8');
-        let carry = '';
+        let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+        let filled = 0;
         let first = true;
         for (;;) {
-          const read = readSync(descriptor, buffer, 0, CHUNK_BYTES, null);
-          let text = carry + decoder.decode(buffer.subarray(0, read), { stream: read > 0 });
-          if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-          first = false;
-          if (read === 0) {
-            yield* splitChunk(text, true, source);
-            return;
+          if (filled === buffer.length) {
+            const grown = Buffer.allocUnsafe(buffer.length * 2);
+            buffer.copy(grown, 0, 0, filled);
+            buffer = grown;
           }
-          // Keep the unfinished last line (and a CR that may be half of a CRLF) for the next chunk.
-          const lastBreak = text.lastIndexOf('\n');
-          if (lastBreak < 0) {
-            carry = text;
+          const read = readSync(descriptor, buffer, filled, buffer.length - filled, null);
+          const end = filled + read;
+          const lastBreak = read === 0 ? end - 1 : buffer.lastIndexOf(0x0a, end - 1);
+          if (read > 0 && lastBreak < filled) {
+            filled = end; // no line end in what was read: read on
             continue;
           }
-          carry = text.slice(lastBreak + 1);
-          yield* splitChunk(text.slice(0, lastBreak + 1), false, source);
+          let text = buffer.toString('utf8', 0, lastBreak + 1);
+          if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+          first = false;
+          yield* splitChunk(text, read === 0, source);
+          if (read === 0) return;
+          buffer.copy(buffer, 0, lastBreak + 1, end);
+          filled = end - lastBreak - 1;
         }
       } finally {
         closeSync(descriptor);
