@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InputFileError, ReproError } from '../errors.ts';
 import { decodeMetricData, decodeRecordDocument, isReproDocument } from '../record/codec.ts';
 import { emptyMetricData, type MetricData } from './series.ts';
-import { addPrefix, detectTextLayout, parseMetricSource, type ParseOptions } from './parse.ts';
+import { addPrefix, detectTextLayout, parseMetricSource, renameMetrics, type ParseOptions } from './parse.ts';
 import { fileLineSource } from './line-source.ts';
 import { expandFileGlob } from './glob-files.ts';
 import { globToRegExp, matchesAnyGlob } from '../compare/glob.ts';
@@ -38,9 +38,8 @@ export async function collectRunMetrics(
       let data = await readMetricFile(file, options.notBefore, { stepKey });
       // Named by path whenever the setting is a glob, however many files it matched today: a
       // metric's name must not change when a commit adds a second file (DVCLive's eval/acc.tsv).
-      const fileName = isGlob ? namePrefixForGlobMatch(relative, staticPrefix, data, wallClock) : '';
-      const fullPrefix = [prefix, fileName].filter(Boolean).join('.');
-      if (fullPrefix) data = addPrefix(data, fullPrefix);
+      if (isGlob) data = renameMetrics(data, globMatchNamer(relative, staticPrefix, data, wallClock, prefix));
+      else if (prefix) data = addPrefix(data, prefix);
       mergeInto(merged, data, file, owners);
       allFiles.push(file);
     }
@@ -50,18 +49,19 @@ export async function collectRunMetrics(
 
 /**
  * A file matched by a glob has its metrics named after its path below the glob's literal prefix
- * (`train/loss.tsv` -> `train.loss`), leaving out the file's stem when the file's one metric
- * that is not wall clock has that name (DVCLive's layout: `train/loss.tsv` holds `timestamp`,
- * `step` and `loss`, and its metric is `train.loss`).
+ * (`eval/acc.tsv` -> `eval.acc.<name>`), and the file's one metric that is not wall clock drops
+ * the repeated stem when it has the file's name (DVCLive's layout: `eval/acc.tsv` holds
+ * `timestamp`, `step` and `acc`, named `eval.acc.timestamp` and `eval.acc`). `prefix` is the
+ * key of the map form of `metrics`, or ''.
  */
-function namePrefixForGlobMatch(relative: string, staticPrefix: string, data: MetricData, wallClock: readonly RegExp[]): string {
+function globMatchNamer(relative: string, staticPrefix: string, data: MetricData, wallClock: readonly RegExp[], prefix: string): (name: string) => string {
   const below = staticPrefix && relative.startsWith(`${staticPrefix}/`) ? relative.slice(staticPrefix.length + 1) : relative;
-  const withoutExtension = below.replace(/\.[^./]+$/, '');
-  const parts = withoutExtension.split('/');
+  const parts = [...(prefix ? [prefix] : []), ...below.replace(/\.[^./]+$/, '').split('/')];
   const stem = parts.at(-1)!;
-  const names = [...data.series.keys(), ...data.finals.keys()].filter((name) => !matchesAnyGlob(name, wallClock));
-  if (names.length === 1 && names[0] === stem) parts.pop();
-  return parts.join('.');
+  const compared = [...data.series.keys(), ...data.finals.keys()].filter((name) => !matchesAnyGlob(name, wallClock));
+  const fileNamesTheMetric = compared.length === 1 && compared[0] === stem;
+  const path = parts.join('.');
+  return (name) => (fileNamesTheMetric && name === stem ? path : `${path}.${name}`);
 }
 
 function mergeInto(target: MetricData, source: MetricData, file: string, owners: Map<string, string>): void {
@@ -79,6 +79,7 @@ function mergeInto(target: MetricData, source: MetricData, file: string, owners:
     target.finals.set(name, value);
   }
   target.notes.push(...source.notes);
+  target.stepAxes!.push(...(source.stepAxes ?? []));
 }
 
 async function readMetricFile(file: string, notBefore: Date | null, options: ParseOptions): Promise<MetricData> {

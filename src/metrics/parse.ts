@@ -120,9 +120,14 @@ function noMetricsFound(file: string, why: string): InputFileError {
  * Returns a new MetricData; the series arrays are shared, not copied.
  */
 export function addPrefix(data: MetricData, prefix: string): MetricData {
+  return renameMetrics(data, (name) => `${prefix}.${name}`);
+}
+
+/** Every metric renamed by `rename`. Returns a new MetricData; the series arrays are shared, not copied. */
+export function renameMetrics(data: MetricData, rename: (name: string) => string): MetricData {
   return {
-    series: new Map([...data.series].map(([name, series]) => [`${prefix}.${name}`, series])),
-    finals: new Map([...data.finals].map(([name, value]) => [`${prefix}.${name}`, value])),
+    series: new Map([...data.series].map(([name, series]) => [rename(name), series])),
+    finals: new Map([...data.finals].map(([name, value]) => [rename(name), value])),
     notes: [...data.notes],
     stepAxes: [...(data.stepAxes ?? [])],
   };
