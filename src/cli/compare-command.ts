@@ -42,7 +42,7 @@ export async function runCompareCommand(options: CompareCommandOptions, io: CliI
   const [baselineFile, currentFile] = options.files as [string, string];
   const picker = await tolerancesFor(options);
   const [baseline, current] = readBothInputs(
-    [baselineFile, currentFile].map((file) => () => readComparable(path.resolve(options.cwd, file), { stepKey: options.stepKey })) as [() => MetricData, () => MetricData],
+    [baselineFile, currentFile].map((file) => () => readComparable(path.resolve(options.cwd, file), { stepKey: options.stepKey ?? picker.stepKey })) as [() => MetricData, () => MetricData],
   );
   const verdict = compareMetrics(baseline, current, {
     tolerances: picker.tolerances,
@@ -96,6 +96,8 @@ interface ComparePicker {
   tolerances: TolerancePicker;
   ignore: string[];
   lines: string[];
+  /** The config file's `step-key`, when it is one key (a map names keys per prefix of `metrics`, which compare has not). */
+  stepKey?: string | undefined;
 }
 
 /** What is wrong with the arguments, all of it, so that one run names every problem. */
@@ -119,7 +121,7 @@ function toleranceNumber(text: string): number | null {
 
 /**
  * The tolerance for `compare`: from flags, or — with --config — the same keys a `check` uses
- * (tolerance, metric-tolerances, ignore-metrics), so a trusted workflow that compares evidence
+ * (tolerance, metric-tolerances, ignore-metrics, and a single step-key), so a trusted workflow that compares evidence
  * from elsewhere (the fork-PR pattern) holds it to the repository's own gate.
  */
 async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePicker> {
@@ -128,12 +130,14 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new ReproError(`--config ${options.config}: cannot read ${file} (${error.code ?? error.message})`);
     });
-    const gate = gateSettingsOf(loadSettings({ file: { path: options.config, text }, overrides: [], toleranceKeysOnly: true }).config);
+    const { config } = loadSettings({ file: { path: options.config, text }, overrides: [], toleranceKeysOnly: true });
+    const gate = gateSettingsOf(config);
     const tolerance = resolveTolerance(gate.tolerance);
     const source = `tolerance in ${options.config}`;
     return {
       tolerances: new TolerancePicker(tolerance, source, gate['metric-tolerances']),
       ignore: gate['ignore-metrics'],
+      stepKey: typeof config['step-key'] === 'string' ? config['step-key'] : undefined,
       lines: [tolerance.exact ? `exact (bit-for-bit) — from ${source}` : `rtol ${tolerance.rtol}, atol ${tolerance.atol} — from ${source}`, ...Object.entries(gate['metric-tolerances']).map(([glob, o]) => `\`${glob}\`: ${JSON.stringify(o)}`)],
     };
   }

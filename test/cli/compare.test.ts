@@ -213,6 +213,8 @@ test('compare --step-key names the step of both files; the JSON says which key e
     const verdict = JSON.parse(named.stdout);
     assert.deepEqual(verdict.metrics.map((m: { name: string; firstDivergentStep: number }) => [m.name, m.firstDivergentStep]), [['loss', 1]]);
     assert.deepEqual(verdict.stepKeys, { baseline: [{ file: path.join(dir, 'a.csv'), stepKey: 'batch' }], current: [{ file: path.join(dir, 'b.csv'), stepKey: 'batch' }] });
+    await writeFile(path.join(dir, 'repro.yml'), 'step-key: batch\n');
+    assert.equal((await cli(['compare', 'a.csv', 'b.csv', '--config', 'repro.yml'], dir)).code, 1, 'the config file names it too');
   });
 });
 
