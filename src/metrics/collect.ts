@@ -109,7 +109,15 @@ function withReadErrors<T>(file: string, what: string, read: () => T): T {
 }
 
 function cannotRead(file: string, what: string, error: unknown): InputFileError {
-  return new InputFileError(file, undefined, `${what}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ERR_STRING_TOO_LONG') {
+    // JSONL, CSV and TSV are read line by line; only a JSON document is read whole.
+    return new InputFileError(file, undefined, `${what}: a JSON document this large (over 512 MiB) cannot be read whole`, {
+      cause: error,
+      hint: 'Log one JSON object per line (JSONL), which is read as a stream at any size.',
+    });
+  }
+  return new InputFileError(file, undefined, `${what}: ${code ?? (error as Error).message}`, { cause: error });
 }
 
 /**
