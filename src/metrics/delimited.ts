@@ -46,7 +46,8 @@ export function parseDelimited(source: LineSource, delimiter: Delimiter, options
     let columns: Column[] | undefined;
     let header: DelimitedRecord | undefined;
     let stepColumn = -1;
-    let indexIsStep = false;
+    /** pandas' unnamed index column is the step when its first cell is a whole number (decided on the first row; null until then). */
+    let indexIsStep: boolean | null = false;
     let previousIndex = -1;
     const seriesByColumn: (SeriesBuilder | undefined)[] = [];
     for (const record of readRecords(source, delimiter, locator)) {
@@ -61,8 +62,8 @@ export function parseDelimited(source: LineSource, delimiter: Delimiter, options
           throw locator.error(line, `step-key "${options.stepKey}": the header has no such column (it has ${names.map((name) => `"${name}"`).join(', ')})`);
         }
         stepColumn = stepKey === undefined ? -1 : names.indexOf(stepKey);
-        indexIsStep = stepColumn < 0 && columns[0]!.skipped;
-        collector.stepKey = stepColumn >= 0 ? columns[stepColumn]!.name : indexIsStep ? INDEX_COLUMN_AXIS : null;
+        indexIsStep = stepColumn < 0 && columns[0]!.skipped ? null : false;
+        collector.stepKey = stepColumn >= 0 ? columns[stepColumn]!.name : null;
         continue;
       }
       if (fields.length !== columns.length) {
@@ -70,6 +71,11 @@ export function parseDelimited(source: LineSource, delimiter: Delimiter, options
       }
       if (fields.every((field, index) => field.trim() === columns![index]!.name)) {
         throw locator.error(line, `repeats the header of line ${header!.line}: a resumed run appended to the file (Keras' CSVLogger did before keras PR #4426), so the rows before and after may overlap`, 'Remove the repeated header line (and any rows logged twice), or have the resumed run write a new file.');
+      }
+      if (indexIsStep === null) {
+        // A text or date index (a frame indexed by something else) is not a step: the column is skipped.
+        indexIsStep = isValidStep(parseNumericCell(fields[0]!));
+        if (indexIsStep) collector.stepKey = INDEX_COLUMN_AXIS;
       }
       let step: number | undefined;
       if (stepColumn >= 0) step = readStepCell(fields[stepColumn]!, columns[stepColumn]!.name, line, locator);

@@ -380,6 +380,8 @@ describe('the step axis', () => {
 
   it("reads pandas' unnamed index as the step only while it counts up by one", () => {
     assert.deepEqual(series(parseMetricText(',loss\n0,1\n1,0.5\n', 'df.csv'), 'loss'), { steps: [0, 1], values: [1, 0.5] });
+    const byDate = parseMetricText(',loss\n2024-01-01,1\n', 'df.csv');
+    assert.deepEqual([...byDate.finals], [['loss', 1]], 'an index that is not a whole number is no step');
     const error = parseError(',loss\n0,1\n2,0.5\n', 'df.csv');
     assert.equal(error.line, 3);
     assert.match(error.message, /goes from 0 to 2/);
