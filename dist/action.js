@@ -2,22 +2,22 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-72IUR4FW.js";
+} from "./chunks/chunk-TIW2VSM6.js";
 import {
   configKeys
-} from "./chunks/chunk-IC2VX5EQ.js";
+} from "./chunks/chunk-NHMCGWYI.js";
 import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-6LQ4F6JW.js";
+} from "./chunks/chunk-TFBTS3UX.js";
 import "./chunks/chunk-ZCBW5UN4.js";
-import "./chunks/chunk-GF4ZDGTA.js";
+import "./chunks/chunk-VTD6APR2.js";
 import "./chunks/chunk-OFCAAITS.js";
 import "./chunks/chunk-KGAZ7FAN.js";
 import {
   firstDivergentStepOverall
-} from "./chunks/chunk-JPJDO22F.js";
+} from "./chunks/chunk-CNURRNZS.js";
 import "./chunks/chunk-3DPOY7YP.js";
 import "./chunks/chunk-CTBOW42Y.js";
 import "./chunks/chunk-7U7IYESD.js";
@@ -303,7 +303,7 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-ZCEWRRV6.js");
+        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-RZTX4FAJ.js");
         if (inputs.mode === "check" && !inputs.githubToken) await uploadFailureVerdict(event, settings, message, context);
         else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
@@ -344,7 +344,7 @@ function eventForPublishing(sentEvent) {
   return sentEvent;
 }
 async function publishMode(inputs, settings, context, event) {
-  const { publishFromArtifact } = await import("./chunks/github-publish-ZCEWRRV6.js");
+  const { publishFromArtifact } = await import("./chunks/github-publish-RZTX4FAJ.js");
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   setOutput("status", verdict.outcome);
   await summary.addRaw(verdict.summary).write();
@@ -375,7 +375,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides, trains: inputs.mode !== "publish" }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-6XLGIZNR.js");
+  const { runCheck } = await import("./chunks/check-VN7CLUGI.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -410,7 +410,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-P7R4CQMG.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-GKTMPWXS.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.

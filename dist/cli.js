@@ -3,7 +3,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   errorToJson,
   wantsJson
-} from "./chunks/chunk-4GVGNUPL.js";
+} from "./chunks/chunk-ID3CEGHZ.js";
 import {
   EXIT_BAD_INPUT,
   EXIT_PASS,
@@ -142,6 +142,7 @@ var OPTIONS = {
   exact: { type: "boolean", default: false },
   metric: { type: "string", multiple: true, default: [] },
   ignore: { type: "string", multiple: true, default: [] },
+  "step-key": { type: "string" },
   method: { type: "string" },
   last: { type: "string" },
   decay: { type: "string" },
@@ -156,15 +157,15 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-5MJE5ZSJ.js"),
-  baseline: () => import("./chunks/baseline-RBIB6CGF.js"),
-  run: () => import("./chunks/run-VGQJTB2A.js"),
-  compare: () => import("./chunks/compare-BW4333IG.js"),
-  env: () => import("./chunks/env-HYRSYMTQ.js"),
+  check: () => import("./chunks/check-QVZSBNX6.js"),
+  baseline: () => import("./chunks/baseline-BS4EJKQJ.js"),
+  run: () => import("./chunks/run-FP2KTT2I.js"),
+  compare: () => import("./chunks/compare-A4TXIL7P.js"),
+  env: () => import("./chunks/env-IVG4FTBG.js"),
   fingerprint: () => import("./chunks/fingerprint-OJGTB7SS.js"),
   "diff-weights": () => import("./chunks/diff-weights-S5ZZREE7.js"),
   merge: () => import("./chunks/merge-7SOJMBVT.js"),
-  audit: () => import("./chunks/audit-EWUDY6SG.js")
+  audit: () => import("./chunks/audit-LER76L6G.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

@@ -7,7 +7,10 @@ import { prepareRepo, repoRelative } from './repo-state.ts';
 import { collectRunEnvironment, trainAndRecord, type TrainedRun } from './train.ts';
 import { isBaselineFile, resolveBaselinePath } from './baseline-location.ts';
 import { isReproDocument, serializeDocument } from '../record/codec.ts';
-import { InputFileError } from '../errors.ts';
+import { InputFileError, ReproError } from '../errors.ts';
+import { findNonFiniteValues } from '../compare/non-finite.ts';
+import { formatValue } from '../report/format.ts';
+import type { MetricData } from '../metrics/series.ts';
 import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson } from '../record/types.ts';
 import { checkWritable, writeFileAtomic } from '../fs/atomic-write.ts';
 import { requireBranch } from '../git/provenance.ts';
@@ -51,6 +54,7 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
   // keepCheckoutClean the baseline goes to the run's output folder, which the training writes to.)
   if (!options.keepCheckoutClean) await checkWritable(baselinePath, label);
   const trained = await trainAndRecord(config, repo, context, environment);
+  refuseNonFiniteMetrics(trained.data, config['ignore-metrics'], config['allow-non-finite']);
   return context.log.group('Writing the baseline', async () => {
     const baseline: BaselineJson = {
       kind: BASELINE_KIND,
@@ -64,6 +68,17 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
     await writeFileAtomic(written, content, options.keepCheckoutClean ? written : label);
     context.log.info(`Wrote ${options.keepCheckoutClean ? `the new ${baselineRepoPath} to ${written}` : baselineRepoPath} from commit ${trained.record.provenance.commit.slice(0, 12)} on ${branch}`);
     return { baselinePath: written, baselineRepoPath, content, branch, trained };
+  });
+}
+
+/** A diverged run (NaN or ±Infinity in a compared metric) is not written as the baseline, unless `allow-non-finite` names the metric. */
+function refuseNonFiniteMetrics(data: MetricData, ignore: readonly string[], allow: readonly string[]): void {
+  const found = findNonFiniteValues(data, { ignore, allow });
+  if (found.length === 0) return;
+  const listed = found.slice(0, 5).map(({ name, step, value }) => `\`${name}\` is ${formatValue(value)}${step === null ? ' (final value)' : ` at step ${step}`}`);
+  const more = found.length > listed.length ? `, and ${found.length - listed.length} more` : '';
+  throw new ReproError(`The run's metrics hold non-finite values: ${listed.join('; ')}${more}. A baseline recorded from a diverged run would pass every run that diverges the same way; none was written.`, {
+    hint: 'Fix the training (it diverged), or, where NaN/Infinity is expected (a gradient norm under fp16 loss scaling), list the metric in `allow-non-finite` (globs), e.g. allow-non-finite: ["grad_norm"].',
   });
 }
 

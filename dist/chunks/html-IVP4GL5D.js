@@ -1,0 +1,11 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
+import {
+  MAX_HTML_POINTS,
+  renderHtml
+} from "./chunk-NORJC32A.js";
+import "./chunk-CNURRNZS.js";
+import "./chunk-FCTVIH2T.js";
+export {
+  MAX_HTML_POINTS,
+  renderHtml
+};

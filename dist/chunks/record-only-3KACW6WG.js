@@ -1,0 +1,45 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
+import {
+  prepareRepo
+} from "./chunk-7IA4LO4A.js";
+import "./chunk-HZAAV3XK.js";
+import "./chunk-OVI3PV4X.js";
+import {
+  trainAndRecord
+} from "./chunk-QBK7LJVJ.js";
+import {
+  serializeDocument
+} from "./chunk-HRJZFP37.js";
+import "./chunk-WSLLZDSC.js";
+import "./chunk-33ZGN3CI.js";
+import "./chunk-UGAHOFV2.js";
+import "./chunk-T42743BT.js";
+import "./chunk-NNPZWUY4.js";
+import "./chunk-OR34RBAR.js";
+import "./chunk-VTD6APR2.js";
+import "./chunk-OFCAAITS.js";
+import "./chunk-KGAZ7FAN.js";
+import "./chunk-PA5XLRHK.js";
+import "./chunk-CNURRNZS.js";
+import "./chunk-4LWL47T5.js";
+import {
+  writeFileAtomic
+} from "./chunk-HX7VJSHX.js";
+import "./chunk-IVX2EMGP.js";
+import {
+  init_define_REPRO_CHART_LIBRARY
+} from "./chunk-FCTVIH2T.js";
+
+// src/modes/record-only.ts
+init_define_REPRO_CHART_LIBRARY();
+import path from "node:path";
+async function recordOnly(settings, context, gate = {}) {
+  const repo = await prepareRepo(settings.config, context, gate);
+  const trained = await trainAndRecord(settings.config, repo, context);
+  const recordPath = path.join(trained.outDir, "run-record.json");
+  await writeFileAtomic(recordPath, serializeDocument(trained.record));
+  return { recordPath, trained };
+}
+export {
+  recordOnly
+};
