@@ -2,23 +2,23 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-O5N2POTK.js";
+} from "./chunks/chunk-ZKBYXW7T.js";
 import {
   configKeys
-} from "./chunks/chunk-6IUVFXUV.js";
+} from "./chunks/chunk-FHDZ3J2V.js";
 import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-D6LWTBKW.js";
+} from "./chunks/chunk-Q5ZZQ547.js";
 import "./chunks/chunk-ZCBW5UN4.js";
-import "./chunks/chunk-S4SLZWY6.js";
+import "./chunks/chunk-VTD6APR2.js";
 import "./chunks/chunk-OFCAAITS.js";
 import "./chunks/chunk-KGAZ7FAN.js";
 import {
   firstDivergentStepOverall
-} from "./chunks/chunk-B2G2PD4H.js";
-import "./chunks/chunk-CXS5COCN.js";
+} from "./chunks/chunk-VTHSDFUV.js";
+import "./chunks/chunk-DBEUN44C.js";
 import "./chunks/chunk-3DPOY7YP.js";
 import "./chunks/chunk-CTBOW42Y.js";
 import "./chunks/chunk-7U7IYESD.js";
@@ -314,7 +314,7 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-XF5BKAZB.js");
+        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-65CDSFDT.js");
         if (inputs.mode === "check" && !inputs.githubToken) await uploadFailureVerdict(event, settings, message, context);
         else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
@@ -354,7 +354,7 @@ function eventForPublishing(sentEvent) {
   return sentEvent;
 }
 async function publishMode(inputs, settings, context, event) {
-  const { publishFromArtifact } = await import("./chunks/github-publish-XF5BKAZB.js");
+  const { publishFromArtifact } = await import("./chunks/github-publish-65CDSFDT.js");
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   setOutput("status", verdict.outcome);
   await summary.addRaw(verdict.summary).write();
@@ -385,7 +385,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides, trains: inputs.mode !== "publish" }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-5AIUIX66.js");
+  const { runCheck } = await import("./chunks/check-YYIARO3W.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -420,7 +420,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-LQBB4WP7.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-TSYAKFKW.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
@@ -439,7 +439,7 @@ async function baselineMode(inputs, settings, context, event) {
   await publishBaselineToGithub(inputs, event, settings, result, context);
 }
 async function auditMode(inputs, settings, context, event) {
-  const { runAudit } = await import("./chunks/audit-FJFK242O.js");
+  const { runAudit } = await import("./chunks/audit-ZHHMJG4H.js");
   const config = settings.config;
   const result = await runAudit(settings, context);
   setOutput("status", result.findings.reached ? "pass" : "drift");
@@ -468,10 +468,10 @@ async function auditMode(inputs, settings, context, event) {
 }
 async function aggregateMode(records, settings, context) {
   const [{ expandFileGlob }, { readAggregateInputs, runAggregate }, { renderAuditMarkdown }, { serializeDocument }, { writeFileAtomic }] = await Promise.all([
-    import("./chunks/glob-files-IHFFEAWF.js"),
-    import("./chunks/aggregate-C6LWVV7D.js"),
-    import("./chunks/audit-6V7LQSQY.js"),
-    import("./chunks/codec-6O56TOV6.js"),
+    import("./chunks/glob-files-XYAZJPSY.js"),
+    import("./chunks/aggregate-NNWJU5FG.js"),
+    import("./chunks/audit-OARADACV.js"),
+    import("./chunks/codec-IUZLK5WC.js"),
     import("./chunks/atomic-write-DI6TKO3D.js")
   ]);
   const { files } = await expandFileGlob(context.cwd, records);

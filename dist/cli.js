@@ -3,7 +3,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   errorToJson,
   wantsJson
-} from "./chunks/chunk-FQZ5QXAV.js";
+} from "./chunks/chunk-QPLECC5N.js";
 import {
   EXIT_BAD_INPUT,
   EXIT_PASS,
@@ -146,6 +146,7 @@ var OPTIONS = {
   exact: { type: "boolean", default: false },
   metric: { type: "string", multiple: true, default: [] },
   ignore: { type: "string", multiple: true, default: [] },
+  "step-key": { type: "string" },
   method: { type: "string" },
   last: { type: "string" },
   decay: { type: "string" },
@@ -166,17 +167,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-AV6R32HF.js"),
-  baseline: () => import("./chunks/baseline-RSA6JT3Y.js"),
-  run: () => import("./chunks/run-ZM7IXCNT.js"),
-  compare: () => import("./chunks/compare-WAOYUKLR.js"),
-  env: () => import("./chunks/env-XJALT2MB.js"),
+  check: () => import("./chunks/check-PRJI3M4V.js"),
+  baseline: () => import("./chunks/baseline-ZDFHFZ5E.js"),
+  run: () => import("./chunks/run-4BJ43EPS.js"),
+  compare: () => import("./chunks/compare-EU4NFHRN.js"),
+  env: () => import("./chunks/env-2EDK6CSB.js"),
   fingerprint: () => import("./chunks/fingerprint-EHP5UJCS.js"),
   "diff-weights": () => import("./chunks/diff-weights-NIUFJTTK.js"),
   merge: () => import("./chunks/merge-CW3X5NTE.js"),
-  audit: () => import("./chunks/audit-KOPCB4P4.js"),
-  band: () => import("./chunks/band-U6D5RSIO.js"),
-  aggregate: () => import("./chunks/aggregate-UL6C7D2K.js")
+  audit: () => import("./chunks/audit-CMZ6V4G2.js"),
+  band: () => import("./chunks/band-QZ4KZU7M.js"),
+  aggregate: () => import("./chunks/aggregate-VLNXZPPF.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

@@ -64,7 +64,7 @@ if (wanted('compare')) {
     const currentFile = path.join(dir, 'current.jsonl');
     await writeFile(baselineFile, lines(0));
     await writeFile(currentFile, lines(1));
-    const { parseComparable } = await tsImport('../src/metrics/collect.ts', import.meta.url);
+    const { readComparable } = await tsImport('../src/metrics/collect.ts', import.meta.url);
     const { compareMetrics } = await tsImport('../src/compare/compare.ts', import.meta.url);
     const { TolerancePicker, DEFAULT_TOLERANCE } = await tsImport('../src/compare/tolerance.ts', import.meta.url);
     const { DEFAULT_IGNORED_METRICS } = await tsImport('../src/settings/schema.ts', import.meta.url);
@@ -78,7 +78,7 @@ if (wanted('compare')) {
       return count;
     };
     const fullCompare = async () => {
-      const [a, b] = [parseComparable(await readFile(baselineFile, 'utf8'), baselineFile), parseComparable(await readFile(currentFile, 'utf8'), currentFile)];
+      const [a, b] = [readComparable(baselineFile), readComparable(currentFile)];
       return compareMetrics(a, b, { tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}), include: [], ignore: DEFAULT_IGNORED_METRICS }).metrics.length;
     };
     const bare = [];
@@ -125,6 +125,21 @@ if (wanted('reports')) {
   const { benchReports } = await import('./bench/reports.mjs');
   const reports = await benchReports();
   report(reports.name, reports.ratio, 2, reports.detail);
+}
+
+if (wanted('jsonl-large')) {
+  const { benchLargeJsonl } = await import('./bench/jsonl-large.mjs');
+  const steps = Number(process.env.REPRO_BENCH_JSONL_STEPS ?? 1_000_000);
+  const result = await benchLargeJsonl({ steps, metrics: 50 });
+  if (result.skipped) console.log(`compare of two large JSONL logs: ${result.skipped}`);
+  else {
+    const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+    const size = `${result.steps.toLocaleString('en')} steps x ${result.metrics} metrics, ${mb(result.bytes)} each`;
+    if (result.reference) {
+      report(`compare of two JSONL logs (${size}) vs numpy (json.loads + np.allclose)`, result.ours.seconds / result.reference.seconds, 0.6, `${result.ours.seconds.toFixed(1)} s vs ${result.reference.seconds.toFixed(1)} s; numpy's peak RSS ${mb(result.reference.rss)}`);
+    } else console.log(`compare of two JSONL logs (${size}): ${result.ours.seconds.toFixed(1)} s; numpy reference skipped: /usr/bin/python3 has no numpy`);
+    report(`peak RSS of that compare vs 2 x series bytes + 150 MB`, result.ours.rss / result.rssLimit, 1, `${mb(result.ours.rss)} vs ${mb(result.rssLimit)} (series: ${mb(result.seriesBytes)}, 8 bytes a value)`);
+  }
 }
 
 if (wanted('trainer')) {

@@ -1,7 +1,7 @@
 import type { Verdict } from '../compare/types.ts';
 import type { Annotation } from '../github/check-run.ts';
 import { driftAnnotations } from '../report/annotations.ts';
-import { STEP_KEYS } from '../metrics/log-objects.ts';
+import { bestStepKey } from '../metrics/step-axis.ts';
 import { parsePythonJson } from '../metrics/python-json.ts';
 
 /** A metric file the training wrote inside the workspace: its repository path and text. */
@@ -47,7 +47,8 @@ export function lineOfStep(file: MetricFileText, step: number, metricName: strin
   const delimiter = /\.tsv$/i.test(file.repoPath) ? '\t' : /\.csv$/i.test(file.repoPath) ? ',' : null;
   if (delimiter !== null) {
     const header = (lines[0] ?? '').split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
-    const stepColumn = header.findIndex((name) => (STEP_KEYS as readonly string[]).includes(name));
+    const stepKey = bestStepKey(header);
+    const stepColumn = stepKey === undefined ? -1 : header.indexOf(stepKey);
     const metricColumn = header.findIndex((name) => name === metricName || name === leaf);
     if (stepColumn < 0) return null;
     for (let i = 1; i < lines.length; i += 1) {
@@ -62,7 +63,7 @@ export function lineOfStep(file: MetricFileText, step: number, metricName: strin
   for (let i = 0; i < lines.length; i += 1) {
     const record = logObjectOn(lines[i]!);
     if (record === null) continue;
-    const stepKey = STEP_KEYS.find((key) => Object.hasOwn(record, key));
+    const stepKey = bestStepKey(Object.keys(record));
     if (stepKey === undefined || record[stepKey] !== step) continue;
     // Any tail of the dotted name: a `metrics: {prefix: file}` setting adds the prefix to the names, not to the file.
     if (path.some((_, start) => holds(record, path.slice(start)))) return i + 1;

@@ -19,6 +19,7 @@ export const OPTIONS = {
   exact: { type: 'boolean', default: false },
   metric: { type: 'string', multiple: true, default: [] },
   ignore: { type: 'string', multiple: true, default: [] },
+  'step-key': { type: 'string' },
   method: { type: 'string' },
   last: { type: 'string' },
   decay: { type: 'string' },
@@ -50,6 +51,7 @@ export interface OptionValues {
   exact: boolean;
   metric: string[];
   ignore: string[];
+  'step-key'?: string | undefined;
   method?: string | undefined;
   last?: string | undefined;
   decay?: string | undefined;

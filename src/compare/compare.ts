@@ -1,5 +1,5 @@
 import type { MetricData, MetricSeries } from '../metrics/series.ts';
-import type { AppliedTolerance, MetricComparison, Verdict } from './types.ts';
+import { MAX_LISTED_STEPS, type AppliedTolerance, type MetricComparison, type Verdict } from './types.ts';
 import { bitEqual, withinTolerance, type TolerancePicker } from './tolerance.ts';
 import { globToRegExp, matchesAnyGlob } from './glob.ts';
 
@@ -27,12 +27,42 @@ export function compareMetrics(baseline: MetricData, current: MetricData, option
     metrics.push(compareFinal(name, baseline.finals.get(name), current.finals.get(name), options.tolerances.pick(name)));
   }
   const drifted = metrics.some((m) => m.status === 'drift' || m.status === 'missing');
+  const renames = findRenames(metrics, baseline, current);
   return {
     status: drifted ? 'drift' : 'pass',
     metrics: sortDriftFirst(metrics),
     unusedToleranceGlobs: options.tolerances.unusedGlobs(),
-    notes: [...baseline.notes.map((n) => `baseline: ${n}`), ...current.notes.map((n) => `run: ${n}`)],
+    notes: [...renames, ...baseline.notes.map((n) => `baseline: ${n}`), ...current.notes.map((n) => `run: ${n}`)],
+    stepKeys: { baseline: baseline.stepAxes ?? [], current: current.stepAxes ?? [] },
   };
+}
+
+/**
+ * A series missing from the run while a new one holds exactly its steps and values is most
+ * likely renamed (a logger's prefix changed): the missing metric names it, and a note says so.
+ * Still drift: the gate cannot know that the rename was meant.
+ */
+function findRenames(metrics: MetricComparison[], baseline: MetricData, current: MetricData): string[] {
+  const added = metrics.filter((m) => m.status === 'new' && m.kind === 'series');
+  const notes: string[] = [];
+  for (const missing of metrics.filter((m) => m.status === 'missing' && m.kind === 'series')) {
+    const old = baseline.series.get(missing.name)!;
+    const match = added.find((m) => sameSeries(old, current.series.get(m.name)!));
+    if (!match) continue;
+    missing.renamedTo = match.name;
+    notes.push(`renamed? \`${missing.name}\` → \`${match.name}\`: the run has no \`${missing.name}\`, and its new \`${match.name}\` holds the same ${plural(old.steps.length, 'value')}`);
+  }
+  return notes;
+}
+
+function sameSeries(a: MetricSeries, b: MetricSeries): boolean {
+  if (a.steps.length !== b.steps.length) return false;
+  for (let i = 0; i < a.steps.length; i++) if (a.steps[i] !== b.steps[i] || !bitEqual(a.values[i]!, b.values[i]!)) return false;
+  return true;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 const STATUS_ORDER: Record<MetricComparison['status'], number> = { missing: 0, drift: 1, new: 2, pass: 3 };
@@ -65,22 +95,42 @@ function blankComparison(name: string, kind: MetricComparison['kind'], tolerance
     baselineValue: null,
     currentValue: null,
     missingSteps: [],
+    missingStepCount: 0,
     extraSteps: [],
+    extraStepCount: 0,
+    becameNonFinite: null,
+    renamedTo: null,
     tolerance,
   };
 }
 
-/** Running maxima of |diff| and |diff|/|baseline| over pairs where both values are finite. */
+/**
+ * Running maxima of |diff| and |diff|/|baseline|. Pairs that are bit-equal (NaN and NaN at one
+ * step, equal infinities) add 0; a pair where one side is NaN adds NaN, and one where one side is
+ * infinite adds Infinity, so a diverged run never shows a difference of 0. NaN ranks above
+ * Infinity, which ranks above any finite difference.
+ */
 class DiffMaxima {
   abs: number | null = null;
   rel: number | null = null;
   add(baseline: number, current: number): void {
-    if (!Number.isFinite(baseline) || !Number.isFinite(current)) return;
-    const abs = Math.abs(current - baseline);
-    const rel = abs === 0 ? 0 : baseline === 0 ? Infinity : abs / Math.abs(baseline);
-    if (this.abs === null || abs > this.abs) this.abs = abs;
-    if (this.rel === null || rel > this.rel) this.rel = rel;
+    let abs: number;
+    let rel: number;
+    if (bitEqual(baseline, current) || (baseline === current && !Number.isFinite(baseline))) abs = rel = 0;
+    else if (Number.isNaN(baseline) || Number.isNaN(current)) abs = rel = NaN;
+    else if (!Number.isFinite(baseline) || !Number.isFinite(current)) abs = rel = Infinity;
+    else {
+      abs = Math.abs(current - baseline);
+      rel = abs === 0 ? 0 : baseline === 0 ? Infinity : abs / Math.abs(baseline);
+    }
+    this.abs = larger(this.abs, abs);
+    this.rel = larger(this.rel, rel);
   }
+}
+
+function larger(kept: number | null, next: number): number {
+  if (kept === null || Number.isNaN(next)) return next;
+  return Number.isNaN(kept) || kept >= next ? kept : next;
 }
 
 function compareSeries(name: string, baseline: MetricSeries | undefined, current: MetricSeries | undefined, tolerance: AppliedTolerance): MetricComparison {
@@ -105,7 +155,7 @@ function compareSeries(name: string, baseline: MetricSeries | undefined, current
     if (currentStep === undefined || (baselineStep !== undefined && baselineStep < currentStep)) {
       // A step the baseline has and the run lacks (it stopped early, or logs less often) is where
       // the curves part: it differs, and it is drift, like NaN where the baseline had a number.
-      result.missingSteps.push(baselineStep!);
+      if (result.missingStepCount++ < MAX_LISTED_STEPS) result.missingSteps.push(baselineStep!);
       result.firstDivergentStep ??= baselineStep!;
       result.firstOutOfToleranceStep ??= baselineStep!;
       outOfTolerance = true;
@@ -113,13 +163,14 @@ function compareSeries(name: string, baseline: MetricSeries | undefined, current
       continue;
     }
     if (baselineStep === undefined || currentStep < baselineStep) {
-      result.extraSteps.push(currentStep);
+      if (result.extraStepCount++ < MAX_LISTED_STEPS) result.extraSteps.push(currentStep);
       j++;
       continue;
     }
     const b = baseline.values[i]!;
     const c = current.values[j]!;
     if (result.firstDivergentStep === null && !bitEqual(b, c)) result.firstDivergentStep = baselineStep;
+    if (result.becameNonFinite === null && !Number.isFinite(c) && Number.isFinite(b)) result.becameNonFinite = { step: baselineStep, value: c };
     if (!withinTolerance(b, c, tolerance)) {
       outOfTolerance = true;
       if (result.firstOutOfToleranceStep === null) result.firstOutOfToleranceStep = baselineStep;
@@ -149,6 +200,7 @@ function compareFinal(name: string, baseline: number | undefined, current: numbe
     result.maxAbsDiff = maxima.abs;
     result.maxRelDiff = maxima.rel;
     result.status = withinTolerance(baseline, current, tolerance) ? 'pass' : 'drift';
+    if (!Number.isFinite(current) && Number.isFinite(baseline)) result.becameNonFinite = { step: null, value: current };
   }
   return result;
 }

@@ -1,3 +1,5 @@
+import type { StepAxis } from '../metrics/series.ts';
+
 /** The verdict of comparing a run against a baseline (DESIGN.md's `compare` JSON, plus detail for reports). */
 export type MetricStatus = 'pass' | 'drift' | 'missing' | 'new';
 
@@ -31,9 +33,19 @@ export interface MetricComparison {
   finalStep: number | null;
   baselineValue: number | null;
   currentValue: number | null;
-  /** Steps the baseline has and the run lacks (drift), and the reverse (reported only). */
+  /**
+   * Steps the baseline has and the run lacks (drift), and the reverse (reported only): the first
+   * MAX_LISTED_STEPS of each, and how many there are in all (a run that stopped early can lack
+   * millions).
+   */
   missingSteps: number[];
+  missingStepCount: number;
   extraSteps: number[];
+  extraStepCount: number;
+  /** The first value of the run that is NaN or ±Infinity where the baseline's is finite (a diverged run); null when none. */
+  becameNonFinite: { step: number | null; value: number } | null;
+  /** For a missing metric: a new metric of the run holding exactly its steps and values (a renamed metric?). */
+  renamedTo: string | null;
   tolerance: AppliedTolerance;
   /** Present when the metric was judged by the σ gate against a band (src/stats/sigma-gate.ts). */
   sigma?: SigmaSummary;
@@ -54,10 +66,20 @@ export interface SigmaSummary {
   note: string | null;
 }
 
+/** How many missing or extra steps a comparison lists; the rest are counted. */
+export const MAX_LISTED_STEPS = 20;
+
+/** Which key each metric file's steps were read from (absent for run records and baselines, which do not keep it). */
+export interface StepKeys {
+  baseline: StepAxis[];
+  current: StepAxis[];
+}
+
 export interface Verdict {
   status: 'pass' | 'drift';
   metrics: MetricComparison[];
   /** Tolerance globs from metric-tolerances that matched no metric. */
   unusedToleranceGlobs: string[];
   notes: string[];
+  stepKeys: StepKeys;
 }

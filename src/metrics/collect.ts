@@ -1,13 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../errors.ts';
 import { baselineMetrics, decodeMetricData, decodeRecordDocument, isReproDocument } from '../record/codec.ts';
 import { emptyMetricData, type MetricData } from './series.ts';
-import { addPrefix, parseMetricText } from './parse.ts';
+import { addPrefix, detectTextLayout, parseMetricSource, renameMetrics, type ParseOptions } from './parse.ts';
+import { fileLineSource } from './line-source.ts';
 import { describeFilesWrittenSince, expandFileGlob, withModificationTimes } from './glob-files.ts';
 import { readStructuredMetrics } from './metric-source.ts';
 import { isEventFileName, readTensorBoardLogDir } from './tensorboard/log-dir.ts';
 import { describeDatedFiles, isVersionedRunFolder, splitByRunStart } from './run-folders.ts';
+import { globToRegExp, matchesAnyGlob } from '../compare/glob.ts';
 
 /** No file where the `metrics` setting points: PREFIX is the map key ('' for a plain path), LOOKEDFOR where it was looked for. */
 export class NoMetricFileError extends ReproError {
@@ -27,25 +29,32 @@ export class NoMetricFileError extends ReproError {
  * never pass for this run's metrics: a named file older than the run's start is refused, and of the
  * files a glob or a log folder holds only those written since the start are read (docs/metric-formats.md,
  * "Versioned log folders"). Binary formats and folders are told apart in metric-source.ts.
+ *
+ * `stepKey` is the `step-key` setting: one key for every file, or (with the map form of
+ * `metrics`) one per prefix. `wallClock` (the ignore-metrics globs) is only used to name
+ * DVCLive-style files (globMatchNamer).
  */
 export async function collectRunMetrics(
   spec: string | Record<string, string>,
-  options: { baseDir: string; notBefore: Date | null },
+  options: { baseDir: string; notBefore: Date | null; stepKey?: string | Record<string, string> | undefined; wallClock?: readonly string[] },
 ): Promise<{ data: MetricData; files: string[] }> {
   const entries = typeof spec === 'string' ? [['', spec] as const] : Object.entries(spec);
   const merged = emptyMetricData();
   const owners = new Map<string, string>();
   const allFiles: string[] = [];
+  const wallClock = (options.wallClock ?? []).map(globToRegExp);
   for (const [prefix, pattern] of entries) {
+    const stepKey = typeof options.stepKey === 'string' ? options.stepKey : options.stepKey?.[prefix];
     const absolute = path.isAbsolute(pattern);
     const root = absolute ? '/' : options.baseDir;
-    const { staticPrefix, files: matched } = await expandFileGlob(root, absolute ? pattern.slice(1) : pattern);
+    const { staticPrefix, files: matched, isGlob } = await expandFileGlob(root, absolute ? pattern.slice(1) : pattern);
     if (matched.length === 0) {
       throw new NoMetricFileError(prefix, absolute ? pattern : path.join(options.baseDir, pattern), `metrics: no file matches "${pattern}" in ${options.baseDir}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`);
     }
-    const files = /[*?]/.test(pattern) ? filesOfThisRun(root, matched, pattern, options, merged.notes) : matched;
-    if (files.length > 1 && files.every(isEventFileName)) {
-      // Event files are parts of TensorBoard runs, not metrics named by file: read them as a log folder.
+    const files = isGlob ? filesOfThisRun(root, matched, pattern, options, merged.notes) : matched;
+    if (isGlob && files.every(isEventFileName)) {
+      // Event files are parts of TensorBoard runs, not metrics named by file: read them as a log folder
+      // (also when the glob matched one today, so that names do not change when a second appears).
       let data = readTensorBoardLogDir(path.join(root, staticPrefix), files.map((file) => path.posix.relative(staticPrefix, file)), { ...options, notBefore: null });
       if (prefix) data = addPrefix(data, prefix);
       mergeInto(merged, data, pattern, owners);
@@ -54,13 +63,14 @@ export async function collectRunMetrics(
     }
     for (const relative of files) {
       const file = absolute ? `/${relative}` : path.join(options.baseDir, relative);
-      let data = await readMetricFile(file, options).catch((error: unknown) => {
+      let data = await readMetricFile(file, options, { stepKey }).catch((error: unknown) => {
         if ((error as { cause?: NodeJS.ErrnoException }).cause?.code === 'ENOENT') throw new NoMetricFileError(prefix, file, (error as Error).message);
         throw error;
       });
-      const fileName = files.length > 1 ? namePrefixForGlobMatch(relative, staticPrefix, data) : '';
-      const fullPrefix = [prefix, fileName].filter(Boolean).join('.');
-      if (fullPrefix) data = addPrefix(data, fullPrefix);
+      // Named by path whenever the setting is a glob, however many files it matched today: a
+      // metric's name must not change when a commit adds a second file (DVCLive's eval/acc.tsv).
+      if (isGlob) data = renameMetrics(data, globMatchNamer(relative, staticPrefix, data, wallClock, prefix));
+      else if (prefix) data = addPrefix(data, prefix);
       mergeInto(merged, data, file, owners);
       allFiles.push(file);
     }
@@ -69,19 +79,22 @@ export async function collectRunMetrics(
 }
 
 /**
- * When a glob matches several files, each file's metrics are named after its path below the
- * glob's literal prefix (`train/loss.tsv` -> `train.loss`), leaving out the file's stem when the
- * file holds one metric of that name (DVCLive's layout: `train/loss.tsv` has a `loss` column).
+ * A file matched by a glob has its metrics named after its path below the glob's literal prefix
+ * (`eval/acc.tsv` -> `eval.acc.<name>`), and the file's one metric that is not wall clock drops
+ * the repeated stem when it has the file's name (DVCLive's layout: `eval/acc.tsv` holds
+ * `timestamp`, `step` and `acc`, named `eval.acc.timestamp` and `eval.acc`). `prefix` is the
+ * key of the map form of `metrics`, or ''.
  */
-function namePrefixForGlobMatch(relative: string, staticPrefix: string, data: MetricData): string {
+function globMatchNamer(relative: string, staticPrefix: string, data: MetricData, wallClock: readonly RegExp[], prefix: string): (name: string) => string {
   const below = staticPrefix && relative.startsWith(`${staticPrefix}/`) ? relative.slice(staticPrefix.length + 1) : relative;
   const withoutExtension = below.replace(/\.[^./]+$/, '');
   // A versioned run folder (lightning_logs/version_3) changes from run to run: it never enters a name.
-  const parts = withoutExtension.split('/').filter((part) => !isVersionedRunFolder(part));
+  const parts = [...(prefix ? [prefix] : []), ...withoutExtension.split('/').filter((part) => !isVersionedRunFolder(part))];
   const stem = parts.at(-1)!;
-  const names = [...data.series.keys(), ...data.finals.keys()];
-  if (names.length === 1 && names[0] === stem) parts.pop();
-  return parts.join('.');
+  const compared = [...data.series.keys(), ...data.finals.keys()].filter((name) => !matchesAnyGlob(name, wallClock));
+  const fileNamesTheMetric = compared.length === 1 && compared[0] === stem;
+  const path = parts.join('.');
+  return (name) => (fileNamesTheMetric && name === stem ? path : `${path}.${name}`);
 }
 
 /**
@@ -118,63 +131,72 @@ function mergeInto(target: MetricData, source: MetricData, file: string, owners:
     target.finals.set(name, value);
   }
   target.notes.push(...source.notes);
+  target.stepAxes!.push(...(source.stepAxes ?? []));
 }
 
-async function readMetricFile(file: string, options: { baseDir: string; notBefore: Date | null }): Promise<MetricData> {
+async function readMetricFile(file: string, options: { baseDir: string; notBefore: Date | null }, parseOptions: ParseOptions): Promise<MetricData> {
   const { notBefore } = options;
-  let text: string;
-  try {
-    if (notBefore) {
-      const info = await stat(file);
-      // One second of slack: some filesystems keep whole-second modification times. A folder's own
-      // time says nothing of its files: the folder readers check those.
-      if (!info.isDirectory() && info.mtime.getTime() < notBefore.getTime() - 1000) {
-        const { mtime } = info;
-        throw new InputFileError(file, undefined, `was last written at ${mtime.toISOString()}, before this run started (${notBefore.toISOString()}): it is left over from an earlier run`, {
-          hint: 'The training did not write its metrics where `metrics` points; fix the path (or write to {out}, the per-run REPRO_OUT_DIR). The old file was not read.',
-        });
-      }
+  if (notBefore) {
+    const info = await stat(file).catch((error: unknown) => {
+      throw cannotRead(file, 'cannot read the metric file', error);
+    });
+    // One second of slack: some filesystems keep whole-second modification times. A folder's own
+    // time says nothing of its files: the folder readers check those.
+    if (!info.isDirectory() && info.mtime.getTime() < notBefore.getTime() - 1000) {
+      throw new InputFileError(file, undefined, `was last written at ${info.mtime.toISOString()}, before this run started (${notBefore.toISOString()}): it is left over from an earlier run`, {
+        hint: 'The training did not write its metrics where `metrics` points; fix the path (or write to {out}, the per-run REPRO_OUT_DIR). The old file was not read.',
+      });
     }
-    const structured = readStructuredMetrics(file, options);
-    if (structured) return structured;
-    text = await readFile(file, 'utf8');
+  }
+  return withReadErrors(file, 'cannot read the metric file', () => readStructuredMetrics(file, options) ?? parseMetricSource(fileLineSource(file), parseOptions));
+}
+
+/** Runs a read, turning a file-system error (the file is gone, a folder, unreadable) into an InputFileError. */
+function withReadErrors<T>(file: string, what: string, read: () => T): T {
+  try {
+    return read();
   } catch (error) {
     if (error instanceof ReproError) throw error;
-    throw new InputFileError(file, undefined, `cannot read the metric file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw cannotRead(file, what, error);
+    throw error;
   }
-  return parseMetricText(text, file);
+}
+
+function cannotRead(file: string, what: string, error: unknown): InputFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ERR_STRING_TOO_LONG') {
+    // JSONL, CSV and TSV are read line by line; only a JSON document is read whole.
+    return new InputFileError(file, undefined, `${what}: a JSON document this large (over 512 MiB) cannot be read whole`, {
+      cause: error,
+      hint: 'Log one JSON object per line (JSONL), which is read as a stream at any size.',
+    });
+  }
+  return new InputFileError(file, undefined, `${what}: ${code ?? (error as Error).message}`, { cause: error });
 }
 
 /**
  * Reads anything `compare` accepts, told apart by content: a run record or baseline
  * (`kind` + `schemaVersion`) or a metric file. A baseline holding several runs compares
- * against its first run (the σ gate reads its band apart: src/record/band.ts).
+ * against its first run (the σ gate reads its band apart: src/record/band.ts). Metric files are read
+ * as parseMetricSource reads them (streams of lines).
  */
-export function parseComparable(text: string, file: string): MetricData {
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{')) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      value = undefined; // JSONL, or JSON with Python tokens: the metric parser reports problems with lines.
+export function readComparable(file: string, options: ParseOptions = {}): MetricData {
+  return withReadErrors(file, 'cannot read', () => {
+    const structured = readStructuredMetrics(file, { notBefore: null, baseDir: path.dirname(file) });
+    if (structured) return structured;
+    const source = fileLineSource(file);
+    if (detectTextLayout(source).kind === 'json-document') {
+      let value: unknown;
+      try {
+        value = JSON.parse(source.wholeText());
+      } catch {
+        value = undefined; // JSON with Python tokens: the metric parser reads it or reports where it breaks.
+      }
+      if (isReproDocument(value)) {
+        const document = decodeRecordDocument(value, file);
+        return decodeMetricData(document.kind === 'run-record' ? document.record.metrics : baselineMetrics(document.baseline), file);
+      }
     }
-    if (isReproDocument(value)) {
-      const document = decodeRecordDocument(value, file);
-      return decodeMetricData(document.kind === 'run-record' ? document.record.metrics : baselineMetrics(document.baseline), file);
-    }
-  }
-  return parseMetricText(text, file);
-}
-
-export async function readComparable(file: string): Promise<MetricData> {
-  const structured = readStructuredMetrics(file, { notBefore: null, baseDir: path.dirname(file) });
-  if (structured) return structured;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputFileError(file, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
-  }
-  return parseComparable(text, file);
+    return parseMetricSource(source, options);
+  });
 }

@@ -1,9 +1,14 @@
 import type { MetricData } from './series.ts';
 import { collectMetrics, type RecordLocator, type SeriesBuilder } from './collector.ts';
 import { lineLocator } from './locators.ts';
-import { isValidStep, STEP_KEYS } from './log-objects.ts';
+import { isValidStep } from './log-objects.ts';
+import type { LineSource } from './line-source.ts';
+import { STEP_KEY_HINT, StepAxisChooser } from './step-axis.ts';
 
 export type Delimiter = ',' | '\t';
+
+/** What the report says the step was read from when it is pandas' unnamed index column. */
+export const INDEX_COLUMN_AXIS = '(unnamed index column)';
 
 interface Column {
   readonly name: string;
@@ -11,39 +16,86 @@ interface Column {
   readonly skipped: boolean;
 }
 
+interface DelimitedRecord {
+  fields: string[];
+  /** 1-based line the record starts on (a quoted field can span lines). */
+  line: number;
+  /** The record is the file's last line and no line end follows it. */
+  unterminated: boolean;
+}
+
 /**
  * CSV or TSV with a header row, quoted as RFC 4180 says (and as Python's csv module writes):
- * a quoted field may hold the delimiter, line breaks and doubled quotes. An empty cell means
- * "not logged at this step" (PyTorch Lightning's CSVLogger writes train and val rows with
- * blanks); a cell that is not a number (text, `True`) is skipped; `nan`, `inf`, `-inf` (Python's
- * str(float)) and `NaN`, `Infinity`, `-Infinity` are numbers. The step column is the first of
- * STEP_KEYS the header names; a row whose step cell is empty gives final values. Without a
- * step column the file may hold one row, read as final values.
+ * a quoted field may hold the delimiter, line breaks and doubled quotes. Read as a stream of
+ * lines, so a file of any size is read in constant memory besides the series.
+ *
+ * An empty cell means "not logged at this step" (PyTorch Lightning's CSVLogger writes train and
+ * val rows with blanks); a cell that is not a number (text, `True`) is skipped; `nan`, `inf`,
+ * `-inf` (Python's str(float)) and `NaN`, `Infinity`, `-Infinity` are numbers. The step column
+ * is the header's best step key (StepAxisChooser, or `stepKey`); without one, an unnamed first
+ * column of consecutive whole numbers (pandas' `to_csv` index) is the step. A row whose step
+ * cell is empty gives final values.
+ *
+ * Throws InputFileError naming the line for a ragged row, a repeated header (a resumed run
+ * appending to the file), a step that is not a whole number, a number outside the double range,
+ * a cut-off last cell, and (through the collector) rows of a step-less file repeating a metric.
  */
-export function parseDelimited(text: string, file: string, delimiter: Delimiter): MetricData {
-  const locator = lineLocator(file);
-  const records = [...readRecords(text, delimiter, file)].filter(({ fields }) => !(fields.length === 1 && fields[0]!.trim() === '')); // blank lines
-  const header = records.shift();
-  if (header === undefined) return collectMetrics(locator, () => {});
-  const columns = readHeader(header.fields, header.line, file);
-  const stepColumn = findStepColumn(columns);
-  for (const { fields, line } of records) {
-    if (fields.length !== columns.length) {
-      throw locator.error(line, `has ${fields.length} field${fields.length === 1 ? '' : 's'}, expected ${columns.length} (the columns of the header on line ${header.line})`);
-    }
-  }
-  if (stepColumn < 0 && records.length > 1) {
-    throw locator.error(records[1]!.line, `a second row of values, but the header has no step column (${STEP_KEYS.join(', ')}); without one only a single row of final values can be read`);
-  }
+export function parseDelimited(source: LineSource, delimiter: Delimiter, options: { stepKey?: string | undefined } = {}): MetricData {
+  const locator = lineLocator(source.file);
   return collectMetrics(locator, (collector) => {
+    let columns: Column[] | undefined;
+    let header: DelimitedRecord | undefined;
+    let stepColumn = -1;
+    /** pandas' unnamed index column is the step when its first cell is a whole number (decided on the first row; null until then). */
+    let indexIsStep: boolean | null = false;
+    let previousIndex = -1;
     const seriesByColumn: (SeriesBuilder | undefined)[] = [];
-    for (const { fields, line } of records) {
-      const step = stepColumn < 0 ? undefined : readStepCell(fields[stepColumn]!, columns[stepColumn]!, line, locator);
+    for (const record of readRecords(source, delimiter, locator)) {
+      const { fields, line } = record;
+      if (fields.length === 1 && fields[0]!.trim() === '') continue; // a blank line
+      if (columns === undefined) {
+        header = record;
+        columns = readHeader(fields, line, locator);
+        const names = columns.map((column) => column.name);
+        const stepKey = new StepAxisChooser(options.stepKey, locator).pick(names, line);
+        if (stepKey === undefined && options.stepKey !== undefined) {
+          throw locator.error(line, `step-key "${options.stepKey}": the header has no such column (it has ${names.map((name) => `"${name}"`).join(', ')})`);
+        }
+        stepColumn = stepKey === undefined ? -1 : names.indexOf(stepKey);
+        indexIsStep = stepColumn < 0 && columns[0]!.skipped ? null : false;
+        collector.stepKey = stepColumn >= 0 ? columns[stepColumn]!.name : null;
+        continue;
+      }
+      if (fields.length !== columns.length) {
+        throw locator.error(line, `has ${fields.length} field${fields.length === 1 ? '' : 's'}, expected ${columns.length} (the columns of the header on line ${header!.line})`);
+      }
+      if (fields.every((field, index) => field.trim() === columns![index]!.name)) {
+        throw locator.error(line, `repeats the header of line ${header!.line}: a resumed run appended to the file (Keras' CSVLogger did before keras PR #4426), so the rows before and after may overlap`, 'Remove the repeated header line (and any rows logged twice), or have the resumed run write a new file.');
+      }
+      if (indexIsStep === null) {
+        // A text or date index (a frame indexed by something else) is not a step: the column is skipped.
+        indexIsStep = isValidStep(parseNumericCell(fields[0]!));
+        if (indexIsStep) collector.stepKey = INDEX_COLUMN_AXIS;
+      }
+      let step: number | undefined;
+      if (stepColumn >= 0) step = readStepCell(fields[stepColumn]!, columns[stepColumn]!.name, line, locator);
+      else if (indexIsStep) {
+        step = readStepCell(fields[0]!, 'the unnamed first column', line, locator);
+        if (step !== undefined && previousIndex >= 0 && step !== previousIndex + 1) {
+          throw locator.error(line, `the unnamed first column (pandas' index, read as the step) goes from ${previousIndex} to ${step}; an index is read as the step only while it counts up by one`, STEP_KEY_HINT);
+        }
+        if (step !== undefined) previousIndex = step;
+      }
       for (let index = 0; index < columns.length; index++) {
         const column = columns[index]!;
         if (index === stepColumn || column.skipped) continue;
-        const value = parseNumericCell(fields[index]!);
+        const cell = fields[index]!;
+        const value = parseNumericCell(cell);
         if (value === undefined) continue;
+        if (value === Infinity || value === -Infinity) checkNotOverflow(cell, column.name, line, locator);
+        if (record.unterminated && TRUNCATED_NUMBER.test(cell)) {
+          throw locator.error(line, `the file ends in the middle of this line (no line end after it) and "${column.name}" reads ${JSON.stringify(cell.trim())}: the file looks cut off while it was being written; it is not read as ${value}`, 'Read the file after the training has closed it.');
+        }
         if (step === undefined) collector.addFinal(column.name, value, line);
         else collector.addPoint((seriesByColumn[index] ??= collector.seriesFor(column.name)), step, value, line);
       }
@@ -52,35 +104,29 @@ export function parseDelimited(text: string, file: string, delimiter: Delimiter)
 }
 
 /** The row's step, or undefined when the step cell is empty (a row of final values). */
-function readStepCell(cell: string, column: Column, line: number, locator: RecordLocator): number | undefined {
+function readStepCell(cell: string, columnName: string, line: number, locator: RecordLocator): number | undefined {
   if (cell.trim() === '') return undefined;
   const step = parseNumericCell(cell);
-  if (!isValidStep(step)) throw locator.error(line, `"${column.name}" must be a whole number >= 0 (it is the step), got ${JSON.stringify(cell)}`);
+  if (!isValidStep(step)) throw locator.error(line, `"${columnName}" must be a whole number >= 0 (it is the step), got ${JSON.stringify(cell)}`);
   return step + 0; // -0 -> 0
 }
 
-function readHeader(fields: string[], line: number, file: string): Column[] {
+function readHeader(fields: string[], line: number, locator: RecordLocator): Column[] {
   const firstIndex = new Map<string, number>();
   return fields.map((field, index) => {
     const name = field.trim();
     const earlier = firstIndex.get(name);
     if (name !== '' && earlier !== undefined) {
-      throw lineLocator(file).error(line, `the header names column "${name}" twice (columns ${earlier + 1} and ${index + 1}); column names must be unique`);
+      throw locator.error(line, `the header names column "${name}" twice (columns ${earlier + 1} and ${index + 1}); column names must be unique`);
     }
     firstIndex.set(name, index);
     return { name, skipped: name === '' };
   });
 }
 
-function findStepColumn(columns: Column[]): number {
-  for (const key of STEP_KEYS) {
-    const index = columns.findIndex((column) => column.name === key);
-    if (index >= 0) return index;
-  }
-  return -1;
-}
-
 const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** `0.` or `12.`: what is left of a number cut after its point. Python, numpy and pandas never write it. */
+const TRUNCATED_NUMBER = /^\s*[+-]?\d+\.\s*$/;
 
 const NON_FINITE_CELLS = new Map<string, number>([
   ['nan', NaN],
@@ -100,66 +146,70 @@ function parseNumericCell(cell: string): number | undefined {
   return cell.length <= 11 ? NON_FINITE_CELLS.get(cell.trim().toLowerCase()) : undefined;
 }
 
+/** A decimal that reads as infinite (`1e400`) is outside the double range: refused, not read as Infinity. */
+function checkNotOverflow(cell: string, name: string, line: number, locator: RecordLocator): void {
+  if (!DECIMAL.test(cell)) return; // an `inf` token: infinity was written on purpose
+  throw locator.error(line, `"${name}" is ${cell.trim()}, a number outside the double range (beyond ±1.8e308); it is not read as Infinity`, 'Write infinity as inf (Python does) if that is what the training produced.');
+}
+
 /**
- * Splits delimited text into records (RFC 4180). Yields each record's fields and the
- * 1-based line it starts on (a quoted field can span lines). Line ends are LF, CRLF or CR.
+ * Splits delimited lines into records (RFC 4180). Yields each record's fields and the 1-based
+ * line it starts on; a quoted field that holds line breaks pulls in the following lines.
  */
-function* readRecords(text: string, delimiter: Delimiter, file: string): Generator<{ fields: string[]; line: number }> {
-  const locator = lineLocator(file);
-  let position = 0;
-  let line = 1;
-  while (position < text.length) {
-    const recordLine = line;
+function* readRecords(source: LineSource, delimiter: Delimiter, locator: RecordLocator): Generator<DelimitedRecord> {
+  let lineNumber = 0;
+  const lines = source.lines();
+  for (let next = lines.next(); !next.done; next = lines.next()) {
+    lineNumber++;
+    const recordLine = lineNumber;
+    let text = next.value;
+    if (!text.includes('"')) {
+      yield { fields: text.split(delimiter), line: recordLine, unterminated: source.lastLineUnterminated };
+      continue;
+    }
     const fields: string[] = [];
+    let position = 0;
     for (;;) {
       if (text[position] === '"') {
-        const fieldLine = line;
         let value = '';
         let chunkStart = position + 1;
         for (;;) {
           const quote = text.indexOf('"', chunkStart);
-          if (quote < 0) throw locator.error(fieldLine, 'a quoted field is never closed (a `"` is missing)');
-          const chunk = text.slice(chunkStart, quote);
-          line += countLineBreaks(chunk);
+          if (quote < 0) {
+            // The quoted field goes on over the next line.
+            const following = lines.next();
+            if (following.done) throw locator.error(recordLine, 'a quoted field is never closed (a `"` is missing)');
+            lineNumber++;
+            value += `${text.slice(chunkStart)}\n`;
+            text = following.value;
+            chunkStart = 0;
+            continue;
+          }
           if (text[quote + 1] === '"') {
-            value += `${chunk}"`;
+            value += `${text.slice(chunkStart, quote)}"`;
             chunkStart = quote + 2;
           } else {
-            value += chunk;
+            value += text.slice(chunkStart, quote);
             position = quote + 1;
             break;
           }
         }
         fields.push(value);
       } else {
-        let end = position;
-        while (end < text.length) {
-          const char = text[end];
-          if (char === delimiter || char === '\n' || char === '\r') break;
-          end++;
-        }
+        let end = text.indexOf(delimiter, position);
+        if (end < 0) end = text.length;
         fields.push(text.slice(position, end));
         position = end;
       }
-      const next = text[position];
-      if (next === delimiter) {
+      if (position >= text.length) break;
+      if (text[position] === delimiter) {
         position++;
+        if (position === text.length) fields.push('');
+        if (position >= text.length) break;
         continue;
       }
-      if (next === undefined) break;
-      if (next === '\n' || next === '\r') {
-        position += next === '\r' && text[position + 1] === '\n' ? 2 : 1;
-        line++;
-        break;
-      }
-      throw locator.error(line, `unexpected ${JSON.stringify(next)} after a closing quote; a quote inside a quoted field is written twice ("")`);
+      throw locator.error(lineNumber, `unexpected ${JSON.stringify(text[position])} after a closing quote; a quote inside a quoted field is written twice ("")`);
     }
-    yield { fields, line: recordLine };
+    yield { fields, line: recordLine, unterminated: source.lastLineUnterminated };
   }
-}
-
-function countLineBreaks(chunk: string): number {
-  let count = 0;
-  for (let index = chunk.indexOf('\n'); index >= 0; index = chunk.indexOf('\n', index + 1)) count++;
-  return count;
 }

@@ -9,18 +9,18 @@ const MAX_FILES_VISITED = 100_000;
 /**
  * Expands a metric-file glob relative to `baseDir`. `*` matches any characters, slashes too
  * (the same rule as metric-name globs), so `dvclive/plots/metrics/*.tsv` finds nested files.
- * Returns repo-relative matches sorted, and the glob's literal directory prefix (used to name
- * metrics from several files). A pattern without wildcards is returned as is, existing or not.
+ * Returns repo-relative matches sorted, the glob's literal directory prefix (used to name
+ * metrics from matched files), and whether the pattern was a glob at all. A pattern without wildcards is returned as is, existing or not.
  */
-export async function expandFileGlob(baseDir: string, pattern: string): Promise<{ staticPrefix: string; files: string[] }> {
+export async function expandFileGlob(baseDir: string, pattern: string): Promise<{ staticPrefix: string; files: string[]; isGlob: boolean }> {
   const normalized = pattern.split(path.sep).join('/');
-  if (!/[*?]/.test(normalized)) return { staticPrefix: path.posix.dirname(normalized), files: [normalized] };
+  if (!/[*?]/.test(normalized)) return { staticPrefix: path.posix.dirname(normalized), files: [normalized], isGlob: false };
   const segments = normalized.split('/');
   const firstWild = segments.findIndex((s) => /[*?]/.test(s));
   const staticPrefix = segments.slice(0, firstWild).join('/');
   const matcher = globToRegExp(normalized);
   const files = listFiles(baseDir, staticPrefix, (relative) => matcher.test(relative));
-  return { staticPrefix, files: files.sort() };
+  return { staticPrefix, files: files.sort(), isGlob: true };
 }
 
 /**

@@ -3,48 +3,53 @@ import { collectMetrics } from './collector.ts';
 import { lineLocator } from './locators.ts';
 import { isLogObject, LogObjectReader } from './log-objects.ts';
 import { parsePythonJson, PythonJsonSyntaxError } from './python-json.ts';
+import type { LineSource } from './line-source.ts';
 
 const EXCERPT_LENGTH = 80;
 
 /**
- * JSONL: one JSON object per line, blank lines skipped, CRLF accepted (JSON counts `\r`
- * as whitespace). Each line goes to JSON.parse; only a line it refuses is read again by the
- * tokenizer that accepts Python's NaN/Infinity/-Infinity, so the common case stays fast.
+ * JSONL: one JSON object per line, blank lines skipped, read as a stream of lines (a file of
+ * any size, in memory bounded by its series). Each line goes to JSON.parse; only a line it
+ * refuses is read again by the tokenizer that accepts Python's NaN/Infinity/-Infinity, so the
+ * common case stays fast. W&B's `wandb-history.jsonl` is JSONL with its step in `_step`.
  */
-export function parseJsonLines(text: string, file: string): MetricData {
-  const locator = lineLocator(file);
-  const lines = text.split('\n');
+export function parseJsonLines(source: LineSource, options: { stepKey?: string | undefined } = {}): MetricData {
+  const locator = lineLocator(source.file);
   return collectMetrics(locator, (collector) => {
-    const reader = new LogObjectReader(collector);
-    for (let index = 0; index < lines.length; index++) {
-      const line = lines[index]!;
+    const reader = new LogObjectReader(collector, options.stepKey);
+    let lineNumber = 0;
+    for (const line of source.lines()) {
+      lineNumber++;
       if (isBlank(line)) continue;
-      const lineNumber = index + 1;
       let value: unknown;
+      let parsedStrictly = true;
       try {
         value = JSON.parse(line);
       } catch {
-        value = parseLineWithPythonTokens(line, file, lineNumber);
+        value = parseLineWithPythonTokens(line, source.file, lineNumber);
+        parsedStrictly = false;
       }
       if (!isLogObject(value)) {
         throw locator.error(lineNumber, `expected a JSON object on each line, got ${Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'null' : `a ${typeof value}`}: ${excerpt(line)}`);
       }
-      reader.read(value, lineNumber);
+      reader.read(value, lineNumber, parsedStrictly);
     }
   });
 }
 
-/** Whether a line reads as one JSON value on its own: how JSONL is told from a multi-line JSON document. */
-export function isCompleteJsonObjectLine(line: string): boolean {
+/** The line's JSON value when it reads as one complete JSON object on its own, else undefined: how JSONL is told from a multi-line JSON document. */
+export function completeJsonObjectOn(line: string): Record<string, unknown> | undefined {
+  let value: unknown;
   try {
-    return isLogObject(JSON.parse(line));
+    value = JSON.parse(line);
   } catch {
     try {
-      return isLogObject(parsePythonJson(line));
+      value = parsePythonJson(line);
     } catch {
-      return false;
+      return undefined;
     }
   }
+  return isLogObject(value) ? value : undefined;
 }
 
 function parseLineWithPythonTokens(line: string, file: string, lineNumber: number): unknown {

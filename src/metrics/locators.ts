@@ -6,7 +6,7 @@ export function lineLocator(file: string): RecordLocator {
   return {
     file,
     describe: (line) => `${file}:${line}`,
-    error: (line, problem) => new InputFileError(file, line, problem),
+    error: (line, problem, hint) => new InputFileError(file, line, problem, hint === undefined ? {} : { hint }),
   };
 }
 
@@ -18,7 +18,7 @@ export function arrayEntryLocator(file: string, arrayPath: string): RecordLocato
   return {
     file,
     describe: (index) => `${file} ${arrayPath}[${index}]`,
-    error: (index, problem) => new InputFileError(file, undefined, `${arrayPath}[${index}]: ${problem}`),
+    error: (index, problem, hint) => new InputFileError(file, undefined, `${arrayPath}[${index}]: ${problem}`, hint === undefined ? {} : { hint }),
   };
 }
 
@@ -27,6 +27,6 @@ export function wholeFileLocator(file: string): RecordLocator {
   return {
     file,
     describe: () => file,
-    error: (_record, problem) => new InputFileError(file, undefined, problem),
+    error: (_record, problem, hint) => new InputFileError(file, undefined, problem, hint === undefined ? {} : { hint }),
   };
 }

@@ -1,11 +1,5 @@
 import type { MetricCollector, SeriesBuilder } from './collector.ts';
-
-/**
- * The keys that name a log object's step, in order of precedence: when an object holds
- * more than one, the first in this list is the step and the others are ordinary metrics.
- * Only top-level keys count; `{"train": {"step": 3}}` is a metric named `train.step`.
- */
-export const STEP_KEYS = ['step', 'global_step', 'iteration'] as const;
+import { StepAxisChooser } from './step-axis.ts';
 
 /** Deeper objects than this are refused rather than risking a stack overflow. */
 export const MAX_DEPTH = 1000;
@@ -20,11 +14,6 @@ export type LogObject = Record<string, unknown>;
 
 export function isLogObject(value: unknown): value is LogObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function findStepKey(object: LogObject): string | undefined {
-  for (const key of STEP_KEYS) if (Object.hasOwn(object, key)) return key;
-  return undefined;
 }
 
 /** Steps are whole numbers from 0 up: anything else is refused with the file and line. */
@@ -102,26 +91,40 @@ class NameNode {
  * Reads log objects (one JSONL line, one `log_history` entry) into a collector.
  * Numbers become metrics named by their dotted path; arrays count as objects keyed by
  * index (`{"acc": [0.9, 0.8]}` gives `acc.0`, `acc.1`); strings, booleans and null are
- * skipped. An object with a step key adds points at that step; one without gives final values.
+ * skipped. An object with a step key (StepAxisChooser) adds points at that step; one without
+ * gives final values.
  */
 export class LogObjectReader {
   private readonly root = new NameNode('', '');
+  private readonly axis: StepAxisChooser;
   /** Names of long arrays already noted, so a array logged on every line is noted once. */
   private readonly skippedArrays = new Set<string>();
 
-  constructor(private readonly collector: MetricCollector) {}
+  constructor(
+    private readonly collector: MetricCollector,
+    /** The `step-key` setting; undefined: recognised by name; null: no step axis (a summary object). */
+    stepKey: string | null | undefined,
+  ) {
+    this.axis = new StepAxisChooser(stepKey, collector.locator);
+  }
 
-  read(object: LogObject, record: number): void {
-    const stepKey = findStepKey(object);
+  /**
+   * `parsedStrictly`: the object came from JSON.parse, which has no token for infinity, so an
+   * infinite number in it was a literal outside the double range (`1e400`): refused, never
+   * read as Infinity.
+   */
+  read(object: LogObject, record: number, parsedStrictly: boolean): void {
+    const stepKey = this.axis.pick(object, record);
+    this.collector.stepKey = this.axis.fixedKey;
     if (stepKey === undefined) {
-      this.walk(this.root, object, undefined, undefined, record);
+      this.walk(this.root, object, undefined, undefined, record, parsedStrictly);
       return;
     }
     const step = object[stepKey];
     if (!isValidStep(step)) {
       throw this.collector.locator.error(record, `"${stepKey}" must be a whole number >= 0 (it is the step), got ${describeValue(step)}`);
     }
-    this.walk(this.root, object, stepKey, step + 0 /* -0 -> 0 */, record);
+    this.walk(this.root, object, stepKey, step + 0 /* -0 -> 0 */, record, parsedStrictly);
   }
 
   /**
@@ -129,7 +132,7 @@ export class LogObjectReader {
    * object nests is the file's to choose. Keys are visited in for-in order and `position` counts
    * every key of a frame, the step key included, as NameNode.child's cache expects.
    */
-  private walk(root: NameNode, object: object, stepKey: string | undefined, step: number | undefined, record: number): void {
+  private walk(root: NameNode, object: object, stepKey: string | undefined, step: number | undefined, record: number, parsedStrictly: boolean): void {
     const frames: Array<{ node: NameNode; object: LogObject; keys: string[]; next: number; depth: number }> = [
       { node: root, object: object as LogObject, keys: Object.keys(object), next: 0, depth: 0 },
     ];
@@ -146,6 +149,7 @@ export class LogObjectReader {
       const value = frame.object[key];
       if (typeof value === 'number') {
         const leaf = frame.node.child(key, isRoot, position);
+        if (parsedStrictly && (value === Infinity || value === -Infinity)) throw outOfRange(this.collector, record, leaf.name);
         if (step === undefined) this.collector.addFinal(leaf.name, value, record);
         else this.collector.addPoint(leaf.seriesIn(this.collector), step, value, record);
       } else if (Array.isArray(value) && value.length > MAX_ARRAY_METRICS) {
@@ -160,4 +164,12 @@ export class LogObjectReader {
       }
     }
   }
+}
+
+function outOfRange(collector: MetricCollector, record: number, name: string): Error {
+  return collector.locator.error(
+    record,
+    `"${name}" is a number outside the double range (beyond ±1.8e308, e.g. 1e400); it is not read as Infinity`,
+    'Write infinity as Infinity (json.dumps does) if that is what the training produced; a finite value that large cannot be compared.',
+  );
 }

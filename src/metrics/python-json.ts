@@ -93,7 +93,13 @@ class Reader {
     if (!NUMBER.test(this.text)) this.fail('malformed number');
     const start = this.position;
     this.position = NUMBER.lastIndex;
-    return Number(this.text.slice(start, this.position));
+    const value = Number(this.text.slice(start, this.position));
+    // Infinity has its own token; a literal that reads as infinite (1e400) is out of range, not infinity.
+    if (!Number.isFinite(value)) {
+      this.position = start;
+      this.fail(`the number ${this.text.slice(start, NUMBER.lastIndex)} is outside the double range (beyond ±1.8e308)`);
+    }
+    return value;
   }
 
   private string(): string {

@@ -1,10 +1,20 @@
 /**
  * The in-memory shape every metric source is reduced to (JSONL, JSON, CSV, TSV,
  * run records, baselines). Steps are ascending and unique within a series.
+ *
+ * Readers of large files hand out Float64Arrays (8 bytes a value, no boxing); data decoded
+ * from run records and built in tests uses plain arrays. Consumers only index and read
+ * `length`, so both serve.
  */
 export interface MetricSeries {
-  steps: number[];
-  values: number[];
+  steps: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
+
+/** Which key a file's step axis was read from (`step`, `epoch`, …), or null for a file of final values only. */
+export interface StepAxis {
+  file: string;
+  stepKey: string | null;
 }
 
 export interface MetricData {
@@ -14,8 +24,13 @@ export interface MetricData {
   finals: Map<string, number>;
   /** Things a reader should know but that are not errors (a value logged twice at one step). */
   notes: string[];
+  /**
+   * The step key each metric file used, for the report. Absent for data decoded from run
+   * records and baselines, which do not store it.
+   */
+  stepAxes?: StepAxis[];
 }
 
 export function emptyMetricData(): MetricData {
-  return { series: new Map(), finals: new Map(), notes: [] };
+  return { series: new Map(), finals: new Map(), notes: [], stepAxes: [] };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InputFileError } from '../errors.ts';
-import { parseComparable } from '../metrics/collect.ts';
+import { readComparable } from '../metrics/collect.ts';
 import { decodeMetricData, decodeRecordDocument, isReproDocument } from '../record/codec.ts';
 import { encodeBand, type BandMember } from '../record/band.ts';
 import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson, type RunRecordJson } from '../record/types.ts';
@@ -29,14 +29,14 @@ export async function readAggregateInputs(files: readonly string[]): Promise<Agg
       try {
         value = JSON.parse(text);
       } catch {
-        // A metric file (JSONL, CSV, …): parseComparable reads it.
+        // A metric file (JSONL, CSV, …): readComparable reads it.
       }
       if (isReproDocument(value)) {
         const document = decodeRecordDocument(value, file);
         if (document.kind !== 'run-record') throw new InputFileError(file, undefined, 'is a baseline; give run records or metric files (one per run)');
         return { file, record: document.record, member: { source: file, seed: document.record.provenance.seed, data: decodeMetricData(document.record.metrics, file) } };
       }
-      return { file, record: null, member: { source: file, seed: null, data: parseComparable(text, file) } };
+      return { file, record: null, member: { source: file, seed: null, data: readComparable(file) } };
     }),
   );
 }

@@ -7,7 +7,10 @@ import { prepareRepo, repoRelative } from './repo-state.ts';
 import { collectRunEnvironment, trainAndRecord, type TrainedRun } from './train.ts';
 import { isBaselineFile, resolveBaselinePath } from './baseline-location.ts';
 import { isReproDocument, serializeDocument } from '../record/codec.ts';
-import { InputFileError } from '../errors.ts';
+import { InputFileError, ReproError } from '../errors.ts';
+import { findNonFiniteValues } from '../compare/non-finite.ts';
+import { formatValue } from '../report/format.ts';
+import type { MetricData } from '../metrics/series.ts';
 import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson } from '../record/types.ts';
 import { checkWritable, writeFileAtomic } from '../fs/atomic-write.ts';
 import { requireBranch } from '../git/provenance.ts';
@@ -58,6 +61,7 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
   // A statistical baseline (`--seeds M`): the audit's runs, whose bands the σ gate judges later runs by.
   const repeats = config.audit.seeds > 0 ? await trainRepeats(config, repo, context, { sameSeed: config.audit.runs, seeds: config.audit.seeds }) : null;
   const trained = repeats ? repeats.runs[0]!.trained : await trainAndRecord(config, repo, context, environment);
+  refuseNonFiniteMetrics(trained.data, config['ignore-metrics'], config['allow-non-finite']);
   return context.log.group('Writing the baseline', async () => {
     const baseline: BaselineJson = {
       kind: BASELINE_KIND,
@@ -87,6 +91,17 @@ function statisticalBlocks(config: ReproConfig, runs: RepeatedRun[], context: Mo
     band: { seed: encodeBand([same[0]!, ...runs.filter((r) => r.kind === 'seed')].map(member), ignore), sameSeed: encodeBand(same.map(member), ignore) },
     ...(findings.level === 'not reproducible' ? {} : { level: findings.level }),
   };
+}
+
+/** A diverged run (NaN or ±Infinity in a compared metric) is not written as the baseline, unless `allow-non-finite` names the metric. */
+function refuseNonFiniteMetrics(data: MetricData, ignore: readonly string[], allow: readonly string[]): void {
+  const found = findNonFiniteValues(data, { ignore, allow });
+  if (found.length === 0) return;
+  const listed = found.slice(0, 5).map(({ name, step, value }) => `\`${name}\` is ${formatValue(value)}${step === null ? ' (final value)' : ` at step ${step}`}`);
+  const more = found.length > listed.length ? `, and ${found.length - listed.length} more` : '';
+  throw new ReproError(`The run's metrics hold non-finite values: ${listed.join('; ')}${more}. A baseline recorded from a diverged run would pass every run that diverges the same way; none was written.`, {
+    hint: 'Fix the training (it diverged), or, where NaN/Infinity is expected (a gradient norm under fp16 loss scaling), list the metric in `allow-non-finite` (globs), e.g. allow-non-finite: ["grad_norm"].',
+  });
 }
 
 async function refuseNewerBaseline(file: string): Promise<void> {

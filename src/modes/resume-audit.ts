@@ -49,7 +49,7 @@ const EXACT = new TolerancePicker({ rtol: 0, atol: 0, exact: true }, '--resume-a
  * second leg logged nothing after N), naming the variable the script must read.
  */
 export function analyzeResume(uninterrupted: MetricData, firstLeg: MetricData, resumedLeg: MetricData, resumeAt: number, ignore: string[]): ResumeAnalysis {
-  const lastStep = Math.max(-Infinity, ...[...uninterrupted.series.values()].map((s) => s.steps.at(-1) ?? -Infinity));
+  const lastStep = Math.max(-Infinity, ...[...uninterrupted.series.values()].map((s) => (s.steps.length > 0 ? s.steps[s.steps.length - 1]! : -Infinity)));
   if (!(lastStep > resumeAt)) throw new ReproError(`--resume-at ${resumeAt}: the uninterrupted run logs no step after ${resumeAt} (its last is ${Number.isFinite(lastStep) ? lastStep : 'none'}); choose a step before its end`);
   assertStoppedAt(firstLeg, resumeAt);
   const tail = stepsAfter(resumedLeg, resumeAt);
@@ -83,7 +83,7 @@ export function analyzeResume(uninterrupted: MetricData, firstLeg: MetricData, r
  * @throws ReproError naming the step it logged and what to implement.
  */
 export function assertStoppedAt(firstLeg: MetricData, resumeAt: number): void {
-  const pastStop = Math.max(-Infinity, ...[...firstLeg.series.values()].map((s) => s.steps.at(-1) ?? -Infinity));
+  const pastStop = Math.max(-Infinity, ...[...firstLeg.series.values()].map((s) => (s.steps.length > 0 ? s.steps[s.steps.length - 1]! : -Infinity)));
   if (pastStop > resumeAt) {
     throw new ReproError(`the first leg logged step ${pastStop}, past ${STOP_AT_STEP_VARIABLE}=${resumeAt}: the training command does not implement the resume protocol`, {
       hint: `Make it stop after step ${STOP_AT_STEP_VARIABLE}, save its full state (model, optimizer, scheduler, step, RNG states) into ${STATE_DIR_VARIABLE} and exit 0; see examples/pytorch-smoke/train.py.`,
@@ -115,7 +115,7 @@ function stepsUpTo(data: MetricData, step: number): MetricData {
 function filterSteps(data: MetricData, keep: (step: number) => boolean, keepFinals: boolean): MetricData {
   const series = new Map<string, { steps: number[]; values: number[] }>();
   for (const [name, { steps, values }] of data.series) {
-    const indices = steps.flatMap((s, i) => (keep(s) ? [i] : []));
+    const indices = Array.from(steps).flatMap((s, i) => (keep(s) ? [i] : []));
     if (indices.length > 0) series.set(name, { steps: indices.map((i) => steps[i]!), values: indices.map((i) => values[i]!) });
   }
   return { series, finals: keepFinals ? data.finals : new Map(), notes: data.notes };

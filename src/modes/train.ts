@@ -133,7 +133,7 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
 
   if (guard.escaped.length > 0) warnings.push(escapedMessage(guard.escaped, guard.killed));
   const resolvedSpec = typeof metricsSpec === 'string' ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
-  const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt }).catch((error: unknown) => {
+  const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt, stepKey: config['step-key'], wallClock: config['ignore-metrics'] }).catch((error: unknown) => {
     if (!(error instanceof NoMetricFileError)) throw error;
     // The training succeeded, so the likely fault is the path or the training's own output: say both.
     const written = typeof metricsSpec === 'string' ? metricsSpec : metricsSpec[error.prefix];

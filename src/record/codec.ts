@@ -19,7 +19,7 @@ import {
 export function encodeMetricData(data: MetricData): RunRecordJson['metrics'] {
   const series: RunRecordJson['metrics']['series'] = {};
   for (const [name, s] of [...data.series].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    series[name] = { steps: [...s.steps], values: s.values.map(encodeNumber) };
+    series[name] = { steps: Array.from(s.steps), values: Array.from(s.values, encodeNumber) };
   }
   const finals: Record<string, EncodedNumber> = {};
   for (const [name, value] of [...data.finals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) finals[name] = encodeNumber(value);

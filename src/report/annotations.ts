@@ -1,6 +1,6 @@
 import YAML, { isMap, isScalar, LineCounter } from 'yaml';
 import type { MetricComparison, Verdict } from '../compare/types.ts';
-import { formatDiff, formatStep } from './format.ts';
+import { formatDiff, formatStep, formatValue } from './format.ts';
 
 import type { Annotation } from '../github/check-run.ts';
 
@@ -24,12 +24,13 @@ export function driftAnnotations(verdict: Verdict, config: { repoPath: string; t
 }
 
 function describe(metric: MetricComparison): string {
-  if (metric.status === 'missing') return `${metric.name} is in the baseline but this run did not log it.`;
+  if (metric.status === 'missing') return `${metric.name} is in the baseline but this run did not log it${metric.renamedTo ? ` (renamed? this run logs ${metric.renamedTo} with the same values)` : ''}.`;
   const tolerance = metric.tolerance.exact ? 'exact' : `rtol ${metric.tolerance.rtol}, atol ${metric.tolerance.atol}`;
   return [
     `${metric.name}: first divergent step ${formatStep(metric.firstDivergentStep)}, first out-of-tolerance step ${formatStep(metric.firstOutOfToleranceStep)}`,
     `max |diff| ${formatDiff(metric.maxAbsDiff)}, max rel diff ${formatDiff(metric.maxRelDiff)} (tolerance ${tolerance}, from ${metric.tolerance.source})`,
-    ...(metric.missingSteps.length > 0 ? [`${metric.missingSteps.length} baseline steps missing from this run, first ${metric.missingSteps[0]}`] : []),
+    ...(metric.missingStepCount > 0 ? [`${metric.missingStepCount} baseline steps missing from this run, first ${metric.missingSteps[0]}`] : []),
+    ...(metric.becameNonFinite ? [`became ${formatValue(metric.becameNonFinite.value)}${metric.becameNonFinite.step === null ? '' : ` at step ${metric.becameNonFinite.step}`} (the baseline's value is finite)`] : []),
   ].join('\n');
 }
 

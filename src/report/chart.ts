@@ -1,6 +1,7 @@
 import type { MetricComparison } from '../compare/types.ts';
 import type { MetricSeries } from '../metrics/series.ts';
 import { lttbIndices } from './lttb.ts';
+import { formatValue } from './format.ts';
 
 /** The most x-axis points a mermaid chart gets: more labels overlap into a smear at GitHub's comment width. */
 export const MAX_CHART_POINTS = 40;
@@ -69,10 +70,10 @@ export function sharedPoints(baseline: MetricSeries, current: MetricSeries): Cha
 /**
  * At most `maxPoints` of the points, chosen by LTTB over both curves and their difference, always
  * keeping the first and last step, the first divergent step and the first out-of-tolerance step
- * (the first shared step at or after each, when the step itself is not shared).
+ * (the first shared step at or after each, when the step itself is not shared), and the `alsoKeep` steps.
  */
-export function sampleForChart(points: ChartPoints, comparison: Pick<MetricComparison, 'firstDivergentStep' | 'firstOutOfToleranceStep'>, maxPoints: number): ChartPoints {
-  const keep = [comparison.firstDivergentStep, comparison.firstOutOfToleranceStep].flatMap((step) => {
+export function sampleForChart(points: ChartPoints, comparison: Pick<MetricComparison, 'firstDivergentStep' | 'firstOutOfToleranceStep'>, maxPoints: number, alsoKeep: number[] = []): ChartPoints {
+  const keep = [comparison.firstDivergentStep, comparison.firstOutOfToleranceStep, ...alsoKeep].flatMap((step) => {
     const index = step === null ? -1 : points.steps.findIndex((s) => s >= step);
     return index >= 0 ? [index] : [];
   });
@@ -81,28 +82,71 @@ export function sampleForChart(points: ChartPoints, comparison: Pick<MetricCompa
   return { steps: indices.map((i) => points.steps[i]!), baseline: indices.map((i) => points.baseline[i]!), current: indices.map((i) => points.current[i]!) };
 }
 
+/** Where a diverged run's curve ends: the first step both sides logged at which they differ and one is NaN or ±Infinity. */
+interface NonFiniteMark {
+  step: number;
+  /** What the x label and title say: the non-finite value, or "baseline NaN" when the baseline is the one. */
+  label: string;
+}
+
+function firstNonFinite(baseline: MetricSeries, current: MetricSeries): NonFiniteMark | null {
+  let j = 0;
+  for (let i = 0; i < baseline.steps.length; i++) {
+    const step = baseline.steps[i]!;
+    while (j < current.steps.length && current.steps[j]! < step) j++;
+    if (j === current.steps.length) return null;
+    if (current.steps[j] !== step) continue;
+    const b = baseline.values[i]!;
+    const c = current.values[j]!;
+    if ((Number.isFinite(b) && Number.isFinite(c)) || Object.is(b, c)) continue;
+    return { step, label: Number.isFinite(c) ? `baseline ${formatValue(b)}` : formatValue(c) };
+  }
+  return null;
+}
+
+/**
+ * Mermaid cannot plot NaN or Infinity, so `points` (finite on both sides) would end silently where a
+ * run diverged: the mark's step is put back, drawn at each line's last finite value, to be labelled.
+ */
+function withMark(points: ChartPoints, mark: NonFiniteMark): ChartPoints {
+  const at = points.steps.findIndex((s) => s > mark.step);
+  const index = at < 0 ? points.steps.length : at;
+  const insert = <T>(values: T[], value: T) => [...values.slice(0, index), value, ...values.slice(index)];
+  const previous = index - 1;
+  return {
+    steps: insert(points.steps, mark.step),
+    baseline: insert(points.baseline, previous >= 0 ? points.baseline[previous]! : 0),
+    current: insert(points.current, previous >= 0 ? points.current[previous]! : 0),
+  };
+}
+
 /**
  * Two mermaid `xychart-beta` blocks for one drifted metric: the curves (this run red, baseline grey;
  * xychart has no legend, so the title spells the colours out) and their difference (this run −
  * baseline), on which a parting of 1e-5 on a loss of 1 is visible although the curves overlap.
  * The first divergent step's x label carries a ▲, and the x-axis title names it and the first
- * out-of-tolerance step. Returns null with fewer than two shared points.
+ * out-of-tolerance step. The step where a run became NaN or ±Infinity is kept, drawn at the last
+ * finite values and labelled (`80 ⚠ NaN`); later non-finite steps are gaps. Returns null with fewer than two points.
  *
  * Mermaid's xychart grammar takes plain decimals only (no exponent), so values whose magnitude is
  * outside [1e-3, 1e6) are scaled by a power of ten and the axis title says by which.
  * Colours: the `%%{init}%%` directive's `themeVariables.xyChart.plotColorPalette` (mermaid docs, xyChart).
  */
 export function renderMermaidCharts(name: string, baseline: MetricSeries, current: MetricSeries, comparison: Pick<MetricComparison, 'firstDivergentStep' | 'firstOutOfToleranceStep'>): string | null {
-  const all = sharedPoints(baseline, current);
+  const mark = firstNonFinite(baseline, current);
+  const shared = sharedPoints(baseline, current);
+  const all = mark ? withMark(shared, mark) : shared;
   if (all.steps.length < 2) return null;
-  const points = sampleForChart(all, comparison, MAX_CHART_POINTS);
+  const points = sampleForChart(all, comparison, MAX_CHART_POINTS, mark ? [mark.step] : []);
   const parting = comparison.firstDivergentStep === null ? undefined : points.steps.find((s) => s >= comparison.firstDivergentStep!);
   const where = [
     comparison.firstDivergentStep === null ? null : `▲ first divergent ${comparison.firstDivergentStep}`,
     comparison.firstOutOfToleranceStep === null ? null : `out of tolerance from ${comparison.firstOutOfToleranceStep}`,
   ].filter((s): s is string => s !== null);
-  const xAxis = `x-axis "step${where.length > 0 ? ` (${where.join(', ')})` : ''}" [${points.steps.map((s) => (s === parting ? `"▲${s}"` : String(s))).join(', ')}]`;
+  const xLabel = (s: number) => (s === parting || s === mark?.step ? `"${s === parting ? '▲' : ''}${s}${s === mark?.step ? ` ⚠ ${mark.label}` : ''}"` : String(s));
+  const xAxis = `x-axis "step${where.length > 0 ? ` (${where.join(', ')})` : ''}" [${points.steps.map(xLabel).join(', ')}]`;
   const label = quote(name);
+  const marked = mark ? `, ${mark.label} at step ${mark.step} (marked ⚠)` : '';
   const curves = axisScale([...points.baseline, ...points.current]);
   const difference = points.current.map((c, i) => c - points.baseline[i]!);
   const differenceScale = axisScale(difference);
@@ -110,7 +154,7 @@ export function renderMermaidCharts(name: string, baseline: MetricSeries, curren
   // This run is drawn first and the baseline over it: where the curves agree the line is grey, and
   // the red shows exactly where they part.
   return [
-    mermaidBlock([strong.hex, grey.hex], `${label}: this run (${strong.name}) vs baseline (${grey.name})`, xAxis, `${label}${curves.suffix}`, [
+    mermaidBlock([strong.hex, grey.hex], `${label}: this run (${strong.name}) vs baseline (${grey.name})${marked}`, xAxis, `${label}${curves.suffix}`, [
       points.current.map(curves.format),
       points.baseline.map(curves.format),
     ]),

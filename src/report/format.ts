@@ -9,9 +9,11 @@ export function formatValue(value: number | null): string {
   return value.toExponential(4);
 }
 
+/** A difference; NaN and Infinity (a diverged value on one side) are shown as such, never as 0. */
 export function formatDiff(value: number | null): string {
   if (value === null) return '—';
   if (value === 0) return '0';
+  if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return 'Inf';
   return value.toExponential(2);
 }

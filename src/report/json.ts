@@ -16,8 +16,13 @@ export interface VerdictJson {
     finalStep: number | null;
     baselineValue: EncodedNumber | null;
     currentValue: EncodedNumber | null;
+    /** The first MAX_LISTED_STEPS steps; the counts say how many there are in all. */
     missingSteps: number[];
+    missingStepCount: number;
     extraSteps: number[];
+    extraStepCount: number;
+    becameNonFinite: { step: number | null; value: EncodedNumber } | null;
+    renamedTo: string | null;
     tolerance: { rtol: number; atol: number; exact: boolean; source: string };
     /** σ gate only: how many σ away (the largest over the gated points), and the gate's detail. */
     sigmas?: EncodedNumber | null;
@@ -25,6 +30,8 @@ export interface VerdictJson {
   }>;
   unusedToleranceGlobs: string[];
   notes: string[];
+  /** Which key each metric file's steps were read from (null: the file held final values only). */
+  stepKeys: Verdict['stepKeys'];
 }
 
 const encodeOrNull = (value: number | null) => (value === null ? null : encodeNumber(value));
@@ -44,12 +51,17 @@ export function verdictToJson(verdict: Verdict): VerdictJson {
       baselineValue: encodeOrNull(m.baselineValue),
       currentValue: encodeOrNull(m.currentValue),
       missingSteps: m.missingSteps,
+      missingStepCount: m.missingStepCount,
       extraSteps: m.extraSteps,
+      extraStepCount: m.extraStepCount,
+      becameNonFinite: m.becameNonFinite && { step: m.becameNonFinite.step, value: encodeNumber(m.becameNonFinite.value) },
+      renamedTo: m.renamedTo,
       tolerance: { rtol: m.tolerance.rtol, atol: m.tolerance.atol, exact: m.tolerance.exact, source: m.tolerance.source },
       ...(m.sigma ? sigmaToJson(m.sigma) : {}),
     })),
     unusedToleranceGlobs: verdict.unusedToleranceGlobs,
     notes: verdict.notes,
+    stepKeys: verdict.stepKeys,
   };
 }
 

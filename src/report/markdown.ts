@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { MetricComparison, Verdict } from '../compare/types.ts';
 import type { MetricData } from '../metrics/series.ts';
 import { renderMermaidCharts } from './chart.ts';
@@ -94,15 +95,16 @@ const DETAIL_LEVELS: Detail[] = [
 ];
 
 function renderAtDetail(input: ReportInput, detail: Detail): string {
+  const stepKeys = input.verdict ? describeStepKeys(input.verdict) : null;
   // Two trailing spaces end each header line but the last: a markdown line break, so the lines do not run together.
-  const header = [`**Run:** ${input.runLabel}`, `**Baseline:** ${input.baselineLabel}`, ...(input.runUrl ? [`**Logs:** ${input.runUrl}`] : [])];
+  const header = [`**Run:** ${input.runLabel}`, `**Baseline:** ${input.baselineLabel}`, ...(stepKeys ? [`**Steps from:** ${stepKeys}`] : []), ...(input.runUrl ? [`**Logs:** ${input.runUrl}`] : [])];
   const parts: string[] = [headline(input), '', header.join('  \n')];
   if (input.acceptedBy) parts.push('', `Drift accepted by @${input.acceptedBy.login} at ${input.acceptedBy.at} (label on the pull request); the baseline update after merge records the new numbers.`);
   if (input.message) parts.push('', input.message);
   if (input.uncleanTree) parts.push('', uncleanTreeLine(input.uncleanTree));
   const verdict = input.verdict;
   if (verdict) {
-    parts.push('', ...metricTables(verdict.metrics, detail));
+    parts.push('', ...metricTables(verdict.metrics, detail, axisNoun(verdict)));
     const charts = drifted(verdict).slice(0, detail.charts).flatMap((metric) => {
       const b = input.baselineData?.series.get(metric.name);
       const c = input.currentData?.series.get(metric.name);
@@ -152,6 +154,18 @@ export function drifted(verdict: Verdict): MetricComparison[] {
   return verdict.metrics.filter(isDrift);
 }
 
+/**
+ * The earliest point where the run became NaN or ±Infinity against a finite baseline: a
+ * diverged run says so first, since "drift" undersells a loss that went to NaN.
+ */
+function divergence(verdict: Verdict): string | null {
+  const diverged = drifted(verdict).filter((m) => m.becameNonFinite !== null);
+  if (diverged.length === 0) return null;
+  const first = diverged.reduce((a, b) => ((b.becameNonFinite!.step ?? Infinity) < (a.becameNonFinite!.step ?? Infinity) ? b : a));
+  const { step, value } = first.becameNonFinite!;
+  return `diverged: \`${first.name}\` became ${Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity'}${step === null ? ' (final value)' : ` at ${axisNoun(verdict)} ${step}`}`;
+}
+
 function headline(input: ReportInput): string {
   return `## ${headlineText(input)}`;
 }
@@ -160,13 +174,14 @@ function headline(input: ReportInput): string {
 export function headlineText(input: ReportInput): string {
   const verdict = input.verdict;
   let text = OUTCOME_HEADLINE[input.outcome];
+  const diverged = verdict && (input.outcome === 'drift' || input.outcome === 'accepted') ? divergence(verdict) : null;
   if (verdict && (input.outcome === 'drift' || input.outcome === 'accepted')) {
     const count = drifted(verdict).length;
     const first = firstDivergentStepOverall(verdict);
     const weights = input.weightsDrift ? (input.weightsDrift.cause ? `${input.weightsDrift.cause} (exact tolerance)` : `final weights differ (${describeTensorCount(input.weightsDrift)}, exact tolerance)`) : null;
     // Only the weights drifted: saying "drift in 0 of N metrics" would read as a pass.
     if (count === 0 && weights) text += ` — ${weights}; ${verdict.metrics.length === 1 ? 'the metric is' : `all ${verdict.metrics.length} metrics are`} within tolerance`;
-    else text += ` in ${count} of ${plural(verdict.metrics.length, 'metric')}${first === null ? '' : ` — curves part at step ${first}`}${weights ? `; ${weights}` : ''}`;
+    else text += ` in ${count} of ${plural(verdict.metrics.length, 'metric')}${diverged ? ` — ${diverged}` : ''}${first === null ? '' : ` — curves part at ${axisNoun(verdict)} ${first}`}${weights ? `; ${weights}` : ''}`;
   } else if (verdict && input.outcome === 'pass') {
     const compared = verdict.metrics.filter((m) => m.status !== 'new').length;
     const bitwise = verdict.metrics.every((m) => m.status === 'new' || (m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0));
@@ -184,17 +199,41 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-const TABLE_HEADER = ['| metric | baseline | current | max abs diff | max rel diff | first divergent step | first out-of-tolerance step | status |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
+/**
+ * "epoch" when every metric file that has a step axis was read on `epoch` (Keras' CSVLogger, an
+ * epoch loop), else "step". Data from run records does not say; it counts as agreeing.
+ */
+function axisNoun(verdict: Verdict): 'step' | 'epoch' {
+  const keys = [...verdict.stepKeys.baseline, ...verdict.stepKeys.current].map((axis) => axis.stepKey).filter((key): key is string => key !== null);
+  return keys.length > 0 && keys.every((key) => key.trim().toLowerCase() === 'epoch') ? 'epoch' : 'step';
+}
+
+/** "`epoch` (a.csv) / `epoch` (b.csv)": which key each file's steps came from, when known. */
+function describeStepKeys(verdict: Verdict): string | null {
+  const sides = [verdict.stepKeys.baseline, verdict.stepKeys.current].map((axes) =>
+    axes
+      .filter((axis) => axis.stepKey !== null)
+      .map((axis) => `\`${axis.stepKey}\` (${path.basename(axis.file)})`)
+      .join(', '),
+  );
+  if (sides.every((side) => side === '')) return null;
+  return `baseline ${sides[0] || 'run record'}; this run ${sides[1] || 'run record'}`;
+}
+
+function tableHeader(axis: string): string[] {
+  return [`| metric | baseline | current | max abs diff | max rel diff | first divergent ${axis} | first out-of-tolerance ${axis} | status |`, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
+}
 
 function metricRow(metric: MetricComparison): string {
   const stepNote = metric.kind === 'final' ? ' (final)' : metric.finalStep === null ? '' : ` @${metric.finalStep}`;
-  const missing = metric.missingSteps.length > 0 ? ` (${metric.missingSteps.length} steps missing, first ${metric.missingSteps[0]})` : '';
-  return `| ${cell(metric.name)}${stepNote} | ${formatValue(metric.baselineValue)} | ${formatValue(metric.currentValue)} | ${formatDiff(metric.maxAbsDiff)} | ${formatDiff(metric.maxRelDiff)} | ${formatStep(metric.firstDivergentStep)} | ${formatStep(metric.firstOutOfToleranceStep)} | ${STATUS_LABEL[metric.status]}${missing} |`;
+  const missing = metric.missingStepCount > 0 ? ` (${metric.missingStepCount} steps missing, first ${metric.missingSteps[0]})` : '';
+  const renamed = metric.renamedTo ? ` (renamed? → \`${metric.renamedTo}\`)` : '';
+  return `| ${cell(metric.name)}${stepNote} | ${formatValue(metric.baselineValue)} | ${formatValue(metric.currentValue)} | ${formatDiff(metric.maxAbsDiff)} | ${formatDiff(metric.maxRelDiff)} | ${formatStep(metric.firstDivergentStep)} | ${formatStep(metric.firstOutOfToleranceStep)} | ${STATUS_LABEL[metric.status]}${cell(missing + renamed)} |`;
 }
 
 const STATUS_LABEL: Record<MetricComparison['status'], string> = { pass: 'pass', drift: '**drift**', missing: '**missing**', new: 'new' };
 
-function metricTables(metrics: MetricComparison[], detail: Detail): string[] {
+function metricTables(metrics: MetricComparison[], detail: Detail, axis: string): string[] {
   if (metrics.length === 0) return ['No metrics to compare (all were filtered out or none were logged).'];
   const shown = metrics.filter((m) => !detail.foldPassing || m.status !== 'pass');
   const folded = metrics.filter((m) => detail.foldPassing && m.status === 'pass');
@@ -204,9 +243,9 @@ function metricTables(metrics: MetricComparison[], detail: Detail): string[] {
     if (list.length > detail.maxRows) out.push(`| … ${list.length - detail.maxRows} more | | | | | | | |`);
     return out;
   };
-  if (shown.length > 0) lines.push(...TABLE_HEADER, ...rows(shown));
+  if (shown.length > 0) lines.push(...tableHeader(axis), ...rows(shown));
   if (folded.length > 0) {
-    lines.push('', `<details><summary>${folded.length} metrics within tolerance</summary>`, '', ...TABLE_HEADER, ...rows(folded), '', '</details>');
+    lines.push('', `<details><summary>${folded.length} metrics within tolerance</summary>`, '', ...tableHeader(axis), ...rows(folded), '', '</details>');
   }
   return lines;
 }

@@ -22,6 +22,12 @@ export interface SettingsSources {
   problems?: string[];
   /** False for an invocation that trains nothing (the action's `mode: publish`): no command is required. Default true. */
   trains?: boolean;
+  /**
+   * The file is read for its tolerance keys only (`compare --config`): the rules between keys
+   * that only a training needs (`command` or `trainer`, `metrics`) are not applied, so a file
+   * holding just `tolerance:` is accepted. Every key is still checked.
+   */
+  toleranceKeysOnly?: boolean;
 }
 
 export interface LoadedSettings {
@@ -103,7 +109,7 @@ export function loadSettings(sources: SettingsSources): LoadedSettings {
   const parsed = configSchema.safeParse(merged);
   const issueContext: IssueContext = { origins, file: sources.file, document, lineCounter, knownKeys, pairIndexes: new Map() };
   // A file that did not parse says nothing about which keys are set: no cross-key guesses then.
-  if (!document || document.errors.length === 0) {
+  if ((!document || document.errors.length === 0) && !sources.toleranceKeysOnly) {
     for (const { key, message } of crossKeyProblems(merged, { trains: sources.trains ?? true })) problems.push(`${whereIs([key], issueContext)}${message}`);
   }
   if (parsed.success && problems.length === 0) {

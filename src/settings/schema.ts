@@ -8,8 +8,32 @@ import { SAVE_AS_SAFETENSORS, pickleExtension } from '../checkpoints/sniff.ts';
  * Key names are a public contract (README, repro.yml, action inputs, `--set`).
  */
 
-/** Wall-clock fields differ on every run; DESIGN.md ignores them by default. */
-export const DEFAULT_IGNORED_METRICS = ['timestamp', '*.timestamp', 'time', '*.time', '*_runtime', '*per_second*', '*_per_s', 'epoch_time', '*.epoch_time'];
+/**
+ * Wall-clock fields differ on every run; DESIGN.md ignores them by default. Beyond the generic
+ * names: W&B's `_runtime`, `_timestamp` and `_wandb.*` (wandb-history.jsonl, wandb-summary.json),
+ * Megatron-LM's `iteration-time`, TensorBoard's CSV export's `Wall time`, and the `elapsed*` /
+ * `*_time_ms` fields of hand-written loops.
+ */
+export const DEFAULT_IGNORED_METRICS = [
+  'timestamp',
+  '*.timestamp',
+  'time',
+  '*.time',
+  '*_runtime',
+  '*per_second*',
+  '*_per_s',
+  'epoch_time',
+  '*.epoch_time',
+  '_runtime',
+  '_timestamp',
+  '_wandb.*',
+  'iteration-time',
+  '*.iteration-time',
+  'Wall time',
+  'elapsed*',
+  '*.elapsed*',
+  '*_time_ms',
+];
 
 const positiveNumber = z.number().finite().nonnegative();
 
@@ -103,6 +127,14 @@ export const configSchema = z
     'pinning-risks': z.enum(['warn', 'error']).default('warn').describe('Unpinned dependencies: report lines (warn) or exit 2 (error)'),
     'metric-tolerances': z.record(z.string(), toleranceOverrideSchema).default({}),
     'ignore-metrics': z.array(z.string()).default(DEFAULT_IGNORED_METRICS),
+    'step-key': z
+      .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
+      .optional()
+      .describe('The key (CSV: column) that numbers the records, when it is not one of step, global_step, trainer/global_step, iteration, iter, _step, epoch; a map gives one per prefix of the map form of metrics'),
+    'allow-non-finite': z
+      .array(z.string())
+      .default([])
+      .describe('Metric globs whose NaN or ±Infinity values a baseline update accepts (by default a command run whose metrics hold one is refused)'),
     'fingerprint-paths': z.array(z.string().min(1)).default([]),
     'working-directory': osText.default('.'),
     'fail-on-drift': z.boolean().default(true),
@@ -142,6 +174,16 @@ export function crossKeyProblems(raw: Record<string, unknown>, options: { trains
   const pickle = checkpointGlob === null ? null : pickleExtension(checkpointGlob);
   // Said before the training: a pickle cannot be read safely, and finding out after an hour of training helps nobody.
   if (pickle) problems.push({ key: 'checkpoints', message: `${checkpointGlob} names ${pickle} files, which repro-check does not read (unpickling runs code). ${SAVE_AS_SAFETENSORS}` });
+  const stepKey = raw['step-key'];
+  if (typeof stepKey === 'object' && stepKey !== null && !Array.isArray(stepKey)) {
+    const metrics = raw.metrics;
+    const prefixes = typeof metrics === 'object' && metrics !== null && !Array.isArray(metrics) ? Object.keys(metrics) : null;
+    if (prefixes === null) problems.push({ key: 'step-key', message: 'a map of step keys goes with the map form of `metrics` ({prefix: path}); with one metrics path give one key, e.g. step-key: epoch' });
+    else {
+      const unknown = Object.keys(stepKey).filter((prefix) => !prefixes.includes(prefix));
+      if (unknown.length > 0) problems.push({ key: 'step-key', message: `${unknown.map((p) => `"${p}"`).join(', ')} ${unknown.length === 1 ? 'is not a prefix' : 'are not prefixes'} of \`metrics\`; accepted: ${prefixes.map((p) => `"${p}"`).join(', ')}` });
+    }
+  }
   return problems;
 }
 

@@ -48,11 +48,13 @@ export function computeBand(runs: readonly MetricData[], ignore: readonly string
     const byStep = new Map<number, number[]>();
     for (const run of runs) {
       const series = run.series.get(name);
-      series?.steps.forEach((step, i) => {
+      if (!series) continue;
+      for (let i = 0; i < series.steps.length; i++) {
+        const step = series.steps[i]!;
         const list = byStep.get(step) ?? [];
         list.push(series.values[i]!);
         byStep.set(step, list);
-      });
+      }
     }
     const steps = [...byStep.keys()].sort((a, b) => a - b);
     band.set(name, { steps, points: steps.map((step) => pointStats(byStep.get(step)!)) });

@@ -119,17 +119,17 @@ function gateSeries(name: string, refs: MetricSeries[], current: MetricSeries | 
   if (refs.length === 0) return blank(name, 'series', 'new', 0);
   if (!current) return blank(name, 'series', 'missing', refs.length);
   // Steps every reference run logged: the band's points. A step the run lacks is where the curves part.
-  let shared = refs[0]!.steps;
+  let shared = Array.from(refs[0]!.steps);
   for (const ref of refs.slice(1)) {
-    const have = new Set(ref.steps);
+    const have = new Set(Array.from(ref.steps));
     shared = shared.filter((s) => have.has(s));
   }
-  const currentIndex = new Map(current.steps.map((s, i) => [s, i]));
+  const currentIndex = new Map(Array.from(current.steps, (s, i) => [s, i]));
   const lacking = shared.find((s) => !currentIndex.has(s));
   if (lacking !== undefined) return { ...blank(name, 'series', 'drift', refs.length, `the run has no value at step ${lacking}, which every reference run logged`), firstFailingStep: lacking };
   if (shared.length === 0) return blank(name, 'series', 'pass', refs.length, 'the reference runs share no step: nothing gated');
   const pick = (series: MetricSeries) => {
-    const index = new Map(series.steps.map((s, i) => [s, i]));
+    const index = new Map(Array.from(series.steps, (s, i) => [s, i]));
     return shared.map((s) => series.values[index.get(s)!]!);
   };
   return gatePoints(name, 'series', refs.map(pick), shared.map((s) => current.values[currentIndex.get(s)!]!), shared, options, logCandidate, options.window);

@@ -22,11 +22,11 @@ test('comment key: comment-key when given; else the check-name a matrix entry wa
 
 function metric(name: string, status: MetricComparison['status'], firstDivergentStep: number | null): MetricComparison {
   const tolerance = { rtol: 1e-5, atol: 1e-8, exact: false, source: 'default' };
-  return { name, status, kind: 'series', firstDivergentStep, firstOutOfToleranceStep: firstDivergentStep, maxAbsDiff: 1, maxRelDiff: 1, finalStep: 3, baselineValue: 1, currentValue: 2, missingSteps: [], extraSteps: [], tolerance };
+  return { name, status, kind: 'series', firstDivergentStep, firstOutOfToleranceStep: firstDivergentStep, maxAbsDiff: 1, maxRelDiff: 1, finalStep: 3, baselineValue: 1, currentValue: 2, missingSteps: [], missingStepCount: 0, extraSteps: [], extraStepCount: 0, becameNonFinite: null, renamedTo: null, tolerance };
 }
 
 test('headline: drift counts and the step the curves part; accepted drift says so, by whom and through which label', () => {
-  const verdict: Verdict = { status: 'drift', metrics: [metric('train.loss', 'drift', 40), metric('eval.loss', 'drift', 50), metric('lr', 'pass', null)], unusedToleranceGlobs: [], notes: [] };
+  const verdict: Verdict = { status: 'drift', metrics: [metric('train.loss', 'drift', 40), metric('eval.loss', 'drift', 50), metric('lr', 'pass', null)], unusedToleranceGlobs: [], notes: [], stepKeys: { baseline: [], current: [] } };
   const report = (extra: Partial<ReportInput>) => ({ weightsDrift: null, acceptedBy: null, ...extra }) as ReportInput;
   assert.equal(outcomeHeadline({ outcome: 'drift', verdict, report: report({}) }, 'repro-check:accept-drift'), '2 of 3 metrics drifted from step 40');
   const accepted = outcomeHeadline({ outcome: 'accepted', verdict, report: report({ acceptedBy: { login: 'mona', at: '2026-01-02T03:04:05Z' } }) }, 'repro-check:accept-drift');

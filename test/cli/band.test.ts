@@ -10,7 +10,7 @@ import { createProject } from '../modes/project-fixture.ts';
 import { trainSeeds } from '../stats/seed-sweep.ts';
 import { compareMetrics } from '../../src/compare/compare.ts';
 import { TolerancePicker } from '../../src/compare/tolerance.ts';
-import { parseComparable } from '../../src/metrics/collect.ts';
+import { readComparable } from '../../src/metrics/collect.ts';
 
 async function cli(cwd: string, args: string[]) {
   let stdout = '';
@@ -20,7 +20,7 @@ async function cli(cwd: string, args: string[]) {
 }
 
 function toJsonl(data: ReturnType<typeof trainSeeds>[number]): string {
-  const lines = data.series.get('train.loss')!.steps.map((step, i) => JSON.stringify({ step, train: { loss: data.series.get('train.loss')!.values[i] } }));
+  const lines = Array.from(data.series.get('train.loss')!.steps, (step, i) => JSON.stringify({ step, train: { loss: data.series.get('train.loss')!.values[i] } }));
   return [...lines, JSON.stringify({ eval: { loss: data.finals.get('eval.loss') } })].join('\n') + '\n';
 }
 
@@ -44,8 +44,8 @@ test('band from metric files: a seed band baseline that compare accepts; --recom
     // The recommended block, used as metric-tolerances, passes every run against the first.
     const tolerances = YAML.parse(band.stdout)['metric-tolerances'];
     const picker = new TolerancePicker({ rtol: 0, atol: 0, exact: false }, 'none', tolerances);
-    const first = parseComparable(readFileSync(path.join(dir, files[0]!), 'utf8'), files[0]!);
-    for (const file of files.slice(1)) assert.equal(compareMetrics(first, parseComparable(readFileSync(path.join(dir, file), 'utf8'), file), { tolerances: picker, include: [], ignore: [] }).status, 'pass', file);
+    const first = readComparable(path.join(dir, files[0]!));
+    for (const file of files.slice(1)) assert.equal(compareMetrics(first, readComparable(path.join(dir, file)), { tolerances: picker, include: [], ignore: [] }).status, 'pass', file);
 
     const compare = await cli(dir, ['compare', 'band.json', files[2]!, '--format', 'json']);
     assert.equal(compare.code, 0, compare.stdout + compare.stderr);

@@ -122,7 +122,7 @@ test('each command takes only its own options; -o writes the machine-readable re
     // Flags no command knows: named with the options of the command they were given to.
     [['check', '--no-such-flag', '--tolerance=1'], /--no-such-flag, --tolerance: not an option of `check`; it accepts --config, --set, --seed, --format, -o\/--out, --html, --allow-dirty, -v\/--verbose/],
     [['--frobnicate', 'env'], /--frobnicate: not an option of `env`; it accepts --format, -o\/--out, -v\/--verbose/],
-    [['compare', 'a', 'b', '-x'], /-x: not an option of `compare`; it accepts --rtol, --atol, --exact, --sigma, --config, --metric, --ignore, --format, -o\/--out, --html, -v\/--verbose/],
+    [['compare', 'a', 'b', '-x'], /-x: not an option of `compare`; it accepts --rtol, --atol, --exact, --sigma, --config, --metric, --ignore, --step-key, --format, -o\/--out, --html, -v\/--verbose/],
   ] as const) {
     const result = await cli([...args]);
     assert.equal(result.code, 2, args.join(' '));
@@ -198,5 +198,45 @@ test('compare --config holds the files to the tolerance keys of a repro.yml, as 
     const bad = await cli(['compare', 'a.jsonl', 'b.jsonl', '--config', 'bad.yml'], dir);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /bad\.yml:3: tolerance/);
+  });
+});
+
+test('compare --step-key names the step of both files; the JSON says which key each file used', async () => {
+  await withTemp(async (dir) => {
+    await writeFile(path.join(dir, 'a.csv'), 'batch,loss\n0,1\n1,0.5\n');
+    await writeFile(path.join(dir, 'b.csv'), 'batch,loss\n0,1\n1,0.6\n');
+    const refused = await cli(['compare', 'a.csv', 'b.csv'], dir);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /a\.csv:3: "batch" is logged again .*\n.*--step-key KEY/);
+    const named = await cli(['compare', 'a.csv', 'b.csv', '--step-key', 'batch', '--format', 'json'], dir);
+    assert.equal(named.code, 1, named.stderr);
+    const verdict = JSON.parse(named.stdout);
+    assert.deepEqual(verdict.metrics.map((m: { name: string; firstDivergentStep: number }) => [m.name, m.firstDivergentStep]), [['loss', 1]]);
+    assert.deepEqual(verdict.stepKeys, { baseline: [{ file: path.join(dir, 'a.csv'), stepKey: 'batch' }], current: [{ file: path.join(dir, 'b.csv'), stepKey: 'batch' }] });
+    await writeFile(path.join(dir, 'repro.yml'), 'step-key: batch\n');
+    assert.equal((await cli(['compare', 'a.csv', 'b.csv', '--config', 'repro.yml'], dir)).code, 1, 'the config file names it too');
+  });
+});
+
+test('when both inputs are bad, both are named, baseline first', async () => {
+  await withTemp(async (dir) => {
+    await writeFile(path.join(dir, 'bad.jsonl'), '{"step": 0, "loss": 1}\n{"step": 1, "loss": \n');
+    const both = await cli(['compare', 'nope.jsonl', 'bad.jsonl'], dir);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /both inputs are bad:\n\s+- BASELINE: .*nope\.jsonl: cannot read: ENOENT\n\s+- CURRENT: .*bad\.jsonl:2: malformed JSON/);
+  });
+});
+
+test('compare --config takes a file holding only tolerance keys', async () => {
+  await withTemp(async (dir) => {
+    await writeFile(path.join(dir, 'a.jsonl'), '{"step": 1, "loss": 1.0}\n');
+    await writeFile(path.join(dir, 'b.jsonl'), '{"step": 1, "loss": 1.01}\n');
+    await writeFile(path.join(dir, 'gate.yml'), 'tolerance: { rtol: 0.05 }\n');
+    const result = await cli(['compare', 'a.jsonl', 'b.jsonl', '--config', 'gate.yml'], dir);
+    assert.equal(result.code, 0, result.stderr);
+    await writeFile(path.join(dir, 'typo.yml'), 'tolerence: { rtol: 0.05 }\n');
+    const typo = await cli(['compare', 'a.jsonl', 'b.jsonl', '--config', 'typo.yml'], dir);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /unknown key "tolerence" \(did you mean "tolerance"\?\)/);
   });
 });

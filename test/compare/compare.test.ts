@@ -147,3 +147,35 @@ test('unsorted union: metrics only in one side and steps interleaved are walked 
   assert.deepEqual(loss!.extraSteps, [1, 3]);
   assert.equal(loss!.firstDivergentStep, 0, 'the missing step 0; the extra steps 1 and 3 do not count');
 });
+
+test('a NaN or an infinity against a number shows in the diffs (never 0) and marks where the run became non-finite', () => {
+  const baseline = data({ loss: [[1, 1], [2, 0.5], [3, 0.25]], norm: [[1, 1], [2, Infinity]] });
+  const current = data({ loss: [[1, 1], [2, NaN], [3, NaN]], norm: [[1, 1.5], [2, Infinity]] });
+  const verdict = compareMetrics(baseline, current, defaults());
+  const loss = verdict.metrics.find((m) => m.name === 'loss')!;
+  assert.ok(Number.isNaN(loss.maxAbsDiff!) && Number.isNaN(loss.maxRelDiff!));
+  assert.deepEqual(loss.becameNonFinite, { step: 2, value: NaN });
+  const norm = verdict.metrics.find((m) => m.name === 'norm')!;
+  assert.equal(norm.maxAbsDiff, 0.5, 'equal infinities add no difference');
+  assert.equal(norm.becameNonFinite, null, 'the baseline was infinite there too');
+  const inf = compareMetrics(data({ x: [[1, 1]] }), data({ x: [[1, -Infinity]] }), defaults()).metrics[0]!;
+  assert.deepEqual([inf.maxAbsDiff, inf.becameNonFinite], [Infinity, { step: 1, value: -Infinity }]);
+});
+
+test('long missing and extra step lists are capped, with their counts', () => {
+  const steps = (from: number, to: number): Array<[number, number]> => Array.from({ length: to - from }, (_, i) => [from + i, 1]);
+  const verdict = compareMetrics(data({ loss: steps(0, 1000) }), data({ loss: [...steps(0, 10), ...steps(2000, 2500)] }), defaults());
+  const [loss] = verdict.metrics;
+  assert.deepEqual([loss!.missingStepCount, loss!.missingSteps.length, loss!.missingSteps[0]], [990, 20, 10]);
+  assert.deepEqual([loss!.extraStepCount, loss!.extraSteps.length, loss!.extraSteps.at(-1)], [500, 20, 2019]);
+});
+
+test('a missing metric whose values a new metric holds is flagged as a possible rename; different values are not', () => {
+  const points: Array<[number, number]> = [[1, 0.5], [2, 0.25]];
+  const verdict = compareMetrics(data({ 'train/loss': points, acc: [[1, 0.1]] }), data({ 'train.loss': points, accuracy: [[1, 0.2]] }), defaults());
+  assert.equal(verdict.status, 'drift', 'a rename is still drift');
+  const renamed = verdict.metrics.find((m) => m.name === 'train/loss')!;
+  assert.equal(renamed.renamedTo, 'train.loss');
+  assert.equal(verdict.metrics.find((m) => m.name === 'acc')!.renamedTo, null);
+  assert.match(verdict.notes[0]!, /^renamed\? `train\/loss` → `train\.loss`/);
+});

@@ -2,7 +2,10 @@
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseMetricText } from '../../src/metrics/parse.ts';
-import { parseComparable } from '../../src/metrics/collect.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readComparable } from '../../src/metrics/collect.ts';
 import { fuzzParameters, metricFileText, returnsOrThrowsOurError } from '../support/fuzz.ts';
 
 test('parseMetricText: any metric-like or random text returns data or throws our error, without a stack and in bounded time', () => {
@@ -12,7 +15,7 @@ test('parseMetricText: any metric-like or random text returns data or throws our
   );
 });
 
-test('parseComparable: run-record and baseline lookalikes with any metrics block are read or refused as input errors', () => {
+test('readComparable: run-record and baseline lookalikes with any metrics block are read or refused as input errors', () => {
   const series = fc.dictionary(fc.string({ maxLength: 6 }), fc.record({ steps: fc.array(fc.oneof(fc.nat(), fc.double()), { maxLength: 4 }), values: fc.array(fc.oneof(fc.double(), fc.constantFrom('NaN', '-0', 'Infinity', 'x')), { maxLength: 4 }) }), { maxKeys: 3 });
   const record = fc.record({
     kind: fc.constantFrom('repro-check/run-record', 'repro-check/baseline', 'repro-check/other'),
@@ -25,8 +28,18 @@ test('parseComparable: run-record and baseline lookalikes with any metrics block
     record.map((r) => JSON.stringify(r)),
     fc.record({ kind: fc.constant('repro-check/baseline'), schemaVersion: fc.constant(1), createdAt: fc.constant('x'), runs: fc.array(record, { maxLength: 2 }) }).map((b) => JSON.stringify(b)),
   );
-  fc.assert(
-    fc.property(document, (text) => returnsOrThrowsOurError(() => parseComparable(text, 'fuzz.json'))),
-    fuzzParameters(300),
-  );
+  // readComparable reads files (as a stream of lines), so each case is written to one.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'repro-fuzz-'));
+  const file = path.join(dir, 'fuzz.json');
+  try {
+    fc.assert(
+      fc.property(document, (text) => {
+        writeFileSync(file, text);
+        returnsOrThrowsOurError(() => readComparable(file));
+      }),
+      fuzzParameters(300),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -30,8 +30,8 @@ describe('MLflow metric files', () => {
   it('reads nan/inf as Python writes them and keeps the last of a step logged twice, with a note', () => {
     const data = parseMlflowMetric('1700000000000 nan 0\n1700000000001 inf 1\n1700000000002 -inf 1\n1700000000003 1e-05 2\n', 'm/loss', 'loss');
     const loss = data.series.get('loss')!;
-    assert.deepEqual([...loss.steps], [0, 1, 2]);
-    assert.deepEqual([...loss.values], [NaN, -Infinity, 1e-5]);
+    assert.deepEqual(Array.from(loss.steps), [0, 1, 2]);
+    assert.deepEqual(Array.from(loss.values), [NaN, -Infinity, 1e-5]);
     assert.match(data.notes[0] ?? '', /loss at step 1 was logged twice with different values \(m\/loss:2 and m\/loss:3\)/);
   });
 
@@ -72,7 +72,7 @@ describe('MLflow file store folders', () => {
       await cp(mlruns, path.join(dir, 'mlruns'), { recursive: true });
       await age(path.join(dir, 'mlruns/0', RUN_A), 3600_000);
       const data = readStructuredMetrics(path.join(dir, 'mlruns'), { notBefore: new Date(Date.now() - 60_000), baseDir: dir })!;
-      assert.deepEqual([...data.series.get('train_loss')!.values], [2.31, 1.99, 1.52, 1.33], "run B's values");
+      assert.deepEqual(Array.from(data.series.get('train_loss')!.values), [2.31, 1.99, 1.52, 1.33], "run B's values");
       assert.match(data.notes.join('\n'), new RegExp(`1 MLflow run from earlier trainings left out: 0/${RUN_A}`));
 
       await age(path.join(dir, 'mlruns/0', RUN_B), 3600_000);

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputFileError } from '../../src/errors.ts';
-import { addPrefix, parseMetricText } from '../../src/metrics/parse.ts';
+import { addPrefix, parseMetricText, type ParseOptions } from '../../src/metrics/parse.ts';
 import type { MetricData } from '../../src/metrics/series.ts';
+import { plainSeries } from '../support/plain-series.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/metrics/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${fixtures}${name}`, 'utf8');
@@ -12,13 +13,13 @@ const fixture = (name: string) => readFileSync(`${fixtures}${name}`, 'utf8');
 function series(data: MetricData, name: string): { steps: number[]; values: number[] } {
   const found = data.series.get(name);
   assert.ok(found, `no series ${name}; have ${[...data.series.keys()].join(', ')}`);
-  return found;
+  return plainSeries(found)!;
 }
 
 /** Asserts that parsing throws an InputFileError and returns it for more checks. */
-function parseError(text: string, file: string): InputFileError {
+function parseError(text: string, file: string, options: ParseOptions = {}): InputFileError {
   try {
-    parseMetricText(text, file);
+    parseMetricText(text, file, options);
   } catch (error) {
     assert.ok(error instanceof InputFileError, `expected an InputFileError, got ${String(error)}`);
     return error;
@@ -144,11 +145,22 @@ describe('JSONL', () => {
     assert.match(data.notes[0]!, /loss at step 1 .*run\/m\.jsonl:1 and run\/m\.jsonl:2.*last value was kept/);
   });
 
-  it('notes a final value logged twice with different values', () => {
-    const data = parseMetricText('{"acc": 0.5}\n{"acc": 0.5}\n{"acc": 0.7}\n', 'm.jsonl');
+  it('refuses a step-less file whose records repeat a metric, naming the metric, two lines and step-key', () => {
+    const error = parseError('{"epoch_no": 0, "acc": 0.5}\n{"epoch_no": 1, "acc": 0.5}\n{"epoch_no": 2, "acc": 0.7}\n', 'm.jsonl');
+    assert.equal(error.line, 2);
+    assert.match(error.message, /"epoch_no" is logged again \(first at m\.jsonl:1\), but no record in the file has a step/);
+    assert.match(error.hint!, /`step-key` setting \(compare: --step-key KEY\)/);
+    // Named, the same file is read on that axis.
+    const data = parseMetricText('{"epoch_no": 0, "acc": 0.5}\n{"epoch_no": 1, "acc": 0.5}\n', 'm.jsonl', { stepKey: 'epoch_no' });
+    assert.deepEqual(series(data, 'acc'), { steps: [0, 1], values: [0.5, 0.5] });
+    assert.deepEqual(data.stepAxes, [{ file: 'm.jsonl', stepKey: 'epoch_no' }]);
+  });
+
+  it('notes a final value logged twice with different values among stepped records', () => {
+    const data = parseMetricText('{"step": 1, "loss": 1}\n{"acc": 0.5}\n{"acc": 0.5}\n{"acc": 0.7}\n', 'm.jsonl');
     assert.deepEqual([...data.finals], [['acc', 0.7]]);
     assert.deepEqual(data.notes.length, 1);
-    assert.match(data.notes[0]!, /acc \(final value\).*m\.jsonl:2 and m\.jsonl:3/);
+    assert.match(data.notes[0]!, /acc \(final value\).*m\.jsonl:3 and m\.jsonl:4/);
   });
 
   it('sorts a resumed run whose steps go backwards and notes each re-logged step with both lines', () => {
@@ -285,7 +297,7 @@ describe('CSV and TSV', () => {
     assert.deepEqual([...parseMetricText('accuracy,f1\n0.9,0.8\n', 'final.csv').finals], [['accuracy', 0.9], ['f1', 0.8]]);
     const error = parseError('accuracy,f1\n0.9,0.8\n0.91,0.81\n', 'final.csv');
     assert.equal(error.line, 3);
-    assert.match(error.message, /no step column \(step, global_step, iteration\)/);
+    assert.match(error.message, /"accuracy" is logged again \(first at final\.csv:2\), but no record in the file has a step/);
   });
 
   it('reads a row with an empty step cell as final values', () => {
@@ -331,5 +343,63 @@ describe('addPrefix', () => {
     assert.deepEqual([...prefixed.finals], [['train.acc', 0.5]]);
     assert.deepEqual(prefixed.notes, data.notes);
     assert.deepEqual([...data.series.keys()], ['loss']);
+  });
+});
+
+describe('the step axis', () => {
+  it('takes the first key of the documented priority, matched case-insensitively after trimming', () => {
+    const cases: Array<[string, string]> = [
+      ['{"epoch": 1, "global_step": 5, "loss": 1}\n{"epoch": 1, "global_step": 6, "loss": 1}\n', 'global_step'],
+      ['{"trainer/global_step": 5, "_step": 9, "iter": 3, "loss": 1}\n', 'trainer/global_step'],
+      ['{"iter": 3, "_step": 9, "loss": 1}\n', 'iter'],
+      ['{"_step": 9, "epoch": 2, "loss": 1}\n', '_step'],
+      ['{"Epoch": 2, "loss": 1}\n', 'Epoch'],
+    ];
+    for (const [text, key] of cases) {
+      const data = parseMetricText(text, 'm.jsonl');
+      assert.deepEqual(data.stepAxes, [{ file: 'm.jsonl', stepKey: key }], text);
+      assert.equal(data.series.has(key), false, `${key} is the step, not a metric`);
+    }
+    const padded = parseMetricText(' Step ,loss\n1,0.5\n2,0.25\n', 'tb.csv');
+    assert.deepEqual(series(padded, 'loss'), { steps: [1, 2], values: [0.5, 0.25] });
+    assert.deepEqual(padded.stepAxes, [{ file: 'tb.csv', stepKey: 'Step' }]);
+  });
+
+  it('refuses a file that numbers some records by step and others by epoch', () => {
+    const error = parseError('{"step": 1, "loss": 1}\n{"epoch": 0, "val_loss": 2}\n', 'm.jsonl');
+    assert.equal(error.line, 2);
+    assert.match(error.message, /the step here is "epoch", but earlier records are numbered by "step"/);
+    assert.match(error.hint!, /step-key/);
+  });
+
+  it('reads an explicit step-key, and refuses a CSV header without it', () => {
+    const data = parseMetricText('batch,loss\n0,1\n1,0.5\n', 'm.csv', { stepKey: 'batch' });
+    assert.deepEqual(series(data, 'loss'), { steps: [0, 1], values: [1, 0.5] });
+    assert.match(parseError('step,loss\n0,1\n', 'm.csv', { stepKey: 'batch' }).message, /step-key "batch": the header has no such column \(it has "step", "loss"\)/);
+  });
+
+  it("reads pandas' unnamed index as the step only while it counts up by one", () => {
+    assert.deepEqual(series(parseMetricText(',loss\n0,1\n1,0.5\n', 'df.csv'), 'loss'), { steps: [0, 1], values: [1, 0.5] });
+    const byDate = parseMetricText(',loss\n2024-01-01,1\n', 'df.csv');
+    assert.deepEqual([...byDate.finals], [['loss', 1]], 'an index that is not a whole number is no step');
+    const error = parseError(',loss\n0,1\n2,0.5\n', 'df.csv');
+    assert.equal(error.line, 3);
+    assert.match(error.message, /goes from 0 to 2/);
+  });
+});
+
+describe('numbers that are not what they look like', () => {
+  it('refuses a number outside the double range instead of reading Infinity', () => {
+    assert.match(parseError('{"step": 1, "loss": 1e400}\n', 'm.jsonl').message, /^m\.jsonl:1: "loss" is a number outside the double range/);
+    assert.match(parseError('{"step": 1, "loss": 1e400, "x": NaN}\n', 'm.jsonl').message, /^m\.jsonl:1: .*1e400 is outside the double range/);
+    assert.match(parseError('step,loss\n1,-1e999\n', 'm.csv').message, /^m\.csv:2: "loss" is -1e999, a number outside the double range/);
+    assert.equal(parseMetricText('step,loss\n1,inf\n', 'm.csv').series.get('loss')!.values[0], Infinity, 'inf written as such is infinity');
+  });
+
+  it('refuses a last line cut after the decimal point, and reads the same cell on a finished line', () => {
+    const error = parseError('step,loss\n1,0.5\n2,0.', 'm.csv');
+    assert.equal(error.line, 3);
+    assert.match(error.message, /ends in the middle of this line .* "loss" reads "0\.": .*not read as 0/);
+    assert.deepEqual(series(parseMetricText('step,loss\n1,0.5\n2,0.\n', 'm.csv'), 'loss').values, [0.5, 0]);
   });
 });

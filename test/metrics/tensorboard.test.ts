@@ -79,7 +79,7 @@ describe('TFRecord framing', () => {
         const file = path.join(dir, `events.out.tfevents.${cut}.live`);
         await writeFile(file, bytes.subarray(0, cut));
         const data = readStructuredMetrics(file, { notBefore: null, baseDir: fixtures })!;
-        assert.deepEqual([...data.series.get('train/loss')!.steps], [1, 2, 3, 4, 5]);
+        assert.deepEqual(Array.from(data.series.get('train/loss')!.steps), [1, 2, 3, 4, 5]);
         assert.ok(data.notes.some((note) => note.includes(`the last record (from byte ${last}) is cut short`)), data.notes.join('\n'));
       }
     });
@@ -119,9 +119,9 @@ describe('Event messages on the wire', () => {
       const file = path.join(dir, 'events.out.tfevents.3.wire');
       await writeFile(file, frame(event));
       const data = readStructuredMetrics(file, { notBefore: null, baseDir: dir })!;
-      assert.deepEqual([...data.series.get('loss')!.steps], [7]);
+      assert.deepEqual(Array.from(data.series.get('loss')!.steps), [7]);
       assert.ok(Object.is(data.series.get('loss')!.values[0], 0));
-      assert.deepEqual([...data.series.get('mixed')!.values], [0.5]);
+      assert.deepEqual(Array.from(data.series.get('mixed')!.values), [0.5]);
       assert.ok(data.notes.some((note) => note.endsWith('summaries skipped (1 empty value); only scalars are compared')), data.notes.join('\n'));
     });
   });
@@ -162,7 +162,7 @@ describe('TensorBoard log folders', () => {
   it('a glob matching event files reads them as a log folder: runs merged by step, tags named as TensorBoard shows them', async () => {
     const resumed = await collectRunMetrics('resumed/events.out.tfevents.*', { baseDir: fixtures, notBefore: null });
     assert.deepEqual([...resumed.data.series.keys()], ['loss'], 'no name taken from the event file names');
-    assert.deepEqual([...resumed.data.series.get('loss')!.steps], [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(Array.from(resumed.data.series.get('loss')!.steps), [1, 2, 3, 4, 5, 6]);
     const keras = await collectRunMetrics({ keras: 'keras/*/events.out.tfevents.*' }, { baseDir: fixtures, notBefore: null });
     assert.deepEqual([...keras.data.series.keys()].sort(), ['keras.train.epoch_accuracy', 'keras.train.epoch_loss', 'keras.validation.epoch_loss', 'keras.validation.evaluation_loss_vs_iterations']);
     assert.equal(keras.files.length, 2);
@@ -174,7 +174,7 @@ describe('TensorBoard log folders', () => {
       await cp(path.join(fixtures, 'resumed/events.out.tfevents.1700000200.fixture-host.11.0'), path.join(dir, 'events.out.tfevents.1700000900.a'));
       await cp(path.join(fixtures, 'resumed/events.out.tfevents.1700000300.fixture-host.12.0'), path.join(dir, 'events.out.tfevents.1700000100.b'));
       const loss = readStructuredMetrics(dir, { notBefore: null, baseDir: fixtures })!.series.get('loss')!;
-      assert.deepEqual([...loss.values], [2, 1.5, 1.25, 1.125, 0.75, 0.5]);
+      assert.deepEqual(Array.from(loss.values), [2, 1.5, 1.25, 1.125, 0.75, 0.5]);
     });
   });
 

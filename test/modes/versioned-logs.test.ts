@@ -46,7 +46,8 @@ async function withLightningProject(metrics: string, body: (project: Project) =>
 }
 
 for (const [layout, metrics, metric] of [
-  ['CSVLogger files through a glob', 'lightning_logs/*/metrics.csv', 'train_loss'],
+  // A glob names each file's metrics by its path below the glob's prefix, version folders left out.
+  ['CSVLogger files through a glob', 'lightning_logs/*/metrics.csv', 'metrics.train_loss'],
   ['TensorBoardLogger event files through the log folder', 'lightning_logs', 'train/loss'],
   ['TensorBoardLogger event files through a glob', 'lightning_logs/*/events.out.tfevents.*', 'train/loss'],
 ] as const) {

@@ -26,7 +26,7 @@ test('every double survives a write and a read bit for bit, NaN/Infinity/-0 as s
   const data = decodeMetricData(document.kind === 'run-record' ? document.record.metrics : assert.fail(), 'r.json');
   const back = data.series.get('loss')!.values;
   assert.equal(back.length, awkwardValues.length);
-  back.forEach((value, i) => assert.ok(Object.is(value, awkwardValues[i]), `value ${i}: ${value} vs ${awkwardValues[i]}`));
+  Array.from(back).forEach((value, i) => assert.ok(Object.is(value, awkwardValues[i]), `value ${i}: ${value} vs ${awkwardValues[i]}`));
   assert.ok(Object.is(data.finals.get('acc'), -0));
 });
 

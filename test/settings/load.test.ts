@@ -138,3 +138,12 @@ test('an unknown key inside a metric-tolerances entry lists the tolerance keys i
   assert.equal(problems.length, 1);
   assert.match(problems[0]!, /^repro\.yml:4: unknown key "metric-tolerances\.eval\.\*\.rtoll" \(did you mean "metric-tolerances\.eval\.\*\.rtol"\?\); accepted: .*rtol.*atol/);
 });
+
+test('step-key: one key, or a map whose keys are prefixes of the map form of metrics', () => {
+  assert.equal(loadSettings({ file: file('command: t\nmetrics: m.csv\nstep-key: batch\n'), overrides: [] }).config['step-key'], 'batch');
+  const map = loadSettings({ file: file('command: t\nmetrics: { train: a.csv, eval: b.csv }\nstep-key: { train: batch }\n'), overrides: [] });
+  assert.deepEqual(map.config['step-key'], { train: 'batch' });
+  assert.match(problemsOf(() => loadSettings({ file: file('command: t\nmetrics: m.csv\nstep-key: { train: batch }\n'), overrides: [] })).join('\n'), /repro\.yml:3: a map of step keys goes with the map form of `metrics`/);
+  assert.match(problemsOf(() => loadSettings({ file: file('command: t\nmetrics: { train: a.csv }\nstep-key: { trian: batch }\n'), overrides: [] })).join('\n'), /"trian" is not a prefix of `metrics`; accepted: "train"/);
+  assert.deepEqual(loadSettings({ file: file('command: t\nmetrics: m.csv\n'), overrides: [{ key: 'allow-non-finite', value: '[grad_norm]', origin: 'input "allow-non-finite"' }] }).config['allow-non-finite'], ['grad_norm']);
+});

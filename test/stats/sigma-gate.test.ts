@@ -55,7 +55,7 @@ test('a naive per-step gate (window 1) is what flags same-code runs; windows do 
 
 test('window placement does not change the verdict: dropping the first steps of every run', () => {
   const shift = (run: MetricData, from: number): MetricData => {
-    const series = new Map([...run.series].map(([name, s]) => [name, { steps: s.steps.slice(from), values: s.values.slice(from) }]));
+    const series = new Map([...run.series].map(([name, s]) => [name, { steps: Array.from(s.steps).slice(from), values: Array.from(s.values).slice(from) }]));
     return { series, finals: run.finals, notes: [] };
   };
   for (const from of [0, 3, 10]) {
@@ -90,7 +90,7 @@ test('σ = 0 (a same-seed band of identical runs) leaves the rtol/atol floor, no
 
 test('a metric the run lacks, a step it lacks, and a NaN are drift; a new metric is not', () => {
   const run = heldOut[0]!;
-  const lacking: MetricData = { series: new Map([['train.loss', { steps: run.series.get('train.loss')!.steps.slice(0, 50), values: run.series.get('train.loss')!.values.slice(0, 50) }]]), finals: new Map([['extra', 1]]), notes: [] };
+  const lacking: MetricData = { series: new Map([['train.loss', { steps: Array.from(run.series.get('train.loss')!.steps).slice(0, 50), values: Array.from(run.series.get('train.loss')!.values).slice(0, 50) }]]), finals: new Map([['extra', 1]]), notes: [] };
   const verdict = sigmaGate(band, lacking, options());
   const byName = Object.fromEntries(verdict.metrics.map((m) => [m.name, m]));
   assert.equal(byName['train.loss']!.status, 'drift');

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatMetricsLine } from '../../src/trainer/metrics-line.ts';
-import { parseJsonLines } from '../../src/metrics/json-lines.ts';
+import { parseMetricText } from '../../src/metrics/parse.ts';
+import { plainSeries } from '../support/plain-series.ts';
 
 test('metric lines read back through our JSONL parser, non-finite values included', () => {
   const lines = [
@@ -19,21 +20,21 @@ test('metric lines read back through our JSONL parser, non-finite values include
   ]);
   assert.equal(lines[2]!.text, '{"accuracy":0.875}');
   assert.equal(lines[3]!.text, '{"step":3}');
-  const data = parseJsonLines(lines.map((l) => l.text).join('\n') + '\n', 'metrics.jsonl');
-  assert.deepEqual(data.series.get('train.loss'), { steps: [1, 2], values: [0.5, NaN] });
-  assert.deepEqual(data.series.get('eval.loss'), { steps: [2], values: [Infinity] });
-  assert.deepEqual(data.series.get('eval.margin'), { steps: [2], values: [-Infinity] });
+  const data = parseMetricText(lines.map((l) => l.text).join('\n') + '\n', 'metrics.jsonl');
+  assert.deepEqual(plainSeries(data.series.get('train.loss')), { steps: [1, 2], values: [0.5, NaN] });
+  assert.deepEqual(plainSeries(data.series.get('eval.loss')), { steps: [2], values: [Infinity] });
+  assert.deepEqual(plainSeries(data.series.get('eval.margin')), { steps: [2], values: [-Infinity] });
   assert.ok(Object.is(data.series.get('eval.bias')!.values[0], -0));
   assert.equal(data.finals.get('accuracy'), 0.875);
   // A string is kept in the file but is no series: the parser compares numbers only.
   const withString = formatMetricsLine(5, { loss: 'NaN', lr: 0.1 });
   assert.equal(withString.text, '{"step":5,"loss":"NaN","lr":0.1}');
   assert.deepEqual(withString.nonFinite, []);
-  const read = parseJsonLines(withString.text, 'm');
+  const read = parseMetricText(withString.text, 'm.jsonl');
   assert.deepEqual([...read.series.keys()], ['lr']);
   // Shortest round-trip form: the value read back is the same double.
   const value = 0.1 + 0.2;
-  assert.equal(parseJsonLines(formatMetricsLine(4, { x: value }).text, 'm').series.get('x')!.values[0], value);
+  assert.equal(parseMetricText(formatMetricsLine(4, { x: value }).text, 'm.jsonl').series.get('x')!.values[0], value);
 });
 
 test('bad log calls are refused with what is wrong', () => {

@@ -4,7 +4,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import os from 'node:os';
 import path from 'node:path';
 import { ReproError } from '../../src/errors.ts';
-import { parseJsonLines } from '../../src/metrics/json-lines.ts';
+import { parseMetricText } from '../../src/metrics/parse.ts';
 import { parseSafetensors } from '../../src/safetensors/format.ts';
 import { type RunTrainerOptions, backendFingerprint, runTrainer, typeScriptNodeFlags } from '../../src/trainer/run-trainer.ts';
 import { describeLoadFailure } from '../../src/trainer/backend.ts';
@@ -60,11 +60,11 @@ test('builtin:smoke repeats bit for bit in separate processes, and another seed 
     assert.equal(metrics[0], metrics[1]);
     assert.notEqual(metrics[0], metrics[2]);
 
-    const data = parseJsonLines(metrics[0]!, 'metrics.jsonl');
+    const data = parseMetricText(metrics[0]!, 'metrics.jsonl');
     assert.deepEqual([...data.series.keys()].sort(), ['eval.accuracy', 'eval.loss', 'train.loss']);
     assert.equal(data.series.get('train.loss')!.steps.length, 100);
-    assert.deepEqual(data.series.get('eval.loss')!.steps, [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
-    assert.ok(data.series.get('train.loss')!.values.every((v) => Number.isFinite(v) && v > 0));
+    assert.deepEqual(Array.from(data.series.get('eval.loss')!.steps), [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    assert.ok(Array.from(data.series.get('train.loss')!.values).every((v) => Number.isFinite(v) && v > 0));
     assert.ok(data.finals.has('accuracy'));
 
     assert.deepEqual(first.backend, { name: 'cpu', version: '4.22.0', device: 'CPU (pure JavaScript)' });
@@ -105,11 +105,11 @@ test('a trainer module gets ctx and its Math.random calls are seeded and reporte
     const [first, second] = [await run(), await run()];
     const text = await readFile(first.metricsPath, 'utf8');
     assert.equal(text, await readFile(second.metricsPath, 'utf8'));
-    const data = parseJsonLines(text, 'metrics.jsonl');
-    assert.deepEqual(data.series.get('option')!.values, [3, 3, 3, 3, 3, 3]);
+    const data = parseMetricText(text, 'metrics.jsonl');
+    assert.deepEqual(Array.from(data.series.get('option')!.values), [3, 3, 3, 3, 3, 3]);
     assert.deepEqual([data.finals.get('seed'), data.finals.get('steps')], [7, 6]);
     // A fresh dropout mask per step: the kept counts are not all the same.
-    assert.ok(new Set(data.series.get('noisy')!.values).size > 1);
+    assert.ok(new Set(Array.from(data.series.get('noisy')!.values)).size > 1);
     assert.deepEqual(first.checkpoints.map((c) => c.step), [4, 6]);
     assert.deepEqual(first.checkpoints[0]!.tensors.map((t) => [t.name, t.dtype, t.shape]), [['w', 'F32', []]]);
     assert.equal(first.warnings.length, 1);
@@ -148,7 +148,7 @@ test('failing trainers end with a ReproError that says why', async () => {
     const asString = await runTrainer(optionsFor(project, { module: 'nan-string.mjs' }));
     const text = await readFile(asString.metricsPath, 'utf8');
     assert.equal(text, '{"step":1,"loss":0.5,"ratio":"NaN"}\n');
-    assert.deepEqual([...parseJsonLines(text, 'm').series.keys()], ['loss']);
+    assert.deepEqual([...parseMetricText(text, 'm.jsonl').series.keys()], ['loss']);
   });
 });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { EXIT_DRIFT, EXIT_PASS, ReproError } from '../../errors.ts';
+import { describeError, EXIT_DRIFT, EXIT_PASS, ReproError } from '../../errors.ts';
+import type { MetricData } from '../../metrics/series.ts';
 import { readComparable } from '../../metrics/collect.ts';
 import { compareMetrics } from '../../compare/compare.ts';
 import { DEFAULT_TOLERANCE, resolveTolerance, TolerancePicker } from '../../compare/tolerance.ts';
@@ -26,6 +27,8 @@ interface CompareCommandOptions {
   exact: boolean;
   include: string[];
   ignore: string[];
+  /** --step-key: the key (CSV column) numbering the records of both files. */
+  stepKey?: string | undefined;
   format: ReportFormat;
   /** --config: take tolerance, metric-tolerances and ignore-metrics from this repro.yml. */
   config?: string | undefined;
@@ -46,11 +49,10 @@ async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Pro
   if (problems.length === 1) throw new ReproError(problems[0]!);
   if (problems.length > 1) throw new ReproError(`${problems.length} problems with the arguments:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   const [baselineFile, currentFile] = options.files as [string, string];
-  const [baseline, current, picker] = await Promise.all([
-    readComparable(path.resolve(options.cwd, baselineFile)),
-    readComparable(path.resolve(options.cwd, currentFile)),
-    tolerancesFor(options),
-  ]);
+  const picker = await tolerancesFor(options);
+  const [baseline, current] = readBothInputs(
+    [baselineFile, currentFile].map((file) => () => readComparable(path.resolve(options.cwd, file), { stepKey: options.stepKey ?? picker.stepKey })) as [() => MetricData, () => MetricData],
+  );
   // Wall-clock fields are ignored by default (DESIGN.md), or as the config says; --ignore adds to that list.
   const ignore = [...picker.ignore, ...options.ignore];
   const plain = compareMetrics(baseline, current, { tolerances: picker.tolerances, include: options.include, ignore });
@@ -81,12 +83,36 @@ async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Pro
   return verdict.status === 'pass' ? EXIT_PASS : EXIT_DRIFT;
 }
 
+/**
+ * Reads BASELINE then CURRENT. When both are bad, both problems are named, baseline first:
+ * fixing one file only to be told about the other wastes a round trip.
+ */
+function readBothInputs(readers: [() => MetricData, () => MetricData]): [MetricData, MetricData] {
+  const results = readers.map((read) => {
+    try {
+      return { data: read() };
+    } catch (error) {
+      if (!(error instanceof ReproError)) throw error;
+      return { error };
+    }
+  });
+  const errors = results.flatMap((result, index) => ('error' in result ? [{ error: result.error!, which: index === 0 ? 'BASELINE' : 'CURRENT' }] : []));
+  // The same file given twice (or two files broken alike) is one problem, said once.
+  if (errors.length === 1 || (errors.length === 2 && describeError(errors[0]!.error) === describeError(errors[1]!.error))) throw errors[0]!.error;
+  if (errors.length === 2) {
+    throw new ReproError(`both inputs are bad:\n${errors.map(({ error, which }) => `  - ${which}: ${describeError(error).replace(/\n/g, '\n    ')}`).join('\n')}`);
+  }
+  return [results[0]!.data!, results[1]!.data!];
+}
+
 interface ComparePicker {
   tolerances: TolerancePicker;
   /** The tolerance keys as given (the σ gate's keys among them). */
   gate: GateSettings;
   ignore: string[];
   lines: string[];
+  /** The config file's `step-key`, when it is one key (a map names keys per prefix of `metrics`, which compare has not). */
+  stepKey?: string | undefined;
 }
 
 /** What is wrong with the arguments, all of it, so that one run names every problem. */
@@ -111,7 +137,7 @@ function toleranceNumber(text: string): number | null {
 
 /**
  * The tolerance for `compare`: from flags, or — with --config — the same keys a `check` uses
- * (tolerance, metric-tolerances, ignore-metrics), so a trusted workflow that compares evidence
+ * (tolerance, metric-tolerances, ignore-metrics, and a single step-key), so a trusted workflow that compares evidence
  * from elsewhere (the fork-PR pattern) holds it to the repository's own gate.
  */
 async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePicker> {
@@ -120,13 +146,15 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new ReproError(`--config ${options.config}: cannot read ${file} (${error.code ?? error.message})`);
     });
-    const gate = gateSettingsOf(loadSettings({ file: { path: options.config, text }, overrides: [] }).config);
+    const { config } = loadSettings({ file: { path: options.config, text }, overrides: [], toleranceKeysOnly: true });
+    const gate = gateSettingsOf(config);
     const tolerance = resolveTolerance(gate.tolerance);
     const source = `tolerance in ${options.config}`;
     return {
       gate,
       tolerances: new TolerancePicker(tolerance, source, gate['metric-tolerances']),
       ignore: gate['ignore-metrics'],
+      stepKey: typeof config['step-key'] === 'string' ? config['step-key'] : undefined,
       lines: [tolerance.exact ? `exact (bit-for-bit) — from ${source}` : `rtol ${tolerance.rtol}, atol ${tolerance.atol} — from ${source}`, ...Object.entries(gate['metric-tolerances']).map(([glob, o]) => `\`${glob}\`: ${JSON.stringify(o)}`)],
     };
   }
@@ -167,10 +195,11 @@ async function bandedBaseline(baselineFile: string, currentFile: string): Promis
 
 export const command: CliCommand = {
   name: 'compare',
-  usage: `repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--sigma K] [--config F] [--metric GLOB]... [--ignore GLOB]... [--format text|markdown|json] [-o VERDICT.json] [--html REPORT.html]
-    Compare two metric files or log folders (TensorBoard, MLflow), run records or baselines (told apart by content); against a
-    baseline with a band the σ gate decides (--sigma K; rtol/atol stay the floor).`,
-  options: ['rtol', 'atol', 'exact', 'sigma', 'config', 'metric', 'ignore', 'format', 'out', 'html', 'verbose'],
+  usage: `repro-check compare BASELINE CURRENT [--rtol R] [--atol A] [--exact] [--sigma K] [--config F] [--metric GLOB]... [--ignore GLOB]... [--step-key KEY] [--format text|markdown|json] [-o VERDICT.json] [--html REPORT.html]
+    Compare two metric files or log folders (TensorBoard, MLflow), run records or baselines (told apart by content);
+    --step-key names the key (CSV column) that numbers the records of both files; against a baseline with a band
+    the σ gate decides (--sigma K; rtol/atol stay the floor).`,
+  options: ['rtol', 'atol', 'exact', 'sigma', 'config', 'metric', 'ignore', 'step-key', 'format', 'out', 'html', 'verbose'],
   formats: REPORT_FORMATS,
   defaultFormat: defaultReportFormat,
   run: ({ args, values, format, flagProblems }, io) =>
@@ -183,6 +212,7 @@ export const command: CliCommand = {
         exact: values.exact,
         include: values.metric,
         ignore: values.ignore,
+        stepKey: values['step-key'],
         format: format as ReportFormat,
         html: values.html,
         sigma: values.sigma,
