@@ -1,7 +1,7 @@
 import { InputFileError } from '../../errors.ts';
 import { collectMetrics, type RecordLocator } from '../collector.ts';
 import type { MetricData } from '../series.ts';
-import { DT_DOUBLE, DT_FLOAT, readEvent, type EventVisitor, type TensorValue } from './event-proto.ts';
+import { DT_DOUBLE, DT_FLOAT, EventReader, type EventVisitor, type TensorValue } from './event-proto.ts';
 import { readTfRecords, TfRecordCorruption } from './tfrecord.ts';
 
 /** One event file's bytes, named for messages. */
@@ -65,6 +65,7 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
       let record = 0;
       let lastTag: string | undefined;
       let lastSeries: ReturnType<typeof collector.seriesFor> | undefined;
+      const events = new EventReader();
       const visitor: EventVisitor = {
         value(step, tag, kind, simpleValue, tensor) {
           const scalar = kind === 'simpleValue' ? simpleValue : kind === 'tensor' && tensor !== null ? scalarOfTensor(tensor) : undefined;
@@ -84,7 +85,7 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
       const readRecord = (payload: Uint8Array, offset: number) => {
         record = bases[index]! + offset;
         try {
-          readEvent(payload, visitor);
+          events.read(payload, visitor);
         } catch (error) {
           if (error instanceof InputFileError) throw error;
           throw locator.error(record, `not a TensorBoard Event message (${(error as Error).message})`);

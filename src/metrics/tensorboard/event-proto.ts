@@ -1,4 +1,5 @@
 import protobuf from 'protobufjs';
+import { TagStrings } from './tag-strings.ts';
 
 /**
  * The messages of a TensorBoard event file, written from TensorBoard's published definitions
@@ -110,71 +111,89 @@ const WIRE_LENGTH_DELIMITED = 2;
 const WIRE_FIXED32 = 5;
 
 /**
- * Walks one Event message (a TFRecord payload) and hands each `summary.value[]` to the visitor with the
+ * Walks Event messages (TFRecord payloads) and hands each `summary.value[]` to the visitor with the
  * event's step. The walk reads the wire with protobufjs's Reader, field by field as the definitions above
  * number them; it does not build an object per message: a log holds millions of small events, and the
- * generated decoder's oneof bookkeeping cost about ten times the reading itself. TensorProto values (TF2
- * scalars, rare and small) are decoded whole by protobufjs. Fields appear in any order and repeat as
- * protobuf allows (the last of a oneof wins); unknown fields are skipped.
- *
- * Throws protobufjs's Error (or RangeError) when the bytes are not a well-formed message.
+ * generated decoder's oneof bookkeeping cost about ten times the reading itself. For the same reason one
+ * Reader is pointed at each payload in turn, and tags are looked up by their bytes (TagStrings) rather
+ * than decoded each time. TensorProto values (TF2 scalars, rare and small) are decoded whole by
+ * protobufjs. Fields appear in any order and repeat as protobuf allows (the last of a oneof wins);
+ * unknown fields are skipped.
  */
-export function readEvent(payload: Uint8Array, visitor: EventVisitor): void {
-  const reader = protobuf.Reader.create(payload);
-  let step = 0;
-  let summaryStart = -1;
-  let summaryEnd = -1;
-  while (reader.pos < reader.len) {
-    const key = reader.uint32();
-    const field = key >>> 3;
-    const wireType = key & 7;
-    if (field === EVENT_STEP && wireType === WIRE_VARINT) step = toNumber(reader.int64());
-    else if (field === EVENT_SUMMARY && wireType === WIRE_LENGTH_DELIMITED) {
-      const length = reader.uint32();
-      summaryStart = reader.pos;
-      summaryEnd = summaryStart + length;
-      reader.skip(length);
-    } else reader.skipType(wireType);
-  }
-  if (summaryStart < 0) return;
-  // The step may follow the summary on the wire, so the summary is read once the whole event has been.
-  reader.pos = summaryStart;
-  while (reader.pos < summaryEnd) {
-    const key = reader.uint32();
-    if (key >>> 3 === SUMMARY_VALUE && (key & 7) === WIRE_LENGTH_DELIMITED) {
-      const end = reader.uint32() + reader.pos;
-      readValue(reader, end, step, visitor);
-      reader.pos = end;
-    } else reader.skipType(key & 7);
-  }
-}
+export class EventReader {
+  private readonly reader = protobuf.Reader.create(new Uint8Array(0));
+  private readonly tags = new TagStrings();
 
-function readValue(reader: protobuf.Reader, end: number, step: number, visitor: EventVisitor): void {
-  let tag = '';
-  let kind: SummaryValueKind | null = null;
-  let simpleValue = 0;
-  let tensor: TensorValue | null = null;
-  while (reader.pos < end) {
-    const key = reader.uint32();
-    const field = key >>> 3;
-    const wireType = key & 7;
-    if (field === VALUE_TAG && wireType === WIRE_LENGTH_DELIMITED) tag = reader.string();
-    else if (field === VALUE_SIMPLE && wireType === WIRE_FIXED32) {
-      kind = 'simpleValue';
-      simpleValue = reader.float();
-    } else if (field === VALUE_TENSOR && wireType === WIRE_LENGTH_DELIMITED) {
-      kind = 'tensor';
-      tensor = TensorType.decode(reader, reader.uint32()) as unknown as TensorValue;
-    } else {
-      const other = VALUE_KIND_BY_FIELD.get(field);
-      if (other !== undefined && wireType === WIRE_LENGTH_DELIMITED) kind = other;
-      reader.skipType(wireType);
+  /** Throws protobufjs's Error (or RangeError) when `payload` is not a well-formed message. */
+  read(payload: Uint8Array, visitor: EventVisitor): void {
+    const reader = this.reader;
+    reader.buf = payload;
+    reader.pos = 0;
+    reader.len = payload.length;
+    let step = 0;
+    let summaryStart = -1;
+    let summaryEnd = -1;
+    while (reader.pos < reader.len) {
+      const key = reader.uint32();
+      const field = key >>> 3;
+      const wireType = key & 7;
+      if (field === EVENT_STEP && wireType === WIRE_VARINT) step = toNumber(reader.int64());
+      else if (field === EVENT_SUMMARY && wireType === WIRE_LENGTH_DELIMITED) {
+        const length = reader.uint32();
+        summaryStart = reader.pos;
+        summaryEnd = summaryStart + length;
+        reader.skip(length);
+      } else reader.skipType(wireType);
+    }
+    if (summaryStart < 0) return;
+    // The step may follow the summary on the wire, so the summary is read once the whole event has been.
+    reader.pos = summaryStart;
+    while (reader.pos < summaryEnd) {
+      const key = reader.uint32();
+      if (key >>> 3 === SUMMARY_VALUE && (key & 7) === WIRE_LENGTH_DELIMITED) {
+        const end = reader.uint32() + reader.pos;
+        this.readValue(end, step, visitor);
+        reader.pos = end;
+      } else reader.skipType(key & 7);
     }
   }
-  visitor.value(step, tag, kind, simpleValue, tensor);
+
+  private readValue(end: number, step: number, visitor: EventVisitor): void {
+    const reader = this.reader;
+    let tag = '';
+    let kind: SummaryValueKind | null = null;
+    let simpleValue = 0;
+    let tensor: TensorValue | null = null;
+    while (reader.pos < end) {
+      const key = reader.uint32();
+      const field = key >>> 3;
+      const wireType = key & 7;
+      if (field === VALUE_TAG && wireType === WIRE_LENGTH_DELIMITED) {
+        const length = reader.uint32();
+        const start = reader.pos;
+        reader.skip(length);
+        tag = this.tags.read(reader.buf, start, reader.pos);
+      } else if (field === VALUE_SIMPLE && wireType === WIRE_FIXED32) {
+        kind = 'simpleValue';
+        simpleValue = reader.float();
+      } else if (field === VALUE_TENSOR && wireType === WIRE_LENGTH_DELIMITED) {
+        kind = 'tensor';
+        tensor = TensorType.decode(reader, reader.uint32()) as unknown as TensorValue;
+      } else {
+        const other = VALUE_KIND_BY_FIELD.get(field);
+        if (other !== undefined && wireType === WIRE_LENGTH_DELIMITED) kind = other;
+        reader.skipType(wireType);
+      }
+    }
+    visitor.value(step, tag, kind, simpleValue, tensor);
+  }
 }
 
-/** int64 on the wire: protobufjs gives a Long (long.js is installed with it) or, without long.js, a number. */
+/**
+ * int64 on the wire: protobufjs gives a Long (long.js is installed with it) or, without long.js, a number.
+ * The Long's signed high and unsigned low halves are added here, as LongBits.toNumber does, without
+ * building a LongBits for each event.
+ */
 function toNumber(value: number | protobuf.Long): number {
-  return typeof value === 'number' ? value : protobuf.util.LongBits.from(value).toNumber(false);
+  return typeof value === 'number' ? value : value.high * 2 ** 32 + (value.low >>> 0);
 }
