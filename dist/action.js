@@ -385,7 +385,7 @@ async function settingsForAction(inputs, workspace) {
   return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides, trains: inputs.mode !== "publish" }), configPath: text === null ? null : configPath };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-YYIARO3W.js");
+  const { runCheck } = await import("./chunks/check-7MORHMO7.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -420,7 +420,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-TSYAKFKW.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-VJQRWNEX.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
@@ -439,7 +439,7 @@ async function baselineMode(inputs, settings, context, event) {
   await publishBaselineToGithub(inputs, event, settings, result, context);
 }
 async function auditMode(inputs, settings, context, event) {
-  const { runAudit } = await import("./chunks/audit-ZHHMJG4H.js");
+  const { runAudit } = await import("./chunks/audit-KLG66V7R.js");
   const config = settings.config;
   const result = await runAudit(settings, context);
   setOutput("status", result.findings.reached ? "pass" : "drift");
@@ -469,7 +469,7 @@ async function auditMode(inputs, settings, context, event) {
 async function aggregateMode(records, settings, context) {
   const [{ expandFileGlob }, { readAggregateInputs, runAggregate }, { renderAuditMarkdown }, { serializeDocument }, { writeFileAtomic }] = await Promise.all([
     import("./chunks/glob-files-XYAZJPSY.js"),
-    import("./chunks/aggregate-NNWJU5FG.js"),
+    import("./chunks/aggregate-JE3TKN3X.js"),
     import("./chunks/audit-OARADACV.js"),
     import("./chunks/codec-IUZLK5WC.js"),
     import("./chunks/atomic-write-DI6TKO3D.js")

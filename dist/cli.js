@@ -167,17 +167,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-PRJI3M4V.js"),
-  baseline: () => import("./chunks/baseline-ZDFHFZ5E.js"),
-  run: () => import("./chunks/run-4BJ43EPS.js"),
-  compare: () => import("./chunks/compare-EU4NFHRN.js"),
+  check: () => import("./chunks/check-UL447G27.js"),
+  baseline: () => import("./chunks/baseline-EQFN2SYU.js"),
+  run: () => import("./chunks/run-YLDTXQP2.js"),
+  compare: () => import("./chunks/compare-MC2PQESY.js"),
   env: () => import("./chunks/env-2EDK6CSB.js"),
   fingerprint: () => import("./chunks/fingerprint-EHP5UJCS.js"),
   "diff-weights": () => import("./chunks/diff-weights-NIUFJTTK.js"),
   merge: () => import("./chunks/merge-CW3X5NTE.js"),
-  audit: () => import("./chunks/audit-CMZ6V4G2.js"),
-  band: () => import("./chunks/band-QZ4KZU7M.js"),
-  aggregate: () => import("./chunks/aggregate-VLNXZPPF.js")
+  audit: () => import("./chunks/audit-K27CI44Z.js"),
+  band: () => import("./chunks/band-PPJNTVPH.js"),
+  aggregate: () => import("./chunks/aggregate-MNS6ALHK.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

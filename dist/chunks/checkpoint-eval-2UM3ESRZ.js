@@ -6,8 +6,8 @@ import {
 import "./chunk-XPR7BVWN.js";
 import {
   trainingFailure
-} from "./chunk-3UL66PRD.js";
-import "./chunk-UDUGGXUM.js";
+} from "./chunk-YGTOSCVT.js";
+import "./chunk-FGECTIXH.js";
 import "./chunk-HUU5U23F.js";
 import {
   encodeNumber

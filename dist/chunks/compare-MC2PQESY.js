@@ -20,7 +20,7 @@ import {
 } from "./chunk-77UJ7ENF.js";
 import {
   readComparable
-} from "./chunk-UDUGGXUM.js";
+} from "./chunk-FGECTIXH.js";
 import {
   decodeRecordDocument,
   isReproDocument

@@ -30,7 +30,7 @@ var command = {
     const { values } = input;
     const withCounts = { ...input, values: { ...values, set: [...values.set, ...auditCountSettings(values.runs, values.seeds)] } };
     const { settings, context } = await trainingInvocation(withCounts, io, log);
-    const { runBaselineUpdate } = await import("./baseline-TSYAKFKW.js");
+    const { runBaselineUpdate } = await import("./baseline-VJQRWNEX.js");
     const result = await runBaselineUpdate(settings, context);
     io.stdout(
       `Baseline written to ${result.baselineRepoPath}. Commit it:

@@ -2,7 +2,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   aggregateCommand,
   command
-} from "./chunk-J2DDN6FC.js";
+} from "./chunk-OYJR6FN7.js";
 import "./chunk-HUU5U23F.js";
 import "./chunk-OR34RBAR.js";
 import "./chunk-ZKBYXW7T.js";

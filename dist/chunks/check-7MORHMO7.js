@@ -40,8 +40,8 @@ import {
 import {
   collectRunEnvironment,
   trainAndRecord
-} from "./chunk-3UL66PRD.js";
-import "./chunk-UDUGGXUM.js";
+} from "./chunk-YGTOSCVT.js";
+import "./chunk-FGECTIXH.js";
 import "./chunk-HZAAV3XK.js";
 import "./chunk-OVI3PV4X.js";
 import {

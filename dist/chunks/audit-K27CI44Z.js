@@ -38,7 +38,7 @@ async function determinismAudit(input, io, log) {
   const { values } = input;
   const withCounts = { ...input, values: { ...values, set: [...values.set, ...auditCountSettings(values.runs, values.seeds)] } };
   const { settings, context } = await trainingInvocation(withCounts, io, log);
-  const { runAudit } = await import("./audit-ZHHMJG4H.js");
+  const { runAudit } = await import("./audit-KLG66V7R.js");
   const result = await runAudit(settings, context);
   const { auditToJson } = await import("./audit-OARADACV.js");
   const json = JSON.stringify(auditToJson(result.report), null, 2) + "\n";
@@ -57,7 +57,7 @@ async function resumeAudit(input, io, log) {
   if (!Number.isSafeInteger(resumeAt) || resumeAt < 1) problems.push(`--resume-at ${resumeAtText}: expected a step number, 1 or more`);
   const { settings, context } = await trainingInvocation({ ...input, flagProblems: problems }, io, log);
   if (problems.length > 0) throw new ReproError(problems.join("\n"));
-  const { runResumeAudit } = await import("./resume-audit-5M3C6QNQ.js");
+  const { runResumeAudit } = await import("./resume-audit-HWIPNZWJ.js");
   const { resumeAuditToJson, renderResumeAudit } = await import("./resume-audit-4EELERIV.js");
   const { analysis, exitCode } = await runResumeAudit({ settings, resumeAt }, context);
   const json = JSON.stringify(resumeAuditToJson(analysis), null, 2) + "\n";

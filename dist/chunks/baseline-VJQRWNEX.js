@@ -10,7 +10,7 @@ import {
   analyseAudit,
   auditOptionsOf,
   trainRepeats
-} from "./chunk-CR5YJ2EN.js";
+} from "./chunk-SMF3D6WG.js";
 import "./chunk-MJKHSBHT.js";
 import {
   prepareRepo,
@@ -23,8 +23,8 @@ import "./chunk-77UJ7ENF.js";
 import {
   collectRunEnvironment,
   trainAndRecord
-} from "./chunk-3UL66PRD.js";
-import "./chunk-UDUGGXUM.js";
+} from "./chunk-YGTOSCVT.js";
+import "./chunk-FGECTIXH.js";
 import "./chunk-UZ3KSB34.js";
 import "./chunk-HZAAV3XK.js";
 import "./chunk-OVI3PV4X.js";

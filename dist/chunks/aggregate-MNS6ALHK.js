@@ -1,7 +1,7 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   aggregateCommand
-} from "./chunk-J2DDN6FC.js";
+} from "./chunk-OYJR6FN7.js";
 import "./chunk-HUU5U23F.js";
 import "./chunk-OR34RBAR.js";
 import "./chunk-ZKBYXW7T.js";

@@ -5,7 +5,7 @@ import {
 import {
   analyseAudit,
   auditOptionsOf
-} from "./chunk-CR5YJ2EN.js";
+} from "./chunk-SMF3D6WG.js";
 import "./chunk-MJKHSBHT.js";
 import "./chunk-TSBPEDO7.js";
 import {
@@ -13,10 +13,10 @@ import {
 } from "./chunk-3YI7KUSI.js";
 import "./chunk-4BWAYEIY.js";
 import "./chunk-77UJ7ENF.js";
-import "./chunk-3UL66PRD.js";
+import "./chunk-YGTOSCVT.js";
 import {
   readComparable
-} from "./chunk-UDUGGXUM.js";
+} from "./chunk-FGECTIXH.js";
 import "./chunk-UZ3KSB34.js";
 import "./chunk-HZAAV3XK.js";
 import "./chunk-OVI3PV4X.js";

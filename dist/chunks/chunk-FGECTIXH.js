@@ -643,7 +643,7 @@ var require_pool = __commonJS({
     "use strict";
     init_define_REPRO_CHART_LIBRARY();
     module.exports = pool;
-    function pool(alloc, slice, size) {
+    function pool(alloc, slice2, size) {
       var SIZE = size || 8192;
       var MAX = SIZE >>> 1;
       var slab = null;
@@ -655,7 +655,7 @@ var require_pool = __commonJS({
           slab = alloc(SIZE);
           offset = 0;
         }
-        var buf = slice.call(slab, offset, offset += size2);
+        var buf = slice2.call(slab, offset, offset += size2);
         if (offset & 7)
           offset = (offset | 7) + 1;
         return buf;
@@ -6676,7 +6676,7 @@ var require_parse = __commonJS({
         } while (token2 === '"' || token2 === "'");
         return values.join("");
       }
-      function readValue2(acceptTypeRef) {
+      function readValue(acceptTypeRef) {
         var token2 = next();
         switch (token2) {
           case "'":
@@ -7272,7 +7272,7 @@ var require_parse = __commonJS({
                 if (!skip("]", true)) {
                   do {
                     lastValueIsAggregate = peek() === "{";
-                    lastValue = lastValueIsAggregate ? parseOptionValue(parent, name + "." + propName, depth + 1) : readValue2(true);
+                    lastValue = lastValueIsAggregate ? parseOptionValue(parent, name + "." + propName, depth + 1) : readValue(true);
                     value.push(lastValue);
                   } while (skip(",", true));
                   skip("]");
@@ -7283,7 +7283,7 @@ var require_parse = __commonJS({
                 }
               }
             } else {
-              value = readValue2(true);
+              value = readValue(true);
               setOption(parent, name + "." + propName, value);
             }
             var prevValue = Object.prototype.hasOwnProperty.call(objectResult, propName) ? objectResult[propName] : void 0;
@@ -7296,7 +7296,7 @@ var require_parse = __commonJS({
           }
           return objectResult;
         }
-        var simpleValue = name === "default" && parent instanceof Field && integerTypeRe.test(parent.type) ? parseInteger(next(), !unsignedTypeRe.test(parent.type)) : readValue2(true);
+        var simpleValue = name === "default" && parent instanceof Field && integerTypeRe.test(parent.type) ? parseInteger(next(), !unsignedTypeRe.test(parent.type)) : readValue(true);
         setOption(parent, name, simpleValue);
         return simpleValue;
       }
@@ -8752,18 +8752,28 @@ var TfRecordCorruption = class extends Error {
 };
 function readTfRecords(bytes, onRecord) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let checkedLow = -1;
+  let checkedHigh = -1;
+  let checkedCrc = -1;
   let offset = 0;
   while (offset < bytes.length) {
     if (bytes.length - offset < HEADER_BYTES) return { truncatedAt: offset };
+    const low = view.getUint32(offset, true);
+    const high = view.getUint32(offset + 4, true);
     const lengthCrc = view.getUint32(offset + 8, true);
-    if (lengthCrc !== maskedCrc32c(bytes.subarray(offset, offset + 8))) {
-      throw new TfRecordCorruption(offset, "the CRC of the record length does not match");
+    if (low !== checkedLow || high !== checkedHigh || lengthCrc !== checkedCrc) {
+      if (lengthCrc !== maskedCrc32c(slice(bytes, offset, 8))) {
+        throw new TfRecordCorruption(offset, "the CRC of the record length does not match");
+      }
+      checkedLow = low;
+      checkedHigh = high;
+      checkedCrc = lengthCrc;
     }
-    const length = view.getUint32(offset, true) + view.getUint32(offset + 4, true) * 2 ** 32;
+    const length = low + high * 2 ** 32;
     const dataStart = offset + HEADER_BYTES;
     if (length > bytes.length - dataStart - FOOTER_BYTES) return { truncatedAt: offset };
     const dataEnd = dataStart + length;
-    const data = bytes.subarray(dataStart, dataEnd);
+    const data = slice(bytes, dataStart, length);
     if (view.getUint32(dataEnd, true) !== maskedCrc32c(data)) {
       throw new TfRecordCorruption(offset, `the CRC of the record data (${length} bytes) does not match`);
     }
@@ -8771,6 +8781,9 @@ function readTfRecords(bytes, onRecord) {
     offset = dataEnd + FOOTER_BYTES;
   }
   return { truncatedAt: null };
+}
+function slice(bytes, start, length) {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset + start, length);
 }
 function readUint32(bytes, offset) {
   return (bytes[offset] | bytes[offset + 1] << 8 | bytes[offset + 2] << 16 | bytes[offset + 3] << 24) >>> 0;
@@ -8851,7 +8864,38 @@ init_define_REPRO_CHART_LIBRARY();
 
 // src/metrics/tensorboard/event-proto.ts
 init_define_REPRO_CHART_LIBRARY();
+var import_protobufjs2 = __toESM(require_protobufjs(), 1);
+
+// src/metrics/tensorboard/tag-strings.ts
+init_define_REPRO_CHART_LIBRARY();
 var import_protobufjs = __toESM(require_protobufjs(), 1);
+var MAX_TAGS = 64;
+var TagStrings = class {
+  known = [];
+  next = 0;
+  /** The tag whose UTF-8 bytes are `buf[start, end)`. */
+  read(buf, start, end) {
+    const count = this.known.length;
+    for (let probe = 0; probe < count; probe++) {
+      const index = (this.next + probe) % count;
+      const entry = this.known[index];
+      if (sameBytes(entry.bytes, buf, start, end)) {
+        this.next = (index + 1) % count;
+        return entry.tag;
+      }
+    }
+    const tag = import_protobufjs.default.util.utf8.read(buf, start, end);
+    if (count < MAX_TAGS) this.known.push({ bytes: buf.slice(start, end), tag });
+    return tag;
+  }
+};
+function sameBytes(known, buf, start, end) {
+  if (known.length !== end - start) return false;
+  for (let i = 0; i < known.length; i++) if (known[i] !== buf[start + i]) return false;
+  return true;
+}
+
+// src/metrics/tensorboard/event-proto.ts
 var TENSORBOARD_PROTO = `
 syntax = "proto3";
 package tensorboard;
@@ -8914,7 +8958,7 @@ message TensorProto {
 `;
 var DT_FLOAT = 1;
 var DT_DOUBLE = 2;
-var root = import_protobufjs.default.parse(TENSORBOARD_PROTO, { keepCase: false }).root;
+var root = import_protobufjs2.default.parse(TENSORBOARD_PROTO, { keepCase: false }).root;
 var EventType = root.lookupType("tensorboard.Event");
 var SummaryType = root.lookupType("tensorboard.Summary");
 var ValueType = root.lookupType("tensorboard.Summary.Value");
@@ -8929,60 +8973,73 @@ var VALUE_TENSOR = ValueType.fields.tensor.id;
 var WIRE_VARINT = 0;
 var WIRE_LENGTH_DELIMITED = 2;
 var WIRE_FIXED32 = 5;
-function readEvent(payload, visitor) {
-  const reader = import_protobufjs.default.Reader.create(payload);
-  let step = 0;
-  let summaryStart = -1;
-  let summaryEnd = -1;
-  while (reader.pos < reader.len) {
-    const key = reader.uint32();
-    const field = key >>> 3;
-    const wireType = key & 7;
-    if (field === EVENT_STEP && wireType === WIRE_VARINT) step = toNumber(reader.int64());
-    else if (field === EVENT_SUMMARY && wireType === WIRE_LENGTH_DELIMITED) {
-      const length = reader.uint32();
-      summaryStart = reader.pos;
-      summaryEnd = summaryStart + length;
-      reader.skip(length);
-    } else reader.skipType(wireType);
-  }
-  if (summaryStart < 0) return;
-  reader.pos = summaryStart;
-  while (reader.pos < summaryEnd) {
-    const key = reader.uint32();
-    if (key >>> 3 === SUMMARY_VALUE && (key & 7) === WIRE_LENGTH_DELIMITED) {
-      const end = reader.uint32() + reader.pos;
-      readValue(reader, end, step, visitor);
-      reader.pos = end;
-    } else reader.skipType(key & 7);
-  }
-}
-function readValue(reader, end, step, visitor) {
-  let tag = "";
-  let kind = null;
-  let simpleValue = 0;
-  let tensor = null;
-  while (reader.pos < end) {
-    const key = reader.uint32();
-    const field = key >>> 3;
-    const wireType = key & 7;
-    if (field === VALUE_TAG && wireType === WIRE_LENGTH_DELIMITED) tag = reader.string();
-    else if (field === VALUE_SIMPLE && wireType === WIRE_FIXED32) {
-      kind = "simpleValue";
-      simpleValue = reader.float();
-    } else if (field === VALUE_TENSOR && wireType === WIRE_LENGTH_DELIMITED) {
-      kind = "tensor";
-      tensor = TensorType.decode(reader, reader.uint32());
-    } else {
-      const other = VALUE_KIND_BY_FIELD.get(field);
-      if (other !== void 0 && wireType === WIRE_LENGTH_DELIMITED) kind = other;
-      reader.skipType(wireType);
+var EventReader = class {
+  reader = import_protobufjs2.default.Reader.create(new Uint8Array(0));
+  tags = new TagStrings();
+  /** Throws protobufjs's Error (or RangeError) when `payload` is not a well-formed message. */
+  read(payload, visitor) {
+    const reader = this.reader;
+    reader.buf = payload;
+    reader.pos = 0;
+    reader.len = payload.length;
+    let step = 0;
+    let summaryStart = -1;
+    let summaryEnd = -1;
+    while (reader.pos < reader.len) {
+      const key = reader.uint32();
+      const field = key >>> 3;
+      const wireType = key & 7;
+      if (field === EVENT_STEP && wireType === WIRE_VARINT) step = toNumber(reader.int64());
+      else if (field === EVENT_SUMMARY && wireType === WIRE_LENGTH_DELIMITED) {
+        const length = reader.uint32();
+        summaryStart = reader.pos;
+        summaryEnd = summaryStart + length;
+        reader.skip(length);
+      } else reader.skipType(wireType);
+    }
+    if (summaryStart < 0) return;
+    reader.pos = summaryStart;
+    while (reader.pos < summaryEnd) {
+      const key = reader.uint32();
+      if (key >>> 3 === SUMMARY_VALUE && (key & 7) === WIRE_LENGTH_DELIMITED) {
+        const end = reader.uint32() + reader.pos;
+        this.readValue(end, step, visitor);
+        reader.pos = end;
+      } else reader.skipType(key & 7);
     }
   }
-  visitor.value(step, tag, kind, simpleValue, tensor);
-}
+  readValue(end, step, visitor) {
+    const reader = this.reader;
+    let tag = "";
+    let kind = null;
+    let simpleValue = 0;
+    let tensor = null;
+    while (reader.pos < end) {
+      const key = reader.uint32();
+      const field = key >>> 3;
+      const wireType = key & 7;
+      if (field === VALUE_TAG && wireType === WIRE_LENGTH_DELIMITED) {
+        const length = reader.uint32();
+        const start = reader.pos;
+        reader.skip(length);
+        tag = this.tags.read(reader.buf, start, reader.pos);
+      } else if (field === VALUE_SIMPLE && wireType === WIRE_FIXED32) {
+        kind = "simpleValue";
+        simpleValue = reader.float();
+      } else if (field === VALUE_TENSOR && wireType === WIRE_LENGTH_DELIMITED) {
+        kind = "tensor";
+        tensor = TensorType.decode(reader, reader.uint32());
+      } else {
+        const other = VALUE_KIND_BY_FIELD.get(field);
+        if (other !== void 0 && wireType === WIRE_LENGTH_DELIMITED) kind = other;
+        reader.skipType(wireType);
+      }
+    }
+    visitor.value(step, tag, kind, simpleValue, tensor);
+  }
+};
 function toNumber(value) {
-  return typeof value === "number" ? value : import_protobufjs.default.util.LongBits.from(value).toNumber(false);
+  return typeof value === "number" ? value : value.high * 2 ** 32 + (value.low >>> 0);
 }
 
 // src/metrics/tensorboard/event-file.ts
@@ -9024,6 +9081,7 @@ function readEventFiles(files) {
       let record = 0;
       let lastTag;
       let lastSeries;
+      const events = new EventReader();
       const visitor = {
         value(step, tag, kind, simpleValue, tensor) {
           const scalar = kind === "simpleValue" ? simpleValue : kind === "tensor" && tensor !== null ? scalarOfTensor(tensor) : void 0;
@@ -9042,7 +9100,7 @@ function readEventFiles(files) {
       const readRecord = (payload, offset) => {
         record = bases[index] + offset;
         try {
-          readEvent(payload, visitor);
+          events.read(payload, visitor);
         } catch (error) {
           if (error instanceof InputFileError) throw error;
           throw locator.error(record, `not a TensorBoard Event message (${error.message})`);

@@ -36,7 +36,7 @@ async function runBandCommand(options, io) {
 ${problems.map((p) => `  - ${p}`).join("\n")}`);
   const settings = await settingsOf(options.config, io.cwd);
   const ignore = settings?.config["ignore-metrics"] ?? DEFAULT_IGNORED_METRICS;
-  const { readAggregateInputs, bandBaseline, splitRuns } = await import("./aggregate-NNWJU5FG.js");
+  const { readAggregateInputs, bandBaseline, splitRuns } = await import("./aggregate-JE3TKN3X.js");
   const inputs = await readAggregateInputs(options.files.map((f) => path.resolve(io.cwd, f)));
   const outFile = path.resolve(io.cwd, options.out);
   const createdAt = (/* @__PURE__ */ new Date()).toISOString();
@@ -54,7 +54,7 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`);
     }
     return EXIT_PASS;
   }
-  const { runAggregate } = await import("./aggregate-NNWJU5FG.js");
+  const { runAggregate } = await import("./aggregate-JE3TKN3X.js");
   const result = runAggregate(inputs, settings?.config ?? configSchema.parse({}), io.env, createdAt);
   await writeFileAtomic(outFile, serializeDocument(result.baseline));
   const { auditToJson, renderAuditMarkdown } = await import("./audit-OARADACV.js");

@@ -24,7 +24,7 @@ import {
   collectRunEnvironment,
   createRunOutputDir,
   trainAndRecord
-} from "./chunk-3UL66PRD.js";
+} from "./chunk-YGTOSCVT.js";
 import {
   auditToJson,
   renderAuditMarkdown

@@ -12,8 +12,8 @@ import {
   collectRunEnvironment,
   createRunOutputDir,
   trainAndRecord
-} from "./chunk-3UL66PRD.js";
-import "./chunk-UDUGGXUM.js";
+} from "./chunk-YGTOSCVT.js";
+import "./chunk-FGECTIXH.js";
 import "./chunk-HZAAV3XK.js";
 import "./chunk-OVI3PV4X.js";
 import "./chunk-HUU5U23F.js";
