@@ -8,6 +8,7 @@ import type { Verdict } from '../compare/types.ts';
 import type { MetricData } from '../metrics/series.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo } from './repo-state.ts';
+import { RESUME_FROM_VARIABLE, STATE_DIR_VARIABLE, STOP_AT_STEP_VARIABLE } from '../proc/resume-protocol.ts';
 import { collectRunEnvironment, createRunOutputDir, trainAndRecord } from './train.ts';
 
 /**
@@ -21,10 +22,6 @@ import { collectRunEnvironment, createRunOutputDir, trainAndRecord } from './tra
  *   full state into the folder, exit 0;
  * - REPRO_RESUME_FROM=<that folder>: load it and continue from step N+1, logging as usual.
  */
-
-export const STOP_AT_STEP_VARIABLE = 'REPRO_STOP_AT_STEP';
-export const STATE_DIR_VARIABLE = 'REPRO_STATE_DIR';
-export const RESUME_FROM_VARIABLE = 'REPRO_RESUME_FROM';
 
 export interface ResumeAnalysis {
   status: 'pass' | 'drift';

@@ -2,19 +2,31 @@ import type { Tf } from './backend.ts';
 import type { TrainerJob, TrainerOptionValue } from './job.ts';
 import { type MetricTree, formatMetricsLine } from './metrics-line.ts';
 import { type SeededRandom, createRandom } from './random.ts';
-import { type SafetensorsTensor, serializeSafetensors } from '../safetensors/format.ts';
-import type { Dtype } from '../safetensors/dtypes.ts';
+import { serializeSafetensors } from '../safetensors/format.ts';
+import { toSafetensor } from './tensor-bytes.ts';
 import { ReproError } from '../errors.ts';
+import type { ResumeRequest } from '../proc/resume-protocol.ts';
+import { type JsonValue, type StateVariable, captureState, restoreState } from './training-state.ts';
 
 type Tensor = import('@tensorflow/tfjs').Tensor;
-/** A layer weight as tfjs-layers exposes it (LayerVariable): its unique name and value. */
-type NamedWeight = { name: string; read(): Tensor };
+type Optimizer = import('@tensorflow/tfjs').Optimizer;
+/** A layer weight as tfjs-layers exposes it (LayerVariable): its unique name, its value, and a setter (used on resume). */
+type NamedWeight = { name: string; read(): Tensor; write(value: Tensor): unknown };
 
 /**
  * A metric value: a number, or a one-element tensor (read for you). A string is written to
  * metrics.jsonl but never compared: the way to record a value that may be non-finite on purpose.
  */
 export type LoggedValue = number | string | Tensor | { [name: string]: LoggedValue };
+
+/**
+ * What `ctx.resume` restores and `ctx.stopAfter` saves: the model (as for checkpoints; a
+ * name -> tensor map must hold tf.Variables, which can be overwritten) and the optimizer.
+ */
+export interface ResumeTarget {
+  weights: WeightSource;
+  optimizer?: Optimizer;
+}
 
 /** What `ctx.checkpoint` saves: a model or layer (its `.weights`), a list of them, or name -> tensor. */
 export type WeightSource = { weights: NamedWeight[] } | Array<{ weights: NamedWeight[] }> | Record<string, Tensor>;
@@ -43,6 +55,22 @@ export interface TrainerContext {
   checkpoint(step: number, weights?: WeightSource): Promise<boolean>;
   /** Names the model (or layers, or name -> tensor) that `checkpoint(step)` saves by default. */
   useModel(weights: WeightSource): void;
+  /**
+   * The exact-resume protocol (docs/trainer.md), for a trainer that owns its loop. Call once,
+   * after building the model and optimizer and drawing the data, before the first step. In the
+   * resumed leg of `repro-check audit --resume-at N` it loads the saved weights, optimizer slots
+   * and ctx.random state, and returns firstStep N+1 and the `extra` given to stopAfter;
+   * otherwise it changes nothing and returns { firstStep: 1, extra: null }.
+   * @throws ReproError when the saved state does not fit the model or optimizer.
+   */
+  resume(target: ResumeTarget): Promise<{ firstStep: number; extra: JsonValue | null }>;
+  /**
+   * Call at the end of every step (after its log and checkpoint). In the first leg of a resume
+   * audit, at step N, it saves the full state (with `extra`: JSON values the loop keeps between
+   * steps, such as a batch queue) and returns true: train() must return then, without final
+   * values. Otherwise it returns false.
+   */
+  stopAfter(step: number, target: ResumeTarget & { extra?: JsonValue }): Promise<boolean>;
   /** Dropout with a fresh seed from `random` on every call (tf.layers.dropout({seed}) reuses one mask). */
   dropout(x: Tensor, rate: number): Tensor;
 }
@@ -52,6 +80,10 @@ export interface TrainerOutput {
   appendMetricsLine(text: string): void;
   /** Returns the checkpoint's path relative to the output folder. */
   writeCheckpoint(step: number, bytes: Uint8Array): string;
+  /** The resume state folder (job.resume.stateDir): one file by name, written or read whole. */
+  writeStateFile(name: string, bytes: Uint8Array): void;
+  /** @throws ReproError when the file is not there. */
+  readStateFile(name: string): Uint8Array;
 }
 
 export interface TrainerContextState {
@@ -60,9 +92,9 @@ export interface TrainerContextState {
   /** The refusal of the first non-finite value logged, kept in case the trainer caught it. */
   divergence(): ReproError | null;
   checkpoints(): Array<{ path: string; step: number }>;
+  /** When the job is a leg of a resume audit that train() did not follow (never stopped, never resumed): why. */
+  resumeNotFollowed(): ReproError | null;
 }
-
-const TF_TO_SAFETENSORS: Readonly<Record<string, Dtype>> = { float32: 'F32', int32: 'I32', bool: 'BOOL' };
 
 export function createTrainerContext(tf: Tf, job: TrainerJob, output: TrainerOutput): TrainerContextState {
   const random = createRandom(job.seed);
@@ -70,6 +102,7 @@ export function createTrainerContext(tf: Tf, job: TrainerJob, output: TrainerOut
   let linesLogged = 0;
   let divergence: ReproError | null = null;
   let defaultWeights: WeightSource | null = null;
+  let resumeFollowed = false;
 
   const context: TrainerContext = {
     tf,
@@ -103,11 +136,50 @@ export function createTrainerContext(tf: Tf, job: TrainerJob, output: TrainerOut
     useModel(weights) {
       defaultWeights = weights;
     },
+    async resume(target) {
+      if (job.resume?.kind !== 'resume') return { firstStep: 1, extra: null };
+      const variables = stateVariables(target.weights);
+      const { step, extra } = await restoreState(tf, (name) => output.readStateFile(name), { variables, optimizer: target.optimizer ?? null }, random);
+      resumeFollowed = true;
+      return { firstStep: step + 1, extra };
+    },
+    async stopAfter(step, target) {
+      if (job.resume?.kind !== 'stop' || step !== job.resume.step) return false;
+      const parts = { step, variables: stateVariables(target.weights), optimizer: target.optimizer ?? null, extra: target.extra ?? null };
+      for (const [name, bytes] of await captureState(parts, random)) output.writeStateFile(name, bytes);
+      resumeFollowed = true;
+      return true;
+    },
     dropout(x, rate) {
       return rate === 0 ? x : tf.dropout(x, rate, undefined, random.nextSeed());
     },
   };
-  return { context, linesLogged: () => linesLogged, divergence: () => divergence, checkpoints: () => [...checkpoints] };
+  return {
+    context,
+    linesLogged: () => linesLogged,
+    divergence: () => divergence,
+    checkpoints: () => [...checkpoints],
+    resumeNotFollowed: () => (job.resume === null || resumeFollowed ? null : resumeNotFollowedError(job.module, job.resume)),
+  };
+}
+
+/** Without this, a trainer that ignores the protocol would train a resumed leg from step 1 and pass the audit. */
+function resumeNotFollowedError(module: string, request: ResumeRequest): ReproError {
+  const what = request.kind === 'stop' ? `was asked to stop after step ${request.step} and save its state, but never reached ctx.stopAfter(${request.step}, …)` : 'was asked to resume from a saved state, but never called ctx.resume(…)';
+  return new ReproError(`The trainer ${module} ${what}: it does not implement the exact-resume protocol`, {
+    hint: 'Call `const { firstStep } = await ctx.resume({ weights: model, optimizer })` before the loop, start the loop at firstStep, and end each step with `if (await ctx.stopAfter(step, { weights: model, optimizer })) return;` (docs/trainer.md).',
+  });
+}
+
+/** A weight source as overwritable variables (pure). @throws TypeError for a name -> tensor entry that is not a tf.Variable. */
+function stateVariables(weights: WeightSource): StateVariable[] {
+  const holders = weightHolders(weights);
+  if (holders !== null) return holders.flatMap((holder) => holder.weights.map((variable) => ({ name: variable.name, read: () => variable.read(), write: (value: Tensor) => void variable.write(value) })));
+  return Object.entries(weights as Record<string, Tensor>).map(([name, tensor]) => {
+    const variable = tensor as Tensor & { assign?: (value: Tensor) => void };
+    if (typeof variable.assign !== 'function') throw new TypeError(`ctx.resume/stopAfter: weights.${name} is a tensor, not a tf.Variable; a resumed state is written into variables`);
+    return { name, read: () => tensor, write: (value: Tensor) => variable.assign!(value) };
+  });
 }
 
 function divergedError(module: string, step: number | null, values: Array<{ name: string; value: number }>): ReproError {
@@ -129,19 +201,15 @@ function readValues(metrics: { [name: string]: LoggedValue }, prefix: string): M
   return tree;
 }
 
-function namedTensors(weights: WeightSource): Array<[string, Tensor]> {
-  const holders = Array.isArray(weights) ? weights : 'weights' in weights && Array.isArray(weights.weights) ? [weights as { weights: NamedWeight[] }] : null;
-  if (holders === null) return Object.entries(weights as Record<string, Tensor>);
-  return holders.flatMap((holder) => holder.weights.map((variable): [string, Tensor] => [variable.name, variable.read()]));
+/** The models or layers in a weight source, or null for a name -> tensor map. */
+function weightHolders(weights: WeightSource): Array<{ weights: NamedWeight[] }> | null {
+  return Array.isArray(weights) ? weights : 'weights' in weights && Array.isArray(weights.weights) ? [weights as { weights: NamedWeight[] }] : null;
 }
 
-async function toSafetensor(name: string, tensor: Tensor): Promise<SafetensorsTensor> {
-  const dtype = TF_TO_SAFETENSORS[tensor.dtype];
-  if (!dtype) throw new TypeError(`checkpoint: tensor "${name}" has tfjs dtype ${tensor.dtype}; checkpoints hold float32, int32 and bool`);
-  const values = await tensor.data();
-  // Node runs on little-endian hosts only, so typed-array bytes are already safetensors' byte order.
-  const data = dtype === 'BOOL' ? Uint8Array.from(values as Uint8Array) : new Uint8Array(values.buffer, values.byteOffset, values.byteLength).slice();
-  return { name, dtype, shape: [...tensor.shape], data };
+function namedTensors(weights: WeightSource): Array<[string, Tensor]> {
+  const holders = weightHolders(weights);
+  if (holders === null) return Object.entries(weights as Record<string, Tensor>);
+  return holders.flatMap((holder) => holder.weights.map((variable): [string, Tensor] => [variable.name, variable.read()]));
 }
 
 function isTensor(value: unknown): value is Tensor {

@@ -1,3 +1,5 @@
+import type { ResumeRequest } from '../proc/resume-protocol.ts';
+
 /**
  * What the parent hands the trainer worker (one JSON argument) and what the worker leaves
  * behind in `trainer-result.json`. One definition for both sides of the process boundary.
@@ -20,6 +22,8 @@ export interface TrainerJob {
   /** Directories whose node_modules may hold a native backend, in the order to try them. */
   backendSearchDirs: string[];
   options: Record<string, TrainerOptionValue>;
+  /** A leg of a resume audit (read from the REPRO_* variables by the parent), or null for an ordinary run. */
+  resume: ResumeRequest | null;
 }
 
 export interface BackendInfo {

@@ -15,7 +15,13 @@ export interface SeededRandom {
   shuffle<T>(items: T[]): T[];
   /** A fresh seed for a tfjs op or initializer, in [1, 2^31 - 1]: never 0, which some ops read as "unseeded". */
   nextSeed(): number;
+  /** The generator's 128-bit state as four uint32 words (JSON-safe), for a saved training state. */
+  getState(): GeneratorState;
+  /** Puts back a state from getState(): the draws that follow are the ones that followed it. @throws RangeError on anything but four uint32 words, not all zero. */
+  setState(state: readonly number[]): void;
 }
+
+export type GeneratorState = [number, number, number, number];
 
 export function createRandom(seed: number): SeededRandom {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed must be an integer in [0, 2^32 - 1], got ${seed}`);
@@ -69,5 +75,13 @@ export function createRandom(seed: number): SeededRandom {
       return items;
     },
     nextSeed: () => 1 + int(0x7fffffff),
+    // The words are kept as signed int32 internally; the saved form is unsigned so it reads the same in any language.
+    getState: () => [s0 >>> 0, s1 >>> 0, s2 >>> 0, s3 >>> 0],
+    setState(state) {
+      const valid = state.length === 4 && state.every((word) => Number.isInteger(word) && word >= 0 && word <= 0xffffffff);
+      // An all-zero state is xoshiro's one fixed point: it would draw zeros forever.
+      if (!valid || state.every((word) => word === 0)) throw new RangeError(`a generator state is four uint32 words, not all zero; got ${JSON.stringify(state)}`);
+      [s0, s1, s2, s3] = state.map((word) => word | 0) as GeneratorState;
+    },
   };
 }

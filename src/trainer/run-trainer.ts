@@ -9,6 +9,7 @@ import { fingerprintCheckpoint } from '../checkpoints/fingerprint.ts';
 import { type NativeBackend, checkBackendName, resolveNativePackage } from './backend.ts';
 import { installBackendIntoToolCache } from './install-backend.ts';
 import { BUILTIN_TRAINERS, METRICS_FILE, TRAINER_RESULT_FILE, type BackendInfo, type TrainerJob, type TrainingTime, type TrainerOptionValue, type TrainerResult } from './job.ts';
+import { readResumeRequest } from '../proc/resume-protocol.ts';
 import { trainerWorkerArgs } from './worker-location.ts';
 
 export interface RunTrainerOptions {
@@ -76,6 +77,8 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
     outDir: options.outDir,
     backendSearchDirs,
     options: options.options ?? {},
+    // From the environment the training would see, so a trainer run by hand with the variables set follows them too.
+    resume: readResumeRequest(options.env),
   };
   const workerArgs = trainerWorkerArgs(import.meta.url, existsSync, () => import.meta.resolve('tsx'));
   const nodeFlags = typeScriptNodeFlags(options.module, process.versions.node);

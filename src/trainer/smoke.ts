@@ -6,7 +6,8 @@ import type { TrainerContext } from './context.ts';
  * downloads), touching conv2d, batch norm, dense, dropout and Adam so that numeric drift in
  * any of them shows in the loss curve or the weights. Everything random comes from ctx.random:
  * data, batch order (never model.fit's unseeded shuffle), initializer seeds (explicit and
- * non-zero) and a fresh dropout seed per step. Layers are named so the checkpoint's tensor
+ * non-zero) and a fresh dropout seed per step. It implements the exact-resume protocol through
+ * ctx.resume / ctx.stopAfter (weights, Adam's slots, ctx.random, the batch queue). Layers are named so the checkpoint's tensor
  * names are stable (`conv1/kernel`, `bn1/moving_mean`, ...).
  */
 const IMAGE_SIZE = 10;
@@ -68,8 +69,10 @@ export default async function train(ctx: TrainerContext): Promise<void> {
   // Layers create their weights on first use; build them before minimize() lists the variables to train.
   tf.tidy(() => forward(evalSet.x.slice(0, 1), false));
   const optimizer = tf.train.adam(learningRate);
-  let order: number[] = [];
-  for (let step = 1; step <= ctx.steps; step++) {
+  // The batch queue is kept between steps, so a resumed run needs it back (the state's `extra`).
+  const resumed = await ctx.resume({ weights: layers, optimizer });
+  let order = (resumed.extra as { order: number[] } | null)?.order ?? [];
+  for (let step = resumed.firstStep; step <= ctx.steps; step++) {
     if (order.length < batchSize) order = random.shuffle(Array.from({ length: TRAIN_EXAMPLES }, (_, index) => index));
     const batch = order.splice(0, batchSize);
     const loss = tf.tidy(() => {
@@ -82,6 +85,7 @@ export default async function train(ctx: TrainerContext): Promise<void> {
     loss.dispose();
     if (step % EVAL_EVERY === 0 || step === ctx.steps) ctx.log(step, { eval: evaluate() });
     await ctx.checkpoint(step, layers);
+    if (await ctx.stopAfter(step, { weights: layers, optimizer, extra: { order } })) return;
   }
   ctx.log(null, { accuracy: evaluate().accuracy });
 }

@@ -4,10 +4,11 @@
  * process-wide registry, and a second model in one process would get `dense/kernel_1`.
  *
  * argv[2] is the TrainerJob as JSON. The worker writes metrics.jsonl and
- * checkpoints/step-<N>.safetensors into job.outDir, and last trainer-result.json, which is
+ * checkpoints/step-<N>.safetensors into job.outDir (in a resume audit's legs, the training
+ * state into job.resume.stateDir, or reads it from there), and last trainer-result.json, which is
  * how the parent learns what happened (exit code 0, or 2 with `ok: false`).
  */
-import { mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ReproError } from '../errors.ts';
@@ -40,6 +41,12 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
       writeFileSync(path.join(job.outDir, relative), bytes);
       return relative;
     },
+    writeStateFile: (name, bytes) => writeFileSync(path.join(stateDir(job), name), bytes),
+    readStateFile: (name) => {
+      const file = path.join(stateDir(job), name);
+      if (!existsSync(file)) throw new ReproError(`The saved training state has no ${name} (looked for ${file})`, { hint: 'Resume from the folder a first leg (REPRO_STOP_AT_STEP) saved into, left as it wrote it.' });
+      return readFileSync(file);
+    },
   });
   const startedAt = performance.now();
   const cpuAtStart = process.cpuUsage();
@@ -65,12 +72,20 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
   // A trainer that caught the refusal and went on still diverged.
   const divergence = state.divergence();
   if (divergence) throw divergence;
+  const notFollowed = state.resumeNotFollowed();
+  if (notFollowed) throw notFollowed;
   if (state.linesLogged() === 0) {
     throw new ReproError(`The trainer ${job.module} finished without logging any metrics`, { hint: 'Call ctx.log(step, { train: { loss } }) at each step; repro-check compares those series.' });
   }
   const cpuUsed = process.cpuUsage(cpuAtStart);
   const training = { wallSeconds: (performance.now() - startedAt) / 1000, cpuSeconds: (cpuUsed.user + cpuUsed.system) / 1e6 };
   return { ok: true, backend: backend.info, training, checkpoints: state.checkpoints(), warnings: mathRandomUse() };
+}
+
+function stateDir(job: TrainerJob): string {
+  // The context only asks for state files in a leg of a resume audit, where the job names the folder.
+  if (job.resume === null) throw new Error('no resume state folder: the job is not a leg of a resume audit');
+  return job.resume.stateDir;
 }
 
 /** tfjs-core's words when no kernel is registered for an op on the active backend. */

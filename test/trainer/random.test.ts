@@ -43,3 +43,17 @@ test('bad seeds and bounds are refused', () => {
   assert.throws(() => createRandom(2 ** 32), RangeError);
   assert.throws(() => createRandom(1).int(0), /int\(n\) needs an integer n in \[1, 2\^32\], got 0/);
 });
+
+test('getState/setState: a generator put back in a fresh one (another seed) draws what followed, through JSON', () => {
+  const original = createRandom(42);
+  for (let i = 0; i < 37; i++) original.normal();
+  const saved = JSON.parse(JSON.stringify(original.getState())) as number[];
+  assert.ok(saved.every((word) => Number.isInteger(word) && word >= 0 && word <= 0xffffffff));
+  const restored = createRandom(1);
+  restored.setState(saved);
+  const draws = (random: ReturnType<typeof createRandom>) => [random.uniform(), random.normal(), random.int(1000), random.nextSeed(), random.shuffle([1, 2, 3, 4, 5])];
+  assert.deepEqual(draws(restored), draws(original));
+  assert.throws(() => restored.setState([0, 0, 0, 0]), /not all zero/);
+  assert.throws(() => restored.setState([1, 2, 3]), /four uint32 words/);
+  assert.throws(() => restored.setState([1, 2, 3, 2 ** 32]), RangeError);
+});
