@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ReproError } from '../../src/errors.ts';
 import { parseJsonLines } from '../../src/metrics/json-lines.ts';
+import { fileLineSource } from '../../src/metrics/line-source.ts';
 import { parseSafetensors } from '../../src/safetensors/format.ts';
 import { readResumeRequest } from '../../src/proc/resume-protocol.ts';
 import { runTrainer, type RunTrainerOptions } from '../../src/trainer/run-trainer.ts';
@@ -38,8 +39,8 @@ test('builtin:smoke stopped after step 5 saves the documented state: weights, Ad
     const stateDir = path.join(dir, 'state');
     await mkdir(stateDir);
     const run = await runTrainer(options(dir, 'leg1', { REPRO_STOP_AT_STEP: '5', REPRO_STATE_DIR: stateDir }));
-    const logged = parseJsonLines(await readFile(run.metricsPath, 'utf8'), 'metrics.jsonl');
-    assert.deepEqual(logged.series.get('train.loss')!.steps, [1, 2, 3, 4, 5]);
+    const logged = parseJsonLines(fileLineSource(run.metricsPath));
+    assert.deepEqual(Array.from(logged.series.get('train.loss')!.steps), [1, 2, 3, 4, 5]);
     assert.equal(logged.finals.size, 0, 'a stopped leg logs no final values');
     assert.deepEqual((await readdir(stateDir)).sort(), ['optimizer.safetensors', 'trainer-state.json', 'weights.safetensors']);
 
