@@ -12,7 +12,7 @@ import type { ActionInvocation } from './inputs.ts';
 import type { Verdict } from '../compare/types.ts';
 import type { Annotation } from '../github/check-run.ts';
 import { driftAnnotations } from '../report/annotations.ts';
-import { firstDivergentStepOverall } from '../report/markdown.ts';
+import { firstDivergentStepOverall, isDriftedMetric } from '../compare/outcome.ts';
 import { metricFileAnnotations } from './metric-file-annotations.ts';
 import { acceptedVerdict, decodePublishedVerdict, encodePublishedVerdict, PUBLISHED_VERDICT_FILE, type PublishedVerdict } from '../github/published-verdict.ts';
 import { ReproError } from '../errors.ts';
@@ -146,7 +146,7 @@ async function annotationsFor(verdict: Verdict, level: 'failure' | 'warning', co
  * default line.
  */
 export function outcomeHeadline(result: Pick<CheckResult, 'outcome' | 'verdict' | 'report'>, acceptLabel: string): string | null {
-  const drifted = result.verdict?.metrics.filter((m) => m.status === 'drift' || m.status === 'missing').length ?? 0;
+  const drifted = result.verdict?.metrics.filter(isDriftedMetric).length ?? 0;
   const first = result.verdict && drifted > 0 ? firstDivergentStepOverall(result.verdict) : null;
   const weights = result.report.weightsDrift;
   const what =

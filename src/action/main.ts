@@ -6,7 +6,7 @@ import { describeError, EXIT_DRIFT, ReproError } from '../errors.ts';
 import { loadSettings, type LoadedSettings } from '../settings/load.ts';
 import type { ModeContext } from '../modes/context.ts';
 import type { CheckResult } from '../modes/check.ts';
-import { firstDivergentStepOverall } from '../report/markdown.ts';
+import { firstDivergentStepOverall, isDriftedMetric } from '../compare/outcome.ts';
 import { protectWorkflowCommands } from '../proc/workflow-commands.ts';
 import { readActionInputs, type ActionInvocation } from './inputs.ts';
 import { coreLogger } from './core-logger.ts';
@@ -176,7 +176,7 @@ async function checkMode(inputs: ActionInvocation, settings: LoadedSettings, con
     },
     context,
   );
-  const drifted = result.verdict?.metrics.filter((m) => m.status === 'drift' || m.status === 'missing').map((m) => m.name) ?? [];
+  const drifted = result.verdict?.metrics.filter(isDriftedMetric).map((m) => m.name) ?? [];
   const firstStep = result.verdict && result.outcome !== 'pass' ? firstDivergentStepOverall(result.verdict) : null;
   core.setOutput('status', result.outcome);
   core.setOutput('drifted-metrics', JSON.stringify(drifted));

@@ -3,6 +3,7 @@ import type { Annotation } from '../github/check-run.ts';
 import { driftAnnotations } from '../report/annotations.ts';
 import { bestStepKey } from '../metrics/step-axis.ts';
 import { parsePythonJson } from '../metrics/python-json.ts';
+import { isDriftedMetric } from '../compare/outcome.ts';
 
 /** A metric file the training wrote inside the workspace: its repository path and text. */
 export interface MetricFileText {
@@ -21,7 +22,7 @@ export function metricFileAnnotations(verdict: Verdict, files: readonly MetricFi
   if (!first) return [];
   // driftAnnotations words each message; with no tolerance line to find it puts all on line 1.
   // Its annotations come in the order of the drifted metrics, filtered the same way as here.
-  const drifted = verdict.metrics.filter((m) => m.status === 'drift' || m.status === 'missing');
+  const drifted = verdict.metrics.filter(isDriftedMetric);
   const worded = driftAnnotations(verdict, { repoPath: first.repoPath, text: '' }, level);
   return worded.map((annotation, index) => {
     const metric = drifted[index]!;

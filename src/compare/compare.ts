@@ -2,6 +2,7 @@ import type { MetricData, MetricSeries } from '../metrics/series.ts';
 import { MAX_LISTED_STEPS, type AppliedTolerance, type MetricComparison, type Verdict } from './types.ts';
 import { bitEqual, withinTolerance, type TolerancePicker } from './tolerance.ts';
 import { globToRegExp, matchesAnyGlob } from './glob.ts';
+import { isDriftedMetric } from './outcome.ts';
 
 export interface CompareOptions {
   tolerances: TolerancePicker;
@@ -26,7 +27,7 @@ export function compareMetrics(baseline: MetricData, current: MetricData, option
     if (!keep(name)) continue;
     metrics.push(compareFinal(name, baseline.finals.get(name), current.finals.get(name), options.tolerances.pick(name)));
   }
-  const drifted = metrics.some((m) => m.status === 'drift' || m.status === 'missing');
+  const drifted = metrics.some(isDriftedMetric);
   const renames = findRenames(metrics, baseline, current);
   return {
     status: drifted ? 'drift' : 'pass',

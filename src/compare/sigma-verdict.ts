@@ -4,6 +4,7 @@ import type { BaselineJson } from '../record/types.ts';
 import { bandFor, decodeBands } from '../record/band.ts';
 import type { MetricComparison, Verdict } from './types.ts';
 import { sortDriftFirst } from './compare.ts';
+import { isDriftedMetric } from './outcome.ts';
 
 /**
  * A verdict whose metric statuses come from the σ gate (pure): the rtol/atol compare still gives
@@ -34,7 +35,7 @@ export function withSigmaGate(verdict: Verdict, gate: SigmaVerdict, band: 'same-
       },
     };
   });
-  const drifted = metrics.some((m) => m.status === 'drift' || m.status === 'missing');
+  const drifted = metrics.some(isDriftedMetric);
   return { ...verdict, status: drifted ? 'drift' : 'pass', metrics: sortDriftFirst(metrics) };
 }
 

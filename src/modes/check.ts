@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { EXIT_DRIFT, EXIT_PASS, ReproError } from '../errors.ts';
+import { EXIT_PASS, ReproError } from '../errors.ts';
 import type { LoadedSettings } from '../settings/load.ts';
 import { changedGateKeys, gateSettingsFromText, gateSettingsOf, type GateSettings } from '../settings/gate.ts';
 import { GATE_KEYS } from '../settings/schema.ts';
@@ -13,6 +13,7 @@ import { readBaselineWorkflow } from './baseline-workflow.ts';
 import { decodeMetricData, decodeRecordDocument, isReproDocument, serializeDocument } from '../record/codec.ts';
 import type { BaselineJson, CheckpointEntry, RunRecordJson } from '../record/types.ts';
 import { compareMetrics } from '../compare/compare.ts';
+import { decideOutcome } from '../compare/outcome.ts';
 import { resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
 import type { Verdict } from '../compare/types.ts';
 import { compareFinalCheckpoints, type WeightsComparison } from '../compare/weights.ts';
@@ -189,12 +190,13 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
       } else if (baseline.run.provenance.settingsHash !== trained.record.provenance.settingsHash) {
         report.notes.push('The training settings (command or trainer, determinism switches) differ from those the baseline was made with; drift may come from that.');
       }
-      if (verdict.status === 'drift' || weightsDrift) {
-        const accepted = options.findAcceptance ? await options.findAcceptance() : null;
-        report.outcome = accepted ? 'accepted' : 'drift';
-        report.acceptedBy = accepted;
-        exitCode = accepted ? EXIT_PASS : EXIT_DRIFT;
-      }
+      // Acceptance is asked only on drift (it is a GitHub call); the outcome is decided once, in compare/outcome.ts.
+      const drifted = decideOutcome({ verdict, weightsDrift: report.weightsDrift ?? null, acceptedBy: null }).outcome === 'drift';
+      const accepted = drifted && options.findAcceptance ? await options.findAcceptance() : null;
+      const decided = decideOutcome({ verdict, weightsDrift: report.weightsDrift ?? null, acceptedBy: accepted });
+      report.outcome = decided.outcome;
+      report.acceptedBy = accepted;
+      exitCode = decided.exitCode;
     }
 
     const markdown = renderMarkdown(report);

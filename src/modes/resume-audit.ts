@@ -10,6 +10,7 @@ import type { ModeContext } from './context.ts';
 import { prepareRepo } from './repo-state.ts';
 import { RESUME_FROM_VARIABLE, STATE_DIR_VARIABLE, STOP_AT_STEP_VARIABLE } from '../proc/resume-protocol.ts';
 import { collectRunEnvironment, createRunOutputDir, trainAndRecord } from './train.ts';
+import { isDriftedMetric } from '../compare/outcome.ts';
 
 /**
  * The exact-resume audit (`repro-check audit --resume-at N`): a checkpoint that holds the
@@ -59,7 +60,7 @@ export function analyzeResume(uninterrupted: MetricData, firstLeg: MetricData, r
   const resumed = compareMetrics(stepsAfter(uninterrupted, resumeAt), tail, options);
   const head = stepsUpTo(uninterrupted, resumeAt);
   const firstLegVerdict = compareMetrics({ ...head, finals: new Map() }, { ...stepsUpTo(firstLeg, resumeAt), finals: new Map() }, options);
-  const divergent = resumed.metrics.filter((m) => m.status === 'drift' || m.status === 'missing');
+  const divergent = resumed.metrics.filter(isDriftedMetric);
   const steps = divergent.map((m) => m.firstDivergentStep).filter((s): s is number => s !== null);
   const firstDivergentStep = steps.length > 0 ? Math.min(...steps) : null;
   const status = divergent.length > 0 || firstLegVerdict.status === 'drift' ? 'drift' : 'pass';

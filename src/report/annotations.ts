@@ -3,6 +3,7 @@ import type { MetricComparison, Verdict } from '../compare/types.ts';
 import { formatDiff, formatStep, formatValue } from './format.ts';
 
 import type { Annotation } from '../github/check-run.ts';
+import { isDriftedMetric } from '../compare/outcome.ts';
 
 /**
  * One annotation per drifted metric, on the config line that set the tolerance it was held to
@@ -15,7 +16,7 @@ export function driftAnnotations(verdict: Verdict, config: { repoPath: string; t
   if (!config) return [];
   const lines = toleranceLines(config.text);
   return verdict.metrics
-    .filter((m) => m.status === 'drift' || m.status === 'missing')
+    .filter(isDriftedMetric)
     .map((metric) => {
       const glob = /^metric-tolerances\["(.*)"\]$/.exec(metric.tolerance.source)?.[1];
       const line = (glob !== undefined ? lines.globs.get(glob) : undefined) ?? lines.tolerance ?? 1;

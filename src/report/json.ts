@@ -1,6 +1,7 @@
 import type { MetricComparison, Verdict } from '../compare/types.ts';
 import type { ReportInput } from './markdown.ts';
 import { encodeNumber, type EncodedNumber } from '../numbers.ts';
+import { decideOutcome } from '../compare/outcome.ts';
 
 /** The `compare --format json` object (DESIGN.md contract; extra fields may follow). */
 export interface VerdictJson {
@@ -95,7 +96,8 @@ export function checkReportToJson(report: ReportInput & { verdict: Verdict }): C
   const weights = report.weightsDrift;
   return {
     ...json,
-    status: weights ? 'drift' : json.status,
+    // Weights that differ under exact tolerance are drift although every metric passed (compare/outcome.ts).
+    status: decideOutcome({ verdict: report.verdict, weightsDrift: weights ?? null, acceptedBy: null }).status === 'drift' ? 'drift' : 'pass',
     outcome: report.outcome,
     // The report's own notes (seed mismatch, trainer warnings) before the comparison's.
     notes: [...report.notes, ...json.notes],

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { MetricComparison, Verdict } from '../compare/types.ts';
+import { firstDivergentStepOverall, isDriftedMetric } from '../compare/outcome.ts';
 import type { MetricData } from '../metrics/series.ts';
 import { renderMermaidCharts } from './chart.ts';
 import { nextSteps, type NextStepsContext } from './next-steps.ts';
@@ -51,19 +52,6 @@ const OUTCOME_HEADLINE: Record<ReportInput['outcome'], string> = {
   error: '⚠️ repro-check: could not check',
 };
 
-/** The earliest first divergent step over the drifted metrics (a missing step counts: compare sets it). */
-export function firstDivergentStepOverall(verdict: Verdict): number | null {
-  const steps = verdict.metrics
-    .filter(isDrift)
-    .map((m) => m.firstDivergentStep)
-    .filter((s): s is number => s !== null);
-  // A loop, not Math.min(...steps): a spread of 100,000 values overflows the call stack.
-  return steps.reduce<number | null>((min, step) => (min === null || step < min ? step : min), null);
-}
-
-function isDrift(metric: MetricComparison): boolean {
-  return metric.status === 'drift' || metric.status === 'missing';
-}
 
 /**
  * Renders the report as markdown no longer than `maxChars`: it first folds passing metrics
@@ -151,7 +139,7 @@ export function seedMismatchNote(seeds: { baseline: number; current: number }): 
 }
 
 export function drifted(verdict: Verdict): MetricComparison[] {
-  return verdict.metrics.filter(isDrift);
+  return verdict.metrics.filter(isDriftedMetric);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Tolerance } from '../compare/types.ts';
 import { withinTolerance } from '../compare/tolerance.ts';
 import { globToRegExp, matchesAnyGlob } from '../compare/glob.ts';
 import { pointStats } from './band.ts';
+import { isDriftedMetric } from '../compare/outcome.ts';
 
 /**
  * The σ gate (pure): is a run inside the noise measured over reference runs (a band of seeds,
@@ -107,7 +108,7 @@ export function sigmaGate(reference: readonly MetricData[], current: MetricData,
     }
     metrics.push(gatePoints(name, 'final', refs.map((v) => [v]), [value], [null], options, matchesAnyGlob(name, logGlobs), 1));
   }
-  const failed = metrics.some((m) => m.status === 'drift' || m.status === 'missing');
+  const failed = metrics.some(isDriftedMetric);
   return { status: failed ? 'drift' : 'pass', metrics };
 }
 
