@@ -2,26 +2,26 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-ZKBYXW7T.js";
+} from "./chunks/chunk-Q4SFU3D2.js";
 import {
   configKeys
-} from "./chunks/chunk-FHDZ3J2V.js";
+} from "./chunks/chunk-QM4MJQDT.js";
 import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-Q5ZZQ547.js";
+} from "./chunks/chunk-M34TAI74.js";
 import "./chunks/chunk-ZCBW5UN4.js";
-import "./chunks/chunk-VTD6APR2.js";
-import "./chunks/chunk-OFCAAITS.js";
-import "./chunks/chunk-KGAZ7FAN.js";
+import "./chunks/chunk-OON5QGX5.js";
 import {
-  firstDivergentStepOverall
-} from "./chunks/chunk-VTHSDFUV.js";
+  firstDivergentStepOverall,
+  isDriftedMetric
+} from "./chunks/chunk-IG6OWEZG.js";
 import "./chunks/chunk-DBEUN44C.js";
-import "./chunks/chunk-3DPOY7YP.js";
+import "./chunks/chunk-OFCAAITS.js";
+import "./chunks/chunk-MJO2A4YZ.js";
+import "./chunks/chunk-7A5D23M4.js";
 import "./chunks/chunk-CTBOW42Y.js";
-import "./chunks/chunk-7U7IYESD.js";
 import {
   debug,
   error,
@@ -41,6 +41,7 @@ import {
   describeError
 } from "./chunks/chunk-IVX2EMGP.js";
 import "./chunks/chunk-DDDN6DMD.js";
+import "./chunks/chunk-NLYP5N4V.js";
 import {
   init_define_REPRO_CHART_LIBRARY
 } from "./chunks/chunk-FCTVIH2T.js";
@@ -57,7 +58,9 @@ init_define_REPRO_CHART_LIBRARY();
 init_define_REPRO_CHART_LIBRARY();
 async function writeJobSummary(build, env) {
   if (!env.GITHUB_STEP_SUMMARY) {
-    warning("GITHUB_STEP_SUMMARY is not set, so there is no job summary; the report is in the run folder (report.md, report.html).");
+    warning(
+      "GITHUB_STEP_SUMMARY is not set, so there is no job summary; the report is in the run folder (report.md, report.html)."
+    );
     return;
   }
   try {
@@ -77,7 +80,8 @@ import path2 from "node:path";
 init_define_REPRO_CHART_LIBRARY();
 import { randomBytes } from "node:crypto";
 function protectWorkflowCommands(write, env) {
-  if (env.GITHUB_ACTIONS !== "true") return { begin: () => void 0, line: (text) => write(`${text}
+  if (env.GITHUB_ACTIONS !== "true")
+    return { begin: () => void 0, line: (text) => write(`${text}
 `), end: () => void 0 };
   let token = null;
   return {
@@ -109,9 +113,13 @@ function readActionInputs(getInput2) {
     return value === "" ? null : value;
   };
   const mode = given("mode") ?? "check";
-  if (!ACTION_MODES.includes(mode)) throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: ${ACTION_MODES.join(", ")}`);
+  if (!ACTION_MODES.includes(mode))
+    throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: ${ACTION_MODES.join(", ")}`);
   const records = given("records");
-  if (mode === "aggregate" && records === null) throw new ReproError(`input "records": mode aggregate needs a glob of run records, e.g. "records/*/run-record.json" (where actions/download-artifact put the matrix jobs' artifacts)`);
+  if (mode === "aggregate" && records === null)
+    throw new ReproError(
+      `input "records": mode aggregate needs a glob of run records, e.g. "records/*/run-record.json" (where actions/download-artifact put the matrix jobs' artifacts)`
+    );
   const githubToken = given("github-token") ?? "";
   const overrides = [];
   for (const key of configKeys()) {
@@ -119,7 +127,15 @@ function readActionInputs(getInput2) {
     if (value !== null) overrides.push({ key, value, origin: `input "${key}"` });
   }
   const baselineToken = given("baseline-token");
-  return { config: given("config"), mode, records, githubToken, baselineToken: baselineToken ?? githubToken, baselineTokenGiven: baselineToken !== null, overrides };
+  return {
+    config: given("config"),
+    mode,
+    records,
+    githubToken,
+    baselineToken: baselineToken ?? githubToken,
+    baselineTokenGiven: baselineToken !== null,
+    overrides
+  };
 }
 
 // src/action/core-logger.ts
@@ -127,7 +143,14 @@ init_define_REPRO_CHART_LIBRARY();
 function coreLogger() {
   return {
     info: (message) => info(message),
-    warning: (message, where) => warning(message, where ? { ...where.file ? { file: where.file } : {}, ...where.line ? { startLine: where.line } : {}, ...where.title ? { title: where.title } : {} } : void 0),
+    warning: (message, where) => warning(
+      message,
+      where ? {
+        ...where.file ? { file: where.file } : {},
+        ...where.line ? { startLine: where.line } : {},
+        ...where.title ? { title: where.title } : {}
+      } : void 0
+    ),
     error: (message) => error(message),
     debug: (message) => debug(message),
     group: (name, body) => group(name, body)
@@ -170,7 +193,12 @@ async function readEventContext(env, readText = (p) => readFile(p, "utf8")) {
   try {
     text = await readText(eventPath);
   } catch (error2) {
-    throw new InputFileError(eventPath, void 0, `cannot read the event payload (GITHUB_EVENT_PATH): ${error2.message}`, { cause: error2 });
+    throw new InputFileError(
+      eventPath,
+      void 0,
+      `cannot read the event payload (GITHUB_EVENT_PATH): ${error2.message}`,
+      { cause: error2 }
+    );
   }
   return buildEventContext(env, parseEventPayload(text, eventPath));
 }
@@ -179,7 +207,12 @@ function parseEventPayload(text, eventPath) {
   try {
     payload = JSON.parse(text);
   } catch (error2) {
-    throw new InputFileError(eventPath, void 0, `the event payload (GITHUB_EVENT_PATH) is not JSON: ${error2.message}`, { cause: error2 });
+    throw new InputFileError(
+      eventPath,
+      void 0,
+      `the event payload (GITHUB_EVENT_PATH) is not JSON: ${error2.message}`,
+      { cause: error2 }
+    );
   }
   if (!payload || typeof payload !== "object" || Array.isArray(payload)) {
     throw new InputFileError(eventPath, void 0, "the event payload (GITHUB_EVENT_PATH) is not a JSON object");
@@ -190,7 +223,8 @@ function buildEventContext(env, payload) {
   const eventName = required(env, "GITHUB_EVENT_NAME", "the event name, e.g. pull_request or push");
   const repository = required(env, "GITHUB_REPOSITORY", "owner/repo");
   const [owner, repo, ...rest] = repository.split("/");
-  if (!owner || !repo || rest.length > 0) throw new ReproError(`GITHUB_REPOSITORY is "${repository}"; expected owner/repo.`);
+  if (!owner || !repo || rest.length > 0)
+    throw new ReproError(`GITHUB_REPOSITORY is "${repository}"; expected owner/repo.`);
   const sha = required(env, "GITHUB_SHA", "the 40-character commit SHA the job checked out");
   const serverUrl = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
   const runId = env["GITHUB_RUN_ID"] ?? "";
@@ -232,16 +266,31 @@ function pullRequestFacts(payload, eventPath) {
   const baseSha = stringAt(base, "sha");
   const number = typeof pull?.["number"] === "number" ? pull["number"] : typeof payload["number"] === "number" ? payload["number"] : null;
   if (!pull || !headSha || !baseSha || number === null) {
-    throw new InputFileError(eventPath, void 0, "a pull request event payload without pull_request.number, pull_request.head.sha and pull_request.base.sha", {
-      hint: "The runner writes this file; if a test or a wrapper wrote it, give it a real pull_request payload."
-    });
+    throw new InputFileError(
+      eventPath,
+      void 0,
+      "a pull request event payload without pull_request.number, pull_request.head.sha and pull_request.base.sha",
+      {
+        hint: "The runner writes this file; if a test or a wrapper wrote it, give it a real pull_request payload."
+      }
+    );
   }
   const labels = Array.isArray(pull["labels"]) ? pull["labels"].map((label) => stringAt(label, "name")).filter((name) => name !== null) : [];
-  return { number, headSha, baseSha, headRef: stringAt(head, "ref"), headRepoFullName: stringAt(objectAt(head, "repo"), "full_name"), labels };
+  return {
+    number,
+    headSha,
+    baseSha,
+    headRef: stringAt(head, "ref"),
+    headRepoFullName: stringAt(objectAt(head, "repo"), "full_name"),
+    labels
+  };
 }
 function required(env, name, what) {
   const value = env[name];
-  if (!value) throw new ReproError(`${name} is not set (${what}).`, { hint: "The GitHub runner sets it; outside Actions use the CLI, or set it yourself." });
+  if (!value)
+    throw new ReproError(`${name} is not set (${what}).`, {
+      hint: "The GitHub runner sets it; outside Actions use the CLI, or set it yourself."
+    });
   return value;
 }
 function objectAt(value, key) {
@@ -269,7 +318,9 @@ function refuseUnsafeEvent(ctx, options) {
   if (ctx.eventName === "pull_request_target" && !options.allowPullRequestTarget && options.checkedOutSha !== ctx.sha) {
     throw new ReproError(
       `Refusing to train pull request #${ctx.prNumber} under pull_request_target: that event runs with the base repository's secrets and a write token, so training the PR's code (head ${ctx.headSha}) would hand both to it.`,
-      { hint: `Run repro-check on \`pull_request\` instead, or set allow-pull-request-target: true only if the runner is disposable and the job holds no secrets. ${WORKFLOW_RUN_PATTERN}` }
+      {
+        hint: `Run repro-check on \`pull_request\` instead, or set allow-pull-request-target: true only if the runner is disposable and the job holds no secrets. ${WORKFLOW_RUN_PATTERN}`
+      }
     );
   }
   if (ctx.isForkPr && !options.allowForkPrs) {
@@ -286,7 +337,10 @@ function refuseUnsafeEvent(ctx, options) {
 var MODES = {
   check: { phase: "checking", run: (r) => checkMode(r.inputs, r.settings, r.configPath, r.context, r.event) },
   baseline: { phase: "updating the baseline", run: (r) => baselineMode(r.inputs, r.settings, r.context, r.event) },
-  publish: { phase: "publishing the check job's verdict", run: (r) => publishMode(r.inputs, r.settings, r.context, r.event) },
+  publish: {
+    phase: "publishing the check job's verdict",
+    run: (r) => publishMode(r.inputs, r.settings, r.context, r.event)
+  },
   audit: { phase: "auditing", run: (r) => auditMode(r.inputs, r.settings, r.context, r.event) },
   aggregate: { phase: "aggregating run records", run: (r) => aggregateMode(r.inputs.records, r.settings, r.context) }
 };
@@ -314,8 +368,9 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-65CDSFDT.js");
-        if (inputs.mode === "check" && !inputs.githubToken) await uploadFailureVerdict(event, settings, message, context);
+        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-MVB2GWD6.js");
+        if (inputs.mode === "check" && !inputs.githubToken)
+          await uploadFailureVerdict(event, settings, message, context);
         else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
@@ -327,10 +382,19 @@ async function runAction(env = process.env) {
     if (!(error2 instanceof ReproError) && error2 instanceof Error && error2.stack) debug(error2.stack);
     const message = describeError(error2, { stackHint: "Debug logging (ACTIONS_STEP_DEBUG)" });
     for (const annotation of errorAnnotations(error2, workspace)) {
-      error(annotation.message, { file: annotation.file, ...annotation.line === void 0 ? {} : { startLine: annotation.line }, title: "repro-check" });
+      error(annotation.message, {
+        file: annotation.file,
+        ...annotation.line === void 0 ? {} : { startLine: annotation.line },
+        title: "repro-check"
+      });
     }
-    await writeJobSummary((summary2) => summary2.addHeading("\u26A0\uFE0F repro-check: could not check", 2).addCodeBlock(message), env);
-    await publishFailure?.(message).catch((publishError) => warning(`Could not publish the failure on GitHub: ${describeError(publishError)}`));
+    await writeJobSummary(
+      (summary2) => summary2.addHeading("\u26A0\uFE0F repro-check: could not check", 2).addCodeBlock(message),
+      env
+    );
+    await publishFailure?.(message).catch(
+      (publishError) => warning(`Could not publish the failure on GitHub: ${describeError(publishError)}`)
+    );
     setFailed(`repro-check failed while ${phase}: ${message}`);
   }
 }
@@ -347,21 +411,25 @@ async function eventForTraining(sentEvent, settings, workspace) {
 }
 function eventForPublishing(sentEvent) {
   if (sentEvent.eventName === "workflow_run") {
-    throw new ReproError("mode: publish posts the verdict of a check job in the same workflow run; under workflow_run (fork pull requests) the other run's verdict is the fork's to write.", {
-      hint: "For fork PRs use the pattern of example-fork-workflow-run.yml, which compares the run record again with the default branch's baseline (docs/github.md)."
-    });
+    throw new ReproError(
+      "mode: publish posts the verdict of a check job in the same workflow run; under workflow_run (fork pull requests) the other run's verdict is the fork's to write.",
+      {
+        hint: "For fork PRs use the pattern of example-fork-workflow-run.yml, which compares the run record again with the default branch's baseline (docs/github.md)."
+      }
+    );
   }
   return sentEvent;
 }
 async function publishMode(inputs, settings, context, event) {
-  const { publishFromArtifact } = await import("./chunks/github-publish-65CDSFDT.js");
+  const { publishFromArtifact } = await import("./chunks/github-publish-MVB2GWD6.js");
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   setOutput("status", verdict.outcome);
   await summary.addRaw(verdict.summary).write();
-  if (verdict.outcome === "drift" && verdict.failOnDrift || verdict.outcome === "error") setFailed(`${verdict.headline ?? verdict.outcome} (the check job's verdict). See the job summary.`);
+  if (verdict.outcome === "drift" && verdict.failOnDrift || verdict.outcome === "error")
+    setFailed(`${verdict.headline ?? verdict.outcome} (the check job's verdict). See the job summary.`);
 }
 async function checkedOutCommit(workspace) {
-  const { openRepo } = await import("./chunks/repo-ILHCW46U.js");
+  const { openRepo } = await import("./chunks/repo-6EGIHZJK.js");
   const repo = await openRepo(workspace);
   const sha = (await repo.tryRun(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))?.trim();
   if (!sha) return null;
@@ -379,13 +447,25 @@ async function settingsForAction(inputs, workspace) {
     text = await readFile2(configPath, "utf8");
   } catch (error2) {
     if (inputs.config !== null || error2.code !== "ENOENT") {
-      throw new ReproError(`input "config": cannot read ${name} (${error2.code ?? error2.message})`, { hint: "Give the path of the settings file relative to the workspace, or leave `config` out and pass the settings as inputs." });
+      throw new ReproError(
+        `input "config": cannot read ${name} (${error2.code ?? error2.message})`,
+        {
+          hint: "Give the path of the settings file relative to the workspace, or leave `config` out and pass the settings as inputs."
+        }
+      );
     }
   }
-  return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides, trains: inputs.mode !== "publish" }), configPath: text === null ? null : configPath };
+  return {
+    settings: loadSettings({
+      file: text === null ? null : { path: name, text },
+      overrides: inputs.overrides,
+      trains: inputs.mode !== "publish"
+    }),
+    configPath: text === null ? null : configPath
+  };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-7MORHMO7.js");
+  const { runCheck } = await import("./chunks/check-KMUGLD53.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -397,7 +477,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
     },
     context
   );
-  const drifted = result.verdict?.metrics.filter((m) => m.status === "drift" || m.status === "missing").map((m) => m.name) ?? [];
+  const drifted = result.verdict?.metrics.filter(isDriftedMetric).map((m) => m.name) ?? [];
   const firstStep = result.verdict && result.outcome !== "pass" ? firstDivergentStepOverall(result.verdict) : null;
   setOutput("status", result.outcome);
   setOutput("drifted-metrics", JSON.stringify(drifted));
@@ -408,19 +488,25 @@ async function checkMode(inputs, settings, configPath, context, event) {
   await publishCheckToGithub(inputs.githubToken, event, settings, configPath, result, context);
   if (result.outcome === "drift" && config["fail-on-drift"] && drifted.length === 0 && result.report.weightsDrift) {
     const weights = result.report.weightsDrift;
-    setFailed(`${weights.cause ? `Drift: ${weights.cause}` : `The final weights differ from the baseline in ${weights.differing} tensors`} (tolerance is exact); every metric is within tolerance. See the job summary.`);
+    setFailed(
+      `${weights.cause ? `Drift: ${weights.cause}` : `The final weights differ from the baseline in ${weights.differing} tensors`} (tolerance is exact); every metric is within tolerance. See the job summary.`
+    );
   } else if (result.outcome === "drift" && config["fail-on-drift"]) {
-    setFailed(`Drift in ${drifted.length} metric${drifted.length === 1 ? "" : "s"} (${drifted.slice(0, 5).join(", ")}${drifted.length > 5 ? ", \u2026" : ""})${firstStep === null ? "" : `; curves part at step ${firstStep}`}. See the job summary.`);
+    setFailed(
+      `Drift in ${drifted.length} metric${drifted.length === 1 ? "" : "s"} (${drifted.slice(0, 5).join(", ")}${drifted.length > 5 ? ", \u2026" : ""})${firstStep === null ? "" : `; curves part at step ${firstStep}`}. See the job summary.`
+    );
   } else if (result.outcome === "drift") {
     warning("Drift found; fail-on-drift is false, so the step passes.");
   } else if (result.exitCode !== 0 && result.exitCode !== EXIT_DRIFT) {
     setFailed(result.report.message ?? "repro-check could not compare this run.");
   } else if (result.outcome === "no-baseline") {
-    notice(`No baseline yet at ${result.baselineRepoPath}; the check passes (on-missing-baseline: warn). See the job summary for how to create one.`);
+    notice(
+      `No baseline yet at ${result.baselineRepoPath}; the check passes (on-missing-baseline: warn). See the job summary for how to create one.`
+    );
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-VJQRWNEX.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-EMZTLCCA.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
@@ -429,7 +515,7 @@ async function baselineMode(inputs, settings, context, event) {
     // here it refuses before a training whose baseline could not be published anyway.
     beforeTraining: async (branch) => {
       if (config["allow-baseline-from-any-branch"] || !event.defaultBranch || branch === event.defaultBranch) return;
-      const { offDefaultBranchError } = await import("./chunks/baseline-update-WOGPIVQ7.js");
+      const { offDefaultBranchError } = await import("./chunks/baseline-update-MNLRPVUN.js");
       throw offDefaultBranchError(branch, event.defaultBranch);
     }
   });
@@ -439,7 +525,7 @@ async function baselineMode(inputs, settings, context, event) {
   await publishBaselineToGithub(inputs, event, settings, result, context);
 }
 async function auditMode(inputs, settings, context, event) {
-  const { runAudit } = await import("./chunks/audit-KLG66V7R.js");
+  const { runAudit } = await import("./chunks/audit-OV2YG2MW.js");
   const config = settings.config;
   const result = await runAudit(settings, context);
   setOutput("status", result.findings.reached ? "pass" : "drift");
@@ -448,34 +534,75 @@ async function auditMode(inputs, settings, context, event) {
   await summary.addRaw(result.markdown).write();
   if (inputs.githubToken && (event.eventName === "schedule" || event.eventName === "workflow_dispatch")) {
     await context.log.group("Publishing the audit issue", async () => {
-      const [{ createGithubClient }, { publishAuditIssue, staleAuditWarning }] = await Promise.all([import("./chunks/client-RP5LBQAO.js"), import("./chunks/audit-issue-PU34MKO6.js")]);
+      const [{ createGithubClient }, { publishAuditIssue, staleAuditWarning }] = await Promise.all([
+        import("./chunks/client-W2GIGDJB.js"),
+        import("./chunks/audit-issue-2IXZ2KSY.js")
+      ]);
       const client = createGithubClient({ token: inputs.githubToken, log: context.log });
       try {
         if (config.audit["max-age-days"] !== void 0) {
-          const stale = await staleAuditWarning(client, { repo: event.repo, workflowRef: context.env.GITHUB_WORKFLOW_REF, runId: context.env.GITHUB_RUN_ID, maxAgeDays: config.audit["max-age-days"], now: context.now() }, context.log);
+          const stale = await staleAuditWarning(
+            client,
+            {
+              repo: event.repo,
+              workflowRef: context.env.GITHUB_WORKFLOW_REF,
+              runId: context.env.GITHUB_RUN_ID,
+              maxAgeDays: config.audit["max-age-days"],
+              now: context.now()
+            },
+            context.log
+          );
           if (stale) context.log.warning(stale);
         }
-        const outcome = await publishAuditIssue(client, { repo: event.repo, key: config["check-name"], reached: result.findings.reached, level: result.findings.level, expect: result.findings.expect, commit: result.report.commit, report: result.markdown, runUrl: event.runUrl, now: context.now() });
-        context.log.info(outcome.action === "none" ? `Audit issue: nothing to do (${outcome.reason})` : `Audit issue #${outcome.number}: ${outcome.action}`);
+        const outcome = await publishAuditIssue(client, {
+          repo: event.repo,
+          key: config["check-name"],
+          reached: result.findings.reached,
+          level: result.findings.level,
+          expect: result.findings.expect,
+          commit: result.report.commit,
+          report: result.markdown,
+          runUrl: event.runUrl,
+          now: context.now()
+        });
+        context.log.info(
+          outcome.action === "none" ? `Audit issue: nothing to do (${outcome.reason})` : `Audit issue #${outcome.number}: ${outcome.action}`
+        );
       } catch (error2) {
-        context.log.warning(`Could not update the audit issue (the token needs issues: write; actions: read for the age check): ${describeError(error2)}`);
+        context.log.warning(
+          `Could not update the audit issue (the token needs issues: write; actions: read for the age check): ${describeError(error2)}`
+        );
       }
     });
   }
   if (!result.findings.reached) {
-    setFailed(`The audit reached the ${result.findings.level} level; ${result.findings.expect} was expected (audit.expect). See the job summary.`);
+    setFailed(
+      `The audit reached the ${result.findings.level} level; ${result.findings.expect} was expected (audit.expect). See the job summary.`
+    );
   }
 }
 async function aggregateMode(records, settings, context) {
-  const [{ expandFileGlob }, { readAggregateInputs, runAggregate }, { renderAuditMarkdown }, { serializeDocument }, { writeFileAtomic }] = await Promise.all([
-    import("./chunks/glob-files-XYAZJPSY.js"),
-    import("./chunks/aggregate-JE3TKN3X.js"),
-    import("./chunks/audit-OARADACV.js"),
-    import("./chunks/codec-IUZLK5WC.js"),
-    import("./chunks/atomic-write-DI6TKO3D.js")
+  const [
+    { expandFileGlob },
+    { readAggregateInputs, runAggregate },
+    { renderAuditMarkdown },
+    { serializeDocument },
+    { writeFileAtomic }
+  ] = await Promise.all([
+    import("./chunks/glob-files-WZDIBY5U.js"),
+    import("./chunks/aggregate-BFCPT2QQ.js"),
+    import("./chunks/audit-33W2AD5J.js"),
+    import("./chunks/codec-BWX254FA.js"),
+    import("./chunks/atomic-write-ONZ7NEEK.js")
   ]);
   const { files } = await expandFileGlob(context.cwd, records);
-  if (files.length < 2) throw new ReproError(`input "records": "${records}" matches ${files.length} file${files.length === 1 ? "" : "s"} in ${context.cwd}; aggregate needs two or more run records`, { hint: "Download the matrix jobs' artifacts first (actions/download-artifact with a pattern and path), and point records at their run-record.json files." });
+  if (files.length < 2)
+    throw new ReproError(
+      `input "records": "${records}" matches ${files.length} file${files.length === 1 ? "" : "s"} in ${context.cwd}; aggregate needs two or more run records`,
+      {
+        hint: "Download the matrix jobs' artifacts first (actions/download-artifact with a pattern and path), and point records at their run-record.json files."
+      }
+    );
   const inputs = await readAggregateInputs(files.map((f) => path2.resolve(context.cwd, f)));
   const result = runAggregate(inputs, settings.config, context.env, context.now().toISOString());
   const baselinePath = path2.resolve(context.cwd, settings.config["working-directory"], settings.config.baseline);
@@ -485,7 +612,10 @@ async function aggregateMode(records, settings, context) {
   setOutput("level", result.report.findings.level);
   setOutput("baseline-path", baselinePath);
   await summary.addRaw(markdown).write();
-  if (!result.report.findings.reached) setFailed(`The ${files.length} run records reach the ${result.report.findings.level} level; ${result.report.findings.expect} was expected (audit.expect). See the job summary.`);
+  if (!result.report.findings.reached)
+    setFailed(
+      `The ${files.length} run records reach the ${result.report.findings.level} level; ${result.report.findings.expect} was expected (audit.expect). See the job summary.`
+    );
 }
 
 // src/action.ts

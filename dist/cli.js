@@ -3,7 +3,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   errorToJson,
   wantsJson
-} from "./chunks/chunk-QPLECC5N.js";
+} from "./chunks/chunk-SS7G7EVC.js";
 import {
   EXIT_BAD_INPUT,
   EXIT_PASS,
@@ -73,7 +73,9 @@ var package_default = {
     coverage: "c8 --reporter=text-summary --include 'src/**' node scripts/test.mjs",
     bench: "node scripts/bench.mjs",
     schema: "node scripts/build.mjs --schema-only",
-    "lint:workflows": "node scripts/lint-workflows.mjs"
+    "lint:workflows": "node scripts/lint-workflows.mjs",
+    format: 'prettier --write "src/**/*.ts" "test/**/*.ts" "scripts/**/*.mjs"',
+    "format:check": 'prettier --check "src/**/*.ts" "test/**/*.ts" "scripts/**/*.mjs"'
   },
   devDependencies: {
     "@actions/artifact": "6.2.1",
@@ -167,17 +169,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-UL447G27.js"),
-  baseline: () => import("./chunks/baseline-EQFN2SYU.js"),
-  run: () => import("./chunks/run-YLDTXQP2.js"),
-  compare: () => import("./chunks/compare-MC2PQESY.js"),
-  env: () => import("./chunks/env-2EDK6CSB.js"),
-  fingerprint: () => import("./chunks/fingerprint-EHP5UJCS.js"),
-  "diff-weights": () => import("./chunks/diff-weights-NIUFJTTK.js"),
-  merge: () => import("./chunks/merge-CW3X5NTE.js"),
-  audit: () => import("./chunks/audit-K27CI44Z.js"),
-  band: () => import("./chunks/band-PPJNTVPH.js"),
-  aggregate: () => import("./chunks/aggregate-MNS6ALHK.js")
+  check: () => import("./chunks/check-ETBYGXQC.js"),
+  baseline: () => import("./chunks/baseline-FQB7PPP5.js"),
+  run: () => import("./chunks/run-RNZXPM7W.js"),
+  compare: () => import("./chunks/compare-SEBZ7672.js"),
+  env: () => import("./chunks/env-I6HR4ST6.js"),
+  fingerprint: () => import("./chunks/fingerprint-2YFU5FFY.js"),
+  "diff-weights": () => import("./chunks/diff-weights-Y6EGLCHD.js"),
+  merge: () => import("./chunks/merge-7YORA6JE.js"),
+  audit: () => import("./chunks/audit-ZXJRSOYA.js"),
+  band: () => import("./chunks/band-AGCHKUTO.js"),
+  aggregate: () => import("./chunks/aggregate-VDX3ZJ4E.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)
@@ -211,7 +213,9 @@ function commandLabel(command) {
 }
 function notAnOptionOf(command, flags) {
   const what = command ? `not an option of \`${commandLabel(command)}\`; it accepts ${command.options.map(optionLabel).join(", ")}` : "not an option of repro-check";
-  return new ReproError(`${flags.join(", ")}: ${what}`, { hint: "Run `repro-check --help` for every command and its options." });
+  return new ReproError(`${flags.join(", ")}: ${what}`, {
+    hint: "Run `repro-check --help` for every command and its options."
+  });
 }
 function parseCommandLine(argv) {
   let parsed;
@@ -224,10 +228,14 @@ function parseCommandLine(argv) {
   const unknown = options.filter((t) => !Object.hasOwn(OPTIONS, t.name)).map((t) => t.rawName);
   for (const t of options) {
     if (Object.hasOwn(OPTIONS, t.name) && OPTIONS[t.name].type === "string" && t.value === void 0) {
-      throw new ReproError(`Option '${t.rawName} <value>' argument missing`, { hint: "Run `repro-check --help` for usage." });
+      throw new ReproError(`Option '${t.rawName} <value>' argument missing`, {
+        hint: "Run `repro-check --help` for usage."
+      });
     }
     if (Object.hasOwn(OPTIONS, t.name) && OPTIONS[t.name].type === "boolean" && t.inlineValue) {
-      throw new ReproError(`Option '${t.rawName}' does not take an argument`, { hint: "Run `repro-check --help` for usage." });
+      throw new ReproError(`Option '${t.rawName}' does not take an argument`, {
+        hint: "Run `repro-check --help` for usage."
+      });
     }
   }
   return {
@@ -271,14 +279,24 @@ async function runCli(argv, io) {
     const command = load ? (await load()).command : null;
     if (invocation.unknown.length > 0) throw notAnOptionOf(command, invocation.unknown);
     if (!command) {
-      throw new ReproError(`unknown command "${word}"; accepted: ${Object.keys(COMMANDS).map((w) => w === "baseline" ? "baseline update" : w).join(", ")}`);
+      throw new ReproError(
+        `unknown command "${word}"; accepted: ${Object.keys(COMMANDS).map((w) => w === "baseline" ? "baseline update" : w).join(", ")}`
+      );
     }
-    const foreign = invocation.given.filter((name) => !command.options.includes(name) && name !== "help" && name !== "version");
-    if (foreign.length > 0) throw notAnOptionOf(command, foreign.map((n) => `--${n}`));
+    const foreign = invocation.given.filter(
+      (name) => !command.options.includes(name) && name !== "help" && name !== "version"
+    );
+    if (foreign.length > 0)
+      throw notAnOptionOf(
+        command,
+        foreign.map((n) => `--${n}`)
+      );
     let args = rest;
     if (command.subcommand) {
       if (rest[0] !== command.subcommand) {
-        throw new ReproError(`${command.name} takes one subcommand, "${command.subcommand}"; got ${rest.join(" ") || "none"}`);
+        throw new ReproError(
+          `${command.name} takes one subcommand, "${command.subcommand}"; got ${rest.join(" ") || "none"}`
+        );
       }
       args = rest.slice(1);
     }

@@ -58,13 +58,31 @@ export async function benchTrainer() {
   // The worker's own protocol (src/trainer/job.ts): the job as one JSON argument, the result in trainer-result.json.
   const train = (backend, env = {}, strictDeterminism = true) => {
     const outDir = path.join(dir, `run-${runCount++}`);
-    const job = { module: 'builtin:smoke', backend, seed: 1234, steps: STEPS, checkpointEvery: STEPS, strictDeterminism, outDir, backendSearchDirs: [ROOT], options: {} };
+    const job = {
+      module: 'builtin:smoke',
+      backend,
+      seed: 1234,
+      steps: STEPS,
+      checkpointEvery: STEPS,
+      strictDeterminism,
+      outDir,
+      backendSearchDirs: [ROOT],
+      options: {},
+    };
     return measured(async () => {
-      const child = spawnSync(process.execPath, [worker, JSON.stringify(job)], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+      const child = spawnSync(process.execPath, [worker, JSON.stringify(job)], {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+      });
       const result = JSON.parse(await readFile(path.join(outDir, 'trainer-result.json'), 'utf8'));
-      if (child.status !== 0 || !result.ok) throw new Error(`the ${backend} trainer failed: ${result.message ?? child.stderr}`);
+      if (child.status !== 0 || !result.ok)
+        throw new Error(`the ${backend} trainer failed: ${result.message ?? child.stderr}`);
       const checkpoint = await readFile(path.join(outDir, result.checkpoints.at(-1).path));
-      return { ...result, fingerprint: `${await readFile(path.join(outDir, 'metrics.jsonl'), 'utf8')}${checkpoint.toString('base64')}` };
+      return {
+        ...result,
+        fingerprint: `${await readFile(path.join(outDir, 'metrics.jsonl'), 'utf8')}${checkpoint.toString('base64')}`,
+      };
     });
   };
   const noTorch = torchMissing();
@@ -84,7 +102,9 @@ export async function benchTrainer() {
       if (!noTorch) {
         samples.torch.push(
           await measured(() => {
-            const result = spawnSync(PYTHON, [path.join(ROOT, 'scripts/bench/smoke_cnn.py'), String(STEPS)], { encoding: 'utf8' });
+            const result = spawnSync(PYTHON, [path.join(ROOT, 'scripts/bench/smoke_cnn.py'), String(STEPS)], {
+              encoding: 'utf8',
+            });
             if (result.status !== 0) throw new Error(`smoke_cnn.py failed: ${result.stderr}`);
             return JSON.parse(result.stdout);
           }),
@@ -93,8 +113,13 @@ export async function benchTrainer() {
       if (readmeProject) {
         samples.readme.push(
           await measured(() => {
-            const result = spawnSync(process.execPath, ['dist/cli.js', 'check', '--config', 'examples/smoke/repro.yml'], { cwd: readmeProject, encoding: 'utf8', env: { ...process.env, RUNNER_TEMP: dir } });
-            if (result.status !== 0) throw new Error(`the README's first command exited ${result.status}: ${result.stdout}${result.stderr}`);
+            const result = spawnSync(
+              process.execPath,
+              ['dist/cli.js', 'check', '--config', 'examples/smoke/repro.yml'],
+              { cwd: readmeProject, encoding: 'utf8', env: { ...process.env, RUNNER_TEMP: dir } },
+            );
+            if (result.status !== 0)
+              throw new Error(`the README's first command exited ${result.status}: ${result.stdout}${result.stderr}`);
           }),
         );
       }
@@ -105,9 +130,13 @@ export async function benchTrainer() {
     if (native) {
       const strict = await train(native, {}, true);
       const relaxed = await train(native, {}, false);
-      nativeLines.push(`strict-determinism cost on ${strict.value.backend.name}: ${(relaxed.value.training.cpuSeconds / strict.value.training.cpuSeconds).toFixed(2)}x the steps/s without it`);
+      nativeLines.push(
+        `strict-determinism cost on ${strict.value.backend.name}: ${(relaxed.value.training.cpuSeconds / strict.value.training.cpuSeconds).toFixed(2)}x the steps/s without it`,
+      );
     } else {
-      nativeLines.push('strict-determinism cost: n/a (the flags only affect native TensorFlow; measured when @tensorflow/tfjs-node or tfjs-node-gpu is installed)');
+      nativeLines.push(
+        'strict-determinism cost: n/a (the flags only affect native TensorFlow; measured when @tensorflow/tfjs-node or tfjs-node-gpu is installed)',
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -121,8 +150,14 @@ export async function benchTrainer() {
   const simd = wasm[0].value.backend.simd ? 'SIMD' : 'no SIMD';
   const targets = [];
   const lines = [];
-  for (const [label, runs] of [[`wasm (${simd})`, wasm], ['cpu', cpu], ['cpu, stock tfjs kernels', stock]]) {
-    lines.push(`builtin:smoke ${STEPS} steps on ${label}: ${(STEPS / trainingCpu(runs)).toFixed(1)} steps/s of CPU time (${(STEPS / trainingWall(runs)).toFixed(1)} steps/s wall), training ${trainingCpu(runs).toFixed(2)} s CPU / ${trainingWall(runs).toFixed(2)} s wall, whole process ${processCpu(runs).toFixed(2)} s CPU / ${processWall(runs).toFixed(2)} s wall`);
+  for (const [label, runs] of [
+    [`wasm (${simd})`, wasm],
+    ['cpu', cpu],
+    ['cpu, stock tfjs kernels', stock],
+  ]) {
+    lines.push(
+      `builtin:smoke ${STEPS} steps on ${label}: ${(STEPS / trainingCpu(runs)).toFixed(1)} steps/s of CPU time (${(STEPS / trainingWall(runs)).toFixed(1)} steps/s wall), training ${trainingCpu(runs).toFixed(2)} s CPU / ${trainingWall(runs).toFixed(2)} s wall, whole process ${processCpu(runs).toFixed(2)} s CPU / ${processWall(runs).toFixed(2)} s wall`,
+    );
   }
   targets.push({
     name: `builtin:smoke training, wasm vs cpu with tfjs's stock kernels`,
@@ -168,7 +203,8 @@ async function prepareReadmeProject(dir) {
   await cp(path.join(ROOT, 'dist'), path.join(project, 'dist'), { recursive: true });
   await cp(path.join(ROOT, 'examples/smoke'), path.join(project, 'examples/smoke'), { recursive: true });
   await cp(path.join(ROOT, 'package-lock.json'), path.join(project, 'package-lock.json'));
-  const git = (...args) => spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...args], { cwd: project });
+  const git = (...args) =>
+    spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...args], { cwd: project });
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '-m', 'bench');

@@ -43,7 +43,12 @@ if (wanted('cold-start')) {
     base.push(timeCommand(['-e', '0'], 1));
     cli.push(timeCommand(['dist/cli.js', '--version'], 1));
   }
-  report('cold start `repro-check --version` vs `node -e 0`', median(cli) / median(base), 3, `${median(cli).toFixed(0)} ms vs ${median(base).toFixed(0)} ms (median of 7)`);
+  report(
+    'cold start `repro-check --version` vs `node -e 0`',
+    median(cli) / median(base),
+    3,
+    `${median(cli).toFixed(0)} ms vs ${median(base).toFixed(0)} ms (median of 7)`,
+  );
 }
 
 if (wanted('compare')) {
@@ -55,7 +60,11 @@ if (wanted('compare')) {
       const out = [];
       for (let step = 0; step < steps; step++) {
         const row = { step };
-        for (let m = 0; m < metrics; m++) row[`group${m % 10}`] = { ...(row[`group${m % 10}`] ?? {}), [`metric_${m}`]: Math.sin(step * 0.001 + m) + offset * (step > 5000 ? 1e-6 : 0) };
+        for (let m = 0; m < metrics; m++)
+          row[`group${m % 10}`] = {
+            ...(row[`group${m % 10}`] ?? {}),
+            [`metric_${m}`]: Math.sin(step * 0.001 + m) + offset * (step > 5000 ? 1e-6 : 0),
+          };
         out.push(JSON.stringify(row));
       }
       return out.join('\n') + '\n';
@@ -79,7 +88,11 @@ if (wanted('compare')) {
     };
     const fullCompare = async () => {
       const [a, b] = [readComparable(baselineFile), readComparable(currentFile)];
-      return compareMetrics(a, b, { tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}), include: [], ignore: DEFAULT_IGNORED_METRICS }).metrics.length;
+      return compareMetrics(a, b, {
+        tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}),
+        include: [],
+        ignore: DEFAULT_IGNORED_METRICS,
+      }).metrics.length;
     };
     const bare = [];
     const ours = [];
@@ -93,7 +106,12 @@ if (wanted('compare')) {
       await fullCompare();
       ours.push(performance.now() - start);
     }
-    report('compare of two JSONL logs (100 metrics x 10,000 steps) vs a bare JSON.parse loop', median(ours) / median(bare), 2, `${median(ours).toFixed(0)} ms vs ${median(bare).toFixed(0)} ms (median of 5)`);
+    report(
+      'compare of two JSONL logs (100 metrics x 10,000 steps) vs a bare JSON.parse loop',
+      median(ours) / median(bare),
+      2,
+      `${median(ours).toFixed(0)} ms vs ${median(bare).toFixed(0)} ms (median of 5)`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -136,9 +154,22 @@ if (wanted('jsonl-large')) {
     const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
     const size = `${result.steps.toLocaleString('en')} steps x ${result.metrics} metrics, ${mb(result.bytes)} each`;
     if (result.reference) {
-      report(`compare of two JSONL logs (${size}) vs numpy (json.loads + np.allclose)`, result.ours.seconds / result.reference.seconds, 0.6, `${result.ours.seconds.toFixed(1)} s vs ${result.reference.seconds.toFixed(1)} s; numpy's peak RSS ${mb(result.reference.rss)}`);
-    } else console.log(`compare of two JSONL logs (${size}): ${result.ours.seconds.toFixed(1)} s; numpy reference skipped: /usr/bin/python3 has no numpy`);
-    report(`peak RSS of that compare vs 2 x series bytes + 150 MB`, result.ours.rss / result.rssLimit, 1, `${mb(result.ours.rss)} vs ${mb(result.rssLimit)} (series: ${mb(result.seriesBytes)}, 8 bytes a value)`);
+      report(
+        `compare of two JSONL logs (${size}) vs numpy (json.loads + np.allclose)`,
+        result.ours.seconds / result.reference.seconds,
+        0.6,
+        `${result.ours.seconds.toFixed(1)} s vs ${result.reference.seconds.toFixed(1)} s; numpy's peak RSS ${mb(result.reference.rss)}`,
+      );
+    } else
+      console.log(
+        `compare of two JSONL logs (${size}): ${result.ours.seconds.toFixed(1)} s; numpy reference skipped: /usr/bin/python3 has no numpy`,
+      );
+    report(
+      `peak RSS of that compare vs 2 x series bytes + 150 MB`,
+      result.ours.rss / result.rssLimit,
+      1,
+      `${mb(result.ours.rss)} vs ${mb(result.rssLimit)} (series: ${mb(result.seriesBytes)}, 8 bytes a value)`,
+    );
   }
 }
 
@@ -159,7 +190,12 @@ if (wanted('audit-overhead')) {
   const { benchAuditOverhead } = await import('./bench/audit.mjs');
   const audit = await benchAuditOverhead();
   // The ratio here is the audit's wall time over the time inside its trainings (target: ≤ 1.05).
-  report('audit wall time vs its trainings (audit --runs 2 --seeds 2, ~8 s trainings of 300 steps)', audit.wallMs / audit.trainingMs, 1.05, `${(audit.wallMs / 1000).toFixed(1)} s vs ${(audit.trainingMs / 1000).toFixed(1)} s training: overhead ${(100 * audit.overhead).toFixed(1)}% of wall time`);
+  report(
+    'audit wall time vs its trainings (audit --runs 2 --seeds 2, ~8 s trainings of 300 steps)',
+    audit.wallMs / audit.trainingMs,
+    1.05,
+    `${(audit.wallMs / 1000).toFixed(1)} s vs ${(audit.trainingMs / 1000).toFixed(1)} s training: overhead ${(100 * audit.overhead).toFixed(1)}% of wall time`,
+  );
 }
 
 process.exit(results.every(Boolean) ? 0 : 1);

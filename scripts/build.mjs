@@ -65,6 +65,7 @@ if (!schemaOnly) {
   // (src/trainer/worker-location.ts). Node never uses the threaded binary, so it is left out.
   const wasmPackageDir = path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
   await mkdir(path.join(root, 'dist/wasm'), { recursive: true });
-  for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) await copyFile(path.join(wasmPackageDir, file), path.join(root, 'dist/wasm', file));
+  for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'])
+    await copyFile(path.join(wasmPackageDir, file), path.join(root, 'dist/wasm', file));
 }
 await writeSchema();

@@ -29,7 +29,9 @@ for (const file of files) {
 }
 if (findings.length > 0) {
   console.error(findings.join('\n'));
-  console.error(`actionlint: ${findings.length} finding${findings.length === 1 ? '' : 's'} in ${files.length} workflows`);
+  console.error(
+    `actionlint: ${findings.length} finding${findings.length === 1 ? '' : 's'} in ${files.length} workflows`,
+  );
   process.exit(1);
 }
 console.log(`actionlint: ${files.length} workflows, no findings`);

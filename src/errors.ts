@@ -66,6 +66,11 @@ export function describeError(error: unknown, options: { stack?: boolean; stackH
   const fileSystem = error instanceof Error ? describeFileSystemError(error as NodeJS.ErrnoException) : null;
   if (fileSystem) return fileSystem;
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const detail = options.stack && error instanceof Error && error.stack ? `\n${error.stack}` : options.stackHint ? `\n(${options.stackHint} shows the stack trace)` : '';
+  const detail =
+    options.stack && error instanceof Error && error.stack
+      ? `\n${error.stack}`
+      : options.stackHint
+        ? `\n(${options.stackHint} shows the stack trace)`
+        : '';
   return `internal error, please report it at https://github.com/repro-check/repro-check/issues: ${message}${detail}`;
 }

@@ -13,7 +13,8 @@ export interface Logger {
 export function streamLogger(write: (text: string) => void, verbose = false): Logger {
   return {
     info: (message) => write(`${message}\n`),
-    warning: (message, where) => write(`warning: ${where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''}${message}\n`),
+    warning: (message, where) =>
+      write(`warning: ${where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''}${message}\n`),
     error: (message) => write(`error: ${message}\n`),
     debug: (message) => {
       if (verbose) write(`debug: ${message}\n`);

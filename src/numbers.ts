@@ -26,6 +26,8 @@ export function decodeNumber(value: unknown, where: string): number {
     case '-0':
       return -0;
     default:
-      throw new TypeError(`${where}: expected a number or one of "NaN", "Infinity", "-Infinity", "-0", got ${JSON.stringify(value)}`);
+      throw new TypeError(
+        `${where}: expected a number or one of "NaN", "Infinity", "-Infinity", "-0", got ${JSON.stringify(value)}`,
+      );
   }
 }

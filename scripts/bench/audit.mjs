@@ -27,7 +27,9 @@ async function sweep(seeds, env = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'repro-bench-sweep-'));
   try {
     return seeds.map((seed) => {
-      execFileSync(process.execPath, [SGD], { env: { PATH: process.env.PATH, REPRO_SEED: String(seed), REPRO_OUT_DIR: dir, ...env } });
+      execFileSync(process.execPath, [SGD], {
+        env: { PATH: process.env.PATH, REPRO_SEED: String(seed), REPRO_OUT_DIR: dir, ...env },
+      });
       const file = path.join(dir, 'metrics.jsonl');
       return parseMetricText(readFileSync(file, 'utf8'), file);
     });
@@ -59,10 +61,23 @@ export async function benchGate() {
   const BAND = 8;
   const RESAMPLES = 40;
   const pool = await sweep(Array.from({ length: POOL }, (_, i) => 1000 + i));
-  const doubled = await sweep(Array.from({ length: 16 }, (_, i) => 5000 + i), { TRAIN_LR: '1' });
-  const tenPercent = await sweep(Array.from({ length: 16 }, (_, i) => 5000 + i), { TRAIN_LR: '0.55' });
+  const doubled = await sweep(
+    Array.from({ length: 16 }, (_, i) => 5000 + i),
+    { TRAIN_LR: '1' },
+  );
+  const tenPercent = await sweep(
+    Array.from({ length: 16 }, (_, i) => 5000 + i),
+    { TRAIN_LR: '0.55' },
+  );
   const floor = () => ({ rtol: 1e-5, atol: 1e-8, exact: false });
-  const gate = (threshold, window, include = []) => ({ threshold, window, logScale: ['*loss*'], floor, ignore: [], include });
+  const gate = (threshold, window, include = []) => ({
+    threshold,
+    window,
+    logScale: ['*loss*'],
+    floor,
+    ignore: [],
+    include,
+  });
   const random = generator(14);
   const draws = Array.from({ length: RESAMPLES }, () => {
     const order = pool.map((_, i) => i).sort(() => random() - 0.5);
@@ -71,10 +86,11 @@ export async function benchGate() {
   const alarmRate = (options, transform = (run) => run) => {
     let alarms = 0;
     let trials = 0;
-    for (const { band, held } of draws) for (const run of held) {
-      trials++;
-      if (sigmaGate(band, transform(run), options).status === 'drift') alarms++;
-    }
+    for (const { band, held } of draws)
+      for (const run of held) {
+        trials++;
+        if (sigmaGate(band, transform(run), options).status === 'drift') alarms++;
+      }
     return alarms / trials;
   };
   const lines = [];
@@ -85,35 +101,49 @@ export async function benchGate() {
     ['naive per-step band, sigma 4 (window 1)', gate({ sigma: 4 }, 1)],
   ]) {
     const loo = draws.map(({ band }) => leaveOneOut(band, options).rate);
-    lines.push(`gate false alarms, ${label}: ${(100 * alarmRate(options)).toFixed(2)}% of ${RESAMPLES}x${heldOut} held-out same-code runs (band of ${BAND} seeds drawn from ${POOL}); leave-one-out estimate ${(100 * loo.reduce((a, b) => a + b, 0) / loo.length).toFixed(1)}%`);
+    lines.push(
+      `gate false alarms, ${label}: ${(100 * alarmRate(options)).toFixed(2)}% of ${RESAMPLES}x${heldOut} held-out same-code runs (band of ${BAND} seeds drawn from ${POOL}); leave-one-out estimate ${((100 * loo.reduce((a, b) => a + b, 0)) / loo.length).toFixed(1)}%`,
+    );
   }
   // Sensitivity: the smallest shift, in units of the pool's seed-to-seed σ (log scale), caught
   // in 90% of trials by the gate at a nominal 1% false-alarm rate per metric.
   const sigmaFinal = std(pool.map((r) => Math.log(r.finals.get('eval.loss'))));
   const trainLoss = pool.map((r) => r.series.get('train.loss').values.map(Math.log));
   const windowSigmas = [];
-  for (let start = 0; start + 20 <= trainLoss[0].length; start++) windowSigmas.push(std(trainLoss.map((v) => v.slice(start, start + 20).reduce((a, b) => a + b, 0) / 20)));
+  for (let start = 0; start + 20 <= trainLoss[0].length; start++)
+    windowSigmas.push(std(trainLoss.map((v) => v.slice(start, start + 20).reduce((a, b) => a + b, 0) / 20)));
   const sigmaWindow = windowSigmas.reduce((a, b) => a + b, 0) / windowSigmas.length;
-  for (const [label, metric, sigma] of [['final value (eval.loss)', 'eval.loss', sigmaFinal], ['windowed curve (train.loss, W = 20)', 'train.loss', sigmaWindow]]) {
+  for (const [label, metric, sigma] of [
+    ['final value (eval.loss)', 'eval.loss', sigmaFinal],
+    ['windowed curve (train.loss, W = 20)', 'train.loss', sigmaWindow],
+  ]) {
     const options = gate({ falseAlarmRate: 0.01 }, 20, [metric]);
     const falseAlarms = alarmRate(options);
     let caughtAt = null;
-    for (let delta = 0.25; delta <= 12 && caughtAt === null; delta += 0.25) if (alarmRate(options, (run) => shifted(run, metric, delta * sigma)) >= 0.9) caughtAt = delta;
-    lines.push(`gate sensitivity, ${label}: a shift of ${caughtAt === null ? '> 12' : caughtAt.toFixed(2)}σ is caught in ≥ 90% of trials at ${(100 * falseAlarms).toFixed(2)}% false alarms (nominal 1%)`);
+    for (let delta = 0.25; delta <= 12 && caughtAt === null; delta += 0.25)
+      if (alarmRate(options, (run) => shifted(run, metric, delta * sigma)) >= 0.9) caughtAt = delta;
+    lines.push(
+      `gate sensitivity, ${label}: a shift of ${caughtAt === null ? '> 12' : caughtAt.toFixed(2)}σ is caught in ≥ 90% of trials at ${(100 * falseAlarms).toFixed(2)}% false alarms (nominal 1%)`,
+    );
   }
   // Real changes: a doubled and a 10% higher learning rate, against bands of the same pool.
   const caught = (runs) => {
     let n = 0;
     let trials = 0;
-    for (const { band } of draws) for (const run of runs) {
-      trials++;
-      if (sigmaGate(band, run, gate({ sigma: 4 }, 20)).status === 'drift') n++;
-    }
+    for (const { band } of draws)
+      for (const run of runs) {
+        trials++;
+        if (sigmaGate(band, run, gate({ sigma: 4 }, 20)).status === 'drift') n++;
+      }
     return n / trials;
   };
   const meanLog = (runs) => runs.reduce((a, r) => a + Math.log(r.finals.get('eval.loss')), 0) / runs.length;
-  lines.push(`doubled learning rate: caught in ${(100 * caught(doubled)).toFixed(0)}% of ${RESAMPLES}x${doubled.length} trials (sigma 4); final eval loss moved ${((meanLog(doubled) - meanLog(pool)) / sigmaFinal).toFixed(1)}σ`);
-  lines.push(`learning rate +10%: caught in ${(100 * caught(tenPercent)).toFixed(0)}% of trials; final eval loss moved ${((meanLog(tenPercent) - meanLog(pool)) / sigmaFinal).toFixed(2)}σ`);
+  lines.push(
+    `doubled learning rate: caught in ${(100 * caught(doubled)).toFixed(0)}% of ${RESAMPLES}x${doubled.length} trials (sigma 4); final eval loss moved ${((meanLog(doubled) - meanLog(pool)) / sigmaFinal).toFixed(1)}σ`,
+  );
+  lines.push(
+    `learning rate +10%: caught in ${(100 * caught(tenPercent)).toFixed(0)}% of trials; final eval loss moved ${((meanLog(tenPercent) - meanLog(pool)) / sigmaFinal).toFixed(2)}σ`,
+  );
   return lines;
 }
 
@@ -122,16 +152,32 @@ export async function benchAuditOverhead() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'repro-bench-audit-'));
   const temp = mkdtempSync(path.join(os.tmpdir(), 'repro-bench-audit-temp-'));
   try {
-    const git = (...args) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir });
+    const git = (...args) =>
+      execFileSync(
+        'git',
+        ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+        { cwd: dir },
+      );
     git('init', '-q', '-b', 'main');
     writeFileSync(path.join(dir, 'train.mjs'), readFileSync(SGD, 'utf8'));
-    writeFileSync(path.join(dir, 'repro.yml'), 'command: TRAIN_STEPS=300 TRAIN_STEP_MS=25 node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\n');
+    writeFileSync(
+      path.join(dir, 'repro.yml'),
+      'command: TRAIN_STEPS=300 TRAIN_STEP_MS=25 node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\n',
+    );
     git('add', '-A');
     git('commit', '-q', '-m', 'bench');
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'audit', '--runs', '2', '--seeds', '2', '--format', 'json'], { cwd: dir, env: { ...process.env, RUNNER_TEMP: temp }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'dist/cli.js'), 'audit', '--runs', '2', '--seeds', '2', '--format', 'json'],
+      { cwd: dir, env: { ...process.env, RUNNER_TEMP: temp }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
     if (result.status !== 0) throw new Error(`audit exited ${result.status}: ${result.stderr.slice(-2000)}`);
     const json = JSON.parse(result.stdout);
-    return { wallMs: json.wallMs, trainingMs: json.trainingMs, overhead: (json.wallMs - json.trainingMs) / json.wallMs };
+    return {
+      wallMs: json.wallMs,
+      trainingMs: json.trainingMs,
+      overhead: (json.wallMs - json.trainingMs) / json.wallMs,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(temp, { recursive: true, force: true });

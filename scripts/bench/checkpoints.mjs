@@ -24,9 +24,13 @@ function measure(argv, runs) {
   for (let i = 0; i < runs; i++) {
     const withTime = existsSync(GNU_TIME);
     const start = process.hrtime.bigint();
-    const result = spawnSync(withTime ? GNU_TIME : argv[0], withTime ? ['-f', '%M', ...argv] : argv.slice(1), { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const result = spawnSync(withTime ? GNU_TIME : argv[0], withTime ? ['-f', '%M', ...argv] : argv.slice(1), {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     walls.push(Number(process.hrtime.bigint() - start) / 1e9);
-    if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr.slice(-2000)}`);
+    if (result.status !== 0)
+      throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr.slice(-2000)}`);
     if (withTime) peak = Math.max(peak ?? 0, Number(result.stderr.trim().split('\n').at(-1)) * 1024);
   }
   walls.sort((a, b) => a - b);
@@ -36,7 +40,12 @@ function measure(argv, runs) {
 /** A safetensors file of F32 tensors of `tensorBytes` each, written in 16 MB pieces of varied data. */
 async function writeCheckpoint(file, tensorCount, tensorBytes, seed) {
   const header = {};
-  for (let t = 0; t < tensorCount; t++) header[`layer.${t}.weight`] = { dtype: 'F32', shape: [tensorBytes / 4], data_offsets: [t * tensorBytes, (t + 1) * tensorBytes] };
+  for (let t = 0; t < tensorCount; t++)
+    header[`layer.${t}.weight`] = {
+      dtype: 'F32',
+      shape: [tensorBytes / 4],
+      data_offsets: [t * tensorBytes, (t + 1) * tensorBytes],
+    };
   const json = Buffer.from(JSON.stringify(header));
   const padded = Buffer.alloc(Math.ceil(json.length / 8) * 8, 0x20);
   json.copy(padded);
@@ -48,7 +57,9 @@ async function writeCheckpoint(file, tensorCount, tensorBytes, seed) {
     const piece = new Float32Array(4 * 1024 * 1024);
     for (let i = 0; i < piece.length; i++) piece[i] = Math.sin(i * 0.001 + seed) * 0.1;
     for (let written = 0; written < tensorCount * tensorBytes; written += piece.byteLength) {
-      await handle.write(new Uint8Array(piece.buffer, 0, Math.min(piece.byteLength, tensorCount * tensorBytes - written)));
+      await handle.write(
+        new Uint8Array(piece.buffer, 0, Math.min(piece.byteLength, tensorCount * tensorBytes - written)),
+      );
     }
   } finally {
     await handle.close();
@@ -96,15 +107,23 @@ export async function benchCheckpoints(report) {
     const openssl = measure(['openssl', 'dgst', '-sha256', gig], 3);
     const sha256sum = measure(['sha256sum', gig], 3);
     const ours = measure([...cli, 'fingerprint', gig, '--format', 'json'], 3);
-    const rss = ours.peakRss === null ? 'peak RSS n/a (no /usr/bin/time)' : `peak RSS ${(ours.peakRss / MB).toFixed(0)} MB`;
-    report('fingerprint of a 1 GB safetensors file vs `openssl dgst -sha256`', ours.seconds / openssl.seconds, 1.2, `${ours.seconds.toFixed(2)} s vs ${openssl.seconds.toFixed(2)} s (median of 3); ${(ours.seconds / sha256sum.seconds).toFixed(2)}x sha256sum (${sha256sum.seconds.toFixed(2)} s); ${rss}`);
+    const rss =
+      ours.peakRss === null ? 'peak RSS n/a (no /usr/bin/time)' : `peak RSS ${(ours.peakRss / MB).toFixed(0)} MB`;
+    report(
+      'fingerprint of a 1 GB safetensors file vs `openssl dgst -sha256`',
+      ours.seconds / openssl.seconds,
+      1.2,
+      `${ours.seconds.toFixed(2)} s vs ${openssl.seconds.toFixed(2)} s (median of 3); ${(ours.seconds / sha256sum.seconds).toFixed(2)}x sha256sum (${sha256sum.seconds.toFixed(2)} s); ${rss}`,
+    );
     if (ours.peakRss !== null) report('fingerprint of 1 GB: peak RSS vs 100 MB', ours.peakRss / (100 * MB), 1, rss);
     await rm(gig);
 
     // 3 GB of zeros as one U8 tensor: a sparse file, so nothing but the header is on disk.
     const sparse = path.join(dir, 'three-gb.safetensors');
     const size = 3 * 1024 ** 3;
-    const json = Buffer.from(JSON.stringify({ huge: { dtype: 'U8', shape: [size], data_offsets: [0, size] } }).padEnd(64, ' '));
+    const json = Buffer.from(
+      JSON.stringify({ huge: { dtype: 'U8', shape: [size], data_offsets: [0, size] } }).padEnd(64, ' '),
+    );
     const prefix = Buffer.alloc(8);
     prefix.writeBigUInt64LE(BigInt(json.length));
     await writeFile(sparse, Buffer.concat([prefix, json]));
@@ -112,7 +131,12 @@ export async function benchCheckpoints(report) {
     await handle.truncate(8 + json.length + size);
     await handle.close();
     const big = measure([...cli, 'fingerprint', sparse, '--format', 'json'], 1);
-    report('fingerprint of a 3 GB (sparse) file: peak RSS vs 100 MB', (big.peakRss ?? 0) / (100 * MB), 1, `fingerprinted in ${big.seconds.toFixed(1)} s, peak RSS ${big.peakRss === null ? 'n/a' : `${(big.peakRss / MB).toFixed(0)} MB`}`);
+    report(
+      'fingerprint of a 3 GB (sparse) file: peak RSS vs 100 MB',
+      (big.peakRss ?? 0) / (100 * MB),
+      1,
+      `fingerprinted in ${big.seconds.toFixed(1)} s, peak RSS ${big.peakRss === null ? 'n/a' : `${(big.peakRss / MB).toFixed(0)} MB`}`,
+    );
     await rm(sparse);
 
     const python = '/usr/bin/python3';
@@ -135,10 +159,23 @@ export async function benchCheckpoints(report) {
       const bytes = await readFile(file);
       return bytes.subarray(8 + Number(bytes.readBigUInt64LE(0)));
     };
-    const identical = (await dataOf(path.join(dir, 'numpy.safetensors'))).equals(await dataOf(path.join(dir, 'ours.safetensors')));
+    const identical = (await dataOf(path.join(dir, 'numpy.safetensors'))).equals(
+      await dataOf(path.join(dir, 'ours.safetensors')),
+    );
     // Throughput ratio: numpy's time over ours (>= 1 means at least numpy's throughput); reported as ours/numpy against limit 1.
-    report('SMA of 5 checkpoints of 200 MB vs numpy (time ratio; <= 1 is at least numpy throughput)', merge.seconds / numpy.seconds, 1, `${merge.seconds.toFixed(2)} s vs ${numpy.seconds.toFixed(2)} s (median of 3); tensor data ${identical ? 'bit-identical to numpy' : 'DIFFERS from numpy'}; peak RSS ${merge.peakRss === null ? 'n/a' : `${(merge.peakRss / MB).toFixed(0)} MB vs numpy ${(numpy.peakRss / MB).toFixed(0)} MB`}`);
-    if (merge.peakRss !== null) report('SMA peak RSS vs 3x the largest tensor + 100 MB', merge.peakRss / (3 * 50 * MB + 100 * MB), 1, `${(merge.peakRss / MB).toFixed(0)} MB`);
+    report(
+      'SMA of 5 checkpoints of 200 MB vs numpy (time ratio; <= 1 is at least numpy throughput)',
+      merge.seconds / numpy.seconds,
+      1,
+      `${merge.seconds.toFixed(2)} s vs ${numpy.seconds.toFixed(2)} s (median of 3); tensor data ${identical ? 'bit-identical to numpy' : 'DIFFERS from numpy'}; peak RSS ${merge.peakRss === null ? 'n/a' : `${(merge.peakRss / MB).toFixed(0)} MB vs numpy ${(numpy.peakRss / MB).toFixed(0)} MB`}`,
+    );
+    if (merge.peakRss !== null)
+      report(
+        'SMA peak RSS vs 3x the largest tensor + 100 MB',
+        merge.peakRss / (3 * 50 * MB + 100 * MB),
+        1,
+        `${(merge.peakRss / MB).toFixed(0)} MB`,
+      );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

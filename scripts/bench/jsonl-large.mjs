@@ -41,7 +41,10 @@ async function writeLog(file, steps, metrics, driftFrom) {
 /** Runs a command under /usr/bin/time: wall seconds, peak RSS in bytes, stdout, exit code. */
 function timed(command, args) {
   const start = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', 'maxrss-kb %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync('/usr/bin/time', ['-f', 'maxrss-kb %M', command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const seconds = (performance.now() - start) / 1000;
   const rss = Number(/maxrss-kb (\d+)/.exec(result.stderr)?.[1] ?? NaN) * 1024;
   return { seconds, rss, stdout: result.stdout, stderr: result.stderr, status: result.status };
@@ -59,15 +62,18 @@ export async function benchLargeJsonl({ steps, metrics }) {
     await writeLog(current, steps, metrics, driftFrom);
     const bytes = (await stat(baseline)).size;
     const ours = timed(process.execPath, ['dist/cli.js', 'compare', baseline, current, '--format', 'json']);
-    if (ours.status !== 1) throw new Error(`compare exited ${ours.status}, expected 1 (drift): ${ours.stderr.slice(0, 500)}`);
+    if (ours.status !== 1)
+      throw new Error(`compare exited ${ours.status}, expected 1 (drift): ${ours.stderr.slice(0, 500)}`);
     const verdict = JSON.parse(ours.stdout);
     const drifted = verdict.metrics.filter((m) => m.status !== 'pass').map((m) => [m.name, m.firstDivergentStep]);
-    if (JSON.stringify(drifted) !== JSON.stringify([['m07', driftFrom]])) throw new Error(`wrong verdict: ${JSON.stringify(drifted)}`);
+    if (JSON.stringify(drifted) !== JSON.stringify([['m07', driftFrom]]))
+      throw new Error(`wrong verdict: ${JSON.stringify(drifted)}`);
     const seriesBytes = 2 * steps * metrics * 8;
     const rssLimit = 2 * seriesBytes + 150 * 2 ** 20;
     const numpyAvailable = spawnSync(PYTHON, ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
     const reference = numpyAvailable ? timed(PYTHON, [path.join(here, 'numpy_reference.py'), baseline, current]) : null;
-    if (reference && reference.stdout.trim() !== '1 metrics differ') throw new Error(`numpy reference: ${reference.stdout}${reference.stderr}`);
+    if (reference && reference.stdout.trim() !== '1 metrics differ')
+      throw new Error(`numpy reference: ${reference.stdout}${reference.stderr}`);
     return { steps, metrics, bytes, ours, reference, seriesBytes, rssLimit };
   } finally {
     await rm(dir, { recursive: true, force: true });

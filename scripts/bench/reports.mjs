@@ -20,16 +20,42 @@ export async function benchReports() {
   const data = (parted) => {
     const series = new Map();
     const stepList = Array.from({ length: steps }, (_, s) => s);
-    for (let m = 0; m < metrics; m++) series.set(`group${m % 10}.metric_${m}`, { steps: stepList, values: stepList.map((s) => Math.exp(-s / 3000) + Math.sin(s * 0.01 + m) * 0.01 + (parted && s > 5000 ? 1e-4 : 0)) });
+    for (let m = 0; m < metrics; m++)
+      series.set(`group${m % 10}.metric_${m}`, {
+        steps: stepList,
+        values: stepList.map(
+          (s) => Math.exp(-s / 3000) + Math.sin(s * 0.01 + m) * 0.01 + (parted && s > 5000 ? 1e-4 : 0),
+        ),
+      });
     return { series, finals: new Map(), notes: [] };
   };
   const baseline = data(false);
   const current = data(true);
-  const compare = () => compareMetrics(baseline, current, { tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}), include: [], ignore: [] });
+  const compare = () =>
+    compareMetrics(baseline, current, {
+      tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}),
+      include: [],
+      ignore: [],
+    });
   const serialise = () => JSON.stringify([...baseline.series, ...current.series]).length;
   const render = (verdict) => {
-    const input = { outcome: verdict.status, verdict, baselineData: baseline, currentData: current, runLabel: 'bench', baselineLabel: 'bench', toleranceLines: [], environmentDifferences: [], checkpointLines: [], notes: [] };
-    return renderMarkdown(input).length + renderTerminal(input, { colour: true, columns: 120 }).length + renderHtml(input, { js: '', css: '' }).length;
+    const input = {
+      outcome: verdict.status,
+      verdict,
+      baselineData: baseline,
+      currentData: current,
+      runLabel: 'bench',
+      baselineLabel: 'bench',
+      toleranceLines: [],
+      environmentDifferences: [],
+      checkpointLines: [],
+      notes: [],
+    };
+    return (
+      renderMarkdown(input).length +
+      renderTerminal(input, { colour: true, columns: 120 }).length +
+      renderHtml(input, { js: '', css: '' }).length
+    );
   };
   const verdict = compare();
   render(verdict);
@@ -44,5 +70,9 @@ export async function benchReports() {
     render(verdict);
     rendering.push(performance.now() - start);
   }
-  return { name: `markdown + terminal + HTML reports (${metrics} drifted metrics x ${steps.toLocaleString('en')} steps) vs JSON.stringify of both runs' series`, ratio: median(rendering) / median(serialising), detail: `${median(rendering).toFixed(0)} ms vs ${median(serialising).toFixed(0)} ms (median of 5)` };
+  return {
+    name: `markdown + terminal + HTML reports (${metrics} drifted metrics x ${steps.toLocaleString('en')} steps) vs JSON.stringify of both runs' series`,
+    ratio: median(rendering) / median(serialising),
+    detail: `${median(rendering).toFixed(0)} ms vs ${median(serialising).toFixed(0)} ms (median of 5)`,
+  };
 }

@@ -38,7 +38,11 @@ export async function writeEventFile(file, targetBytes) {
       const chunk = [];
       for (let i = 0; i < 20_000; i++, step++) {
         for (const [index, tag] of tags.entries()) {
-          const event = { wallTime: 1.7e9 + step * 0.01, step, summary: { value: [{ tag, simpleValue: Math.sin(step * 1e-4 + index) }] } };
+          const event = {
+            wallTime: 1.7e9 + step * 0.01,
+            step,
+            summary: { value: [{ tag, simpleValue: Math.sin(step * 1e-4 + index) }] },
+          };
           chunk.push(frame(Event.encode(event).finish()));
         }
       }

@@ -5,7 +5,17 @@ import type { Logger } from '../log.ts';
 export function coreLogger(): Logger {
   return {
     info: (message) => core.info(message),
-    warning: (message, where) => core.warning(message, where ? { ...(where.file ? { file: where.file } : {}), ...(where.line ? { startLine: where.line } : {}), ...(where.title ? { title: where.title } : {}) } : undefined),
+    warning: (message, where) =>
+      core.warning(
+        message,
+        where
+          ? {
+              ...(where.file ? { file: where.file } : {}),
+              ...(where.line ? { startLine: where.line } : {}),
+              ...(where.title ? { title: where.title } : {}),
+            }
+          : undefined,
+      ),
     error: (message) => core.error(message),
     debug: (message) => core.debug(message),
     group: (name, body) => core.group(name, body),

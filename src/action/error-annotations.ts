@@ -21,7 +21,9 @@ const PROBLEM_AT_LINE = /^(.+?):(\d+): (.*)$/s;
 export function errorAnnotations(error: unknown, workspace: string): ErrorAnnotation[] {
   const inWorkspace = (file: string): string | null => {
     const relative = path.relative(workspace, path.resolve(workspace, file));
-    return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? null : relative.split(path.sep).join('/');
+    return relative === '' || relative.startsWith('..') || path.isAbsolute(relative)
+      ? null
+      : relative.split(path.sep).join('/');
   };
   if (error instanceof SettingsError) {
     return error.problems.flatMap((problem) => {

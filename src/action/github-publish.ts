@@ -14,7 +14,13 @@ import type { Annotation } from '../github/check-run.ts';
 import { driftAnnotations } from '../report/annotations.ts';
 import { firstDivergentStepOverall, isDriftedMetric } from '../compare/outcome.ts';
 import { metricFileAnnotations } from './metric-file-annotations.ts';
-import { acceptedVerdict, decodePublishedVerdict, encodePublishedVerdict, PUBLISHED_VERDICT_FILE, type PublishedVerdict } from '../github/published-verdict.ts';
+import {
+  acceptedVerdict,
+  decodePublishedVerdict,
+  encodePublishedVerdict,
+  PUBLISHED_VERDICT_FILE,
+  type PublishedVerdict,
+} from '../github/published-verdict.ts';
 import { ReproError } from '../errors.ts';
 
 /**
@@ -23,19 +29,46 @@ import { ReproError } from '../errors.ts';
  * sticky comment when the job holds a token. All best effort: a refused write is a warning naming
  * the permission, and the job's result still reflects the verdict.
  */
-export async function publishCheckToGithub(token: string, event: EventContext, settings: LoadedSettings, configPath: string | null, result: CheckResult, context: ModeContext): Promise<void> {
+export async function publishCheckToGithub(
+  token: string,
+  event: EventContext,
+  settings: LoadedSettings,
+  configPath: string | null,
+  result: CheckResult,
+  context: ModeContext,
+): Promise<void> {
   const config = settings.config;
   await context.log.group('Publishing to GitHub', async () => {
     const commentKey = commentKeyOf(settings, event);
     if (config['comment-key'] !== undefined && settings.origins['check-name'] === 'default') {
       // A matrix gives every job its own comment-key but, unless told, one status context:
       // the jobs would overwrite each other's required status and check run.
-      context.log.warning(`comment-key is set (a job matrix?) but check-name is the default, so every job posts the status context repro-check/${config['check-name']} and the last one wins. Give each matrix entry its own check-name, e.g. check-name: repro-check-\${{ matrix.gpu }}, and make those the required checks.`);
+      context.log.warning(
+        `comment-key is set (a job matrix?) but check-name is the default, so every job posts the status context repro-check/${config['check-name']} and the last one wins. Give each matrix entry its own check-name, e.g. check-name: repro-check-\${{ matrix.gpu }}, and make those the required checks.`,
+      );
     }
-    const annotations = result.verdict ? await annotationsFor(result.verdict, result.outcome === 'drift' && config['fail-on-drift'] ? 'failure' : 'warning', configPath, result.trained.metricFiles, context) : [];
+    const annotations = result.verdict
+      ? await annotationsFor(
+          result.verdict,
+          result.outcome === 'drift' && config['fail-on-drift'] ? 'failure' : 'warning',
+          configPath,
+          result.trained.metricFiles,
+          context,
+        )
+      : [];
     const headline = outcomeHeadline(result, config['accept-label']);
-    const verdict: PublishedVerdict = { outcome: result.outcome, failOnDrift: config['fail-on-drift'], commentBody: result.markdown, summary: result.markdown, ...(headline !== null ? { headline } : {}), annotations };
-    const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([import('../github/artifact.ts'), import('../fs/atomic-write.ts')]);
+    const verdict: PublishedVerdict = {
+      outcome: result.outcome,
+      failOnDrift: config['fail-on-drift'],
+      commentBody: result.markdown,
+      summary: result.markdown,
+      ...(headline !== null ? { headline } : {}),
+      annotations,
+    };
+    const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([
+      import('../github/artifact.ts'),
+      import('../fs/atomic-write.ts'),
+    ]);
     const verdictPath = path.join(path.dirname(result.recordPath), PUBLISHED_VERDICT_FILE);
     await writeFileAtomic(verdictPath, encodePublishedVerdict(verdict));
     await uploadRunArtifact({
@@ -47,7 +80,9 @@ export async function publishCheckToGithub(token: string, event: EventContext, s
     });
     if (!token) {
       // The two-job pattern: this job holds no token; a `mode: publish` job posts from the artifact.
-      context.log.info('No github-token: the commit status, check run and PR comment are left to a `mode: publish` job, which posts them from the run artifact (the job summary has the report).');
+      context.log.info(
+        'No github-token: the commit status, check run and PR comment are left to a `mode: publish` job, which posts them from the run artifact (the job summary has the report).',
+      );
       return;
     }
     await publishVerdict(token, event, settings, verdict, context);
@@ -59,11 +94,27 @@ export async function publishCheckToGithub(token: string, event: EventContext, s
  * and settings (check name, comment key, comment author). The one publishing path of the check,
  * its failure and `mode: publish`.
  */
-async function publishVerdict(token: string, event: EventContext, settings: LoadedSettings, verdict: PublishedVerdict, context: ModeContext): Promise<void> {
-  const [{ createGithubClient }, { publishResults }] = await Promise.all([import('../github/client.ts'), import('../github/publish.ts')]);
+async function publishVerdict(
+  token: string,
+  event: EventContext,
+  settings: LoadedSettings,
+  verdict: PublishedVerdict,
+  context: ModeContext,
+): Promise<void> {
+  const [{ createGithubClient }, { publishResults }] = await Promise.all([
+    import('../github/client.ts'),
+    import('../github/publish.ts'),
+  ]);
   await publishResults(
     createGithubClient({ token, log: context.log }),
-    { event, checkName: settings.config['check-name'], commentKey: commentKeyOf(settings, event), ...verdict, runUrl: event.runUrl, ...commentAuthorOf(settings) },
+    {
+      event,
+      checkName: settings.config['check-name'],
+      commentKey: commentKeyOf(settings, event),
+      ...verdict,
+      runUrl: event.runUrl,
+      ...commentAuthorOf(settings),
+    },
     { info: (m) => core.info(m), warning: (m) => context.log.warning(m), debug: (m) => core.debug(m) },
   );
 }
@@ -74,21 +125,33 @@ async function publishVerdict(token: string, event: EventContext, settings: Load
  * ReproError when there is no verdict to post (the caller then publishes that as an error, never
  * as a pass).
  */
-export async function publishFromArtifact(token: string, event: EventContext, settings: LoadedSettings, context: ModeContext): Promise<PublishedVerdict> {
-  if (!token) throw new ReproError('mode: publish needs github-token (the job needs `statuses: write`, `checks: write` and `pull-requests: write`).');
-  return context.log.group('Publishing the check job\'s verdict', async () => {
+export async function publishFromArtifact(
+  token: string,
+  event: EventContext,
+  settings: LoadedSettings,
+  context: ModeContext,
+): Promise<PublishedVerdict> {
+  if (!token)
+    throw new ReproError(
+      'mode: publish needs github-token (the job needs `statuses: write`, `checks: write` and `pull-requests: write`).',
+    );
+  return context.log.group("Publishing the check job's verdict", async () => {
     const { artifactName, downloadRunArtifact } = await import('../github/artifact.ts');
     const name = artifactName(commentKeyOf(settings, event));
     const dir = await mkdtemp(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'repro-check-publish-'));
     const downloaded = await downloadRunArtifact({ name, dir, env: context.env });
     const file = path.join(downloaded, PUBLISHED_VERDICT_FILE);
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new ReproError(`The artifact ${name} has no ${PUBLISHED_VERDICT_FILE} (${error.code ?? error.message}): it was not uploaded by a repro-check check job of this version.`, { hint: 'Give the check job and the publish job the same repro-check version.' });
+      throw new ReproError(
+        `The artifact ${name} has no ${PUBLISHED_VERDICT_FILE} (${error.code ?? error.message}): it was not uploaded by a repro-check check job of this version.`,
+        { hint: 'Give the check job and the publish job the same repro-check version.' },
+      );
     });
     let verdict = decodePublishedVerdict(text, `${name}/${PUBLISHED_VERDICT_FILE}`);
     context.log.info(`Verdict from ${name}: ${verdict.outcome}${verdict.headline ? ` (${verdict.headline})` : ''}.`);
     const label = settings.config['accept-label'];
-    const acceptance = verdict.outcome === 'drift' ? await acceptanceFinder(token, event, label, context.log)?.() : null;
+    const acceptance =
+      verdict.outcome === 'drift' ? await acceptanceFinder(token, event, label, context.log)?.() : null;
     if (acceptance) verdict = acceptedVerdict(verdict, acceptance, label);
     await publishVerdict(token, event, settings, verdict, context);
     return verdict;
@@ -103,7 +166,8 @@ export async function publishFromArtifact(token: string, event: EventContext, se
 export function commentKeyOf(settings: LoadedSettings, event: Pick<EventContext, 'job'>): string {
   const config = settings.config;
   if (config['comment-key'] !== undefined) return config['comment-key'];
-  if (settings.origins['check-name'] !== undefined && settings.origins['check-name'] !== 'default') return config['check-name'];
+  if (settings.origins['check-name'] !== undefined && settings.origins['check-name'] !== 'default')
+    return config['check-name'];
   return event.job;
 }
 
@@ -125,7 +189,13 @@ function commentAuthorOf(settings: LoadedSettings): { commentAuthorLogin?: strin
  * Files outside the workspace (`{out}` under RUNNER_TEMP) cannot be annotated: GitHub shows
  * annotations on repository paths only.
  */
-async function annotationsFor(verdict: Verdict, level: 'failure' | 'warning', configPath: string | null, metricFiles: readonly string[], context: ModeContext): Promise<Annotation[]> {
+async function annotationsFor(
+  verdict: Verdict,
+  level: 'failure' | 'warning',
+  configPath: string | null,
+  metricFiles: readonly string[],
+  context: ModeContext,
+): Promise<Annotation[]> {
   const workspace = context.env.GITHUB_WORKSPACE ?? context.cwd;
   const inWorkspace = async (file: string): Promise<{ repoPath: string; text: string } | null> => {
     const relative = path.relative(workspace, path.resolve(workspace, file));
@@ -134,7 +204,11 @@ async function annotationsFor(verdict: Verdict, level: 'failure' | 'warning', co
     return text === null ? null : { repoPath: relative.split(path.sep).join('/'), text };
   };
   const workflowPath = /^[^/]+\/[^/]+\/(.+?)@/.exec(context.env.GITHUB_WORKFLOW_REF ?? '')?.[1] ?? null;
-  const settingsFile = configPath ? await inWorkspace(configPath) : workflowPath ? await inWorkspace(workflowPath) : null;
+  const settingsFile = configPath
+    ? await inWorkspace(configPath)
+    : workflowPath
+      ? await inWorkspace(workflowPath)
+      : null;
   if (settingsFile) return driftAnnotations(verdict, settingsFile, level);
   const files = (await Promise.all(metricFiles.map(inWorkspace))).filter((file) => file !== null);
   return metricFileAnnotations(verdict, files, level);
@@ -145,7 +219,10 @@ async function annotationsFor(verdict: Verdict, level: 'failure' | 'warning', co
  * drift says so, by whom and through which label (the way to take it back). Null: the outcome's
  * default line.
  */
-export function outcomeHeadline(result: Pick<CheckResult, 'outcome' | 'verdict' | 'report'>, acceptLabel: string): string | null {
+export function outcomeHeadline(
+  result: Pick<CheckResult, 'outcome' | 'verdict' | 'report'>,
+  acceptLabel: string,
+): string | null {
   const drifted = result.verdict?.metrics.filter(isDriftedMetric).length ?? 0;
   const first = result.verdict && drifted > 0 ? firstDivergentStepOverall(result.verdict) : null;
   const weights = result.report.weightsDrift;
@@ -167,47 +244,108 @@ export function outcomeHeadline(result: Pick<CheckResult, 'outcome' | 'verdict' 
  * `on-missing-baseline: fail`): the status is `error`, the check run fails, and the sticky
  * comment says so instead of keeping an earlier push's verdict.
  */
-export async function publishFailureToGithub(token: string, event: EventContext, settings: LoadedSettings, message: string, context: ModeContext): Promise<void> {
+export async function publishFailureToGithub(
+  token: string,
+  event: EventContext,
+  settings: LoadedSettings,
+  message: string,
+  context: ModeContext,
+): Promise<void> {
   if (!token) return;
-  await context.log.group('Publishing the failure to GitHub', () => publishVerdict(token, event, settings, failureVerdict(message, event, settings), context));
+  await context.log.group('Publishing the failure to GitHub', () =>
+    publishVerdict(token, event, settings, failureVerdict(message, event, settings), context),
+  );
 }
 
 /**
  * The two-job pattern's check job failed before a verdict: leave the failure as its artifact's
  * verdict, so that the publish job shows the reason (status `error`), not only that there was none.
  */
-export async function uploadFailureVerdict(event: EventContext, settings: LoadedSettings, message: string, context: ModeContext): Promise<void> {
-  const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([import('../github/artifact.ts'), import('../fs/atomic-write.ts')]);
+export async function uploadFailureVerdict(
+  event: EventContext,
+  settings: LoadedSettings,
+  message: string,
+  context: ModeContext,
+): Promise<void> {
+  const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([
+    import('../github/artifact.ts'),
+    import('../fs/atomic-write.ts'),
+  ]);
   const dir = await mkdtemp(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'repro-check-failure-'));
   const file = path.join(dir, PUBLISHED_VERDICT_FILE);
   await writeFileAtomic(file, encodePublishedVerdict(failureVerdict(message, event, settings)));
-  await uploadRunArtifact({ commentKey: commentKeyOf(settings, event), files: [file], rootDir: dir, env: context.env, log: context.log });
+  await uploadRunArtifact({
+    commentKey: commentKeyOf(settings, event),
+    files: [file],
+    rootDir: dir,
+    env: context.env,
+    log: context.log,
+  });
 }
 
 /** The verdict of a run that ended without one: status `error`, the message in the comment (pure). */
 function failureVerdict(message: string, event: EventContext, settings: LoadedSettings): PublishedVerdict {
-  const body = ['### ⚠️ repro-check could not check this commit', '', '```', message.length > 20_000 ? `${message.slice(0, 20_000)}\n… (cut; the run log has all of it)` : message, '```', '', `[Run log](${event.runUrl})`].join('\n');
-  return { outcome: 'error', failOnDrift: settings.config['fail-on-drift'], commentBody: body, summary: body, headline: `Error: ${message.split('\n')[0]!}`, annotations: [] };
+  const body = [
+    '### ⚠️ repro-check could not check this commit',
+    '',
+    '```',
+    message.length > 20_000 ? `${message.slice(0, 20_000)}\n… (cut; the run log has all of it)` : message,
+    '```',
+    '',
+    `[Run log](${event.runUrl})`,
+  ].join('\n');
+  return {
+    outcome: 'error',
+    failOnDrift: settings.config['fail-on-drift'],
+    commentBody: body,
+    summary: body,
+    headline: `Error: ${message.split('\n')[0]!}`,
+    annotations: [],
+  };
 }
 
 /** On drift in a pull request: was the accept label put on by someone with write access? */
-export function acceptanceFinder(token: string, event: EventContext, label: string, log: Logger): (() => Promise<{ login: string; at: string } | null>) | undefined {
+export function acceptanceFinder(
+  token: string,
+  event: EventContext,
+  label: string,
+  log: Logger,
+): (() => Promise<{ login: string; at: string } | null>) | undefined {
   if (event.prNumber === null || !token) return undefined;
   const prNumber = event.prNumber;
   return async () => {
-    const [{ createGithubClient }, { findDriftAcceptance }] = await Promise.all([import('../github/client.ts'), import('../github/acceptance.ts')]);
-    const accepted = await findDriftAcceptance(createGithubClient({ token, log }), { ...event.repo, prNumber, label }, log);
+    const [{ createGithubClient }, { findDriftAcceptance }] = await Promise.all([
+      import('../github/client.ts'),
+      import('../github/acceptance.ts'),
+    ]);
+    const accepted = await findDriftAcceptance(
+      createGithubClient({ token, log }),
+      { ...event.repo, prNumber, label },
+      log,
+    );
     return accepted ? { login: accepted.acceptedBy, at: accepted.acceptedAt } : null;
   };
 }
 
 /** `mode: baseline`: commit the new baseline to the branch or propose it as a pull request. */
-export async function publishBaselineToGithub(inputs: ActionInvocation, event: EventContext, settings: LoadedSettings, result: BaselineResult, context: ModeContext): Promise<void> {
+export async function publishBaselineToGithub(
+  inputs: ActionInvocation,
+  event: EventContext,
+  settings: LoadedSettings,
+  result: BaselineResult,
+  context: ModeContext,
+): Promise<void> {
   const config = settings.config;
   await context.log.group(`Publishing the baseline (${config['baseline-update']})`, async () => {
     // The evidence outlives the log here too: the new baseline and the metric files it came from.
     const { uploadRunArtifact } = await import('../github/artifact.ts');
-    await uploadRunArtifact({ commentKey: commentKeyOf(settings, event), files: [result.baselinePath, ...result.trained.metricFiles], rootDir: result.trained.outDir, env: context.env, log: context.log });
+    await uploadRunArtifact({
+      commentKey: commentKeyOf(settings, event),
+      files: [result.baselinePath, ...result.trained.metricFiles],
+      rootDir: result.trained.outDir,
+      env: context.env,
+      log: context.log,
+    });
     const { publishBaseline } = await import('../github/baseline-update.ts');
     await publishBaseline(
       // The runner masks the token itself, not its base64 form in the push's auth header.

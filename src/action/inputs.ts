@@ -30,9 +30,13 @@ export function readActionInputs(getInput: (name: string) => string): ActionInvo
     return value === '' ? null : value;
   };
   const mode = given('mode') ?? 'check';
-  if (!ACTION_MODES.includes(mode as ActionInvocation['mode'])) throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: ${ACTION_MODES.join(', ')}`);
+  if (!ACTION_MODES.includes(mode as ActionInvocation['mode']))
+    throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: ${ACTION_MODES.join(', ')}`);
   const records = given('records');
-  if (mode === 'aggregate' && records === null) throw new ReproError('input "records": mode aggregate needs a glob of run records, e.g. "records/*/run-record.json" (where actions/download-artifact put the matrix jobs\' artifacts)');
+  if (mode === 'aggregate' && records === null)
+    throw new ReproError(
+      'input "records": mode aggregate needs a glob of run records, e.g. "records/*/run-record.json" (where actions/download-artifact put the matrix jobs\' artifacts)',
+    );
   const githubToken = given('github-token') ?? '';
   const overrides: SettingsSources['overrides'] = [];
   for (const key of configKeys()) {
@@ -40,5 +44,13 @@ export function readActionInputs(getInput: (name: string) => string): ActionInvo
     if (value !== null) overrides.push({ key, value, origin: `input "${key}"` });
   }
   const baselineToken = given('baseline-token');
-  return { config: given('config'), mode: mode as ActionInvocation['mode'], records, githubToken, baselineToken: baselineToken ?? githubToken, baselineTokenGiven: baselineToken !== null, overrides };
+  return {
+    config: given('config'),
+    mode: mode as ActionInvocation['mode'],
+    records,
+    githubToken,
+    baselineToken: baselineToken ?? githubToken,
+    baselineTokenGiven: baselineToken !== null,
+    overrides,
+  };
 }

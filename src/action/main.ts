@@ -31,7 +31,10 @@ interface ModeRun {
 const MODES: Record<ActionInvocation['mode'], { phase: string; run: (run: ModeRun) => Promise<void> }> = {
   check: { phase: 'checking', run: (r) => checkMode(r.inputs, r.settings, r.configPath, r.context, r.event) },
   baseline: { phase: 'updating the baseline', run: (r) => baselineMode(r.inputs, r.settings, r.context, r.event) },
-  publish: { phase: "publishing the check job's verdict", run: (r) => publishMode(r.inputs, r.settings, r.context, r.event) },
+  publish: {
+    phase: "publishing the check job's verdict",
+    run: (r) => publishMode(r.inputs, r.settings, r.context, r.event),
+  },
   audit: { phase: 'auditing', run: (r) => auditMode(r.inputs, r.settings, r.context, r.event) },
   aggregate: { phase: 'aggregating run records', run: (r) => aggregateMode(r.inputs.records!, r.settings, r.context) },
 };
@@ -53,14 +56,20 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     core.debug(`resolved settings: ${JSON.stringify(settings.config)}`);
     core.debug(`setting origins: ${JSON.stringify(settings.origins)}`);
-    const event = inputs.mode === 'publish' ? eventForPublishing(sentEvent) : await eventForTraining(sentEvent, settings, workspace);
+    const event =
+      inputs.mode === 'publish'
+        ? eventForPublishing(sentEvent)
+        : await eventForTraining(sentEvent, settings, workspace);
 
     const context: ModeContext = {
       cwd: workspace,
       env,
       log,
       trainingOutput: protectWorkflowCommands((text) => process.stdout.write(text), env),
-      pullRequest: event.prNumber !== null && event.baseSha ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber, headRef: event.headRef } : null,
+      pullRequest:
+        event.prNumber !== null && event.baseSha
+          ? { headSha: event.headSha, baseSha: event.baseSha, number: event.prNumber, headRef: event.headRef }
+          : null,
       now: () => new Date(),
       // A leftover of the training lives on into the next job on a self-hosted runner, and could write workflow commands.
       killEscapedByDefault: true,
@@ -69,7 +78,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       publishFailure = async (message) => {
         const { publishFailureToGithub, uploadFailureVerdict } = await import('./github-publish.ts');
         // A check job without a token (the two-job pattern) hands the failure to the publish job.
-        if (inputs.mode === 'check' && !inputs.githubToken) await uploadFailureVerdict(event, settings, message, context);
+        if (inputs.mode === 'check' && !inputs.githubToken)
+          await uploadFailureVerdict(event, settings, message, context);
         else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
       };
     }
@@ -82,10 +92,19 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     const message = describeError(error, { stackHint: 'Debug logging (ACTIONS_STEP_DEBUG)' });
     // On the file and line in the PR's "Files changed" view, besides the failure line.
     for (const annotation of errorAnnotations(error, workspace)) {
-      core.error(annotation.message, { file: annotation.file, ...(annotation.line === undefined ? {} : { startLine: annotation.line }), title: 'repro-check' });
+      core.error(annotation.message, {
+        file: annotation.file,
+        ...(annotation.line === undefined ? {} : { startLine: annotation.line }),
+        title: 'repro-check',
+      });
     }
-    await writeJobSummary((summary) => summary.addHeading('⚠️ repro-check: could not check', 2).addCodeBlock(message), env);
-    await publishFailure?.(message).catch((publishError: unknown) => core.warning(`Could not publish the failure on GitHub: ${describeError(publishError)}`));
+    await writeJobSummary(
+      (summary) => summary.addHeading('⚠️ repro-check: could not check', 2).addCodeBlock(message),
+      env,
+    );
+    await publishFailure?.(message).catch((publishError: unknown) =>
+      core.warning(`Could not publish the failure on GitHub: ${describeError(publishError)}`),
+    );
     core.setFailed(`repro-check failed while ${phase}: ${message}`);
   }
 }
@@ -94,7 +113,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
  * The event a training may run for: refuses fork PRs and unsafe pull_request_target checkouts
  * (unless allowed), and points a pull_request_target run that trains the base at the base.
  */
-async function eventForTraining(sentEvent: EventContext, settings: LoadedSettings, workspace: string): Promise<EventContext> {
+async function eventForTraining(
+  sentEvent: EventContext,
+  settings: LoadedSettings,
+  workspace: string,
+): Promise<EventContext> {
   const checkedOut = sentEvent.eventName === 'pull_request_target' ? await checkedOutCommit(workspace) : null;
   refuseUnsafeEvent(sentEvent, {
     allowForkPrs: settings.config['allow-fork-prs'],
@@ -112,9 +135,12 @@ async function eventForTraining(sentEvent: EventContext, settings: LoadedSetting
  */
 function eventForPublishing(sentEvent: EventContext): EventContext {
   if (sentEvent.eventName === 'workflow_run') {
-    throw new ReproError('mode: publish posts the verdict of a check job in the same workflow run; under workflow_run (fork pull requests) the other run\'s verdict is the fork\'s to write.', {
-      hint: 'For fork PRs use the pattern of example-fork-workflow-run.yml, which compares the run record again with the default branch\'s baseline (docs/github.md).',
-    });
+    throw new ReproError(
+      "mode: publish posts the verdict of a check job in the same workflow run; under workflow_run (fork pull requests) the other run's verdict is the fork's to write.",
+      {
+        hint: "For fork PRs use the pattern of example-fork-workflow-run.yml, which compares the run record again with the default branch's baseline (docs/github.md).",
+      },
+    );
   }
   return sentEvent;
 }
@@ -124,12 +150,18 @@ function eventForPublishing(sentEvent: EventContext): EventContext {
  * with the accept label looked up here (the check job holds no token). The step ends as the
  * one-job form's would: failed on drift under fail-on-drift and on an error verdict.
  */
-async function publishMode(inputs: ActionInvocation, settings: LoadedSettings, context: ModeContext, event: EventContext): Promise<void> {
+async function publishMode(
+  inputs: ActionInvocation,
+  settings: LoadedSettings,
+  context: ModeContext,
+  event: EventContext,
+): Promise<void> {
   const { publishFromArtifact } = await import('./github-publish.ts');
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   core.setOutput('status', verdict.outcome);
   await core.summary.addRaw(verdict.summary).write();
-  if ((verdict.outcome === 'drift' && verdict.failOnDrift) || verdict.outcome === 'error') core.setFailed(`${verdict.headline ?? verdict.outcome} (the check job's verdict). See the job summary.`);
+  if ((verdict.outcome === 'drift' && verdict.failOnDrift) || verdict.outcome === 'error')
+    core.setFailed(`${verdict.headline ?? verdict.outcome} (the check job's verdict). See the job summary.`);
 }
 
 /**
@@ -145,11 +177,17 @@ async function checkedOutCommit(workspace: string): Promise<CheckedOutCommit | n
   const object = (await repo.tryRun(['cat-file', 'commit', sha])) ?? '';
   const headerEnd = object.indexOf('\n\n');
   const header = headerEnd < 0 ? object : object.slice(0, headerEnd);
-  const parents = header.split('\n').filter((line) => line.startsWith('parent ')).map((line) => line.slice('parent '.length).trim());
+  const parents = header
+    .split('\n')
+    .filter((line) => line.startsWith('parent '))
+    .map((line) => line.slice('parent '.length).trim());
   return { sha, parents };
 }
 
-async function settingsForAction(inputs: ActionInvocation, workspace: string): Promise<{ settings: LoadedSettings; configPath: string | null }> {
+async function settingsForAction(
+  inputs: ActionInvocation,
+  workspace: string,
+): Promise<{ settings: LoadedSettings; configPath: string | null }> {
   const name = inputs.config ?? 'repro.yml';
   const configPath = path.resolve(workspace, name);
   let text: string | null = null;
@@ -157,13 +195,31 @@ async function settingsForAction(inputs: ActionInvocation, workspace: string): P
     text = await readFile(configPath, 'utf8');
   } catch (error) {
     if (inputs.config !== null || (error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new ReproError(`input "config": cannot read ${name} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { hint: 'Give the path of the settings file relative to the workspace, or leave `config` out and pass the settings as inputs.' });
+      throw new ReproError(
+        `input "config": cannot read ${name} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        {
+          hint: 'Give the path of the settings file relative to the workspace, or leave `config` out and pass the settings as inputs.',
+        },
+      );
     }
   }
-  return { settings: loadSettings({ file: text === null ? null : { path: name, text }, overrides: inputs.overrides, trains: inputs.mode !== 'publish' }), configPath: text === null ? null : configPath };
+  return {
+    settings: loadSettings({
+      file: text === null ? null : { path: name, text },
+      overrides: inputs.overrides,
+      trains: inputs.mode !== 'publish',
+    }),
+    configPath: text === null ? null : configPath,
+  };
 }
 
-async function checkMode(inputs: ActionInvocation, settings: LoadedSettings, configPath: string | null, context: ModeContext, event: EventContext): Promise<void> {
+async function checkMode(
+  inputs: ActionInvocation,
+  settings: LoadedSettings,
+  configPath: string | null,
+  context: ModeContext,
+  event: EventContext,
+): Promise<void> {
   const { runCheck } = await import('../modes/check.ts');
   const config = settings.config;
   const result: CheckResult = await runCheck(
@@ -189,19 +245,30 @@ async function checkMode(inputs: ActionInvocation, settings: LoadedSettings, con
 
   if (result.outcome === 'drift' && config['fail-on-drift'] && drifted.length === 0 && result.report.weightsDrift) {
     const weights = result.report.weightsDrift;
-    core.setFailed(`${weights.cause ? `Drift: ${weights.cause}` : `The final weights differ from the baseline in ${weights.differing} tensors`} (tolerance is exact); every metric is within tolerance. See the job summary.`);
+    core.setFailed(
+      `${weights.cause ? `Drift: ${weights.cause}` : `The final weights differ from the baseline in ${weights.differing} tensors`} (tolerance is exact); every metric is within tolerance. See the job summary.`,
+    );
   } else if (result.outcome === 'drift' && config['fail-on-drift']) {
-    core.setFailed(`Drift in ${drifted.length} metric${drifted.length === 1 ? '' : 's'} (${drifted.slice(0, 5).join(', ')}${drifted.length > 5 ? ', …' : ''})${firstStep === null ? '' : `; curves part at step ${firstStep}`}. See the job summary.`);
+    core.setFailed(
+      `Drift in ${drifted.length} metric${drifted.length === 1 ? '' : 's'} (${drifted.slice(0, 5).join(', ')}${drifted.length > 5 ? ', …' : ''})${firstStep === null ? '' : `; curves part at step ${firstStep}`}. See the job summary.`,
+    );
   } else if (result.outcome === 'drift') {
     core.warning('Drift found; fail-on-drift is false, so the step passes.');
   } else if (result.exitCode !== 0 && result.exitCode !== EXIT_DRIFT) {
     core.setFailed(result.report.message ?? 'repro-check could not compare this run.');
   } else if (result.outcome === 'no-baseline') {
-    core.notice(`No baseline yet at ${result.baselineRepoPath}; the check passes (on-missing-baseline: warn). See the job summary for how to create one.`);
+    core.notice(
+      `No baseline yet at ${result.baselineRepoPath}; the check passes (on-missing-baseline: warn). See the job summary for how to create one.`,
+    );
   }
 }
 
-async function baselineMode(inputs: ActionInvocation, settings: LoadedSettings, context: ModeContext, event: EventContext): Promise<void> {
+async function baselineMode(
+  inputs: ActionInvocation,
+  settings: LoadedSettings,
+  context: ModeContext,
+  event: EventContext,
+): Promise<void> {
   const { runBaselineUpdate } = await import('../modes/baseline.ts');
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
@@ -221,7 +288,12 @@ async function baselineMode(inputs: ActionInvocation, settings: LoadedSettings, 
   await publishBaselineToGithub(inputs, event, settings, result, context);
 }
 
-async function auditMode(inputs: ActionInvocation, settings: LoadedSettings, context: ModeContext, event: EventContext): Promise<void> {
+async function auditMode(
+  inputs: ActionInvocation,
+  settings: LoadedSettings,
+  context: ModeContext,
+  event: EventContext,
+): Promise<void> {
   const { runAudit } = await import('../modes/audit.ts');
   const config = settings.config;
   const result = await runAudit(settings, context);
@@ -233,28 +305,65 @@ async function auditMode(inputs: ActionInvocation, settings: LoadedSettings, con
   // so that an audit run on a pull request never files issues. Best effort, like every write.
   if (inputs.githubToken && (event.eventName === 'schedule' || event.eventName === 'workflow_dispatch')) {
     await context.log.group('Publishing the audit issue', async () => {
-      const [{ createGithubClient }, { publishAuditIssue, staleAuditWarning }] = await Promise.all([import('../github/client.ts'), import('../github/audit-issue.ts')]);
+      const [{ createGithubClient }, { publishAuditIssue, staleAuditWarning }] = await Promise.all([
+        import('../github/client.ts'),
+        import('../github/audit-issue.ts'),
+      ]);
       const client = createGithubClient({ token: inputs.githubToken, log: context.log });
       try {
         if (config.audit['max-age-days'] !== undefined) {
-          const stale = await staleAuditWarning(client, { repo: event.repo, workflowRef: context.env.GITHUB_WORKFLOW_REF, runId: context.env.GITHUB_RUN_ID, maxAgeDays: config.audit['max-age-days'], now: context.now() }, context.log);
+          const stale = await staleAuditWarning(
+            client,
+            {
+              repo: event.repo,
+              workflowRef: context.env.GITHUB_WORKFLOW_REF,
+              runId: context.env.GITHUB_RUN_ID,
+              maxAgeDays: config.audit['max-age-days'],
+              now: context.now(),
+            },
+            context.log,
+          );
           if (stale) context.log.warning(stale);
         }
-        const outcome = await publishAuditIssue(client, { repo: event.repo, key: config['check-name'], reached: result.findings.reached, level: result.findings.level, expect: result.findings.expect, commit: result.report.commit, report: result.markdown, runUrl: event.runUrl, now: context.now() });
-        context.log.info(outcome.action === 'none' ? `Audit issue: nothing to do (${outcome.reason})` : `Audit issue #${outcome.number}: ${outcome.action}`);
+        const outcome = await publishAuditIssue(client, {
+          repo: event.repo,
+          key: config['check-name'],
+          reached: result.findings.reached,
+          level: result.findings.level,
+          expect: result.findings.expect,
+          commit: result.report.commit,
+          report: result.markdown,
+          runUrl: event.runUrl,
+          now: context.now(),
+        });
+        context.log.info(
+          outcome.action === 'none'
+            ? `Audit issue: nothing to do (${outcome.reason})`
+            : `Audit issue #${outcome.number}: ${outcome.action}`,
+        );
       } catch (error) {
-        context.log.warning(`Could not update the audit issue (the token needs issues: write; actions: read for the age check): ${describeError(error)}`);
+        context.log.warning(
+          `Could not update the audit issue (the token needs issues: write; actions: read for the age check): ${describeError(error)}`,
+        );
       }
     });
   }
   if (!result.findings.reached) {
-    core.setFailed(`The audit reached the ${result.findings.level} level; ${result.findings.expect} was expected (audit.expect). See the job summary.`);
+    core.setFailed(
+      `The audit reached the ${result.findings.level} level; ${result.findings.expect} was expected (audit.expect). See the job summary.`,
+    );
   }
 }
 
 /** The matrix's run records (downloaded by actions/download-artifact) become the band baseline and an audit verdict. */
 async function aggregateMode(records: string, settings: LoadedSettings, context: ModeContext): Promise<void> {
-  const [{ expandFileGlob }, { readAggregateInputs, runAggregate }, { renderAuditMarkdown }, { serializeDocument }, { writeFileAtomic }] = await Promise.all([
+  const [
+    { expandFileGlob },
+    { readAggregateInputs, runAggregate },
+    { renderAuditMarkdown },
+    { serializeDocument },
+    { writeFileAtomic },
+  ] = await Promise.all([
     import('../metrics/glob-files.ts'),
     import('../modes/aggregate.ts'),
     import('../report/audit.ts'),
@@ -262,7 +371,13 @@ async function aggregateMode(records: string, settings: LoadedSettings, context:
     import('../fs/atomic-write.ts'),
   ]);
   const { files } = await expandFileGlob(context.cwd, records);
-  if (files.length < 2) throw new ReproError(`input "records": "${records}" matches ${files.length} file${files.length === 1 ? '' : 's'} in ${context.cwd}; aggregate needs two or more run records`, { hint: 'Download the matrix jobs\' artifacts first (actions/download-artifact with a pattern and path), and point records at their run-record.json files.' });
+  if (files.length < 2)
+    throw new ReproError(
+      `input "records": "${records}" matches ${files.length} file${files.length === 1 ? '' : 's'} in ${context.cwd}; aggregate needs two or more run records`,
+      {
+        hint: "Download the matrix jobs' artifacts first (actions/download-artifact with a pattern and path), and point records at their run-record.json files.",
+      },
+    );
   const inputs = await readAggregateInputs(files.map((f) => path.resolve(context.cwd, f)));
   const result = runAggregate(inputs, settings.config, context.env, context.now().toISOString());
   const baselinePath = path.resolve(context.cwd, settings.config['working-directory'], settings.config.baseline);
@@ -272,5 +387,8 @@ async function aggregateMode(records: string, settings: LoadedSettings, context:
   core.setOutput('level', result.report.findings.level);
   core.setOutput('baseline-path', baselinePath);
   await core.summary.addRaw(markdown).write();
-  if (!result.report.findings.reached) core.setFailed(`The ${files.length} run records reach the ${result.report.findings.level} level; ${result.report.findings.expect} was expected (audit.expect). See the job summary.`);
+  if (!result.report.findings.reached)
+    core.setFailed(
+      `The ${files.length} run records reach the ${result.report.findings.level} level; ${result.report.findings.expect} was expected (audit.expect). See the job summary.`,
+    );
 }

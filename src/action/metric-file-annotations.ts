@@ -17,7 +17,11 @@ export interface MetricFileText {
  * annotated on the line that logged its first divergent step (else its first out-of-tolerance
  * step), else on line 1. Pure.
  */
-export function metricFileAnnotations(verdict: Verdict, files: readonly MetricFileText[], level: 'failure' | 'warning'): Annotation[] {
+export function metricFileAnnotations(
+  verdict: Verdict,
+  files: readonly MetricFileText[],
+  level: 'failure' | 'warning',
+): Annotation[] {
   const first = files[0];
   if (!first) return [];
   // driftAnnotations words each message; with no tolerance line to find it puts all on line 1.

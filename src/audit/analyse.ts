@@ -75,10 +75,19 @@ export function analyseAudit(runs: readonly AuditRun[], options: AnalyseOptions)
 
   const metrics = new Map<string, AuditMetric>();
   for (const run of same.slice(1)) {
-    for (const m of compareMetrics(first.data, run.data, { tolerances: EXACT, include: [], ignore: options.ignore }).metrics) {
-      const entry = metrics.get(m.name) ?? { name: m.name, firstDivergentStep: null, maxAbsDiff: null, identical: true, sigmas: null, scale: null };
+    for (const m of compareMetrics(first.data, run.data, { tolerances: EXACT, include: [], ignore: options.ignore })
+      .metrics) {
+      const entry = metrics.get(m.name) ?? {
+        name: m.name,
+        firstDivergentStep: null,
+        maxAbsDiff: null,
+        identical: true,
+        sigmas: null,
+        scale: null,
+      };
       if (m.status !== 'pass') entry.identical = false;
-      if (m.firstDivergentStep !== null) entry.firstDivergentStep = Math.min(entry.firstDivergentStep ?? Infinity, m.firstDivergentStep);
+      if (m.firstDivergentStep !== null)
+        entry.firstDivergentStep = Math.min(entry.firstDivergentStep ?? Infinity, m.firstDivergentStep);
       if (m.maxAbsDiff !== null) entry.maxAbsDiff = Math.max(entry.maxAbsDiff ?? 0, m.maxAbsDiff);
       metrics.set(m.name, entry);
     }
@@ -112,10 +121,22 @@ export function analyseAudit(runs: readonly AuditRun[], options: AnalyseOptions)
   }
   const level: Level = bitIdentical ? 'numerical' : statistical ? 'statistical' : 'not reproducible';
   const reached = level === 'numerical' || (level === 'statistical' && options.expect === 'statistical');
-  const seedIgnored = seeds.length > 0 && seeds.every((r) => compareMetrics(first.data, r.data, { tolerances: EXACT, include: [], ignore: options.ignore }).status === 'pass');
+  const seedIgnored =
+    seeds.length > 0 &&
+    seeds.every(
+      (r) =>
+        compareMetrics(first.data, r.data, { tolerances: EXACT, include: [], ignore: options.ignore }).status ===
+        'pass',
+    );
   const warnings: string[] = [];
-  if (seedIgnored) warnings.push(`All ${seeds.length + 1} seeds gave bit-identical metrics: the seed does not reach the training (read REPRO_SEED in the command and seed every generator with it). The seed band is empty, and "numerical" says nothing about seeds.`);
-  if (seeds.length === 0 && !bitIdentical) warnings.push('No seed band (seeds: 0): whether these differences are within seed noise cannot be told; run with --seeds 8.');
+  if (seedIgnored)
+    warnings.push(
+      `All ${seeds.length + 1} seeds gave bit-identical metrics: the seed does not reach the training (read REPRO_SEED in the command and seed every generator with it). The seed band is empty, and "numerical" says nothing about seeds.`,
+    );
+  if (seeds.length === 0 && !bitIdentical)
+    warnings.push(
+      'No seed band (seeds: 0): whether these differences are within seed noise cannot be told; run with --seeds 8.',
+    );
 
   return {
     sameSeedRuns: same.length,
@@ -124,7 +145,9 @@ export function analyseAudit(runs: readonly AuditRun[], options: AnalyseOptions)
     level,
     expect: options.expect,
     reached,
-    metrics: [...metrics.values()].sort((a, b) => Number(a.identical) - Number(b.identical) || a.name.localeCompare(b.name)),
+    metrics: [...metrics.values()].sort(
+      (a, b) => Number(a.identical) - Number(b.identical) || a.name.localeCompare(b.name),
+    ),
     tensors: { compared: tensorsCompared, differing: [...differing].sort(), total: tensorTotal },
     seedIgnored,
     causes: bitIdentical ? [] : likelyCauses(same, [...metrics.values()], options),
@@ -137,16 +160,31 @@ export function analyseAudit(runs: readonly AuditRun[], options: AnalyseOptions)
 function likelyCauses(same: readonly AuditRun[], metrics: AuditMetric[], options: AnalyseOptions): string[] {
   const causes: string[] = [];
   for (const run of same.slice(1)) {
-    for (const d of diffEnvironments(same[0]!.environment, run.environment)) causes.push(`The environment changed between same-seed runs 0 and ${run.index}: ${d.key} ${d.baseline} → ${d.current}.`);
+    for (const d of diffEnvironments(same[0]!.environment, run.environment))
+      causes.push(
+        `The environment changed between same-seed runs 0 and ${run.index}: ${d.key} ${d.baseline} → ${d.current}.`,
+      );
   }
-  if (!options.determinismEnv) causes.push('Determinism variables are off (`determinism-env: false`): CUBLAS_WORKSPACE_CONFIG, TF_DETERMINISTIC_OPS and TF_CUDNN_DETERMINISTIC are not set for the command.');
-  if (!options.determinismEnv && !options.env.CUBLAS_WORKSPACE_CONFIG && same[0]!.environment.gpu) causes.push('CUBLAS_WORKSPACE_CONFIG is unset on a GPU machine: cuBLAS may pick nondeterministic GEMM algorithms.');
-  if (same[0]!.environment.gpu) causes.push('GPU kernels: cuDNN autotuning (`torch.backends.cudnn.benchmark = True`) and float atomics (`index_add_`, `scatter_add_`) vary between runs; `torch.use_deterministic_algorithms(True)` refuses or replaces them.');
-  if (!options.env.OMP_NUM_THREADS && same[0]!.environment.cpu.cores > 1) causes.push(`OMP_NUM_THREADS is unset on ${same[0]!.environment.cpu.cores} cores: multi-threaded reductions (OpenMP, BLAS) may add in a different order each run; set OMP_NUM_THREADS=1 to test that.`);
+  if (!options.determinismEnv)
+    causes.push(
+      'Determinism variables are off (`determinism-env: false`): CUBLAS_WORKSPACE_CONFIG, TF_DETERMINISTIC_OPS and TF_CUDNN_DETERMINISTIC are not set for the command.',
+    );
+  if (!options.determinismEnv && !options.env.CUBLAS_WORKSPACE_CONFIG && same[0]!.environment.gpu)
+    causes.push('CUBLAS_WORKSPACE_CONFIG is unset on a GPU machine: cuBLAS may pick nondeterministic GEMM algorithms.');
+  if (same[0]!.environment.gpu)
+    causes.push(
+      'GPU kernels: cuDNN autotuning (`torch.backends.cudnn.benchmark = True`) and float atomics (`index_add_`, `scatter_add_`) vary between runs; `torch.use_deterministic_algorithms(True)` refuses or replaces them.',
+    );
+  if (!options.env.OMP_NUM_THREADS && same[0]!.environment.cpu.cores > 1)
+    causes.push(
+      `OMP_NUM_THREADS is unset on ${same[0]!.environment.cpu.cores} cores: multi-threaded reductions (OpenMP, BLAS) may add in a different order each run; set OMP_NUM_THREADS=1 to test that.`,
+    );
   const steps = metrics.map((m) => m.firstDivergentStep).filter((s): s is number => s !== null);
   const earliest = steps.length > 0 ? Math.min(...steps) : null;
   if (earliest !== null) {
-    const firstLogged = Math.min(...same.flatMap((r) => [...r.data.series.values()].map((s) => s.steps[0] ?? Infinity)));
+    const firstLogged = Math.min(
+      ...same.flatMap((r) => [...r.data.series.values()].map((s) => s.steps[0] ?? Infinity)),
+    );
     causes.push(
       earliest <= firstLogged
         ? `The runs differ from the first logged step (${earliest}): something before training is not seeded (initial weights, data order, an unseeded shuffle or random source).`

@@ -8,11 +8,16 @@ import { TolerancePicker } from '../compare/tolerance.ts';
  * against `reference`, times `margin`. Returns the `metric-tolerances:` YAML block, one glob per
  * metric (its exact name), and a comment line saying what it was measured on.
  */
-export function recommendTolerances(reference: MetricData, runs: readonly MetricData[], options: { margin: number; ignore: readonly string[]; what: string }): string {
+export function recommendTolerances(
+  reference: MetricData,
+  runs: readonly MetricData[],
+  options: { margin: number; ignore: readonly string[]; what: string },
+): string {
   const worst = new Map<string, { rtol: number; atol: number }>();
   const exact = new TolerancePicker({ rtol: 0, atol: 0, exact: true }, 'exact', {});
   for (const run of runs) {
-    for (const m of compareMetrics(reference, run, { tolerances: exact, include: [], ignore: options.ignore }).metrics) {
+    for (const m of compareMetrics(reference, run, { tolerances: exact, include: [], ignore: options.ignore })
+      .metrics) {
       if (m.status === 'new' || m.status === 'missing') continue;
       const entry = worst.get(m.name) ?? { rtol: 0, atol: 0 };
       // maxRelDiff is Infinity where the reference is 0: that difference needs an atol instead.
@@ -22,9 +27,15 @@ export function recommendTolerances(reference: MetricData, runs: readonly Metric
     }
   }
   const round = (x: number) => Number((x * options.margin).toPrecision(2));
-  const lines = [`# Passes every one of ${runs.length} ${options.what} with a margin of ${options.margin}x (repro-check band --recommend).`, 'metric-tolerances:'];
+  const lines = [
+    `# Passes every one of ${runs.length} ${options.what} with a margin of ${options.margin}x (repro-check band --recommend).`,
+    'metric-tolerances:',
+  ];
   for (const [name, { rtol, atol }] of [...worst].sort(([a], [b]) => a.localeCompare(b))) {
-    const keys = rtol === 0 && atol === 0 ? '{ exact: true }' : `{ rtol: ${round(rtol)}${atol > 0 ? `, atol: ${round(atol)}` : ''} }`;
+    const keys =
+      rtol === 0 && atol === 0
+        ? '{ exact: true }'
+        : `{ rtol: ${round(rtol)}${atol > 0 ? `, atol: ${round(atol)}` : ''} }`;
     lines.push(`  ${JSON.stringify(name)}: ${keys}`);
   }
   return lines.join('\n') + '\n';

@@ -41,23 +41,38 @@ export function renderWeightDiffMarkdown(diff: WeightDiff, files: { a: string; b
       : diff.status === 'within-tolerance'
         ? `all ${diff.tensors.length} tensors within rtol ${diff.tolerance!.rtol}, atol ${diff.tolerance!.atol} (${counts.get('identical') ?? 0} bit-identical)`
         : `${diff.tensors.length - (counts.get('identical') ?? 0) - (counts.get('within-tolerance') ?? 0)} of ${diff.tensors.length} tensors differ${diff.tolerance ? ` beyond rtol ${diff.tolerance.rtol}, atol ${diff.tolerance.atol}` : ''}`;
-  const lines = [`### Weights: ${files.b} against ${files.a}`, '', `**${diff.status === 'differ' ? 'differ' : 'pass'}**: ${headline}.`, ''];
+  const lines = [
+    `### Weights: ${files.b} against ${files.a}`,
+    '',
+    `**${diff.status === 'differ' ? 'differ' : 'pass'}**: ${headline}.`,
+    '',
+  ];
   const notes = diff.tensors.filter((t) => t.status === 'mismatch' || t.status === 'only-a' || t.status === 'only-b');
   for (const t of notes) {
-    if (t.status === 'mismatch') lines.push(`- \`${t.name}\`: ${t.dtype} [${t.shape.join(', ')}] in A, ${t.other!.dtype} [${t.other!.shape.join(', ')}] in B`);
+    if (t.status === 'mismatch')
+      lines.push(
+        `- \`${t.name}\`: ${t.dtype} [${t.shape.join(', ')}] in A, ${t.other!.dtype} [${t.other!.shape.join(', ')}] in B`,
+      );
     else lines.push(`- \`${t.name}\` only in ${t.status === 'only-a' ? 'A' : 'B'}`);
   }
   if (notes.length > 0) lines.push('');
   if (diff.layers.length > 1) {
     lines.push('| layer | tensors | differ | max abs diff | rel L2 |', '| --- | ---: | ---: | ---: | ---: |');
-    for (const l of diff.layers) lines.push(`| \`${l.layer}\` | ${l.tensors} | ${l.differing} | ${formatNumber(l.maxAbsDiff)} | ${formatNumber(l.relL2)} |`);
+    for (const l of diff.layers)
+      lines.push(
+        `| \`${l.layer}\` | ${l.tensors} | ${l.differing} | ${formatNumber(l.maxAbsDiff)} | ${formatNumber(l.relL2)} |`,
+      );
     lines.push('');
   }
   const changed = diff.tensors.filter((t) => t.status !== 'identical' && t.maxAbsDiff !== null);
   if (changed.length > 0) {
-    lines.push('| tensor | dtype | shape | status | max abs diff | rel L2 | cosine |', '| --- | --- | --- | --- | ---: | ---: | ---: |');
+    lines.push(
+      '| tensor | dtype | shape | status | max abs diff | rel L2 | cosine |',
+      '| --- | --- | --- | --- | ---: | ---: | ---: |',
+    );
     for (const t of changed.slice(0, MAX_TENSOR_ROWS)) lines.push(tensorRow(t));
-    if (changed.length > MAX_TENSOR_ROWS) lines.push(`| … and ${changed.length - MAX_TENSOR_ROWS} more (see --format json) | | | | | | |`);
+    if (changed.length > MAX_TENSOR_ROWS)
+      lines.push(`| … and ${changed.length - MAX_TENSOR_ROWS} more (see --format json) | | | | | | |`);
     lines.push('');
   }
   return lines.join('\n');
@@ -71,5 +86,7 @@ function formatNumber(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   if (value === 0) return '0';
-  return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4 ? String(Number(value.toPrecision(6))) : value.toExponential(3);
+  return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4
+    ? String(Number(value.toPrecision(6)))
+    : value.toExponential(3);
 }

@@ -51,8 +51,18 @@ export interface WeightDiff {
   layers: LayerDiff[];
 }
 
-export async function diffCheckpoints(a: Checkpoint, b: Checkpoint, tolerance: Tolerance | null, chunkBytes = CHUNK_BYTES): Promise<WeightDiff> {
-  const buffers = { bytesA: new Uint8Array(chunkBytes), bytesB: new Uint8Array(chunkBytes), valuesA: new Float64Array(chunkBytes), valuesB: new Float64Array(chunkBytes) };
+export async function diffCheckpoints(
+  a: Checkpoint,
+  b: Checkpoint,
+  tolerance: Tolerance | null,
+  chunkBytes = CHUNK_BYTES,
+): Promise<WeightDiff> {
+  const buffers = {
+    bytesA: new Uint8Array(chunkBytes),
+    bytesB: new Uint8Array(chunkBytes),
+    valuesA: new Float64Array(chunkBytes),
+    valuesB: new Float64Array(chunkBytes),
+  };
   const inB = new Map(b.tensors.map((tensor) => [tensor.name, tensor]));
   const tensors: TensorDiff[] = [];
   for (const tensorA of a.tensors) {
@@ -65,7 +75,11 @@ export async function diffCheckpoints(a: Checkpoint, b: Checkpoint, tolerance: T
   }
   for (const tensorB of inB.values()) tensors.push(uncomputed(tensorB, 'only-b'));
   tensors.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  const status = tensors.every((t) => t.status === 'identical') ? 'identical' : tensors.every((t) => t.status === 'identical' || t.status === 'within-tolerance') ? 'within-tolerance' : 'differ';
+  const status = tensors.every((t) => t.status === 'identical')
+    ? 'identical'
+    : tensors.every((t) => t.status === 'identical' || t.status === 'within-tolerance')
+      ? 'within-tolerance'
+      : 'differ';
   return { status, tolerance, tensors, layers: summarizeLayers(tensors) };
 }
 
@@ -76,7 +90,12 @@ interface DiffBuffers {
   valuesB: Float64Array;
 }
 
-async function diffTensor(a: CheckpointTensor, b: CheckpointTensor, tolerance: Tolerance | null, buffers: DiffBuffers): Promise<TensorDiff> {
+async function diffTensor(
+  a: CheckpointTensor,
+  b: CheckpointTensor,
+  tolerance: Tolerance | null,
+  buffers: DiffBuffers,
+): Promise<TensorDiff> {
   const elementBytes = dtypeSize(a.dtype);
   // Whole elements per chunk; the float64 buffers hold one value per byte, enough for any dtype.
   const chunk = buffers.bytesA.length - (buffers.bytesA.length % elementBytes);
@@ -92,7 +111,12 @@ async function diffTensor(a: CheckpointTensor, b: CheckpointTensor, tolerance: T
     const length = Math.min(chunk, a.byteLength - offset);
     const bytesA = await readTensorBytes(a, offset, buffers.bytesA.subarray(0, length));
     const bytesB = await readTensorBytes(b, offset, buffers.bytesB.subarray(0, length));
-    if (!Buffer.from(bytesA.buffer, bytesA.byteOffset, length).equals(Buffer.from(bytesB.buffer, bytesB.byteOffset, length))) bytesIdentical = false;
+    if (
+      !Buffer.from(bytesA.buffer, bytesA.byteOffset, length).equals(
+        Buffer.from(bytesB.buffer, bytesB.byteOffset, length),
+      )
+    )
+      bytesIdentical = false;
     const count = decodeToFloat64(a.dtype, bytesA, buffers.valuesA);
     decodeToFloat64(a.dtype, bytesB, buffers.valuesB);
     const valuesA = buffers.valuesA;
@@ -121,7 +145,17 @@ async function diffTensor(a: CheckpointTensor, b: CheckpointTensor, tolerance: T
 }
 
 function uncomputed(tensor: CheckpointTensor, status: TensorStatus): TensorDiff {
-  return { name: tensor.name, status, dtype: tensor.dtype, shape: tensor.shape, maxAbsDiff: null, relL2: null, cosine: null, sumSqDiff: 0, sumSqA: 0 };
+  return {
+    name: tensor.name,
+    status,
+    dtype: tensor.dtype,
+    shape: tensor.shape,
+    maxAbsDiff: null,
+    relL2: null,
+    cosine: null,
+    sumSqDiff: 0,
+    sumSqA: 0,
+  };
 }
 
 /** The layer a tensor belongs to: its name without the last dotted part (the whole name when there is no dot). */
@@ -134,7 +168,15 @@ function summarizeLayers(tensors: TensorDiff[]): LayerDiff[] {
   const layers = new Map<string, LayerDiff & { sumSqDiff: number; sumSqA: number }>();
   for (const tensor of tensors) {
     const name = layerOf(tensor.name);
-    const layer = layers.get(name) ?? { layer: name, tensors: 0, differing: 0, maxAbsDiff: 0, relL2: 0, sumSqDiff: 0, sumSqA: 0 };
+    const layer = layers.get(name) ?? {
+      layer: name,
+      tensors: 0,
+      differing: 0,
+      maxAbsDiff: 0,
+      relL2: 0,
+      sumSqDiff: 0,
+      sumSqA: 0,
+    };
     layer.tensors++;
     if (tensor.status !== 'identical' && tensor.status !== 'within-tolerance') layer.differing++;
     if (tensor.maxAbsDiff !== null) layer.maxAbsDiff = Math.max(layer.maxAbsDiff, tensor.maxAbsDiff);
@@ -142,5 +184,8 @@ function summarizeLayers(tensors: TensorDiff[]): LayerDiff[] {
     layer.sumSqA += tensor.sumSqA;
     layers.set(name, layer);
   }
-  return [...layers.values()].map(({ sumSqDiff, sumSqA, ...layer }) => ({ ...layer, relL2: sumSqA === 0 && sumSqDiff === 0 ? 0 : Math.sqrt(sumSqDiff) / Math.sqrt(sumSqA) }));
+  return [...layers.values()].map(({ sumSqDiff, sumSqA, ...layer }) => ({
+    ...layer,
+    relL2: sumSqA === 0 && sumSqDiff === 0 ? 0 : Math.sqrt(sumSqDiff) / Math.sqrt(sumSqA),
+  }));
 }

@@ -23,9 +23,16 @@ export async function fingerprintOpened(checkpoint: Checkpoint, chunkBytes = CHU
   const buffer = new Uint8Array(chunkBytes);
   const hashes = new Map<string, string>();
   // Read in file order (sequential disk access), report in name order.
-  const inFileOrder = [...checkpoint.tensors].sort((a, b) => a.file.localeCompare(b.file) || (a.segments[0]?.position ?? 0) - (b.segments[0]?.position ?? 0));
+  const inFileOrder = [...checkpoint.tensors].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.segments[0]?.position ?? 0) - (b.segments[0]?.position ?? 0),
+  );
   for (const tensor of inFileOrder) hashes.set(tensor.name, await tensorSha256(tensor, buffer));
-  const tensors: TensorHash[] = checkpoint.tensors.map((tensor) => ({ name: tensor.name, dtype: tensor.dtype, shape: tensor.shape, sha256: hashes.get(tensor.name)! }));
+  const tensors: TensorHash[] = checkpoint.tensors.map((tensor) => ({
+    name: tensor.name,
+    dtype: tensor.dtype,
+    shape: tensor.shape,
+    sha256: hashes.get(tensor.name)!,
+  }));
   return { path: checkpoint.path, step: checkpointStep(checkpoint.metadata, checkpoint.path), tensors };
 }
 
@@ -34,7 +41,8 @@ async function tensorSha256(tensor: CheckpointTensor, buffer: Uint8Array): Promi
   const hash = createHash('sha256');
   const half = Math.max(1, Math.floor(buffer.length / 2));
   const halves = [buffer.subarray(0, half), buffer.subarray(half, 2 * half)] as const;
-  const read = (offset: number, index: number) => readTensorBytes(tensor, offset, halves[index % 2]!.subarray(0, Math.min(half, tensor.byteLength - offset)));
+  const read = (offset: number, index: number) =>
+    readTensorBytes(tensor, offset, halves[index % 2]!.subarray(0, Math.min(half, tensor.byteLength - offset)));
   let next = tensor.byteLength > 0 ? read(0, 0) : null;
   for (let offset = 0, index = 0; next !== null; offset += half, index++) {
     const chunk = await next;

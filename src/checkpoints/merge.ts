@@ -4,7 +4,14 @@ import { writeAtomicWith } from '../fs/atomic-write.ts';
 import { dtypeSize } from '../safetensors/dtypes.ts';
 import { safetensorsLayout } from '../safetensors/format.ts';
 import { decodeToFloat64, encodeFromFloat64 } from '../safetensors/values.ts';
-import { type Checkpoint, type CheckpointTensor, FLOAT_DTYPES, openCheckpoint, readTensorBytes, withCheckpoint } from './source.ts';
+import {
+  type Checkpoint,
+  type CheckpointTensor,
+  FLOAT_DTYPES,
+  openCheckpoint,
+  readTensorBytes,
+  withCheckpoint,
+} from './source.ts';
 import { metadataStep, orderCheckpoints } from './order.ts';
 
 /**
@@ -37,7 +44,9 @@ export function averagingWeights(method: AveragingMethod, count: number, decay =
     case 'sma':
       return Array.from({ length: count }, () => 1 / count);
     case 'ema':
-      return Array.from({ length: count }, (_, i) => (i === 0 ? decay ** (count - 1) : (1 - decay) * decay ** (count - 1 - i)));
+      return Array.from({ length: count }, (_, i) =>
+        i === 0 ? decay ** (count - 1) : (1 - decay) * decay ** (count - 1 - i),
+      );
     case 'wma':
       return Array.from({ length: count }, (_, i) => (i + 1) / ((count * (count + 1)) / 2));
   }
@@ -83,8 +92,15 @@ export async function mergeCheckpoints(options: MergeOptions): Promise<MergeResu
     const weights = averagingWeights(options.method, opened.length, options.decay);
     const inputs = opened.map((c, i) => ({ path: c.path, step: metadataStep(c.metadata), weight: weights[i]! }));
     const newest = opened.at(-1)!;
-    const provenance = { method: options.method, ...(options.method === 'ema' ? { decay: options.decay ?? DEFAULT_EMA_DECAY } : {}), inputs };
-    const metadata: Record<string, string> = { ...(inputs.at(-1)!.step !== null ? { step: String(inputs.at(-1)!.step) } : {}), repro_check_merge: JSON.stringify(provenance) };
+    const provenance = {
+      method: options.method,
+      ...(options.method === 'ema' ? { decay: options.decay ?? DEFAULT_EMA_DECAY } : {}),
+      inputs,
+    };
+    const metadata: Record<string, string> = {
+      ...(inputs.at(-1)!.step !== null ? { step: String(inputs.at(-1)!.step) } : {}),
+      repro_check_merge: JSON.stringify(provenance),
+    };
     const layout = safetensorsLayout(newest.tensors, metadata);
     const similarity = new SimilarityAccumulator(opened.length);
     const buffers = new MergeBuffers();
@@ -111,9 +127,16 @@ export async function mergeCheckpoints(options: MergeOptions): Promise<MergeResu
  * their metadata when every one has it, else by natural name order (orderCheckpoints).
  * Only headers are read.
  */
-export async function lastCheckpoints(files: string[], count: number | undefined): Promise<Array<{ path: string; step: number | null }>> {
+export async function lastCheckpoints(
+  files: string[],
+  count: number | undefined,
+): Promise<Array<{ path: string; step: number | null }>> {
   const candidates: Array<{ path: string; step: number | null }> = [];
-  for (const file of files) candidates.push({ path: file, step: await withCheckpoint(file, async (checkpoint) => metadataStep(checkpoint.metadata)) });
+  for (const file of files)
+    candidates.push({
+      path: file,
+      step: await withCheckpoint(file, async (checkpoint) => metadataStep(checkpoint.metadata)),
+    });
   return orderCheckpoints(candidates).slice(count === undefined ? 0 : -count);
 }
 
@@ -124,11 +147,20 @@ function checkSameTensors(checkpoints: Checkpoint[]): void {
     const names = new Set(other.tensors.map((t) => t.name));
     for (const tensor of reference.tensors) {
       const match = other.tensors.find((t) => t.name === tensor.name);
-      if (!match) throw new ReproError(`cannot average: tensor "${tensor.name}" is in ${reference.path} but not in ${other.path}`);
-      if (describe(match) !== describe(tensor)) throw new ReproError(`cannot average: tensor "${tensor.name}" is ${describe(tensor)} in ${reference.path} but ${describe(match)} in ${other.path}`);
+      if (!match)
+        throw new ReproError(
+          `cannot average: tensor "${tensor.name}" is in ${reference.path} but not in ${other.path}`,
+        );
+      if (describe(match) !== describe(tensor))
+        throw new ReproError(
+          `cannot average: tensor "${tensor.name}" is ${describe(tensor)} in ${reference.path} but ${describe(match)} in ${other.path}`,
+        );
       names.delete(tensor.name);
     }
-    if (names.size > 0) throw new ReproError(`cannot average: tensor "${[...names][0]}" is in ${other.path} but not in ${reference.path}`);
+    if (names.size > 0)
+      throw new ReproError(
+        `cannot average: tensor "${[...names][0]}" is in ${other.path} but not in ${reference.path}`,
+      );
   }
 }
 
@@ -145,7 +177,14 @@ class MergeBuffers {
   readonly previousDelta = new Float64Array(CHUNK_ELEMENTS);
 }
 
-async function averageTensor(tensors: CheckpointTensor[], weights: number[], handle: FileHandle, position: number, buffers: MergeBuffers, similarity: SimilarityAccumulator): Promise<void> {
+async function averageTensor(
+  tensors: CheckpointTensor[],
+  weights: number[],
+  handle: FileHandle,
+  position: number,
+  buffers: MergeBuffers,
+  similarity: SimilarityAccumulator,
+): Promise<void> {
   const { dtype, byteLength } = tensors[0]!;
   const elementBytes = dtypeSize(dtype);
   const chunkBytes = CHUNK_ELEMENTS * elementBytes;
@@ -156,11 +195,13 @@ async function averageTensor(tensors: CheckpointTensor[], weights: number[], han
     let next = readTensorBytes(tensors[0]!, offset, reads[0].subarray(0, length));
     for (const [k, tensor] of tensors.entries()) {
       const bytes = await next;
-      if (k + 1 < tensors.length) next = readTensorBytes(tensors[k + 1]!, offset, reads[(k + 1) % 2]!.subarray(0, length));
+      if (k + 1 < tensors.length)
+        next = readTensorBytes(tensors[k + 1]!, offset, reads[(k + 1) % 2]!.subarray(0, length));
       decodeToFloat64(dtype, bytes, buffers.current);
       // One pass per checkpoint does the weighted sum and the similarity sums together.
       if (k === 0) similarity.first(buffers.current, buffers.sum, weights[0]!, count);
-      else similarity.next(k, buffers.current, buffers.previous, buffers.previousDelta, buffers.sum, weights[k]!, count);
+      else
+        similarity.next(k, buffers.current, buffers.previous, buffers.previousDelta, buffers.sum, weights[k]!, count);
       [buffers.current, buffers.previous] = [buffers.previous, buffers.current];
     }
     await buffers.pendingWrite;
@@ -170,7 +211,12 @@ async function averageTensor(tensors: CheckpointTensor[], weights: number[], han
   await buffers.pendingWrite;
 }
 
-async function copyTensor(tensor: CheckpointTensor, handle: FileHandle, position: number, buffer: Uint8Array): Promise<void> {
+async function copyTensor(
+  tensor: CheckpointTensor,
+  handle: FileHandle,
+  position: number,
+  buffer: Uint8Array,
+): Promise<void> {
   for (let offset = 0; offset < tensor.byteLength; offset += buffer.length) {
     const length = Math.min(buffer.length, tensor.byteLength - offset);
     await writeAll(handle, await readTensorBytes(tensor, offset, buffer.subarray(0, length)), position + offset);
@@ -179,7 +225,8 @@ async function copyTensor(tensor: CheckpointTensor, handle: FileHandle, position
 
 async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
   let written = 0;
-  while (written < bytes.length) written += (await handle.write(bytes, written, bytes.length - written, position + written)).bytesWritten;
+  while (written < bytes.length)
+    written += (await handle.write(bytes, written, bytes.length - written, position + written)).bytesWritten;
 }
 
 /**
@@ -205,7 +252,15 @@ class SimilarityAccumulator {
    * sums (the merge's cost is this loop). `previousDelta` holds dₖ₋₁ and is replaced by dₖ.
    * Two interleaved accumulators per sum break the dependency chain of the additions.
    */
-  next(k: number, current: Float64Array, previous: Float64Array, previousDelta: Float64Array, sum: Float64Array, weight: number, count: number): void {
+  next(
+    k: number,
+    current: Float64Array,
+    previous: Float64Array,
+    previousDelta: Float64Array,
+    sum: Float64Array,
+    weight: number,
+    count: number,
+  ): void {
     let normEven = 0;
     let normOdd = 0;
     let dotEven = 0;
@@ -238,6 +293,8 @@ class SimilarityAccumulator {
   }
 
   cosines(): { deltaCosines: number[] } {
-    return { deltaCosines: this.deltaDots.map((dot, i) => dot / Math.sqrt(this.deltaNorms[i]! * this.deltaNorms[i + 1]!)) };
+    return {
+      deltaCosines: this.deltaDots.map((dot, i) => dot / Math.sqrt(this.deltaNorms[i]! * this.deltaNorms[i + 1]!)),
+    };
   }
 }

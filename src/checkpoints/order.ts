@@ -16,7 +16,8 @@ const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'vari
 
 /** Oldest first. Equal steps fall back to the names' natural order. */
 export function orderCheckpoints<T extends OrderedCheckpoint>(checkpoints: readonly T[]): T[] {
-  const byName = (a: T, b: T) => naturalOrder.compare(path.basename(a.path), path.basename(b.path)) || naturalOrder.compare(a.path, b.path);
+  const byName = (a: T, b: T) =>
+    naturalOrder.compare(path.basename(a.path), path.basename(b.path)) || naturalOrder.compare(a.path, b.path);
   const allStepped = checkpoints.every((c) => c.step !== null);
   return [...checkpoints].sort((a, b) => (allStepped ? a.step! - b.step! : 0) || byName(a, b));
 }

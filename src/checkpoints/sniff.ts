@@ -30,10 +30,15 @@ export function describeForeignWeights(firstBytes: Uint8Array, file: string): st
   const extension = path.extname(file).toLowerCase();
   if (starts(0x50, 0x4b, 0x03, 0x04)) return `it is a zip archive (what \`torch.save\` writes). ${SAVE_AS_SAFETENSORS}`;
   // Pickle protocol 2-5 starts with PROTO (0x80) and the protocol number.
-  if (firstBytes[0] === 0x80 && firstBytes[1] !== undefined && firstBytes[1] >= 2 && firstBytes[1] <= 5) return `it is a Python pickle (protocol ${firstBytes[1]}). ${SAVE_AS_SAFETENSORS}`;
-  if (starts(0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a)) return 'it is an HDF5 file (Keras .h5 weights); save the weights as safetensors, or as a TensorFlow.js model.json with weight shards';
-  if (starts(0x47, 0x47, 0x55, 0x46)) return 'it is a GGUF file (llama.cpp); compare the safetensors checkpoint it was converted from';
-  if (starts(0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59)) return 'it is a NumPy .npy array; save arrays with `safetensors.numpy.save_file`';
-  if ((PICKLE_EXTENSIONS as readonly string[]).includes(extension)) return `its name ends in ${extension}, used for pickles. ${SAVE_AS_SAFETENSORS}`;
+  if (firstBytes[0] === 0x80 && firstBytes[1] !== undefined && firstBytes[1] >= 2 && firstBytes[1] <= 5)
+    return `it is a Python pickle (protocol ${firstBytes[1]}). ${SAVE_AS_SAFETENSORS}`;
+  if (starts(0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a))
+    return 'it is an HDF5 file (Keras .h5 weights); save the weights as safetensors, or as a TensorFlow.js model.json with weight shards';
+  if (starts(0x47, 0x47, 0x55, 0x46))
+    return 'it is a GGUF file (llama.cpp); compare the safetensors checkpoint it was converted from';
+  if (starts(0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59))
+    return 'it is a NumPy .npy array; save arrays with `safetensors.numpy.save_file`';
+  if ((PICKLE_EXTENSIONS as readonly string[]).includes(extension))
+    return `its name ends in ${extension}, used for pickles. ${SAVE_AS_SAFETENSORS}`;
   return null;
 }

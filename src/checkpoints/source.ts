@@ -70,7 +70,8 @@ export async function openCheckpoint(file: string): Promise<Checkpoint> {
     return handle;
   };
   try {
-    if (resolved.endsWith(SHARD_INDEX_SUFFIX)) return { ...(await openShardedSafetensors(file, resolved, openFile)), close };
+    if (resolved.endsWith(SHARD_INDEX_SUFFIX))
+      return { ...(await openShardedSafetensors(file, resolved, openFile)), close };
     if (resolved.toLowerCase().endsWith('.json')) return { ...(await openTfjsModel(file, resolved, openFile)), close };
     const { metadata, tensors } = await readSafetensorsHeader(resolved, await openFile(resolved));
     return { path: file, format: 'safetensors', metadata, tensors: sortByName(tensors), close };
@@ -106,8 +107,18 @@ export async function readTensorBytes(tensor: CheckpointTensor, offset: number, 
     const wanted = Math.min(segment.length - skip, into.length - filled);
     let done = 0;
     while (done < wanted) {
-      const { bytesRead } = await segment.handle.read(into, filled + done, wanted - done, segment.position + skip + done);
-      if (bytesRead === 0) throw new InputFileError(tensor.file, undefined, `tensor "${tensor.name}" ends early: the file was cut short or changed while it was read`);
+      const { bytesRead } = await segment.handle.read(
+        into,
+        filled + done,
+        wanted - done,
+        segment.position + skip + done,
+      );
+      if (bytesRead === 0)
+        throw new InputFileError(
+          tensor.file,
+          undefined,
+          `tensor "${tensor.name}" ends early: the file was cut short or changed while it was read`,
+        );
       done += bytesRead;
     }
     filled += wanted;
@@ -118,17 +129,34 @@ export async function readTensorBytes(tensor: CheckpointTensor, offset: number, 
 
 async function resolveFolder(file: string): Promise<string> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputFileError(file, undefined, `cannot be read (${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)})`);
+    throw new InputFileError(
+      file,
+      undefined,
+      `cannot be read (${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)})`,
+    );
   });
   if (!info.isDirectory()) return file;
   for (const name of ['model.safetensors.index.json', 'model.safetensors', 'model.json']) {
     const candidate = path.join(file, name);
-    if (await stat(candidate).then(() => true, () => false)) return candidate;
+    if (
+      await stat(candidate).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
   }
-  throw new InputFileError(file, undefined, 'is a folder without model.safetensors.index.json, model.safetensors or model.json; name the checkpoint file');
+  throw new InputFileError(
+    file,
+    undefined,
+    'is a folder without model.safetensors.index.json, model.safetensors or model.json; name the checkpoint file',
+  );
 }
 
-async function readSafetensorsHeader(file: string, handle: FileHandle): Promise<{ metadata: Record<string, string> | null; tensors: CheckpointTensor[] }> {
+async function readSafetensorsHeader(
+  file: string,
+  handle: FileHandle,
+): Promise<{ metadata: Record<string, string> | null; tensors: CheckpointTensor[] }> {
   const { size } = await handle.stat();
   const prefix = new Uint8Array(16);
   const { bytesRead } = await handle.read(prefix, 0, prefix.length, 0);
@@ -151,17 +179,32 @@ async function readSafetensorsHeader(file: string, handle: FileHandle): Promise<
 
 function checkpointDtype(dtype: Dtype | string, tensor: string, file: string): CheckpointDtype {
   if ((CHECKPOINT_DTYPES as readonly string[]).includes(dtype)) return dtype as CheckpointDtype;
-  throw new InputFileError(file, undefined, `tensor "${tensor}" has dtype ${dtype}, which repro-check does not read; accepted: ${CHECKPOINT_DTYPES.join(', ')}`);
+  throw new InputFileError(
+    file,
+    undefined,
+    `tensor "${tensor}" has dtype ${dtype}, which repro-check does not read; accepted: ${CHECKPOINT_DTYPES.join(', ')}`,
+  );
 }
 
 type OpenFile = (name: string) => Promise<FileHandle>;
 
 /** `model.safetensors.index.json` as `save_pretrained` writes it: {"metadata": {...}, "weight_map": {tensor: shard file}}. */
-async function openShardedSafetensors(given: string, indexFile: string, openFile: OpenFile): Promise<Omit<Checkpoint, 'close'>> {
+async function openShardedSafetensors(
+  given: string,
+  indexFile: string,
+  openFile: OpenFile,
+): Promise<Omit<Checkpoint, 'close'>> {
   const index = await readJson(indexFile);
   const weightMap = index.weight_map;
-  if (!isPlainObject(weightMap) || !Object.values(weightMap).every((shard) => typeof shard === 'string' && shard !== '')) {
-    throw new InputFileError(indexFile, undefined, 'a shard index needs "weight_map": {tensor name: shard file name}, as `save_pretrained` writes it');
+  if (
+    !isPlainObject(weightMap) ||
+    !Object.values(weightMap).every((shard) => typeof shard === 'string' && shard !== '')
+  ) {
+    throw new InputFileError(
+      indexFile,
+      undefined,
+      'a shard index needs "weight_map": {tensor name: shard file name}, as `save_pretrained` writes it',
+    );
   }
   const shardNames = [...new Set(Object.values(weightMap) as string[])].sort();
   const tensors: CheckpointTensor[] = [];
@@ -171,13 +214,23 @@ async function openShardedSafetensors(given: string, indexFile: string, openFile
     const shard = await readSafetensorsHeader(shardFile, await openFile(shardFile));
     metadata ??= shard.metadata;
     for (const tensor of shard.tensors) {
-      if (weightMap[tensor.name] !== shardName) throw new InputFileError(indexFile, undefined, `shard ${shardName} holds tensor "${tensor.name}", which weight_map ${weightMap[tensor.name] === undefined ? 'does not list' : `puts in ${String(weightMap[tensor.name])}`}`);
+      if (weightMap[tensor.name] !== shardName)
+        throw new InputFileError(
+          indexFile,
+          undefined,
+          `shard ${shardName} holds tensor "${tensor.name}", which weight_map ${weightMap[tensor.name] === undefined ? 'does not list' : `puts in ${String(weightMap[tensor.name])}`}`,
+        );
       tensors.push(tensor);
     }
   }
   const found = new Set(tensors.map((tensor) => tensor.name));
   const absent = Object.keys(weightMap).filter((name) => !found.has(name));
-  if (absent.length > 0) throw new InputFileError(indexFile, undefined, `weight_map lists tensors no shard holds: ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ` and ${absent.length - 5} more` : ''}`);
+  if (absent.length > 0)
+    throw new InputFileError(
+      indexFile,
+      undefined,
+      `weight_map lists tensors no shard holds: ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ` and ${absent.length - 5} more` : ''}`,
+    );
   return { path: given, format: 'safetensors-sharded', metadata, tensors: sortByName(tensors) };
 }
 
@@ -189,47 +242,87 @@ async function openShardedSafetensors(given: string, indexFile: string, openFile
 async function openTfjsModel(given: string, modelFile: string, openFile: OpenFile): Promise<Omit<Checkpoint, 'close'>> {
   const model = await readJson(modelFile);
   if (!Array.isArray(model.weightsManifest)) {
-    throw new InputFileError(modelFile, undefined, 'a JSON checkpoint must be a TensorFlow.js model.json (with "weightsManifest") or a safetensors shard index (*.safetensors.index.json with "weight_map")');
+    throw new InputFileError(
+      modelFile,
+      undefined,
+      'a JSON checkpoint must be a TensorFlow.js model.json (with "weightsManifest") or a safetensors shard index (*.safetensors.index.json with "weight_map")',
+    );
   }
   const tensors: CheckpointTensor[] = [];
   for (const [groupIndex, group] of (model.weightsManifest as unknown[]).entries()) {
     const where = `weightsManifest[${groupIndex}]`;
-    if (!isPlainObject(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) throw new InputFileError(modelFile, undefined, `${where} needs "paths" and "weights" arrays`);
+    if (!isPlainObject(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights))
+      throw new InputFileError(modelFile, undefined, `${where} needs "paths" and "weights" arrays`);
     const shards: Array<{ handle: FileHandle; size: number; file: string }> = [];
     for (const shardName of group.paths) {
-      if (typeof shardName !== 'string') throw new InputFileError(modelFile, undefined, `${where}.paths must be file names`);
+      if (typeof shardName !== 'string')
+        throw new InputFileError(modelFile, undefined, `${where}.paths must be file names`);
       const shardFile = path.resolve(path.dirname(modelFile), shardName);
       const handle = await openFile(shardFile);
       shards.push({ handle, size: (await handle.stat()).size, file: shardFile });
     }
     let streamOffset = 0;
     for (const weight of group.weights as unknown[]) {
-      if (!isPlainObject(weight) || typeof weight.name !== 'string' || !Array.isArray(weight.shape) || !weight.shape.every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) {
-        throw new InputFileError(modelFile, undefined, `${where}.weights: each weight needs "name", "shape" (non-negative integers) and "dtype"`);
+      if (
+        !isPlainObject(weight) ||
+        typeof weight.name !== 'string' ||
+        !Array.isArray(weight.shape) ||
+        !weight.shape.every((n) => Number.isSafeInteger(n) && (n as number) >= 0)
+      ) {
+        throw new InputFileError(
+          modelFile,
+          undefined,
+          `${where}.weights: each weight needs "name", "shape" (non-negative integers) and "dtype"`,
+        );
       }
-      if (weight.quantization !== undefined) throw new InputFileError(modelFile, undefined, `weight "${weight.name}" is quantized, which repro-check does not read; export the model without --quantize_*`);
+      if (weight.quantization !== undefined)
+        throw new InputFileError(
+          modelFile,
+          undefined,
+          `weight "${weight.name}" is quantized, which repro-check does not read; export the model without --quantize_*`,
+        );
       const dtype = TFJS_DTYPES[String(weight.dtype)];
-      if (!dtype) throw new InputFileError(modelFile, undefined, `weight "${weight.name}" has dtype ${String(weight.dtype)}, which repro-check does not read; accepted: ${Object.keys(TFJS_DTYPES).join(', ')}`);
+      if (!dtype)
+        throw new InputFileError(
+          modelFile,
+          undefined,
+          `weight "${weight.name}" has dtype ${String(weight.dtype)}, which repro-check does not read; accepted: ${Object.keys(TFJS_DTYPES).join(', ')}`,
+        );
       const shape = weight.shape as number[];
       const byteLength = shape.reduce((product, extent) => product * extent, 1) * dtypeSize(dtype);
       const segments = segmentsOf(shards, streamOffset, byteLength);
-      if (!segments) throw new InputFileError(modelFile, undefined, `weight "${weight.name}" runs past the end of the shard files of ${where} (${shards.reduce((sum, s) => sum + s.size, 0)} bytes)`);
+      if (!segments)
+        throw new InputFileError(
+          modelFile,
+          undefined,
+          `weight "${weight.name}" runs past the end of the shard files of ${where} (${shards.reduce((sum, s) => sum + s.size, 0)} bytes)`,
+        );
       tensors.push({ name: weight.name, dtype, shape, byteLength, file: segments[0]?.file ?? modelFile, segments });
       streamOffset += byteLength;
     }
     const total = shards.reduce((sum, shard) => sum + shard.size, 0);
-    if (streamOffset !== total) throw new InputFileError(modelFile, undefined, `the weights of ${where} take ${streamOffset} bytes, but its shard files hold ${total}`);
+    if (streamOffset !== total)
+      throw new InputFileError(
+        modelFile,
+        undefined,
+        `the weights of ${where} take ${streamOffset} bytes, but its shard files hold ${total}`,
+      );
   }
   const names = new Set<string>();
   for (const tensor of tensors) {
-    if (names.has(tensor.name)) throw new InputFileError(modelFile, undefined, `two weights are named "${tensor.name}"`);
+    if (names.has(tensor.name))
+      throw new InputFileError(modelFile, undefined, `two weights are named "${tensor.name}"`);
     names.add(tensor.name);
   }
   return { path: given, format: 'tfjs', metadata: null, tensors: sortByName(tensors) };
 }
 
 /** The pieces of [offset, offset + length) of a byte stream cut into `shards`, or null past its end. */
-function segmentsOf(shards: Array<{ handle: FileHandle; size: number; file: string }>, offset: number, length: number): TensorSegment[] | null {
+function segmentsOf(
+  shards: Array<{ handle: FileHandle; size: number; file: string }>,
+  offset: number,
+  length: number,
+): TensorSegment[] | null {
   const segments: TensorSegment[] = [];
   let start = offset;
   let left = length;

@@ -59,7 +59,9 @@ function notAnOptionOf(command: CliCommand | null, flags: string[]): ReproError 
   const what = command
     ? `not an option of \`${commandLabel(command)}\`; it accepts ${command.options.map(optionLabel).join(', ')}`
     : 'not an option of repro-check';
-  return new ReproError(`${flags.join(', ')}: ${what}`, { hint: 'Run `repro-check --help` for every command and its options.' });
+  return new ReproError(`${flags.join(', ')}: ${what}`, {
+    hint: 'Run `repro-check --help` for every command and its options.',
+  });
 }
 
 interface Invocation {
@@ -87,10 +89,14 @@ function parseCommandLine(argv: string[]): Invocation {
   // strict: false lets a string option go without its value (it becomes `true`): refuse that here.
   for (const t of options) {
     if (Object.hasOwn(OPTIONS, t.name) && OPTIONS[t.name as OptionName].type === 'string' && t.value === undefined) {
-      throw new ReproError(`Option '${t.rawName} <value>' argument missing`, { hint: 'Run `repro-check --help` for usage.' });
+      throw new ReproError(`Option '${t.rawName} <value>' argument missing`, {
+        hint: 'Run `repro-check --help` for usage.',
+      });
     }
     if (Object.hasOwn(OPTIONS, t.name) && OPTIONS[t.name as OptionName].type === 'boolean' && t.inlineValue) {
-      throw new ReproError(`Option '${t.rawName}' does not take an argument`, { hint: 'Run `repro-check --help` for usage.' });
+      throw new ReproError(`Option '${t.rawName}' does not take an argument`, {
+        hint: 'Run `repro-check --help` for usage.',
+      });
     }
   }
   return {
@@ -102,7 +108,11 @@ function parseCommandLine(argv: string[]): Invocation {
 }
 
 /** The --format value, or the problem with it (reported with the command's other problems). */
-function parseFormat(format: string | undefined, accepted: readonly string[], fallback: string): { format: string; problems: string[] } {
+function parseFormat(
+  format: string | undefined,
+  accepted: readonly string[],
+  fallback: string,
+): { format: string; problems: string[] } {
   if (format === undefined || accepted.includes(format)) return { format: format ?? fallback, problems: [] };
   return { format: fallback, problems: [`--format ${format}: not accepted; accepted: ${accepted.join(', ')}`] };
 }
@@ -138,14 +148,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const command = load ? (await load()).command : null;
     if (invocation.unknown.length > 0) throw notAnOptionOf(command, invocation.unknown);
     if (!command) {
-      throw new ReproError(`unknown command "${word}"; accepted: ${Object.keys(COMMANDS).map((w) => (w === 'baseline' ? 'baseline update' : w)).join(', ')}`);
+      throw new ReproError(
+        `unknown command "${word}"; accepted: ${Object.keys(COMMANDS)
+          .map((w) => (w === 'baseline' ? 'baseline update' : w))
+          .join(', ')}`,
+      );
     }
-    const foreign = invocation.given.filter((name) => !command.options.includes(name as OptionName) && name !== 'help' && name !== 'version');
-    if (foreign.length > 0) throw notAnOptionOf(command, foreign.map((n) => `--${n}`));
+    const foreign = invocation.given.filter(
+      (name) => !command.options.includes(name as OptionName) && name !== 'help' && name !== 'version',
+    );
+    if (foreign.length > 0)
+      throw notAnOptionOf(
+        command,
+        foreign.map((n) => `--${n}`),
+      );
     let args = rest;
     if (command.subcommand) {
       if (rest[0] !== command.subcommand) {
-        throw new ReproError(`${command.name} takes one subcommand, "${command.subcommand}"; got ${rest.join(' ') || 'none'}`);
+        throw new ReproError(
+          `${command.name} takes one subcommand, "${command.subcommand}"; got ${rest.join(' ') || 'none'}`,
+        );
       }
       args = rest.slice(1);
     }

@@ -24,7 +24,12 @@ export function terminalOptions(io: Pick<CliIo, 'terminal' | 'env'>): { colour: 
  * The report as text or markdown (`json` is each command's own object, printed by the command).
  * The renderers load on use, so that `repro-check --version` does not pay for them.
  */
-export async function renderReport(input: ReportInput, format: 'text' | 'markdown', io: Pick<CliIo, 'terminal' | 'env'>, maxChars?: number): Promise<string> {
+export async function renderReport(
+  input: ReportInput,
+  format: 'text' | 'markdown',
+  io: Pick<CliIo, 'terminal' | 'env'>,
+  maxChars?: number,
+): Promise<string> {
   if (format === 'text') return (await import('../report/terminal.ts')).renderTerminal(input, terminalOptions(io));
   return (await import('../report/markdown.ts')).renderMarkdown(input, maxChars);
 }

@@ -27,9 +27,12 @@ async function settingsFromFlags(options: {
     file = { path: options.config ?? DEFAULT_CONFIG_FILE, text: await readFile(configPath, 'utf8') };
   } catch (error) {
     if (options.config !== undefined || (error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new ReproError(`--config ${options.config ?? DEFAULT_CONFIG_FILE}: cannot read ${configPath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, {
-        hint: 'Give the path of a repro.yml, or run where one is.',
-      });
+      throw new ReproError(
+        `--config ${options.config ?? DEFAULT_CONFIG_FILE}: cannot read ${configPath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        {
+          hint: 'Give the path of a repro.yml, or run where one is.',
+        },
+      );
     }
   }
   const overrides: SettingsSources['overrides'] = [];
@@ -37,13 +40,21 @@ async function settingsFromFlags(options: {
   for (const assignment of options.set) {
     const equals = assignment.indexOf('=');
     if (equals <= 0) flagProblems.push(`--set ${assignment}: expected key=value, e.g. --set tolerance.rtol=1e-4`);
-    else overrides.push({ key: assignment.slice(0, equals), value: assignment.slice(equals + 1), origin: `--set ${assignment.slice(0, equals)}` });
+    else
+      overrides.push({
+        key: assignment.slice(0, equals),
+        value: assignment.slice(equals + 1),
+        origin: `--set ${assignment.slice(0, equals)}`,
+      });
   }
   if (options.seed !== undefined) overrides.push({ key: 'seed', value: options.seed, origin: '--seed' });
   if (file === null && !overrides.some((o) => o.key === 'command' || o.key.split('.')[0] === 'trainer')) {
-    throw new ReproError(`No config file found: there is no ${DEFAULT_CONFIG_FILE} in ${options.cwd} (the current directory), and no --config was given`, {
-      hint: `Pass --config path/to/repro.yml, or create ${DEFAULT_CONFIG_FILE} here, e.g.:\n  command: python train.py --steps 200\n  metrics: "{out}/metrics.jsonl"\n(or, with no Python: trainer: { module: builtin:smoke })`,
-    });
+    throw new ReproError(
+      `No config file found: there is no ${DEFAULT_CONFIG_FILE} in ${options.cwd} (the current directory), and no --config was given`,
+      {
+        hint: `Pass --config path/to/repro.yml, or create ${DEFAULT_CONFIG_FILE} here, e.g.:\n  command: python train.py --steps 200\n  metrics: "{out}/metrics.jsonl"\n(or, with no Python: trainer: { module: builtin:smoke })`,
+      },
+    );
   }
   // Every problem at once: malformed flags together with what the settings make of the rest.
   const settings = loadSettings({ file, overrides, problems: flagProblems });
@@ -94,14 +105,20 @@ export function expectNoArguments(command: string, args: string[]): void {
  */
 export function allowDirtyFlag(given: boolean, env: NodeJS.ProcessEnv): boolean {
   if (given && env.GITHUB_ACTIONS === 'true') {
-    throw new ReproError('--allow-dirty is refused in GitHub Actions (GITHUB_ACTIONS=true): a result there gates a pull request and must come from a commit', {
-      hint: 'Commit the change and push it; use --allow-dirty on your own machine.',
-    });
+    throw new ReproError(
+      '--allow-dirty is refused in GitHub Actions (GITHUB_ACTIONS=true): a result there gates a pull request and must come from a commit',
+      {
+        hint: 'Commit the change and push it; use --allow-dirty on your own machine.',
+      },
+    );
   }
   return given;
 }
 
 /** `--runs N` / `--seeds M` (audit, baseline update) are the `audit.runs` / `audit.seeds` settings, validated with the rest. */
 export function auditCountSettings(runs: string | undefined, seeds: string | undefined): string[] {
-  return [...(runs === undefined ? [] : [`audit.runs=${runs}`]), ...(seeds === undefined ? [] : [`audit.seeds=${seeds}`])];
+  return [
+    ...(runs === undefined ? [] : [`audit.runs=${runs}`]),
+    ...(seeds === undefined ? [] : [`audit.seeds=${seeds}`]),
+  ];
 }

@@ -16,16 +16,21 @@ export interface CompareOptions {
 export function compareMetrics(baseline: MetricData, current: MetricData, options: CompareOptions): Verdict {
   const include = options.include.map(globToRegExp);
   const ignore = options.ignore.map(globToRegExp);
-  const keep = (name: string) => (include.length === 0 || matchesAnyGlob(name, include)) && !matchesAnyGlob(name, ignore);
+  const keep = (name: string) =>
+    (include.length === 0 || matchesAnyGlob(name, include)) && !matchesAnyGlob(name, ignore);
 
   const metrics: MetricComparison[] = [];
   for (const name of unionOfKeys(baseline.series, current.series)) {
     if (!keep(name)) continue;
-    metrics.push(compareSeries(name, baseline.series.get(name), current.series.get(name), options.tolerances.pick(name)));
+    metrics.push(
+      compareSeries(name, baseline.series.get(name), current.series.get(name), options.tolerances.pick(name)),
+    );
   }
   for (const name of unionOfKeys(baseline.finals, current.finals)) {
     if (!keep(name)) continue;
-    metrics.push(compareFinal(name, baseline.finals.get(name), current.finals.get(name), options.tolerances.pick(name)));
+    metrics.push(
+      compareFinal(name, baseline.finals.get(name), current.finals.get(name), options.tolerances.pick(name)),
+    );
   }
   const drifted = metrics.some(isDriftedMetric);
   const renames = findRenames(metrics, baseline, current);
@@ -51,14 +56,17 @@ function findRenames(metrics: MetricComparison[], baseline: MetricData, current:
     const match = added.find((m) => sameSeries(old, current.series.get(m.name)!));
     if (!match) continue;
     missing.renamedTo = match.name;
-    notes.push(`renamed? \`${missing.name}\` → \`${match.name}\`: the run has no \`${missing.name}\`, and its new \`${match.name}\` holds the same ${plural(old.steps.length, 'value')}`);
+    notes.push(
+      `renamed? \`${missing.name}\` → \`${match.name}\`: the run has no \`${missing.name}\`, and its new \`${match.name}\` holds the same ${plural(old.steps.length, 'value')}`,
+    );
   }
   return notes;
 }
 
 function sameSeries(a: MetricSeries, b: MetricSeries): boolean {
   if (a.steps.length !== b.steps.length) return false;
-  for (let i = 0; i < a.steps.length; i++) if (a.steps[i] !== b.steps[i] || !bitEqual(a.values[i]!, b.values[i]!)) return false;
+  for (let i = 0; i < a.steps.length; i++)
+    if (a.steps[i] !== b.steps[i] || !bitEqual(a.values[i]!, b.values[i]!)) return false;
   return true;
 }
 
@@ -69,7 +77,12 @@ function plural(count: number, noun: string): string {
 const STATUS_ORDER: Record<MetricComparison['status'], number> = { missing: 0, drift: 1, new: 2, pass: 3 };
 
 export function sortDriftFirst(metrics: MetricComparison[]): MetricComparison[] {
-  return metrics.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compareStepsOrNull(a.firstOutOfToleranceStep, b.firstOutOfToleranceStep) || a.name.localeCompare(b.name));
+  return metrics.sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      compareStepsOrNull(a.firstOutOfToleranceStep, b.firstOutOfToleranceStep) ||
+      a.name.localeCompare(b.name),
+  );
 }
 
 function compareStepsOrNull(a: number | null, b: number | null): number {
@@ -134,7 +147,12 @@ function larger(kept: number | null, next: number): number {
   return Number.isNaN(kept) || kept >= next ? kept : next;
 }
 
-function compareSeries(name: string, baseline: MetricSeries | undefined, current: MetricSeries | undefined, tolerance: AppliedTolerance): MetricComparison {
+function compareSeries(
+  name: string,
+  baseline: MetricSeries | undefined,
+  current: MetricSeries | undefined,
+  tolerance: AppliedTolerance,
+): MetricComparison {
   const result = blankComparison(name, 'series', tolerance);
   if (!baseline || !current) {
     const only = (baseline ?? current)!;
@@ -171,7 +189,8 @@ function compareSeries(name: string, baseline: MetricSeries | undefined, current
     const b = baseline.values[i]!;
     const c = current.values[j]!;
     if (result.firstDivergentStep === null && !bitEqual(b, c)) result.firstDivergentStep = baselineStep;
-    if (result.becameNonFinite === null && !Number.isFinite(c) && Number.isFinite(b)) result.becameNonFinite = { step: baselineStep, value: c };
+    if (result.becameNonFinite === null && !Number.isFinite(c) && Number.isFinite(b))
+      result.becameNonFinite = { step: baselineStep, value: c };
     if (!withinTolerance(b, c, tolerance)) {
       outOfTolerance = true;
       if (result.firstOutOfToleranceStep === null) result.firstOutOfToleranceStep = baselineStep;
@@ -189,7 +208,12 @@ function compareSeries(name: string, baseline: MetricSeries | undefined, current
   return result;
 }
 
-function compareFinal(name: string, baseline: number | undefined, current: number | undefined, tolerance: AppliedTolerance): MetricComparison {
+function compareFinal(
+  name: string,
+  baseline: number | undefined,
+  current: number | undefined,
+  tolerance: AppliedTolerance,
+): MetricComparison {
   const result = blankComparison(name, 'final', tolerance);
   result.baselineValue = baseline ?? null;
   result.currentValue = current ?? null;

@@ -14,7 +14,10 @@ export interface NonFiniteValue {
  * A baseline update refuses a run that has any: a baseline recorded from a diverged run would
  * make every later run that diverges the same way pass.
  */
-export function findNonFiniteValues(data: MetricData, options: { ignore: readonly string[]; allow: readonly string[] }): NonFiniteValue[] {
+export function findNonFiniteValues(
+  data: MetricData,
+  options: { ignore: readonly string[]; allow: readonly string[] },
+): NonFiniteValue[] {
   const skipped = [...options.ignore, ...options.allow].map(globToRegExp);
   const found: NonFiniteValue[] = [];
   for (const [name, series] of data.series) {

@@ -58,13 +58,20 @@ export function firstDivergentStepOverall(verdict: Verdict): number | null {
  */
 export function decideOutcome(input: OutcomeInput): CheckOutcome {
   const driftedMetrics = input.verdict ? input.verdict.metrics.filter(isDriftedMetric).map((m) => m.name) : [];
-  const firstDivergentStep = input.verdict && driftedMetrics.length > 0 ? firstDivergentStepOverall(input.verdict) : null;
+  const firstDivergentStep =
+    input.verdict && driftedMetrics.length > 0 ? firstDivergentStepOverall(input.verdict) : null;
   const base = { driftedMetrics, firstDivergentStep, driftSummary: null };
   if (input.error) return { ...base, outcome: 'error', exitCode: EXIT_BAD_INPUT, status: 'error' };
-  if (input.noBaseline || !input.verdict) return { ...base, outcome: 'no-baseline', exitCode: EXIT_PASS, status: 'pass' };
+  if (input.noBaseline || !input.verdict)
+    return { ...base, outcome: 'no-baseline', exitCode: EXIT_PASS, status: 'pass' };
   const drifted = input.verdict.status === 'drift' || driftedMetrics.length > 0 || input.weightsDrift !== null;
   if (!drifted) return { ...base, outcome: 'pass', exitCode: EXIT_PASS, status: 'pass' };
-  const summary = describeDrift(input.verdict.metrics.length, driftedMetrics.length, firstDivergentStep, input.weightsDrift);
+  const summary = describeDrift(
+    input.verdict.metrics.length,
+    driftedMetrics.length,
+    firstDivergentStep,
+    input.weightsDrift,
+  );
   return input.acceptedBy
     ? { ...base, driftSummary: summary, outcome: 'accepted', exitCode: EXIT_PASS, status: 'drift' }
     : { ...base, driftSummary: summary, outcome: 'drift', exitCode: EXIT_DRIFT, status: 'drift' };

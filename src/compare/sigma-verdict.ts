@@ -1,4 +1,10 @@
-import { describeSigmaGate, leaveOneOut, sigmaGate, type SigmaGateOptions, type SigmaVerdict } from '../stats/sigma-gate.ts';
+import {
+  describeSigmaGate,
+  leaveOneOut,
+  sigmaGate,
+  type SigmaGateOptions,
+  type SigmaVerdict,
+} from '../stats/sigma-gate.ts';
 import type { MetricData } from '../metrics/series.ts';
 import type { BaselineJson } from '../record/types.ts';
 import { bandFor, decodeBands } from '../record/band.ts';
@@ -20,7 +26,8 @@ export function withSigmaGate(verdict: Verdict, gate: SigmaVerdict, band: 'same-
     return {
       ...comparison,
       status: sigma.status,
-      firstOutOfToleranceStep: sigma.status === 'pass' ? null : (sigma.firstFailingStep ?? comparison.firstOutOfToleranceStep),
+      firstOutOfToleranceStep:
+        sigma.status === 'pass' ? null : (sigma.firstFailingStep ?? comparison.firstOutOfToleranceStep),
       sigma: {
         band,
         runs: sigma.runs,
@@ -45,7 +52,9 @@ export function sigmaLines(verdict: Verdict): string[] {
     const s = m.sigma;
     if (!s || s.sigmas === null) return s?.note ? [`\`${m.name}\`: ${s.note}`] : [];
     const tail = s.tailSigmas === null ? '' : `, mean of the last window ${s.tailSigmas.toFixed(2)}σ`;
-    return [`\`${m.name}\`: ${s.sigmas.toFixed(2)}σ at ${s.worstPoint} (final ${s.finalSigmas!.toFixed(2)}σ${tail}; ${s.scale} scale; k ${s.k.toFixed(2)}, nominal false-alarm rate ${(100 * s.nominalFalseAlarmRate).toPrecision(2)}%; ${s.band} band of ${s.runs})${s.note ? ` — ${s.note}` : ''}`];
+    return [
+      `\`${m.name}\`: ${s.sigmas.toFixed(2)}σ at ${s.worstPoint} (final ${s.finalSigmas!.toFixed(2)}σ${tail}; ${s.scale} scale; k ${s.k.toFixed(2)}, nominal false-alarm rate ${(100 * s.nominalFalseAlarmRate).toPrecision(2)}%; ${s.band} band of ${s.runs})${s.note ? ` — ${s.note}` : ''}`,
+    ];
   });
 }
 
@@ -56,7 +65,14 @@ export function sigmaLines(verdict: Verdict): string[] {
  * band, scale and nominal false-alarm rate applied, and the leave-one-out false-alarm rate
  * measured on the band itself.
  */
-export function judgeAgainstBand(plain: Verdict, baseline: BaselineJson, where: string, current: MetricData, seed: number | null, options: SigmaGateOptions): { verdict: Verdict; lines: string[] } {
+export function judgeAgainstBand(
+  plain: Verdict,
+  baseline: BaselineJson,
+  where: string,
+  current: MetricData,
+  seed: number | null,
+  options: SigmaGateOptions,
+): { verdict: Verdict; lines: string[] } {
   const bands = decodeBands(baseline, where);
   const band = bands ? bandFor(bands, seed) : null;
   if (!band) return { verdict: plain, lines: [] };
@@ -67,7 +83,11 @@ export function judgeAgainstBand(plain: Verdict, baseline: BaselineJson, where: 
     verdict,
     lines: [
       `${band.kind === 'same-seed' ? "Same-seed band (the run has the baseline's seed)" : 'Seed band'}: ${describeSigmaGate(options, members.length)}`,
-      ...(calibration ? [`leave-one-out over the band: ${calibration.alarms} of ${calibration.runs} runs flagged (empirical false-alarm rate ${(100 * calibration.rate).toFixed(0)}%)`] : []),
+      ...(calibration
+        ? [
+            `leave-one-out over the band: ${calibration.alarms} of ${calibration.runs} runs flagged (empirical false-alarm rate ${(100 * calibration.rate).toFixed(0)}%)`,
+          ]
+        : []),
       ...sigmaLines(verdict),
     ],
   };

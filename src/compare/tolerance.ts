@@ -24,7 +24,11 @@ export class TolerancePicker {
     private readonly globalSource: string,
     metricTolerances: Record<string, ToleranceOverride>,
   ) {
-    this.overrides = Object.entries(metricTolerances).map(([glob, override]) => ({ glob, pattern: globToRegExp(glob), override }));
+    this.overrides = Object.entries(metricTolerances).map(([glob, override]) => ({
+      glob,
+      pattern: globToRegExp(glob),
+      override,
+    }));
   }
 
   pick(metricName: string): AppliedTolerance {
@@ -64,5 +68,9 @@ export function withinTolerance(baseline: number, current: number, tolerance: To
 
 /** The `tolerance` setting with numpy's defaults filled in for keys it leaves out. */
 export function resolveTolerance(setting: ToleranceOverride): Tolerance {
-  return { rtol: setting.rtol ?? DEFAULT_TOLERANCE.rtol, atol: setting.atol ?? DEFAULT_TOLERANCE.atol, exact: setting.exact ?? false };
+  return {
+    rtol: setting.rtol ?? DEFAULT_TOLERANCE.rtol,
+    atol: setting.atol ?? DEFAULT_TOLERANCE.atol,
+    exact: setting.exact ?? false,
+  };
 }

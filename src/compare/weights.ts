@@ -21,17 +21,37 @@ export interface WeightsComparison {
  * reported (the metric curves carry the tolerance check). `label` names a checkpoint that has
  * no step of its own (the merged one) in the report's first line.
  */
-export function compareFinalCheckpoints(baseline: CheckpointEntry[] | undefined, current: CheckpointEntry[] | undefined, label?: string): WeightsComparison {
-  const last = (list: CheckpointEntry[] | undefined) => (list && list.length > 0 ? [...list].sort((a, b) => a.step - b.step).at(-1)! : null);
+export function compareFinalCheckpoints(
+  baseline: CheckpointEntry[] | undefined,
+  current: CheckpointEntry[] | undefined,
+  label?: string,
+): WeightsComparison {
+  const last = (list: CheckpointEntry[] | undefined) =>
+    list && list.length > 0 ? [...list].sort((a, b) => a.step - b.step).at(-1)! : null;
   const base = last(baseline);
   const run = last(current);
   const prefix = label ? `${label}: ` : '';
   if (!run && base) {
     const cause = `${prefix}the baseline has final-weight hashes (step ${base.step}, ${base.tensors.length} tensor${base.tensors.length === 1 ? '' : 's'}); this run wrote no checkpoint`;
-    return { lines: [cause], differing: base.tensors.map((t) => t.name), tensors: base.tensors.length, compared: false, notProduced: cause };
+    return {
+      lines: [cause],
+      differing: base.tensors.map((t) => t.name),
+      tensors: base.tensors.length,
+      compared: false,
+      notProduced: cause,
+    };
   }
   if (!run) return { lines: [], differing: [], tensors: 0, compared: false, notProduced: null };
-  if (!base) return { lines: [`${prefix}this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`], differing: [], tensors: run.tensors.length, compared: false, notProduced: null };
+  if (!base)
+    return {
+      lines: [
+        `${prefix}this run wrote checkpoints (last at step ${run.step}, ${run.tensors.length} tensors); the baseline has none to compare with`,
+      ],
+      differing: [],
+      tensors: run.tensors.length,
+      compared: false,
+      notProduced: null,
+    };
   const baseByName = new Map(base.tensors.map((t) => [t.name, t]));
   const differing: string[] = [];
   const missing: string[] = [];
@@ -39,20 +59,34 @@ export function compareFinalCheckpoints(baseline: CheckpointEntry[] | undefined,
     const other = baseByName.get(tensor.name);
     if (!other) continue;
     baseByName.delete(tensor.name);
-    if (other.sha256 !== tensor.sha256 || other.dtype !== tensor.dtype || other.shape.join('x') !== tensor.shape.join('x')) differing.push(tensor.name);
+    if (
+      other.sha256 !== tensor.sha256 ||
+      other.dtype !== tensor.dtype ||
+      other.shape.join('x') !== tensor.shape.join('x')
+    )
+      differing.push(tensor.name);
   }
   for (const name of baseByName.keys()) missing.push(name);
   const baseNames = new Set(base.tensors.map((t) => t.name));
   const added = run.tensors.filter((t) => !baseNames.has(t.name)).map((t) => t.name);
   const lines = [
-    label ?? (base.step === run.step ? `final checkpoint (step ${run.step})` : `final checkpoints differ in step: baseline ${base.step}, this run ${run.step}`),
+    label ??
+      (base.step === run.step
+        ? `final checkpoint (step ${run.step})`
+        : `final checkpoints differ in step: baseline ${base.step}, this run ${run.step}`),
     differing.length === 0 && missing.length === 0 && added.length === 0
       ? `all ${run.tensors.length} tensors bit-identical to the baseline`
       : `${differing.length} of ${run.tensors.length} tensors differ from the baseline${differing.length > 0 ? `: ${listSome(differing)}` : ''}`,
   ];
   if (missing.length > 0) lines.push(`missing from this run: ${listSome(missing)}`);
   if (added.length > 0) lines.push(`new in this run: ${listSome(added)}`);
-  return { lines, differing: [...differing, ...missing, ...added], tensors: run.tensors.length + missing.length, compared: true, notProduced: null };
+  return {
+    lines,
+    differing: [...differing, ...missing, ...added],
+    tensors: run.tensors.length + missing.length,
+    compared: true,
+    notProduced: null,
+  };
 }
 
 function listSome(names: string[]): string {

@@ -7,7 +7,14 @@ import path from 'node:path';
 import { ReproError } from '../errors.ts';
 import type { EnvironmentFingerprint } from '../record/types.ts';
 import { NVIDIA_SMI_QUERY, parseNvidiaSmi } from './nvidia-smi.ts';
-import { cpuFlagsFromCpuinfo, numericsEnvironment, probePython, type InterpreterChoice, type PythonFacts, type PythonRunner } from './python-probe.ts';
+import {
+  cpuFlagsFromCpuinfo,
+  numericsEnvironment,
+  probePython,
+  type InterpreterChoice,
+  type PythonFacts,
+  type PythonRunner,
+} from './python-probe.ts';
 
 /** Runs a short helper command and returns its stdout; never throws (a missing binary is exit 127). */
 export type ExecText = (file: string, args: string[]) => Promise<{ exitCode: number; stdout: string }>;
@@ -15,13 +22,18 @@ export type ExecText = (file: string, args: string[]) => Promise<{ exitCode: num
 export const execText: ExecText = (file, args) =>
   new Promise((resolve) => {
     execFile(file, args, { timeout: 20_000, maxBuffer: 4 * 1024 * 1024 }, (error, stdout) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 127) : 0;
+      const code = error
+        ? typeof (error as { code?: unknown }).code === 'number'
+          ? (error as { code: number }).code
+          : 127
+        : 0;
       resolve({ exitCode: code, stdout: String(stdout) });
     });
   });
 
 /** Lock files whose change changes what trains; hashed when found in the working directory. */
-const LOCK_FILE_PATTERN = /^(requirements.*\.txt|poetry\.lock|uv\.lock|package-lock\.json|environment\.ya?ml|Pipfile\.lock|conda-lock\.yml)$/;
+const LOCK_FILE_PATTERN =
+  /^(requirements.*\.txt|poetry\.lock|uv\.lock|package-lock\.json|environment\.ya?ml|Pipfile\.lock|conda-lock\.yml)$/;
 
 export interface CollectOptions {
   cwd: string;
@@ -46,7 +58,13 @@ export interface CollectOptions {
 export async function collectEnvironment(options: CollectOptions): Promise<EnvironmentFingerprint> {
   const interpreter = options.interpreter ?? { command: 'python3', chosenBy: 'PATH' as const };
   const [python, gpu, files, cpuinfo] = await Promise.all([
-    options.reusePython ? pythonFactsOf(options.reusePython) : probePython(interpreter, { cwd: options.cwd, env: options.env, ...(options.runPython ? { run: options.runPython } : {}) }),
+    options.reusePython
+      ? pythonFactsOf(options.reusePython)
+      : probePython(interpreter, {
+          cwd: options.cwd,
+          env: options.env,
+          ...(options.runPython ? { run: options.runPython } : {}),
+        }),
     gpuInfo(options.exec, options.env),
     hashFiles(options.cwd, options.fingerprintPaths),
     options.cpuinfo !== undefined ? options.cpuinfo : readFile('/proc/cpuinfo', 'utf8').catch(() => null),
@@ -54,10 +72,19 @@ export async function collectEnvironment(options: CollectOptions): Promise<Envir
   const cpus = os.cpus();
   return {
     os: { platform: process.platform, release: os.release(), arch: process.arch },
-    cpu: { model: cpus[0]?.model.trim() ?? 'unknown', cores: cpus.length, flags: cpuinfo === null ? [] : cpuFlagsFromCpuinfo(cpuinfo) },
+    cpu: {
+      model: cpus[0]?.model.trim() ?? 'unknown',
+      cores: cpus.length,
+      flags: cpuinfo === null ? [] : cpuFlagsFromCpuinfo(cpuinfo),
+    },
     node: process.version,
     python: python.version,
-    interpreter: { command: interpreter.command, chosenBy: interpreter.chosenBy, executable: python.executable, problem: python.problem },
+    interpreter: {
+      command: interpreter.command,
+      chosenBy: interpreter.chosenBy,
+      executable: python.executable,
+      problem: python.problem,
+    },
     frameworks: python.frameworks,
     packages: python.packages,
     numericsEnv: numericsEnvironment(options.env),
@@ -88,15 +115,19 @@ async function gpuInfo(exec: ExecText, env: NodeJS.ProcessEnv): Promise<Environm
 async function hashFiles(cwd: string, fingerprintPaths: string[]): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   for (const entry of (await readdir(cwd)).sort()) {
-    if (LOCK_FILE_PATTERN.test(entry) && (await stat(path.join(cwd, entry))).isFile()) files[entry] = await hashPath(path.join(cwd, entry));
+    if (LOCK_FILE_PATTERN.test(entry) && (await stat(path.join(cwd, entry))).isFile())
+      files[entry] = await hashPath(path.join(cwd, entry));
   }
   for (const relative of fingerprintPaths) {
     try {
       files[relative] = await hashPath(path.resolve(cwd, relative));
     } catch (error) {
-      throw new ReproError(`fingerprint-paths: cannot read "${relative}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, {
-        hint: 'List files or folders that exist, relative to working-directory.',
-      });
+      throw new ReproError(
+        `fingerprint-paths: cannot read "${relative}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        {
+          hint: 'List files or folders that exist, relative to working-directory.',
+        },
+      );
     }
   }
   return files;
@@ -145,7 +176,8 @@ export interface EnvironmentDifference {
 }
 
 /** Distributions whose version changes kernels or numerics (compared first in the report). */
-const NUMERICS_PACKAGE = /^(torch|torchvision|numpy|scipy|jax|jaxlib|tensorflow.*|tf-keras|keras|triton|mkl.*|intel-openmp|openblas.*|scipy-openblas.*|nvidia-.*|cupy.*|flash-attn|xformers|deepspeed|accelerate|transformers)$/;
+const NUMERICS_PACKAGE =
+  /^(torch|torchvision|numpy|scipy|jax|jaxlib|tensorflow.*|tf-keras|keras|triton|mkl.*|intel-openmp|openblas.*|scipy-openblas.*|nvidia-.*|cupy.*|flash-attn|xformers|deepspeed|accelerate|transformers)$/;
 
 /**
  * Differences between two fingerprints as dotted keys (pure), for the report: those that can
@@ -155,14 +187,24 @@ const NUMERICS_PACKAGE = /^(torch|torchvision|numpy|scipy|jax|jaxlib|tensorflow.
  * 2.3.1 → 2.4.0), not by a hash. Keys a side lacks read "(absent)"; an older record without the
  * probe's blocks is compared only on what it has.
  */
-export function diffEnvironments(baseline: EnvironmentFingerprint, current: EnvironmentFingerprint): EnvironmentDifference[] {
+export function diffEnvironments(
+  baseline: EnvironmentFingerprint,
+  current: EnvironmentFingerprint,
+): EnvironmentDifference[] {
   const a = flatten(baseline);
   const b = flatten(current);
   const probed = (f: EnvironmentFingerprint) => f.frameworks !== undefined;
-  const keys = [...new Set([...a.keys(), ...b.keys()])].filter((key) => probed(baseline) === probed(current) || !PROBE_ONLY.test(key));
+  const keys = [...new Set([...a.keys(), ...b.keys()])].filter(
+    (key) => probed(baseline) === probed(current) || !PROBE_ONLY.test(key),
+  );
   return keys
     .filter((key) => a.get(key) !== b.get(key))
-    .map((key) => ({ key, baseline: a.get(key) ?? '(absent)', current: b.get(key) ?? '(absent)', numerics: isNumericsKey(key) }))
+    .map((key) => ({
+      key,
+      baseline: a.get(key) ?? '(absent)',
+      current: b.get(key) ?? '(absent)',
+      numerics: isNumericsKey(key),
+    }))
     .sort((x, y) => Number(y.numerics) - Number(x.numerics) || x.key.localeCompare(y.key));
 }
 
@@ -180,7 +222,11 @@ function flatten(fingerprint: EnvironmentFingerprint): Map<string, string> {
   if (fingerprint.cpu.flags) out.set('cpu.flags', fingerprint.cpu.flags.join(' ') || 'none');
   out.set('node', fingerprint.node);
   out.set('python', fingerprint.python ?? 'none');
-  if (fingerprint.interpreter) out.set('interpreter', `${fingerprint.interpreter.executable ?? fingerprint.interpreter.command} (${fingerprint.interpreter.chosenBy})`);
+  if (fingerprint.interpreter)
+    out.set(
+      'interpreter',
+      `${fingerprint.interpreter.executable ?? fingerprint.interpreter.command} (${fingerprint.interpreter.chosenBy})`,
+    );
   out.set('gpu.driver', fingerprint.gpu?.driver ?? 'none');
   out.set('gpu.cuda', fingerprint.gpu?.cuda ?? 'none');
   out.set('gpu.devices', fingerprint.gpu?.devices.map((d) => d.name).join(', ') || 'none');

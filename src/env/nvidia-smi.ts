@@ -3,14 +3,21 @@ import type { EnvironmentFingerprint } from '../record/types.ts';
 type Gpu = NonNullable<EnvironmentFingerprint['gpu']>;
 
 /** The query `collectEnvironment` runs; its CSV columns in this order. */
-export const NVIDIA_SMI_QUERY = ['--query-gpu=index,name,uuid,memory.total,driver_version', '--format=csv,noheader,nounits'];
+export const NVIDIA_SMI_QUERY = [
+  '--query-gpu=index,name,uuid,memory.total,driver_version',
+  '--format=csv,noheader,nounits',
+];
 
 /**
  * Parses `nvidia-smi --query-gpu=index,name,uuid,memory.total,driver_version
  * --format=csv,noheader,nounits` (pure) and keeps the GPUs the job can see: CUDA_VISIBLE_DEVICES
  * lists indices or UUIDs (or UUID prefixes, as CUDA accepts); an empty value hides every GPU.
  */
-export function parseNvidiaSmi(queryOutput: string, headerOutput: string | null, cudaVisibleDevices: string | undefined): Gpu {
+export function parseNvidiaSmi(
+  queryOutput: string,
+  headerOutput: string | null,
+  cudaVisibleDevices: string | undefined,
+): Gpu {
   const rows = queryOutput
     .split('\n')
     .map((line) => line.trim())
@@ -35,7 +42,9 @@ export function parseNvidiaSmi(queryOutput: string, headerOutput: string | null,
 function visibleDevices(all: Gpu['devices'], cudaVisibleDevices: string): Gpu['devices'] {
   const visible: Gpu['devices'] = [];
   for (const token of cudaVisibleDevices.split(',').map((entry) => entry.trim())) {
-    const device = all.find((d) => (/^\d+$/.test(token) ? d.index === Number(token) : token.length > 0 && d.uuid.startsWith(token)));
+    const device = all.find((d) =>
+      /^\d+$/.test(token) ? d.index === Number(token) : token.length > 0 && d.uuid.startsWith(token),
+    );
     if (!device) break;
     if (!visible.includes(device)) visible.push(device);
   }

@@ -25,21 +25,35 @@ export function requirementsRisks(file: string, text: string): PinningRisk[] {
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     let logical = lines[i]!;
-    while (logical.trimEnd().endsWith('\\') && i + 1 < lines.length) logical = logical.trimEnd().slice(0, -1) + ' ' + lines[++i]!;
+    while (logical.trimEnd().endsWith('\\') && i + 1 < lines.length)
+      logical = logical.trimEnd().slice(0, -1) + ' ' + lines[++i]!;
     const requirement = logical.replace(/(^|\s)#.*$/, '').trim();
-    if (requirement === '' || requirement.startsWith('-') && !requirement.startsWith('-e ') && !requirement.startsWith('--editable')) continue;
+    if (
+      requirement === '' ||
+      (requirement.startsWith('-') && !requirement.startsWith('-e ') && !requirement.startsWith('--editable'))
+    )
+      continue;
     const name = requirement.split(/[\s;[<>=!~@]/)[0] || requirement;
     if (/^(-e|--editable)\s/.test(requirement)) {
-      risks.push({ file, line: start + 1, message: `\`${requirement}\` is an editable install: whatever that checkout holds is installed` });
+      risks.push({
+        file,
+        line: start + 1,
+        message: `\`${requirement}\` is an editable install: whatever that checkout holds is installed`,
+      });
       continue;
     }
     const hashed = /--hash[= ]/.test(requirement);
     if (requirement.includes(' @ ') || /^\S+@/.test(requirement)) {
-      if (!hashed && !/#sha256=|@[0-9a-f]{40}\b/.test(requirement)) risks.push({ file, line: start + 1, message: `\`${name}\` comes from a URL without a hash or commit` });
+      if (!hashed && !/#sha256=|@[0-9a-f]{40}\b/.test(requirement))
+        risks.push({ file, line: start + 1, message: `\`${name}\` comes from a URL without a hash or commit` });
       continue;
     }
     if (!hashed && !/={2,3}\s*[^\s,;*]+(\s|;|$)/.test(requirement.replace(/\.\*/g, '*'))) {
-      risks.push({ file, line: start + 1, message: `\`${requirement.split(';')[0]!.trim()}\` is not pinned (no \`==\` or \`--hash\`)` });
+      risks.push({
+        file,
+        line: start + 1,
+        message: `\`${requirement.split(';')[0]!.trim()}\` is not pinned (no \`==\` or \`--hash\`)`,
+      });
     }
   }
   return risks;
@@ -47,29 +61,43 @@ export function requirementsRisks(file: string, text: string): PinningRisk[] {
 
 /** pyproject.toml declaring dependencies with no lock file beside it (uv.lock, poetry.lock, pdm.lock, pylock.toml). */
 export function pyprojectRisks(file: string, text: string, siblings: readonly string[]): PinningRisk[] {
-  const declares = /^\s*dependencies\s*=\s*\[\s*["'][^\]]/m.test(text) || /^\[tool\.poetry\.dependencies\]\s*$/m.test(text);
+  const declares =
+    /^\s*dependencies\s*=\s*\[\s*["'][^\]]/m.test(text) || /^\[tool\.poetry\.dependencies\]\s*$/m.test(text);
   const locked = siblings.some((s) => /^(uv\.lock|poetry\.lock|pdm\.lock|pylock(\..+)?\.toml|Pipfile\.lock)$/.test(s));
-  return declares && !locked ? [{ file, line: null, message: 'declares dependencies but there is no lock file beside it (uv.lock, poetry.lock, pdm.lock): every install resolves them anew' }] : [];
+  return declares && !locked
+    ? [
+        {
+          file,
+          line: null,
+          message:
+            'declares dependencies but there is no lock file beside it (uv.lock, poetry.lock, pdm.lock): every install resolves them anew',
+        },
+      ]
+    : [];
 }
 
 /** environment.yml: conda entries without a version (`numpy`, not `numpy=1.26`), and its pip: list as requirements. */
 export function condaRisks(file: string, text: string): PinningRisk[] {
   const document = YAML.parseDocument(text, { keepSourceTokens: false });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? null : text.slice(0, offset).split('\n').length);
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? null : text.slice(0, offset).split('\n').length;
   const dependencies = document.get('dependencies', true);
   const risks: PinningRisk[] = [];
   if (!YAML.isSeq(dependencies)) return risks;
   for (const item of dependencies.items) {
     if (YAML.isScalar(item) && typeof item.value === 'string') {
       const spec = item.value.trim();
-      if (!/[=<>]=?\s*\d/.test(spec)) risks.push({ file, line: lineOf(item.range?.[0]), message: `\`${spec}\` has no version` });
-      else if (!/(^|[^<>!])=\s*\d/.test(spec)) risks.push({ file, line: lineOf(item.range?.[0]), message: `\`${spec}\` is a range, not a version` });
+      if (!/[=<>]=?\s*\d/.test(spec))
+        risks.push({ file, line: lineOf(item.range?.[0]), message: `\`${spec}\` has no version` });
+      else if (!/(^|[^<>!])=\s*\d/.test(spec))
+        risks.push({ file, line: lineOf(item.range?.[0]), message: `\`${spec}\` is a range, not a version` });
     } else if (YAML.isMap(item)) {
       const pip = item.get('pip', true);
       if (!YAML.isSeq(pip)) continue;
       for (const entry of pip.items) {
         if (!YAML.isScalar(entry) || typeof entry.value !== 'string') continue;
-        for (const risk of requirementsRisks(file, entry.value)) risks.push({ ...risk, line: lineOf(entry.range?.[0]), message: `pip: ${risk.message}` });
+        for (const risk of requirementsRisks(file, entry.value))
+          risks.push({ ...risk, line: lineOf(entry.range?.[0]), message: `pip: ${risk.message}` });
       }
     }
   }
@@ -88,10 +116,22 @@ export function dockerfileRisks(file: string, text: string): PinningRisk[] {
     const earlierStage = image === 'scratch' || stages.has(image.toLowerCase());
     if (match[2]) stages.add(match[2].toLowerCase());
     if (earlierStage) return;
-    if (image.includes('$')) return void risks.push({ file, line: i + 1, message: `\`FROM ${image}\` uses a variable: its image cannot be checked for a digest` });
+    if (image.includes('$'))
+      return void risks.push({
+        file,
+        line: i + 1,
+        message: `\`FROM ${image}\` uses a variable: its image cannot be checked for a digest`,
+      });
     if (image.includes('@sha256:')) return;
     const tag = /:([^/:]+)$/.exec(image)?.[1];
-    risks.push({ file, line: i + 1, message: tag === undefined || tag === 'latest' ? `\`FROM ${image}\` follows \`latest\`, which moves; pin a digest (\`@sha256:…\`)` : `\`FROM ${image}\` has no digest: the tag can be re-pushed; pin \`@sha256:…\`` });
+    risks.push({
+      file,
+      line: i + 1,
+      message:
+        tag === undefined || tag === 'latest'
+          ? `\`FROM ${image}\` follows \`latest\`, which moves; pin a digest (\`@sha256:…\`)`
+          : `\`FROM ${image}\` has no digest: the tag can be re-pushed; pin \`@sha256:…\``,
+    });
   });
   return risks;
 }
@@ -103,10 +143,13 @@ export async function findPinningRisks(dir: string): Promise<PinningRisk[]> {
   for (const name of names) {
     const read = () => readFile(path.join(dir, name), 'utf8').catch(() => null);
     let text: string | null;
-    if (/^requirements.*\.txt$/.test(name) && (text = await read()) !== null) risks.push(...requirementsRisks(name, text));
-    else if (name === 'pyproject.toml' && (text = await read()) !== null) risks.push(...pyprojectRisks(name, text, names));
+    if (/^requirements.*\.txt$/.test(name) && (text = await read()) !== null)
+      risks.push(...requirementsRisks(name, text));
+    else if (name === 'pyproject.toml' && (text = await read()) !== null)
+      risks.push(...pyprojectRisks(name, text, names));
     else if (/^environment\.ya?ml$/.test(name) && (text = await read()) !== null) risks.push(...condaRisks(name, text));
-    else if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) && (text = await read()) !== null) risks.push(...dockerfileRisks(name, text));
+    else if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) && (text = await read()) !== null)
+      risks.push(...dockerfileRisks(name, text));
   }
   return risks;
 }
@@ -117,9 +160,12 @@ export function describePinningRisk(risk: PinningRisk): string {
 
 /** `pinning-risks: error`: the risks refuse the run before any training (exit 2). */
 export function pinningError(risks: readonly PinningRisk[]): ReproError {
-  return new ReproError(`${risks.length} unpinned dependenc${risks.length === 1 ? 'y' : 'ies'} (pinning-risks: error):\n${risks.map((r) => `  ${describePinningRisk(r)}`).join('\n')}`, {
-    hint: 'Pin exact versions (==, a lock file, an image digest), or set `pinning-risks: warn` to report them without failing.',
-  });
+  return new ReproError(
+    `${risks.length} unpinned dependenc${risks.length === 1 ? 'y' : 'ies'} (pinning-risks: error):\n${risks.map((r) => `  ${describePinningRisk(r)}`).join('\n')}`,
+    {
+      hint: 'Pin exact versions (==, a lock file, an image digest), or set `pinning-risks: warn` to report them without failing.',
+    },
+  );
 }
 
 /**

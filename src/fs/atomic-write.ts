@@ -5,14 +5,20 @@ import { errnoMeaning, ReproError } from '../errors.ts';
 
 /** The temp file beside FILEPATH that a write goes through (dot-prefixed, unique per process and call). */
 function tempPathFor(filePath: string): string {
-  return path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return path.join(
+    path.dirname(filePath),
+    `.${path.basename(filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
 }
 
 /** "cannot write LABEL: no space left on device" for an errno error; anything else as it is. */
 function writeFailure(error: unknown, label: string): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
-  return new ReproError(`cannot write ${label}: ${errnoMeaning(code)}`, { cause: error, hint: 'Free space or make the folder writable, then run again; the previous file is left as it was.' });
+  return new ReproError(`cannot write ${label}: ${errnoMeaning(code)}`, {
+    cause: error,
+    hint: 'Free space or make the folder writable, then run again; the previous file is left as it was.',
+  });
 }
 
 /**
@@ -30,7 +36,11 @@ export async function writeFileAtomic(filePath: string, content: string | Uint8A
  * gets the temp file's handle; the file appears at `filePath` only once `write` has resolved.
  * Throws as writeFileAtomic does.
  */
-export async function writeAtomicWith(filePath: string, write: (handle: FileHandle) => Promise<void>, label = filePath): Promise<void> {
+export async function writeAtomicWith(
+  filePath: string,
+  write: (handle: FileHandle) => Promise<void>,
+  label = filePath,
+): Promise<void> {
   const temp = tempPathFor(filePath);
   try {
     await mkdir(path.dirname(filePath), { recursive: true });

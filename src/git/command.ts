@@ -32,7 +32,14 @@ export function gitIn(repoDir: string, baseEnv: NodeJS.ProcessEnv = process.env)
     new Promise((resolve, reject) => {
       const child = spawn('git', [...SAFE_GIT_CONFIG.flatMap((setting) => ['-c', setting]), ...args], {
         cwd: repoDir,
-        env: { ...baseEnv, ...options.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', LC_ALL: 'C', LANGUAGE: 'C' },
+        env: {
+          ...baseEnv,
+          ...options.env,
+          GIT_TERMINAL_PROMPT: '0',
+          GCM_INTERACTIVE: 'never',
+          LC_ALL: 'C',
+          LANGUAGE: 'C',
+        },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       const stdout: Buffer[] = [];
@@ -42,7 +49,13 @@ export function gitIn(repoDir: string, baseEnv: NodeJS.ProcessEnv = process.env)
       child.on('error', reject);
       // A command that exits without reading its stdin makes the write fail with EPIPE; its exit code tells the story.
       child.stdin.on('error', () => undefined);
-      child.on('close', (code) => resolve({ exitCode: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
+      child.on('close', (code) =>
+        resolve({
+          exitCode: code ?? 1,
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: Buffer.concat(stderr).toString('utf8'),
+        }),
+      );
       child.stdin.end(options.input ?? '');
     });
 }

@@ -25,16 +25,28 @@ export interface RunnerCheckout {
  * tags): the ref recorded is then the PR's head branch, or the runner's GITHUB_REF when HEAD is
  * the commit the runner names (a tag push), so the run record still says what was trained.
  */
-export async function resolveProvenance(repo: GitRepo, pullRequest: { headSha: string; baseSha: string; headRef?: string | null } | null, runner: RunnerCheckout = {}): Promise<RepoProvenance> {
+export async function resolveProvenance(
+  repo: GitRepo,
+  pullRequest: { headSha: string; baseSha: string; headRef?: string | null } | null,
+  runner: RunnerCheckout = {},
+): Promise<RepoProvenance> {
   const head = (await repo.tryRun(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']))?.trim();
-  if (!head) throw new ReproError(`The repository ${repo.root} has no commit yet`, { hint: 'Commit the training code first: repro-check records which commit produced each result.' });
+  if (!head)
+    throw new ReproError(`The repository ${repo.root} has no commit yet`, {
+      hint: 'Commit the training code first: repro-check records which commit produced each result.',
+    });
   const symbolic = await repo.tryRun(['symbolic-ref', '-q', 'HEAD']);
   const shallow = (await repo.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
   const ref = symbolic?.trim() || (runner.ref && runner.sha === head ? runner.ref : null);
   if (!pullRequest) return { commit: head, ref, shallow, baseCommit: null };
   await ensureCommitPresent(repo, pullRequest.baseSha);
   // The checkout is a detached merge commit (GITHUB_REF is refs/pull/N/merge): the branch worth recording is the PR's head branch.
-  return { commit: pullRequest.headSha, ref: pullRequest.headRef ? `refs/heads/${pullRequest.headRef}` : (symbolic?.trim() || null), shallow, baseCommit: pullRequest.baseSha };
+  return {
+    commit: pullRequest.headSha,
+    ref: pullRequest.headRef ? `refs/heads/${pullRequest.headRef}` : symbolic?.trim() || null,
+    shallow,
+    baseCommit: pullRequest.baseSha,
+  };
 }
 
 async function hasCommit(repo: GitRepo, sha: string): Promise<boolean> {
@@ -46,29 +58,42 @@ export async function ensureCommitPresent(repo: GitRepo, sha: string): Promise<v
   const remotes = (await repo.run(['remote'])).split('\n').filter(Boolean);
   const remote = remotes.includes('origin') ? 'origin' : remotes[0];
   if (!remote) {
-    throw new ReproError(`The pull request's base commit ${sha} is not in this clone, and the clone has no remote to fetch it from`, {
-      hint: 'Check out with actions/checkout (any fetch-depth), or fetch the base commit before running repro-check.',
-    });
+    throw new ReproError(
+      `The pull request's base commit ${sha} is not in this clone, and the clone has no remote to fetch it from`,
+      {
+        hint: 'Check out with actions/checkout (any fetch-depth), or fetch the base commit before running repro-check.',
+      },
+    );
   }
   try {
     await repo.run(['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', remote, sha]);
   } catch (error) {
-    throw new ReproError(`The pull request's base commit ${sha} is not in this shallow clone, and fetching it from ${remote} failed: ${firstLine(error)}`, {
-      hint: 'Use `fetch-depth: 0` on actions/checkout, or make sure the job can read the repository (contents: read).',
-    });
+    throw new ReproError(
+      `The pull request's base commit ${sha} is not in this shallow clone, and fetching it from ${remote} failed: ${firstLine(error)}`,
+      {
+        hint: 'Use `fetch-depth: 0` on actions/checkout, or make sure the job can read the repository (contents: read).',
+      },
+    );
   }
-  if (!(await hasCommit(repo, sha))) throw new ReproError(`Fetched ${sha} from ${remote}, but it is still not a commit in this clone`);
+  if (!(await hasCommit(repo, sha)))
+    throw new ReproError(`Fetched ${sha} from ${remote}, but it is still not a commit in this clone`);
 }
 
 /** A file's text at a commit; null when the path does not exist there. */
-export async function readFileAtCommit(repo: GitRepo, commit: string, repoRelativePath: string): Promise<string | null> {
+export async function readFileAtCommit(
+  repo: GitRepo,
+  commit: string,
+  repoRelativePath: string,
+): Promise<string | null> {
   const spec = `${commit}:${repoRelativePath}`;
   const type = await repo.tryRun(['cat-file', '-t', spec]);
   if (type === null) {
-    if (!(await hasCommit(repo, commit))) throw new ReproError(`Commit ${commit} is not in this clone; cannot read ${repoRelativePath} from it`);
+    if (!(await hasCommit(repo, commit)))
+      throw new ReproError(`Commit ${commit} is not in this clone; cannot read ${repoRelativePath} from it`);
     return null;
   }
-  if (type.trim() !== 'blob') throw new ReproError(`${repoRelativePath} at ${commit.slice(0, 12)} is a ${type.trim()}, not a file`);
+  if (type.trim() !== 'blob')
+    throw new ReproError(`${repoRelativePath} at ${commit.slice(0, 12)} is a ${type.trim()}, not a file`);
   return repo.run(['cat-file', 'blob', spec]);
 }
 

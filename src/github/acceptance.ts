@@ -38,10 +38,15 @@ const ACCEPTING_ROLES = new Set(['admin', 'maintain', 'write']);
  * made by someone without write access (logged as info), or an API failure (logged as a
  * warning; best effort, never throws for one).
  */
-export async function findDriftAcceptance(client: GithubClient, query: AcceptanceQuery, log: AcceptanceLog): Promise<DriftAcceptance | null> {
+export async function findDriftAcceptance(
+  client: GithubClient,
+  query: AcceptanceQuery,
+  log: AcceptanceLog,
+): Promise<DriftAcceptance | null> {
   const where = { owner: query.owner, repo: query.repo, issue_number: query.prNumber };
-  const sameLabel = (name: string | undefined): boolean => name !== undefined && name.toLowerCase() === query.label.toLowerCase();
-  let step = 'list the PR\'s labels';
+  const sameLabel = (name: string | undefined): boolean =>
+    name !== undefined && name.toLowerCase() === query.label.toLowerCase();
+  let step = "list the PR's labels";
   try {
     // Current labels, not the event payload's: a re-run must see a label added after the push.
     const labels = await client.paginate(client.rest.issues.listLabelsOnIssue, { ...where, per_page: 100 });
@@ -52,21 +57,30 @@ export async function findDriftAcceptance(client: GithubClient, query: Acceptanc
     const labeled = events.filter((e) => e.event === 'labeled' && 'label' in e && sameLabel(e.label.name)).at(-1);
     const actor = labeled?.actor?.login;
     if (!labeled || !actor) {
-      log.info(`Label "${query.label}" is on PR #${query.prNumber}, but GitHub reports no one who added it; drift is not accepted.`);
+      log.info(
+        `Label "${query.label}" is on PR #${query.prNumber}, but GitHub reports no one who added it; drift is not accepted.`,
+      );
       return null;
     }
 
     step = `read @${actor}'s permission`;
     const role = await collaboratorRole(client, query, actor);
     if (!ACCEPTING_ROLES.has(role)) {
-      log.info(`Label "${query.label}" on PR #${query.prNumber} was added by @${actor}, whose permission is "${role}"; only write, maintain or admin can accept drift, so it is ignored.`);
+      log.info(
+        `Label "${query.label}" on PR #${query.prNumber} was added by @${actor}, whose permission is "${role}"; only write, maintain or admin can accept drift, so it is ignored.`,
+      );
       return null;
     }
-    log.info(`Drift accepted on PR #${query.prNumber}: label "${query.label}" added by @${actor} (${role}) at ${labeled.created_at}.`);
+    log.info(
+      `Drift accepted on PR #${query.prNumber}: label "${query.label}" added by @${actor} (${role}) at ${labeled.created_at}.`,
+    );
     return { acceptedBy: actor, acceptedAt: labeled.created_at };
   } catch (error) {
     const status = httpStatusOf(error);
-    const permissionHint = status === 403 || status === 404 ? ' The token needs `pull-requests: read` (or `issues: read`) in the job\'s `permissions:`.' : '';
+    const permissionHint =
+      status === 403 || status === 404
+        ? " The token needs `pull-requests: read` (or `issues: read`) in the job's `permissions:`."
+        : '';
     log.warning(
       `Could not ${step} for the accept label (${status === undefined ? 'no HTTP answer' : `HTTP ${status}`}: ${(error as Error).message?.split('\n')[0]}); drift is not accepted.${permissionHint}`,
     );
@@ -77,7 +91,11 @@ export async function findDriftAcceptance(client: GithubClient, query: Acceptanc
 /** The actor's role; a login GitHub does not know as a collaborator (404, e.g. a bot) has none. */
 async function collaboratorRole(client: GithubClient, query: AcceptanceQuery, username: string): Promise<string> {
   try {
-    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ owner: query.owner, repo: query.repo, username });
+    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
+      owner: query.owner,
+      repo: query.repo,
+      username,
+    });
     // role_name carries maintain/triage/custom roles; permission is the legacy four-level view.
     return ACCEPTING_ROLES.has(data.role_name) ? data.role_name : data.permission;
   } catch (error) {

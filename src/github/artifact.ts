@@ -6,12 +6,22 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ArtifactNotFoundError, DefaultArtifactClient, type UploadArtifactOptions, type UploadArtifactResponse } from '@actions/artifact';
+import {
+  ArtifactNotFoundError,
+  DefaultArtifactClient,
+  type UploadArtifactOptions,
+  type UploadArtifactResponse,
+} from '@actions/artifact';
 import { ReproError } from '../errors.ts';
 
 /** The one upload method of `@actions/artifact`'s client we use; tests hand in a recorder. */
 export interface ArtifactUploader {
-  uploadArtifact(name: string, files: string[], rootDirectory: string, options?: UploadArtifactOptions): Promise<UploadArtifactResponse>;
+  uploadArtifact(
+    name: string,
+    files: string[],
+    rootDirectory: string,
+    options?: UploadArtifactOptions,
+  ): Promise<UploadArtifactResponse>;
 }
 
 export interface RunArtifactRequest {
@@ -50,7 +60,10 @@ const LONGEST_KEY_PART = 100;
  * differ only in refused characters still get two artifacts instead of a name clash.
  */
 export function artifactName(commentKey: string): string {
-  const cleaned = commentKey.replace(UNSAFE_NAME_CHARACTERS, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  const cleaned = commentKey
+    .replace(UNSAFE_NAME_CHARACTERS, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
   const keyPart = cleaned.slice(0, LONGEST_KEY_PART);
   if (keyPart === commentKey && keyPart !== '') return `${NAME_PREFIX}${keyPart}`;
   const hash = createHash('sha256').update(commentKey, 'utf8').digest('hex').slice(0, 8);
@@ -87,7 +100,8 @@ export async function uploadRunArtifact(request: RunArtifactRequest): Promise<Ru
   const present: string[] = [];
   const missing: string[] = [];
   for (const file of unique) ((await isFile(file)) ? present : missing).push(file);
-  if (missing.length > 0) request.log.warning(`Run artifact ${name}: left out ${missing.length} missing file(s): ${missing.join(', ')}`);
+  if (missing.length > 0)
+    request.log.warning(`Run artifact ${name}: left out ${missing.length} missing file(s): ${missing.join(', ')}`);
   if (present.length === 0) return skip(`Run artifact ${name} not uploaded: none of its files exist.`);
 
   const rootDir = commonFolder([...(request.rootDir ? [request.rootDir] : []), ...present.map((f) => path.dirname(f))]);
@@ -97,9 +111,16 @@ export async function uploadRunArtifact(request: RunArtifactRequest): Promise<Ru
     const candidate = copy === 1 ? name : `${name}-${copy}`;
     try {
       const response = await uploader.uploadArtifact(candidate, present, rootDir, options);
-      request.log.info(`Uploaded run artifact ${candidate} (${present.length} file(s)${response.size === undefined ? '' : `, ${response.size} bytes`}).`);
-      if (copy > 1) request.log.warning(`Run artifact ${name} already existed in this workflow run (a second repro-check step with the same comment-key?); uploaded as ${candidate}. Give each step its own comment-key.`);
-      return { uploaded: { name: candidate, id: response.id ?? null, size: response.size ?? null, files: present, rootDir } };
+      request.log.info(
+        `Uploaded run artifact ${candidate} (${present.length} file(s)${response.size === undefined ? '' : `, ${response.size} bytes`}).`,
+      );
+      if (copy > 1)
+        request.log.warning(
+          `Run artifact ${name} already existed in this workflow run (a second repro-check step with the same comment-key?); uploaded as ${candidate}. Give each step its own comment-key.`,
+        );
+      return {
+        uploaded: { name: candidate, id: response.id ?? null, size: response.size ?? null, files: present, rootDir },
+      };
     } catch (error) {
       const message = (error as Error).message?.split('\n')[0] ?? String(error);
       // Artifact names are unique per workflow run and artifacts immutable: take the next free name.
@@ -135,11 +156,19 @@ export interface ArtifactDownloader {
  * saying what to fix when the runner gives no artifact credentials, no such artifact exists, or
  * the download fails.
  */
-export async function downloadRunArtifact(request: { name: string; dir: string; env: Readonly<Record<string, string | undefined>>; downloader?: ArtifactDownloader }): Promise<string> {
+export async function downloadRunArtifact(request: {
+  name: string;
+  dir: string;
+  env: Readonly<Record<string, string | undefined>>;
+  downloader?: ArtifactDownloader;
+}): Promise<string> {
   if (!request.env['ACTIONS_RUNTIME_TOKEN']) {
-    throw new ReproError(`Cannot download the run artifact ${request.name}: the runner's artifact credentials (ACTIONS_RUNTIME_TOKEN) are not in the environment.`, {
-      hint: 'mode: publish runs as an action step (`uses:`) in the same workflow run as the check job.',
-    });
+    throw new ReproError(
+      `Cannot download the run artifact ${request.name}: the runner's artifact credentials (ACTIONS_RUNTIME_TOKEN) are not in the environment.`,
+      {
+        hint: 'mode: publish runs as an action step (`uses:`) in the same workflow run as the check job.',
+      },
+    );
   }
   const downloader = request.downloader ?? new DefaultArtifactClient();
   let id: number;
@@ -147,16 +176,25 @@ export async function downloadRunArtifact(request: { name: string; dir: string; 
     id = (await downloader.getArtifact(request.name)).artifact.id;
   } catch (error) {
     if (error instanceof ArtifactNotFoundError || (error as Error).name === 'ArtifactNotFoundError') {
-      throw new ReproError(`No artifact ${request.name} in this workflow run: the check job did not upload its verdict (it failed before one, was skipped, or has another comment-key).`, {
-        hint: 'Run the publish job after the check job (`needs:` with `if: always()`), and give both the same comment-key (or check-name): the artifact is repro-check-<comment-key>.',
-      });
+      throw new ReproError(
+        `No artifact ${request.name} in this workflow run: the check job did not upload its verdict (it failed before one, was skipped, or has another comment-key).`,
+        {
+          hint: 'Run the publish job after the check job (`needs:` with `if: always()`), and give both the same comment-key (or check-name): the artifact is repro-check-<comment-key>.',
+        },
+      );
     }
-    throw new ReproError(`Could not look up the run artifact ${request.name}: ${(error as Error).message.split('\n')[0]}`, { hint: 'A re-run of the publish job tries again.' });
+    throw new ReproError(
+      `Could not look up the run artifact ${request.name}: ${(error as Error).message.split('\n')[0]}`,
+      { hint: 'A re-run of the publish job tries again.' },
+    );
   }
   try {
     const { downloadPath } = await downloader.downloadArtifact(id, { path: request.dir });
     return downloadPath ?? request.dir;
   } catch (error) {
-    throw new ReproError(`Could not download the run artifact ${request.name}: ${(error as Error).message.split('\n')[0]}`, { hint: 'A re-run of the publish job tries again.' });
+    throw new ReproError(
+      `Could not download the run artifact ${request.name}: ${(error as Error).message.split('\n')[0]}`,
+      { hint: 'A re-run of the publish job tries again.' },
+    );
   }
 }

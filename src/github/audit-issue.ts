@@ -25,7 +25,11 @@ export interface AuditIssueInput {
   now: Date;
 }
 
-export type AuditIssueAction = { action: 'opened'; number: number } | { action: 'commented'; number: number } | { action: 'closed'; number: number } | { action: 'none'; number: number | null; reason: string };
+export type AuditIssueAction =
+  | { action: 'opened'; number: number }
+  | { action: 'commented'; number: number }
+  | { action: 'closed'; number: number }
+  | { action: 'none'; number: number | null; reason: string };
 
 const issueMarker = (key: string) => `<!-- repro-check:audit-issue ${JSON.stringify(key)} -->`;
 const nightMarker = (day: string) => `<!-- repro-check:audit-night ${day} -->`;
@@ -35,7 +39,13 @@ export async function publishAuditIssue(client: GithubClient, input: AuditIssueI
   const { owner, repo } = input.repo;
   const day = input.now.toISOString().slice(0, 10);
   const marker = issueMarker(input.key);
-  const open = await client.paginate(client.rest.issues.listForRepo, { owner, repo, state: 'open', labels: AUDIT_ISSUE_LABEL, per_page: 100 });
+  const open = await client.paginate(client.rest.issues.listForRepo, {
+    owner,
+    repo,
+    state: 'open',
+    labels: AUDIT_ISSUE_LABEL,
+    per_page: 100,
+  });
   const issue = open.find((i) => !i.pull_request && (i.body ?? '').includes(marker));
   const footer = `\n\n<sub>Commit ${input.commit.slice(0, 12)} · [audit run](${input.runUrl})</sub>\n${marker}\n${nightMarker(day)}\n`;
 
@@ -50,15 +60,42 @@ export async function publishAuditIssue(client: GithubClient, input: AuditIssueI
       });
       return { action: 'opened', number: created.data.number };
     }
-    if ((issue.body ?? '').includes(nightMarker(day))) return { action: 'none', number: issue.number, reason: `issue #${issue.number} was opened tonight (${day})` };
-    const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: issue.number, per_page: 100 });
-    if (comments.some((c) => (c.body ?? '').includes(nightMarker(day)))) return { action: 'none', number: issue.number, reason: `issue #${issue.number} already has tonight's (${day}) comment` };
-    await client.rest.issues.createComment({ owner, repo, issue_number: issue.number, body: `Still ${input.level} on ${day} (expected ${input.expect}).\n\n${input.report}${footer}` });
+    if ((issue.body ?? '').includes(nightMarker(day)))
+      return { action: 'none', number: issue.number, reason: `issue #${issue.number} was opened tonight (${day})` };
+    const comments = await client.paginate(client.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: issue.number,
+      per_page: 100,
+    });
+    if (comments.some((c) => (c.body ?? '').includes(nightMarker(day))))
+      return {
+        action: 'none',
+        number: issue.number,
+        reason: `issue #${issue.number} already has tonight's (${day}) comment`,
+      };
+    await client.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: issue.number,
+      body: `Still ${input.level} on ${day} (expected ${input.expect}).\n\n${input.report}${footer}`,
+    });
     return { action: 'commented', number: issue.number };
   }
   if (!issue) return { action: 'none', number: null, reason: 'the level is reached and no audit issue is open' };
-  await client.rest.issues.createComment({ owner, repo, issue_number: issue.number, body: `Back to the ${input.level} level on ${day}; closing.\n\n${input.report}${footer}` });
-  await client.rest.issues.update({ owner, repo, issue_number: issue.number, state: 'closed', state_reason: 'completed' });
+  await client.rest.issues.createComment({
+    owner,
+    repo,
+    issue_number: issue.number,
+    body: `Back to the ${input.level} level on ${day}; closing.\n\n${input.report}${footer}`,
+  });
+  await client.rest.issues.update({
+    owner,
+    repo,
+    issue_number: issue.number,
+    state: 'closed',
+    state_reason: 'completed',
+  });
   return { action: 'closed', number: issue.number };
 }
 
@@ -68,15 +105,33 @@ export async function publishAuditIssue(client: GithubClient, input: AuditIssueI
  * completed run of its own workflow is older than `maxAgeDays`. Returns the warning, or null.
  * `workflowRef` is GITHUB_WORKFLOW_REF (`owner/repo/.github/workflows/nightly.yml@refs/heads/main`).
  */
-export async function staleAuditWarning(client: GithubClient, input: { repo: { owner: string; repo: string }; workflowRef: string | undefined; runId: string | undefined; maxAgeDays: number; now: Date }, log: Pick<Logger, 'debug'>): Promise<string | null> {
+export async function staleAuditWarning(
+  client: GithubClient,
+  input: {
+    repo: { owner: string; repo: string };
+    workflowRef: string | undefined;
+    runId: string | undefined;
+    maxAgeDays: number;
+    now: Date;
+  },
+  log: Pick<Logger, 'debug'>,
+): Promise<string | null> {
   const file = /\/\.github\/workflows\/([^@/]+)@/.exec(input.workflowRef ?? '')?.[1];
   if (!file) {
     log.debug('GITHUB_WORKFLOW_REF names no workflow file: the age of the previous audit is not checked');
     return null;
   }
-  const { data } = await client.rest.actions.listWorkflowRuns({ ...input.repo, workflow_id: file, status: 'completed', per_page: 10 });
-  const previous = data.workflow_runs.filter((r) => String(r.id) !== input.runId).sort((a, b) => b.created_at.localeCompare(a.created_at))[0];
-  if (!previous) return `No earlier completed run of ${file} is visible: this is the first audit, or earlier runs were deleted.`;
+  const { data } = await client.rest.actions.listWorkflowRuns({
+    ...input.repo,
+    workflow_id: file,
+    status: 'completed',
+    per_page: 10,
+  });
+  const previous = data.workflow_runs
+    .filter((r) => String(r.id) !== input.runId)
+    .sort((a, b) => b.created_at.localeCompare(a.created_at))[0];
+  if (!previous)
+    return `No earlier completed run of ${file} is visible: this is the first audit, or earlier runs were deleted.`;
   const ageDays = (input.now.getTime() - Date.parse(previous.created_at)) / 86_400_000;
   if (ageDays <= input.maxAgeDays) return null;
   return `The previous completed audit (${file}, ${previous.created_at.slice(0, 10)}) is ${ageDays.toFixed(1)} days old, more than audit.max-age-days (${input.maxAgeDays}): nights were skipped. GitHub disables scheduled workflows after 60 days without repository activity in public repositories; check that the schedule is enabled (Actions tab) and the runner was online.`;

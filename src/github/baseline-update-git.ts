@@ -28,7 +28,13 @@ export function authConfigEnv(remoteUrl: string, token: string): Record<string, 
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return {};
   const key = `http.${url.protocol}//${url.host}/.extraheader`;
-  return { GIT_CONFIG_COUNT: '2', GIT_CONFIG_KEY_0: key, GIT_CONFIG_VALUE_0: '', GIT_CONFIG_KEY_1: key, GIT_CONFIG_VALUE_1: `AUTHORIZATION: ${basicAuthHeaderValue(token)}` };
+  return {
+    GIT_CONFIG_COUNT: '2',
+    GIT_CONFIG_KEY_0: key,
+    GIT_CONFIG_VALUE_0: '',
+    GIT_CONFIG_KEY_1: key,
+    GIT_CONFIG_VALUE_1: `AUTHORIZATION: ${basicAuthHeaderValue(token)}`,
+  };
 }
 
 /** The secret forms of TOKEN that could show up in output: the token itself and its header encodings. */
@@ -40,14 +46,21 @@ export function secretFormsOf(token: string): string[] {
 
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   // Longest first, so a secret containing another is replaced whole.
-  return [...secrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length).reduce((out, secret) => out.split(secret).join('***'), text);
+  return [...secrets]
+    .filter((s) => s.length > 0)
+    .sort((a, b) => b.length - a.length)
+    .reduce((out, secret) => out.split(secret).join('***'), text);
 }
 
 /** A GitCommand whose output (and the arguments in any message built from it) has SECRETS replaced by `***`. */
 export function redactingGit(git: GitCommand, secrets: readonly string[]): GitCommand {
   return async (args, options) => {
     const output = await git(args, options);
-    return { exitCode: output.exitCode, stdout: redactSecrets(output.stdout, secrets), stderr: redactSecrets(output.stderr, secrets) };
+    return {
+      exitCode: output.exitCode,
+      stdout: redactSecrets(output.stdout, secrets),
+      stderr: redactSecrets(output.stderr, secrets),
+    };
   };
 }
 
@@ -65,11 +78,18 @@ export function classifyPush(output: GitOutput): PushOutcome {
   // Porcelain lines: `<flag>\t<from>:<to>\t<summary> (<reason>)`; flag ' ' pushed, '+' forced, '=' up to date, '!' rejected.
   const refLine = output.stdout.split('\n').find((line) => /^[ +\-*=!]\t/.test(line));
   const remoteSaid = output.stderr;
-  if (/\bGH006\b|\bGH013\b|protected branch hook declined|Protected branch update failed|[Rr]epository rule violations/.test(`${refLine ?? ''}\n${remoteSaid}`)) return 'protected';
+  if (
+    /\bGH006\b|\bGH013\b|protected branch hook declined|Protected branch update failed|[Rr]epository rule violations/.test(
+      `${refLine ?? ''}\n${remoteSaid}`,
+    )
+  )
+    return 'protected';
   if (output.exitCode === 0 && refLine !== undefined) return refLine.startsWith('=') ? 'unchanged' : 'pushed';
   if (refLine?.startsWith('!')) {
-    if (/\[rejected\]/.test(refLine) && /fetch first|non-fast-forward|stale info|already exists/.test(refLine)) return 'stale';
-    if (/\[remote rejected\]/.test(refLine) && /cannot lock ref|failed to update ref|incorrect old value/.test(refLine)) return 'stale';
+    if (/\[rejected\]/.test(refLine) && /fetch first|non-fast-forward|stale info|already exists/.test(refLine))
+      return 'stale';
+    if (/\[remote rejected\]/.test(refLine) && /cannot lock ref|failed to update ref|incorrect old value/.test(refLine))
+      return 'stale';
   }
   return 'failed';
 }

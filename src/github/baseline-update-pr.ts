@@ -28,16 +28,28 @@ export interface BaselinePull {
 const ACTIONS_MAY_NOT_CREATE_PRS = /not permitted to create or approve pull requests/i;
 const ALREADY_EXISTS = /already exists/i;
 
-export async function openOrUpdateBaselinePull(client: GithubClient, request: BaselinePullRequest): Promise<BaselinePull> {
+export async function openOrUpdateBaselinePull(
+  client: GithubClient,
+  request: BaselinePullRequest,
+): Promise<BaselinePull> {
   const existing = await findOpenPull(client, request);
   if (existing !== undefined) return updatePull(client, request, existing);
   try {
-    const { data } = await client.rest.pulls.create({ ...request.repo, head: request.head, base: request.base, title: request.title, body: request.body });
+    const { data } = await client.rest.pulls.create({
+      ...request.repo,
+      head: request.head,
+      base: request.base,
+      title: request.title,
+      body: request.body,
+    });
     return { number: data.number, url: data.html_url, action: 'created' };
   } catch (error) {
     const message = (error as Error).message ?? '';
     // Another run opened it between our look-up and our create: update that one instead.
-    if (httpStatusOf(error) === 422 && ALREADY_EXISTS.test(JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? message))) {
+    if (
+      httpStatusOf(error) === 422 &&
+      ALREADY_EXISTS.test(JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? message))
+    ) {
       const raced = await findOpenPull(client, request);
       if (raced !== undefined) return updatePull(client, request, raced);
     }
@@ -47,7 +59,12 @@ export async function openOrUpdateBaselinePull(client: GithubClient, request: Ba
 
 async function findOpenPull(client: GithubClient, request: BaselinePullRequest): Promise<number | undefined> {
   try {
-    const pulls = await client.paginate(client.rest.pulls.list, { ...request.repo, head: `${request.repo.owner}:${request.head}`, state: 'open', per_page: 100 });
+    const pulls = await client.paginate(client.rest.pulls.list, {
+      ...request.repo,
+      head: `${request.repo.owner}:${request.head}`,
+      state: 'open',
+      per_page: 100,
+    });
     return pulls.find((p) => p.head.ref === request.head && p.base.ref === request.base)?.number;
   } catch (error) {
     throw pullRequestError(request, 'look up', error);
@@ -56,14 +73,23 @@ async function findOpenPull(client: GithubClient, request: BaselinePullRequest):
 
 async function updatePull(client: GithubClient, request: BaselinePullRequest, number: number): Promise<BaselinePull> {
   try {
-    const { data } = await client.rest.pulls.update({ ...request.repo, pull_number: number, title: request.title, body: request.body });
+    const { data } = await client.rest.pulls.update({
+      ...request.repo,
+      pull_number: number,
+      title: request.title,
+      body: request.body,
+    });
     return { number: data.number, url: data.html_url, action: 'updated' };
   } catch (error) {
     throw pullRequestError(request, 'update', error);
   }
 }
 
-function pullRequestError(request: BaselinePullRequest, what: 'open' | 'look up' | 'update', error: unknown): ReproError {
+function pullRequestError(
+  request: BaselinePullRequest,
+  what: 'open' | 'look up' | 'update',
+  error: unknown,
+): ReproError {
   const status = httpStatusOf(error);
   const githubMessage = (error as Error).message?.split('\n')[0] ?? String(error);
   const pushed = `The baseline is on branch ${request.head}; a PR from it into ${request.base} can be opened by hand.`;
@@ -75,7 +101,10 @@ function pullRequestError(request: BaselinePullRequest, what: 'open' | 'look up'
     });
   }
   if (status === 403 || status === 404) {
-    return new ReproError(summary, { hint: 'The token needs `pull-requests: write` (and `contents: write`) under the job\'s `permissions:`.', cause: error });
+    return new ReproError(summary, {
+      hint: "The token needs `pull-requests: write` (and `contents: write`) under the job's `permissions:`.",
+      cause: error,
+    });
   }
   return new ReproError(summary, { cause: error });
 }
@@ -93,7 +122,10 @@ export interface SelfReportedStatus {
  * merged. The baseline PR only changes the baseline, which this run just measured: report it.
  * Best effort: returns a warning instead of throwing.
  */
-export async function reportStatusOnBaselinePull(client: GithubClient, status: SelfReportedStatus): Promise<{ posted: true } | { posted: false; warning: string }> {
+export async function reportStatusOnBaselinePull(
+  client: GithubClient,
+  status: SelfReportedStatus,
+): Promise<{ posted: true } | { posted: false; warning: string }> {
   try {
     await postCommitStatus(client, {
       repo: status.repo,
@@ -110,7 +142,7 @@ export async function reportStatusOnBaselinePull(client: GithubClient, status: S
       posted: false,
       warning:
         `Could not set the status ${statusContext(status.checkName)} on the baseline PR (${code === undefined ? 'no HTTP answer' : `HTTP ${code}`}: ${(error as Error).message?.split('\n')[0]}); ` +
-        'a required check will wait on it. Add `statuses: write` to the job\'s `permissions:`, or pass a baseline-token whose PRs start workflows.',
+        "a required check will wait on it. Add `statuses: write` to the job's `permissions:`, or pass a baseline-token whose PRs start workflows.",
     };
   }
 }

@@ -90,13 +90,18 @@ export type PublishBaselineResult =
       statusSetByUs: boolean;
     };
 
-export async function publishBaseline(deps: PublishBaselineDeps, request: PublishBaselineRequest): Promise<PublishBaselineResult> {
+export async function publishBaseline(
+  deps: PublishBaselineDeps,
+  request: PublishBaselineRequest,
+): Promise<PublishBaselineResult> {
   const baselinePath = checkedRepoPath(request.baselinePath);
   const secrets = secretFormsOf(request.token);
   for (const secret of secrets) deps.mask?.(secret);
   const git = redactingGit(deps.git ?? gitIn(request.repoDir), secrets);
   const remote = request.remote ?? 'origin';
-  const remoteUrl = (await gitOk(git, ['config', '--get', `remote.${remote}.url`], `read the URL of the remote "${remote}"`)).stdout.trim();
+  const remoteUrl = (
+    await gitOk(git, ['config', '--get', `remote.${remote}.url`], `read the URL of the remote "${remote}"`)
+  ).stdout.trim();
   const session: Session = {
     git,
     remote,
@@ -111,9 +116,18 @@ export async function publishBaseline(deps: PublishBaselineDeps, request: Publis
 
   const indexDir = await mkdtemp(path.join(os.tmpdir(), 'repro-check-index-'));
   try {
-    const build = (parent: string): Promise<BuiltCommit> => buildBaselineCommit(git, { parent, baselinePath, content: request.content, message: request.message, indexFile: path.join(indexDir, 'index') });
+    const build = (parent: string): Promise<BuiltCommit> =>
+      buildBaselineCommit(git, {
+        parent,
+        baselinePath,
+        content: request.content,
+        message: request.message,
+        indexFile: path.join(indexDir, 'index'),
+      });
     const head = (await gitOk(git, ['rev-parse', '--verify', 'HEAD^{commit}'], 'read HEAD')).stdout.trim();
-    return request.strategy === 'commit' ? await commitToBranch(session, request, build, head) : await proposeAsPull(session, deps, request, build, head);
+    return request.strategy === 'commit'
+      ? await commitToBranch(session, request, build, head)
+      : await proposeAsPull(session, deps, request, build, head);
   } finally {
     await rm(indexDir, { recursive: true, force: true });
   }
@@ -153,40 +167,82 @@ async function refuseOffDefaultBranch(session: Session, request: PublishBaseline
 }
 
 export function offDefaultBranchError(branch: string, defaultBranch: string): ReproError {
-  return new ReproError(`mode: baseline ran on branch "${branch}", not on the default branch "${defaultBranch}"; a baseline is published from the default branch only.`, {
-    hint: `Run the baseline update on ${defaultBranch}, or set the input allow-baseline-from-any-branch: true.`,
-  });
+  return new ReproError(
+    `mode: baseline ran on branch "${branch}", not on the default branch "${defaultBranch}"; a baseline is published from the default branch only.`,
+    {
+      hint: `Run the baseline update on ${defaultBranch}, or set the input allow-baseline-from-any-branch: true.`,
+    },
+  );
 }
 
 async function remoteDefaultBranch(session: Session): Promise<string> {
-  const output = await gitOk(session.git, ['ls-remote', '--symref', session.remote, 'HEAD'], `ask "${session.remote}" for its default branch`, { env: session.auth });
+  const output = await gitOk(
+    session.git,
+    ['ls-remote', '--symref', session.remote, 'HEAD'],
+    `ask "${session.remote}" for its default branch`,
+    { env: session.auth },
+  );
   const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(output.stdout);
-  if (!match?.[1]) throw new ReproError(`Could not tell the default branch of "${session.remote}"; set the input allow-baseline-from-any-branch: true to publish from "${session.remote}" anyway.`);
+  if (!match?.[1])
+    throw new ReproError(
+      `Could not tell the default branch of "${session.remote}"; set the input allow-baseline-from-any-branch: true to publish from "${session.remote}" anyway.`,
+    );
   return match[1];
 }
 
 /** A commit holding CONTENT at BASELINE_PATH on top of PARENT, made in a temporary index with the bot's identity. */
-async function buildBaselineCommit(git: GitCommand, spec: { parent: string; baselinePath: string; content: string; message: string; indexFile: string }): Promise<BuiltCommit> {
+async function buildBaselineCommit(
+  git: GitCommand,
+  spec: { parent: string; baselinePath: string; content: string; message: string; indexFile: string },
+): Promise<BuiltCommit> {
   const env = { GIT_INDEX_FILE: spec.indexFile };
-  const blob = (await gitOk(git, ['hash-object', '-w', '--stdin'], 'store the baseline in git', { input: spec.content })).stdout.trim();
+  const blob = (
+    await gitOk(git, ['hash-object', '-w', '--stdin'], 'store the baseline in git', { input: spec.content })
+  ).stdout.trim();
   await gitOk(git, ['read-tree', spec.parent], `read the tree of ${spec.parent}`, { env });
-  await gitOk(git, ['update-index', '--add', '--cacheinfo', `100644,${blob},${spec.baselinePath}`], `stage ${spec.baselinePath}`, { env });
+  await gitOk(
+    git,
+    ['update-index', '--add', '--cacheinfo', `100644,${blob},${spec.baselinePath}`],
+    `stage ${spec.baselinePath}`,
+    { env },
+  );
   const tree = (await gitOk(git, ['write-tree'], 'write the baseline tree', { env })).stdout.trim();
-  const parentTree = (await gitOk(git, ['rev-parse', `${spec.parent}^{tree}`], `read the tree of ${spec.parent}`)).stdout.trim();
+  const parentTree = (
+    await gitOk(git, ['rev-parse', `${spec.parent}^{tree}`], `read the tree of ${spec.parent}`)
+  ).stdout.trim();
   if (tree === parentTree) return { sha: spec.parent, changed: false };
-  const identity = { GIT_AUTHOR_NAME: BOT_NAME, GIT_AUTHOR_EMAIL: BOT_EMAIL, GIT_COMMITTER_NAME: BOT_NAME, GIT_COMMITTER_EMAIL: BOT_EMAIL };
-  const sha = (await gitOk(git, ['commit-tree', tree, '-p', spec.parent, '-F', '-'], 'commit the baseline', { input: spec.message, env: identity })).stdout.trim();
+  const identity = {
+    GIT_AUTHOR_NAME: BOT_NAME,
+    GIT_AUTHOR_EMAIL: BOT_EMAIL,
+    GIT_COMMITTER_NAME: BOT_NAME,
+    GIT_COMMITTER_EMAIL: BOT_EMAIL,
+  };
+  const sha = (
+    await gitOk(git, ['commit-tree', tree, '-p', spec.parent, '-F', '-'], 'commit the baseline', {
+      input: spec.message,
+      env: identity,
+    })
+  ).stdout.trim();
   return { sha, changed: true };
 }
 
 /** `commit`: push onto the branch; when it moved meanwhile, fetch, re-apply onto its tip, and push again. */
-async function commitToBranch(session: Session, request: PublishBaselineRequest, build: (parent: string) => Promise<BuiltCommit>, head: string): Promise<PublishBaselineResult> {
+async function commitToBranch(
+  session: Session,
+  request: PublishBaselineRequest,
+  build: (parent: string) => Promise<BuiltCommit>,
+  head: string,
+): Promise<PublishBaselineResult> {
   const target = `refs/heads/${request.branch}`;
   let parent = head;
   let lastBuilt: string | null = null;
   for (let attempt = 1; attempt <= session.maxTries; attempt += 1) {
     if (attempt > 1) {
-      await backOff(session, attempt, `${request.branch} moved on "${session.remote}" meanwhile; fetching it and re-applying the baseline`);
+      await backOff(
+        session,
+        attempt,
+        `${request.branch} moved on "${session.remote}" meanwhile; fetching it and re-applying the baseline`,
+      );
       parent = await fetchTip(session, request.branch);
     }
     const built = await build(parent);
@@ -195,7 +251,9 @@ async function commitToBranch(session: Session, request: PublishBaselineRequest,
       return { strategy: 'commit', action: 'unchanged', branch: request.branch, commitSha: null, tries: attempt };
     }
     lastBuilt = built.sha;
-    session.log.info(`Pushing baseline commit ${built.sha.slice(0, 12)} to ${request.branch} (try ${attempt} of ${session.maxTries}).`);
+    session.log.info(
+      `Pushing baseline commit ${built.sha.slice(0, 12)} to ${request.branch} (try ${attempt} of ${session.maxTries}).`,
+    );
     await session.beforePush(attempt);
     const pushed = await push(session, [`${built.sha}:${target}`]);
     if (pushed.outcome === 'pushed' || pushed.outcome === 'unchanged') {
@@ -212,11 +270,19 @@ async function commitToBranch(session: Session, request: PublishBaselineRequest,
 }
 
 /** `pull-request`: force the baseline branch (with a lease) to one commit on top of HEAD, then open or update its PR. */
-async function proposeAsPull(session: Session, deps: PublishBaselineDeps, request: PublishBaselineRequest, build: (parent: string) => Promise<BuiltCommit>, head: string): Promise<PublishBaselineResult> {
+async function proposeAsPull(
+  session: Session,
+  deps: PublishBaselineDeps,
+  request: PublishBaselineRequest,
+  build: (parent: string) => Promise<BuiltCommit>,
+  head: string,
+): Promise<PublishBaselineResult> {
   const pullBranch = request.pr?.branch ?? `repro-check/baseline-${request.branch}`;
   const built = await build(head);
   if (!built.changed) {
-    session.log.info(`${request.baselinePath} on ${request.branch} already holds this baseline; no pull request needed.`);
+    session.log.info(
+      `${request.baselinePath} on ${request.branch} already holds this baseline; no pull request needed.`,
+    );
     return { strategy: 'pull-request', action: 'unchanged', branch: pullBranch, commitSha: null, tries: 0 };
   }
   const target = `refs/heads/${pullBranch}`;
@@ -225,14 +291,25 @@ async function proposeAsPull(session: Session, deps: PublishBaselineDeps, reques
     tries = attempt;
     if (attempt > 1) await backOff(session, attempt, `${pullBranch} changed on "${session.remote}" while we pushed`);
     // The lease: overwrite the branch only if it is still where we saw it (absent, or our previous proposal).
-    const seen = (await gitOk(session.git, ['ls-remote', session.remote, target], `read ${pullBranch} on "${session.remote}"`, { env: session.auth })).stdout.split('\t')[0]?.trim() ?? '';
-    session.log.info(`Pushing baseline commit ${built.sha.slice(0, 12)} to ${pullBranch} (try ${attempt} of ${session.maxTries}).`);
+    const seen =
+      (
+        await gitOk(session.git, ['ls-remote', session.remote, target], `read ${pullBranch} on "${session.remote}"`, {
+          env: session.auth,
+        })
+      ).stdout
+        .split('\t')[0]
+        ?.trim() ?? '';
+    session.log.info(
+      `Pushing baseline commit ${built.sha.slice(0, 12)} to ${pullBranch} (try ${attempt} of ${session.maxTries}).`,
+    );
     await session.beforePush(attempt);
     const pushed = await push(session, [`--force-with-lease=${target}:${seen}`, `${built.sha}:${target}`]);
     if (pushed.outcome === 'pushed' || pushed.outcome === 'unchanged') break;
     if (pushed.outcome !== 'stale') throw pushError(pushed, pullBranch, built.sha, request);
     if (attempt >= session.maxTries) {
-      throw new ReproError(`Could not push the baseline branch ${pullBranch} after ${session.maxTries} tries: it changed on "${session.remote}" before each push. Nothing was lost: commit ${built.sha} holds the baseline locally.`);
+      throw new ReproError(
+        `Could not push the baseline branch ${pullBranch} after ${session.maxTries} tries: it changed on "${session.remote}" before each push. Nothing was lost: commit ${built.sha} holds the baseline locally.`,
+      );
     }
   }
 
@@ -247,15 +324,31 @@ async function proposeAsPull(session: Session, deps: PublishBaselineDeps, reques
   session.log.info(`Baseline pull request #${pull.number} ${pull.action}: ${pull.url}`);
   let statusSetByUs = false;
   if (request.tokenIsWorkflowToken ?? true) {
-    const status = await reportStatusOnBaselinePull(client, { repo: request.event.repo, sha: built.sha, checkName: request.checkName ?? 'repro-check', targetUrl: request.event.runUrl });
+    const status = await reportStatusOnBaselinePull(client, {
+      repo: request.event.repo,
+      sha: built.sha,
+      checkName: request.checkName ?? 'repro-check',
+      targetUrl: request.event.runUrl,
+    });
     if (status.posted) {
       statusSetByUs = true;
-      session.log.info(`Set the status repro-check/${request.checkName ?? 'repro-check'} on the PR's head: a PR opened with GITHUB_TOKEN starts no workflows, so no check would report on it. Pass baseline-token to have the PR checked by its workflows instead.`);
+      session.log.info(
+        `Set the status repro-check/${request.checkName ?? 'repro-check'} on the PR's head: a PR opened with GITHUB_TOKEN starts no workflows, so no check would report on it. Pass baseline-token to have the PR checked by its workflows instead.`,
+      );
     } else {
       session.log.warning(status.warning);
     }
   }
-  return { strategy: 'pull-request', action: pull.action, branch: pullBranch, commitSha: built.sha, tries, pullNumber: pull.number, pullUrl: pull.url, statusSetByUs };
+  return {
+    strategy: 'pull-request',
+    action: pull.action,
+    branch: pullBranch,
+    commitSha: built.sha,
+    tries,
+    pullNumber: pull.number,
+    pullUrl: pull.url,
+    statusSetByUs,
+  };
 }
 
 async function defaultClient(token: string, log: PublishBaselineDeps['log']): Promise<GithubClient> {
@@ -271,9 +364,18 @@ async function backOff(session: Session, attempt: number, why: string): Promise<
 
 /** The remote tip of BRANCH, fetched (shallow when the checkout is shallow, so a depth-1 checkout stays small). */
 async function fetchTip(session: Session, branch: string): Promise<string> {
-  const shallow = (await gitOk(session.git, ['rev-parse', '--is-shallow-repository'], 'inspect the checkout')).stdout.trim() === 'true';
-  await gitOk(session.git, ['fetch', '--no-tags', '--quiet', ...(shallow ? ['--depth=1'] : []), session.remote, `refs/heads/${branch}`], `fetch ${branch} from "${session.remote}"`, { env: session.auth });
-  return (await gitOk(session.git, ['rev-parse', '--verify', 'FETCH_HEAD^{commit}'], `read the fetched tip of ${branch}`)).stdout.trim();
+  const shallow =
+    (await gitOk(session.git, ['rev-parse', '--is-shallow-repository'], 'inspect the checkout')).stdout.trim() ===
+    'true';
+  await gitOk(
+    session.git,
+    ['fetch', '--no-tags', '--quiet', ...(shallow ? ['--depth=1'] : []), session.remote, `refs/heads/${branch}`],
+    `fetch ${branch} from "${session.remote}"`,
+    { env: session.auth },
+  );
+  return (
+    await gitOk(session.git, ['rev-parse', '--verify', 'FETCH_HEAD^{commit}'], `read the fetched tip of ${branch}`)
+  ).stdout.trim();
 }
 
 async function push(session: Session, refspecArgs: string[]): Promise<{ outcome: PushOutcome; output: GitOutput }> {
@@ -281,24 +383,47 @@ async function push(session: Session, refspecArgs: string[]): Promise<{ outcome:
   return { outcome: classifyPush(output), output };
 }
 
-function pushError(pushed: { outcome: PushOutcome; output: GitOutput }, branch: string, sha: string, request: PublishBaselineRequest): ReproError {
-  const remoteLines = pushed.output.stderr.split('\n').filter((line) => line.startsWith('remote:') || line.startsWith('error:') || line.startsWith('fatal:')).slice(0, 6).join('\n');
+function pushError(
+  pushed: { outcome: PushOutcome; output: GitOutput },
+  branch: string,
+  sha: string,
+  request: PublishBaselineRequest,
+): ReproError {
+  const remoteLines = pushed.output.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('remote:') || line.startsWith('error:') || line.startsWith('fatal:'))
+    .slice(0, 6)
+    .join('\n');
   const kept = `Nothing was lost: commit ${sha} in the local repository holds the baseline.`;
   if (pushed.outcome === 'protected') {
-    return new ReproError(`The push of the baseline to ${branch} was refused by its branch protection or a ruleset:\n${remoteLines}\n${kept}`, {
-      hint:
-        request.strategy === 'commit'
-          ? `Pass a token allowed to push to ${branch} as baseline-token (a GitHub App token or a PAT the protection lets through), or set baseline-update: pull-request to propose the baseline as a PR.`
-          : `Pass a token allowed to push to ${branch} as baseline-token (a GitHub App token or a PAT), or exempt the repro-check/* branches from the ruleset.`,
-    });
+    return new ReproError(
+      `The push of the baseline to ${branch} was refused by its branch protection or a ruleset:\n${remoteLines}\n${kept}`,
+      {
+        hint:
+          request.strategy === 'commit'
+            ? `Pass a token allowed to push to ${branch} as baseline-token (a GitHub App token or a PAT the protection lets through), or set baseline-update: pull-request to propose the baseline as a PR.`
+            : `Pass a token allowed to push to ${branch} as baseline-token (a GitHub App token or a PAT), or exempt the repro-check/* branches from the ruleset.`,
+      },
+    );
   }
-  return new ReproError(`git push of the baseline to ${branch} failed (exit ${pushed.output.exitCode}):\n${remoteLines || pushed.output.stderr.trim()}\n${kept}`, {
-    hint: 'The token needs `contents: write` under the job\'s `permissions:` (or pass baseline-token).',
-  });
+  return new ReproError(
+    `git push of the baseline to ${branch} failed (exit ${pushed.output.exitCode}):\n${remoteLines || pushed.output.stderr.trim()}\n${kept}`,
+    {
+      hint: "The token needs `contents: write` under the job's `permissions:` (or pass baseline-token).",
+    },
+  );
 }
 
-async function gitOk(git: GitCommand, args: string[], what: string, options?: { input?: string; env?: Record<string, string> }): Promise<GitOutput> {
+async function gitOk(
+  git: GitCommand,
+  args: string[],
+  what: string,
+  options?: { input?: string; env?: Record<string, string> },
+): Promise<GitOutput> {
   const output = await git(args, options);
-  if (output.exitCode !== 0) throw new ReproError(`Could not ${what}: git exited with ${output.exitCode}: ${output.stderr.trim() || output.stdout.trim()}`);
+  if (output.exitCode !== 0)
+    throw new ReproError(
+      `Could not ${what}: git exited with ${output.exitCode}: ${output.stderr.trim() || output.stdout.trim()}`,
+    );
   return output;
 }

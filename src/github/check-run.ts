@@ -96,30 +96,61 @@ export function checkRunExternalId(runId: string, job: string, checkName: string
 export async function publishCheckRun(client: GithubClient, content: CheckRunContent): Promise<CheckRunResult> {
   const output = {
     title: fitLine(content.title, CHECK_TITLE_LIMIT),
-    summary: fitMarkdown(content.summary, CHECK_SUMMARY_LIMIT, '> ✂️ **Report truncated** to fit the check run\'s size limit; the full report is in the job summary and the run\'s artifact.'),
+    summary: fitMarkdown(
+      content.summary,
+      CHECK_SUMMARY_LIMIT,
+      "> ✂️ **Report truncated** to fit the check run's size limit; the full report is in the job summary and the run's artifact.",
+    ),
   };
   const payloads = content.annotations.map(toAnnotationPayload);
   const where = { owner: content.repo.owner, repo: content.repo.repo };
-  const fields = { name: content.name, status: 'completed' as const, conclusion: content.conclusion, details_url: content.detailsUrl, external_id: content.externalId };
+  const fields = {
+    name: content.name,
+    status: 'completed' as const,
+    conclusion: content.conclusion,
+    details_url: content.detailsUrl,
+    external_id: content.externalId,
+  };
 
   const first = payloads.slice(0, ANNOTATIONS_PER_REQUEST);
   const { value: target, created } = await findOrCreate(
     async () => {
       const existing = await findCheckRun(client, content);
-      return existing && { id: existing.id, url: existing.html_url ?? '', annotationsOnIt: existing.output?.annotations_count ?? 0 };
+      return (
+        existing && {
+          id: existing.id,
+          url: existing.html_url ?? '',
+          annotationsOnIt: existing.output?.annotations_count ?? 0,
+        }
+      );
     },
     async () => {
-      const made = await client.rest.checks.create({ ...where, ...fields, head_sha: content.headSha, output: first.length > 0 ? { ...output, annotations: first } : output, request: { retries: 0 } });
+      const made = await client.rest.checks.create({
+        ...where,
+        ...fields,
+        head_sha: content.headSha,
+        output: first.length > 0 ? { ...output, annotations: first } : output,
+        request: { retries: 0 },
+      });
       return { id: made.data.id, url: made.data.html_url ?? '', annotationsOnIt: first.length };
     },
   );
 
-  const result: CheckRunResult = { id: target.id, url: target.url, annotationsSent: Math.min(target.annotationsOnIt, payloads.length) };
+  const result: CheckRunResult = {
+    id: target.id,
+    url: target.url,
+    annotationsSent: Math.min(target.annotationsOnIt, payloads.length),
+  };
   const pending = batches(payloads.slice(result.annotationsSent), ANNOTATIONS_PER_REQUEST);
   if (!created) {
     // The found check run takes this run's verdict (a failure here fails the write); the next batch rides along.
     const batch = pending.shift() ?? [];
-    await client.rest.checks.update({ ...where, ...fields, check_run_id: target.id, output: batch.length > 0 ? { ...output, annotations: batch } : output });
+    await client.rest.checks.update({
+      ...where,
+      ...fields,
+      check_run_id: target.id,
+      output: batch.length > 0 ? { ...output, annotations: batch } : output,
+    });
     result.annotationsSent += batch.length;
   }
   for (const batch of pending) {
@@ -136,7 +167,10 @@ export async function publishCheckRun(client: GithubClient, content: CheckRunCon
 }
 
 /** The oldest check run on the head commit with this name and external id, if there is one. */
-async function findCheckRun(client: GithubClient, content: CheckRunContent): Promise<{ id: number; html_url: string | null; output?: { annotations_count?: number } } | undefined> {
+async function findCheckRun(
+  client: GithubClient,
+  content: CheckRunContent,
+): Promise<{ id: number; html_url: string | null; output?: { annotations_count?: number } } | undefined> {
   const runs = await client.paginate(client.rest.checks.listForRef, {
     owner: content.repo.owner,
     repo: content.repo.repo,

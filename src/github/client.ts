@@ -48,7 +48,8 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     return proxyFetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
   };
   const unitMs = options.fastRetries ? 1 : 1000;
-  const describe = (request: { method: string; url: string }): string => `${request.method} ${request.url.replace(baseUrl, '')}`;
+  const describe = (request: { method: string; url: string }): string =>
+    `${request.method} ${request.url.replace(baseUrl, '')}`;
 
   return getOctokit(
     options.token,
@@ -77,12 +78,16 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
           : {}),
         onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
           const again = retryCount < maxRetries;
-          log?.warning(`GitHub secondary rate limit on ${describe(request)}; ${again ? `retrying after ${retryAfter} s (retry ${retryCount + 1} of ${maxRetries})` : 'giving up'}.`);
+          log?.warning(
+            `GitHub secondary rate limit on ${describe(request)}; ${again ? `retrying after ${retryAfter} s (retry ${retryCount + 1} of ${maxRetries})` : 'giving up'}.`,
+          );
           return again;
         },
         onRateLimit: (retryAfter, request, _octokit, retryCount) => {
           const again = retryCount < maxRetries && retryAfter <= LONGEST_RATE_LIMIT_WAIT_S;
-          log?.warning(`GitHub rate limit exhausted on ${describe(request)}; ${again ? `retrying after ${retryAfter} s` : `it resets in ${retryAfter} s, not waiting`}.`);
+          log?.warning(
+            `GitHub rate limit exhausted on ${describe(request)}; ${again ? `retrying after ${retryAfter} s` : `it resets in ${retryAfter} s, not waiting`}.`,
+          );
           return again;
         },
       },

@@ -36,17 +36,32 @@ export interface StickyCommentResult {
  * no key can end the HTML comment (`-->`, `--!>`) or hide another key's marker inside it.
  */
 export function commentMarker(commentKey: string): string {
-  const safeKey = encodeURIComponent(commentKey).replace(/[-!~*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const safeKey = encodeURIComponent(commentKey).replace(
+    /[-!~*'()]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `<!-- repro-check:comment-key=${safeKey} -->`;
 }
 
 /** The full comment text: marker first, then BODY fitted so the whole stays within GitHub's limit. */
 export function stickyCommentBody(commentKey: string, body: string): string {
   const marker = `${commentMarker(commentKey)}\n`;
-  return marker + fitMarkdown(body, COMMENT_BODY_LIMIT - marker.length, '> ✂️ **Report truncated** to fit GitHub\'s comment size limit; the full report is in the job summary and the run\'s artifact.');
+  return (
+    marker +
+    fitMarkdown(
+      body,
+      COMMENT_BODY_LIMIT - marker.length,
+      "> ✂️ **Report truncated** to fit GitHub's comment size limit; the full report is in the job summary and the run's artifact.",
+    )
+  );
 }
 
-type IssueComment = { id: number; body?: string | null; html_url: string; user?: { login: string; type?: string } | null };
+type IssueComment = {
+  id: number;
+  body?: string | null;
+  html_url: string;
+  user?: { login: string; type?: string } | null;
+};
 
 /** The comments that carry MARKER as their first line, oldest first (pure). */
 export function markedComments<C extends IssueComment>(comments: readonly C[], marker: string): C[] {
@@ -69,7 +84,12 @@ export function ownStickyComments<C extends IssueComment>(marked: readonly C[], 
  * and deletes extra copies of it by the same author (an earlier fault's duplicates), keeping the
  * oldest. Throws the API error when it cannot write the comment; a failed delete is only logged.
  */
-export async function upsertStickyComment(client: GithubClient, target: StickyCommentTarget, body: string, debug: (message: string) => void): Promise<StickyCommentResult> {
+export async function upsertStickyComment(
+  client: GithubClient,
+  target: StickyCommentTarget,
+  body: string,
+  debug: (message: string) => void,
+): Promise<StickyCommentResult> {
   const marker = commentMarker(target.commentKey);
   const fullBody = stickyCommentBody(target.commentKey, body);
   const where = { owner: target.repo.owner, repo: target.repo.repo, issue_number: target.issueNumber };
@@ -83,7 +103,10 @@ export async function upsertStickyComment(client: GithubClient, target: StickyCo
       return mine.length > 0 ? mine : undefined;
     },
     async () => [(await client.rest.issues.createComment({ ...where, body: fullBody, request: { retries: 0 } })).data],
-    (error, attempt) => debug(`creating the PR comment failed (attempt ${attempt}): ${(error as Error).message}; looking for it before trying again.`),
+    (error, attempt) =>
+      debug(
+        `creating the PR comment failed (attempt ${attempt}): ${(error as Error).message}; looking for it before trying again.`,
+      ),
   );
   const [kept, ...extras] = own as [IssueComment, ...IssueComment[]];
   let duplicatesDeleted = 0;
@@ -95,10 +118,24 @@ export async function upsertStickyComment(client: GithubClient, target: StickyCo
       debug(`could not delete the duplicate PR comment ${extra.id}: ${(error as Error).message}`);
     }
   }
-  if (extras.length > 0) debug(`${own.length} comments carry the marker for "${target.commentKey}"; kept the oldest (${kept.id}), deleted ${duplicatesDeleted}.`);
-  const result = (action: StickyCommentResult['action'], comment: IssueComment): StickyCommentResult => ({ action, id: comment.id, url: comment.html_url, author: comment.user?.login ?? null, duplicatesDeleted });
+  if (extras.length > 0)
+    debug(
+      `${own.length} comments carry the marker for "${target.commentKey}"; kept the oldest (${kept.id}), deleted ${duplicatesDeleted}.`,
+    );
+  const result = (action: StickyCommentResult['action'], comment: IssueComment): StickyCommentResult => ({
+    action,
+    id: comment.id,
+    url: comment.html_url,
+    author: comment.user?.login ?? null,
+    duplicatesDeleted,
+  });
   if (created) return result('created', kept);
   if (kept.body === fullBody) return result('unchanged', kept);
-  const updated = await client.rest.issues.updateComment({ owner: where.owner, repo: where.repo, comment_id: kept.id, body: fullBody });
+  const updated = await client.rest.issues.updateComment({
+    owner: where.owner,
+    repo: where.repo,
+    comment_id: kept.id,
+    body: fullBody,
+  });
   return result('updated', updated.data);
 }

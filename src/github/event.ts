@@ -50,14 +50,22 @@ export type RunnerEnvironment = Readonly<Record<string, string | undefined>>;
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 /** Reads `GITHUB_EVENT_PATH` (when set) and builds the context; the file read is the only side effect. */
-export async function readEventContext(env: RunnerEnvironment, readText: (path: string) => Promise<string> = (p) => readFile(p, 'utf8')): Promise<EventContext> {
+export async function readEventContext(
+  env: RunnerEnvironment,
+  readText: (path: string) => Promise<string> = (p) => readFile(p, 'utf8'),
+): Promise<EventContext> {
   const eventPath = env['GITHUB_EVENT_PATH'];
   if (!eventPath) return buildEventContext(env, {});
   let text: string;
   try {
     text = await readText(eventPath);
   } catch (error) {
-    throw new InputFileError(eventPath, undefined, `cannot read the event payload (GITHUB_EVENT_PATH): ${(error as Error).message}`, { cause: error });
+    throw new InputFileError(
+      eventPath,
+      undefined,
+      `cannot read the event payload (GITHUB_EVENT_PATH): ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   return buildEventContext(env, parseEventPayload(text, eventPath));
 }
@@ -68,7 +76,12 @@ export function parseEventPayload(text: string, eventPath: string): Record<strin
   try {
     payload = JSON.parse(text);
   } catch (error) {
-    throw new InputFileError(eventPath, undefined, `the event payload (GITHUB_EVENT_PATH) is not JSON: ${(error as Error).message}`, { cause: error });
+    throw new InputFileError(
+      eventPath,
+      undefined,
+      `the event payload (GITHUB_EVENT_PATH) is not JSON: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
     throw new InputFileError(eventPath, undefined, 'the event payload (GITHUB_EVENT_PATH) is not a JSON object');
@@ -81,7 +94,8 @@ export function buildEventContext(env: RunnerEnvironment, payload: Record<string
   const eventName = required(env, 'GITHUB_EVENT_NAME', 'the event name, e.g. pull_request or push');
   const repository = required(env, 'GITHUB_REPOSITORY', 'owner/repo');
   const [owner, repo, ...rest] = repository.split('/');
-  if (!owner || !repo || rest.length > 0) throw new ReproError(`GITHUB_REPOSITORY is "${repository}"; expected owner/repo.`);
+  if (!owner || !repo || rest.length > 0)
+    throw new ReproError(`GITHUB_REPOSITORY is "${repository}"; expected owner/repo.`);
   const sha = required(env, 'GITHUB_SHA', 'the 40-character commit SHA the job checked out');
   const serverUrl = (env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, '');
   const runId = env['GITHUB_RUN_ID'] ?? '';
@@ -103,11 +117,14 @@ export function buildEventContext(env: RunnerEnvironment, payload: Record<string
     headRef: pr ? (pr.headRef ?? (env['GITHUB_HEAD_REF'] || null)) : null,
     prNumber: pr?.number ?? null,
     headRepoFullName: pr?.headRepoFullName ?? null,
-    isForkPr: pr !== null && (pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase()),
+    isForkPr:
+      pr !== null && (pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase()),
     labels: pr?.labels ?? [],
     defaultBranch,
     ref: env['GITHUB_REF'] ?? '',
-    runUrl: runId ? `${serverUrl}/${repository}/actions/runs/${runId}${runAttempt > 1 ? `/attempts/${runAttempt}` : ''}` : `${serverUrl}/${repository}/actions`,
+    runUrl: runId
+      ? `${serverUrl}/${repository}/actions/runs/${runId}${runAttempt > 1 ? `/attempts/${runAttempt}` : ''}`
+      : `${serverUrl}/${repository}/actions`,
     runId,
     runAttempt,
     job: env['GITHUB_JOB'] ?? '',
@@ -133,19 +150,43 @@ function pullRequestFacts(payload: Record<string, unknown>, eventPath: string): 
   const base = objectAt(pull, 'base');
   const headSha = stringAt(head, 'sha');
   const baseSha = stringAt(base, 'sha');
-  const number = typeof pull?.['number'] === 'number' ? pull['number'] : typeof payload['number'] === 'number' ? payload['number'] : null;
+  const number =
+    typeof pull?.['number'] === 'number'
+      ? pull['number']
+      : typeof payload['number'] === 'number'
+        ? payload['number']
+        : null;
   if (!pull || !headSha || !baseSha || number === null) {
-    throw new InputFileError(eventPath, undefined, 'a pull request event payload without pull_request.number, pull_request.head.sha and pull_request.base.sha', {
-      hint: 'The runner writes this file; if a test or a wrapper wrote it, give it a real pull_request payload.',
-    });
+    throw new InputFileError(
+      eventPath,
+      undefined,
+      'a pull request event payload without pull_request.number, pull_request.head.sha and pull_request.base.sha',
+      {
+        hint: 'The runner writes this file; if a test or a wrapper wrote it, give it a real pull_request payload.',
+      },
+    );
   }
-  const labels = Array.isArray(pull['labels']) ? pull['labels'].map((label) => stringAt(label as Record<string, unknown>, 'name')).filter((name): name is string => name !== null) : [];
-  return { number, headSha, baseSha, headRef: stringAt(head, 'ref'), headRepoFullName: stringAt(objectAt(head, 'repo'), 'full_name'), labels };
+  const labels = Array.isArray(pull['labels'])
+    ? pull['labels']
+        .map((label) => stringAt(label as Record<string, unknown>, 'name'))
+        .filter((name): name is string => name !== null)
+    : [];
+  return {
+    number,
+    headSha,
+    baseSha,
+    headRef: stringAt(head, 'ref'),
+    headRepoFullName: stringAt(objectAt(head, 'repo'), 'full_name'),
+    labels,
+  };
 }
 
 function required(env: RunnerEnvironment, name: string, what: string): string {
   const value = env[name];
-  if (!value) throw new ReproError(`${name} is not set (${what}).`, { hint: 'The GitHub runner sets it; outside Actions use the CLI, or set it yourself.' });
+  if (!value)
+    throw new ReproError(`${name} is not set (${what}).`, {
+      hint: 'The GitHub runner sets it; outside Actions use the CLI, or set it yourself.',
+    });
   return value;
 }
 

@@ -13,7 +13,11 @@ export const CREATE_ATTEMPTS = 3;
  * `request: { retries: 0 }`. Throws FIND's error, CREATE's error when it is not transient (a 4xx
  * will not change), or the last transient one after CREATE_ATTEMPTS.
  */
-export async function findOrCreate<T>(find: () => Promise<T | undefined>, create: () => Promise<T>, onTransientFailure: (error: unknown, attempt: number) => void = () => undefined): Promise<{ value: T; created: boolean }> {
+export async function findOrCreate<T>(
+  find: () => Promise<T | undefined>,
+  create: () => Promise<T>,
+  onTransientFailure: (error: unknown, attempt: number) => void = () => undefined,
+): Promise<{ value: T; created: boolean }> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= CREATE_ATTEMPTS; attempt += 1) {
     const found = await find();

@@ -49,7 +49,13 @@ export interface PublishLog {
 export type WriteOutcome<T> = { written: T } | { skipped: string } | { failed: string };
 
 export interface PublishResult {
-  status: WriteOutcome<{ sha: string; context: string; state: CommitState; description: string; creator: string | null }>;
+  status: WriteOutcome<{
+    sha: string;
+    context: string;
+    state: CommitState;
+    description: string;
+    creator: string | null;
+  }>;
   checkRun: WriteOutcome<{ id: number; url: string; conclusion: CheckConclusion; annotationsSent: number }>;
   comment: WriteOutcome<StickyCommentResult>;
   /** Every warning logged, in order. */
@@ -68,22 +74,42 @@ interface Presentation {
 export function presentOutcome(outcome: PublishOutcome, failOnDrift: boolean): Presentation {
   switch (outcome) {
     case 'pass':
-      return { state: 'success', conclusion: 'success', headline: 'Reproducible: every metric within tolerance of the baseline' };
+      return {
+        state: 'success',
+        conclusion: 'success',
+        headline: 'Reproducible: every metric within tolerance of the baseline',
+      };
     case 'drift':
       // Without fail-on-drift the user asked to be told, not blocked: the required status passes too.
       return failOnDrift
         ? { state: 'failure', conclusion: 'failure', headline: 'Drift: metrics left the tolerance of the baseline' }
         : { state: 'success', conclusion: 'neutral', headline: 'Drift found (not failing: fail-on-drift is false)' };
     case 'accepted':
-      return { state: 'success', conclusion: 'neutral', headline: 'Drift accepted by label; the baseline update after merge records the new numbers' };
+      return {
+        state: 'success',
+        conclusion: 'neutral',
+        headline: 'Drift accepted by label; the baseline update after merge records the new numbers',
+      };
     case 'no-baseline':
-      return { state: 'success', conclusion: 'neutral', headline: 'No baseline yet: nothing to compare; create one with a baseline update' };
+      return {
+        state: 'success',
+        conclusion: 'neutral',
+        headline: 'No baseline yet: nothing to compare; create one with a baseline update',
+      };
     case 'error':
-      return { state: 'error', conclusion: 'failure', headline: 'repro-check could not produce a verdict; see the run log' };
+      return {
+        state: 'error',
+        conclusion: 'failure',
+        headline: 'repro-check could not produce a verdict; see the run log',
+      };
   }
 }
 
-export async function publishResults(client: GithubClient, input: PublishInput, log: PublishLog): Promise<PublishResult> {
+export async function publishResults(
+  client: GithubClient,
+  input: PublishInput,
+  log: PublishLog,
+): Promise<PublishResult> {
   const { event } = input;
   const checkName = input.checkName || DEFAULT_CHECK_NAME;
   const commentKey = input.commentKey || event.job || checkName;
@@ -107,9 +133,22 @@ export async function publishResults(client: GithubClient, input: PublishInput, 
   }
 
   const status = await bestEffort('commit status', async () => {
-    const posted = await postCommitStatus(client, { repo: event.repo, sha: event.headSha, checkName, state: presentation.state, description: headline, targetUrl: input.runUrl });
+    const posted = await postCommitStatus(client, {
+      repo: event.repo,
+      sha: event.headSha,
+      checkName,
+      state: presentation.state,
+      description: headline,
+      targetUrl: input.runUrl,
+    });
     log.info(`Commit status ${posted.context} = ${presentation.state} on ${event.headSha}.`);
-    return { sha: event.headSha, context: posted.context, state: presentation.state, description: posted.description, creator: posted.creator };
+    return {
+      sha: event.headSha,
+      context: posted.context,
+      state: presentation.state,
+      description: posted.description,
+      creator: posted.creator,
+    };
   });
 
   const checkRun = await bestEffort('check run', async () => {
@@ -125,9 +164,13 @@ export async function publishResults(client: GithubClient, input: PublishInput, 
       externalId: checkRunExternalId(event.runId, event.job, checkName),
     });
     if (run.annotationError !== undefined) {
-      warn(`${describeWriteFailure('check run', run.annotationError, { isForkPr: event.isForkPr })} ${run.annotationsSent} of ${input.annotations.length} annotations were attached.`);
+      warn(
+        `${describeWriteFailure('check run', run.annotationError, { isForkPr: event.isForkPr })} ${run.annotationsSent} of ${input.annotations.length} annotations were attached.`,
+      );
     }
-    log.info(`Check run "${checkName}" = ${presentation.conclusion} on ${event.headSha} with ${run.annotationsSent} annotations: ${run.url}`);
+    log.info(
+      `Check run "${checkName}" = ${presentation.conclusion} on ${event.headSha} with ${run.annotationsSent} annotations: ${run.url}`,
+    );
     return { id: run.id, url: run.url, conclusion: presentation.conclusion, annotationsSent: run.annotationsSent };
   });
 
@@ -147,24 +190,36 @@ export async function publishResults(client: GithubClient, input: PublishInput, 
         return learned;
       }
       // Not depending on a write: GitHub names a person's token (PAT, OAuth) at GET /user.
-      const person = await client.rest.users.getAuthenticated().then((answer) => answer.data.login, () => null);
+      const person = await client.rest.users.getAuthenticated().then(
+        (answer) => answer.data.login,
+        () => null,
+      );
       if (person) return person;
       if (!warnedUnknown) {
         warnedUnknown = true;
         warn(
           'Could not learn which identity github-token writes as (the commit status, whose creator names it, was not written, and GitHub refuses GET /user to App and workflow tokens); ' +
-            'the oldest marked PR comment by a bot account is taken as this job\'s. If several Apps comment with the same comment-key, set the input comment-author (<app-slug>[bot]).',
+            "the oldest marked PR comment by a bot account is taken as this job's. If several Apps comment with the same comment-key, set the input comment-author (<app-slug>[bot]).",
         );
       }
       return null;
     };
     comment = await bestEffort('PR comment', async () => {
-      const result = await upsertStickyComment(client, { repo: event.repo, issueNumber, commentKey, authorLogin }, input.commentBody, log.debug);
-      log.info(`PR comment ${result.action}: ${result.url}${result.duplicatesDeleted > 0 ? ` (${result.duplicatesDeleted} duplicate${result.duplicatesDeleted === 1 ? '' : 's'} left by an earlier run deleted)` : ''}`);
+      const result = await upsertStickyComment(
+        client,
+        { repo: event.repo, issueNumber, commentKey, authorLogin },
+        input.commentBody,
+        log.debug,
+      );
+      log.info(
+        `PR comment ${result.action}: ${result.url}${result.duplicatesDeleted > 0 ? ` (${result.duplicatesDeleted} duplicate${result.duplicatesDeleted === 1 ? '' : 's'} left by an earlier run deleted)` : ''}`,
+      );
       if (configured && result.author && result.author.toLowerCase() !== configured.toLowerCase()) {
         // The next run looks for its comment among `configured`'s only, and would add another:
         // the created comment's author is the token's identity, so name it with the fix.
-        warn(`The PR comment was written as "${result.author}", but comment-author is "${configured}", so the next run will not find it and will add a new one. Set the input comment-author: ${result.author} (the identity of github-token), or leave it out to have it learned from the commit status.`);
+        warn(
+          `The PR comment was written as "${result.author}", but comment-author is "${configured}", so the next run will not find it and will add a new one. Set the input comment-author: ${result.author} (the identity of github-token), or leave it out to have it learned from the commit status.`,
+        );
       }
       return result;
     });

@@ -15,7 +15,10 @@ const KIND = 'repro-check/published-verdict';
 const SCHEMA_VERSION = 1;
 
 /** The part of a PublishInput the check job decides. */
-export type PublishedVerdict = Pick<PublishInput, 'outcome' | 'failOnDrift' | 'commentBody' | 'summary' | 'annotations'> & { headline?: string };
+export type PublishedVerdict = Pick<
+  PublishInput,
+  'outcome' | 'failOnDrift' | 'commentBody' | 'summary' | 'annotations'
+> & { headline?: string };
 
 /** Bounds keep a hostile file from costing more than a real report could: GitHub would cut anything longer. */
 const LONGEST_TEXT = 1 << 20;
@@ -57,14 +60,21 @@ export function decodePublishedVerdict(text: string, file: string): PublishedVer
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InputFileError(file, undefined, `is not valid JSON (${(error as Error).message})`, { hint: 'It is written by repro-check in `mode: check`; publish only artifacts that a check job uploaded.' });
+    throw new InputFileError(file, undefined, `is not valid JSON (${(error as Error).message})`, {
+      hint: 'It is written by repro-check in `mode: check`; publish only artifacts that a check job uploaded.',
+    });
   }
   const parsed = verdictSchema.safeParse(value);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-    throw new InputFileError(file, undefined, `is not a repro-check verdict of schemaVersion ${SCHEMA_VERSION}:\n${problems.map((p) => `  ${p}`).join('\n')}`, {
-      hint: 'Give the publish job the same repro-check version as the check job.',
-    });
+    throw new InputFileError(
+      file,
+      undefined,
+      `is not a repro-check verdict of schemaVersion ${SCHEMA_VERSION}:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+      {
+        hint: 'Give the publish job the same repro-check version as the check job.',
+      },
+    );
   }
   const { kind: _kind, schemaVersion: _version, headline, ...verdict } = parsed.data;
   return { ...verdict, ...(headline === undefined ? {} : { headline }) };
@@ -75,7 +85,11 @@ export function decodePublishedVerdict(text: string, file: string): PublishedVer
  * the two-job pattern holds no token to look the label up. Outcome `accepted`, the acceptance
  * first in the report, annotations lowered to warnings (pure).
  */
-export function acceptedVerdict(verdict: PublishedVerdict, acceptance: { login: string; at: string }, label: string): PublishedVerdict {
+export function acceptedVerdict(
+  verdict: PublishedVerdict,
+  acceptance: { login: string; at: string },
+  label: string,
+): PublishedVerdict {
   const note = `> ☑️ Drift accepted by @${acceptance.login} at ${acceptance.at} (label \`${label}\` on the pull request); the baseline update after merge records the new numbers.`;
   return {
     ...verdict,
@@ -83,6 +97,9 @@ export function acceptedVerdict(verdict: PublishedVerdict, acceptance: { login: 
     headline: `Accepted by @${acceptance.login} (label ${label}): ${verdict.headline ?? 'drift'}`,
     commentBody: `${note}\n\n${verdict.commentBody}`,
     summary: `${note}\n\n${verdict.summary}`,
-    annotations: verdict.annotations.map((annotation) => ({ ...annotation, level: annotation.level === 'failure' ? 'warning' : annotation.level })),
+    annotations: verdict.annotations.map((annotation) => ({
+      ...annotation,
+      level: annotation.level === 'failure' ? 'warning' : annotation.level,
+    })),
   };
 }

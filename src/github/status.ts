@@ -25,7 +25,10 @@ export function statusContext(checkName: string): string {
  * Posts the status. GitHub's answer names its `creator`: the token's own login, learned over REST
  * for every kind of token (GET /user refuses the workflow's and App installation tokens).
  */
-export async function postCommitStatus(client: GithubClient, status: CommitStatus): Promise<{ context: string; description: string; creator: string | null }> {
+export async function postCommitStatus(
+  client: GithubClient,
+  status: CommitStatus,
+): Promise<{ context: string; description: string; creator: string | null }> {
   const context = statusContext(status.checkName);
   const description = fitLine(status.description, STATUS_DESCRIPTION_LIMIT);
   const response = await client.rest.repos.createCommitStatus({

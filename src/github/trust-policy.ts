@@ -33,10 +33,16 @@ export interface CheckedOutCommit {
  * the checked-out commit, not of the PR (statuses and check run on that commit, no PR comment,
  * no base compare), and the returned note says so. Other events are returned as they are.
  */
-export function eventForTrainedCommit(ctx: EventContext, checkedOut: CheckedOutCommit | null): { event: EventContext; note: string | null } {
+export function eventForTrainedCommit(
+  ctx: EventContext,
+  checkedOut: CheckedOutCommit | null,
+): { event: EventContext; note: string | null } {
   if (ctx.eventName !== 'pull_request_target' || checkedOut === null) return { event: ctx, note: null };
   if (checkedOut.sha === ctx.headSha || checkedOut.parents.includes(ctx.headSha)) return { event: ctx, note: null };
-  const what = checkedOut.sha === ctx.sha ? 'the base branch, what actions/checkout takes by default under pull_request_target' : 'neither the pull request\'s head nor its merge commit';
+  const what =
+    checkedOut.sha === ctx.sha
+      ? 'the base branch, what actions/checkout takes by default under pull_request_target'
+      : "neither the pull request's head nor its merge commit";
   return {
     event: { ...ctx, headSha: checkedOut.sha, baseSha: null, headRef: null, prNumber: null },
     note:
@@ -58,7 +64,9 @@ export function refuseUnsafeEvent(ctx: EventContext, options: EventSafetyOptions
   if (ctx.eventName === 'pull_request_target' && !options.allowPullRequestTarget && options.checkedOutSha !== ctx.sha) {
     throw new ReproError(
       `Refusing to train pull request #${ctx.prNumber} under pull_request_target: that event runs with the base repository's secrets and a write token, so training the PR's code (head ${ctx.headSha}) would hand both to it.`,
-      { hint: `Run repro-check on \`pull_request\` instead, or set allow-pull-request-target: true only if the runner is disposable and the job holds no secrets. ${WORKFLOW_RUN_PATTERN}` },
+      {
+        hint: `Run repro-check on \`pull_request\` instead, or set allow-pull-request-target: true only if the runner is disposable and the job holds no secrets. ${WORKFLOW_RUN_PATTERN}`,
+      },
     );
   }
   if (ctx.isForkPr && !options.allowForkPrs) {

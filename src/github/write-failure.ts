@@ -31,10 +31,16 @@ export function describeWriteFailure(write: GithubWrite, error: unknown, context
   return `${what} ${remedy(write, status, githubMessage, context)}`;
 }
 
-function remedy(write: GithubWrite, status: number | undefined, githubMessage: string, context: { isForkPr: boolean }): string {
+function remedy(
+  write: GithubWrite,
+  status: number | undefined,
+  githubMessage: string,
+  context: { isForkPr: boolean },
+): string {
   const permission = WRITE_PERMISSIONS[write];
   if (status === 401) return 'The token was refused: check the github-token input.';
-  if ((status === 403 || status === 429) && /rate limit/i.test(githubMessage)) return 'GitHub\'s rate limit held after retries; a re-run will publish the result.';
+  if ((status === 403 || status === 429) && /rate limit/i.test(githubMessage))
+    return "GitHub's rate limit held after retries; a re-run will publish the result.";
   if (status === 403 || status === 404) {
     const fork = context.isForkPr
       ? ' On a pull request from a fork the workflow GITHUB_TOKEN is read-only whatever `permissions:` says; publish from a trusted `workflow_run` workflow instead.'

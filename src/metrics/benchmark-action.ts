@@ -15,7 +15,13 @@ export function isBenchmarkActionJson(document: unknown): document is BenchmarkE
   return (
     Array.isArray(document) &&
     document.length > 0 &&
-    document.every((entry) => isLogObject(entry) && typeof entry.name === 'string' && typeof entry.value === 'number' && typeof entry.unit === 'string')
+    document.every(
+      (entry) =>
+        isLogObject(entry) &&
+        typeof entry.name === 'string' &&
+        typeof entry.value === 'number' &&
+        typeof entry.unit === 'string',
+    )
   );
 }
 

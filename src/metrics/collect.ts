@@ -36,7 +36,12 @@ export class NoMetricFileError extends ReproError {
  */
 export async function collectRunMetrics(
   spec: string | Record<string, string>,
-  options: { baseDir: string; notBefore: Date | null; stepKey?: string | Record<string, string> | undefined; wallClock?: readonly string[] },
+  options: {
+    baseDir: string;
+    notBefore: Date | null;
+    stepKey?: string | Record<string, string> | undefined;
+    wallClock?: readonly string[];
+  },
 ): Promise<{ data: MetricData; files: string[] }> {
   const entries = typeof spec === 'string' ? [['', spec] as const] : Object.entries(spec);
   const merged = emptyMetricData();
@@ -49,13 +54,21 @@ export async function collectRunMetrics(
     const root = absolute ? '/' : options.baseDir;
     const { staticPrefix, files: matched, isGlob } = await expandFileGlob(root, absolute ? pattern.slice(1) : pattern);
     if (matched.length === 0) {
-      throw new NoMetricFileError(prefix, absolute ? pattern : path.join(options.baseDir, pattern), `metrics: no file matches "${pattern}" in ${options.baseDir}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`);
+      throw new NoMetricFileError(
+        prefix,
+        absolute ? pattern : path.join(options.baseDir, pattern),
+        `metrics: no file matches "${pattern}" in ${options.baseDir}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`,
+      );
     }
     const files = isGlob ? filesOfThisRun(root, matched, pattern, options, merged.notes) : matched;
     if (isGlob && files.every(isEventFileName)) {
       // Event files are parts of TensorBoard runs, not metrics named by file: read them as a log folder
       // (also when the glob matched one today, so that names do not change when a second appears).
-      let data = readTensorBoardLogDir(path.join(root, staticPrefix), files.map((file) => path.posix.relative(staticPrefix, file)), { ...options, notBefore: null });
+      let data = readTensorBoardLogDir(
+        path.join(root, staticPrefix),
+        files.map((file) => path.posix.relative(staticPrefix, file)),
+        { ...options, notBefore: null },
+      );
       if (prefix) data = addPrefix(data, prefix);
       mergeInto(merged, data, pattern, owners);
       allFiles.push(...files.map((relative) => path.join(root, relative)));
@@ -64,7 +77,8 @@ export async function collectRunMetrics(
     for (const relative of files) {
       const file = absolute ? `/${relative}` : path.join(options.baseDir, relative);
       let data = await readMetricFile(file, options, { stepKey }).catch((error: unknown) => {
-        if ((error as { cause?: NodeJS.ErrnoException }).cause?.code === 'ENOENT') throw new NoMetricFileError(prefix, file, (error as Error).message);
+        if ((error as { cause?: NodeJS.ErrnoException }).cause?.code === 'ENOENT')
+          throw new NoMetricFileError(prefix, file, (error as Error).message);
         throw error;
       });
       // Named by path whenever the setting is a glob, however many files it matched today: a
@@ -85,11 +99,21 @@ export async function collectRunMetrics(
  * `timestamp`, `step` and `acc`, named `eval.acc.timestamp` and `eval.acc`). `prefix` is the
  * key of the map form of `metrics`, or ''.
  */
-function globMatchNamer(relative: string, staticPrefix: string, data: MetricData, wallClock: readonly RegExp[], prefix: string): (name: string) => string {
-  const below = staticPrefix && relative.startsWith(`${staticPrefix}/`) ? relative.slice(staticPrefix.length + 1) : relative;
+function globMatchNamer(
+  relative: string,
+  staticPrefix: string,
+  data: MetricData,
+  wallClock: readonly RegExp[],
+  prefix: string,
+): (name: string) => string {
+  const below =
+    staticPrefix && relative.startsWith(`${staticPrefix}/`) ? relative.slice(staticPrefix.length + 1) : relative;
   const withoutExtension = below.replace(/\.[^./]+$/, '');
   // A versioned run folder (lightning_logs/version_3) changes from run to run: it never enters a name.
-  const parts = [...(prefix ? [prefix] : []), ...withoutExtension.split('/').filter((part) => !isVersionedRunFolder(part))];
+  const parts = [
+    ...(prefix ? [prefix] : []),
+    ...withoutExtension.split('/').filter((part) => !isVersionedRunFolder(part)),
+  ];
   const stem = parts.at(-1)!;
   const compared = [...data.series.keys(), ...data.finals.keys()].filter((name) => !matchesAnyGlob(name, wallClock));
   const fileNamesTheMetric = compared.length === 1 && compared[0] === stem;
@@ -103,23 +127,37 @@ function globMatchNamer(relative: string, staticPrefix: string, data: MetricData
  * be merged in. The files left out are noted; when none is left, the error names what was matched and
  * what the training did write.
  */
-function filesOfThisRun(root: string, matched: string[], pattern: string, options: { baseDir: string; notBefore: Date | null }, notes: string[]): string[] {
+function filesOfThisRun(
+  root: string,
+  matched: string[],
+  pattern: string,
+  options: { baseDir: string; notBefore: Date | null },
+  notes: string[],
+): string[] {
   if (options.notBefore === null) return matched;
   const { fresh, stale } = splitByRunStart(withModificationTimes(root, matched), options.notBefore);
   if (fresh.length === 0) {
     throw new ReproError(
       `metrics: every file matching "${pattern}" is left over from an earlier run (this one started ${options.notBefore.toISOString()}): ${describeDatedFiles(stale)}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`,
-      { hint: 'The training did not write its metrics where `metrics` points; fix the path (or write to {out}, the per-run REPRO_OUT_DIR). The old files were not read.' },
+      {
+        hint: 'The training did not write its metrics where `metrics` points; fix the path (or write to {out}, the per-run REPRO_OUT_DIR). The old files were not read.',
+      },
     );
   }
-  if (stale.length > 0) notes.push(`metrics: ${stale.length} file${stale.length === 1 ? '' : 's'} matching "${pattern}" from earlier runs left out: ${describeDatedFiles(stale)}`);
+  if (stale.length > 0)
+    notes.push(
+      `metrics: ${stale.length} file${stale.length === 1 ? '' : 's'} matching "${pattern}" from earlier runs left out: ${describeDatedFiles(stale)}`,
+    );
   return fresh.map((file) => file.path);
 }
 
 function mergeInto(target: MetricData, source: MetricData, file: string, owners: Map<string, string>): void {
   const claim = (name: string) => {
     const owner = owners.get(name);
-    if (owner) throw new ReproError(`metrics: "${name}" is logged in both ${owner} and ${file}`, { hint: 'Give the files prefixes with the map form: metrics: { train: a.jsonl, eval: b.jsonl }.' });
+    if (owner)
+      throw new ReproError(`metrics: "${name}" is logged in both ${owner} and ${file}`, {
+        hint: 'Give the files prefixes with the map form: metrics: { train: a.jsonl, eval: b.jsonl }.',
+      });
     owners.set(name, file);
   };
   for (const [name, series] of source.series) {
@@ -134,7 +172,11 @@ function mergeInto(target: MetricData, source: MetricData, file: string, owners:
   target.stepAxes!.push(...(source.stepAxes ?? []));
 }
 
-async function readMetricFile(file: string, options: { baseDir: string; notBefore: Date | null }, parseOptions: ParseOptions): Promise<MetricData> {
+async function readMetricFile(
+  file: string,
+  options: { baseDir: string; notBefore: Date | null },
+  parseOptions: ParseOptions,
+): Promise<MetricData> {
   const { notBefore } = options;
   if (notBefore) {
     const info = await stat(file).catch((error: unknown) => {
@@ -143,12 +185,21 @@ async function readMetricFile(file: string, options: { baseDir: string; notBefor
     // One second of slack: some filesystems keep whole-second modification times. A folder's own
     // time says nothing of its files: the folder readers check those.
     if (!info.isDirectory() && info.mtime.getTime() < notBefore.getTime() - 1000) {
-      throw new InputFileError(file, undefined, `was last written at ${info.mtime.toISOString()}, before this run started (${notBefore.toISOString()}): it is left over from an earlier run`, {
-        hint: 'The training did not write its metrics where `metrics` points; fix the path (or write to {out}, the per-run REPRO_OUT_DIR). The old file was not read.',
-      });
+      throw new InputFileError(
+        file,
+        undefined,
+        `was last written at ${info.mtime.toISOString()}, before this run started (${notBefore.toISOString()}): it is left over from an earlier run`,
+        {
+          hint: 'The training did not write its metrics where `metrics` points; fix the path (or write to {out}, the per-run REPRO_OUT_DIR). The old file was not read.',
+        },
+      );
     }
   }
-  return withReadErrors(file, 'cannot read the metric file', () => readStructuredMetrics(file, options) ?? parseMetricSource(fileLineSource(file), parseOptions));
+  return withReadErrors(
+    file,
+    'cannot read the metric file',
+    () => readStructuredMetrics(file, options) ?? parseMetricSource(fileLineSource(file), parseOptions),
+  );
 }
 
 /** Runs a read, turning a file-system error (the file is gone, a folder, unreadable) into an InputFileError. */
@@ -166,10 +217,15 @@ function cannotRead(file: string, what: string, error: unknown): InputFileError 
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ERR_STRING_TOO_LONG') {
     // JSONL, CSV and TSV are read line by line; only a JSON document is read whole.
-    return new InputFileError(file, undefined, `${what}: a JSON document this large (over 512 MiB) cannot be read whole`, {
-      cause: error,
-      hint: 'Log one JSON object per line (JSONL), which is read as a stream at any size.',
-    });
+    return new InputFileError(
+      file,
+      undefined,
+      `${what}: a JSON document this large (over 512 MiB) cannot be read whole`,
+      {
+        cause: error,
+        hint: 'Log one JSON object per line (JSONL), which is read as a stream at any size.',
+      },
+    );
   }
   return new InputFileError(file, undefined, `${what}: ${code ?? (error as Error).message}`, { cause: error });
 }
@@ -194,7 +250,10 @@ export function readComparable(file: string, options: ParseOptions = {}): Metric
       }
       if (isReproDocument(value)) {
         const document = decodeRecordDocument(value, file);
-        return decodeMetricData(document.kind === 'run-record' ? document.record.metrics : baselineMetrics(document.baseline), file);
+        return decodeMetricData(
+          document.kind === 'run-record' ? document.record.metrics : baselineMetrics(document.baseline),
+          file,
+        );
       }
     }
     return parseMetricSource(source, options);

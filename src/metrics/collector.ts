@@ -214,22 +214,32 @@ export class MetricCollector {
 
   private refuseOverCap(): void {
     if (this.seriesByName.size + this.finals.size < MAX_METRICS_PER_FILE) return;
-    throw new InputFileError(this.locator.file, undefined, `holds more than ${MAX_METRICS_PER_FILE} metrics; repro-check reads at most ${MAX_METRICS_PER_FILE} from one file`, {
-      hint: 'Log fewer values per step (summaries rather than per-element values), or write the values to compare to a file of their own.',
-    });
+    throw new InputFileError(
+      this.locator.file,
+      undefined,
+      `holds more than ${MAX_METRICS_PER_FILE} metrics; repro-check reads at most ${MAX_METRICS_PER_FILE} from one file`,
+      {
+        hint: 'Log fewer values per step (summaries rather than per-element values), or write the values to compare to a file of their own.',
+      },
+    );
   }
 
   finish(): MetricData {
     if (this.seriesByName.size === 0 && this.repeatedFinal !== null) throw this.collapseError(this.repeatedFinal);
     const data = emptyMetricData();
     for (const series of this.seriesByName.values()) {
-      data.series.set(series.name, series.inOrder ? { steps: series.steps(), values: series.values.view() } : this.sortAndMerge(series));
+      data.series.set(
+        series.name,
+        series.inOrder ? { steps: series.steps(), values: series.values.view() } : this.sortAndMerge(series),
+      );
     }
     for (const [name, { value }] of this.finals) data.finals.set(name, value);
     data.notes.push(...this.notes);
     const unlisted = this.duplicateCount - MAX_DUPLICATE_NOTES;
     if (unlisted > 0) {
-      data.notes.push(`${unlisted} more value${unlisted === 1 ? ' was' : 's were'} logged twice with different values in ${this.locator.file}; the last value was kept each time`);
+      data.notes.push(
+        `${unlisted} more value${unlisted === 1 ? ' was' : 's were'} logged twice with different values in ${this.locator.file}; the last value was kept each time`,
+      );
     }
     data.stepAxes!.push({ file: this.locator.file, stepKey: this.seriesByName.size > 0 ? this.stepKey : null });
     return data;
@@ -257,7 +267,8 @@ export class MetricCollector {
       const step = steps[index]!;
       if (previous >= 0 && steps[previous] === step) {
         const kept = mergedValues.length - 1;
-        if (!Object.is(mergedValues.at(kept), values[index])) this.noteDuplicate(series.name, step, records[previous]!, records[index]!);
+        if (!Object.is(mergedValues.at(kept), values[index]))
+          this.noteDuplicate(series.name, step, records[previous]!, records[index]!);
         mergedValues.set(kept, values[index]!);
       } else {
         mergedSteps.push(step);
@@ -272,6 +283,8 @@ export class MetricCollector {
     this.duplicateCount++;
     if (this.duplicateCount > MAX_DUPLICATE_NOTES) return;
     const what = step === undefined ? `${name} (final value)` : `${name} at step ${step}`;
-    this.notes.push(`${what} was logged twice with different values (${this.locator.describe(earlierRecord)} and ${this.locator.describe(laterRecord)}); the last value was kept`);
+    this.notes.push(
+      `${what} was logged twice with different values (${this.locator.describe(earlierRecord)} and ${this.locator.describe(laterRecord)}); the last value was kept`,
+    );
   }
 }

@@ -40,7 +40,11 @@ interface DelimitedRecord {
  * appending to the file), a step that is not a whole number, a number outside the double range,
  * a cut-off last cell, and (through the collector) rows of a step-less file repeating a metric.
  */
-export function parseDelimited(source: LineSource, delimiter: Delimiter, options: { stepKey?: string | undefined } = {}): MetricData {
+export function parseDelimited(
+  source: LineSource,
+  delimiter: Delimiter,
+  options: { stepKey?: string | undefined } = {},
+): MetricData {
   const locator = lineLocator(source.file);
   return collectMetrics(locator, (collector) => {
     let columns: Column[] | undefined;
@@ -59,7 +63,10 @@ export function parseDelimited(source: LineSource, delimiter: Delimiter, options
         const names = columns.map((column) => column.name);
         const stepKey = new StepAxisChooser(options.stepKey, locator).pick(names, line);
         if (stepKey === undefined && options.stepKey !== undefined) {
-          throw locator.error(line, `step-key "${options.stepKey}": the header has no such column (it has ${names.map((name) => `"${name}"`).join(', ')})`);
+          throw locator.error(
+            line,
+            `step-key "${options.stepKey}": the header has no such column (it has ${names.map((name) => `"${name}"`).join(', ')})`,
+          );
         }
         stepColumn = stepKey === undefined ? -1 : names.indexOf(stepKey);
         indexIsStep = stepColumn < 0 && columns[0]!.skipped ? null : false;
@@ -67,10 +74,17 @@ export function parseDelimited(source: LineSource, delimiter: Delimiter, options
         continue;
       }
       if (fields.length !== columns.length) {
-        throw locator.error(line, `has ${fields.length} field${fields.length === 1 ? '' : 's'}, expected ${columns.length} (the columns of the header on line ${header!.line})`);
+        throw locator.error(
+          line,
+          `has ${fields.length} field${fields.length === 1 ? '' : 's'}, expected ${columns.length} (the columns of the header on line ${header!.line})`,
+        );
       }
       if (fields.every((field, index) => field.trim() === columns![index]!.name)) {
-        throw locator.error(line, `repeats the header of line ${header!.line}: a resumed run appended to the file (Keras' CSVLogger did before keras PR #4426), so the rows before and after may overlap`, 'Remove the repeated header line (and any rows logged twice), or have the resumed run write a new file.');
+        throw locator.error(
+          line,
+          `repeats the header of line ${header!.line}: a resumed run appended to the file (Keras' CSVLogger did before keras PR #4426), so the rows before and after may overlap`,
+          'Remove the repeated header line (and any rows logged twice), or have the resumed run write a new file.',
+        );
       }
       if (indexIsStep === null) {
         // A text or date index (a frame indexed by something else) is not a step: the column is skipped.
@@ -82,7 +96,11 @@ export function parseDelimited(source: LineSource, delimiter: Delimiter, options
       else if (indexIsStep) {
         step = readStepCell(fields[0]!, 'the unnamed first column', line, locator);
         if (step !== undefined && previousIndex >= 0 && step !== previousIndex + 1) {
-          throw locator.error(line, `the unnamed first column (pandas' index, read as the step) goes from ${previousIndex} to ${step}; an index is read as the step only while it counts up by one`, STEP_KEY_HINT);
+          throw locator.error(
+            line,
+            `the unnamed first column (pandas' index, read as the step) goes from ${previousIndex} to ${step}; an index is read as the step only while it counts up by one`,
+            STEP_KEY_HINT,
+          );
         }
         if (step !== undefined) previousIndex = step;
       }
@@ -94,7 +112,11 @@ export function parseDelimited(source: LineSource, delimiter: Delimiter, options
         if (value === undefined) continue;
         if (value === Infinity || value === -Infinity) checkNotOverflow(cell, column.name, line, locator);
         if (record.unterminated && TRUNCATED_NUMBER.test(cell)) {
-          throw locator.error(line, `the file ends in the middle of this line (no line end after it) and "${column.name}" reads ${JSON.stringify(cell.trim())}: the file looks cut off while it was being written; it is not read as ${value}`, 'Read the file after the training has closed it.');
+          throw locator.error(
+            line,
+            `the file ends in the middle of this line (no line end after it) and "${column.name}" reads ${JSON.stringify(cell.trim())}: the file looks cut off while it was being written; it is not read as ${value}`,
+            'Read the file after the training has closed it.',
+          );
         }
         if (step === undefined) collector.addFinal(column.name, value, line);
         else collector.addPoint((seriesByColumn[index] ??= collector.seriesFor(column.name)), step, value, line);
@@ -107,7 +129,11 @@ export function parseDelimited(source: LineSource, delimiter: Delimiter, options
 function readStepCell(cell: string, columnName: string, line: number, locator: RecordLocator): number | undefined {
   if (cell.trim() === '') return undefined;
   const step = parseNumericCell(cell);
-  if (!isValidStep(step)) throw locator.error(line, `"${columnName}" must be a whole number >= 0 (it is the step), got ${JSON.stringify(cell)}`);
+  if (!isValidStep(step))
+    throw locator.error(
+      line,
+      `"${columnName}" must be a whole number >= 0 (it is the step), got ${JSON.stringify(cell)}`,
+    );
   return step + 0; // -0 -> 0
 }
 
@@ -117,7 +143,10 @@ function readHeader(fields: string[], line: number, locator: RecordLocator): Col
     const name = field.trim();
     const earlier = firstIndex.get(name);
     if (name !== '' && earlier !== undefined) {
-      throw locator.error(line, `the header names column "${name}" twice (columns ${earlier + 1} and ${index + 1}); column names must be unique`);
+      throw locator.error(
+        line,
+        `the header names column "${name}" twice (columns ${earlier + 1} and ${index + 1}); column names must be unique`,
+      );
     }
     firstIndex.set(name, index);
     return { name, skipped: name === '' };
@@ -149,7 +178,11 @@ function parseNumericCell(cell: string): number | undefined {
 /** A decimal that reads as infinite (`1e400`) is outside the double range: refused, not read as Infinity. */
 function checkNotOverflow(cell: string, name: string, line: number, locator: RecordLocator): void {
   if (!DECIMAL.test(cell)) return; // an `inf` token: infinity was written on purpose
-  throw locator.error(line, `"${name}" is ${cell.trim()}, a number outside the double range (beyond ±1.8e308); it is not read as Infinity`, 'Write infinity as inf (Python does) if that is what the training produced.');
+  throw locator.error(
+    line,
+    `"${name}" is ${cell.trim()}, a number outside the double range (beyond ±1.8e308); it is not read as Infinity`,
+    'Write infinity as inf (Python does) if that is what the training produced.',
+  );
 }
 
 /**
@@ -208,7 +241,10 @@ function* readRecords(source: LineSource, delimiter: Delimiter, locator: RecordL
         if (position >= text.length) break;
         continue;
       }
-      throw locator.error(lineNumber, `unexpected ${JSON.stringify(text[position])} after a closing quote; a quote inside a quoted field is written twice ("")`);
+      throw locator.error(
+        lineNumber,
+        `unexpected ${JSON.stringify(text[position])} after a closing quote; a quote inside a quoted field is written twice ("")`,
+      );
     }
     yield { fields, line: recordLine, unterminated: source.lastLineUnterminated };
   }

@@ -12,9 +12,13 @@ const MAX_FILES_VISITED = 100_000;
  * Returns repo-relative matches sorted, the glob's literal directory prefix (used to name
  * metrics from matched files), and whether the pattern was a glob at all. A pattern without wildcards is returned as is, existing or not.
  */
-export async function expandFileGlob(baseDir: string, pattern: string): Promise<{ staticPrefix: string; files: string[]; isGlob: boolean }> {
+export async function expandFileGlob(
+  baseDir: string,
+  pattern: string,
+): Promise<{ staticPrefix: string; files: string[]; isGlob: boolean }> {
   const normalized = pattern.split(path.sep).join('/');
-  if (!/[*?]/.test(normalized)) return { staticPrefix: path.posix.dirname(normalized), files: [normalized], isGlob: false };
+  if (!/[*?]/.test(normalized))
+    return { staticPrefix: path.posix.dirname(normalized), files: [normalized], isGlob: false };
   const segments = normalized.split('/');
   const firstWild = segments.findIndex((s) => /[*?]/.test(s));
   const staticPrefix = segments.slice(0, firstWild).join('/');
@@ -64,7 +68,10 @@ export function describeFilesWrittenSince(baseDir: string, notBefore: Date | nul
   if (notBefore === null) return '';
   let files: Array<{ path: string; mtimeMs: number }>;
   try {
-    files = withModificationTimes(baseDir, listFiles(baseDir, '', () => true));
+    files = withModificationTimes(
+      baseDir,
+      listFiles(baseDir, '', () => true),
+    );
   } catch {
     return ''; // a file removed while listing: the message goes without this part
   }

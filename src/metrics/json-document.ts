@@ -1,7 +1,14 @@
 import type { MetricData } from './series.ts';
 import { collectMetrics, type RecordLocator } from './collector.ts';
 import { arrayEntryLocator, wholeFileLocator } from './locators.ts';
-import { describeValue, isLogObject, LogObjectReader, MAX_DEPTH, nestedDeeperThan, type LogObject } from './log-objects.ts';
+import {
+  describeValue,
+  isLogObject,
+  LogObjectReader,
+  MAX_DEPTH,
+  nestedDeeperThan,
+  type LogObject,
+} from './log-objects.ts';
 import { isMegatronGoldenValues, readMegatronGoldenValues } from './megatron.ts';
 import { isBenchmarkActionJson, readBenchmarkActionJson } from './benchmark-action.ts';
 import { isReproDocument } from '../record/codec.ts';
@@ -23,7 +30,8 @@ export interface JsonDocumentOptions {
  *   `{"accuracy": 0.91}`); a `step` or `_step` in it is the last step's number, compared as a final value.
  */
 export function readJsonDocument(document: unknown, file: string, options: JsonDocumentOptions): MetricData {
-  if (nestedDeeperThan(document, MAX_DEPTH)) throw wholeFileLocator(file).error(0, `nested more than ${MAX_DEPTH} levels deep`);
+  if (nestedDeeperThan(document, MAX_DEPTH))
+    throw wholeFileLocator(file).error(0, `nested more than ${MAX_DEPTH} levels deep`);
   if (isBenchmarkActionJson(document)) return readBenchmarkActionJson(document, file);
   if (isMegatronGoldenValues(document)) return readMegatronGoldenValues(document, file);
   if (Array.isArray(document)) return readEntries(document, arrayEntryLocator(file, ''), options);
@@ -41,7 +49,12 @@ export function readJsonDocument(document: unknown, file: string, options: JsonD
  * `_wandb` block), a repro-check run record or baseline.
  */
 export function isWholeDocument(object: LogObject): boolean {
-  return Array.isArray(object.log_history) || isMegatronGoldenValues(object) || isLogObject(object._wandb) || isReproDocument(object);
+  return (
+    Array.isArray(object.log_history) ||
+    isMegatronGoldenValues(object) ||
+    isLogObject(object._wandb) ||
+    isReproDocument(object)
+  );
 }
 
 function readEntries(entries: unknown[], locator: RecordLocator, options: JsonDocumentOptions): MetricData {

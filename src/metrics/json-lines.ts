@@ -30,7 +30,10 @@ export function parseJsonLines(source: LineSource, options: { stepKey?: string |
         parsedStrictly = false;
       }
       if (!isLogObject(value)) {
-        throw locator.error(lineNumber, `expected a JSON object on each line, got ${Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'null' : `a ${typeof value}`}: ${excerpt(line)}`);
+        throw locator.error(
+          lineNumber,
+          `expected a JSON object on each line, got ${Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'null' : `a ${typeof value}`}: ${excerpt(line)}`,
+        );
       }
       reader.read(value, lineNumber, parsedStrictly);
     }
@@ -57,7 +60,10 @@ function parseLineWithPythonTokens(line: string, file: string, lineNumber: numbe
     return parsePythonJson(line);
   } catch (error) {
     if (!(error instanceof PythonJsonSyntaxError)) throw error;
-    throw lineLocator(file).error(lineNumber, `malformed JSON at column ${error.offset + 1} (${error.message}): ${excerpt(line)}`);
+    throw lineLocator(file).error(
+      lineNumber,
+      `malformed JSON at column ${error.offset + 1} (${error.message}): ${excerpt(line)}`,
+    );
   }
 }
 

@@ -18,7 +18,8 @@ export function arrayEntryLocator(file: string, arrayPath: string): RecordLocato
   return {
     file,
     describe: (index) => `${file} ${arrayPath}[${index}]`,
-    error: (index, problem, hint) => new InputFileError(file, undefined, `${arrayPath}[${index}]: ${problem}`, hint === undefined ? {} : { hint }),
+    error: (index, problem, hint) =>
+      new InputFileError(file, undefined, `${arrayPath}[${index}]: ${problem}`, hint === undefined ? {} : { hint }),
   };
 }
 

@@ -39,7 +39,8 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
     const [node, depth] = pending.pop()!;
     if (typeof node !== 'object' || node === null) continue;
     if (depth > max) return true;
-    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
+    for (const child of Object.values(node))
+      if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
   }
   return false;
 }
@@ -122,7 +123,10 @@ export class LogObjectReader {
     }
     const step = object[stepKey];
     if (!isValidStep(step)) {
-      throw this.collector.locator.error(record, `"${stepKey}" must be a whole number >= 0 (it is the step), got ${describeValue(step)}`);
+      throw this.collector.locator.error(
+        record,
+        `"${stepKey}" must be a whole number >= 0 (it is the step), got ${describeValue(step)}`,
+      );
     }
     this.walk(this.root, object, stepKey, step + 0 /* -0 -> 0 */, record, parsedStrictly);
   }
@@ -132,7 +136,14 @@ export class LogObjectReader {
    * object nests is the file's to choose. Keys are visited in for-in order and `position` counts
    * every key of a frame, the step key included, as NameNode.child's cache expects.
    */
-  private walk(root: NameNode, object: object, stepKey: string | undefined, step: number | undefined, record: number, parsedStrictly: boolean): void {
+  private walk(
+    root: NameNode,
+    object: object,
+    stepKey: string | undefined,
+    step: number | undefined,
+    record: number,
+    parsedStrictly: boolean,
+  ): void {
     const frames: Array<{ node: NameNode; object: LogObject; keys: string[]; next: number; depth: number }> = [
       { node: root, object: object as LogObject, keys: Object.keys(object), next: 0, depth: 0 },
     ];
@@ -149,18 +160,28 @@ export class LogObjectReader {
       const value = frame.object[key];
       if (typeof value === 'number') {
         const leaf = frame.node.child(key, isRoot, position);
-        if (parsedStrictly && (value === Infinity || value === -Infinity)) throw outOfRange(this.collector, record, leaf.name);
+        if (parsedStrictly && (value === Infinity || value === -Infinity))
+          throw outOfRange(this.collector, record, leaf.name);
         if (step === undefined) this.collector.addFinal(leaf.name, value, record);
         else this.collector.addPoint(leaf.seriesIn(this.collector), step, value, record);
       } else if (Array.isArray(value) && value.length > MAX_ARRAY_METRICS) {
         const name = frame.node.child(key, isRoot, position).name;
         if (!this.skippedArrays.has(name)) {
           this.skippedArrays.add(name);
-          this.collector.addNote(`${name}: an array of ${value.length} elements (${this.collector.locator.describe(record)}) was skipped; arrays longer than ${MAX_ARRAY_METRICS} are not read as one metric per element`);
+          this.collector.addNote(
+            `${name}: an array of ${value.length} elements (${this.collector.locator.describe(record)}) was skipped; arrays longer than ${MAX_ARRAY_METRICS} are not read as one metric per element`,
+          );
         }
       } else if (typeof value === 'object' && value !== null) {
-        if (frame.depth + 1 > MAX_DEPTH) throw this.collector.locator.error(record, `nested more than ${MAX_DEPTH} levels deep`);
-        frames.push({ node: frame.node.child(key, isRoot, position), object: value as LogObject, keys: Object.keys(value), next: 0, depth: frame.depth + 1 });
+        if (frame.depth + 1 > MAX_DEPTH)
+          throw this.collector.locator.error(record, `nested more than ${MAX_DEPTH} levels deep`);
+        frames.push({
+          node: frame.node.child(key, isRoot, position),
+          object: value as LogObject,
+          keys: Object.keys(value),
+          next: 0,
+          depth: frame.depth + 1,
+        });
       }
     }
   }

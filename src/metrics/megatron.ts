@@ -46,8 +46,14 @@ export function readMegatronGoldenValues(document: GoldenValues, file: string): 
         .map(([step, value]) => [Number(step), value] as const)
         .sort(([a], [b]) => a - b);
       for (const [step, raw] of points) {
-        const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? NON_FINITE_STRINGS.get(raw.trim().toLowerCase()) : undefined;
-        if (value === undefined) throw locator.error(0, `"${metric}".values["${step}"] is ${JSON.stringify(raw)}; expected a number or "nan"`);
+        const value =
+          typeof raw === 'number'
+            ? raw
+            : typeof raw === 'string'
+              ? NON_FINITE_STRINGS.get(raw.trim().toLowerCase())
+              : undefined;
+        if (value === undefined)
+          throw locator.error(0, `"${metric}".values["${step}"] is ${JSON.stringify(raw)}; expected a number or "nan"`);
         collector.addPoint(series, step, value, 0);
       }
     }

@@ -49,9 +49,14 @@ function readMetricFolder(dir: string, options: FolderReadOptions): MetricData {
   if (eventFiles.length > 0) return readTensorBoardLogDir(dir, eventFiles, options);
   const mlflow = readMlflowFolder(dir, options);
   if (mlflow) return mlflow;
-  throw new InputFileError(dir, undefined, 'is a folder holding no TensorBoard event file (events.out.tfevents.*) and no MLflow run (a folder with metrics/)', {
-    hint: 'Give a metric file (JSONL, JSON, CSV, TSV), a TensorBoard log folder, or an MLflow run folder (mlruns/<experiment>/<run>) or its metrics/ folder; a glob such as dir/*.csv reads several files.',
-  });
+  throw new InputFileError(
+    dir,
+    undefined,
+    'is a folder holding no TensorBoard event file (events.out.tfevents.*) and no MLflow run (a folder with metrics/)',
+    {
+      hint: 'Give a metric file (JSONL, JSON, CSV, TSV), a TensorBoard log folder, or an MLflow run folder (mlruns/<experiment>/<run>) or its metrics/ folder; a glob such as dir/*.csv reads several files.',
+    },
+  );
 }
 
 function readHead(file: string): Uint8Array {

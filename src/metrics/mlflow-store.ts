@@ -22,22 +22,34 @@ export function readMlflowFolder(dir: string, options: FolderReadOptions): Metri
   const runs = findRunFolders(dir);
   if (runs.length === 0) return null;
   const latestWrite = runs.map((run) => {
-    const files = withModificationTimes(dir, listFiles(dir, `${run}/metrics`, () => true));
+    const files = withModificationTimes(
+      dir,
+      listFiles(dir, `${run}/metrics`, () => true),
+    );
     return { path: run, mtimeMs: Math.max(0, ...files.map((f) => f.mtimeMs)) };
   });
   const { fresh, stale } = splitByRunStart(latestWrite, options.notBefore);
   if (fresh.length === 0) {
-    throw new ReproError(`metrics: no MLflow run in ${dir} logged a metric during this run (started ${options.notBefore!.toISOString()}); found only older runs: ${describeDatedFiles(stale)}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`, {
-      hint: 'The training logged to another tracking folder (MLFLOW_TRACKING_URI), or logged nothing: point `metrics` at the mlruns folder it writes. Older runs were not read.',
-    });
+    throw new ReproError(
+      `metrics: no MLflow run in ${dir} logged a metric during this run (started ${options.notBefore!.toISOString()}); found only older runs: ${describeDatedFiles(stale)}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`,
+      {
+        hint: 'The training logged to another tracking folder (MLFLOW_TRACKING_URI), or logged nothing: point `metrics` at the mlruns folder it writes. Older runs were not read.',
+      },
+    );
   }
   if (fresh.length > 1) {
-    throw new ReproError(`metrics: ${dir} holds ${fresh.length} MLflow runs (${describeDatedFiles(fresh)}); reading them together would mix runs`, {
-      hint: `Point at one run folder (e.g. ${path.join(dir, fresh.at(-1)!.path)})${options.notBefore ? '' : ', or run it under `check`, which reads only the run logged during it'}.`,
-    });
+    throw new ReproError(
+      `metrics: ${dir} holds ${fresh.length} MLflow runs (${describeDatedFiles(fresh)}); reading them together would mix runs`,
+      {
+        hint: `Point at one run folder (e.g. ${path.join(dir, fresh.at(-1)!.path)})${options.notBefore ? '' : ', or run it under `check`, which reads only the run logged during it'}.`,
+      },
+    );
   }
   const data = readMetricsFolder(path.join(dir, fresh[0]!.path, 'metrics'));
-  if (stale.length > 0) data.notes.push(`${dir}: ${stale.length} MLflow run${stale.length === 1 ? '' : 's'} from earlier trainings left out: ${describeDatedFiles(stale)}`);
+  if (stale.length > 0)
+    data.notes.push(
+      `${dir}: ${stale.length} MLflow run${stale.length === 1 ? '' : 's'} from earlier trainings left out: ${describeDatedFiles(stale)}`,
+    );
   return data;
 }
 
@@ -46,14 +58,19 @@ function findRunFolders(dir: string): string[] {
   const runs: string[] = [];
   for (const child of subfolders(dir)) {
     if (isFolder(path.join(dir, child, 'metrics'))) runs.push(child);
-    else for (const grandchild of subfolders(path.join(dir, child))) if (isFolder(path.join(dir, child, grandchild, 'metrics'))) runs.push(`${child}/${grandchild}`);
+    else
+      for (const grandchild of subfolders(path.join(dir, child)))
+        if (isFolder(path.join(dir, child, grandchild, 'metrics'))) runs.push(`${child}/${grandchild}`);
   }
   return runs.sort();
 }
 
 function readMetricsFolder(metricsDir: string): MetricData {
   const files = listFiles(metricsDir, '', () => true).sort();
-  if (files.length === 0) throw new InputFileError(metricsDir, undefined, 'this MLflow metrics folder is empty: the run logged no metric', { hint: 'Log with mlflow.log_metric(name, value, step=step).' });
+  if (files.length === 0)
+    throw new InputFileError(metricsDir, undefined, 'this MLflow metrics folder is empty: the run logged no metric', {
+      hint: 'Log with mlflow.log_metric(name, value, step=step).',
+    });
   const data = emptyMetricData();
   for (const name of files) {
     const file = path.join(metricsDir, name);
@@ -61,7 +78,12 @@ function readMetricsFolder(metricsDir: string): MetricData {
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new InputFileError(file, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+      throw new InputFileError(
+        file,
+        undefined,
+        `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        { cause: error },
+      );
     }
     const metric = parseMlflowMetric(text, file, name);
     for (const [metricName, series] of metric.series) data.series.set(metricName, series);
@@ -72,7 +94,9 @@ function readMetricsFolder(metricsDir: string): MetricData {
 
 function subfolders(dir: string): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .map((e) => e.name);
   } catch {
     return [];
   }

@@ -54,10 +54,14 @@ export function parseMlflowMetric(text: string, file: string, name: string): Met
       const match = MLFLOW_LINE.exec(line);
       const value = match ? parseValue(match[2]!) : undefined;
       if (!match || value === undefined) {
-        throw locator.error(index + 1, `expected an MLflow metric line "<timestamp ms> <value> <step>", got: ${line.slice(0, 80)}`);
+        throw locator.error(
+          index + 1,
+          `expected an MLflow metric line "<timestamp ms> <value> <step>", got: ${line.slice(0, 80)}`,
+        );
       }
       const step = Number(match[3]);
-      if (step < 0 || !Number.isSafeInteger(step)) throw locator.error(index + 1, `the step ${match[3]} is not a whole number from 0 to 2^53`);
+      if (step < 0 || !Number.isSafeInteger(step))
+        throw locator.error(index + 1, `the step ${match[3]} is not a whole number from 0 to 2^53`);
       collector.addPoint(series, step, value, index + 1);
     }
   });

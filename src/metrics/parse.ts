@@ -44,7 +44,8 @@ export function parseMetricSource(source: LineSource, options: ParseOptions = {}
   else if (layout.kind === 'json-document') data = parseJsonDocument(source.wholeText(), source.file, options);
   else data = parseDelimited(source, layout.delimiter, options);
   // What was skipped (a long array) is why there is nothing: say so rather than only "no numbers".
-  if (data.series.size === 0 && data.finals.size === 0) throw noMetricsFound(source.file, ['no numeric values', ...data.notes].join('; '));
+  if (data.series.size === 0 && data.finals.size === 0)
+    throw noMetricsFound(source.file, ['no numeric values', ...data.notes].join('; '));
   return data;
 }
 
@@ -89,7 +90,9 @@ function parseJsonDocument(text: string, file: string, options: ParseOptions): M
       const before = text.slice(0, pythonError.offset);
       const line = before.split('\n').length;
       const column = pythonError.offset - before.lastIndexOf('\n');
-      throw new InputFileError(file, line, `not valid JSON, nor JSONL: ${pythonError.message} at column ${column}`, { hint: ACCEPTED_FORMATS });
+      throw new InputFileError(file, line, `not valid JSON, nor JSONL: ${pythonError.message} at column ${column}`, {
+        hint: ACCEPTED_FORMATS,
+      });
     }
     return readJsonDocument(document, file, { ...options, parsedStrictly: false });
   }

@@ -83,7 +83,10 @@ class Reader {
   }
 
   private literal<T>(token: string, value: T): T {
-    if (!this.text.startsWith(token, this.position)) this.fail(`unexpected ${JSON.stringify(this.text.slice(this.position, this.position + token.length))}, expected a value`);
+    if (!this.text.startsWith(token, this.position))
+      this.fail(
+        `unexpected ${JSON.stringify(this.text.slice(this.position, this.position + token.length))}, expected a value`,
+      );
     this.position += token.length;
     return value;
   }

@@ -78,7 +78,8 @@ function isUtf8Prefix(head: Uint8Array): boolean {
   }
 }
 
-const LOG_INSTEAD = 'Log scalars as JSONL (one JSON object per step), CSV with a header row, or TensorBoard event files, and point `metrics` there.';
+const LOG_INSTEAD =
+  'Log scalars as JSONL (one JSON object per step), CSV with a header row, or TensorBoard event files, and point `metrics` there.';
 
 /** What a refused format is, in words, and what the user can do: for messages. */
 export const REFUSED_FORMATS: Record<Exclude<SniffedFormat, 'tensorboard' | 'text'>, { what: string; todo: string }> = {
@@ -92,10 +93,22 @@ export const REFUSED_FORMATS: Record<Exclude<SniffedFormat, 'tensorboard' | 'tex
   },
   zip: { what: 'a zip archive (e.g. NumPy .npz, a Keras .keras model)', todo: LOG_INSTEAD },
   numpy: { what: 'a NumPy .npy array', todo: `${LOG_INSTEAD} (np.savetxt with a header row writes a CSV.)` },
-  parquet: { what: 'an Apache Parquet file', todo: `Export it with pandas, \`pd.read_parquet(p).to_csv(out, index=False)\`, or: ${LOG_INSTEAD}` },
-  hdf5: { what: 'an HDF5 file (e.g. Keras .h5 weights)', todo: `${LOG_INSTEAD} (Keras: the CSVLogger or TensorBoard callback.)` },
-  safetensors: { what: 'a safetensors checkpoint', todo: `Weights belong in \`checkpoints\`, not \`metrics\`. ${LOG_INSTEAD}` },
+  parquet: {
+    what: 'an Apache Parquet file',
+    todo: `Export it with pandas, \`pd.read_parquet(p).to_csv(out, index=False)\`, or: ${LOG_INSTEAD}`,
+  },
+  hdf5: {
+    what: 'an HDF5 file (e.g. Keras .h5 weights)',
+    todo: `${LOG_INSTEAD} (Keras: the CSVLogger or TensorBoard callback.)`,
+  },
+  safetensors: {
+    what: 'a safetensors checkpoint',
+    todo: `Weights belong in \`checkpoints\`, not \`metrics\`. ${LOG_INSTEAD}`,
+  },
   gzip: { what: 'a gzip-compressed file', todo: 'Decompress it first (gunzip), then point `metrics` at the text log.' },
-  utf16: { what: 'UTF-16 text', todo: 'Save it as UTF-8 (Excel: "CSV UTF-8"; PowerShell: Out-File -Encoding utf8), then point `metrics` at it.' },
+  utf16: {
+    what: 'UTF-16 text',
+    todo: 'Save it as UTF-8 (Excel: "CSV UTF-8"; PowerShell: Out-File -Encoding utf8), then point `metrics` at it.',
+  },
   binary: { what: 'a binary file in no format repro-check reads', todo: LOG_INSTEAD },
 };

@@ -8,7 +8,15 @@ import type { RecordLocator } from './collector.ts';
  * ordinary metric (Lightning and the HF Trainer log both). Keys match after trimming and
  * lower-casing (TensorBoard's CSV export writes `Step`, some loggers pad header cells).
  */
-export const STEP_KEY_PRIORITY = ['step', 'global_step', 'trainer/global_step', 'iteration', 'iter', '_step', 'epoch'] as const;
+export const STEP_KEY_PRIORITY = [
+  'step',
+  'global_step',
+  'trainer/global_step',
+  'iteration',
+  'iter',
+  '_step',
+  'epoch',
+] as const;
 
 export const STEP_KEY_HINT = `Name the step with the \`step-key\` setting (compare: --step-key KEY); recognised without it: ${STEP_KEY_PRIORITY.join(', ')} (epoch only when none of the others is there).`;
 
@@ -85,7 +93,11 @@ export class StepAxisChooser {
     if (best === undefined) return undefined;
     if (this.fixedKey === null) this.fixedKey = best;
     else if (best !== this.fixedKey) {
-      throw this.locator.error(record, `the step here is "${best}", but earlier records are numbered by "${this.fixedKey}"; one file is read on one step axis`, STEP_KEY_HINT);
+      throw this.locator.error(
+        record,
+        `the step here is "${best}", but earlier records are numbered by "${this.fixedKey}"; one file is read on one step axis`,
+        STEP_KEY_HINT,
+      );
     }
     return best;
   }

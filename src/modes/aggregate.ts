@@ -33,8 +33,17 @@ export async function readAggregateInputs(files: readonly string[]): Promise<Agg
       }
       if (isReproDocument(value)) {
         const document = decodeRecordDocument(value, file);
-        if (document.kind !== 'run-record') throw new InputFileError(file, undefined, 'is a baseline; give run records or metric files (one per run)');
-        return { file, record: document.record, member: { source: file, seed: document.record.provenance.seed, data: decodeMetricData(document.record.metrics, file) } };
+        if (document.kind !== 'run-record')
+          throw new InputFileError(file, undefined, 'is a baseline; give run records or metric files (one per run)');
+        return {
+          file,
+          record: document.record,
+          member: {
+            source: file,
+            seed: document.record.provenance.seed,
+            data: decodeMetricData(document.record.metrics, file),
+          },
+        };
       }
       return { file, record: null, member: { source: file, seed: null, data: readComparable(file) } };
     }),
@@ -61,7 +70,12 @@ export function splitRuns(inputs: readonly AggregateInput[]): { same: AggregateI
 }
 
 /** The statistical baseline over the inputs: the first run record (if any) as its run, and both bands. */
-export function bandBaseline(inputs: readonly AggregateInput[], ignore: readonly string[], createdAt: string, level?: BaselineJson['level']): BaselineJson {
+export function bandBaseline(
+  inputs: readonly AggregateInput[],
+  ignore: readonly string[],
+  createdAt: string,
+  level?: BaselineJson['level'],
+): BaselineJson {
   const { same, seeds } = splitRuns(inputs);
   return {
     kind: BASELINE_KIND,
@@ -69,8 +83,18 @@ export function bandBaseline(inputs: readonly AggregateInput[], ignore: readonly
     createdAt,
     runs: same[0]?.record ? [same[0].record] : [],
     band: {
-      seed: encodeBand([same[0]!, ...seeds].map((i) => i.member), ignore),
-      ...(same.length >= 2 ? { sameSeed: encodeBand(same.map((i) => i.member), ignore) } : {}),
+      seed: encodeBand(
+        [same[0]!, ...seeds].map((i) => i.member),
+        ignore,
+      ),
+      ...(same.length >= 2
+        ? {
+            sameSeed: encodeBand(
+              same.map((i) => i.member),
+              ignore,
+            ),
+          }
+        : {}),
     },
     ...(level ? { level } : {}),
   };
@@ -79,7 +103,14 @@ export function bandBaseline(inputs: readonly AggregateInput[], ignore: readonly
 /** The inputs as audit runs (run records only: the audit needs each run's environment). */
 export function auditRunsOf(inputs: readonly AggregateInput[]): AuditRun[] {
   const { same, seeds } = splitRuns(inputs);
-  const run = (i: AggregateInput, kind: AuditRun['kind'], index: number): AuditRun => ({ kind, index, seed: i.member.seed!, data: i.member.data, environment: i.record!.environment, checkpoints: i.record!.checkpoints });
+  const run = (i: AggregateInput, kind: AuditRun['kind'], index: number): AuditRun => ({
+    kind,
+    index,
+    seed: i.member.seed!,
+    data: i.member.data,
+    environment: i.record!.environment,
+    checkpoints: i.record!.checkpoints,
+  });
   return [...same.map((i, index) => run(i, 'same-seed', index)), ...seeds.map((i, index) => run(i, 'seed', index))];
 }
 
@@ -89,15 +120,34 @@ export function auditRunsOf(inputs: readonly AggregateInput[]): AuditRun[] {
  * InputFileError for a metric file (the audit needs each run's environment) and ReproError for
  * records of several commits.
  */
-export function runAggregate(inputs: readonly AggregateInput[], config: ReproConfig, env: NodeJS.ProcessEnv, createdAt: string): { baseline: BaselineJson; report: AuditReportInput } {
+export function runAggregate(
+  inputs: readonly AggregateInput[],
+  config: ReproConfig,
+  env: NodeJS.ProcessEnv,
+  createdAt: string,
+): { baseline: BaselineJson; report: AuditReportInput } {
   const metricFile = inputs.find((i) => !i.record);
-  if (metricFile) throw new InputFileError(metricFile.file, undefined, 'is not a run record; aggregate needs run records (`repro-check run -o RECORD.json`, or the run-record.json of each matrix job)', { hint: 'For metric files use `repro-check band`.' });
+  if (metricFile)
+    throw new InputFileError(
+      metricFile.file,
+      undefined,
+      'is not a run record; aggregate needs run records (`repro-check run -o RECORD.json`, or the run-record.json of each matrix job)',
+      { hint: 'For metric files use `repro-check band`.' },
+    );
   const commits = [...new Set(inputs.map((i) => i.record!.provenance.commit))];
-  if (commits.length > 1) throw new ReproError(`aggregate: the run records come from ${commits.length} commits (${commits.map((c) => c.slice(0, 12)).join(', ')}); a band and an audit need runs of one commit`);
+  if (commits.length > 1)
+    throw new ReproError(
+      `aggregate: the run records come from ${commits.length} commits (${commits.map((c) => c.slice(0, 12)).join(', ')}); a band and an audit need runs of one commit`,
+    );
   const runs = auditRunsOf(inputs);
   const options = auditOptionsOf(config, env);
   const findings = analyseAudit(runs, options);
-  const baseline = bandBaseline(inputs, options.ignore, createdAt, findings.level === 'not reproducible' ? undefined : findings.level);
+  const baseline = bandBaseline(
+    inputs,
+    options.ignore,
+    createdAt,
+    findings.level === 'not reproducible' ? undefined : findings.level,
+  );
   const report: AuditReportInput = {
     findings,
     commit: commits[0]!,

@@ -6,7 +6,13 @@ import { gateSettingsOf, sigmaGateOptionsOf } from '../settings/gate.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, type RepoState } from './repo-state.ts';
 import { collectRunEnvironment, createRunOutputDir, trainAndRecord, type TrainedRun } from './train.ts';
-import { analyseAudit, type AnalyseOptions, type AuditFindings, type AuditRun, type RunKind } from '../audit/analyse.ts';
+import {
+  analyseAudit,
+  type AnalyseOptions,
+  type AuditFindings,
+  type AuditRun,
+  type RunKind,
+} from '../audit/analyse.ts';
 import { resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
 import { describeSigmaGate } from '../stats/sigma-gate.ts';
 import { auditToJson, renderAuditMarkdown, type AuditReportInput } from '../report/audit.ts';
@@ -32,24 +38,46 @@ export interface Repeats {
  * each run's environment is fingerprinted again, so that a change between runs (another GPU,
  * a driver update mid-audit) shows. Throws what `trainAndRecord` throws (a failed training).
  */
-export async function trainRepeats(config: ReproConfig, repo: RepoState, context: ModeContext, counts: { sameSeed: number; seeds: number }): Promise<Repeats> {
+export async function trainRepeats(
+  config: ReproConfig,
+  repo: RepoState,
+  context: ModeContext,
+  counts: { sameSeed: number; seeds: number },
+): Promise<Repeats> {
   const plan: Array<{ kind: RunKind; index: number; seed: number }> = [
-    ...Array.from({ length: counts.sameSeed }, (_, index) => ({ kind: 'same-seed' as const, index, seed: config.seed })),
-    ...Array.from({ length: counts.seeds }, (_, index) => ({ kind: 'seed' as const, index, seed: config.seed + 1 + index })),
+    ...Array.from({ length: counts.sameSeed }, (_, index) => ({
+      kind: 'same-seed' as const,
+      index,
+      seed: config.seed,
+    })),
+    ...Array.from({ length: counts.seeds }, (_, index) => ({
+      kind: 'seed' as const,
+      index,
+      seed: config.seed + 1 + index,
+    })),
   ];
   const runs: RepeatedRun[] = [];
   let trainingMs = 0;
   for (const [i, step] of plan.entries()) {
     context.log.info(`Audit run ${i + 1} of ${plan.length}: ${step.kind} #${step.index}, seed ${step.seed}`);
     // The run's identity reaches the command through the environment it inherits (childEnvironment copies it).
-    const runContext: ModeContext = { ...context, env: { ...context.env, REPRO_RUN_INDEX: String(step.index), REPRO_RUN_KIND: step.kind } };
+    const runContext: ModeContext = {
+      ...context,
+      env: { ...context.env, REPRO_RUN_INDEX: String(step.index), REPRO_RUN_KIND: step.kind },
+    };
     const runConfig = { ...config, seed: step.seed };
     // The Python probe runs once (packages do not change between the runs of one job); GPU and driver are read per run.
     const environment = await collectRunEnvironment(runConfig, repo, runContext, runs[0]?.environment);
     const started = performance.now();
     const trained = await trainAndRecord(runConfig, repo, runContext, environment);
     trainingMs += performance.now() - started;
-    runs.push({ ...step, data: trained.data, environment: trained.record.environment, checkpoints: trained.record.checkpoints, trained });
+    runs.push({
+      ...step,
+      data: trained.data,
+      environment: trained.record.environment,
+      checkpoints: trained.record.checkpoints,
+      trained,
+    });
   }
   return { runs, trainingMs };
 }
@@ -58,7 +86,13 @@ export async function trainRepeats(config: ReproConfig, repo: RepoState, context
 export function auditOptionsOf(config: ReproConfig, env: NodeJS.ProcessEnv): AnalyseOptions {
   const gate = gateSettingsOf(config);
   const picker = new TolerancePicker(resolveTolerance(gate.tolerance), 'tolerance', gate['metric-tolerances']);
-  return { expect: config.audit.expect, ignore: gate['ignore-metrics'], gate: sigmaGateOptionsOf(gate, picker), determinismEnv: config['determinism-env'], env };
+  return {
+    expect: config.audit.expect,
+    ignore: gate['ignore-metrics'],
+    gate: sigmaGateOptionsOf(gate, picker),
+    determinismEnv: config['determinism-env'],
+    env,
+  };
 }
 
 export interface AuditResult {
@@ -86,7 +120,11 @@ export async function runAudit(settings: LoadedSettings, context: ModeContext): 
     const findings = analyseAudit(repeats.runs, options);
     for (const warning of findings.warnings) context.log.warning(warning);
     const outDir = await createRunOutputDir(context.env);
-    for (const run of repeats.runs) await writeFileAtomic(path.join(outDir, `run-${run.kind}-${run.index}.json`), serializeDocument(run.trained.record));
+    for (const run of repeats.runs)
+      await writeFileAtomic(
+        path.join(outDir, `run-${run.kind}-${run.index}.json`),
+        serializeDocument(run.trained.record),
+      );
     const report: AuditReportInput = {
       findings,
       commit: repo.provenance.commit,
@@ -108,10 +146,16 @@ export async function runAudit(settings: LoadedSettings, context: ModeContext): 
 function interpreterLines(environment: EnvironmentFingerprint): string[] {
   const interpreter = environment.interpreter;
   if (!interpreter) return [];
-  const facts = Object.entries(environment.frameworks ?? {}).filter(([, v]) => v !== 'not installed').map(([k, v]) => `${k} ${v}`);
+  const facts = Object.entries(environment.frameworks ?? {})
+    .filter(([, v]) => v !== 'not installed')
+    .map(([k, v]) => `${k} ${v}`);
   return [
     `Python ${environment.python ?? 'not found'}: ${interpreter.executable ?? interpreter.command} (chosen by ${interpreter.chosenBy === 'PATH' ? 'python3 on PATH' : interpreter.chosenBy})${interpreter.problem ? ` — ${interpreter.problem}` : ''}`,
     ...(facts.length > 0 ? [facts.join('; ')] : []),
-    ...(environment.gpu ? [`GPU: ${environment.gpu.devices.map((d) => d.name).join(', ') || 'none visible'}, driver ${environment.gpu.driver}, CUDA ${environment.gpu.cuda}`] : []),
+    ...(environment.gpu
+      ? [
+          `GPU: ${environment.gpu.devices.map((d) => d.name).join(', ') || 'none visible'}, driver ${environment.gpu.driver}, CUDA ${environment.gpu.cuda}`,
+        ]
+      : []),
   ];
 }

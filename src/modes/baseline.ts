@@ -45,13 +45,22 @@ export interface BaselineOptions {
  * audit does and adds the seed and same-seed bands and the level reached (a statistical
  * baseline). An existing baseline of a newer schema is refused and left as it is.
  */
-export async function runBaselineUpdate(settings: LoadedSettings, context: ModeContext, options: BaselineOptions = {}): Promise<BaselineResult> {
+export async function runBaselineUpdate(
+  settings: LoadedSettings,
+  context: ModeContext,
+  options: BaselineOptions = {},
+): Promise<BaselineResult> {
   const config = settings.config;
-  const repo = await prepareRepo(config, context, { ignore: (repoPath) => isBaselineFile(config.baseline, config['working-directory'], repoPath) });
+  const repo = await prepareRepo(config, context, {
+    ignore: (repoPath) => isBaselineFile(config.baseline, config['working-directory'], repoPath),
+  });
   const branch = await requireBranch(repo.repo);
   await options.beforeTraining?.(branch);
   const environment = await collectRunEnvironment(config, repo, context);
-  const baselinePath = path.resolve(repo.workDir, resolveBaselinePath(config.baseline, environment, context.env, os.hostname()));
+  const baselinePath = path.resolve(
+    repo.workDir,
+    resolveBaselinePath(config.baseline, environment, context.env, os.hostname()),
+  );
   // Before the training: a baseline this version must not overwrite is known in seconds.
   await refuseNewerBaseline(baselinePath);
   const label = `the baseline ${repoRelative(repo, baselinePath)}`;
@@ -59,7 +68,10 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
   // keepCheckoutClean the baseline goes to the run's output folder, which the training writes to.)
   if (!options.keepCheckoutClean) await checkWritable(baselinePath, label);
   // A statistical baseline (`--seeds M`): the audit's runs, whose bands the σ gate judges later runs by.
-  const repeats = config.audit.seeds > 0 ? await trainRepeats(config, repo, context, { sameSeed: config.audit.runs, seeds: config.audit.seeds }) : null;
+  const repeats =
+    config.audit.seeds > 0
+      ? await trainRepeats(config, repo, context, { sameSeed: config.audit.runs, seeds: config.audit.seeds })
+      : null;
   const trained = repeats ? repeats.runs[0]!.trained : await trainAndRecord(config, repo, context, environment);
   refuseNonFiniteMetrics(trained.data, config['ignore-metrics'], config['allow-non-finite']);
   return context.log.group('Writing the baseline', async () => {
@@ -74,21 +86,36 @@ export async function runBaselineUpdate(settings: LoadedSettings, context: ModeC
     const baselineRepoPath = repoRelative(repo, baselinePath);
     const written = options.keepCheckoutClean ? path.join(trained.outDir, path.basename(baselinePath)) : baselinePath;
     await writeFileAtomic(written, content, options.keepCheckoutClean ? written : label);
-    context.log.info(`Wrote ${options.keepCheckoutClean ? `the new ${baselineRepoPath} to ${written}` : baselineRepoPath} from commit ${trained.record.provenance.commit.slice(0, 12)} on ${branch}`);
+    context.log.info(
+      `Wrote ${options.keepCheckoutClean ? `the new ${baselineRepoPath} to ${written}` : baselineRepoPath} from commit ${trained.record.provenance.commit.slice(0, 12)} on ${branch}`,
+    );
     return { baselinePath: written, baselineRepoPath, content, branch, trained };
   });
 }
 
 /** The band and level blocks from a baseline's repeated runs: run 0 and the other seeds make the seed band. */
-function statisticalBlocks(config: ReproConfig, runs: RepeatedRun[], context: ModeContext): Pick<BaselineJson, 'band' | 'level'> {
-  const member = (run: RepeatedRun) => ({ source: `${run.kind} run ${run.index}, seed ${run.seed}`, seed: run.seed, data: run.data });
+function statisticalBlocks(
+  config: ReproConfig,
+  runs: RepeatedRun[],
+  context: ModeContext,
+): Pick<BaselineJson, 'band' | 'level'> {
+  const member = (run: RepeatedRun) => ({
+    source: `${run.kind} run ${run.index}, seed ${run.seed}`,
+    seed: run.seed,
+    data: run.data,
+  });
   const same = runs.filter((r) => r.kind === 'same-seed');
   const ignore = config['ignore-metrics'];
   const findings = analyseAudit(runs, auditOptionsOf(config, context.env));
   for (const warning of findings.warnings) context.log.warning(warning);
-  context.log.info(`Level reached over ${same.length} same-seed runs and ${runs.length - same.length + 1} seeds: ${findings.level}`);
+  context.log.info(
+    `Level reached over ${same.length} same-seed runs and ${runs.length - same.length + 1} seeds: ${findings.level}`,
+  );
   return {
-    band: { seed: encodeBand([same[0]!, ...runs.filter((r) => r.kind === 'seed')].map(member), ignore), sameSeed: encodeBand(same.map(member), ignore) },
+    band: {
+      seed: encodeBand([same[0]!, ...runs.filter((r) => r.kind === 'seed')].map(member), ignore),
+      sameSeed: encodeBand(same.map(member), ignore),
+    },
     ...(findings.level === 'not reproducible' ? {} : { level: findings.level }),
   };
 }
@@ -97,11 +124,19 @@ function statisticalBlocks(config: ReproConfig, runs: RepeatedRun[], context: Mo
 function refuseNonFiniteMetrics(data: MetricData, ignore: readonly string[], allow: readonly string[]): void {
   const found = findNonFiniteValues(data, { ignore, allow });
   if (found.length === 0) return;
-  const listed = found.slice(0, 5).map(({ name, step, value }) => `\`${name}\` is ${formatValue(value)}${step === null ? ' (final value)' : ` at step ${step}`}`);
+  const listed = found
+    .slice(0, 5)
+    .map(
+      ({ name, step, value }) =>
+        `\`${name}\` is ${formatValue(value)}${step === null ? ' (final value)' : ` at step ${step}`}`,
+    );
   const more = found.length > listed.length ? `, and ${found.length - listed.length} more` : '';
-  throw new ReproError(`The run's metrics hold non-finite values: ${listed.join('; ')}${more}. A baseline recorded from a diverged run would pass every run that diverges the same way; none was written.`, {
-    hint: 'Fix the training (it diverged), or, where NaN/Infinity is expected (a gradient norm under fp16 loss scaling), list the metric in `allow-non-finite` (globs), e.g. allow-non-finite: ["grad_norm"].',
-  });
+  throw new ReproError(
+    `The run's metrics hold non-finite values: ${listed.join('; ')}${more}. A baseline recorded from a diverged run would pass every run that diverges the same way; none was written.`,
+    {
+      hint: 'Fix the training (it diverged), or, where NaN/Infinity is expected (a gradient norm under fp16 loss scaling), list the metric in `allow-non-finite` (globs), e.g. allow-non-finite: ["grad_norm"].',
+    },
+  );
 }
 
 async function refuseNewerBaseline(file: string): Promise<void> {
@@ -119,8 +154,13 @@ async function refuseNewerBaseline(file: string): Promise<void> {
   }
   const version = isReproDocument(value) ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (typeof version === 'number' && version > BASELINE_SCHEMA_VERSION) {
-    throw new InputFileError(file, undefined, `was written by a newer repro-check (schemaVersion ${version}; this one writes ${BASELINE_SCHEMA_VERSION}) and is left as it is`, {
-      hint: 'Update the baseline with the repro-check version that wrote it, or upgrade this one.',
-    });
+    throw new InputFileError(
+      file,
+      undefined,
+      `was written by a newer repro-check (schemaVersion ${version}; this one writes ${BASELINE_SCHEMA_VERSION}) and is left as it is`,
+      {
+        hint: 'Update the baseline with the repro-check version that wrote it, or upgrade this one.',
+      },
+    );
   }
 }

@@ -93,12 +93,18 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
   const where = baselineCommit ? `${baselineRepoPath} at base commit ${baselineCommit.slice(0, 12)}` : baselineRepoPath;
   const configRepoPath = options.configPath ? repoRelative(repo, options.configPath) : null;
   const baseline = baselineText === null ? null : decodeBaselineText(baselineText, where);
-  const createCommands = [`npx repro-check baseline update${configRepoPath ? ` --config ${configRepoPath}` : ''}`, `git add ${baselineRepoPath} && git commit -m "Add repro-check baseline" && git push`];
+  const createCommands = [
+    `npx repro-check baseline update${configRepoPath ? ` --config ${configRepoPath}` : ''}`,
+    `git add ${baselineRepoPath} && git commit -m "Add repro-check baseline" && git push`,
+  ];
   if (baseline === null && options.onMissingBaseline === 'fail') {
     // Nothing to compare with: say so now rather than after the training.
-    throw new ReproError(`No baseline at ${where}; nothing to compare this run with. To create one, on a clean checkout of the default branch run:\n${createCommands.map((c) => `  ${c}`).join('\n')}`, {
-      hint: 'or run the baseline-update workflow (workflow_dispatch with `mode: baseline`). The action passes without a baseline under `on-missing-baseline: warn`.',
-    });
+    throw new ReproError(
+      `No baseline at ${where}; nothing to compare this run with. To create one, on a clean checkout of the default branch run:\n${createCommands.map((c) => `  ${c}`).join('\n')}`,
+      {
+        hint: 'or run the baseline-update workflow (workflow_dispatch with `mode: baseline`). The action passes without a baseline under `on-missing-baseline: warn`.',
+      },
+    );
   }
   const gate = await gateSettingsForRun(options.settings, configRepoPath, repo, context);
   const pinning = await pinningLines(repo.workDir, config['pinning-risks']);
@@ -139,7 +145,10 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
     );
     const extra = trained.record.environment.extra;
     // `backend: auto` may settle on any of three backends: say which one this run used.
-    if (extra['tfjs.backend']) report.notes.push(`Built-in trainer backend: ${extra['tfjs.backend']} ${extra['tfjs.version'] ?? ''} on ${extra['tfjs.device'] ?? 'unknown device'}`);
+    if (extra['tfjs.backend'])
+      report.notes.push(
+        `Built-in trainer backend: ${extra['tfjs.backend']} ${extra['tfjs.version'] ?? ''} on ${extra['tfjs.device'] ?? 'unknown device'}`,
+      );
 
     let exitCode: number = EXIT_PASS;
     if (baseline === null) {
@@ -160,25 +169,50 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
         gate.source,
         gate.settings['metric-tolerances'],
       );
-      const plain = compareMetrics(baseline.data, trained.data, { tolerances: picker, include: [], ignore: gate.settings['ignore-metrics'] });
-      const judged = judgeAgainstBand(plain, baseline.baseline, baseline.label, trained.data, config.seed, sigmaGateOptionsOf(gate.settings, picker));
+      const plain = compareMetrics(baseline.data, trained.data, {
+        tolerances: picker,
+        include: [],
+        ignore: gate.settings['ignore-metrics'],
+      });
+      const judged = judgeAgainstBand(
+        plain,
+        baseline.baseline,
+        baseline.label,
+        trained.data,
+        config.seed,
+        sigmaGateOptionsOf(gate.settings, picker),
+      );
       const verdict = judged.verdict;
       report.toleranceLines.push(...judged.lines);
-      for (const glob of verdict.unusedToleranceGlobs) context.log.warning(`metric-tolerances["${glob}"] matches no metric; check the name (globs match whole names, * matches any characters)`);
+      for (const glob of verdict.unusedToleranceGlobs)
+        context.log.warning(
+          `metric-tolerances["${glob}"] matches no metric; check the name (globs match whole names, * matches any characters)`,
+        );
       const finalWeights = compareFinalCheckpoints(baseline.run.checkpoints, trained.record.checkpoints);
-      const mergedWeights = compareFinalCheckpoints(mergedEntry(baseline.run), mergedEntry(trained.record), `merged checkpoint (average of the last ${trained.record.merged?.from.length ?? 0})`);
+      const mergedWeights = compareFinalCheckpoints(
+        mergedEntry(baseline.run),
+        mergedEntry(trained.record),
+        `merged checkpoint (average of the last ${trained.record.merged?.from.length ?? 0})`,
+      );
       const weights = {
         lines: [...finalWeights.lines, ...mergedWeights.lines],
         compared: finalWeights.compared || mergedWeights.compared,
         differing: [...finalWeights.differing, ...mergedWeights.differing.map((name) => `merged: ${name}`)],
         tensors: finalWeights.tensors + mergedWeights.tensors,
-        notProduced: [finalWeights.notProduced, mergedWeights.notProduced].filter((cause) => cause !== null).join('; ') || null,
+        notProduced:
+          [finalWeights.notProduced, mergedWeights.notProduced].filter((cause) => cause !== null).join('; ') || null,
       };
       const exact = gate.settings.tolerance.exact === true;
       // Weights the baseline has but this run did not produce count as differing: never a quiet pass.
       const weightsDrift = exact && weights.differing.length > 0 && (weights.compared || weights.notProduced !== null);
       report.verdict = verdict;
-      report.weightsDrift = weightsDrift ? { differing: weights.differing.length, tensors: weights.tensors, ...(weights.notProduced ? { cause: weights.notProduced } : {}) } : null;
+      report.weightsDrift = weightsDrift
+        ? {
+            differing: weights.differing.length,
+            tensors: weights.tensors,
+            ...(weights.notProduced ? { cause: weights.notProduced } : {}),
+          }
+        : null;
       report.weightsNotCompared = !exact && weights.notProduced !== null;
       report.environmentDifferences = diffEnvironments(baseline.run.environment, trained.record.environment);
       report.checkpointLines = [...weights.lines, ...weightsVerdictLines(weights, exact)];
@@ -188,10 +222,13 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
         report.seedMismatch = seeds;
         report.notes.push(seedMismatchNote(seeds));
       } else if (baseline.run.provenance.settingsHash !== trained.record.provenance.settingsHash) {
-        report.notes.push('The training settings (command or trainer, determinism switches) differ from those the baseline was made with; drift may come from that.');
+        report.notes.push(
+          'The training settings (command or trainer, determinism switches) differ from those the baseline was made with; drift may come from that.',
+        );
       }
       // Acceptance is asked only on drift (it is a GitHub call); the outcome is decided once, in compare/outcome.ts.
-      const drifted = decideOutcome({ verdict, weightsDrift: report.weightsDrift ?? null, acceptedBy: null }).outcome === 'drift';
+      const drifted =
+        decideOutcome({ verdict, weightsDrift: report.weightsDrift ?? null, acceptedBy: null }).outcome === 'drift';
       const accepted = drifted && options.findAcceptance ? await options.findAcceptance() : null;
       const decided = decideOutcome({ verdict, weightsDrift: report.weightsDrift ?? null, acceptedBy: accepted });
       report.outcome = decided.outcome;
@@ -204,18 +241,41 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
     await writeFileAtomic(reportPath, markdown);
     const htmlPath = path.join(trained.outDir, 'report.html');
     await writeFileAtomic(htmlPath, renderHtml(report, await loadChartLibrary()));
-    if (report.verdict) await writeFileAtomic(path.join(trained.outDir, 'report.json'), JSON.stringify(checkReportToJson({ ...report, verdict: report.verdict }), null, 2) + '\n');
-    return { exitCode, outcome: report.outcome, verdict: report.verdict, report, markdown, trained, recordPath, reportPath, htmlPath, baselineRepoPath };
+    if (report.verdict)
+      await writeFileAtomic(
+        path.join(trained.outDir, 'report.json'),
+        JSON.stringify(checkReportToJson({ ...report, verdict: report.verdict }), null, 2) + '\n',
+      );
+    return {
+      exitCode,
+      outcome: report.outcome,
+      verdict: report.verdict,
+      report,
+      markdown,
+      trained,
+      recordPath,
+      reportPath,
+      htmlPath,
+      baselineRepoPath,
+    };
   });
 }
 
 /** What the weights comparison means for the verdict under this tolerance (pure). */
 function weightsVerdictLines(weights: WeightsComparison, exact: boolean): string[] {
   if (weights.notProduced !== null) {
-    return [exact ? 'tolerance is exact, so weights this run did not produce are drift' : 'the weights were not compared (under `tolerance: { exact: true }` this is drift); check the `checkpoints` setting and that the training still saves them'];
+    return [
+      exact
+        ? 'tolerance is exact, so weights this run did not produce are drift'
+        : 'the weights were not compared (under `tolerance: { exact: true }` this is drift); check the `checkpoints` setting and that the training still saves them',
+    ];
   }
   if (!weights.compared || weights.differing.length === 0) return [];
-  return [exact ? 'tolerance is exact, so differing weights are drift' : 'weights are compared bit for bit only under `tolerance: { exact: true }`; here they are reported'];
+  return [
+    exact
+      ? 'tolerance is exact, so differing weights are drift'
+      : 'weights are compared bit for bit only under `tolerance: { exact: true }`; here they are reported',
+  ];
 }
 
 export function decodeBaselineText(text: string, where: string): LoadedBaseline {
@@ -223,16 +283,36 @@ export function decodeBaselineText(text: string, where: string): LoadedBaseline 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ReproError(`${where}: the baseline is not valid JSON (${(error as Error).message})`, { hint: 'Recreate it with `repro-check baseline update`.' });
+    throw new ReproError(`${where}: the baseline is not valid JSON (${(error as Error).message})`, {
+      hint: 'Recreate it with `repro-check baseline update`.',
+    });
   }
-  if (!isReproDocument(value)) throw new ReproError(`${where}: not a repro-check baseline (no "kind": "repro-check/baseline")`, { hint: 'Recreate it with `repro-check baseline update`.' });
+  if (!isReproDocument(value))
+    throw new ReproError(`${where}: not a repro-check baseline (no "kind": "repro-check/baseline")`, {
+      hint: 'Recreate it with `repro-check baseline update`.',
+    });
   const document = decodeRecordDocument(value, where);
   const baseline: BaselineJson =
-    document.kind === 'baseline' ? document.baseline : { kind: 'repro-check/baseline', schemaVersion: 1, createdAt: document.record.provenance.createdAt, runs: [document.record] };
+    document.kind === 'baseline'
+      ? document.baseline
+      : {
+          kind: 'repro-check/baseline',
+          schemaVersion: 1,
+          createdAt: document.record.provenance.createdAt,
+          runs: [document.record],
+        };
   const run = baseline.runs[0];
-  if (!run) throw new ReproError(`${where}: this baseline holds a band but no run record (it was built by \`repro-check band\` from metric files)`, { hint: 'A check needs a baseline made by `repro-check baseline update` (with --seeds M for a band), or a band built from run records; `repro-check compare` takes this one.' });
+  if (!run)
+    throw new ReproError(
+      `${where}: this baseline holds a band but no run record (it was built by \`repro-check band\` from metric files)`,
+      {
+        hint: 'A check needs a baseline made by `repro-check baseline update` (with --seeds M for a band), or a band built from run records; `repro-check compare` takes this one.',
+      },
+    );
   if (run.provenance.dirty) {
-    throw new ReproError(`${where}: this baseline was recorded on an unclean tree (--allow-dirty), so it cannot gate`, { hint: 'Re-record it on a clean checkout with `repro-check baseline update`.' });
+    throw new ReproError(`${where}: this baseline was recorded on an unclean tree (--allow-dirty), so it cannot gate`, {
+      hint: 'Re-record it on a clean checkout with `repro-check baseline update`.',
+    });
   }
   return { baseline, run, data: decodeMetricData(run.metrics, where), label: where };
 }
@@ -244,7 +324,12 @@ export function decodeBaselineText(text: string, where: string): LoadedBaseline 
  * run takes as the PR has it, so there is no base-commit copy of them to read. Either way the
  * report says where the values came from.
  */
-async function gateSettingsForRun(loaded: LoadedSettings, configRepoPath: string | null, repo: RepoState, context: ModeContext): Promise<{ settings: GateSettings; source: string; lines: string[] }> {
+async function gateSettingsForRun(
+  loaded: LoadedSettings,
+  configRepoPath: string | null,
+  repo: RepoState,
+  context: ModeContext,
+): Promise<{ settings: GateSettings; source: string; lines: string[] }> {
   const own = gateSettingsOf(loaded.config);
   const explicit = GATE_KEYS.filter((key) => loaded.explicitKeys.includes(key));
   const origin = loaded.origins.tolerance ?? 'default';
@@ -253,12 +338,16 @@ async function gateSettingsForRun(loaded: LoadedSettings, configRepoPath: string
   const lines: string[] = [];
   const base = repo.provenance.baseCommit;
   if (base && !configRepoPath) {
-    lines.push('There is no config file, so the tolerance keys come from this run\'s inputs and the defaults, as the pull request\'s workflow sets them; put them in repro.yml to hold pull requests to the base commit\'s values.');
+    lines.push(
+      "There is no config file, so the tolerance keys come from this run's inputs and the defaults, as the pull request's workflow sets them; put them in repro.yml to hold pull requests to the base commit's values.",
+    );
   } else if (base && configRepoPath) {
     const baseText = await readFileAtCommit(repo.repo, base, configRepoPath);
     const baseGate = baseText === null ? null : gateSettingsFromText(baseText);
     if (baseText === null) {
-      lines.push(`The base commit has no ${configRepoPath} (this pull request adds it); this run's tolerance keys apply.`);
+      lines.push(
+        `The base commit has no ${configRepoPath} (this pull request adds it); this run's tolerance keys apply.`,
+      );
     } else if (!baseGate) {
       lines.push(`The base commit's ${configRepoPath} has no valid tolerance keys; this run's values apply.`);
     } else {
@@ -266,17 +355,24 @@ async function gateSettingsForRun(loaded: LoadedSettings, configRepoPath: string
       if (!explicit.includes('tolerance')) source = `${configRepoPath} at base commit ${base.slice(0, 12)}`;
       const changed = changedGateKeys(baseGate, own).filter((key) => !loaded.explicitKeys.includes(key));
       if (changed.length > 0) {
-        lines.push(`This pull request changes ${changed.map((k) => `\`${k}\``).join(', ')}; the base commit's values apply here and the new ones after merge.`);
-        context.log.warning(`This pull request changes ${changed.join(', ')}; the base commit's values apply until it is merged.`);
+        lines.push(
+          `This pull request changes ${changed.map((k) => `\`${k}\``).join(', ')}; the base commit's values apply here and the new ones after merge.`,
+        );
+        context.log.warning(
+          `This pull request changes ${changed.join(', ')}; the base commit's values apply until it is merged.`,
+        );
       }
       if (explicit.length > 0) {
-        lines.push(`${explicit.map((k) => `\`${k}\` (${loaded.origins[k]})`).join(', ')}: given explicitly, so this run's value applies, not the base commit's ${configRepoPath}; the pull request's workflow sets it.`);
+        lines.push(
+          `${explicit.map((k) => `\`${k}\` (${loaded.origins[k]})`).join(', ')}: given explicitly, so this run's value applies, not the base commit's ${configRepoPath}; the pull request's workflow sets it.`,
+        );
       }
     }
   }
   const t = resolveTolerance(settings.tolerance);
   lines.unshift(t.exact ? `exact (bit-for-bit) — from ${source}` : `rtol ${t.rtol}, atol ${t.atol} — from ${source}`);
-  for (const [glob, override] of Object.entries(settings['metric-tolerances'])) lines.push(`\`${glob}\`: ${JSON.stringify(override)}`);
+  for (const [glob, override] of Object.entries(settings['metric-tolerances']))
+    lines.push(`\`${glob}\`: ${JSON.stringify(override)}`);
   lines.push(`ignored metrics: ${settings['ignore-metrics'].map((g) => `\`${g}\``).join(', ') || 'none'}`);
   return { settings, source, lines };
 }

@@ -45,18 +45,38 @@ export async function averageAndEvaluate(
   if (average === undefined && evalCommand === undefined) return { merged: null, finals };
   const ordered = await lastCheckpoints(files, undefined);
   const final = ordered.at(-1);
-  if (!final) throw new ReproError(`checkpoints: the training wrote no file matching ${setting.glob}, so there is nothing to ${average === undefined ? 'evaluate' : 'average'}`, { hint: 'Check the glob (relative to working-directory; {out} is the run output folder) and that the training saves checkpoints.' });
+  if (!final)
+    throw new ReproError(
+      `checkpoints: the training wrote no file matching ${setting.glob}, so there is nothing to ${average === undefined ? 'evaluate' : 'average'}`,
+      {
+        hint: 'Check the glob (relative to working-directory; {out} is the run output folder) and that the training saves checkpoints.',
+      },
+    );
 
   let merged: MergedCheckpointJson | null = null;
   if (average !== undefined) {
     if (ordered.length < average) {
-      throw new ReproError(`checkpoints.average-last is ${average}, but the training wrote ${ordered.length} checkpoint${ordered.length === 1 ? '' : 's'} matching ${setting.glob}`, { hint: 'Save checkpoints more often, or lower average-last.' });
+      throw new ReproError(
+        `checkpoints.average-last is ${average}, but the training wrote ${ordered.length} checkpoint${ordered.length === 1 ? '' : 's'} matching ${setting.glob}`,
+        { hint: 'Save checkpoints more often, or lower average-last.' },
+      );
     }
     const inputs = ordered.slice(-average).map((c) => c.path);
     const out = path.join(run.outDir, 'merged.safetensors');
-    const result = await run.context.log.group(`Averaging the last ${average} checkpoints`, () => mergeCheckpoints({ inputs, method: 'sma', out }));
-    run.context.log.info(`Cosine between successive deltas: ${result.deltaCosines.map((c) => c.toFixed(3)).join(', ') || 'n/a'}`);
-    merged = { path: out, from: inputs, method: 'sma', tensors: (await fingerprintCheckpoint(out)).tensors, metrics: {}, finalMetrics: {} };
+    const result = await run.context.log.group(`Averaging the last ${average} checkpoints`, () =>
+      mergeCheckpoints({ inputs, method: 'sma', out }),
+    );
+    run.context.log.info(
+      `Cosine between successive deltas: ${result.deltaCosines.map((c) => c.toFixed(3)).join(', ') || 'n/a'}`,
+    );
+    merged = {
+      path: out,
+      from: inputs,
+      method: 'sma',
+      tensors: (await fingerprintCheckpoint(out)).tensors,
+      metrics: {},
+      finalMetrics: {},
+    };
   }
   if (evalCommand !== undefined) {
     const evaluate = (checkpoint: string) => runEval(evalCommand, checkpoint, run);
@@ -72,7 +92,11 @@ export async function averageAndEvaluate(
   return { merged, finals };
 }
 
-async function runEval(command: string, checkpoint: string, run: { cwd: string; env: NodeJS.ProcessEnv; timeoutMinutes: number; context: ModeContext }): Promise<Map<string, number>> {
+async function runEval(
+  command: string,
+  checkpoint: string,
+  run: { cwd: string; env: NodeJS.ProcessEnv; timeoutMinutes: number; context: ModeContext },
+): Promise<Map<string, number>> {
   const shell = command.replaceAll('{checkpoint}', shellQuote(checkpoint));
   let lastStdout = '';
   const result = await run.context.log.group(`Evaluating ${path.basename(checkpoint)}: ${shell}`, () =>
@@ -88,7 +112,8 @@ async function runEval(command: string, checkpoint: string, run: { cwd: string; 
       ...(run.context.signal ? { signal: run.context.signal } : {}),
     }).finally(() => run.context.trainingOutput.end()),
   );
-  if (result.exitCode !== 0 || result.timedOut || result.cancelled) throw trainingFailure('The eval command', shell, result, run.timeoutMinutes);
+  if (result.exitCode !== 0 || result.timedOut || result.cancelled)
+    throw trainingFailure('The eval command', shell, result, run.timeoutMinutes);
   return parseEvalOutput(lastStdout, shell);
 }
 
@@ -99,7 +124,10 @@ async function runEval(command: string, checkpoint: string, run: { cwd: string; 
  */
 export function parseEvalOutput(line: string, command: string): Map<string, number> {
   const fail = (why: string): never => {
-    throw new ReproError(`the eval command's last line of output ${why}: ${command}\n  last line: ${line.slice(0, 300) || '(none)'}`, { hint: 'Print the metrics as one JSON object on the last line, e.g. print(json.dumps({"loss": loss})).' });
+    throw new ReproError(
+      `the eval command's last line of output ${why}: ${command}\n  last line: ${line.slice(0, 300) || '(none)'}`,
+      { hint: 'Print the metrics as one JSON object on the last line, e.g. print(json.dumps({"loss": loss})).' },
+    );
   };
   let value: unknown;
   try {
@@ -112,7 +140,8 @@ export function parseEvalOutput(line: string, command: string): Map<string, numb
   const walk = (node: Record<string, unknown>, prefix: string) => {
     for (const [key, entry] of Object.entries(node)) {
       if (typeof entry === 'number') metrics.set(prefix + key, entry);
-      else if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) walk(entry as Record<string, unknown>, `${prefix}${key}.`);
+      else if (typeof entry === 'object' && entry !== null && !Array.isArray(entry))
+        walk(entry as Record<string, unknown>, `${prefix}${key}.`);
     }
   };
   walk(value as Record<string, unknown>, '');

@@ -7,7 +7,11 @@ import { serializeDocument } from '../record/codec.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 
 /** `run`: gate the tree, train once and write the run record, without comparing (matrix jobs upload it). */
-export async function recordOnly(settings: LoadedSettings, context: ModeContext, gate: TreeGateOptions = {}): Promise<{ recordPath: string; trained: TrainedRun }> {
+export async function recordOnly(
+  settings: LoadedSettings,
+  context: ModeContext,
+  gate: TreeGateOptions = {},
+): Promise<{ recordPath: string; trained: TrainedRun }> {
   const repo = await prepareRepo(settings.config, context, gate);
   const trained = await trainAndRecord(settings.config, repo, context);
   const recordPath = path.join(trained.outDir, 'run-record.json');

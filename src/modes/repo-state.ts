@@ -32,29 +32,50 @@ export interface TreeGateOptions {
   ignore?: (repoPath: string) => boolean;
 }
 
-
 /** Opens the repository, refuses an unclean tree, and records which commit is being trained. */
-export async function prepareRepo(config: ReproConfig, context: ModeContext, gate: TreeGateOptions = {}): Promise<RepoState> {
+export async function prepareRepo(
+  config: ReproConfig,
+  context: ModeContext,
+  gate: TreeGateOptions = {},
+): Promise<RepoState> {
   return context.log.group('Checking the working tree', async () => {
     const repo = await openRepo(context.cwd);
     const repoRoot = repo.root;
     const workDir = path.resolve(repoRoot, config['working-directory']);
     if (path.relative(repoRoot, workDir).startsWith('..')) {
-      throw new ReproError(`working-directory "${config['working-directory']}" is outside the repository ${repoRoot}`, { hint: 'Give a path inside the repository, relative to its root.' });
+      throw new ReproError(`working-directory "${config['working-directory']}" is outside the repository ${repoRoot}`, {
+        hint: 'Give a path inside the repository, relative to its root.',
+      });
     }
     let dirty: UncleanTree | null = null;
     if (gate.allowDirty) {
       const unclean = await uncleanPaths(repo, gate.ignore);
       if (unclean.length > 0) {
         dirty = { paths: unclean.map((e) => e.path), diffSha256: await uncleanTreeHash(repo, unclean) };
-        context.log.warning(`${UNCLEAN_TREE_NOTE}: training ${unclean.length} uncommitted path${unclean.length === 1 ? '' : 's'} (--allow-dirty).`);
+        context.log.warning(
+          `${UNCLEAN_TREE_NOTE}: training ${unclean.length} uncommitted path${unclean.length === 1 ? '' : 's'} (--allow-dirty).`,
+        );
       }
     } else await assertCleanTree(repo, gate.ignore);
-    const provenance = await resolveProvenance(repo, context.pullRequest ? { headSha: context.pullRequest.headSha, baseSha: context.pullRequest.baseSha, headRef: context.pullRequest.headRef ?? null } : null, { ref: context.env.GITHUB_REF, sha: context.env.GITHUB_SHA });
+    const provenance = await resolveProvenance(
+      repo,
+      context.pullRequest
+        ? {
+            headSha: context.pullRequest.headSha,
+            baseSha: context.pullRequest.baseSha,
+            headRef: context.pullRequest.headRef ?? null,
+          }
+        : null,
+      { ref: context.env.GITHUB_REF, sha: context.env.GITHUB_SHA },
+    );
     if (await hasCredentialHeader(repo)) {
-      context.log.warning('.git/config holds a credential header (actions/checkout with persist-credentials: true): the training command can read that token. Set `persist-credentials: false` on actions/checkout.');
+      context.log.warning(
+        '.git/config holds a credential header (actions/checkout with persist-credentials: true): the training command can read that token. Set `persist-credentials: false` on actions/checkout.',
+      );
     }
-    context.log.info(`Training commit ${provenance.commit}${provenance.ref ? ` (${provenance.ref})` : ' (detached HEAD)'}${provenance.shallow ? ', shallow clone' : ''}`);
+    context.log.info(
+      `Training commit ${provenance.commit}${provenance.ref ? ` (${provenance.ref})` : ' (detached HEAD)'}${provenance.shallow ? ', shallow clone' : ''}`,
+    );
     return { repo, repoRoot, workDir, provenance, dirty };
   });
 }

@@ -46,9 +46,21 @@ const EXACT = new TolerancePicker({ rtol: 0, atol: 0, exact: true }, '--resume-a
  * @throws ReproError when a leg did not follow the protocol (the first leg logged past N, the
  * second leg logged nothing after N), naming the variable the script must read.
  */
-export function analyzeResume(uninterrupted: MetricData, firstLeg: MetricData, resumedLeg: MetricData, resumeAt: number, ignore: string[]): ResumeAnalysis {
-  const lastStep = Math.max(-Infinity, ...[...uninterrupted.series.values()].map((s) => (s.steps.length > 0 ? s.steps[s.steps.length - 1]! : -Infinity)));
-  if (!(lastStep > resumeAt)) throw new ReproError(`--resume-at ${resumeAt}: the uninterrupted run logs no step after ${resumeAt} (its last is ${Number.isFinite(lastStep) ? lastStep : 'none'}); choose a step before its end`);
+export function analyzeResume(
+  uninterrupted: MetricData,
+  firstLeg: MetricData,
+  resumedLeg: MetricData,
+  resumeAt: number,
+  ignore: string[],
+): ResumeAnalysis {
+  const lastStep = Math.max(
+    -Infinity,
+    ...[...uninterrupted.series.values()].map((s) => (s.steps.length > 0 ? s.steps[s.steps.length - 1]! : -Infinity)),
+  );
+  if (!(lastStep > resumeAt))
+    throw new ReproError(
+      `--resume-at ${resumeAt}: the uninterrupted run logs no step after ${resumeAt} (its last is ${Number.isFinite(lastStep) ? lastStep : 'none'}); choose a step before its end`,
+    );
   assertStoppedAt(firstLeg, resumeAt);
   const tail = stepsAfter(resumedLeg, resumeAt);
   if (tail.series.size === 0) {
@@ -59,7 +71,11 @@ export function analyzeResume(uninterrupted: MetricData, firstLeg: MetricData, r
   const options = { tolerances: EXACT, include: [], ignore };
   const resumed = compareMetrics(stepsAfter(uninterrupted, resumeAt), tail, options);
   const head = stepsUpTo(uninterrupted, resumeAt);
-  const firstLegVerdict = compareMetrics({ ...head, finals: new Map() }, { ...stepsUpTo(firstLeg, resumeAt), finals: new Map() }, options);
+  const firstLegVerdict = compareMetrics(
+    { ...head, finals: new Map() },
+    { ...stepsUpTo(firstLeg, resumeAt), finals: new Map() },
+    options,
+  );
   const divergent = resumed.metrics.filter(isDriftedMetric);
   const steps = divergent.map((m) => m.firstDivergentStep).filter((s): s is number => s !== null);
   const firstDivergentStep = steps.length > 0 ? Math.min(...steps) : null;
@@ -81,11 +97,17 @@ export function analyzeResume(uninterrupted: MetricData, firstLeg: MetricData, r
  * @throws ReproError naming the step it logged and what to implement.
  */
 export function assertStoppedAt(firstLeg: MetricData, resumeAt: number): void {
-  const pastStop = Math.max(-Infinity, ...[...firstLeg.series.values()].map((s) => (s.steps.length > 0 ? s.steps[s.steps.length - 1]! : -Infinity)));
+  const pastStop = Math.max(
+    -Infinity,
+    ...[...firstLeg.series.values()].map((s) => (s.steps.length > 0 ? s.steps[s.steps.length - 1]! : -Infinity)),
+  );
   if (pastStop > resumeAt) {
-    throw new ReproError(`the first leg logged step ${pastStop}, past ${STOP_AT_STEP_VARIABLE}=${resumeAt}: the training command does not implement the resume protocol`, {
-      hint: `Make it stop after step ${STOP_AT_STEP_VARIABLE}, save its full state (model, optimizer, scheduler, step, RNG states) into ${STATE_DIR_VARIABLE} and exit 0; see examples/pytorch-smoke/train.py.`,
-    });
+    throw new ReproError(
+      `the first leg logged step ${pastStop}, past ${STOP_AT_STEP_VARIABLE}=${resumeAt}: the training command does not implement the resume protocol`,
+      {
+        hint: `Make it stop after step ${STOP_AT_STEP_VARIABLE}, save its full state (model, optimizer, scheduler, step, RNG states) into ${STATE_DIR_VARIABLE} and exit 0; see examples/pytorch-smoke/train.py.`,
+      },
+    );
   }
 }
 
@@ -93,7 +115,8 @@ function diagnose(firstLeg: Verdict, firstDivergentStep: number | null, resumeAt
   if (firstLeg.status === 'drift') {
     return `the first leg already differs from the uninterrupted run at or before step ${resumeAt}: the training is not deterministic even without resuming (run \`repro-check audit\` with same-seed runs first), or it reads ${STOP_AT_STEP_VARIABLE} in a way that changes training`;
   }
-  if (firstDivergentStep === null) return 'only final values differ: state used after the last step (the final evaluation) was not restored';
+  if (firstDivergentStep === null)
+    return 'only final values differ: state used after the last step (the final evaluation) was not restored';
   // A loss logged at step N+1 comes from the forward pass before that step's update: a missing
   // RNG state (dropout) shows there, a missing optimizer or scheduler state one step later.
   if (firstDivergentStep <= resumeAt + 2) {
@@ -114,7 +137,8 @@ function filterSteps(data: MetricData, keep: (step: number) => boolean, keepFina
   const series = new Map<string, { steps: number[]; values: number[] }>();
   for (const [name, { steps, values }] of data.series) {
     const indices = Array.from(steps).flatMap((s, i) => (keep(s) ? [i] : []));
-    if (indices.length > 0) series.set(name, { steps: indices.map((i) => steps[i]!), values: indices.map((i) => values[i]!) });
+    if (indices.length > 0)
+      series.set(name, { steps: indices.map((i) => steps[i]!), values: indices.map((i) => values[i]!) });
   }
   return { series, finals: keepFinals ? data.finals : new Map(), notes: data.notes };
 }
@@ -128,35 +152,68 @@ export interface ResumeAuditResult {
  * The mode: gate the tree, train uninterrupted, then the two legs, then analyzeResume.
  * @throws ReproError for an unclean tree, a failed training or a leg that ignores the protocol.
  */
-export async function runResumeAudit(options: { settings: LoadedSettings; resumeAt: number }, context: ModeContext): Promise<ResumeAuditResult> {
+export async function runResumeAudit(
+  options: { settings: LoadedSettings; resumeAt: number },
+  context: ModeContext,
+): Promise<ResumeAuditResult> {
   // The legs compare metric curves only: checkpoint averaging (a first leg may hold fewer than
   // K checkpoints) and its eval are left out; checkpoints are still fingerprinted.
   const settingsConfig = options.settings.config;
-  const config = typeof settingsConfig.checkpoints === 'object' ? { ...settingsConfig, checkpoints: settingsConfig.checkpoints.glob } : settingsConfig;
-  if (!Number.isSafeInteger(options.resumeAt) || options.resumeAt < 1) throw new ReproError(`--resume-at ${options.resumeAt}: expected a step number, 1 or more`);
+  const config =
+    typeof settingsConfig.checkpoints === 'object'
+      ? { ...settingsConfig, checkpoints: settingsConfig.checkpoints.glob }
+      : settingsConfig;
+  if (!Number.isSafeInteger(options.resumeAt) || options.resumeAt < 1)
+    throw new ReproError(`--resume-at ${options.resumeAt}: expected a step number, 1 or more`);
   const repo = await prepareRepo(config, context);
   const environment = await collectRunEnvironment(config, repo, context);
-  const withVariables = (variables: Record<string, string>): ModeContext => ({ ...context, env: { ...context.env, ...variables } });
+  const withVariables = (variables: Record<string, string>): ModeContext => ({
+    ...context,
+    env: { ...context.env, ...variables },
+  });
 
   context.log.info('Resume audit: 1 of 3, the uninterrupted run');
   const uninterrupted = await trainAndRecord(config, repo, context, environment);
   const stateDir = path.join(await createRunOutputDir(context.env), 'state');
   await mkdir(stateDir, { recursive: true });
-  context.log.info(`Resume audit: 2 of 3, the first leg (${STOP_AT_STEP_VARIABLE}=${options.resumeAt}, ${STATE_DIR_VARIABLE}=${stateDir})`);
-  const firstLeg = await trainAndRecord(config, repo, withVariables({ [STOP_AT_STEP_VARIABLE]: String(options.resumeAt), [STATE_DIR_VARIABLE]: stateDir }), environment).catch(rethrowWithProtocolHint);
+  context.log.info(
+    `Resume audit: 2 of 3, the first leg (${STOP_AT_STEP_VARIABLE}=${options.resumeAt}, ${STATE_DIR_VARIABLE}=${stateDir})`,
+  );
+  const firstLeg = await trainAndRecord(
+    config,
+    repo,
+    withVariables({ [STOP_AT_STEP_VARIABLE]: String(options.resumeAt), [STATE_DIR_VARIABLE]: stateDir }),
+    environment,
+  ).catch(rethrowWithProtocolHint);
   assertStoppedAt(firstLeg.data, options.resumeAt);
   if ((await readdir(stateDir)).length === 0) {
-    throw new ReproError(`the first leg saved nothing into ${STATE_DIR_VARIABLE} (${stateDir})`, { hint: `Save the full training state there after step ${STOP_AT_STEP_VARIABLE}; see examples/pytorch-smoke/train.py.` });
+    throw new ReproError(`the first leg saved nothing into ${STATE_DIR_VARIABLE} (${stateDir})`, {
+      hint: `Save the full training state there after step ${STOP_AT_STEP_VARIABLE}; see examples/pytorch-smoke/train.py.`,
+    });
   }
   context.log.info(`Resume audit: 3 of 3, the resumed leg (${RESUME_FROM_VARIABLE}=${stateDir})`);
-  const resumedLeg = await trainAndRecord(config, repo, withVariables({ [RESUME_FROM_VARIABLE]: stateDir }), environment).catch(rethrowWithProtocolHint);
-  const analysis = analyzeResume(uninterrupted.data, firstLeg.data, resumedLeg.data, options.resumeAt, config['ignore-metrics']);
+  const resumedLeg = await trainAndRecord(
+    config,
+    repo,
+    withVariables({ [RESUME_FROM_VARIABLE]: stateDir }),
+    environment,
+  ).catch(rethrowWithProtocolHint);
+  const analysis = analyzeResume(
+    uninterrupted.data,
+    firstLeg.data,
+    resumedLeg.data,
+    options.resumeAt,
+    config['ignore-metrics'],
+  );
   return { analysis, exitCode: analysis.status === 'pass' ? EXIT_PASS : EXIT_DRIFT };
 }
 
 function rethrowWithProtocolHint(error: unknown): never {
   if (error instanceof ReproError && !error.hint?.includes(STATE_DIR_VARIABLE)) {
-    throw new ReproError(error.message, { hint: `${error.hint ? `${error.hint}\n` : ''}In a resume audit the command runs with ${STOP_AT_STEP_VARIABLE}/${STATE_DIR_VARIABLE}, then ${RESUME_FROM_VARIABLE}; see examples/pytorch-smoke/train.py.`, cause: error });
+    throw new ReproError(error.message, {
+      hint: `${error.hint ? `${error.hint}\n` : ''}In a resume audit the command runs with ${STOP_AT_STEP_VARIABLE}/${STATE_DIR_VARIABLE}, then ${RESUME_FROM_VARIABLE}; see examples/pytorch-smoke/train.py.`,
+      cause: error,
+    });
   }
   throw error;
 }

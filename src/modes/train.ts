@@ -44,7 +44,12 @@ export function substituteOutDir(pattern: string, outDir: string): string {
 
 /** Hash of the settings that shape the numbers: two records with different hashes were not trained alike. */
 export function settingsHash(config: ReproConfig): string {
-  const shaping = { command: config.command ?? null, trainer: config.trainer ?? null, seed: config.seed, determinismEnv: config['determinism-env'] };
+  const shaping = {
+    command: config.command ?? null,
+    trainer: config.trainer ?? null,
+    seed: config.seed,
+    determinismEnv: config['determinism-env'],
+  };
   return createHash('sha256').update(JSON.stringify(shaping)).digest('hex');
 }
 
@@ -54,11 +59,20 @@ export function settingsHash(config: ReproConfig): string {
  * The Python probed is the one the command runs (chooseInterpreter), in the environment the
  * command gets; `reusePython` skips probing it again (the audit's later runs).
  */
-export function collectRunEnvironment(config: ReproConfig, repo: RepoState, context: ModeContext, reusePython?: EnvironmentFingerprint): Promise<EnvironmentFingerprint> {
+export function collectRunEnvironment(
+  config: ReproConfig,
+  repo: RepoState,
+  context: ModeContext,
+  reusePython?: EnvironmentFingerprint,
+): Promise<EnvironmentFingerprint> {
   return collectEnvironment({
     cwd: repo.workDir,
     fingerprintPaths: config['fingerprint-paths'],
-    env: childEnvironment(context.env, { seed: config.seed, determinism: config.trainer ? config.trainer['strict-determinism'] : config['determinism-env'], outDir: '' }),
+    env: childEnvironment(context.env, {
+      seed: config.seed,
+      determinism: config.trainer ? config.trainer['strict-determinism'] : config['determinism-env'],
+      outDir: '',
+    }),
     exec: execText,
     interpreter: chooseInterpreter(config.command, config.python),
     ...(reusePython ? { reusePython } : {}),
@@ -69,7 +83,12 @@ export function collectRunEnvironment(config: ReproConfig, repo: RepoState, cont
  * Runs the training once (a shell command or the built-in trainer), then reads what it wrote
  * into a run record: provenance, environment fingerprint, metric series, checkpoint hashes.
  */
-export async function trainAndRecord(config: ReproConfig, repo: RepoState, context: ModeContext, environment?: EnvironmentFingerprint): Promise<TrainedRun> {
+export async function trainAndRecord(
+  config: ReproConfig,
+  repo: RepoState,
+  context: ModeContext,
+  environment?: EnvironmentFingerprint,
+): Promise<TrainedRun> {
   environment ??= await collectRunEnvironment(config, repo, context);
   const outDir = await createRunOutputDir(context.env);
   const startedAt = context.now();
@@ -83,25 +102,37 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
 
   if (config.trainer) {
     const { runTrainer, backendFingerprint } = await import('../trainer/run-trainer.ts');
-    const guarded = await trainingPhase(config, repo, context, `Training with the built-in trainer (${config.trainer.module})`, (launch) =>
-      runTrainer({
-        module: config.trainer!.module,
-        backend: config.trainer!.backend,
-        steps: config.trainer!.steps,
-        checkpointEvery: config.trainer!['checkpoint-every'],
-        seed: config.seed,
-        strictDeterminism: config.trainer!['strict-determinism'],
-        installBackend: config.trainer!['install-backend'],
-        options: config.trainer!.options,
-        outDir,
-        cwd: repo.workDir,
-        timeoutMs,
-        // The trainer's TensorFlow switches follow trainer.strict-determinism, not determinism-env.
-        env: { ...childEnvironment(context.env, { seed: config.seed, determinism: config.trainer!['strict-determinism'], outDir }), ...launch.markerEnv },
-        wrapper: launch.wrapper,
-        onOutputLine: (line) => context.trainingOutput.line(line),
-        ...(context.signal ? { signal: context.signal } : {}),
-      }),
+    const guarded = await trainingPhase(
+      config,
+      repo,
+      context,
+      `Training with the built-in trainer (${config.trainer.module})`,
+      (launch) =>
+        runTrainer({
+          module: config.trainer!.module,
+          backend: config.trainer!.backend,
+          steps: config.trainer!.steps,
+          checkpointEvery: config.trainer!['checkpoint-every'],
+          seed: config.seed,
+          strictDeterminism: config.trainer!['strict-determinism'],
+          installBackend: config.trainer!['install-backend'],
+          options: config.trainer!.options,
+          outDir,
+          cwd: repo.workDir,
+          timeoutMs,
+          // The trainer's TensorFlow switches follow trainer.strict-determinism, not determinism-env.
+          env: {
+            ...childEnvironment(context.env, {
+              seed: config.seed,
+              determinism: config.trainer!['strict-determinism'],
+              outDir,
+            }),
+            ...launch.markerEnv,
+          },
+          wrapper: launch.wrapper,
+          onOutputLine: (line) => context.trainingOutput.line(line),
+          ...(context.signal ? { signal: context.signal } : {}),
+        }),
     );
     guard = guarded;
     const result = guarded.result;
@@ -117,7 +148,10 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
       runProcess({
         shell: command,
         cwd: repo.workDir,
-        env: { ...childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }), ...launch.markerEnv },
+        env: {
+          ...childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }),
+          ...launch.markerEnv,
+        },
         wrapper: launch.wrapper,
         timeoutMs,
         onOutputLine: (line) => context.trainingOutput.line(line),
@@ -126,14 +160,26 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
     );
     guard = guarded;
     const result = guarded.result;
-    if (result.startError !== null) throw new ReproError(`The training command could not be started: ${result.startError}.`, { hint: 'Check `command`: put a long command in a script file in the repository and run that script instead.' });
-    if (result.exitCode !== 0 || result.timedOut || result.cancelled) throw trainingFailure('The training command', command, result, config['timeout-minutes']);
+    if (result.startError !== null)
+      throw new ReproError(`The training command could not be started: ${result.startError}.`, {
+        hint: 'Check `command`: put a long command in a script file in the repository and run that script instead.',
+      });
+    if (result.exitCode !== 0 || result.timedOut || result.cancelled)
+      throw trainingFailure('The training command', command, result, config['timeout-minutes']);
     metricsSpec = config.metrics!;
   }
 
   if (guard.escaped.length > 0) warnings.push(escapedMessage(guard.escaped, guard.killed));
-  const resolvedSpec = typeof metricsSpec === 'string' ? substituteOutDir(metricsSpec, outDir) : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
-  const { data, files } = await collectRunMetrics(resolvedSpec, { baseDir: repo.workDir, notBefore: startedAt, stepKey: config['step-key'], wallClock: config['ignore-metrics'] }).catch((error: unknown) => {
+  const resolvedSpec =
+    typeof metricsSpec === 'string'
+      ? substituteOutDir(metricsSpec, outDir)
+      : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
+  const { data, files } = await collectRunMetrics(resolvedSpec, {
+    baseDir: repo.workDir,
+    notBefore: startedAt,
+    stepKey: config['step-key'],
+    wallClock: config['ignore-metrics'],
+  }).catch((error: unknown) => {
     if (!(error instanceof NoMetricFileError)) throw error;
     // The training succeeded, so the likely fault is the path or the training's own output: say both.
     const written = typeof metricsSpec === 'string' ? metricsSpec : metricsSpec[error.prefix];
@@ -173,7 +219,15 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
     dirty: repo.dirty !== null,
     ...(repo.dirty ? { dirtyPaths: repo.dirty.paths, diffSha256: repo.dirty.diffSha256 } : {}),
     ...(config.command ? { command: config.command } : {}),
-    ...(config.trainer ? { trainer: { module: config.trainer.module, backend: extraEnvironment['tfjs.backend'] ?? config.trainer.backend, steps: config.trainer.steps } } : {}),
+    ...(config.trainer
+      ? {
+          trainer: {
+            module: config.trainer.module,
+            backend: extraEnvironment['tfjs.backend'] ?? config.trainer.backend,
+            steps: config.trainer.steps,
+          },
+        }
+      : {}),
     seed: config.seed,
     settingsHash: settingsHash(config),
     createdAt: startedAt.toISOString(),
@@ -186,9 +240,20 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
     metrics: encodeMetricData(data),
     ...(checkpoints.length > 0 ? { checkpoints } : {}),
     ...(merged ? { merged } : {}),
-    runner: { label: context.env.RUNNER_NAME ?? null, gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [], isolation: guard.isolation.kind },
+    runner: {
+      label: context.env.RUNNER_NAME ?? null,
+      gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [],
+      isolation: guard.isolation.kind,
+    },
   };
-  return { record, data, metricFiles: files, outDir, warnings, isolation: { kind: guard.isolation.kind, detail: guard.isolation.detail } };
+  return {
+    record,
+    data,
+    metricFiles: files,
+    outDir,
+    warnings,
+    isolation: { kind: guard.isolation.kind, detail: guard.isolation.detail },
+  };
 }
 
 /**
@@ -199,7 +264,13 @@ export async function trainAndRecord(config: ReproConfig, repo: RepoState, conte
 export function trainingFailure(
   what: string,
   subject: string,
-  result: { exitCode: number | null; signal?: string | null; timedOut: boolean; cancelled: boolean; outputTail: string[] },
+  result: {
+    exitCode: number | null;
+    signal?: string | null;
+    timedOut: boolean;
+    cancelled: boolean;
+    outputTail: string[];
+  },
   timeoutMinutes: number,
 ): ReproError {
   const stopped = result.timedOut || result.cancelled;
@@ -212,7 +283,10 @@ export function trainingFailure(
         : result.signal
           ? `was killed by ${result.signal}`
           : `failed with exit code ${result.exitCode}`;
-  const output = result.outputTail.length > 0 ? `Last lines of its output:\n${result.outputTail.map((l) => `  ${l}`).join('\n')}` : `It printed nothing before it ${stopped ? 'was stopped' : 'ended'}.`;
+  const output =
+    result.outputTail.length > 0
+      ? `Last lines of its output:\n${result.outputTail.map((l) => `  ${l}`).join('\n')}`
+      : `It printed nothing before it ${stopped ? 'was stopped' : 'ended'}.`;
   return new ReproError(`${what} ${why}: ${subject}\n${output}`, {
     hint: result.timedOut
       ? `A smoke training should finish well within the limit: shorten it (fewer steps, a smaller model) or raise \`timeout-minutes\` (now ${timeoutMinutes}).`
@@ -223,8 +297,23 @@ export function trainingFailure(
 }
 
 /** One guarded training (src/modes/training-guard.ts) in a log group named NAME. */
-function trainingPhase<T>(config: ReproConfig, repo: RepoState, context: ModeContext, name: string, body: (launch: TrainingLaunch) => Promise<T>): Promise<GuardedResult<T>> {
-  return guardTraining(context, { name, isolation: config.isolation, killEscaped: config['kill-escaped'] ?? context.killEscapedByDefault ?? false, cwd: repo.workDir }, body);
+function trainingPhase<T>(
+  config: ReproConfig,
+  repo: RepoState,
+  context: ModeContext,
+  name: string,
+  body: (launch: TrainingLaunch) => Promise<T>,
+): Promise<GuardedResult<T>> {
+  return guardTraining(
+    context,
+    {
+      name,
+      isolation: config.isolation,
+      killEscaped: config['kill-escaped'] ?? context.killEscapedByDefault ?? false,
+      cwd: repo.workDir,
+    },
+    body,
+  );
 }
 
 /** The files a `checkpoints` path or glob matches, in the glob's order. */
@@ -233,6 +322,13 @@ async function checkpointFilesOf(pattern: string, baseDir: string): Promise<stri
   const { files } = await expandFileGlob(absolute ? '/' : baseDir, absolute ? pattern.slice(1) : pattern);
   const paths = files.map((relative) => (absolute ? `/${relative}` : path.join(baseDir, relative)));
   // A path without wildcards comes back whether or not it exists: absent, it matched nothing.
-  const present = await Promise.all(paths.map((file) => access(file).then(() => true, () => false)));
+  const present = await Promise.all(
+    paths.map((file) =>
+      access(file).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   return paths.filter((_, i) => present[i]);
 }

@@ -3,7 +3,15 @@ import { ReproError } from '../errors.ts';
 import type { ModeContext } from './context.ts';
 import { detectIsolation, NO_ISOLATION, type Isolation } from '../proc/isolation.ts';
 import { snapshotRunnerFiles, type RunnerFileChange } from '../proc/runner-files.ts';
-import { findEscapedProcesses, killProcesses, selfAndAncestors, ticksSinceBoot, TRAINING_MARKER_VARIABLE, type EscapedProcess, type EscapeSearch } from '../proc/escaped-processes.ts';
+import {
+  findEscapedProcesses,
+  killProcesses,
+  selfAndAncestors,
+  ticksSinceBoot,
+  TRAINING_MARKER_VARIABLE,
+  type EscapedProcess,
+  type EscapeSearch,
+} from '../proc/escaped-processes.ts';
 
 /** What the training launcher must add: the namespace launcher before its argv, the marker into its environment. */
 export interface TrainingLaunch {
@@ -51,7 +59,10 @@ export async function guardTraining<T>(
   await context.log.group(options.name, async () => {
     context.trainingOutput.begin();
     try {
-      outcome = { ok: true, value: await body({ wrapper: isolation.prefix, markerEnv: { [TRAINING_MARKER_VARIABLE]: marker } }) };
+      outcome = {
+        ok: true,
+        value: await body({ wrapper: isolation.prefix, markerEnv: { [TRAINING_MARKER_VARIABLE]: marker } }),
+      };
     } catch (error) {
       outcome = { ok: false, error };
     }
@@ -70,7 +81,9 @@ export async function guardTraining<T>(
   if (changes.length > 0) {
     throw new ReproError(
       `security: the training changed the runner's command files, through which a step sets outputs and environment variables for later steps:\n${changes.map((c) => `  ${c.file}${c.variable ? ` (${c.variable})` : ''}: ${c.what}`).join('\n')}`,
-      { hint: 'The files were put back as they were before the training. A training must not write to them; see docs/security.md.' },
+      {
+        hint: 'The files were put back as they were before the training. A training must not write to them; see docs/security.md.',
+      },
     );
   }
   if (!outcome.ok) throw outcome.error;
@@ -94,6 +107,8 @@ export function escapedMessage(escaped: EscapedProcess[], killed: boolean): stri
   const list = escaped.slice(0, 10).map((p) => `pid ${p.pid}: ${p.command || '(no command line)'}`);
   if (escaped.length > 10) list.push(`… and ${escaped.length - 10} more`);
   const one = escaped.length === 1;
-  const state = killed ? `${one ? 'was' : 'were'} still running after it ended and ${one ? 'was' : 'were'} killed (kill-escaped)` : `${one ? 'is' : 'are'} still running after it ended (set kill-escaped: true to stop ${one ? 'it' : 'them'})`;
+  const state = killed
+    ? `${one ? 'was' : 'were'} still running after it ended and ${one ? 'was' : 'were'} killed (kill-escaped)`
+    : `${one ? 'is' : 'are'} still running after it ended (set kill-escaped: true to stop ${one ? 'it' : 'them'})`;
   return `${escaped.length} process${one ? '' : 'es'} started by the training ${state}: ${list.join('; ')}`;
 }

@@ -23,7 +23,8 @@ export function isDroppedFromChild(name: string): boolean {
 export function childEnvironment(parent: NodeJS.ProcessEnv, options: ChildEnvironmentOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   // RUNNER_TRACKING_ID is kept on purpose: the runner finds and kills orphaned processes by it.
-  for (const [name, value] of Object.entries(parent)) if (value !== undefined && !isDroppedFromChild(name)) env[name] = value;
+  for (const [name, value] of Object.entries(parent))
+    if (value !== undefined && !isDroppedFromChild(name)) env[name] = value;
   env.REPRO_SEED = String(options.seed);
   env.PYTHONHASHSEED = String(options.seed);
   env.REPRO_OUT_DIR = options.outDir;

@@ -58,10 +58,12 @@ export function isEscaped(facts: ProcessFacts, search: EscapeSearch): EscapedPro
   if (state === 'Z' || state === 'X') return null;
   const variables = facts.environ.split('\0');
   const command = facts.cmdline.split('\0').filter(Boolean).join(' ').slice(0, 200);
-  if (variables.includes(`${TRAINING_MARKER_VARIABLE}=${search.marker}`)) return { pid: facts.pid, command, foundBy: TRAINING_MARKER_VARIABLE };
+  if (variables.includes(`${TRAINING_MARKER_VARIABLE}=${search.marker}`))
+    return { pid: facts.pid, command, foundBy: TRAINING_MARKER_VARIABLE };
   if (search.trackingId && variables.includes(`RUNNER_TRACKING_ID=${search.trackingId}`)) {
     const started = startTimeTicks(facts.stat);
-    if (started !== null && started >= search.startedAtTicks) return { pid: facts.pid, command, foundBy: 'RUNNER_TRACKING_ID' };
+    if (started !== null && started >= search.startedAtTicks)
+      return { pid: facts.pid, command, foundBy: 'RUNNER_TRACKING_ID' };
   }
   return null;
 }
@@ -84,7 +86,9 @@ export async function findEscapedProcesses(search: EscapeSearch, procRoot = '/pr
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const [environ, cmdline, stat] = await Promise.all(['environ', 'cmdline', 'stat'].map((part) => readFile(`${procRoot}/${name}/${part}`, 'latin1')));
+      const [environ, cmdline, stat] = await Promise.all(
+        ['environ', 'cmdline', 'stat'].map((part) => readFile(`${procRoot}/${name}/${part}`, 'latin1')),
+      );
       const escaped = isEscaped({ pid: Number(name), environ: environ!, cmdline: cmdline!, stat: stat! }, search);
       if (escaped) found.push(escaped);
     } catch {
@@ -110,7 +114,8 @@ export async function killProcesses(processes: EscapedProcess[], waitMs = 3000, 
     }
   }
   const deadline = Date.now() + waitMs;
-  while (killed.some((pid) => isAlive(pid, procRoot)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (killed.some((pid) => isAlive(pid, procRoot)) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   return killed;
 }
 

@@ -37,20 +37,38 @@ const UNSHARE_FLAGS = ['--pid', '--fork', '--mount-proc', '--kill-child'];
 
 const CANDIDATES: Array<{ prefix: string[]; detail: string }> = [
   { prefix: ['unshare', ...UNSHARE_FLAGS, '--'], detail: 'unshare --pid --mount-proc' },
-  { prefix: ['unshare', '--map-current-user', ...UNSHARE_FLAGS, '--'], detail: 'unshare --map-current-user --pid --mount-proc (user namespace)' },
-  { prefix: ['bwrap', '--dev-bind', '/', '/', '--unshare-pid', '--proc', '/proc', '--die-with-parent', '--'], detail: 'bwrap --unshare-pid' },
+  {
+    prefix: ['unshare', '--map-current-user', ...UNSHARE_FLAGS, '--'],
+    detail: 'unshare --map-current-user --pid --mount-proc (user namespace)',
+  },
+  {
+    prefix: ['bwrap', '--dev-bind', '/', '/', '--unshare-pid', '--proc', '/proc', '--die-with-parent', '--'],
+    detail: 'bwrap --unshare-pid',
+  },
 ];
 
 export const NO_ISOLATION: Isolation = { kind: 'none', prefix: [], detail: 'turned off (isolation: none)' };
 
 /** Finds the first way of starting a PID namespace that works here, by trying each (a few ms each). Never throws. */
 export async function detectIsolation(env: NodeJS.ProcessEnv, cwd: string): Promise<Isolation> {
-  if (process.platform !== 'linux') return { kind: 'none', prefix: [], detail: `no PID namespaces on ${process.platform}` };
+  if (process.platform !== 'linux')
+    return { kind: 'none', prefix: [], detail: `no PID namespaces on ${process.platform}` };
   for (const candidate of CANDIDATES) {
     const prefix = [...candidate.prefix, ...INIT_SHIM];
     // Inside, /proc must list only the new namespace: its init (1) and the probe itself.
-    const probe = await runProcess({ argv: [...prefix, 'bash', '-c', 'ls /proc | grep -c "^[0-9]"'], cwd, env, timeoutMs: 10_000 }).catch(() => null);
-    if (probe?.exitCode === 0 && Number(probe.outputTail.at(-1)) <= 4) return { kind: 'pid-namespace', prefix, detail: candidate.detail };
+    const probe = await runProcess({
+      argv: [...prefix, 'bash', '-c', 'ls /proc | grep -c "^[0-9]"'],
+      cwd,
+      env,
+      timeoutMs: 10_000,
+    }).catch(() => null);
+    if (probe?.exitCode === 0 && Number(probe.outputTail.at(-1)) <= 4)
+      return { kind: 'pid-namespace', prefix, detail: candidate.detail };
   }
-  return { kind: 'none', prefix: [], detail: 'no PID namespace could be made without privileges here (unshare and bwrap missing or refused: user namespaces may be off)' };
+  return {
+    kind: 'none',
+    prefix: [],
+    detail:
+      'no PID namespace could be made without privileges here (unshare and bwrap missing or refused: user namespaces may be off)',
+  };
 }

@@ -26,12 +26,18 @@ export function readResumeRequest(env: NodeJS.ProcessEnv): ResumeRequest | null 
   const stateDir = env[STATE_DIR_VARIABLE] || null;
   const resumeFrom = env[RESUME_FROM_VARIABLE] || null;
   if (stopAt !== null && resumeFrom !== null) {
-    throw new ReproError(`${STOP_AT_STEP_VARIABLE} and ${RESUME_FROM_VARIABLE} are both set: a leg of a resume audit either stops or resumes`);
+    throw new ReproError(
+      `${STOP_AT_STEP_VARIABLE} and ${RESUME_FROM_VARIABLE} are both set: a leg of a resume audit either stops or resumes`,
+    );
   }
   if (resumeFrom !== null) return { kind: 'resume', stateDir: resumeFrom };
   if (stopAt === null) return null;
   const step = Number(stopAt);
-  if (!/^\d+$/.test(stopAt.trim()) || !Number.isSafeInteger(step) || step < 1) throw new ReproError(`${STOP_AT_STEP_VARIABLE}=${stopAt}: expected a step number, 1 or more`);
-  if (stateDir === null) throw new ReproError(`${STOP_AT_STEP_VARIABLE} is set but ${STATE_DIR_VARIABLE} is not: the training has nowhere to save its state`);
+  if (!/^\d+$/.test(stopAt.trim()) || !Number.isSafeInteger(step) || step < 1)
+    throw new ReproError(`${STOP_AT_STEP_VARIABLE}=${stopAt}: expected a step number, 1 or more`);
+  if (stateDir === null)
+    throw new ReproError(
+      `${STOP_AT_STEP_VARIABLE} is set but ${STATE_DIR_VARIABLE} is not: the training has nowhere to save its state`,
+    );
   return { kind: 'stop', step, stateDir };
 }

@@ -76,9 +76,22 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
     // spawn throws synchronously for arguments it refuses (a NUL byte); E2BIG and ENOENT come as 'error' events.
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(file, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(file, args, {
+        cwd: options.cwd,
+        env: options.env,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (error) {
-      resolve({ exitCode: null, signal: null, timedOut: false, cancelled: false, outputTail: [], durationMs: 0, startError: startErrorText(error as NodeJS.ErrnoException) });
+      resolve({
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        cancelled: false,
+        outputTail: [],
+        durationMs: 0,
+        startError: startErrorText(error as NodeJS.ErrnoException),
+      });
       return;
     }
 
@@ -92,10 +105,13 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
       killTimer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), graceMs);
     };
     // setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): clamp instead.
-    const timeout = setTimeout(() => {
-      timedOut = true;
-      stopGroup(killGraceMs);
-    }, Math.min(options.timeoutMs, MAX_TIMER_MS));
+    const timeout = setTimeout(
+      () => {
+        timedOut = true;
+        stopGroup(killGraceMs);
+      },
+      Math.min(options.timeoutMs, MAX_TIMER_MS),
+    );
     const cancel = () => {
       cancelled = true;
       stopGroup(cancelGraceMs);
@@ -106,10 +122,12 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
     process.on('SIGINT', cancel);
     process.on('SIGTERM', cancel);
 
-    const readers = (['stdout', 'stderr'] as const).map((stream) => lineReader(child[stream]!, (line) => {
-      tail.push(line);
-      options.onOutputLine?.(line, stream);
-    }));
+    const readers = (['stdout', 'stderr'] as const).map((stream) =>
+      lineReader(child[stream]!, (line) => {
+        tail.push(line);
+        options.onOutputLine?.(line, stream);
+      }),
+    );
 
     let spawnError: NodeJS.ErrnoException | null = null;
     child.on('error', (error: NodeJS.ErrnoException) => {
@@ -138,14 +156,38 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
       const failed = spawnError as NodeJS.ErrnoException | null;
       if (failed?.code === 'ENOENT') {
         tail.push(`${file}: command not found`);
-        resolve({ exitCode: 127, signal: null, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started, startError: null });
+        resolve({
+          exitCode: 127,
+          signal: null,
+          timedOut,
+          cancelled,
+          outputTail: tail.lines(),
+          durationMs: Date.now() - started,
+          startError: null,
+        });
         return;
       }
       if (failed) {
-        resolve({ exitCode: null, signal: null, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started, startError: startErrorText(failed) });
+        resolve({
+          exitCode: null,
+          signal: null,
+          timedOut,
+          cancelled,
+          outputTail: tail.lines(),
+          durationMs: Date.now() - started,
+          startError: startErrorText(failed),
+        });
         return;
       }
-      resolve({ exitCode: code, signal, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started, startError: null });
+      resolve({
+        exitCode: code,
+        signal,
+        timedOut,
+        cancelled,
+        outputTail: tail.lines(),
+        durationMs: Date.now() - started,
+        startError: null,
+      });
     });
   });
 }
@@ -154,7 +196,8 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
 function startErrorText(error: NodeJS.ErrnoException): string {
   if (error.code === 'ERR_INVALID_ARG_VALUE') return 'it contains a NUL character, which no program argument can hold';
   const known: Record<string, string> = {
-    E2BIG: 'argument list too long (Linux allows at most 128 KiB in one argument and about 2 MiB for all arguments and the environment together)',
+    E2BIG:
+      'argument list too long (Linux allows at most 128 KiB in one argument and about 2 MiB for all arguments and the environment together)',
     EACCES: 'permission denied',
     ENOMEM: 'out of memory',
     EAGAIN: 'too many processes (resource temporarily unavailable)',
@@ -202,7 +245,8 @@ class OutputTail {
     const cut = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line;
     this.kept.push(cut);
     this.bytes += Buffer.byteLength(cut);
-    while (this.kept.length > TAIL_LINES || (this.bytes > this.maxBytes && this.kept.length > 1)) this.bytes -= Buffer.byteLength(this.kept.shift()!);
+    while (this.kept.length > TAIL_LINES || (this.bytes > this.maxBytes && this.kept.length > 1))
+      this.bytes -= Buffer.byteLength(this.kept.shift()!);
   }
   lines(): string[] {
     return [...this.kept];

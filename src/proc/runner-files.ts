@@ -10,7 +10,13 @@ import path from 'node:path';
  * same-user training can find and append to. Node cannot make them unreachable, so they are
  * recorded before the training and checked, and restored, after it.
  */
-export const RUNNER_FILE_VARIABLES = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'] as const;
+export const RUNNER_FILE_VARIABLES = [
+  'GITHUB_OUTPUT',
+  'GITHUB_ENV',
+  'GITHUB_PATH',
+  'GITHUB_STATE',
+  'GITHUB_STEP_SUMMARY',
+] as const;
 /** The runner's folder for the files above (actions/runner: `_runner_file_commands` under RUNNER_TEMP). */
 export const RUNNER_FILE_COMMANDS_DIR = '_runner_file_commands';
 
@@ -40,7 +46,8 @@ async function readOrNull(file: string): Promise<Buffer | null> {
   try {
     return await readFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return null;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR')
+      return null;
     throw error;
   }
 }
@@ -87,7 +94,14 @@ export async function snapshotRunnerFiles(env: NodeJS.ProcessEnv): Promise<Runne
           changes.push({ file, variable: before.variable, what: `created (${now!.length} bytes); removed` });
         } else {
           await writeFile(file, before.content);
-          changes.push({ file, variable: before.variable, what: now === null ? 'deleted; restored' : `changed (${before.content.length} bytes -> ${now.length} bytes); restored` });
+          changes.push({
+            file,
+            variable: before.variable,
+            what:
+              now === null
+                ? 'deleted; restored'
+                : `changed (${before.content.length} bytes -> ${now.length} bytes); restored`,
+          });
         }
       }
       for (const file of await listFolder(folder)) {

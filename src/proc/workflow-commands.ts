@@ -18,7 +18,8 @@ export interface TrainingOutput {
  * random (128 bits) and fresh for each stretch, so it cannot be guessed or replayed.
  */
 export function protectWorkflowCommands(write: (text: string) => void, env: NodeJS.ProcessEnv): TrainingOutput {
-  if (env.GITHUB_ACTIONS !== 'true') return { begin: () => undefined, line: (text) => write(`${text}\n`), end: () => undefined };
+  if (env.GITHUB_ACTIONS !== 'true')
+    return { begin: () => undefined, line: (text) => write(`${text}\n`), end: () => undefined };
   let token: string | null = null;
   return {
     begin() {

@@ -14,7 +14,10 @@ export interface BandMember {
 /** The `band` JSON block over `members` (pure): their metrics and per-point statistics. */
 export function encodeBand(members: readonly BandMember[], ignore: readonly string[]): BandJson {
   const metrics: BandJson['metrics'] = {};
-  for (const [name, band] of computeBand(members.map((m) => m.data), ignore)) {
+  for (const [name, band] of computeBand(
+    members.map((m) => m.data),
+    ignore,
+  )) {
     metrics[name] = {
       steps: band.steps,
       mean: band.points.map((p) => encodeNumber(p.mean)),
@@ -24,7 +27,10 @@ export function encodeBand(members: readonly BandMember[], ignore: readonly stri
       max: band.points.map((p) => encodeNumber(p.max)),
     };
   }
-  return { members: members.map((m) => ({ source: m.source, seed: m.seed, metrics: encodeMetricData(m.data) })), metrics };
+  return {
+    members: members.map((m) => ({ source: m.source, seed: m.seed, metrics: encodeMetricData(m.data) })),
+    metrics,
+  };
 }
 
 /** The bands of a baseline as runs the σ gate can use, or null when it has none. */
@@ -38,9 +44,19 @@ export interface BaselineBands {
 export function decodeBands(baseline: BaselineJson, where: string): BaselineBands | null {
   if (!baseline.band?.seed && !baseline.band?.sameSeed) return null;
   const decode = (band: BandJson | undefined, key: string) =>
-    band ? band.members.map((m, i) => ({ source: m.source, seed: m.seed, data: decodeMetricData(m.metrics, `${where}: band.${key}.members[${i}]`) })) : null;
+    band
+      ? band.members.map((m, i) => ({
+          source: m.source,
+          seed: m.seed,
+          data: decodeMetricData(m.metrics, `${where}: band.${key}.members[${i}]`),
+        }))
+      : null;
   const sameSeed = decode(baseline.band.sameSeed, 'sameSeed');
-  return { seed: decode(baseline.band.seed, 'seed'), sameSeed, baseSeed: baseline.runs[0]?.provenance.seed ?? sameSeed?.[0]?.seed ?? null };
+  return {
+    seed: decode(baseline.band.seed, 'seed'),
+    sameSeed,
+    baseSeed: baseline.runs[0]?.provenance.seed ?? sameSeed?.[0]?.seed ?? null,
+  };
 }
 
 /**
@@ -48,7 +64,11 @@ export function decodeBands(baseline: BaselineJson, where: string): BaselineBand
  * the same-seed band (the numerical level when that band has no spread), any other against the
  * seed band. Null when the fitting band is missing.
  */
-export function bandFor(bands: BaselineBands, runSeed: number | null): { kind: 'same-seed' | 'seed'; members: BandMember[] } | null {
-  if (runSeed !== null && runSeed === bands.baseSeed && bands.sameSeed) return { kind: 'same-seed', members: bands.sameSeed };
+export function bandFor(
+  bands: BaselineBands,
+  runSeed: number | null,
+): { kind: 'same-seed' | 'seed'; members: BandMember[] } | null {
+  if (runSeed !== null && runSeed === bands.baseSeed && bands.sameSeed)
+    return { kind: 'same-seed', members: bands.sameSeed };
   return bands.seed ? { kind: 'seed', members: bands.seed } : null;
 }

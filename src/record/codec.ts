@@ -22,7 +22,8 @@ export function encodeMetricData(data: MetricData): RunRecordJson['metrics'] {
     series[name] = { steps: Array.from(s.steps), values: Array.from(s.values, encodeNumber) };
   }
   const finals: Record<string, EncodedNumber> = {};
-  for (const [name, value] of [...data.finals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) finals[name] = encodeNumber(value);
+  for (const [name, value] of [...data.finals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    finals[name] = encodeNumber(value);
   return { series, finals, notes: [...data.notes] };
 }
 
@@ -34,18 +35,32 @@ export function decodeMetricData(json: RunRecordJson['metrics'], where: string):
   const series = new Map<string, MetricSeries>();
   for (const [name, s] of Object.entries(json.series)) {
     if (s.steps.length !== s.values.length) {
-      throw new InputFileError(where, undefined, `series "${name}": ${s.steps.length} steps but ${s.values.length} values`, { hint: 'Every series needs one value per step; recreate the file with repro-check (`baseline update` or `run -o`).' });
+      throw new InputFileError(
+        where,
+        undefined,
+        `series "${name}": ${s.steps.length} steps but ${s.values.length} values`,
+        {
+          hint: 'Every series needs one value per step; recreate the file with repro-check (`baseline update` or `run -o`).',
+        },
+      );
     }
-    series.set(name, { steps: s.steps, values: s.values.map((v, i) => decodeNumber(v, `${where}.series["${name}"].values[${i}]`)) });
+    series.set(name, {
+      steps: s.steps,
+      values: s.values.map((v, i) => decodeNumber(v, `${where}.series["${name}"].values[${i}]`)),
+    });
   }
   const finals = new Map<string, number>();
-  for (const [name, value] of Object.entries(json.finals)) finals.set(name, decodeNumber(value, `${where}.finals["${name}"]`));
+  for (const [name, value] of Object.entries(json.finals))
+    finals.set(name, decodeNumber(value, `${where}.finals["${name}"]`));
   return { series, finals, notes: json.notes };
 }
 
 const encodedNumber = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity', '-0'])]);
 const metricsSchema = z.object({
-  series: z.record(z.string(), z.object({ steps: z.array(z.number().int().nonnegative()), values: z.array(encodedNumber) })),
+  series: z.record(
+    z.string(),
+    z.object({ steps: z.array(z.number().int().nonnegative()), values: z.array(encodedNumber) }),
+  ),
   finals: z.record(z.string(), encodedNumber),
   notes: z.array(z.string()).default([]),
 });
@@ -70,34 +85,64 @@ const baselineSchema = z
     runs: z.array(runRecordSchema),
     band: z.looseObject({ seed: bandSchema.optional(), sameSeed: bandSchema.optional() }).optional(),
   })
-  .refine((b) => b.runs.length > 0 || b.band?.seed !== undefined, { path: ['runs'], message: 'a baseline needs at least one run, or a seed band' });
+  .refine((b) => b.runs.length > 0 || b.band?.seed !== undefined, {
+    path: ['runs'],
+    message: 'a baseline needs at least one run, or a seed band',
+  });
 
-export type RecordDocument = { kind: 'run-record'; record: RunRecordJson } | { kind: 'baseline'; baseline: BaselineJson };
+export type RecordDocument =
+  { kind: 'run-record'; record: RunRecordJson } | { kind: 'baseline'; baseline: BaselineJson };
 
 /** True when a parsed JSON value claims to be one of our records (by content, not file name). */
 export function isReproDocument(value: unknown): value is { kind: string } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { kind?: unknown }).kind === 'string' && (value as { kind: string }).kind.startsWith('repro-check/');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { kind?: unknown }).kind === 'string' &&
+    (value as { kind: string }).kind.startsWith('repro-check/')
+  );
 }
 
 /** Validates a parsed run record or baseline; refuses newer schema versions with a clear message. */
 export function decodeRecordDocument(value: { kind: string }, file: string): RecordDocument {
   const version = (value as { schemaVersion?: unknown }).schemaVersion;
-  const supported = value.kind === RUN_RECORD_KIND ? RUN_RECORD_SCHEMA_VERSION : value.kind === BASELINE_KIND ? BASELINE_SCHEMA_VERSION : null;
+  const supported =
+    value.kind === RUN_RECORD_KIND
+      ? RUN_RECORD_SCHEMA_VERSION
+      : value.kind === BASELINE_KIND
+        ? BASELINE_SCHEMA_VERSION
+        : null;
   if (supported === null) {
-    throw new InputFileError(file, undefined, `unknown kind "${value.kind}"; accepted: "${RUN_RECORD_KIND}", "${BASELINE_KIND}"`);
+    throw new InputFileError(
+      file,
+      undefined,
+      `unknown kind "${value.kind}"; accepted: "${RUN_RECORD_KIND}", "${BASELINE_KIND}"`,
+    );
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new InputFileError(file, undefined, `"schemaVersion" must be a positive integer, got ${JSON.stringify(version)}`);
+    throw new InputFileError(
+      file,
+      undefined,
+      `"schemaVersion" must be a positive integer, got ${JSON.stringify(version)}`,
+    );
   }
   if (version > supported) {
-    throw new InputFileError(file, undefined, `${value.kind} schemaVersion ${version} is newer than this repro-check understands (up to ${supported})`, {
-      hint: 'Upgrade repro-check to the version that wrote this file; it is left untouched.',
-    });
+    throw new InputFileError(
+      file,
+      undefined,
+      `${value.kind} schemaVersion ${version} is newer than this repro-check understands (up to ${supported})`,
+      {
+        hint: 'Upgrade repro-check to the version that wrote this file; it is left untouched.',
+      },
+    );
   }
   const schema = value.kind === RUN_RECORD_KIND ? runRecordSchema : baselineSchema;
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    const problems = parsed.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
     throw new InputFileError(file, undefined, `not a valid ${value.kind} v${version}: ${problems.join('; ')}`);
   }
   return value.kind === RUN_RECORD_KIND

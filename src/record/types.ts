@@ -39,7 +39,12 @@ export interface EnvironmentFingerprint {
    * The fields below are optional: records written before the Python probe lack them, and are
    * read as they are. Which interpreter was probed and why (src/env/python-probe.ts).
    */
-  interpreter?: { command: string; chosenBy: 'command' | 'python setting' | 'PATH'; executable: string | null; problem: string | null };
+  interpreter?: {
+    command: string;
+    chosenBy: 'command' | 'python setting' | 'PATH';
+    executable: string | null;
+    problem: string | null;
+  };
   /** Framework facts from the probe: `torch.version`, `torch.backends.cudnn.benchmark`, `numpy.blas`, … */
   frameworks?: Record<string, string>;
   /** Installed distributions, name -> version (importlib.metadata). */
@@ -127,5 +132,15 @@ export interface BandJson {
    */
   members: Array<{ source: string; seed: number | null; metrics: RunRecordJson['metrics'] }>;
   /** Per metric: steps (null for a final value) and per point mean, std (n − 1), count, min, max. */
-  metrics: Record<string, { steps: number[] | null; mean: EncodedNumber[]; std: EncodedNumber[]; count: number[]; min: EncodedNumber[]; max: EncodedNumber[] }>;
+  metrics: Record<
+    string,
+    {
+      steps: number[] | null;
+      mean: EncodedNumber[];
+      std: EncodedNumber[];
+      count: number[];
+      min: EncodedNumber[];
+      max: EncodedNumber[];
+    }
+  >;
 }

@@ -17,7 +17,11 @@ export interface AuditReportInput {
   environmentLines: string[];
 }
 
-const LEVEL_TEXT = { numerical: 'numerical (bit-for-bit)', statistical: 'statistical (within seed noise)', 'not reproducible': 'not reproducible' } as const;
+const LEVEL_TEXT = {
+  numerical: 'numerical (bit-for-bit)',
+  statistical: 'statistical (within seed noise)',
+  'not reproducible': 'not reproducible',
+} as const;
 
 /** The audit report as markdown (pure). */
 export function renderAuditMarkdown(input: AuditReportInput): string {
@@ -27,29 +31,50 @@ export function renderAuditMarkdown(input: AuditReportInput): string {
     `## ${icon} repro-check audit: ${LEVEL_TEXT[f.level]}${f.reached ? '' : ` — expected ${f.expect}`}`,
     '',
     `Commit ${input.commit.slice(0, 12)}: ${f.sameSeedRuns} runs with seed ${input.seed}${f.seedRuns > 0 ? `, ${f.seedRuns} with seeds ${describeSeeds(input.otherSeeds)}` : ''}. ` +
-      (f.bitIdentical ? `The same-seed runs are bit-for-bit identical${f.tensors.compared ? ` (metrics and all ${f.tensors.total} final tensors)` : ''}.` : 'The same-seed runs are **not** bit-for-bit identical.'),
+      (f.bitIdentical
+        ? `The same-seed runs are bit-for-bit identical${f.tensors.compared ? ` (metrics and all ${f.tensors.total} final tensors)` : ''}.`
+        : 'The same-seed runs are **not** bit-for-bit identical.'),
     '',
   ];
   for (const warning of f.warnings) lines.push(`> [!WARNING]\n> ${warning}`, '');
   if (f.metrics.length > 0) {
-    lines.push('| metric | same-seed runs | first divergent step | max \\|diff\\| | σ from the seed band |', '| --- | --- | --- | --- | --- |');
+    lines.push(
+      '| metric | same-seed runs | first divergent step | max \\|diff\\| | σ from the seed band |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const m of f.metrics) {
-      lines.push(`| ${cell(m.name)} | ${m.identical ? 'identical' : '**differ**'} | ${formatStep(m.firstDivergentStep)} | ${m.maxAbsDiff === null ? '—' : formatDiff(m.maxAbsDiff)} | ${m.sigmas === null ? '—' : `${m.sigmas.toFixed(2)}${m.scale === 'log' ? ' (log scale)' : ''}`} |`);
+      lines.push(
+        `| ${cell(m.name)} | ${m.identical ? 'identical' : '**differ**'} | ${formatStep(m.firstDivergentStep)} | ${m.maxAbsDiff === null ? '—' : formatDiff(m.maxAbsDiff)} | ${m.sigmas === null ? '—' : `${m.sigmas.toFixed(2)}${m.scale === 'log' ? ' (log scale)' : ''}`} |`,
+      );
     }
     lines.push('');
   }
-  if (f.tensors.compared) lines.push(f.tensors.differing.length === 0 ? `Final checkpoints: all ${f.tensors.total} tensors identical.` : `Final checkpoints: ${f.tensors.differing.length} of ${f.tensors.total} tensors differ: ${f.tensors.differing.slice(0, 10).join(', ')}${f.tensors.differing.length > 10 ? ', …' : ''}.`, '');
+  if (f.tensors.compared)
+    lines.push(
+      f.tensors.differing.length === 0
+        ? `Final checkpoints: all ${f.tensors.total} tensors identical.`
+        : `Final checkpoints: ${f.tensors.differing.length} of ${f.tensors.total} tensors differ: ${f.tensors.differing.slice(0, 10).join(', ')}${f.tensors.differing.length > 10 ? ', …' : ''}.`,
+      '',
+    );
   if (f.causes.length > 0) lines.push('### Likely causes', '', ...f.causes.map((c) => `- ${c}`), '');
   if (f.seedRuns > 0) {
     lines.push('### Gate', '', input.gateLine);
-    if (f.calibration) lines.push('', `Leave-one-out over the ${f.calibration.runs} seed runs: ${f.calibration.alarms} of ${f.calibration.runs} flagged (empirical false-alarm rate ${(f.calibration.rate * 100).toFixed(0)}%).`);
+    if (f.calibration)
+      lines.push(
+        '',
+        `Leave-one-out over the ${f.calibration.runs} seed runs: ${f.calibration.alarms} of ${f.calibration.runs} flagged (empirical false-alarm rate ${(f.calibration.rate * 100).toFixed(0)}%).`,
+      );
     lines.push('');
   }
-  if (input.environmentLines.length > 0) lines.push('### Environment', '', ...input.environmentLines.map((l) => `- ${l}`), '');
+  if (input.environmentLines.length > 0)
+    lines.push('### Environment', '', ...input.environmentLines.map((l) => `- ${l}`), '');
   // Aggregated records were trained elsewhere: there is no wall time of ours to show.
   if (input.wallMs > 0) {
     const overhead = (100 * (input.wallMs - input.trainingMs)) / input.wallMs;
-    lines.push(`<sub>${(input.wallMs / 1000).toFixed(1)} s in all, ${(input.trainingMs / 1000).toFixed(1)} s training (audit overhead ${overhead.toFixed(1)}%).</sub>`, '');
+    lines.push(
+      `<sub>${(input.wallMs / 1000).toFixed(1)} s in all, ${(input.trainingMs / 1000).toFixed(1)} s training (audit overhead ${overhead.toFixed(1)}%).</sub>`,
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -68,7 +93,14 @@ export interface AuditJson {
   sameSeedRuns: number;
   seedRuns: number;
   seedIgnored: boolean;
-  metrics: Array<{ name: string; identical: boolean; firstDivergentStep: number | null; maxAbsDiff: EncodedNumber | null; sigmas: EncodedNumber | null; scale: string | null }>;
+  metrics: Array<{
+    name: string;
+    identical: boolean;
+    firstDivergentStep: number | null;
+    maxAbsDiff: EncodedNumber | null;
+    sigmas: EncodedNumber | null;
+    scale: string | null;
+  }>;
   tensors: AuditFindings['tensors'];
   causes: string[];
   warnings: string[];
@@ -89,7 +121,14 @@ export function auditToJson(input: AuditReportInput): AuditJson {
     sameSeedRuns: f.sameSeedRuns,
     seedRuns: f.seedRuns,
     seedIgnored: f.seedIgnored,
-    metrics: f.metrics.map((m) => ({ name: m.name, identical: m.identical, firstDivergentStep: m.firstDivergentStep, maxAbsDiff: encode(m.maxAbsDiff), sigmas: encode(m.sigmas), scale: m.scale })),
+    metrics: f.metrics.map((m) => ({
+      name: m.name,
+      identical: m.identical,
+      firstDivergentStep: m.firstDivergentStep,
+      maxAbsDiff: encode(m.maxAbsDiff),
+      sigmas: encode(m.sigmas),
+      scale: m.scale,
+    })),
     tensors: f.tensors,
     causes: f.causes,
     warnings: f.warnings,

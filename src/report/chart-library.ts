@@ -13,6 +13,9 @@ export const CHART_LIBRARY_FILES = { js: 'uplot/dist/uPlot.iife.min.js', css: 'u
 export async function loadChartLibrary(): Promise<ChartLibrary> {
   if (typeof __REPRO_CHART_LIBRARY__ !== 'undefined') return __REPRO_CHART_LIBRARY__;
   const require = createRequire(import.meta.url);
-  const [js, css] = await Promise.all([readFile(require.resolve(CHART_LIBRARY_FILES.js), 'utf8'), readFile(require.resolve(CHART_LIBRARY_FILES.css), 'utf8')]);
+  const [js, css] = await Promise.all([
+    readFile(require.resolve(CHART_LIBRARY_FILES.js), 'utf8'),
+    readFile(require.resolve(CHART_LIBRARY_FILES.css), 'utf8'),
+  ]);
   return { js, css };
 }

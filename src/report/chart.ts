@@ -72,14 +72,23 @@ export function sharedPoints(baseline: MetricSeries, current: MetricSeries): Cha
  * keeping the first and last step, the first divergent step and the first out-of-tolerance step
  * (the first shared step at or after each, when the step itself is not shared), and the `alsoKeep` steps.
  */
-export function sampleForChart(points: ChartPoints, comparison: Pick<MetricComparison, 'firstDivergentStep' | 'firstOutOfToleranceStep'>, maxPoints: number, alsoKeep: number[] = []): ChartPoints {
+export function sampleForChart(
+  points: ChartPoints,
+  comparison: Pick<MetricComparison, 'firstDivergentStep' | 'firstOutOfToleranceStep'>,
+  maxPoints: number,
+  alsoKeep: number[] = [],
+): ChartPoints {
   const keep = [comparison.firstDivergentStep, comparison.firstOutOfToleranceStep, ...alsoKeep].flatMap((step) => {
     const index = step === null ? -1 : points.steps.findIndex((s) => s >= step);
     return index >= 0 ? [index] : [];
   });
   const difference = points.current.map((c, i) => c - points.baseline[i]!);
   const indices = lttbIndices(points.steps, [points.baseline, points.current, difference], maxPoints, keep);
-  return { steps: indices.map((i) => points.steps[i]!), baseline: indices.map((i) => points.baseline[i]!), current: indices.map((i) => points.current[i]!) };
+  return {
+    steps: indices.map((i) => points.steps[i]!),
+    baseline: indices.map((i) => points.baseline[i]!),
+    current: indices.map((i) => points.current[i]!),
+  };
 }
 
 /** Where a diverged run's curve ends: the first step both sides logged at which they differ and one is NaN or ±Infinity. */
@@ -132,18 +141,27 @@ function withMark(points: ChartPoints, mark: NonFiniteMark): ChartPoints {
  * outside [1e-3, 1e6) are scaled by a power of ten and the axis title says by which.
  * Colours: the `%%{init}%%` directive's `themeVariables.xyChart.plotColorPalette` (mermaid docs, xyChart).
  */
-export function renderMermaidCharts(name: string, baseline: MetricSeries, current: MetricSeries, comparison: Pick<MetricComparison, 'firstDivergentStep' | 'firstOutOfToleranceStep'>): string | null {
+export function renderMermaidCharts(
+  name: string,
+  baseline: MetricSeries,
+  current: MetricSeries,
+  comparison: Pick<MetricComparison, 'firstDivergentStep' | 'firstOutOfToleranceStep'>,
+): string | null {
   const mark = firstNonFinite(baseline, current);
   const shared = sharedPoints(baseline, current);
   const all = mark ? withMark(shared, mark) : shared;
   if (all.steps.length < 2) return null;
   const points = sampleForChart(all, comparison, MAX_CHART_POINTS, mark ? [mark.step] : []);
-  const parting = comparison.firstDivergentStep === null ? undefined : points.steps.find((s) => s >= comparison.firstDivergentStep!);
+  const parting =
+    comparison.firstDivergentStep === null ? undefined : points.steps.find((s) => s >= comparison.firstDivergentStep!);
   const where = [
     comparison.firstDivergentStep === null ? null : `▲ first divergent ${comparison.firstDivergentStep}`,
     comparison.firstOutOfToleranceStep === null ? null : `out of tolerance from ${comparison.firstOutOfToleranceStep}`,
   ].filter((s): s is string => s !== null);
-  const xLabel = (s: number) => (s === parting || s === mark?.step ? `"${s === parting ? '▲' : ''}${s}${s === mark?.step ? ` ⚠ ${mark.label}` : ''}"` : String(s));
+  const xLabel = (s: number) =>
+    s === parting || s === mark?.step
+      ? `"${s === parting ? '▲' : ''}${s}${s === mark?.step ? ` ⚠ ${mark.label}` : ''}"`
+      : String(s);
   const xAxis = `x-axis "step${where.length > 0 ? ` (${where.join(', ')})` : ''}" [${points.steps.map(xLabel).join(', ')}]`;
   const label = quote(name);
   const marked = mark ? `, ${mark.label} at step ${mark.step} (marked ⚠)` : '';
@@ -154,17 +172,29 @@ export function renderMermaidCharts(name: string, baseline: MetricSeries, curren
   // This run is drawn first and the baseline over it: where the curves agree the line is grey, and
   // the red shows exactly where they part.
   return [
-    mermaidBlock([strong.hex, grey.hex], `${label}: this run (${strong.name}) vs baseline (${grey.name})${marked}`, xAxis, `${label}${curves.suffix}`, [
-      points.current.map(curves.format),
-      points.baseline.map(curves.format),
-    ]),
-    mermaidBlock([blue.hex], `${label}: this run − baseline (${blue.name})`, xAxis, `difference${differenceScale.suffix}`, [difference.map(differenceScale.format)]),
+    mermaidBlock(
+      [strong.hex, grey.hex],
+      `${label}: this run (${strong.name}) vs baseline (${grey.name})${marked}`,
+      xAxis,
+      `${label}${curves.suffix}`,
+      [points.current.map(curves.format), points.baseline.map(curves.format)],
+    ),
+    mermaidBlock(
+      [blue.hex],
+      `${label}: this run − baseline (${blue.name})`,
+      xAxis,
+      `difference${differenceScale.suffix}`,
+      [difference.map(differenceScale.format)],
+    ),
   ].join('\n\n');
 }
 
 function mermaidBlock(colours: string[], title: string, xAxis: string, yTitle: string, lines: string[][]): string {
   // 40 step labels fit at 10px on a 900px chart; GitHub scales the SVG down to the comment's width.
-  const init = { xyChart: { width: 900, height: 420, xAxis: { labelFontSize: 10 } }, themeVariables: { xyChart: { plotColorPalette: colours.join(', ') } } };
+  const init = {
+    xyChart: { width: 900, height: 420, xAxis: { labelFontSize: 10 } },
+    themeVariables: { xyChart: { plotColorPalette: colours.join(', ') } },
+  };
   return [
     '```mermaid',
     `%%{init: ${JSON.stringify(init)}}%%`,

@@ -75,12 +75,24 @@ ${notes.length > 0 ? section('Notes', list(notes)) : ''}
 `;
 }
 
-function chartData(metric: MetricComparison, baseline: MetricSeries | undefined, current: MetricSeries | undefined): ChartData {
+function chartData(
+  metric: MetricComparison,
+  baseline: MetricSeries | undefined,
+  current: MetricSeries | undefined,
+): ChartData {
   const aligned = alignSeries(baseline, current);
   const { name, status, firstDivergentStep, firstOutOfToleranceStep } = metric;
-  if (aligned.steps.length <= MAX_HTML_POINTS) return { name, status, firstDivergentStep, firstOutOfToleranceStep, ...aligned };
-  const keep = [firstDivergentStep, firstOutOfToleranceStep].flatMap((step) => (step === null ? [] : [aligned.steps.indexOf(step)]));
-  const indices = lttbIndices(aligned.steps, [aligned.baseline.map((v) => v ?? NaN), aligned.current.map((v) => v ?? NaN)], MAX_HTML_POINTS, keep);
+  if (aligned.steps.length <= MAX_HTML_POINTS)
+    return { name, status, firstDivergentStep, firstOutOfToleranceStep, ...aligned };
+  const keep = [firstDivergentStep, firstOutOfToleranceStep].flatMap((step) =>
+    step === null ? [] : [aligned.steps.indexOf(step)],
+  );
+  const indices = lttbIndices(
+    aligned.steps,
+    [aligned.baseline.map((v) => v ?? NaN), aligned.current.map((v) => v ?? NaN)],
+    MAX_HTML_POINTS,
+    keep,
+  );
   return {
     name,
     status,

@@ -27,7 +27,11 @@ export interface VerdictJson {
     tolerance: { rtol: number; atol: number; exact: boolean; source: string };
     /** σ gate only: how many σ away (the largest over the gated points), and the gate's detail. */
     sigmas?: EncodedNumber | null;
-    sigma?: Omit<NonNullable<MetricComparison['sigma']>, 'sigmas' | 'finalSigmas' | 'tailSigmas' | 'k'> & { k: EncodedNumber; finalSigmas: EncodedNumber | null; tailSigmas: EncodedNumber | null };
+    sigma?: Omit<NonNullable<MetricComparison['sigma']>, 'sigmas' | 'finalSigmas' | 'tailSigmas' | 'k'> & {
+      k: EncodedNumber;
+      finalSigmas: EncodedNumber | null;
+      tailSigmas: EncodedNumber | null;
+    };
   }>;
   unusedToleranceGlobs: string[];
   notes: string[];
@@ -55,9 +59,17 @@ export function verdictToJson(verdict: Verdict): VerdictJson {
       missingStepCount: m.missingStepCount,
       extraSteps: m.extraSteps,
       extraStepCount: m.extraStepCount,
-      becameNonFinite: m.becameNonFinite && { step: m.becameNonFinite.step, value: encodeNumber(m.becameNonFinite.value) },
+      becameNonFinite: m.becameNonFinite && {
+        step: m.becameNonFinite.step,
+        value: encodeNumber(m.becameNonFinite.value),
+      },
       renamedTo: m.renamedTo,
-      tolerance: { rtol: m.tolerance.rtol, atol: m.tolerance.atol, exact: m.tolerance.exact, source: m.tolerance.source },
+      tolerance: {
+        rtol: m.tolerance.rtol,
+        atol: m.tolerance.atol,
+        exact: m.tolerance.exact,
+        source: m.tolerance.source,
+      },
       ...(m.sigma ? sigmaToJson(m.sigma) : {}),
     })),
     unusedToleranceGlobs: verdict.unusedToleranceGlobs,
@@ -67,9 +79,19 @@ export function verdictToJson(verdict: Verdict): VerdictJson {
 }
 
 /** `sigmas` (issue 14's per-metric field: the largest over the gated points) and the gate's detail. */
-function sigmaToJson(sigma: NonNullable<MetricComparison['sigma']>): Pick<VerdictJson['metrics'][number], 'sigmas' | 'sigma'> {
+function sigmaToJson(
+  sigma: NonNullable<MetricComparison['sigma']>,
+): Pick<VerdictJson['metrics'][number], 'sigmas' | 'sigma'> {
   const { sigmas, finalSigmas, tailSigmas, k, ...rest } = sigma;
-  return { sigmas: encodeOrNull(sigmas), sigma: { ...rest, k: encodeNumber(k), finalSigmas: encodeOrNull(finalSigmas), tailSigmas: encodeOrNull(tailSigmas) } };
+  return {
+    sigmas: encodeOrNull(sigmas),
+    sigma: {
+      ...rest,
+      k: encodeNumber(k),
+      finalSigmas: encodeOrNull(finalSigmas),
+      tailSigmas: encodeOrNull(tailSigmas),
+    },
+  };
 }
 
 /** `check --format json` and the run's report.json: the verdict, plus what only a check knows. */
@@ -97,12 +119,17 @@ export function checkReportToJson(report: ReportInput & { verdict: Verdict }): C
   return {
     ...json,
     // Weights that differ under exact tolerance are drift although every metric passed (compare/outcome.ts).
-    status: decideOutcome({ verdict: report.verdict, weightsDrift: weights ?? null, acceptedBy: null }).status === 'drift' ? 'drift' : 'pass',
+    status:
+      decideOutcome({ verdict: report.verdict, weightsDrift: weights ?? null, acceptedBy: null }).status === 'drift'
+        ? 'drift'
+        : 'pass',
     outcome: report.outcome,
     // The report's own notes (seed mismatch, trainer warnings) before the comparison's.
     notes: [...report.notes, ...json.notes],
     ...(weights ? { weightsDiffer: weights.differing } : {}),
     ...(report.seedMismatch ? { seedMismatch: report.seedMismatch } : {}),
-    ...(report.uncleanTree ? { dirty: true as const, dirtyPaths: report.uncleanTree.paths, diffSha256: report.uncleanTree.diffSha256 } : {}),
+    ...(report.uncleanTree
+      ? { dirty: true as const, dirtyPaths: report.uncleanTree.paths, diffSha256: report.uncleanTree.diffSha256 }
+      : {}),
   };
 }

@@ -18,13 +18,21 @@
  * @returns ascending indices into x, at most `maxPoints` of them, always 0 and n - 1 (n >= 1)
  * @throws RangeError when maxPoints < 2 or the curves' lengths differ from x's
  */
-export function lttbIndices(x: readonly number[], curves: ReadonlyArray<readonly number[]>, maxPoints: number, mustKeep: readonly number[] = []): number[] {
+export function lttbIndices(
+  x: readonly number[],
+  curves: ReadonlyArray<readonly number[]>,
+  maxPoints: number,
+  mustKeep: readonly number[] = [],
+): number[] {
   const n = x.length;
   if (maxPoints < 2) throw new RangeError(`lttbIndices: maxPoints must be at least 2, got ${maxPoints}`);
   if (curves.some((c) => c.length !== n)) throw new RangeError(`lttbIndices: every curve needs ${n} values, one per x`);
   if (n <= maxPoints) return Array.from({ length: n }, (_, i) => i);
-  const anchors = [...new Set([0, ...mustKeep.filter((i) => Number.isInteger(i) && i > 0 && i < n - 1), n - 1])].sort((a, b) => a - b);
-  if (anchors.length > maxPoints) throw new RangeError(`lttbIndices: ${anchors.length} indices must be kept but maxPoints is ${maxPoints}`);
+  const anchors = [...new Set([0, ...mustKeep.filter((i) => Number.isInteger(i) && i > 0 && i < n - 1), n - 1])].sort(
+    (a, b) => a - b,
+  );
+  if (anchors.length > maxPoints)
+    throw new RangeError(`lttbIndices: ${anchors.length} indices must be kept but maxPoints is ${maxPoints}`);
   const scaled = curves.map(scaleToUnitRange);
   // Points between anchors, shared out in proportion to each piece's interior length.
   const interiors = anchors.slice(1).map((end, k) => end - anchors[k]! - 1);
@@ -49,7 +57,8 @@ function piece(x: readonly number[], curves: number[][], start: number, end: num
     const to = start + 1 + Math.floor((bucket + 1) * bucketSize); // exclusive
     // The third corner: the average of the next bucket, or the piece's end for the last bucket.
     const nextFrom = to;
-    const nextTo = bucket === budget - 1 ? end + 1 : Math.min(end + 1, start + 1 + Math.floor((bucket + 2) * bucketSize));
+    const nextTo =
+      bucket === budget - 1 ? end + 1 : Math.min(end + 1, start + 1 + Math.floor((bucket + 2) * bucketSize));
     const nextX = mean(x, nextFrom, nextTo);
     const nextYs = curves.map((y) => mean(y, nextFrom, nextTo));
     let best = from;
@@ -58,7 +67,9 @@ function piece(x: readonly number[], curves: number[][], start: number, end: num
       let area = 0;
       for (let c = 0; c < curves.length; c++) {
         const y = curves[c]!;
-        area += Math.abs((x[previous]! - nextX) * (y[i]! - y[previous]!) - (x[previous]! - x[i]!) * (nextYs[c]! - y[previous]!));
+        area += Math.abs(
+          (x[previous]! - nextX) * (y[i]! - y[previous]!) - (x[previous]! - x[i]!) * (nextYs[c]! - y[previous]!),
+        );
       }
       if (area > bestArea) {
         bestArea = area;

@@ -52,7 +52,6 @@ const OUTCOME_HEADLINE: Record<ReportInput['outcome'], string> = {
   error: '⚠️ repro-check: could not check',
 };
 
-
 /**
  * Renders the report as markdown no longer than `maxChars`: it first folds passing metrics
  * into <details>, then drops charts, then cuts table rows with a note, so the comment or
@@ -64,7 +63,8 @@ export function renderMarkdown(input: ReportInput, maxChars = COMMENT_BODY_LIMIT
     if (text.length <= maxChars) return text;
   }
   const text = renderAtDetail(input, DETAIL_LEVELS.at(-1)!);
-  const note = '\n\n… report truncated to fit GitHub\'s size limit; the full report is in the run\'s artifact and job summary.\n';
+  const note =
+    "\n\n… report truncated to fit GitHub's size limit; the full report is in the run's artifact and job summary.\n";
   return text.slice(0, maxChars - note.length) + note;
 }
 
@@ -85,20 +85,31 @@ const DETAIL_LEVELS: Detail[] = [
 function renderAtDetail(input: ReportInput, detail: Detail): string {
   const stepKeys = input.verdict ? describeStepKeys(input.verdict) : null;
   // Two trailing spaces end each header line but the last: a markdown line break, so the lines do not run together.
-  const header = [`**Run:** ${input.runLabel}`, `**Baseline:** ${input.baselineLabel}`, ...(stepKeys ? [`**Steps from:** ${stepKeys}`] : []), ...(input.runUrl ? [`**Logs:** ${input.runUrl}`] : [])];
+  const header = [
+    `**Run:** ${input.runLabel}`,
+    `**Baseline:** ${input.baselineLabel}`,
+    ...(stepKeys ? [`**Steps from:** ${stepKeys}`] : []),
+    ...(input.runUrl ? [`**Logs:** ${input.runUrl}`] : []),
+  ];
   const parts: string[] = [headline(input), '', header.join('  \n')];
-  if (input.acceptedBy) parts.push('', `Drift accepted by @${input.acceptedBy.login} at ${input.acceptedBy.at} (label on the pull request); the baseline update after merge records the new numbers.`);
+  if (input.acceptedBy)
+    parts.push(
+      '',
+      `Drift accepted by @${input.acceptedBy.login} at ${input.acceptedBy.at} (label on the pull request); the baseline update after merge records the new numbers.`,
+    );
   if (input.message) parts.push('', input.message);
   if (input.uncleanTree) parts.push('', uncleanTreeLine(input.uncleanTree));
   const verdict = input.verdict;
   if (verdict) {
     parts.push('', ...metricTables(verdict.metrics, detail, axisNoun(verdict)));
-    const charts = drifted(verdict).slice(0, detail.charts).flatMap((metric) => {
-      const b = input.baselineData?.series.get(metric.name);
-      const c = input.currentData?.series.get(metric.name);
-      const chart = b && c ? renderMermaidCharts(metric.name, b, c, metric) : null;
-      return chart ? [{ name: metric.name, chart }] : [];
-    });
+    const charts = drifted(verdict)
+      .slice(0, detail.charts)
+      .flatMap((metric) => {
+        const b = input.baselineData?.series.get(metric.name);
+        const c = input.currentData?.series.get(metric.name);
+        const chart = b && c ? renderMermaidCharts(metric.name, b, c, metric) : null;
+        return chart ? [{ name: metric.name, chart }] : [];
+      });
     if (charts.length > 0) {
       parts.push('', '### Curves', '');
       charts.forEach(({ name, chart }, i) => {
@@ -109,12 +120,22 @@ function renderAtDetail(input: ReportInput, detail: Detail): string {
   }
   if (input.environmentDifferences.length > 0) {
     parts.push('', '### Environment differences', '', '| | baseline | this run |', '| --- | --- | --- |');
-    for (const diff of input.environmentDifferences) parts.push(`| ${cell(diff.key)} | ${cell(diff.baseline)} | ${cell(diff.current)} |`);
+    for (const diff of input.environmentDifferences)
+      parts.push(`| ${cell(diff.key)} | ${cell(diff.baseline)} | ${cell(diff.current)} |`);
   }
-  if (input.checkpointLines.length > 0) parts.push('', '### Weights', '', ...input.checkpointLines.map((l) => `- ${l}`));
-  if (input.toleranceLines.length > 0) parts.push('', '### Tolerance', '', ...input.toleranceLines.map((l) => `- ${l}`));
+  if (input.checkpointLines.length > 0)
+    parts.push('', '### Weights', '', ...input.checkpointLines.map((l) => `- ${l}`));
+  if (input.toleranceLines.length > 0)
+    parts.push('', '### Tolerance', '', ...input.toleranceLines.map((l) => `- ${l}`));
   const notes = [...input.notes, ...(verdict?.notes ?? [])];
-  if (notes.length > 0) parts.push('', '### Notes', '', ...notes.slice(0, 50).map((n) => `- ${n}`), ...(notes.length > 50 ? [`- … and ${notes.length - 50} more`] : []));
+  if (notes.length > 0)
+    parts.push(
+      '',
+      '### Notes',
+      '',
+      ...notes.slice(0, 50).map((n) => `- ${n}`),
+      ...(notes.length > 50 ? [`- … and ${notes.length - 50} more`] : []),
+    );
   const steps = nextSteps(input);
   if (steps.length > 0) parts.push('', '### What now', '', ...steps.map((s) => `- ${s}`));
   return parts.join('\n') + '\n';
@@ -129,7 +150,8 @@ export const UNCLEAN_TREE_NOTE = 'unclean tree — this result cannot gate';
 
 /** What an --allow-dirty run trained beyond its commit. */
 export function uncleanTreeLine(tree: { paths: string[]; diffSha256: string }): string {
-  const shown = tree.paths.slice(0, 10).join(', ') + (tree.paths.length > 10 ? `, … and ${tree.paths.length - 10} more` : '');
+  const shown =
+    tree.paths.slice(0, 10).join(', ') + (tree.paths.length > 10 ? `, … and ${tree.paths.length - 10} more` : '');
   return `Trained with uncommitted changes (--allow-dirty): ${shown}; diff sha256 ${tree.diffSha256.slice(0, 16)}. Commit them to get a result that can gate.`;
 }
 
@@ -149,7 +171,9 @@ export function drifted(verdict: Verdict): MetricComparison[] {
 function divergence(verdict: Verdict): string | null {
   const diverged = drifted(verdict).filter((m) => m.becameNonFinite !== null);
   if (diverged.length === 0) return null;
-  const first = diverged.reduce((a, b) => ((b.becameNonFinite!.step ?? Infinity) < (a.becameNonFinite!.step ?? Infinity) ? b : a));
+  const first = diverged.reduce((a, b) =>
+    (b.becameNonFinite!.step ?? Infinity) < (a.becameNonFinite!.step ?? Infinity) ? b : a,
+  );
   const { step, value } = first.becameNonFinite!;
   return `diverged: \`${first.name}\` became ${Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity'}${step === null ? ' (final value)' : ` at ${axisNoun(verdict)} ${step}`}`;
 }
@@ -166,13 +190,21 @@ export function headlineText(input: ReportInput): string {
   if (verdict && (input.outcome === 'drift' || input.outcome === 'accepted')) {
     const count = drifted(verdict).length;
     const first = firstDivergentStepOverall(verdict);
-    const weights = input.weightsDrift ? (input.weightsDrift.cause ? `${input.weightsDrift.cause} (exact tolerance)` : `final weights differ (${describeTensorCount(input.weightsDrift)}, exact tolerance)`) : null;
+    const weights = input.weightsDrift
+      ? input.weightsDrift.cause
+        ? `${input.weightsDrift.cause} (exact tolerance)`
+        : `final weights differ (${describeTensorCount(input.weightsDrift)}, exact tolerance)`
+      : null;
     // Only the weights drifted: saying "drift in 0 of N metrics" would read as a pass.
-    if (count === 0 && weights) text += ` — ${weights}; ${verdict.metrics.length === 1 ? 'the metric is' : `all ${verdict.metrics.length} metrics are`} within tolerance`;
-    else text += ` in ${count} of ${plural(verdict.metrics.length, 'metric')}${diverged ? ` — ${diverged}` : ''}${first === null ? '' : ` — curves part at ${axisNoun(verdict)} ${first}`}${weights ? `; ${weights}` : ''}`;
+    if (count === 0 && weights)
+      text += ` — ${weights}; ${verdict.metrics.length === 1 ? 'the metric is' : `all ${verdict.metrics.length} metrics are`} within tolerance`;
+    else
+      text += ` in ${count} of ${plural(verdict.metrics.length, 'metric')}${diverged ? ` — ${diverged}` : ''}${first === null ? '' : ` — curves part at ${axisNoun(verdict)} ${first}`}${weights ? `; ${weights}` : ''}`;
   } else if (verdict && input.outcome === 'pass') {
     const compared = verdict.metrics.filter((m) => m.status !== 'new').length;
-    const bitwise = verdict.metrics.every((m) => m.status === 'new' || (m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0));
+    const bitwise = verdict.metrics.every(
+      (m) => m.status === 'new' || (m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0),
+    );
     text += ` — ${plural(compared, 'metric')} within tolerance${bitwise ? ', bit-for-bit identical' : ''}${input.weightsNotCompared ? '; the weights were not compared (this run wrote no checkpoint)' : ''}`;
   }
   if (input.uncleanTree) text += ` (${UNCLEAN_TREE_NOTE})`;
@@ -180,7 +212,9 @@ export function headlineText(input: ReportInput): string {
 }
 
 function describeTensorCount(weights: { differing: number; tensors?: number }): string {
-  return weights.tensors === undefined ? plural(weights.differing, 'tensor') : `${weights.differing} of ${plural(weights.tensors, 'tensor')}`;
+  return weights.tensors === undefined
+    ? plural(weights.differing, 'tensor')
+    : `${weights.differing} of ${plural(weights.tensors, 'tensor')}`;
 }
 
 function plural(count: number, noun: string): string {
@@ -192,7 +226,9 @@ function plural(count: number, noun: string): string {
  * epoch loop), else "step". Data from run records does not say; it counts as agreeing.
  */
 function axisNoun(verdict: Verdict): 'step' | 'epoch' {
-  const keys = [...verdict.stepKeys.baseline, ...verdict.stepKeys.current].map((axis) => axis.stepKey).filter((key): key is string => key !== null);
+  const keys = [...verdict.stepKeys.baseline, ...verdict.stepKeys.current]
+    .map((axis) => axis.stepKey)
+    .filter((key): key is string => key !== null);
   return keys.length > 0 && keys.every((key) => key.trim().toLowerCase() === 'epoch') ? 'epoch' : 'step';
 }
 
@@ -209,17 +245,26 @@ function describeStepKeys(verdict: Verdict): string | null {
 }
 
 function tableHeader(axis: string): string[] {
-  return [`| metric | baseline | current | max abs diff | max rel diff | first divergent ${axis} | first out-of-tolerance ${axis} | status |`, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
+  return [
+    `| metric | baseline | current | max abs diff | max rel diff | first divergent ${axis} | first out-of-tolerance ${axis} | status |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
 }
 
 function metricRow(metric: MetricComparison): string {
   const stepNote = metric.kind === 'final' ? ' (final)' : metric.finalStep === null ? '' : ` @${metric.finalStep}`;
-  const missing = metric.missingStepCount > 0 ? ` (${metric.missingStepCount} steps missing, first ${metric.missingSteps[0]})` : '';
+  const missing =
+    metric.missingStepCount > 0 ? ` (${metric.missingStepCount} steps missing, first ${metric.missingSteps[0]})` : '';
   const renamed = metric.renamedTo ? ` (renamed? → \`${metric.renamedTo}\`)` : '';
   return `| ${cell(metric.name)}${stepNote} | ${formatValue(metric.baselineValue)} | ${formatValue(metric.currentValue)} | ${formatDiff(metric.maxAbsDiff)} | ${formatDiff(metric.maxRelDiff)} | ${formatStep(metric.firstDivergentStep)} | ${formatStep(metric.firstOutOfToleranceStep)} | ${STATUS_LABEL[metric.status]}${cell(missing + renamed)} |`;
 }
 
-const STATUS_LABEL: Record<MetricComparison['status'], string> = { pass: 'pass', drift: '**drift**', missing: '**missing**', new: 'new' };
+const STATUS_LABEL: Record<MetricComparison['status'], string> = {
+  pass: 'pass',
+  drift: '**drift**',
+  missing: '**missing**',
+  new: 'new',
+};
 
 function metricTables(metrics: MetricComparison[], detail: Detail, axis: string): string[] {
   if (metrics.length === 0) return ['No metrics to compare (all were filtered out or none were logged).'];
@@ -233,7 +278,15 @@ function metricTables(metrics: MetricComparison[], detail: Detail, axis: string)
   };
   if (shown.length > 0) lines.push(...tableHeader(axis), ...rows(shown));
   if (folded.length > 0) {
-    lines.push('', `<details><summary>${folded.length} metrics within tolerance</summary>`, '', ...tableHeader(axis), ...rows(folded), '', '</details>');
+    lines.push(
+      '',
+      `<details><summary>${folded.length} metrics within tolerance</summary>`,
+      '',
+      ...tableHeader(axis),
+      ...rows(folded),
+      '',
+      '</details>',
+    );
   }
   return lines;
 }

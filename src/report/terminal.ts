@@ -38,14 +38,28 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions): st
   if (verdict) {
     lines.push('', ...metricTable(verdict.metrics, columns, paint));
     const toChart = drifted(verdict);
-    for (const metric of toChart.slice(0, MAX_TERMINAL_CHARTS)) lines.push(...metricCharts(metric, input, columns, options.colour));
-    if (toChart.length > MAX_TERMINAL_CHARTS) lines.push('', `… ${toChart.length - MAX_TERMINAL_CHARTS} more drifted metrics: their curves are in report.md and report.html.`);
+    for (const metric of toChart.slice(0, MAX_TERMINAL_CHARTS))
+      lines.push(...metricCharts(metric, input, columns, options.colour));
+    if (toChart.length > MAX_TERMINAL_CHARTS)
+      lines.push(
+        '',
+        `… ${toChart.length - MAX_TERMINAL_CHARTS} more drifted metrics: their curves are in report.md and report.html.`,
+      );
   }
   if (input.environmentDifferences.length > 0) {
-    lines.push('', paint('Environment differences', BOLD), ...alignedRows([['', 'baseline', 'this run'], ...input.environmentDifferences.map((d) => [d.key, d.baseline, d.current])], columns));
+    lines.push(
+      '',
+      paint('Environment differences', BOLD),
+      ...alignedRows(
+        [['', 'baseline', 'this run'], ...input.environmentDifferences.map((d) => [d.key, d.baseline, d.current])],
+        columns,
+      ),
+    );
   }
-  if (input.checkpointLines.length > 0) lines.push('', paint('Weights', BOLD), ...input.checkpointLines.map((l) => `  ${l}`));
-  if (input.toleranceLines.length > 0) lines.push('', paint('Tolerance', BOLD), ...input.toleranceLines.map((l) => `  ${l}`));
+  if (input.checkpointLines.length > 0)
+    lines.push('', paint('Weights', BOLD), ...input.checkpointLines.map((l) => `  ${l}`));
+  if (input.toleranceLines.length > 0)
+    lines.push('', paint('Tolerance', BOLD), ...input.toleranceLines.map((l) => `  ${l}`));
   const notes = [...input.notes, ...(verdict?.notes ?? [])];
   if (notes.length > 0) lines.push('', paint('Notes', BOLD), ...notes.map((n) => `  - ${n}`));
   const steps = nextSteps(input);
@@ -61,7 +75,12 @@ const OUTCOME_COLOUR: Record<ReportInput['outcome'], string> = {
   'no-baseline': '\x1b[1;36m',
   error: '\x1b[1;33m',
 };
-const STATUS_COLOUR: Record<MetricComparison['status'], string> = { pass: '\x1b[32m', drift: '\x1b[31m', missing: '\x1b[31m', new: '\x1b[36m' };
+const STATUS_COLOUR: Record<MetricComparison['status'], string> = {
+  pass: '\x1b[32m',
+  drift: '\x1b[31m',
+  missing: '\x1b[31m',
+  new: '\x1b[36m',
+};
 const STATUS_ORDER: Record<MetricComparison['status'], number> = { drift: 0, missing: 0, new: 1, pass: 2 };
 
 function metricTable(metrics: MetricComparison[], columns: number, paint: Paint): string[] {
@@ -77,14 +96,24 @@ function metricTable(metrics: MetricComparison[], columns: number, paint: Paint)
     m.status,
   ]);
   const narrow = columns < 90;
-  const header = ['metric', 'baseline', 'current', 'max |diff|', narrow ? 'diverges' : 'first divergent', narrow ? 'out of tol' : 'out of tolerance', 'status'];
+  const header = [
+    'metric',
+    'baseline',
+    'current',
+    'max |diff|',
+    narrow ? 'diverges' : 'first divergent',
+    narrow ? 'out of tol' : 'out of tolerance',
+    'status',
+  ];
   const right = [false, true, true, true, true, true, false];
   // A narrow terminal loses the value columns first: the steps and the status say what happened.
   const dropped = narrow ? new Set([1, 2]) : new Set<number>();
-  const keep = <T,>(row: T[]) => row.filter((_, c) => !dropped.has(c));
+  const keep = <T>(row: T[]) => row.filter((_, c) => !dropped.has(c));
   const table = alignedRows([keep(header), ...rows.map(keep)], columns, keep(right));
   // Colour after aligning, so escape codes do not count as width.
-  return table.map((line, i) => (i === 0 ? paint(line, BOLD) : i === 1 ? line : colourStatus(line, ordered[i - 2]!.status, paint)));
+  return table.map((line, i) =>
+    i === 0 ? paint(line, BOLD) : i === 1 ? line : colourStatus(line, ordered[i - 2]!.status, paint),
+  );
 }
 
 function colourStatus(line: string, status: MetricComparison['status'], paint: Paint): string {
@@ -100,10 +129,13 @@ function alignedRows(rows: string[][], columns: number, right: boolean[] = []): 
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...r[c]!].length)));
   const others = widths.slice(1).reduce((a, b) => a + b + 2, 0);
   widths[0] = Math.max(8, Math.min(widths[0]!, columns - others - 2));
-  const fit = (text: string, width: number) => ([...text].length > width ? [...text].slice(0, width - 1).join('') + '…' : text);
+  const fit = (text: string, width: number) =>
+    [...text].length > width ? [...text].slice(0, width - 1).join('') + '…' : text;
   const lines = rows.map((row) =>
     row
-      .map((text, c) => (right[c] ? fit(text, widths[c]!).padStart(widths[c]!) : fit(text, widths[c]!).padEnd(widths[c]!)))
+      .map((text, c) =>
+        right[c] ? fit(text, widths[c]!).padStart(widths[c]!) : fit(text, widths[c]!).padEnd(widths[c]!),
+      )
       .join('  ')
       .trimEnd(),
   );
@@ -122,10 +154,28 @@ function metricCharts(metric: MetricComparison, input: ReportInput, columns: num
   const difference = points.current.map((c, i) => c - points.baseline[i]!);
   // Four significant digits keep every label within LABEL_WIDTH - 1 ("-1.234e-10" is the widest).
   const label = (value: number) => String(Number(value.toPrecision(4))).padStart(LABEL_WIDTH - 1);
-  const curves = asciichart.plot([points.current, points.baseline], { height: 8, format: label, ...(colour ? { colors: [asciichart.red, asciichart.darkgray] } : {}) });
-  const diff = asciichart.plot(difference, { height: 4, format: label, ...(colour ? { colors: [asciichart.blue] } : {}) });
-  const legend = colour ? `${asciichart.red}━ this run${asciichart.reset}  ${asciichart.darkgray}━ baseline${asciichart.reset}` : 'this run and baseline (without colour, the difference below tells them apart)';
-  return ['', `${metric.name}: ${legend}`, curves, stepAxis(points.steps, metric.firstDivergentStep), `${metric.name}: this run − baseline`, diff, stepAxis(points.steps, metric.firstDivergentStep)];
+  const curves = asciichart.plot([points.current, points.baseline], {
+    height: 8,
+    format: label,
+    ...(colour ? { colors: [asciichart.red, asciichart.darkgray] } : {}),
+  });
+  const diff = asciichart.plot(difference, {
+    height: 4,
+    format: label,
+    ...(colour ? { colors: [asciichart.blue] } : {}),
+  });
+  const legend = colour
+    ? `${asciichart.red}━ this run${asciichart.reset}  ${asciichart.darkgray}━ baseline${asciichart.reset}`
+    : 'this run and baseline (without colour, the difference below tells them apart)';
+  return [
+    '',
+    `${metric.name}: ${legend}`,
+    curves,
+    stepAxis(points.steps, metric.firstDivergentStep),
+    `${metric.name}: this run − baseline`,
+    diff,
+    stepAxis(points.steps, metric.firstDivergentStep),
+  ];
 }
 
 /**
@@ -134,7 +184,8 @@ function metricCharts(metric: MetricComparison, input: ReportInput, columns: num
  */
 function stepAxis(steps: number[], firstDivergentStep: number | null): string {
   const line = Array.from({ length: LABEL_WIDTH + steps.length }, () => ' ');
-  const put = (column: number, text: string) => [...text].forEach((ch, k) => column + k < line.length && (line[column + k] = ch));
+  const put = (column: number, text: string) =>
+    [...text].forEach((ch, k) => column + k < line.length && (line[column + k] = ch));
   const last = String(steps.at(-1));
   put(LABEL_WIDTH - 5, `step ${steps[0]}`);
   put(line.length - last.length, last);

@@ -52,13 +52,20 @@ export interface SafetensorsHeader {
  */
 export function readHeaderLength(prefix: Uint8Array, fileSize: number, fileLabel: string): number {
   if (fileSize < LENGTH_PREFIX_BYTES || prefix.length < LENGTH_PREFIX_BYTES) {
-    invalid(fileLabel, `it is ${fileSize} bytes long, shorter than the 8-byte header length that starts every safetensors file`);
+    invalid(
+      fileLabel,
+      `it is ${fileSize} bytes long, shorter than the 8-byte header length that starts every safetensors file`,
+    );
   }
   const declared = new DataView(prefix.buffer, prefix.byteOffset, LENGTH_PREFIX_BYTES).getBigUint64(0, true);
-  if (declared > BigInt(MAX_HEADER_BYTES)) invalid(fileLabel, `the header length ${declared} is over the ${MAX_HEADER_BYTES}-byte limit`);
+  if (declared > BigInt(MAX_HEADER_BYTES))
+    invalid(fileLabel, `the header length ${declared} is over the ${MAX_HEADER_BYTES}-byte limit`);
   const headerLength = Number(declared);
   if (LENGTH_PREFIX_BYTES + headerLength > fileSize) {
-    invalid(fileLabel, `the header length ${headerLength} runs past the end of the file (${fileSize} bytes, so at most ${fileSize - LENGTH_PREFIX_BYTES})`);
+    invalid(
+      fileLabel,
+      `the header length ${headerLength} runs past the end of the file (${fileSize} bytes, so at most ${fileSize - LENGTH_PREFIX_BYTES})`,
+    );
   }
   return headerLength;
 }
@@ -69,7 +76,11 @@ export function readHeaderLength(prefix: Uint8Array, fileSize: number, fileLabel
  * tensors tile the data exactly (contiguous, in bounds, no overlap), as the reference reader checks.
  * @throws InputFileError naming `fileLabel` and the tensor at fault.
  */
-export function parseSafetensorsHeader(headerBytes: Uint8Array, dataLength: number, fileLabel: string): SafetensorsHeader {
+export function parseSafetensorsHeader(
+  headerBytes: Uint8Array,
+  dataLength: number,
+  fileLabel: string,
+): SafetensorsHeader {
   const fail = (problem: string): never => invalid(fileLabel, problem);
   let header: unknown;
   try {
@@ -89,14 +100,21 @@ export function parseSafetensorsHeader(headerBytes: Uint8Array, dataLength: numb
     if (!isPlainObject(value)) return fail(`tensor "${name}": expected an object with dtype, shape and data_offsets`);
     const { dtype, shape, data_offsets: offsets } = value;
     if (typeof dtype !== 'string') return fail(`tensor "${name}": dtype must be a string`);
-    if (!isSupportedDtype(dtype)) return fail(`tensor "${name}" has dtype ${dtype}, which is not supported; supported dtypes: ${SUPPORTED_DTYPES.join(', ')}`);
-    if (!Array.isArray(shape) || !shape.every(isCount)) return fail(`tensor "${name}": shape must be an array of non-negative integers`);
-    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount)) return fail(`tensor "${name}": data_offsets must be [begin, end] with non-negative integers`);
+    if (!isSupportedDtype(dtype))
+      return fail(
+        `tensor "${name}" has dtype ${dtype}, which is not supported; supported dtypes: ${SUPPORTED_DTYPES.join(', ')}`,
+      );
+    if (!Array.isArray(shape) || !shape.every(isCount))
+      return fail(`tensor "${name}": shape must be an array of non-negative integers`);
+    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount))
+      return fail(`tensor "${name}": data_offsets must be [begin, end] with non-negative integers`);
     const [begin, end] = offsets as [number, number];
     if (end < begin) fail(`tensor "${name}": data_offsets [${begin}, ${end}] end before they begin`);
     const expectedBytes = shape.reduce((product: number, extent: number) => product * extent, 1) * dtypeSize(dtype);
     if (end - begin !== expectedBytes) {
-      fail(`tensor "${name}": ${dtype} with shape [${shape.join(', ')}] needs ${expectedBytes} bytes, but data_offsets [${begin}, ${end}] hold ${end - begin}`);
+      fail(
+        `tensor "${name}": ${dtype} with shape [${shape.join(', ')}] needs ${expectedBytes} bytes, but data_offsets [${begin}, ${end}] hold ${end - begin}`,
+      );
     }
     entries.push({ name, dtype, shape: [...shape], begin, end });
   }
@@ -105,12 +123,20 @@ export function parseSafetensorsHeader(headerBytes: Uint8Array, dataLength: numb
   entries.sort((a, b) => a.begin - b.begin || a.end - b.end);
   let covered = 0;
   for (const entry of entries) {
-    if (entry.begin < covered) fail(`tensor "${entry.name}": data_offsets [${entry.begin}, ${entry.end}] overlap the previous tensor, which ends at ${covered}`);
-    if (entry.begin > covered) fail(`tensor "${entry.name}": data_offsets [${entry.begin}, ${entry.end}] leave a gap after byte ${covered}`);
-    if (entry.end > dataLength) fail(`tensor "${entry.name}": data_offsets [${entry.begin}, ${entry.end}] run past the end of the data (${dataLength} bytes)`);
+    if (entry.begin < covered)
+      fail(
+        `tensor "${entry.name}": data_offsets [${entry.begin}, ${entry.end}] overlap the previous tensor, which ends at ${covered}`,
+      );
+    if (entry.begin > covered)
+      fail(`tensor "${entry.name}": data_offsets [${entry.begin}, ${entry.end}] leave a gap after byte ${covered}`);
+    if (entry.end > dataLength)
+      fail(
+        `tensor "${entry.name}": data_offsets [${entry.begin}, ${entry.end}] run past the end of the data (${dataLength} bytes)`,
+      );
     covered = entry.end;
   }
-  if (covered !== dataLength) fail(`the tensors cover ${covered} bytes of data, but the file holds ${dataLength} after the header`);
+  if (covered !== dataLength)
+    fail(`the tensors cover ${covered} bytes of data, but the file holds ${dataLength} after the header`);
   return { metadata, entries, dataStart: LENGTH_PREFIX_BYTES + headerBytes.length };
 }
 
@@ -118,10 +144,19 @@ export function parseSafetensorsHeader(headerBytes: Uint8Array, dataLength: numb
 export function parseSafetensors(bytes: Uint8Array, fileLabel: string): SafetensorsFile {
   const headerLength = readHeaderLength(bytes, bytes.length, fileLabel);
   const dataStart = LENGTH_PREFIX_BYTES + headerLength;
-  const { metadata, entries } = parseSafetensorsHeader(bytes.subarray(LENGTH_PREFIX_BYTES, dataStart), bytes.length - dataStart, fileLabel);
+  const { metadata, entries } = parseSafetensorsHeader(
+    bytes.subarray(LENGTH_PREFIX_BYTES, dataStart),
+    bytes.length - dataStart,
+    fileLabel,
+  );
   return {
     metadata,
-    tensors: entries.map(({ name, dtype, shape, begin, end }) => ({ name, dtype, shape, data: bytes.subarray(dataStart + begin, dataStart + end) })),
+    tensors: entries.map(({ name, dtype, shape, begin, end }) => ({
+      name,
+      dtype,
+      shape,
+      data: bytes.subarray(dataStart + begin, dataStart + end),
+    })),
   };
 }
 
@@ -147,20 +182,32 @@ export interface SafetensorsLayout {
  * @throws TypeError for what the reference library would reject (duplicate or reserved names,
  * unknown dtypes, non-string metadata).
  */
-export function safetensorsLayout(specs: readonly SafetensorsSpec[], metadata: Record<string, string> | null): SafetensorsLayout {
+export function safetensorsLayout(
+  specs: readonly SafetensorsSpec[],
+  metadata: Record<string, string> | null,
+): SafetensorsLayout {
   const names = new Set<string>();
   for (const spec of specs) {
-    if (spec.name === '' || spec.name === METADATA_KEY) throw new TypeError(`a tensor cannot be named ${JSON.stringify(spec.name)}`);
+    if (spec.name === '' || spec.name === METADATA_KEY)
+      throw new TypeError(`a tensor cannot be named ${JSON.stringify(spec.name)}`);
     if (names.has(spec.name)) throw new TypeError(`two tensors are named "${spec.name}"`);
     names.add(spec.name);
-    if (!isSupportedDtype(spec.dtype)) throw new TypeError(`tensor "${spec.name}" has dtype ${String(spec.dtype)}; supported dtypes: ${SUPPORTED_DTYPES.join(', ')}`);
+    if (!isSupportedDtype(spec.dtype))
+      throw new TypeError(
+        `tensor "${spec.name}" has dtype ${String(spec.dtype)}; supported dtypes: ${SUPPORTED_DTYPES.join(', ')}`,
+      );
   }
   if (metadata !== null) {
     for (const [key, value] of Object.entries(metadata)) {
-      if (typeof value !== 'string') throw new TypeError(`__metadata__ "${key}" must be a string (the Python library rejects other types); put structured data in a JSON string`);
+      if (typeof value !== 'string')
+        throw new TypeError(
+          `__metadata__ "${key}" must be a string (the Python library rejects other types); put structured data in a JSON string`,
+        );
     }
   }
-  const ordered = [...specs].sort((a, b) => dtypeRank(b.dtype) - dtypeRank(a.dtype) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const ordered = [...specs].sort(
+    (a, b) => dtypeRank(b.dtype) - dtypeRank(a.dtype) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
   const header: Record<string, unknown> = metadata === null ? {} : { [METADATA_KEY]: metadata };
   const entries: SafetensorsEntry[] = [];
   let offset = 0;
@@ -180,11 +227,17 @@ export function safetensorsLayout(specs: readonly SafetensorsSpec[], metadata: R
   return { head, entries, dataLength: offset };
 }
 
-export function serializeSafetensors(tensors: readonly SafetensorsTensor[], metadata: Record<string, string> | null): Uint8Array {
+export function serializeSafetensors(
+  tensors: readonly SafetensorsTensor[],
+  metadata: Record<string, string> | null,
+): Uint8Array {
   for (const tensor of tensors) {
     if (!isSupportedDtype(tensor.dtype)) continue; // named by safetensorsLayout
     const expectedBytes = tensor.shape.reduce((product, extent) => product * extent, 1) * dtypeSize(tensor.dtype);
-    if (tensor.data.length !== expectedBytes) throw new TypeError(`tensor "${tensor.name}": ${tensor.dtype} [${tensor.shape.join(', ')}] needs ${expectedBytes} bytes, got ${tensor.data.length}`);
+    if (tensor.data.length !== expectedBytes)
+      throw new TypeError(
+        `tensor "${tensor.name}": ${tensor.dtype} [${tensor.shape.join(', ')}] needs ${expectedBytes} bytes, got ${tensor.data.length}`,
+      );
   }
   const { head, entries, dataLength } = safetensorsLayout(tensors, metadata);
   const byName = new Map(tensors.map((tensor) => [tensor.name, tensor]));
@@ -203,7 +256,10 @@ function readMetadata(value: unknown, fail: (problem: string) => never): Record<
   if (!isPlainObject(value)) return fail('__metadata__ must be an object of strings');
   const metadata: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value)) {
-    if (typeof entry !== 'string') fail(`__metadata__ "${key}" is ${JSON.stringify(entry)}; metadata values must be strings (structured data goes in a JSON string)`);
+    if (typeof entry !== 'string')
+      fail(
+        `__metadata__ "${key}" is ${JSON.stringify(entry)}; metadata values must be strings (structured data goes in a JSON string)`,
+      );
     metadata[key] = entry as string;
   }
   return metadata;

@@ -27,7 +27,11 @@ export function decodeToFloat64(dtype: Dtype, bytes: Uint8Array, out: Float64Arr
   // Typed-array conversion runs in native code, several times faster than a DataView loop; it
   // reads the platform's byte order, so only on a little-endian one and when aligned.
   if (LITTLE_ENDIAN && (dtype === 'F32' || dtype === 'F64') && bytes.byteOffset % dtypeSize(dtype) === 0) {
-    out.set(dtype === 'F32' ? new Float32Array(bytes.buffer, bytes.byteOffset, count) : new Float64Array(bytes.buffer, bytes.byteOffset, count));
+    out.set(
+      dtype === 'F32'
+        ? new Float32Array(bytes.buffer, bytes.byteOffset, count)
+        : new Float64Array(bytes.buffer, bytes.byteOffset, count),
+    );
     return count;
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -80,10 +84,18 @@ export function decodeToFloat64(dtype: Dtype, bytes: Uint8Array, out: Float64Arr
  * rounding to nearest, ties to even, as numpy's `astype` does from float64. Only float dtypes:
  * averaging never writes integer tensors (they are taken from one checkpoint).
  */
-export function encodeFromFloat64(dtype: 'F64' | 'F32' | 'F16' | 'BF16', values: Float64Array, count: number, out: Uint8Array): void {
+export function encodeFromFloat64(
+  dtype: 'F64' | 'F32' | 'F16' | 'BF16',
+  values: Float64Array,
+  count: number,
+  out: Uint8Array,
+): void {
   // Float64 -> Float32 typed-array conversion rounds to nearest even, as DataView.setFloat32 does.
   if (LITTLE_ENDIAN && (dtype === 'F32' || dtype === 'F64') && out.byteOffset % dtypeSize(dtype) === 0) {
-    (dtype === 'F32' ? new Float32Array(out.buffer, out.byteOffset, count) : new Float64Array(out.buffer, out.byteOffset, count)).set(values.subarray(0, count));
+    (dtype === 'F32'
+      ? new Float32Array(out.buffer, out.byteOffset, count)
+      : new Float64Array(out.buffer, out.byteOffset, count)
+    ).set(values.subarray(0, count));
     return;
   }
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);

@@ -6,7 +6,11 @@ import { DEFAULT_LOG_SCALE, DEFAULT_WINDOW, type SigmaGateOptions } from '../sta
 export type GateSettings = Pick<ReproConfig, (typeof GATE_KEYS)[number]>;
 
 export function gateSettingsOf(config: ReproConfig): GateSettings {
-  return { tolerance: config.tolerance, 'metric-tolerances': config['metric-tolerances'], 'ignore-metrics': config['ignore-metrics'] };
+  return {
+    tolerance: config.tolerance,
+    'metric-tolerances': config['metric-tolerances'],
+    'ignore-metrics': config['ignore-metrics'],
+  };
 }
 
 /**
@@ -22,7 +26,8 @@ export function gateSettingsFromText(text: string): GateSettings | null {
   } catch {
     return null;
   }
-  const source = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  const source =
+    typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   const result: Record<string, unknown> = {};
   for (const key of GATE_KEYS) {
     const field = configSchema.shape[key];
@@ -45,7 +50,10 @@ export function changedGateKeys(a: GateSettings, b: GateSettings): string[] {
 export function sigmaGateOptionsOf(gate: GateSettings, picker: TolerancePicker): SigmaGateOptions {
   const tolerance = gate.tolerance;
   return {
-    threshold: tolerance.sigma !== undefined ? { sigma: tolerance.sigma } : { falseAlarmRate: tolerance['false-alarm-rate'] ?? DEFAULT_FALSE_ALARM_RATE },
+    threshold:
+      tolerance.sigma !== undefined
+        ? { sigma: tolerance.sigma }
+        : { falseAlarmRate: tolerance['false-alarm-rate'] ?? DEFAULT_FALSE_ALARM_RATE },
     window: tolerance.window ?? DEFAULT_WINDOW,
     logScale: tolerance['log-scale'] ?? DEFAULT_LOG_SCALE,
     floor: (name) => picker.pick(name),

@@ -76,12 +76,18 @@ export function loadSettings(sources: SettingsSources): LoadedSettings {
       problems.push(`${sources.file.path}${line ? `:${line}` : ''}: YAML syntax error: ${message}`);
     }
     if (document.errors.length === 0) {
-      for (const duplicate of duplicateKeys(document, lineCounter)) problems.push(`${sources.file.path}:${duplicate.line}: key "${duplicate.key}" appears again (first on line ${duplicate.firstLine}); give each key once`);
+      for (const duplicate of duplicateKeys(document, lineCounter))
+        problems.push(
+          `${sources.file.path}:${duplicate.line}: key "${duplicate.key}" appears again (first on line ${duplicate.firstLine}); give each key once`,
+        );
     }
     if (document.errors.length === 0) {
       const contents = document.toJS() as unknown;
       if (contents !== null && contents !== undefined) {
-        if (typeof contents !== 'object' || Array.isArray(contents)) problems.push(`${sources.file.path}: the top level must be a map of keys (command:, metrics:, ...), got ${Array.isArray(contents) ? 'a list' : typeof contents}`);
+        if (typeof contents !== 'object' || Array.isArray(contents))
+          problems.push(
+            `${sources.file.path}: the top level must be a map of keys (command:, metrics:, ...), got ${Array.isArray(contents) ? 'a list' : typeof contents}`,
+          );
         else merged = { ...(contents as Record<string, unknown>) };
       }
       for (const key of Object.keys(merged)) setOwn(origins, key, sources.file.path);
@@ -107,17 +113,26 @@ export function loadSettings(sources: SettingsSources): LoadedSettings {
 
   const knownKeys = configKeys();
   const parsed = configSchema.safeParse(merged);
-  const issueContext: IssueContext = { origins, file: sources.file, document, lineCounter, knownKeys, pairIndexes: new Map() };
+  const issueContext: IssueContext = {
+    origins,
+    file: sources.file,
+    document,
+    lineCounter,
+    knownKeys,
+    pairIndexes: new Map(),
+  };
   // A file that did not parse says nothing about which keys are set: no cross-key guesses then.
   if ((!document || document.errors.length === 0) && !sources.toleranceKeysOnly) {
-    for (const { key, message } of crossKeyProblems(merged, { trains: sources.trains ?? true })) problems.push(`${whereIs([key], issueContext)}${message}`);
+    for (const { key, message } of crossKeyProblems(merged, { trains: sources.trains ?? true }))
+      problems.push(`${whereIs([key], issueContext)}${message}`);
   }
   if (parsed.success && problems.length === 0) {
     for (const key of knownKeys) origins[key] ??= 'default';
     return { config: parsed.data, origins, explicitKeys: [...explicitKeys] };
   }
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) for (const problem of describeIssue(issue, issueContext)) problems.push(problem);
+    for (const issue of parsed.error.issues)
+      for (const problem of describeIssue(issue, issueContext)) problems.push(problem);
   }
   throw new SettingsError(problems);
 }
@@ -168,7 +183,10 @@ interface IssueContext {
 }
 
 /** Every map key given twice in DOCUMENT, walked with an explicit stack (nesting depth is the file's to choose). */
-function duplicateKeys(document: Document, lineCounter: LineCounter): Array<{ key: string; line: number; firstLine: number }> {
+function duplicateKeys(
+  document: Document,
+  lineCounter: LineCounter,
+): Array<{ key: string; line: number; firstLine: number }> {
   const found: Array<{ key: string; line: number; firstLine: number }> = [];
   const lineOf = (node: unknown) => {
     const offset = (node as { range?: [number, number, number] } | null)?.range?.[0];
@@ -206,7 +224,11 @@ function describeIssue(issue: z.core.$ZodIssue, context: IssueContext): string[]
         const where = whereIs([...path, key], context);
         return `${where}unknown key "${[...path, key].join('.')}"${suggestion ? ` (did you mean "${[...path, suggestion].join('.')}"?)` : ''}; accepted: ${siblings.join(', ')}`;
       })
-      .concat(rest > 0 ? [`${rest} more unknown key${rest === 1 ? '' : 's'}${path.length > 0 ? ` under ${path.join('.')}` : ''}`] : []);
+      .concat(
+        rest > 0
+          ? [`${rest} more unknown key${rest === 1 ? '' : 's'}${path.length > 0 ? ` under ${path.join('.')}` : ''}`]
+          : [],
+      );
   }
   return [`${whereIs(path, context)}${path.join('.') || '(top level)'}: ${issue.message}`];
 }
@@ -217,10 +239,12 @@ function knownKeysAt(path: string[]): string[] {
     const shape = (schema as { shape?: Record<string, unknown> }).shape;
     let next = shape?.[part];
     // Unwrap optional/default wrappers to reach the nested object's shape.
-    while (next && !(next as { shape?: unknown }).shape && (next as { unwrap?: () => unknown }).unwrap) next = (next as { unwrap: () => unknown }).unwrap();
+    while (next && !(next as { shape?: unknown }).shape && (next as { unwrap?: () => unknown }).unwrap)
+      next = (next as { unwrap: () => unknown }).unwrap();
     // A map keyed by the user (metric-tolerances' globs): its values share one shape.
     if (!next && (schema as { valueType?: unknown }).valueType) next = (schema as { valueType: unknown }).valueType;
-    while (next && !(next as { shape?: unknown }).shape && (next as { unwrap?: () => unknown }).unwrap) next = (next as { unwrap: () => unknown }).unwrap();
+    while (next && !(next as { shape?: unknown }).shape && (next as { unwrap?: () => unknown }).unwrap)
+      next = (next as { unwrap: () => unknown }).unwrap();
     if (!next) return [];
     schema = next;
   }
@@ -239,7 +263,11 @@ function whereIs(path: string[], context: IssueContext): string {
   return origin && origin !== 'default' ? `${origin}: ` : '';
 }
 
-function findNode(document: Document, path: string[], indexes: Map<YAMLMap, Map<string, Pair>>): { range?: [number, number, number] | null } | undefined {
+function findNode(
+  document: Document,
+  path: string[],
+  indexes: Map<YAMLMap, Map<string, Pair>>,
+): { range?: [number, number, number] | null } | undefined {
   // The deepest node that exists on the path, so a wrong nested value still gets its own line.
   for (let depth = path.length; depth > 0; depth--) {
     const parent = depth === 1 ? document.contents : document.getIn(path.slice(0, depth - 1), true);
@@ -255,7 +283,11 @@ function findNode(document: Document, path: string[], indexes: Map<YAMLMap, Map<
         indexes.set(parent, index);
       }
       const pair = index.get(path[depth - 1]!);
-      if (pair) return (pair.value as { range?: [number, number, number] } | null) ?? (pair.key as { range?: [number, number, number] });
+      if (pair)
+        return (
+          (pair.value as { range?: [number, number, number] } | null) ??
+          (pair.key as { range?: [number, number, number] })
+        );
     }
   }
   return undefined;

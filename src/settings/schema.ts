@@ -47,10 +47,30 @@ const toleranceSchema = z.strictObject({
   rtol: positiveNumber.optional(),
   atol: positiveNumber.optional(),
   exact: z.boolean().optional().describe('Bit-for-bit equal doubles; then rtol and atol must be left out'),
-  sigma: z.number().finite().positive().optional().describe('σ gate against a statistical baseline (band): pass within mean ± sigma·s·√(1+1/n); rtol/atol stay the floor'),
-  'false-alarm-rate': z.number().gt(0).lt(1).optional().describe('σ gate with k from Student\'s t for this false-alarm rate per metric (instead of sigma)'),
-  window: z.number().int().positive().optional().describe('σ gate: width of the sliding window means, in logged steps (default 20)'),
-  'log-scale': z.array(z.string()).optional().describe('σ gate: metric globs gated on ln(value) when positive (default ["*loss*"])'),
+  sigma: z
+    .number()
+    .finite()
+    .positive()
+    .optional()
+    .describe(
+      'σ gate against a statistical baseline (band): pass within mean ± sigma·s·√(1+1/n); rtol/atol stay the floor',
+    ),
+  'false-alarm-rate': z
+    .number()
+    .gt(0)
+    .lt(1)
+    .optional()
+    .describe("σ gate with k from Student's t for this false-alarm rate per metric (instead of sigma)"),
+  window: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('σ gate: width of the sliding window means, in logged steps (default 20)'),
+  'log-scale': z
+    .array(z.string())
+    .optional()
+    .describe('σ gate: metric globs gated on ln(value) when positive (default ["*loss*"])'),
 });
 
 const toleranceOverrideSchema = z.strictObject({
@@ -75,113 +95,199 @@ const trainerSchema = z.strictObject({
 });
 
 const checkpointsSchema = z.strictObject({
-  glob: z.string().min(1).describe('Checkpoint files written by command: (safetensors, a shard index or a tfjs model.json); may contain {out}'),
+  glob: z
+    .string()
+    .min(1)
+    .describe(
+      'Checkpoint files written by command: (safetensors, a shard index or a tfjs model.json); may contain {out}',
+    ),
   'average-last': z
     .number()
     .int()
     .min(2)
     .optional()
-    .describe('Average (SMA) the last K checkpoints, ordered by their step, into merged.safetensors; its fingerprints go in the run record'),
+    .describe(
+      'Average (SMA) the last K checkpoints, ordered by their step, into merged.safetensors; its fingerprints go in the run record',
+    ),
   'eval-command': z
     .string()
     .min(1)
     .optional()
-    .describe('Run on the merged checkpoint (and the final one) with {checkpoint} replaced by its path; prints a JSON object of metrics as its last line'),
+    .describe(
+      'Run on the merged checkpoint (and the final one) with {checkpoint} replaced by its path; prints a JSON object of metrics as its last line',
+    ),
 });
 
 const auditSchema = z.strictObject({
   runs: z.number().int().min(2).default(2).describe('Same-seed runs of the commit (bitwise identical?)'),
   seeds: z.number().int().nonnegative().default(0).describe('Runs with other seeds (seed+1 …): the noise band'),
-  expect: z.enum(['numerical', 'statistical']).default('numerical').describe('The level the audit must reach, else exit 1'),
-  'max-age-days': z.number().positive().optional().describe('Warn when the last audit run seen is older than this (the schedule\'s period)'),
+  expect: z
+    .enum(['numerical', 'statistical'])
+    .default('numerical')
+    .describe('The level the audit must reach, else exit 1'),
+  'max-age-days': z
+    .number()
+    .positive()
+    .optional()
+    .describe("Warn when the last audit run seen is older than this (the schedule's period)"),
 });
 
 /** Keys of repro.yml. Every key can also be given as an action input or `--set key=value`. */
-export const configSchema = z
-  .strictObject({
-    command: osText.optional().describe('Training command, run with bash -c in working-directory'),
-    trainer: trainerSchema.optional().describe('Built-in TensorFlow.js trainer, instead of command'),
-    metrics: z
-      .union([osText, z.record(z.string(), osText)])
-      .optional()
-      .describe('Metric file, glob, or {prefix: path}; defaults to the trainer output with trainer:'),
-    python: z.string().min(1).optional().describe('The Python the training runs, for the environment fingerprint when `command` does not start with it (default python3 on PATH)'),
-    checkpoints: z
-      .union([osText, checkpointsSchema])
-      .optional()
-      .describe('Safetensors checkpoint file or glob written by command: (every match is fingerprinted), or {glob, average-last, eval-command}'),
-    baseline: osText.default('.repro/baseline.json').describe('May contain {runner} and {gpu}'),
-    seed: z.number().int().nonnegative().max(2 ** 32 - 1).default(1234),
-    'timeout-minutes': z.number().positive().default(30),
-    'kill-escaped': z
-      .boolean()
-      .optional()
-      .describe('Kill processes the training leaves running after it ends (they are reported either way); default true under the action, false in the CLI'),
-    isolation: z
-      .enum(['auto', 'none'])
-      .default('auto')
-      .describe('auto: run the training in its own PID namespace where the runner allows it without privileges; none: never'),
-    'determinism-env': z.boolean().default(true).describe('Export CUBLAS_WORKSPACE_CONFIG, TF_DETERMINISTIC_OPS, TF_CUDNN_DETERMINISTIC'),
-    tolerance: toleranceSchema.default({ rtol: 1e-5, atol: 1e-8 }),
-    audit: auditSchema.default({ runs: 2, seeds: 0, expect: 'numerical' }).describe('The determinism audit (repro-check audit, mode: audit)'),
-    'pinning-risks': z.enum(['warn', 'error']).default('warn').describe('Unpinned dependencies: report lines (warn) or exit 2 (error)'),
-    'metric-tolerances': z.record(z.string(), toleranceOverrideSchema).default({}),
-    'ignore-metrics': z.array(z.string()).default(DEFAULT_IGNORED_METRICS),
-    'step-key': z
-      .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
-      .optional()
-      .describe('The key (CSV: column) that numbers the records, when it is not one of step, global_step, trainer/global_step, iteration, iter, _step, epoch; a map gives one per prefix of the map form of metrics'),
-    'allow-non-finite': z
-      .array(z.string())
-      .default([])
-      .describe('Metric globs whose NaN or ±Infinity values a baseline update accepts (by default a command run whose metrics hold one is refused)'),
-    'fingerprint-paths': z.array(z.string().min(1)).default([]),
-    'working-directory': osText.default('.'),
-    'fail-on-drift': z.boolean().default(true),
-    'on-missing-baseline': z.enum(['warn', 'fail']).default('warn'),
-    'check-name': z.string().min(1).default('repro-check'),
-    'comment-key': z.string().min(1).optional().describe('Defaults to the check-name when one is given, else the job id'),
-    'comment-author': z
-      .string()
-      .min(1)
-      .default('github-actions[bot]')
-      .describe('Login the github-token writes as; the sticky comment is only ever looked for among its comments (an App token: <app-slug>[bot]). When not set, it is learned from the creator of the commit status the run posts, else GET /user (a PAT), else the author of the oldest marked comment by a bot account'),
-    'accept-label': z.string().min(1).default('repro-check:accept-drift'),
-    'baseline-update': z.enum(['commit', 'pull-request']).default('commit'),
-    'allow-baseline-from-any-branch': z.boolean().default(false),
-    'allow-fork-prs': z.boolean().default(false),
-    'allow-pull-request-target': z.boolean().default(false),
-  });
+export const configSchema = z.strictObject({
+  command: osText.optional().describe('Training command, run with bash -c in working-directory'),
+  trainer: trainerSchema.optional().describe('Built-in TensorFlow.js trainer, instead of command'),
+  metrics: z
+    .union([osText, z.record(z.string(), osText)])
+    .optional()
+    .describe('Metric file, glob, or {prefix: path}; defaults to the trainer output with trainer:'),
+  python: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'The Python the training runs, for the environment fingerprint when `command` does not start with it (default python3 on PATH)',
+    ),
+  checkpoints: z
+    .union([osText, checkpointsSchema])
+    .optional()
+    .describe(
+      'Safetensors checkpoint file or glob written by command: (every match is fingerprinted), or {glob, average-last, eval-command}',
+    ),
+  baseline: osText.default('.repro/baseline.json').describe('May contain {runner} and {gpu}'),
+  seed: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(2 ** 32 - 1)
+    .default(1234),
+  'timeout-minutes': z.number().positive().default(30),
+  'kill-escaped': z
+    .boolean()
+    .optional()
+    .describe(
+      'Kill processes the training leaves running after it ends (they are reported either way); default true under the action, false in the CLI',
+    ),
+  isolation: z
+    .enum(['auto', 'none'])
+    .default('auto')
+    .describe(
+      'auto: run the training in its own PID namespace where the runner allows it without privileges; none: never',
+    ),
+  'determinism-env': z
+    .boolean()
+    .default(true)
+    .describe('Export CUBLAS_WORKSPACE_CONFIG, TF_DETERMINISTIC_OPS, TF_CUDNN_DETERMINISTIC'),
+  tolerance: toleranceSchema.default({ rtol: 1e-5, atol: 1e-8 }),
+  audit: auditSchema
+    .default({ runs: 2, seeds: 0, expect: 'numerical' })
+    .describe('The determinism audit (repro-check audit, mode: audit)'),
+  'pinning-risks': z
+    .enum(['warn', 'error'])
+    .default('warn')
+    .describe('Unpinned dependencies: report lines (warn) or exit 2 (error)'),
+  'metric-tolerances': z.record(z.string(), toleranceOverrideSchema).default({}),
+  'ignore-metrics': z.array(z.string()).default(DEFAULT_IGNORED_METRICS),
+  'step-key': z
+    .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
+    .optional()
+    .describe(
+      'The key (CSV: column) that numbers the records, when it is not one of step, global_step, trainer/global_step, iteration, iter, _step, epoch; a map gives one per prefix of the map form of metrics',
+    ),
+  'allow-non-finite': z
+    .array(z.string())
+    .default([])
+    .describe(
+      'Metric globs whose NaN or ±Infinity values a baseline update accepts (by default a command run whose metrics hold one is refused)',
+    ),
+  'fingerprint-paths': z.array(z.string().min(1)).default([]),
+  'working-directory': osText.default('.'),
+  'fail-on-drift': z.boolean().default(true),
+  'on-missing-baseline': z.enum(['warn', 'fail']).default('warn'),
+  'check-name': z.string().min(1).default('repro-check'),
+  'comment-key': z.string().min(1).optional().describe('Defaults to the check-name when one is given, else the job id'),
+  'comment-author': z
+    .string()
+    .min(1)
+    .default('github-actions[bot]')
+    .describe(
+      'Login the github-token writes as; the sticky comment is only ever looked for among its comments (an App token: <app-slug>[bot]). When not set, it is learned from the creator of the commit status the run posts, else GET /user (a PAT), else the author of the oldest marked comment by a bot account',
+    ),
+  'accept-label': z.string().min(1).default('repro-check:accept-drift'),
+  'baseline-update': z.enum(['commit', 'pull-request']).default('commit'),
+  'allow-baseline-from-any-branch': z.boolean().default(false),
+  'allow-fork-prs': z.boolean().default(false),
+  'allow-pull-request-target': z.boolean().default(false),
+});
 
 /**
  * Rules across keys, checked on the raw merged values so that they are reported together
  * with every other problem (zod skips refinements once a field has failed).
  */
-export function crossKeyProblems(raw: Record<string, unknown>, options: { trains: boolean } = { trains: true }): Array<{ key: string; message: string }> {
+export function crossKeyProblems(
+  raw: Record<string, unknown>,
+  options: { trains: boolean } = { trains: true },
+): Array<{ key: string; message: string }> {
   const problems: Array<{ key: string; message: string }> = [];
   const has = (key: string) => raw[key] !== undefined && raw[key] !== null;
   // `mode: publish` trains nothing: it needs no command.
-  if (options.trains && !has('command') && !has('trainer')) problems.push({ key: 'command', message: 'set either `command` (a training command) or `trainer` (the built-in TensorFlow.js trainer)' });
-  if (has('command') && has('trainer')) problems.push({ key: 'trainer', message: '`command` and `trainer` are alternatives; set only one' });
+  if (options.trains && !has('command') && !has('trainer'))
+    problems.push({
+      key: 'command',
+      message: 'set either `command` (a training command) or `trainer` (the built-in TensorFlow.js trainer)',
+    });
+  if (has('command') && has('trainer'))
+    problems.push({ key: 'trainer', message: '`command` and `trainer` are alternatives; set only one' });
   const tolerance = raw.tolerance as Record<string, unknown> | undefined;
-  if (tolerance?.exact === true && (tolerance.rtol !== undefined || tolerance.atol !== undefined)) problems.push({ key: 'tolerance', message: 'tolerance: `exact: true` compares bit for bit; leave out rtol and atol with it' });
-  if (tolerance?.sigma !== undefined && tolerance['false-alarm-rate'] !== undefined) problems.push({ key: 'tolerance', message: 'tolerance: `sigma` and `false-alarm-rate` both set k of the σ gate; set only one' });
+  if (tolerance?.exact === true && (tolerance.rtol !== undefined || tolerance.atol !== undefined))
+    problems.push({
+      key: 'tolerance',
+      message: 'tolerance: `exact: true` compares bit for bit; leave out rtol and atol with it',
+    });
+  if (tolerance?.sigma !== undefined && tolerance['false-alarm-rate'] !== undefined)
+    problems.push({
+      key: 'tolerance',
+      message: 'tolerance: `sigma` and `false-alarm-rate` both set k of the σ gate; set only one',
+    });
   const audit = raw.audit as Record<string, unknown> | undefined;
-  if (audit?.expect === 'statistical' && !(typeof audit.seeds === 'number' && audit.seeds >= 1)) problems.push({ key: 'audit', message: 'audit: `expect: statistical` needs a seed band: set `seeds` to 1 or more (--seeds M; 8 gives a usable band)' });
-  if (has('command') && !has('metrics')) problems.push({ key: 'metrics', message: 'with `command`, say where the metrics are written (a file, a glob or {prefix: path})' });
+  if (audit?.expect === 'statistical' && !(typeof audit.seeds === 'number' && audit.seeds >= 1))
+    problems.push({
+      key: 'audit',
+      message:
+        'audit: `expect: statistical` needs a seed band: set `seeds` to 1 or more (--seeds M; 8 gives a usable band)',
+    });
+  if (has('command') && !has('metrics'))
+    problems.push({
+      key: 'metrics',
+      message: 'with `command`, say where the metrics are written (a file, a glob or {prefix: path})',
+    });
   const checkpoints = raw.checkpoints as string | { glob?: unknown } | undefined;
-  const checkpointGlob = typeof checkpoints === 'string' ? checkpoints : typeof checkpoints?.glob === 'string' ? checkpoints.glob : null;
+  const checkpointGlob =
+    typeof checkpoints === 'string' ? checkpoints : typeof checkpoints?.glob === 'string' ? checkpoints.glob : null;
   const pickle = checkpointGlob === null ? null : pickleExtension(checkpointGlob);
   // Said before the training: a pickle cannot be read safely, and finding out after an hour of training helps nobody.
-  if (pickle) problems.push({ key: 'checkpoints', message: `${checkpointGlob} names ${pickle} files, which repro-check does not read (unpickling runs code). ${SAVE_AS_SAFETENSORS}` });
+  if (pickle)
+    problems.push({
+      key: 'checkpoints',
+      message: `${checkpointGlob} names ${pickle} files, which repro-check does not read (unpickling runs code). ${SAVE_AS_SAFETENSORS}`,
+    });
   const stepKey = raw['step-key'];
   if (typeof stepKey === 'object' && stepKey !== null && !Array.isArray(stepKey)) {
     const metrics = raw.metrics;
-    const prefixes = typeof metrics === 'object' && metrics !== null && !Array.isArray(metrics) ? Object.keys(metrics) : null;
-    if (prefixes === null) problems.push({ key: 'step-key', message: 'a map of step keys goes with the map form of `metrics` ({prefix: path}); with one metrics path give one key, e.g. step-key: epoch' });
+    const prefixes =
+      typeof metrics === 'object' && metrics !== null && !Array.isArray(metrics) ? Object.keys(metrics) : null;
+    if (prefixes === null)
+      problems.push({
+        key: 'step-key',
+        message:
+          'a map of step keys goes with the map form of `metrics` ({prefix: path}); with one metrics path give one key, e.g. step-key: epoch',
+      });
     else {
       const unknown = Object.keys(stepKey).filter((prefix) => !prefixes.includes(prefix));
-      if (unknown.length > 0) problems.push({ key: 'step-key', message: `${unknown.map((p) => `"${p}"`).join(', ')} ${unknown.length === 1 ? 'is not a prefix' : 'are not prefixes'} of \`metrics\`; accepted: ${prefixes.map((p) => `"${p}"`).join(', ')}` });
+      if (unknown.length > 0)
+        problems.push({
+          key: 'step-key',
+          message: `${unknown.map((p) => `"${p}"`).join(', ')} ${unknown.length === 1 ? 'is not a prefix' : 'are not prefixes'} of \`metrics\`; accepted: ${prefixes.map((p) => `"${p}"`).join(', ')}`,
+        });
     }
   }
   return problems;
@@ -193,7 +299,17 @@ export type ReproConfig = z.output<typeof configSchema>;
 export const GATE_KEYS = ['tolerance', 'metric-tolerances', 'ignore-metrics'] as const;
 
 /** Keys whose value is plain text: an input is taken as written, never parsed as YAML. */
-export const TEXT_KEYS = new Set(['command', 'python', 'checkpoints', 'baseline', 'working-directory', 'check-name', 'comment-key', 'comment-author', 'accept-label']);
+export const TEXT_KEYS = new Set([
+  'command',
+  'python',
+  'checkpoints',
+  'baseline',
+  'working-directory',
+  'check-name',
+  'comment-key',
+  'comment-author',
+  'accept-label',
+]);
 
 export function configKeys(): string[] {
   return Object.keys(configSchema.shape);
@@ -201,5 +317,9 @@ export function configKeys(): string[] {
 
 export function settingsJsonSchema(): object {
   const schema = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { $id: 'https://github.com/repro-check/repro-check/schema/repro.schema.json', title: 'repro-check configuration (repro.yml)', ...schema };
+  return {
+    $id: 'https://github.com/repro-check/repro-check/schema/repro.schema.json',
+    title: 'repro-check configuration (repro.yml)',
+    ...schema,
+  };
 }

@@ -84,12 +84,17 @@ export const DEFAULT_LOG_SCALE = ['*loss*'];
 export const DEFAULT_WINDOW = 20;
 
 /** Gates `current` against `reference` runs (at least one). Throws TypeError when there are none. */
-export function sigmaGate(reference: readonly MetricData[], current: MetricData, options: SigmaGateOptions): SigmaVerdict {
+export function sigmaGate(
+  reference: readonly MetricData[],
+  current: MetricData,
+  options: SigmaGateOptions,
+): SigmaVerdict {
   if (reference.length === 0) throw new TypeError('sigmaGate needs at least one reference run');
   const ignored = options.ignore.map(globToRegExp);
   const included = (options.include ?? []).map(globToRegExp);
   const logGlobs = options.logScale.map(globToRegExp);
-  const keep = (name: string) => (included.length === 0 || matchesAnyGlob(name, included)) && !matchesAnyGlob(name, ignored);
+  const keep = (name: string) =>
+    (included.length === 0 || matchesAnyGlob(name, included)) && !matchesAnyGlob(name, ignored);
   const metrics: SigmaMetric[] = [];
   const seriesNames = new Set([...reference.flatMap((r) => [...r.series.keys()]), ...current.series.keys()]);
   for (const name of [...seriesNames].sort()) {
@@ -106,17 +111,55 @@ export function sigmaGate(reference: readonly MetricData[], current: MetricData,
       metrics.push(blank(name, 'final', refs.length === 0 ? 'new' : 'missing', refs.length));
       continue;
     }
-    metrics.push(gatePoints(name, 'final', refs.map((v) => [v]), [value], [null], options, matchesAnyGlob(name, logGlobs), 1));
+    metrics.push(
+      gatePoints(
+        name,
+        'final',
+        refs.map((v) => [v]),
+        [value],
+        [null],
+        options,
+        matchesAnyGlob(name, logGlobs),
+        1,
+      ),
+    );
   }
   const failed = metrics.some(isDriftedMetric);
   return { status: failed ? 'drift' : 'pass', metrics };
 }
 
-function blank(name: string, kind: SigmaMetric['kind'], status: SigmaMetric['status'], runs: number, note: string | null = null): SigmaMetric {
-  return { name, status, kind, scale: 'linear', runs, k: NaN, tests: 0, nominalFalseAlarmRate: NaN, sigmas: null, finalSigmas: null, tailSigmas: null, worstPoint: null, firstFailingStep: null, note };
+function blank(
+  name: string,
+  kind: SigmaMetric['kind'],
+  status: SigmaMetric['status'],
+  runs: number,
+  note: string | null = null,
+): SigmaMetric {
+  return {
+    name,
+    status,
+    kind,
+    scale: 'linear',
+    runs,
+    k: NaN,
+    tests: 0,
+    nominalFalseAlarmRate: NaN,
+    sigmas: null,
+    finalSigmas: null,
+    tailSigmas: null,
+    worstPoint: null,
+    firstFailingStep: null,
+    note,
+  };
 }
 
-function gateSeries(name: string, refs: MetricSeries[], current: MetricSeries | undefined, options: SigmaGateOptions, logCandidate: boolean): SigmaMetric {
+function gateSeries(
+  name: string,
+  refs: MetricSeries[],
+  current: MetricSeries | undefined,
+  options: SigmaGateOptions,
+  logCandidate: boolean,
+): SigmaMetric {
   if (refs.length === 0) return blank(name, 'series', 'new', 0);
   if (!current) return blank(name, 'series', 'missing', refs.length);
   // Steps every reference run logged: the band's points. A step the run lacks is where the curves part.
@@ -127,13 +170,33 @@ function gateSeries(name: string, refs: MetricSeries[], current: MetricSeries | 
   }
   const currentIndex = new Map(Array.from(current.steps, (s, i) => [s, i]));
   const lacking = shared.find((s) => !currentIndex.has(s));
-  if (lacking !== undefined) return { ...blank(name, 'series', 'drift', refs.length, `the run has no value at step ${lacking}, which every reference run logged`), firstFailingStep: lacking };
-  if (shared.length === 0) return blank(name, 'series', 'pass', refs.length, 'the reference runs share no step: nothing gated');
+  if (lacking !== undefined)
+    return {
+      ...blank(
+        name,
+        'series',
+        'drift',
+        refs.length,
+        `the run has no value at step ${lacking}, which every reference run logged`,
+      ),
+      firstFailingStep: lacking,
+    };
+  if (shared.length === 0)
+    return blank(name, 'series', 'pass', refs.length, 'the reference runs share no step: nothing gated');
   const pick = (series: MetricSeries) => {
     const index = new Map(Array.from(series.steps, (s, i) => [s, i]));
     return shared.map((s) => series.values[index.get(s)!]!);
   };
-  return gatePoints(name, 'series', refs.map(pick), shared.map((s) => current.values[currentIndex.get(s)!]!), shared, options, logCandidate, options.window);
+  return gatePoints(
+    name,
+    'series',
+    refs.map(pick),
+    shared.map((s) => current.values[currentIndex.get(s)!]!),
+    shared,
+    options,
+    logCandidate,
+    options.window,
+  );
 }
 
 /**
@@ -153,14 +216,19 @@ function gatePoints(
   const n = refValues.length;
   const length = runValues.length;
   const nonFinite = runValues.findIndex((v) => !Number.isFinite(v));
-  if (nonFinite >= 0) return { ...blank(name, kind, 'drift', n, `non-finite value ${runValues[nonFinite]} in the run`), firstFailingStep: steps[nonFinite] ?? null };
+  if (nonFinite >= 0)
+    return {
+      ...blank(name, kind, 'drift', n, `non-finite value ${runValues[nonFinite]} in the run`),
+      firstFailingStep: steps[nonFinite] ?? null,
+    };
   const log = logCandidate && runValues.every((v) => v > 0) && refValues.every((row) => row.every((v) => v > 0));
   const scaled = (v: number) => (log ? Math.log(v) : v);
   const width = Math.min(Math.max(1, window), length);
   // Windows as [start, end) index ranges; the final value is a window of one (for a final-only
   // metric, the only point). Labels are built only for the points a report names.
   const windows: Array<{ start: number; end: number }> = [];
-  if (kind === 'series') for (let start = 0; start + width <= length; start++) windows.push({ start, end: start + width });
+  if (kind === 'series')
+    for (let start = 0; start + width <= length; start++) windows.push({ start, end: start + width });
   windows.push({ start: length - 1, end: length });
   const label = (i: number) => {
     const w = windows[i]!;
@@ -183,14 +251,18 @@ function gatePoints(
   const refRaw = refValues.map((row) => prefix(row, identity));
   const runScaled = prefix(runValues, scaled);
   const runRaw = prefix(runValues, identity);
-  const meanOf = (sums: Float64Array, w: { start: number; end: number }) => (sums[w.end]! - sums[w.start]!) / (w.end - w.start);
+  const meanOf = (sums: Float64Array, w: { start: number; end: number }) =>
+    (sums[w.end]! - sums[w.start]!) / (w.end - w.start);
   const stats = windows.map((w) => pointStats(refScaled.map((sums) => meanOf(sums, w))));
   // The std of n values is itself uncertain (about ±25% at n = 8), and over a hundred sliding
   // windows some are bound to have a std too small by chance: pool the variance of the windows
   // that start within ±W of this one (they see the same noise). The final value pools the
   // per-step variance of the last W steps.
   const slidingCount = windows.length - 1;
-  const varianceSums = prefix(stats.slice(0, slidingCount).map((p) => p.std * p.std), identity);
+  const varianceSums = prefix(
+    stats.slice(0, slidingCount).map((p) => p.std * p.std),
+    identity,
+  );
   const pooledStd = windows.map((_, i) => {
     if (kind === 'final') return stats[i]!.std;
     if (i < slidingCount) {
@@ -252,7 +324,10 @@ export function thresholdFor(threshold: SigmaThreshold, n: number, tests: number
  * share that fails is the empirical false-alarm rate of this gate on this band (n − 1 runs per
  * fold, so slightly wider intervals than the full band's). Needs at least 3 runs; null otherwise.
  */
-export function leaveOneOut(reference: readonly MetricData[], options: SigmaGateOptions): { runs: number; alarms: number; rate: number } | null {
+export function leaveOneOut(
+  reference: readonly MetricData[],
+  options: SigmaGateOptions,
+): { runs: number; alarms: number; rate: number } | null {
   if (reference.length < 3) return null;
   let alarms = 0;
   reference.forEach((run, i) => {
@@ -264,6 +339,9 @@ export function leaveOneOut(reference: readonly MetricData[], options: SigmaGate
 
 /** One line saying which test, scale and nominal false-alarm rate applied, for reports. */
 export function describeSigmaGate(options: SigmaGateOptions, runs: number): string {
-  const k = 'sigma' in options.threshold ? `k = ${options.threshold.sigma}` : `k from Student's t (n − 1 = ${runs - 1} dof, @stdlib/stats-base-dists-t-quantile) for a false-alarm rate of ${options.threshold.falseAlarmRate} per metric, Šidák-corrected over its tests`;
+  const k =
+    'sigma' in options.threshold
+      ? `k = ${options.threshold.sigma}`
+      : `k from Student's t (n − 1 = ${runs - 1} dof, @stdlib/stats-base-dists-t-quantile) for a false-alarm rate of ${options.threshold.falseAlarmRate} per metric, Šidák-corrected over its tests`;
   return `σ gate over ${runs} reference runs: prediction interval mean ± k·s·√(1+1/n) on every sliding mean of ${options.window} logged steps (s pooled over neighbouring windows) and on the final value, or the rtol/atol floor, whichever is wider; ${k}; log scale for positive metrics matching ${options.logScale.map((g) => `\`${g}\``).join(', ') || 'none'}`;
 }

@@ -86,11 +86,18 @@ class BackendUnavailable extends Error {
   }
 }
 
-export async function loadBackend(requested: BackendName, searchDirs: readonly string[], bundled: BundledBackends): Promise<LoadedBackend> {
+export async function loadBackend(
+  requested: BackendName,
+  searchDirs: readonly string[],
+  bundled: BundledBackends,
+): Promise<LoadedBackend> {
   if (requested === 'cpu') return { ...(await loadPureCpu(bundled)), notes: [] };
   if (requested !== 'auto') {
     try {
-      return { ...(requested === 'wasm' ? await loadWasm(bundled) : await loadNative(requested, searchDirs)), notes: [] };
+      return {
+        ...(requested === 'wasm' ? await loadWasm(bundled) : await loadNative(requested, searchDirs)),
+        notes: [],
+      };
     } catch (error) {
       if (error instanceof BackendUnavailable) throw new ReproError(error.message, { hint: error.hint });
       throw error;
@@ -100,7 +107,10 @@ export async function loadBackend(requested: BackendName, searchDirs: readonly s
   for (const candidate of ['tensorflow-gpu', 'tensorflow'] as const) {
     try {
       const loaded = await loadNative(candidate, searchDirs, { acceptCpuFallback: true });
-      return { ...loaded, notes: [...notes, `backend auto: using ${NATIVE_PACKAGES[candidate]} on ${loaded.info.device}`] };
+      return {
+        ...loaded,
+        notes: [...notes, `backend auto: using ${NATIVE_PACKAGES[candidate]} on ${loaded.info.device}`],
+      };
     } catch (error) {
       if (!(error instanceof BackendUnavailable)) throw error;
       notes.push(`backend auto: ${error.message}`);
@@ -108,12 +118,20 @@ export async function loadBackend(requested: BackendName, searchDirs: readonly s
   }
   try {
     const wasm = await loadWasm(bundled);
-    return { ...wasm, notes: [...notes, `backend auto: using the WebAssembly backend of @tensorflow/tfjs-backend-wasm (${wasm.info.simd ? 'SIMD' : 'no SIMD'}; numerics differ from TensorFlow native and from the cpu backend)`] };
+    return {
+      ...wasm,
+      notes: [
+        ...notes,
+        `backend auto: using the WebAssembly backend of @tensorflow/tfjs-backend-wasm (${wasm.info.simd ? 'SIMD' : 'no SIMD'}; numerics differ from TensorFlow native and from the cpu backend)`,
+      ],
+    };
   } catch (error) {
     if (!(error instanceof BackendUnavailable)) throw error;
     notes.push(`backend auto: ${error.message}`);
   }
-  notes.push('backend auto: using the pure JavaScript CPU backend of @tensorflow/tfjs (slower; numerics differ from TensorFlow native and from wasm)');
+  notes.push(
+    'backend auto: using the pure JavaScript CPU backend of @tensorflow/tfjs (slower; numerics differ from TensorFlow native and from wasm)',
+  );
   return { ...(await loadPureCpu(bundled)), notes };
 }
 
@@ -134,13 +152,20 @@ async function loadWasm(bundled: BundledBackends): Promise<{ tf: Tf; info: Backe
   wasm.setWasmPaths(bundled.wasmDir + path.sep);
   const taken = await tf.setBackend('wasm');
   if (!taken || tf.getBackend() !== 'wasm') {
-    throw new BackendUnavailable(`the WebAssembly backend did not start from ${binary} (tf.setBackend('wasm') returned ${taken}, active backend ${tf.getBackend()}; tfjs printed its reason above): the file may be damaged or not a tfjs-backend-wasm ${TFJS_VERSION} binary`, hint);
+    throw new BackendUnavailable(
+      `the WebAssembly backend did not start from ${binary} (tf.setBackend('wasm') returned ${taken}, active backend ${tf.getBackend()}; tfjs printed its reason above): the file may be damaged or not a tfjs-backend-wasm ${TFJS_VERSION} binary`,
+      hint,
+    );
   }
   registerReproKernels(tf, 'wasm');
   return { tf, info: { name: 'wasm', version: wasm.version_wasm, device: 'CPU (WebAssembly)', simd } };
 }
 
-async function loadNative(backend: NativeBackend, searchDirs: readonly string[], options: { acceptCpuFallback?: boolean } = {}): Promise<{ tf: Tf; info: BackendInfo }> {
+async function loadNative(
+  backend: NativeBackend,
+  searchDirs: readonly string[],
+  options: { acceptCpuFallback?: boolean } = {},
+): Promise<{ tf: Tf; info: BackendInfo }> {
   const packageName = NATIVE_PACKAGES[backend];
   const entry = resolveNativePackage(backend, searchDirs);
   if (entry === null) {
@@ -155,7 +180,10 @@ async function loadNative(backend: NativeBackend, searchDirs: readonly string[],
     await tf.ready();
   } catch (error) {
     const failure = describeLoadFailure(backend, error);
-    throw new BackendUnavailable(`${packageName} was found at ${path.dirname(entry)} but failed to load: ${failure.problem}`, failure.hint);
+    throw new BackendUnavailable(
+      `${packageName} was found at ${path.dirname(entry)} but failed to load: ${failure.problem}`,
+      failure.hint,
+    );
   }
   const usingGpu = tf.backend() as unknown as { isUsingGpuDevice?: boolean; binding?: { TF_Version?: unknown } };
   if (backend === 'tensorflow-gpu' && usingGpu.isUsingGpuDevice !== true && !options.acceptCpuFallback) {
@@ -164,7 +192,12 @@ async function loadNative(backend: NativeBackend, searchDirs: readonly string[],
       GPU_LIBRARIES_HINT,
     );
   }
-  const device = usingGpu.isUsingGpuDevice === true ? 'GPU' : backend === 'tensorflow-gpu' ? 'CPU (tfjs-node-gpu found no usable GPU)' : 'CPU';
+  const device =
+    usingGpu.isUsingGpuDevice === true
+      ? 'GPU'
+      : backend === 'tensorflow-gpu'
+        ? 'CPU (tfjs-node-gpu found no usable GPU)'
+        : 'CPU';
   // The TensorFlow C library's own version (the native binding exports TF_Version()): two
   // installs of one tfjs-node version can carry different libtensorflow builds.
   const libtensorflow = typeof usingGpu.binding?.TF_Version === 'string' ? usingGpu.binding.TF_Version : undefined;
@@ -202,18 +235,37 @@ export function describeLoadFailure(backend: NativeBackend, error: unknown): Loa
   if (code === 'MODULE_NOT_FOUND') {
     const missing = /Cannot find module '([^']+)'/.exec(firstLine)?.[1] ?? 'a module';
     if (/tfjs_binding\.node$/.test(missing)) {
-      return { problem: `its native binding is missing (${firstLine}): the install script that downloads libtensorflow did not finish (offline, or npm --ignore-scripts)`, hint: rebuild };
+      return {
+        problem: `its native binding is missing (${firstLine}): the install script that downloads libtensorflow did not finish (offline, or npm --ignore-scripts)`,
+        hint: rebuild,
+      };
     }
-    return { problem: `a module it needs is missing: ${missing}`, hint: `Reinstall it: npm install ${packageName}@${TFJS_VERSION} (with @tensorflow/tfjs-core ${TFJS_VERSION} beside it); or use backend: cpu.` };
+    return {
+      problem: `a module it needs is missing: ${missing}`,
+      hint: `Reinstall it: npm install ${packageName}@${TFJS_VERSION} (with @tensorflow/tfjs-core ${TFJS_VERSION} beside it); or use backend: cpu.`,
+    };
   }
   const library = SHARED_LIBRARY.exec(firstLine)?.[1];
   if (library) {
-    if (library.startsWith('libtensorflow')) return { problem: `libtensorflow is missing (${firstLine}): the package's install script did not download it`, hint: rebuild };
-    if (library.startsWith('libcudnn')) return { problem: `cuDNN 8.1 was not found (${firstLine})`, hint: GPU_LIBRARIES_HINT };
-    if (CUDA_LIBRARY.test(library)) return { problem: `the CUDA 11.2 runtime was not found (${firstLine})`, hint: GPU_LIBRARIES_HINT };
-    return { problem: `a shared library it needs is missing (${firstLine})`, hint: `Install the library that provides ${library} where the loader finds it (LD_LIBRARY_PATH); or use backend: cpu.` };
+    if (library.startsWith('libtensorflow'))
+      return {
+        problem: `libtensorflow is missing (${firstLine}): the package's install script did not download it`,
+        hint: rebuild,
+      };
+    if (library.startsWith('libcudnn'))
+      return { problem: `cuDNN 8.1 was not found (${firstLine})`, hint: GPU_LIBRARIES_HINT };
+    if (CUDA_LIBRARY.test(library))
+      return { problem: `the CUDA 11.2 runtime was not found (${firstLine})`, hint: GPU_LIBRARIES_HINT };
+    return {
+      problem: `a shared library it needs is missing (${firstLine})`,
+      hint: `Install the library that provides ${library} where the loader finds it (LD_LIBRARY_PATH); or use backend: cpu.`,
+    };
   }
-  if (/NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF header|wrong ELF class/.test(firstLine)) {
+  if (
+    /NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF header|wrong ELF class/.test(
+      firstLine,
+    )
+  ) {
     return { problem: `its native binding was built for another Node or platform (${firstLine})`, hint: rebuild };
   }
   return { problem: firstLine, hint: backend === 'tensorflow-gpu' ? GPU_LIBRARIES_HINT : rebuild };
@@ -228,7 +280,14 @@ async function loadPureCpu(bundled: BundledBackends): Promise<{ tf: Tf; info: Ba
   // banner is switched off (its private once-flag; harmless if a later version renames it).
   const cpuBackend = tf.backend() as unknown as { firstUse?: boolean };
   if (cpuBackend.firstUse === true) cpuBackend.firstUse = false;
-  return { tf, info: { name: 'cpu', version: tf.version.tfjs, device: bundled.fastCpuKernels ? 'CPU (pure JavaScript)' : 'CPU (pure JavaScript, stock kernels)' } };
+  return {
+    tf,
+    info: {
+      name: 'cpu',
+      version: tf.version.tfjs,
+      device: bundled.fastCpuKernels ? 'CPU (pure JavaScript)' : 'CPU (pure JavaScript, stock kernels)',
+    },
+  };
 }
 
 function packageVersion(entry: string, packageName: string): string {

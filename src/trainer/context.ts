@@ -125,12 +125,17 @@ export function createTrainerContext(tf: Tf, job: TrainerJob, output: TrainerOut
     async checkpoint(step, weights) {
       const source = weights ?? defaultWeights;
       if (source === null || source === undefined) {
-        throw new TypeError(`ctx.checkpoint(${step}): no weights to save. Call ctx.useModel(model) once after building the model, or pass them: ctx.checkpoint(step, model)`);
+        throw new TypeError(
+          `ctx.checkpoint(${step}): no weights to save. Call ctx.useModel(model) once after building the model, or pass them: ctx.checkpoint(step, model)`,
+        );
       }
       const due = job.checkpointEvery > 0 && (step % job.checkpointEvery === 0 || step === job.steps);
       if (!due) return false;
       const tensors = await Promise.all(namedTensors(source).map(([name, tensor]) => toSafetensor(name, tensor)));
-      checkpoints.push({ path: output.writeCheckpoint(step, serializeSafetensors(tensors, { step: String(step) })), step });
+      checkpoints.push({
+        path: output.writeCheckpoint(step, serializeSafetensors(tensors, { step: String(step) })),
+        step,
+      });
       return true;
     },
     useModel(weights) {
@@ -139,13 +144,23 @@ export function createTrainerContext(tf: Tf, job: TrainerJob, output: TrainerOut
     async resume(target) {
       if (job.resume?.kind !== 'resume') return { firstStep: 1, extra: null };
       const variables = stateVariables(target.weights);
-      const { step, extra } = await restoreState(tf, (name) => output.readStateFile(name), { variables, optimizer: target.optimizer ?? null }, random);
+      const { step, extra } = await restoreState(
+        tf,
+        (name) => output.readStateFile(name),
+        { variables, optimizer: target.optimizer ?? null },
+        random,
+      );
       resumeFollowed = true;
       return { firstStep: step + 1, extra };
     },
     async stopAfter(step, target) {
       if (job.resume?.kind !== 'stop' || step !== job.resume.step) return false;
-      const parts = { step, variables: stateVariables(target.weights), optimizer: target.optimizer ?? null, extra: target.extra ?? null };
+      const parts = {
+        step,
+        variables: stateVariables(target.weights),
+        optimizer: target.optimizer ?? null,
+        extra: target.extra ?? null,
+      };
       for (const [name, bytes] of await captureState(parts, random)) output.writeStateFile(name, bytes);
       resumeFollowed = true;
       return true;
@@ -159,13 +174,17 @@ export function createTrainerContext(tf: Tf, job: TrainerJob, output: TrainerOut
     linesLogged: () => linesLogged,
     divergence: () => divergence,
     checkpoints: () => [...checkpoints],
-    resumeNotFollowed: () => (job.resume === null || resumeFollowed ? null : resumeNotFollowedError(job.module, job.resume)),
+    resumeNotFollowed: () =>
+      job.resume === null || resumeFollowed ? null : resumeNotFollowedError(job.module, job.resume),
   };
 }
 
 /** Without this, a trainer that ignores the protocol would train a resumed leg from step 1 and pass the audit. */
 function resumeNotFollowedError(module: string, request: ResumeRequest): ReproError {
-  const what = request.kind === 'stop' ? `was asked to stop after step ${request.step} and save its state, but never reached ctx.stopAfter(${request.step}, …)` : 'was asked to resume from a saved state, but never called ctx.resume(…)';
+  const what =
+    request.kind === 'stop'
+      ? `was asked to stop after step ${request.step} and save its state, but never reached ctx.stopAfter(${request.step}, …)`
+      : 'was asked to resume from a saved state, but never called ctx.resume(…)';
   return new ReproError(`The trainer ${module} ${what}: it does not implement the exact-resume protocol`, {
     hint: 'Call `const { firstStep } = await ctx.resume({ weights: model, optimizer })` before the loop, start the loop at firstStep, and end each step with `if (await ctx.stopAfter(step, { weights: model, optimizer })) return;` (docs/trainer.md).',
   });
@@ -174,44 +193,79 @@ function resumeNotFollowedError(module: string, request: ResumeRequest): ReproEr
 /** A weight source as overwritable variables (pure). @throws TypeError for a name -> tensor entry that is not a tf.Variable. */
 function stateVariables(weights: WeightSource): StateVariable[] {
   const holders = weightHolders(weights);
-  if (holders !== null) return holders.flatMap((holder) => holder.weights.map((variable) => ({ name: variable.name, read: () => variable.read(), write: (value: Tensor) => void variable.write(value) })));
+  if (holders !== null)
+    return holders.flatMap((holder) =>
+      holder.weights.map((variable) => ({
+        name: variable.name,
+        read: () => variable.read(),
+        write: (value: Tensor) => void variable.write(value),
+      })),
+    );
   return Object.entries(weights as Record<string, Tensor>).map(([name, tensor]) => {
     const variable = tensor as Tensor & { assign?: (value: Tensor) => void };
-    if (typeof variable.assign !== 'function') throw new TypeError(`ctx.resume/stopAfter: weights.${name} is a tensor, not a tf.Variable; a resumed state is written into variables`);
+    if (typeof variable.assign !== 'function')
+      throw new TypeError(
+        `ctx.resume/stopAfter: weights.${name} is a tensor, not a tf.Variable; a resumed state is written into variables`,
+      );
     return { name, read: () => tensor, write: (value: Tensor) => variable.assign!(value) };
   });
 }
 
-function divergedError(module: string, step: number | null, values: Array<{ name: string; value: number }>): ReproError {
+function divergedError(
+  module: string,
+  step: number | null,
+  values: Array<{ name: string; value: number }>,
+): ReproError {
   const where = step === null ? 'as a final value' : `at step ${step}`;
   const listed = values.map(({ name, value }) => `${name} = ${String(value)}`).join(', ');
-  return new ReproError(`The trainer ${module} logged a non-finite value ${where}: ${listed}. The training diverged (NaN/Inf loss).`, {
-    hint: 'Lower the learning rate (trainer.options) or check the data for NaN or huge inputs and out-of-range labels. If the value may be non-finite on purpose, log it as a string (String(value): written, never compared) or leave it out of that log call.',
-  });
+  return new ReproError(
+    `The trainer ${module} logged a non-finite value ${where}: ${listed}. The training diverged (NaN/Inf loss).`,
+    {
+      hint: 'Lower the learning rate (trainer.options) or check the data for NaN or huge inputs and out-of-range labels. If the value may be non-finite on purpose, log it as a string (String(value): written, never compared) or leave it out of that log call.',
+    },
+  );
 }
 
 function readValues(metrics: { [name: string]: LoggedValue }, prefix: string): MetricTree {
   const tree: MetricTree = {};
   for (const [key, value] of Object.entries(metrics)) {
     if (isTensor(value)) {
-      if (value.size !== 1) throw new TypeError(`log(step, metrics): ${prefix}${key} is a tensor of shape [${value.shape.join(', ')}]; log scalars`);
+      if (value.size !== 1)
+        throw new TypeError(
+          `log(step, metrics): ${prefix}${key} is a tensor of shape [${value.shape.join(', ')}]; log scalars`,
+        );
       tree[key] = value.dataSync()[0]!;
-    } else tree[key] = typeof value === 'object' && value !== null ? readValues(value, `${prefix}${key}.`) : (value as number | string);
+    } else
+      tree[key] =
+        typeof value === 'object' && value !== null
+          ? readValues(value, `${prefix}${key}.`)
+          : (value as number | string);
   }
   return tree;
 }
 
 /** The models or layers in a weight source, or null for a name -> tensor map. */
 function weightHolders(weights: WeightSource): Array<{ weights: NamedWeight[] }> | null {
-  return Array.isArray(weights) ? weights : 'weights' in weights && Array.isArray(weights.weights) ? [weights as { weights: NamedWeight[] }] : null;
+  return Array.isArray(weights)
+    ? weights
+    : 'weights' in weights && Array.isArray(weights.weights)
+      ? [weights as { weights: NamedWeight[] }]
+      : null;
 }
 
 function namedTensors(weights: WeightSource): Array<[string, Tensor]> {
   const holders = weightHolders(weights);
   if (holders === null) return Object.entries(weights as Record<string, Tensor>);
-  return holders.flatMap((holder) => holder.weights.map((variable): [string, Tensor] => [variable.name, variable.read()]));
+  return holders.flatMap((holder) =>
+    holder.weights.map((variable): [string, Tensor] => [variable.name, variable.read()]),
+  );
 }
 
 function isTensor(value: unknown): value is Tensor {
-  return typeof value === 'object' && value !== null && typeof (value as Tensor).dataSync === 'function' && Array.isArray((value as Tensor).shape);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Tensor).dataSync === 'function' &&
+    Array.isArray((value as Tensor).shape)
+  );
 }

@@ -43,9 +43,12 @@ export async function installBackendIntoToolCache(options: InstallBackendOptions
 
   const npm = await findOnPath('npm', env.PATH ?? '');
   if (!npm) {
-    throw new ReproError(`trainer.install-backend is on, but npm is not on PATH, so ${packageSpec} cannot be installed into ${path.dirname(target)}`, {
-      hint: 'Put Node.js with npm on the runner PATH (actions/setup-node), or install the package in the project, or set trainer.install-backend: false and backend: cpu.',
-    });
+    throw new ReproError(
+      `trainer.install-backend is on, but npm is not on PATH, so ${packageSpec} cannot be installed into ${path.dirname(target)}`,
+      {
+        hint: 'Put Node.js with npm on the runner PATH (actions/setup-node), or install the package in the project, or set trainer.install-backend: false and backend: cpu.',
+      },
+    );
   }
 
   const lock = `${target}.lock`;
@@ -54,16 +57,26 @@ export async function installBackendIntoToolCache(options: InstallBackendOptions
   while (!(await tryCreateLock(lock))) {
     // Another job is installing: its rename makes the package appear all at once.
     if (resolveNativePackage(backend, [target])) return target;
-    if (Date.now() > deadline) throw new ReproError(`Timed out waiting for another job's install of ${packageSpec} (lock ${lock})`, { hint: `If no job is installing, remove ${lock}.` });
+    if (Date.now() > deadline)
+      throw new ReproError(`Timed out waiting for another job's install of ${packageSpec} (lock ${lock})`, {
+        hint: `If no job is installing, remove ${lock}.`,
+      });
     await sleep(LOCK_POLL_MS);
   }
   const staging = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     if (resolveNativePackage(backend, [target])) return target;
     await mkdir(staging, { recursive: true });
-    await writeFile(path.join(staging, 'package.json'), `${JSON.stringify({ name: 'repro-check-tfjs-backend', private: true })}\n`);
-    const mirrors = ['TFJS_NODE_BASE_URI', 'npm_config_tfjs_binding_binary_host_mirror'].filter((name) => env[name]).map((name) => `${name}=${env[name]}`);
-    options.onOutputLine?.(`repro-check: installing ${packageSpec} into ${target}${mirrors.length > 0 ? ` (${mirrors.join(', ')})` : ''}`);
+    await writeFile(
+      path.join(staging, 'package.json'),
+      `${JSON.stringify({ name: 'repro-check-tfjs-backend', private: true })}\n`,
+    );
+    const mirrors = ['TFJS_NODE_BASE_URI', 'npm_config_tfjs_binding_binary_host_mirror']
+      .filter((name) => env[name])
+      .map((name) => `${name}=${env[name]}`);
+    options.onOutputLine?.(
+      `repro-check: installing ${packageSpec} into ${target}${mirrors.length > 0 ? ` (${mirrors.join(', ')})` : ''}`,
+    );
     const result = await runProcess({
       argv: [npm, 'install', '--no-audit', '--no-fund', '--no-package-lock', packageSpec],
       cwd: staging,
@@ -73,9 +86,12 @@ export async function installBackendIntoToolCache(options: InstallBackendOptions
       ...(options.signal ? { signal: options.signal } : {}),
     });
     if (result.exitCode !== 0 || result.timedOut || result.cancelled) {
-      throw new ReproError(`npm could not install ${packageSpec} into the tool cache (${result.timedOut ? 'timed out' : result.cancelled ? 'cancelled' : `exit code ${result.exitCode}`}):\n${result.outputTail.map((line) => `  ${line}`).join('\n')}`, {
-        hint: 'Air-gapped runner? Point TFJS_NODE_BASE_URI at a libtensorflow mirror and npm_config_tfjs_binding_binary_host_mirror at a tfjs binding mirror.',
-      });
+      throw new ReproError(
+        `npm could not install ${packageSpec} into the tool cache (${result.timedOut ? 'timed out' : result.cancelled ? 'cancelled' : `exit code ${result.exitCode}`}):\n${result.outputTail.map((line) => `  ${line}`).join('\n')}`,
+        {
+          hint: 'Air-gapped runner? Point TFJS_NODE_BASE_URI at a libtensorflow mirror and npm_config_tfjs_binding_binary_host_mirror at a tfjs binding mirror.',
+        },
+      );
     }
     await rename(staging, target);
     return target;

@@ -17,8 +17,10 @@ export interface MetricsLine {
 
 /** `step` null gives a line of final values (no step key). */
 export function formatMetricsLine(step: number | null, metrics: MetricTree): MetricsLine {
-  if (step !== null && !(Number.isSafeInteger(step) && step >= 0)) throw new TypeError(`log(step, metrics): step must be a non-negative integer or null, got ${String(step)}`);
-  if (Object.hasOwn(metrics, 'step')) throw new TypeError('log(step, metrics): "step" is the step key; pass the step as the first argument');
+  if (step !== null && !(Number.isSafeInteger(step) && step >= 0))
+    throw new TypeError(`log(step, metrics): step must be a non-negative integer or null, got ${String(step)}`);
+  if (Object.hasOwn(metrics, 'step'))
+    throw new TypeError('log(step, metrics): "step" is the step key; pass the step as the first argument');
   const nonFinite: MetricsLine['nonFinite'] = [];
   const body = formatTree(metrics, '', nonFinite);
   const text = step === null ? body : body === '{}' ? `{"step":${step}}` : `{"step":${step},${body.slice(1)}`;
@@ -26,12 +28,18 @@ export function formatMetricsLine(step: number | null, metrics: MetricTree): Met
 }
 
 function formatTree(tree: MetricTree, prefix: string, nonFinite: MetricsLine['nonFinite']): string {
-  if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) throw new TypeError(`log(step, metrics): ${prefix || 'metrics'} must be an object of numbers (or strings)`);
+  if (typeof tree !== 'object' || tree === null || Array.isArray(tree))
+    throw new TypeError(`log(step, metrics): ${prefix || 'metrics'} must be an object of numbers (or strings)`);
   const parts: string[] = [];
   for (const [key, value] of Object.entries(tree)) {
     const name = prefix ? `${prefix}.${key}` : key;
     if (key === '') throw new TypeError(`log(step, metrics): empty metric name under ${prefix || 'the top level'}`);
-    const text = typeof value === 'number' ? formatNumber(value, name, nonFinite) : typeof value === 'string' ? JSON.stringify(value) : formatTree(value, name, nonFinite);
+    const text =
+      typeof value === 'number'
+        ? formatNumber(value, name, nonFinite)
+        : typeof value === 'string'
+          ? JSON.stringify(value)
+          : formatTree(value, name, nonFinite);
     parts.push(`${JSON.stringify(key)}:${text}`);
   }
   return `{${parts.join(',')}}`;

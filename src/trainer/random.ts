@@ -24,7 +24,8 @@ export interface SeededRandom {
 export type GeneratorState = [number, number, number, number];
 
 export function createRandom(seed: number): SeededRandom {
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed must be an integer in [0, 2^32 - 1], got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new RangeError(`seed must be an integer in [0, 2^32 - 1], got ${seed}`);
   let mix = seed | 0;
   const splitmix32 = () => {
     mix = (mix + 0x9e3779b9) | 0;
@@ -54,7 +55,8 @@ export function createRandom(seed: number): SeededRandom {
   const uniform = () => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992;
 
   const int = (n: number): number => {
-    if (!Number.isInteger(n) || n < 1 || n > 0x100000000) throw new RangeError(`int(n) needs an integer n in [1, 2^32], got ${n}`);
+    if (!Number.isInteger(n) || n < 1 || n > 0x100000000)
+      throw new RangeError(`int(n) needs an integer n in [1, 2^32], got ${n}`);
     // Draws at or above the largest multiple of n are redrawn, so every residue is equally likely.
     const limit = Math.floor(0x100000000 / n) * n;
     for (;;) {
@@ -78,9 +80,11 @@ export function createRandom(seed: number): SeededRandom {
     // The words are kept as signed int32 internally; the saved form is unsigned so it reads the same in any language.
     getState: () => [s0 >>> 0, s1 >>> 0, s2 >>> 0, s3 >>> 0],
     setState(state) {
-      const valid = state.length === 4 && state.every((word) => Number.isInteger(word) && word >= 0 && word <= 0xffffffff);
+      const valid =
+        state.length === 4 && state.every((word) => Number.isInteger(word) && word >= 0 && word <= 0xffffffff);
       // An all-zero state is xoshiro's one fixed point: it would draw zeros forever.
-      if (!valid || state.every((word) => word === 0)) throw new RangeError(`a generator state is four uint32 words, not all zero; got ${JSON.stringify(state)}`);
+      if (!valid || state.every((word) => word === 0))
+        throw new RangeError(`a generator state is four uint32 words, not all zero; got ${JSON.stringify(state)}`);
       [s0, s1, s2, s3] = state.map((word) => word | 0) as GeneratorState;
     },
   };

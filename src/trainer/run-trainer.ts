@@ -8,7 +8,16 @@ import type { CheckpointEntry } from '../record/types.ts';
 import { fingerprintCheckpoint } from '../checkpoints/fingerprint.ts';
 import { type NativeBackend, checkBackendName, resolveNativePackage } from './backend.ts';
 import { installBackendIntoToolCache } from './install-backend.ts';
-import { BUILTIN_TRAINERS, METRICS_FILE, TRAINER_RESULT_FILE, type BackendInfo, type TrainerJob, type TrainingTime, type TrainerOptionValue, type TrainerResult } from './job.ts';
+import {
+  BUILTIN_TRAINERS,
+  METRICS_FILE,
+  TRAINER_RESULT_FILE,
+  type BackendInfo,
+  type TrainerJob,
+  type TrainingTime,
+  type TrainerOptionValue,
+  type TrainerResult,
+} from './job.ts';
 import { readResumeRequest } from '../proc/resume-protocol.ts';
 import { trainerWorkerArgs } from './worker-location.ts';
 
@@ -49,7 +58,8 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
   // The project first, then repro-check's own install (the folder of this file, bundled or not).
   const backendSearchDirs = [options.cwd, path.dirname(fileURLToPath(import.meta.url))];
   if (options.installBackend && backend !== 'cpu' && backend !== 'wasm') {
-    const wanted: NativeBackend = backend === 'auto' ? (existsSync('/proc/driver/nvidia/version') ? 'tensorflow-gpu' : 'tensorflow') : backend;
+    const wanted: NativeBackend =
+      backend === 'auto' ? (existsSync('/proc/driver/nvidia/version') ? 'tensorflow-gpu' : 'tensorflow') : backend;
     if (!resolveNativePackage(wanted, backendSearchDirs)) {
       backendSearchDirs.push(
         await installBackendIntoToolCache({
@@ -94,12 +104,19 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
 
   const result = await readTrainerResult(resultFile);
   const outputTail = () => processResult.outputTail.map((line) => `  ${line}`).join('\n');
-  if (result === null && processResult.exitCode === UNSETTLED_TOP_LEVEL_AWAIT && !processResult.timedOut && !processResult.cancelled) {
+  if (
+    result === null &&
+    processResult.exitCode === UNSETTLED_TOP_LEVEL_AWAIT &&
+    !processResult.timedOut &&
+    !processResult.cancelled
+  ) {
     // The worker awaits train() at its top level; Node ends a process whose event loop ran
     // empty with that await pending with exit code 13. Nothing crashed: train() waits forever.
     throw new ReproError(
       `The trainer ${options.module}: train() returned a promise that never settled (Node exited with code 13, "unsettled top-level await": nothing was left to run while train(), or the module's top-level await, was still waiting).\nLast lines of its output:\n${outputTail()}`,
-      { hint: 'Every promise train() awaits must resolve or reject: look for a new Promise whose resolve is never called, or a callback or event that never comes.' },
+      {
+        hint: 'Every promise train() awaits must resolve or reject: look for a new Promise whose resolve is never called, or a callback or event that never comes.',
+      },
     );
   }
   if (result === null || processResult.timedOut || processResult.cancelled) {
@@ -114,13 +131,23 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
       hint: 'A crash in a native backend shows here; try backend: cpu to tell the trainer from the backend.',
     });
   }
-  if (!result.ok) throw new ReproError(result.stack ? `${result.message}\n${result.stack}` : result.message, result.hint ? { hint: result.hint } : {});
+  if (!result.ok)
+    throw new ReproError(
+      result.stack ? `${result.message}\n${result.stack}` : result.message,
+      result.hint ? { hint: result.hint } : {},
+    );
 
   const checkpoints: CheckpointEntry[] = [];
   for (const written of result.checkpoints) {
     checkpoints.push(await fingerprintCheckpoint(path.join(options.outDir, written.path)));
   }
-  return { metricsPath: path.join(options.outDir, METRICS_FILE), checkpoints, backend: result.backend, training: result.training, warnings: result.warnings };
+  return {
+    metricsPath: path.join(options.outDir, METRICS_FILE),
+    checkpoints,
+    backend: result.backend,
+    training: result.training,
+    warnings: result.warnings,
+  };
 }
 
 /** Node's exit code when the event loop empties while a top-level await is still pending. */
@@ -149,19 +176,24 @@ const TYPESCRIPT_MODULE = /\.[cm]?ts$/;
 export function typeScriptNodeFlags(module: string, nodeVersion: string): string[] {
   if (!TYPESCRIPT_MODULE.test(module)) return [];
   const [major = 0, minor = 0] = nodeVersion.split('.').map(Number);
-  const atLeast = (wantedMajor: number, wantedMinor: number) => major > wantedMajor || (major === wantedMajor && minor >= wantedMinor);
+  const atLeast = (wantedMajor: number, wantedMinor: number) =>
+    major > wantedMajor || (major === wantedMajor && minor >= wantedMinor);
   if (atLeast(23, 6) || (major === 22 && minor >= 18)) return [];
   if (atLeast(22, 6)) return ['--experimental-strip-types'];
   throw new ReproError(
     `The trainer module ${module} is TypeScript, which Node ${nodeVersion} (the Node running repro-check) cannot load: Node strips types from 22.6 with --experimental-strip-types (repro-check passes it) and by default from 23.6.`,
-    { hint: 'Use a .js or .mjs module (write it in JavaScript, or compile it with tsc first), or run repro-check on Node 22.6 or later (the action runs on the runner\'s Node 24).' },
+    {
+      hint: "Use a .js or .mjs module (write it in JavaScript, or compile it with tsc first), or run repro-check on Node 22.6 or later (the action runs on the runner's Node 24).",
+    },
   );
 }
 
 async function resolveTrainerModule(module: string, cwd: string): Promise<string> {
   if (module.startsWith('builtin:')) {
     if ((BUILTIN_TRAINERS as readonly string[]).includes(module)) return module;
-    throw new ReproError(`Unknown built-in trainer "${module}" (trainer.module); built-in: ${BUILTIN_TRAINERS.join(', ')}, or a path to a .js/.mjs module (.ts on Node 22.6 or later)`);
+    throw new ReproError(
+      `Unknown built-in trainer "${module}" (trainer.module); built-in: ${BUILTIN_TRAINERS.join(', ')}, or a path to a .js/.mjs module (.ts on Node 22.6 or later)`,
+    );
   }
   const absolute = path.resolve(cwd, module);
   try {

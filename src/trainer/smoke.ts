@@ -23,7 +23,9 @@ export default async function train(ctx: TrainerContext): Promise<void> {
   const batchSize = numberOption(ctx, 'batch-size', 32);
 
   // Each class is a random 10x10 prototype; an example is its class's prototype, scaled and noised.
-  const prototypes = Array.from({ length: CLASSES }, () => Float32Array.from({ length: IMAGE_SIZE * IMAGE_SIZE }, () => random.normal()));
+  const prototypes = Array.from({ length: CLASSES }, () =>
+    Float32Array.from({ length: IMAGE_SIZE * IMAGE_SIZE }, () => random.normal()),
+  );
   const makeExamples = (count: number) => {
     const pixels = new Float32Array(count * IMAGE_SIZE * IMAGE_SIZE);
     const labels = new Int32Array(count);
@@ -45,7 +47,13 @@ export default async function train(ctx: TrainerContext): Promise<void> {
   const evalSet = makeExamples(EVAL_EXAMPLES);
 
   const glorot = () => tf.initializers.glorotUniform({ seed: random.nextSeed() });
-  const conv1 = tf.layers.conv2d({ name: 'conv1', filters: 8, kernelSize: 3, activation: 'relu', kernelInitializer: glorot() });
+  const conv1 = tf.layers.conv2d({
+    name: 'conv1',
+    filters: 8,
+    kernelSize: 3,
+    activation: 'relu',
+    kernelInitializer: glorot(),
+  });
   const bn1 = tf.layers.batchNormalization({ name: 'bn1' });
   const flatten = tf.layers.flatten({ name: 'flatten' });
   const dense1 = tf.layers.dense({ name: 'dense1', units: 32, activation: 'relu', kernelInitializer: glorot() });
@@ -92,6 +100,9 @@ export default async function train(ctx: TrainerContext): Promise<void> {
 
 function numberOption(ctx: TrainerContext, key: string, fallback: number): number {
   const value = ctx.options[key] ?? fallback;
-  if (typeof value !== 'number' || !(value > 0)) throw new TypeError(`builtin:smoke: trainer.options.${key} must be a positive number, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !(value > 0))
+    throw new TypeError(
+      `builtin:smoke: trainer.options.${key} must be a positive number, got ${JSON.stringify(value)}`,
+    );
   return value;
 }

@@ -16,9 +16,15 @@ const TF_TO_SAFETENSORS: Readonly<Record<string, Dtype>> = { float32: 'F32', int
  */
 export async function toSafetensor(name: string, tensor: Tensor): Promise<SafetensorsTensor> {
   const dtype = TF_TO_SAFETENSORS[tensor.dtype];
-  if (!dtype) throw new TypeError(`tensor "${name}" has tfjs dtype ${tensor.dtype}; checkpoints and saved states hold float32, int32 and bool`);
+  if (!dtype)
+    throw new TypeError(
+      `tensor "${name}" has tfjs dtype ${tensor.dtype}; checkpoints and saved states hold float32, int32 and bool`,
+    );
   const values = await tensor.data();
-  const data = dtype === 'BOOL' ? Uint8Array.from(values as Uint8Array) : new Uint8Array(values.buffer, values.byteOffset, values.byteLength).slice();
+  const data =
+    dtype === 'BOOL'
+      ? Uint8Array.from(values as Uint8Array)
+      : new Uint8Array(values.buffer, values.byteOffset, values.byteLength).slice();
   return { name, dtype, shape: [...tensor.shape], data };
 }
 

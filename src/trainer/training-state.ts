@@ -73,10 +73,19 @@ export async function captureState(parts: StateParts, random: SeededRandom): Pro
     const slots = await Promise.all(named.map(({ name, tensor }) => toSafetensor(name, tensor)));
     files.set(OPTIMIZER_FILE, serializeSafetensors(slots, metadata));
     const held = parts.optimizer as unknown as Record<string, Tensor | undefined>;
-    const scalars = Object.fromEntries(RUNNING_SCALARS.flatMap((key) => (held[key] ? [[key, held[key].dataSync()[0]!]] : [])));
+    const scalars = Object.fromEntries(
+      RUNNING_SCALARS.flatMap((key) => (held[key] ? [[key, held[key].dataSync()[0]!]] : [])),
+    );
     optimizer = { className: parts.optimizer.getClassName(), slots: named.map(({ name }) => name), scalars };
   }
-  const manifest: Manifest = { format: FORMAT, version: VERSION, step: parts.step, generator: random.getState(), optimizer, extra: parts.extra };
+  const manifest: Manifest = {
+    format: FORMAT,
+    version: VERSION,
+    step: parts.step,
+    generator: random.getState(),
+    optimizer,
+    extra: parts.extra,
+  };
   files.set(MANIFEST_FILE, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
   return files;
 }
@@ -95,10 +104,13 @@ export async function restoreState(
   random: SeededRandom,
 ): Promise<{ step: number; extra: JsonValue | null }> {
   const manifest = parseManifest(readFile(MANIFEST_FILE));
-  const saved = new Map(parseSafetensors(readFile(WEIGHTS_FILE), WEIGHTS_FILE).tensors.map((tensor) => [tensor.name, tensor]));
+  const saved = new Map(
+    parseSafetensors(readFile(WEIGHTS_FILE), WEIGHTS_FILE).tensors.map((tensor) => [tensor.name, tensor]),
+  );
   const wanted = new Set(target.variables.map((variable) => variable.name));
   const unknown = [...saved.keys()].filter((name) => !wanted.has(name));
-  if (unknown.length > 0) throw mismatch(`${WEIGHTS_FILE} holds variables the model does not have: ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw mismatch(`${WEIGHTS_FILE} holds variables the model does not have: ${unknown.join(', ')}`);
   for (const variable of target.variables) {
     const entry = saved.get(variable.name);
     if (!entry) throw mismatch(`${WEIGHTS_FILE} has no variable "${variable.name}"`);
@@ -108,15 +120,26 @@ export async function restoreState(
     value.dispose();
   }
   if ((manifest.optimizer === null) !== (target.optimizer === null)) {
-    throw mismatch(manifest.optimizer === null ? 'the state was saved without an optimizer, but one is given to restore' : `the state holds a ${manifest.optimizer!.className} optimizer, but none is given to restore`);
+    throw mismatch(
+      manifest.optimizer === null
+        ? 'the state was saved without an optimizer, but one is given to restore'
+        : `the state holds a ${manifest.optimizer!.className} optimizer, but none is given to restore`,
+    );
   }
-  if (manifest.optimizer && target.optimizer) await restoreOptimizer(tf, readFile(OPTIMIZER_FILE), manifest.optimizer, target.optimizer);
+  if (manifest.optimizer && target.optimizer)
+    await restoreOptimizer(tf, readFile(OPTIMIZER_FILE), manifest.optimizer, target.optimizer);
   random.setState(manifest.generator);
   return { step: manifest.step, extra: manifest.extra };
 }
 
-async function restoreOptimizer(tf: Tf, bytes: Uint8Array, saved: NonNullable<Manifest['optimizer']>, optimizer: Optimizer): Promise<void> {
-  if (optimizer.getClassName() !== saved.className) throw mismatch(`the state holds a ${saved.className} optimizer, the trainer built a ${optimizer.getClassName()}`);
+async function restoreOptimizer(
+  tf: Tf,
+  bytes: Uint8Array,
+  saved: NonNullable<Manifest['optimizer']>,
+  optimizer: Optimizer,
+): Promise<void> {
+  if (optimizer.getClassName() !== saved.className)
+    throw mismatch(`the state holds a ${saved.className} optimizer, the trainer built a ${optimizer.getClassName()}`);
   const slots = new Map(parseSafetensors(bytes, OPTIMIZER_FILE).tensors.map((tensor) => [tensor.name, tensor]));
   const named = saved.slots.map((name) => {
     const entry = slots.get(name);
@@ -142,15 +165,20 @@ function parseManifest(bytes: Uint8Array): Manifest {
     throw mismatch(`${MANIFEST_FILE} is not JSON: ${(error as Error).message}`);
   }
   if (manifest.format !== FORMAT || manifest.version !== VERSION) {
-    throw mismatch(`${MANIFEST_FILE} is not a ${FORMAT} version ${VERSION} file (format ${JSON.stringify(manifest.format)}, version ${JSON.stringify(manifest.version)})`);
+    throw mismatch(
+      `${MANIFEST_FILE} is not a ${FORMAT} version ${VERSION} file (format ${JSON.stringify(manifest.format)}, version ${JSON.stringify(manifest.version)})`,
+    );
   }
-  if (!Number.isSafeInteger(manifest.step) || !Array.isArray(manifest.generator)) throw mismatch(`${MANIFEST_FILE} lacks its step or generator state`);
+  if (!Number.isSafeInteger(manifest.step) || !Array.isArray(manifest.generator))
+    throw mismatch(`${MANIFEST_FILE} lacks its step or generator state`);
   return manifest as Manifest;
 }
 
 function assertShape(entry: SafetensorsTensor, shape: readonly number[], file: string): void {
   if (entry.shape.length !== shape.length || entry.shape.some((size, axis) => size !== shape[axis])) {
-    throw mismatch(`${file}: "${entry.name}" has shape [${entry.shape.join(', ')}], the model's is [${shape.join(', ')}]`);
+    throw mismatch(
+      `${file}: "${entry.name}" has shape [${entry.shape.join(', ')}], the model's is [${shape.join(', ')}]`,
+    );
   }
 }
 

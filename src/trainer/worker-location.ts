@@ -8,12 +8,22 @@ import { fileURLToPath } from 'node:url';
  * where `tsx` may not resolve. Bundled, the build writes `dist/trainer-worker.js` beside the
  * entries, while the caller may sit in `dist/chunks/` (code splitting): try both places.
  */
-export function trainerWorkerArgs(callerUrl: string, exists: (file: string) => boolean, resolveTsx: () => string): string[] {
+export function trainerWorkerArgs(
+  callerUrl: string,
+  exists: (file: string) => boolean,
+  resolveTsx: () => string,
+): string[] {
   // tsImport() adds a query to module URLs, so look at the path alone.
-  if (new URL(callerUrl).pathname.endsWith('.ts')) return ['--import', resolveTsx(), fileURLToPath(new URL('./worker.ts', callerUrl))];
-  const candidates = ['./trainer-worker.js', '../trainer-worker.js'].map((relative) => fileURLToPath(new URL(relative, callerUrl)));
+  if (new URL(callerUrl).pathname.endsWith('.ts'))
+    return ['--import', resolveTsx(), fileURLToPath(new URL('./worker.ts', callerUrl))];
+  const candidates = ['./trainer-worker.js', '../trainer-worker.js'].map((relative) =>
+    fileURLToPath(new URL(relative, callerUrl)),
+  );
   const found = candidates.find(exists);
-  if (!found) throw new Error(`The trainer worker is missing from the build: looked for ${candidates.join(' and ')} (rebuild with node scripts/build.mjs)`);
+  if (!found)
+    throw new Error(
+      `The trainer worker is missing from the build: looked for ${candidates.join(' and ')} (rebuild with node scripts/build.mjs)`,
+    );
   return [found];
 }
 

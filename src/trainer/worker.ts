@@ -15,7 +15,13 @@ import { ReproError } from '../errors.ts';
 import { createRequire } from 'node:module';
 import { type BundledBackends, type Tf, type WasmBackendModule, checkBackendName, loadBackend } from './backend.ts';
 import { createTrainerContext, type TrainerContext } from './context.ts';
-import { METRICS_FILE, STRICT_DETERMINISM_ENV, TRAINER_RESULT_FILE, type TrainerJob, type TrainerResult } from './job.ts';
+import {
+  METRICS_FILE,
+  STRICT_DETERMINISM_ENV,
+  TRAINER_RESULT_FILE,
+  type TrainerJob,
+  type TrainerResult,
+} from './job.ts';
 import { createRandom } from './random.ts';
 import { wasmBinaryDir } from './worker-location.ts';
 
@@ -27,7 +33,9 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
   const backend = await loadBackend(checkBackendName(job.backend), job.backendSearchDirs, bundledBackends());
   for (const note of backend.notes) console.log(`repro-check trainer: ${note}`);
   const simd = backend.info.simd === undefined ? '' : backend.info.simd ? ', SIMD' : ', no SIMD';
-  console.log(`repro-check trainer: backend ${backend.info.name} ${backend.info.version} on ${backend.info.device}${simd}`);
+  console.log(
+    `repro-check trainer: backend ${backend.info.name} ${backend.info.version} on ${backend.info.device}${simd}`,
+  );
 
   // Before the user module is imported: a Math.random call at its top level counts too.
   const mathRandomUse = guardMathRandom(job.seed);
@@ -44,7 +52,10 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
     writeStateFile: (name, bytes) => writeFileSync(path.join(stateDir(job), name), bytes),
     readStateFile: (name) => {
       const file = path.join(stateDir(job), name);
-      if (!existsSync(file)) throw new ReproError(`The saved training state has no ${name} (looked for ${file})`, { hint: 'Resume from the folder a first leg (REPRO_STOP_AT_STEP) saved into, left as it wrote it.' });
+      if (!existsSync(file))
+        throw new ReproError(`The saved training state has no ${name} (looked for ${file})`, {
+          hint: 'Resume from the folder a first leg (REPRO_STOP_AT_STEP) saved into, left as it wrote it.',
+        });
       return readFileSync(file);
     },
   });
@@ -62,12 +73,17 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
       const calls = ((error as Error).stack ?? '').split('\n').filter((line) => line.includes(job.module));
       throw new ReproError(
         `The trainer ${job.module} uses the op ${op}, which the ${backendName} backend does not support (no kernel '${op}' for '${backendName}'); repro-check never falls back to another backend for one op.${calls.length > 0 ? `\n${calls.join('\n')}` : ''}`,
-        { hint: 'Use a backend that has it (the README\'s built-in trainer section lists the layers and ops of each; backend: cpu runs every tfjs op), or avoid the op.' },
+        {
+          hint: "Use a backend that has it (the README's built-in trainer section lists the layers and ops of each; backend: cpu runs every tfjs op), or avoid the op.",
+        },
       );
     }
-    throw new ReproError(`The trainer ${job.module} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, {
-      hint: 'Fix the error in the trainer module; its stack is above.',
-    });
+    throw new ReproError(
+      `The trainer ${job.module} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      {
+        hint: 'Fix the error in the trainer module; its stack is above.',
+      },
+    );
   }
   // A trainer that caught the refusal and went on still diverged.
   const divergence = state.divergence();
@@ -75,10 +91,15 @@ async function runJob(job: TrainerJob): Promise<TrainerResult> {
   const notFollowed = state.resumeNotFollowed();
   if (notFollowed) throw notFollowed;
   if (state.linesLogged() === 0) {
-    throw new ReproError(`The trainer ${job.module} finished without logging any metrics`, { hint: 'Call ctx.log(step, { train: { loss } }) at each step; repro-check compares those series.' });
+    throw new ReproError(`The trainer ${job.module} finished without logging any metrics`, {
+      hint: 'Call ctx.log(step, { train: { loss } }) at each step; repro-check compares those series.',
+    });
   }
   const cpuUsed = process.cpuUsage(cpuAtStart);
-  const training = { wallSeconds: (performance.now() - startedAt) / 1000, cpuSeconds: (cpuUsed.user + cpuUsed.system) / 1e6 };
+  const training = {
+    wallSeconds: (performance.now() - startedAt) / 1000,
+    cpuSeconds: (cpuUsed.user + cpuUsed.system) / 1e6,
+  };
   return { ok: true, backend: backend.info, training, checkpoints: state.checkpoints(), warnings: mathRandomUse() };
 }
 
@@ -96,7 +117,9 @@ function bundledBackends(): BundledBackends {
   return {
     importTf: () => importCommonJs<Tf>(import('@tensorflow/tfjs')),
     importWasm: () => importCommonJs<WasmBackendModule>(import('@tensorflow/tfjs-backend-wasm')),
-    wasmDir: wasmBinaryDir(import.meta.url, () => createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm')),
+    wasmDir: wasmBinaryDir(import.meta.url, () =>
+      createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'),
+    ),
     wasmSimd: process.env.REPRO_WASM_SIMD !== '0',
     fastCpuKernels: process.env.REPRO_CPU_KERNELS !== 'stock',
   };
@@ -111,18 +134,28 @@ async function importCommonJs<T>(loading: Promise<unknown>): Promise<T> {
 async function importTrainer(module: string): Promise<TrainFunction> {
   let loaded: { default?: unknown };
   try {
-    loaded = module === 'builtin:smoke' ? await import('./smoke.ts') : ((await import(pathToFileURL(module).href)) as { default?: unknown });
+    loaded =
+      module === 'builtin:smoke'
+        ? await import('./smoke.ts')
+        : ((await import(pathToFileURL(module).href)) as { default?: unknown });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_UNKNOWN_FILE_EXTENSION') {
       // Node's own message names the extension but not what would work instead.
-      throw new ReproError(`Node ${process.versions.node} cannot load the trainer module ${module}: it does not know the file extension ${path.extname(module) || '(none)'}`, {
-        hint: 'trainer.module must be a .js or .mjs ES module (or .ts on Node 22.6 or later).',
-      });
+      throw new ReproError(
+        `Node ${process.versions.node} cannot load the trainer module ${module}: it does not know the file extension ${path.extname(module) || '(none)'}`,
+        {
+          hint: 'trainer.module must be a .js or .mjs ES module (or .ts on Node 22.6 or later).',
+        },
+      );
     }
-    throw new ReproError(`Could not load the trainer module ${module}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    throw new ReproError(
+      `Could not load the trainer module ${module}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
   if (typeof loaded.default !== 'function') {
-    throw new ReproError(`The trainer module ${module} has no default export function`, { hint: 'Export `export default async function train(ctx) { ... }`.' });
+    throw new ReproError(`The trainer module ${module} has no default export function`, {
+      hint: 'Export `export default async function train(ctx) { ... }`.',
+    });
   }
   return loaded.default as TrainFunction;
 }
@@ -143,7 +176,9 @@ function guardMathRandom(seed: number): () => string[] {
   return () =>
     calls === 0
       ? []
-      : [`The trainer called Math.random ${calls} time(s), first ${firstCaller}; repro-check replaced it with a generator seeded from the run's seed, so runs still repeat, but use ctx.random (seeded, shared with the data and batch order) instead.`];
+      : [
+          `The trainer called Math.random ${calls} time(s), first ${firstCaller}; repro-check replaced it with a generator seeded from the run's seed, so runs still repeat, but use ctx.random (seeded, shared with the data and batch order) instead.`,
+        ];
 }
 
 async function main(): Promise<void> {
@@ -155,7 +190,11 @@ async function main(): Promise<void> {
     result =
       error instanceof ReproError
         ? { ok: false, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }
-        : { ok: false, message: `The trainer worker failed: ${error instanceof Error ? error.message : String(error)}`, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) };
+        : {
+            ok: false,
+            message: `The trainer worker failed: ${error instanceof Error ? error.message : String(error)}`,
+            ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+          };
   }
   writeFileSync(path.join(job.outDir, TRAINER_RESULT_FILE), `${JSON.stringify(result, null, 2)}\n`);
   // Leftover tfjs timers or native threads must not keep a finished run alive.

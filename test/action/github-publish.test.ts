@@ -10,32 +10,100 @@ import type { Verdict, MetricComparison } from '../../src/compare/types.ts';
 import type { ReportInput } from '../../src/report/markdown.ts';
 
 const job = { job: 'repro' };
-const inputs = (values: Record<string, string>) => loadSettings({ file: null, overrides: Object.entries(values).map(([key, value]) => ({ key, value, origin: `input "${key}"` })) });
+const inputs = (values: Record<string, string>) =>
+  loadSettings({
+    file: null,
+    overrides: Object.entries(values).map(([key, value]) => ({ key, value, origin: `input "${key}"` })),
+  });
 
 test('comment key: comment-key when given; else the check-name a matrix entry was given; else the job id', () => {
   assert.equal(commentKeyOf(inputs({ command: 'true', metrics: 'm.jsonl' }), job), 'repro');
   // A matrix that names each entry's check (its required status) gets one comment per entry from that one setting.
-  assert.equal(commentKeyOf(inputs({ command: 'true', metrics: 'm.jsonl', 'check-name': 'repro-check-a100' }), job), 'repro-check-a100');
-  assert.equal(commentKeyOf(inputs({ command: 'true', metrics: 'm.jsonl', 'check-name': 'repro-check-a100', 'comment-key': 'gpu=a100' }), job), 'gpu=a100');
-  assert.equal(commentKeyOf(loadSettings({ file: { path: 'repro.yml', text: 'command: "true"\nmetrics: m.jsonl\ncheck-name: nightly\n' }, overrides: [] }), job), 'nightly');
+  assert.equal(
+    commentKeyOf(inputs({ command: 'true', metrics: 'm.jsonl', 'check-name': 'repro-check-a100' }), job),
+    'repro-check-a100',
+  );
+  assert.equal(
+    commentKeyOf(
+      inputs({ command: 'true', metrics: 'm.jsonl', 'check-name': 'repro-check-a100', 'comment-key': 'gpu=a100' }),
+      job,
+    ),
+    'gpu=a100',
+  );
+  assert.equal(
+    commentKeyOf(
+      loadSettings({
+        file: { path: 'repro.yml', text: 'command: "true"\nmetrics: m.jsonl\ncheck-name: nightly\n' },
+        overrides: [],
+      }),
+      job,
+    ),
+    'nightly',
+  );
 });
 
 function metric(name: string, status: MetricComparison['status'], firstDivergentStep: number | null): MetricComparison {
   const tolerance = { rtol: 1e-5, atol: 1e-8, exact: false, source: 'default' };
-  return { name, status, kind: 'series', firstDivergentStep, firstOutOfToleranceStep: firstDivergentStep, maxAbsDiff: 1, maxRelDiff: 1, finalStep: 3, baselineValue: 1, currentValue: 2, missingSteps: [], missingStepCount: 0, extraSteps: [], extraStepCount: 0, becameNonFinite: null, renamedTo: null, tolerance };
+  return {
+    name,
+    status,
+    kind: 'series',
+    firstDivergentStep,
+    firstOutOfToleranceStep: firstDivergentStep,
+    maxAbsDiff: 1,
+    maxRelDiff: 1,
+    finalStep: 3,
+    baselineValue: 1,
+    currentValue: 2,
+    missingSteps: [],
+    missingStepCount: 0,
+    extraSteps: [],
+    extraStepCount: 0,
+    becameNonFinite: null,
+    renamedTo: null,
+    tolerance,
+  };
 }
 
 test('headline: drift counts and the step the curves part; accepted drift says so, by whom and through which label', () => {
-  const verdict: Verdict = { status: 'drift', metrics: [metric('train.loss', 'drift', 40), metric('eval.loss', 'drift', 50), metric('lr', 'pass', null)], unusedToleranceGlobs: [], notes: [], stepKeys: { baseline: [], current: [] } };
+  const verdict: Verdict = {
+    status: 'drift',
+    metrics: [metric('train.loss', 'drift', 40), metric('eval.loss', 'drift', 50), metric('lr', 'pass', null)],
+    unusedToleranceGlobs: [],
+    notes: [],
+    stepKeys: { baseline: [], current: [] },
+  };
   const report = (extra: Partial<ReportInput>) => ({ weightsDrift: null, acceptedBy: null, ...extra }) as ReportInput;
-  assert.equal(outcomeHeadline({ outcome: 'drift', verdict, report: report({}) }, 'repro-check:accept-drift'), '2 of 3 metrics drifted from step 40');
-  const accepted = outcomeHeadline({ outcome: 'accepted', verdict, report: report({ acceptedBy: { login: 'mona', at: '2026-01-02T03:04:05Z' } }) }, 'repro-check:accept-drift');
+  assert.equal(
+    outcomeHeadline({ outcome: 'drift', verdict, report: report({}) }, 'repro-check:accept-drift'),
+    '2 of 3 metrics drifted from step 40',
+  );
+  const accepted = outcomeHeadline(
+    { outcome: 'accepted', verdict, report: report({ acceptedBy: { login: 'mona', at: '2026-01-02T03:04:05Z' } }) },
+    'repro-check:accept-drift',
+  );
   assert.equal(accepted, 'Accepted by @mona (label repro-check:accept-drift): 2 of 3 metrics drifted from step 40');
   assert.ok(accepted!.length <= 140, 'fits a commit status description');
   // Only the final weights differ (exact tolerance): the headline says that, accepted or not.
   const weightsOnly: Verdict = { ...verdict, metrics: [metric('train.loss', 'pass', null)] };
-  assert.equal(outcomeHeadline({ outcome: 'drift', verdict: weightsOnly, report: report({ weightsDrift: { differing: 3 } }) }, 'ok'), 'final weights differ in 3 tensors');
-  assert.equal(outcomeHeadline({ outcome: 'accepted', verdict: weightsOnly, report: report({ weightsDrift: { differing: 1 }, acceptedBy: { login: 'mona', at: 'x' } }) }, 'ok'), 'Accepted by @mona (label ok): final weights differ in 1 tensor');
+  assert.equal(
+    outcomeHeadline(
+      { outcome: 'drift', verdict: weightsOnly, report: report({ weightsDrift: { differing: 3 } }) },
+      'ok',
+    ),
+    'final weights differ in 3 tensors',
+  );
+  assert.equal(
+    outcomeHeadline(
+      {
+        outcome: 'accepted',
+        verdict: weightsOnly,
+        report: report({ weightsDrift: { differing: 1 }, acceptedBy: { login: 'mona', at: 'x' } }),
+      },
+      'ok',
+    ),
+    'Accepted by @mona (label ok): final weights differ in 1 tensor',
+  );
   // Pass and no-baseline keep the outcome's own line.
   assert.equal(outcomeHeadline({ outcome: 'pass', verdict: weightsOnly, report: report({}) }, 'ok'), null);
   assert.equal(outcomeHeadline({ outcome: 'no-baseline', verdict: null, report: report({}) }, 'ok'), null);

@@ -16,7 +16,10 @@ const fixture = (name: string) => readFile(new URL(`../fixtures/metrics/${name}`
 /** TEXT with the number on line LINE (1-based) after KEY nudged, as a run that parts there would log it. */
 function nudged(text: string, line: number, key: string): string {
   const lines = text.split('\n');
-  lines[line - 1] = lines[line - 1]!.replace(new RegExp(`(${key}"?[:,]\\s*)(\\d+\\.\\d+)`), (_, before: string, value: string) => `${before}${Number(value) + 0.125}`);
+  lines[line - 1] = lines[line - 1]!.replace(
+    new RegExp(`(${key}"?[:,]\\s*)(\\d+\\.\\d+)`),
+    (_, before: string, value: string) => `${before}${Number(value) + 0.125}`,
+  );
   return lines.join('\n');
 }
 
@@ -25,11 +28,27 @@ test('JSONL: each drifted metric is annotated on the line that logged its first 
   // Line 11 is step 10's eval line (it holds a NaN); line 14 is train at step 13.
   const currentText = nudged(nudged(baselineText, 11, '"loss'), 14, '"loss');
   assert.notEqual(currentText, baselineText);
-  const verdict = compareMetrics(parseMetricText(baselineText, 'm.jsonl'), parseMetricText(currentText, 'm.jsonl'), { tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}), include: [], ignore: [] });
-  const annotations = metricFileAnnotations(verdict, [{ repoPath: 'logs/metrics.jsonl', text: currentText }], 'failure');
+  const verdict = compareMetrics(parseMetricText(baselineText, 'm.jsonl'), parseMetricText(currentText, 'm.jsonl'), {
+    tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}),
+    include: [],
+    ignore: [],
+  });
+  const annotations = metricFileAnnotations(
+    verdict,
+    [{ repoPath: 'logs/metrics.jsonl', text: currentText }],
+    'failure',
+  );
   const byTitle = new Map(annotations.map((a) => [a.title, a]));
-  assert.deepEqual([byTitle.get('repro-check: eval.loss drifted')?.startLine, byTitle.get('repro-check: train.loss drifted')?.startLine], [11, 14]);
-  assert.ok(annotations.every((a) => a.path === 'logs/metrics.jsonl' && a.level === 'failure' && a.endLine === a.startLine));
+  assert.deepEqual(
+    [
+      byTitle.get('repro-check: eval.loss drifted')?.startLine,
+      byTitle.get('repro-check: train.loss drifted')?.startLine,
+    ],
+    [11, 14],
+  );
+  assert.ok(
+    annotations.every((a) => a.path === 'logs/metrics.jsonl' && a.level === 'failure' && a.endLine === a.startLine),
+  );
   assert.match(byTitle.get('repro-check: eval.loss drifted')!.message, /first divergent step 10/);
 });
 
@@ -47,6 +66,11 @@ test('no step to point at, or no metric file in the workspace: line 1, or nothin
   const picker = new TolerancePicker(DEFAULT_TOLERANCE, 'default', {});
   const finals = (value: number) => parseMetricText(`{"accuracy": ${value}}\n`, 'final.jsonl');
   const verdict = compareMetrics(finals(0.9), finals(0.8), { tolerances: picker, include: [], ignore: [] });
-  assert.deepEqual(metricFileAnnotations(verdict, [{ repoPath: 'out/final.jsonl', text: '{"accuracy": 0.8}\n' }], 'warning').map((a) => [a.path, a.startLine, a.title]), [['out/final.jsonl', 1, 'repro-check: accuracy drifted']]);
+  assert.deepEqual(
+    metricFileAnnotations(verdict, [{ repoPath: 'out/final.jsonl', text: '{"accuracy": 0.8}\n' }], 'warning').map(
+      (a) => [a.path, a.startLine, a.title],
+    ),
+    [['out/final.jsonl', 1, 'repro-check: accuracy drifted']],
+  );
   assert.deepEqual(metricFileAnnotations(verdict, [], 'warning'), []);
 });

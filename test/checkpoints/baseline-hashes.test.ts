@@ -9,7 +9,9 @@ test('the streaming fingerprints equal the committed example baseline hashes (ma
   // and fingerprinted by the new code.
   const baseline = JSON.parse(await readFile('examples/smoke/baseline.json', 'utf8'));
   const recorded = baseline.runs[0].checkpoints.find((c: { step: number }) => c.step === 50);
-  const config = (await readFile('examples/smoke/repro.yml', 'utf8')).replace('steps: 200', 'steps: 50').replace('baseline: examples/smoke/baseline.json', 'baseline: none.json');
+  const config = (await readFile('examples/smoke/repro.yml', 'utf8'))
+    .replace('steps: 200', 'steps: 50')
+    .replace('baseline: examples/smoke/baseline.json', 'baseline: none.json');
   const project = await createProject({ 'repro.yml': config });
   try {
     const run = await project.cli(['run', '--out', 'record.json']);

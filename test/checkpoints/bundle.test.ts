@@ -15,7 +15,11 @@ test('the bundled CLI runs fingerprint, diff-weights and merge as users run it',
     const fingerprint = run('fingerprint', path.join(fixtures, 'cnn_nondet_s0_a.safetensors'), '--format', 'json');
     assert.equal(fingerprint.status, 0, fingerprint.stderr);
     assert.equal(JSON.parse(fingerprint.stdout).tensors.length, 11);
-    const diff = run('diff-weights', path.join(fixtures, 'cnn_nondet_s0_a.safetensors'), path.join(fixtures, 'cnn_nondet_s0_b.safetensors'));
+    const diff = run(
+      'diff-weights',
+      path.join(fixtures, 'cnn_nondet_s0_a.safetensors'),
+      path.join(fixtures, 'cnn_nondet_s0_b.safetensors'),
+    );
     assert.equal(diff.status, 1);
     assert.match(diff.stdout, /10 of 11 tensors differ/);
     await writeSafetensors(path.join(dir, 'ckpt-1.safetensors'), [f32('w', [1, 2])]);

@@ -8,7 +8,11 @@ import { cli, f32, tensor, withTemp, writeSafetensors } from './helpers.ts';
 const fixtures = path.resolve('test/fixtures/safetensors');
 
 async function diffFiles(a: string, b: string, tolerance: { rtol: number; atol: number } | null, chunk?: number) {
-  return withCheckpoint(a, (ca) => withCheckpoint(b, (cb) => diffCheckpoints(ca, cb, tolerance === null ? null : { ...tolerance, exact: false }, chunk)));
+  return withCheckpoint(a, (ca) =>
+    withCheckpoint(b, (cb) =>
+      diffCheckpoints(ca, cb, tolerance === null ? null : { ...tolerance, exact: false }, chunk),
+    ),
+  );
 }
 
 test('two same-seed runs that parted through cuDNN: every float tensor differs a little, the step counter not', async () => {
@@ -30,7 +34,10 @@ test('two same-seed runs that parted through cuDNN: every float tensor differs a
     assert.equal(t.maxAbsDiff, diff.tensors[i]!.maxAbsDiff);
     assert.ok(Math.abs(t.relL2! - diff.tensors[i]!.relL2!) <= 1e-12 * diff.tensors[i]!.relL2!);
   }
-  assert.deepEqual(diff.layers.map((l) => `${l.layer}:${l.tensors}:${l.differing}`), ['bn:5:4', 'c1:2:2', 'c2:2:2', 'fc:2:2']);
+  assert.deepEqual(
+    diff.layers.map((l) => `${l.layer}:${l.tensors}:${l.differing}`),
+    ['bn:5:4', 'c1:2:2', 'c2:2:2', 'fc:2:2'],
+  );
   // A loose tolerance takes them in; the integer tensor stays exact.
   assert.equal((await diffFiles(a, b, { rtol: 0.05, atol: 0.01 })).status, 'within-tolerance');
   assert.equal((await diffFiles(a, a, null)).status, 'identical');
@@ -71,7 +78,11 @@ test('relative L2 and cosine: hand-computed values, all-zero tensors, NaN and in
     assert.deepEqual([t['l.zero_b']!.relL2, t['l.zero_b']!.cosine], [1, NaN]);
     assert.deepEqual([t['l.nan']!.status, t['l.nan']!.maxAbsDiff], ['differ', NaN]);
     assert.equal(t['l.inf']!.status, 'identical');
-    assert.deepEqual([t['l.n']!.status, t['l.n']!.maxAbsDiff], ['differ', 1], 'integers are exact whatever the tolerance');
+    assert.deepEqual(
+      [t['l.n']!.status, t['l.n']!.maxAbsDiff],
+      ['differ', 1],
+      'integers are exact whatever the tolerance',
+    );
     assert.equal(t['l.mask']!.status, 'identical');
     assert.equal(t['only.a']!.status, 'only-a');
     assert.equal(t['only.b']!.status, 'only-b');
@@ -82,7 +93,10 @@ test('relative L2 and cosine: hand-computed values, all-zero tensors, NaN and in
     assert.equal(json.code, 1);
     const parsed = JSON.parse(json.stdout);
     assert.equal(parsed.status, 'differ');
-    assert.deepEqual(parsed.tensors.find((x: { name: string }) => x.name === 'l.zero_a'), { name: 'l.zero_a', status: 'differ', dtype: 'F32', shape: [2], maxAbsDiff: 2, relL2: 'Infinity', cosine: 'NaN' });
+    assert.deepEqual(
+      parsed.tensors.find((x: { name: string }) => x.name === 'l.zero_a'),
+      { name: 'l.zero_a', status: 'differ', dtype: 'F32', shape: [2], maxAbsDiff: 2, relL2: 'Infinity', cosine: 'NaN' },
+    );
     const markdown = await cli(['diff-weights', 'a.safetensors', 'b.safetensors'], dir);
     assert.match(markdown.stdout, /`shape`: F32 \[2\] in A, F32 \[3\] in B/);
     assert.match(markdown.stdout, /`only\.a` only in A/);
@@ -98,12 +112,19 @@ test('diff-weights exit codes: 0 identical or within --rtol/--atol, 1 differ, 2 
     assert.equal((await cli(['diff-weights', 'a.safetensors', 'a.safetensors'], dir)).code, 0);
     assert.equal((await cli(['diff-weights', 'a.safetensors', 'b.safetensors'], dir)).code, 1);
     assert.equal((await cli(['diff-weights', 'a.safetensors', 'b.safetensors', '--rtol', '1e-5'], dir)).code, 0);
-    assert.equal((await cli(['diff-weights', 'a.safetensors', 'b.safetensors', '--atol', '0', '--rtol', '1e-8'], dir)).code, 1);
+    assert.equal(
+      (await cli(['diff-weights', 'a.safetensors', 'b.safetensors', '--atol', '0', '--rtol', '1e-8'], dir)).code,
+      1,
+    );
     const bad = await cli(['diff-weights', 'a.safetensors', 'b.safetensors', '--rtol', 'x'], dir);
     assert.deepEqual([bad.code, /--rtol x: expected a non-negative number/.test(bad.stderr)], [2, true]);
     assert.equal((await cli(['diff-weights', 'a.safetensors'], dir)).code, 2);
     const pickle = await cli(['diff-weights', 'a.safetensors', 'model.pt'], dir);
     assert.equal(pickle.code, 2);
-    assert.equal((await cli(['diff-weights', 'a.safetensors', 'b.safetensors', '--method', 'sma'], dir)).code, 2, 'an option of another command');
+    assert.equal(
+      (await cli(['diff-weights', 'a.safetensors', 'b.safetensors', '--method', 'sma'], dir)).code,
+      2,
+      'an option of another command',
+    );
   });
 });

@@ -24,7 +24,11 @@ export function tensor(name: string, dtype: Dtype, shape: number[], data: ArrayB
   return { name, dtype, shape, data: bytesOf(data) };
 }
 
-export async function writeSafetensors(file: string, tensors: SafetensorsTensor[], metadata: Record<string, string> | null = null): Promise<string> {
+export async function writeSafetensors(
+  file: string,
+  tensors: SafetensorsTensor[],
+  metadata: Record<string, string> | null = null,
+): Promise<string> {
   await writeFile(file, serializeSafetensors(tensors, metadata));
   return file;
 }

@@ -32,7 +32,14 @@ test('compare of a real PyTorch log with itself passes with exit 0 and the JSON 
   assert.equal(verdict.status, 'pass');
   assert.ok(verdict.metrics.length > 2);
   for (const metric of verdict.metrics) {
-    assert.deepEqual(Object.keys(metric).slice(0, 6), ['name', 'status', 'firstDivergentStep', 'firstOutOfToleranceStep', 'maxAbsDiff', 'maxRelDiff']);
+    assert.deepEqual(Object.keys(metric).slice(0, 6), [
+      'name',
+      'status',
+      'firstDivergentStep',
+      'firstOutOfToleranceStep',
+      'maxAbsDiff',
+      'maxRelDiff',
+    ]);
     assert.equal(metric.firstDivergentStep, null);
   }
 });
@@ -45,19 +52,32 @@ test('a changed value makes compare exit 1 and name the step; --metric/--ignore 
     assert.ok(index > 0, 'the fixture logs step 20');
     const row = JSON.parse(lines[index]!.replace(/\bNaN\b/g, 'null'));
     const lossPath = Object.keys(row).includes('train') ? ['train', 'loss'] : ['loss'];
-    const drifted = { ...row, [lossPath[0]!]: lossPath.length === 2 ? { ...row[lossPath[0]!], loss: row[lossPath[0]!].loss * 1.01 } : row.loss * 1.01 };
+    const drifted = {
+      ...row,
+      [lossPath[0]!]:
+        lossPath.length === 2 ? { ...row[lossPath[0]!], loss: row[lossPath[0]!].loss * 1.01 } : row.loss * 1.01,
+    };
     lines[index] = JSON.stringify(drifted);
     await writeFile(path.join(dir, 'current.jsonl'), lines.join('\n'));
     const name = lossPath.join('.');
-    const drift = await cli(['compare', path.join(fixtures, 'pytorch-train.jsonl'), 'current.jsonl', '--format', 'json'], dir);
+    const drift = await cli(
+      ['compare', path.join(fixtures, 'pytorch-train.jsonl'), 'current.jsonl', '--format', 'json'],
+      dir,
+    );
     assert.equal(drift.code, 1, drift.stderr);
     const loss = JSON.parse(drift.stdout).metrics.find((m: { name: string }) => m.name === name);
     assert.equal(loss.status, 'drift');
     assert.equal(loss.firstDivergentStep, 20);
     assert.equal(loss.firstOutOfToleranceStep, 20);
-    const ignored = await cli(['compare', path.join(fixtures, 'pytorch-train.jsonl'), 'current.jsonl', '--ignore', name], dir);
+    const ignored = await cli(
+      ['compare', path.join(fixtures, 'pytorch-train.jsonl'), 'current.jsonl', '--ignore', name],
+      dir,
+    );
     assert.equal(ignored.code, 0, ignored.stdout);
-    const loose = await cli(['compare', path.join(fixtures, 'pytorch-train.jsonl'), 'current.jsonl', '--rtol', '0.02', '--metric', name], dir);
+    const loose = await cli(
+      ['compare', path.join(fixtures, 'pytorch-train.jsonl'), 'current.jsonl', '--rtol', '0.02', '--metric', name],
+      dir,
+    );
     assert.equal(loose.code, 0, loose.stdout);
     assert.match(loose.stdout, /reproduced — 1 metric within tolerance/);
   });
@@ -65,12 +85,31 @@ test('a changed value makes compare exit 1 and name the step; --metric/--ignore 
 
 test('compare reads run records by content, whatever their name', async () => {
   await withTemp(async (dir) => {
-    const data = parseMetricText(await readFile(path.join(fixtures, 'pytorch-train.jsonl'), 'utf8'), 'pytorch-train.jsonl');
+    const data = parseMetricText(
+      await readFile(path.join(fixtures, 'pytorch-train.jsonl'), 'utf8'),
+      'pytorch-train.jsonl',
+    );
     const record = {
       kind: 'repro-check/run-record' as const,
       schemaVersion: 1 as const,
-      provenance: { commit: 'c', ref: null, shallow: false, dirty: false as const, seed: 1, settingsHash: 'h', createdAt: 'now' },
-      environment: { os: { platform: 'linux', release: '', arch: '' }, cpu: { model: '', cores: 1 }, node: '', python: null, gpu: null, files: {}, extra: {} },
+      provenance: {
+        commit: 'c',
+        ref: null,
+        shallow: false,
+        dirty: false as const,
+        seed: 1,
+        settingsHash: 'h',
+        createdAt: 'now',
+      },
+      environment: {
+        os: { platform: 'linux', release: '', arch: '' },
+        cpu: { model: '', cores: 1 },
+        node: '',
+        python: null,
+        gpu: null,
+        files: {},
+        extra: {},
+      },
       metrics: encodeMetricData(data),
     };
     await writeFile(path.join(dir, 'record.txt'), serializeDocument(record));
@@ -97,7 +136,14 @@ test('bad input exits 2 with a message naming the file and line', async () => {
     assert.match(newer.stderr, /future\.json: .*schemaVersion 99 is newer/);
     assert.equal(await readFile(path.join(dir, 'future.json'), 'utf8'), future, 'nothing is overwritten');
   });
-  for (const args of [['compare', 'a'], ['compare', 'a', 'b', '--rtol', 'x'], ['compare', 'a', 'b', '--exact', '--rtol', '1'], ['frobnicate'], ['check', '--no-such-flag'], ['env', '--format', 'yaml']]) {
+  for (const args of [
+    ['compare', 'a'],
+    ['compare', 'a', 'b', '--rtol', 'x'],
+    ['compare', 'a', 'b', '--exact', '--rtol', '1'],
+    ['frobnicate'],
+    ['check', '--no-such-flag'],
+    ['env', '--format', 'yaml'],
+  ]) {
     const result = await cli(args);
     assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
     assert.ok(result.stderr.length > 0);
@@ -116,20 +162,38 @@ test('--version and --help', async () => {
 test('each command takes only its own options; -o writes the machine-readable result of compare and env', async () => {
   for (const [args, message] of [
     [['compare', 'a', 'b', '--seed', '3'], /--seed: not an option of `compare`; it accepts --rtol, --atol, --exact/],
-    [['env', '--config', 'repro.yml'], /--config: not an option of `env`; it accepts --format, -o\/--out, -v\/--verbose/],
+    [
+      ['env', '--config', 'repro.yml'],
+      /--config: not an option of `env`; it accepts --format, -o\/--out, -v\/--verbose/,
+    ],
     [['check', '--rtol', '1e-3', '--exact'], /--rtol, --exact: not an option of `check`/],
     [['baseline', 'update', '-o', 'x.json'], /--out: not an option of `baseline update`/],
     // Flags no command knows: named with the options of the command they were given to.
-    [['check', '--no-such-flag', '--tolerance=1'], /--no-such-flag, --tolerance: not an option of `check`; it accepts --config, --set, --seed, --format, -o\/--out, --html, --allow-dirty, -v\/--verbose/],
+    [
+      ['check', '--no-such-flag', '--tolerance=1'],
+      /--no-such-flag, --tolerance: not an option of `check`; it accepts --config, --set, --seed, --format, -o\/--out, --html, --allow-dirty, -v\/--verbose/,
+    ],
     [['--frobnicate', 'env'], /--frobnicate: not an option of `env`; it accepts --format, -o\/--out, -v\/--verbose/],
-    [['compare', 'a', 'b', '-x'], /-x: not an option of `compare`; it accepts --rtol, --atol, --exact, --sigma, --config, --metric, --ignore, --step-key, --format, -o\/--out, --html, -v\/--verbose/],
+    [
+      ['compare', 'a', 'b', '-x'],
+      /-x: not an option of `compare`; it accepts --rtol, --atol, --exact, --sigma, --config, --metric, --ignore, --step-key, --format, -o\/--out, --html, -v\/--verbose/,
+    ],
   ] as const) {
     const result = await cli([...args]);
     assert.equal(result.code, 2, args.join(' '));
     assert.match(result.stderr, message);
   }
   await withTemp(async (dir) => {
-    const compared = await cli(['compare', path.join(fixtures, 'pytorch-train.jsonl'), path.join(fixtures, 'pytorch-train.jsonl'), '-o', 'verdict.json'], dir);
+    const compared = await cli(
+      [
+        'compare',
+        path.join(fixtures, 'pytorch-train.jsonl'),
+        path.join(fixtures, 'pytorch-train.jsonl'),
+        '-o',
+        'verdict.json',
+      ],
+      dir,
+    );
     assert.equal(compared.code, 0);
     assert.match(compared.stdout, /reproduced/, 'stdout keeps the chosen format');
     assert.equal(JSON.parse(await readFile(path.join(dir, 'verdict.json'), 'utf8')).status, 'pass');
@@ -144,8 +208,16 @@ test('no settings file: the message says where it looked and how to give one; ba
   await withTemp(async (dir) => {
     const missing = await cli(['run'], dir);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, new RegExp(`No config file found: there is no repro\\.yml in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(the current directory\\), and no --config was given`));
-    assert.match(missing.stderr, /Pass --config path\/to\/repro\.yml, or create repro\.yml here, e\.g\.:\n  command: .*\n  metrics: /);
+    assert.match(
+      missing.stderr,
+      new RegExp(
+        `No config file found: there is no repro\\.yml in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(the current directory\\), and no --config was given`,
+      ),
+    );
+    assert.match(
+      missing.stderr,
+      /Pass --config path\/to\/repro\.yml, or create repro\.yml here, e\.g\.:\n  command: .*\n  metrics: /,
+    );
     await writeFile(path.join(dir, 'repro.yml'), 'command: "true"\nmetrics: m.jsonl\nseed: x\n');
     const both = await cli(['run', '--set', 'oops', '--set', 'timeout-minutes=soon'], dir);
     assert.equal(both.code, 2);
@@ -179,16 +251,32 @@ test('compare reports every problem with its arguments at once, before reading a
 
 test('compare --config holds the files to the tolerance keys of a repro.yml, as check does', async () => {
   await withTemp(async (dir) => {
-    await writeFile(path.join(dir, 'a.jsonl'), '{"step": 1, "loss": 1.0, "acc": 0.5, "wall": 3}\n{"step": 2, "loss": 0.5, "acc": 0.6, "wall": 4}\n');
-    await writeFile(path.join(dir, 'b.jsonl'), '{"step": 1, "loss": 1.0, "acc": 0.5, "wall": 9}\n{"step": 2, "loss": 0.51, "acc": 0.6001, "wall": 9}\n');
-    await writeFile(path.join(dir, 'repro.yml'), 'command: python t.py\nmetrics: m.jsonl\ntolerance: { rtol: 1.0e-3 }\nmetric-tolerances:\n  loss: { rtol: 0.05 }\nignore-metrics: [wall]\n');
+    await writeFile(
+      path.join(dir, 'a.jsonl'),
+      '{"step": 1, "loss": 1.0, "acc": 0.5, "wall": 3}\n{"step": 2, "loss": 0.5, "acc": 0.6, "wall": 4}\n',
+    );
+    await writeFile(
+      path.join(dir, 'b.jsonl'),
+      '{"step": 1, "loss": 1.0, "acc": 0.5, "wall": 9}\n{"step": 2, "loss": 0.51, "acc": 0.6001, "wall": 9}\n',
+    );
+    await writeFile(
+      path.join(dir, 'repro.yml'),
+      'command: python t.py\nmetrics: m.jsonl\ntolerance: { rtol: 1.0e-3 }\nmetric-tolerances:\n  loss: { rtol: 0.05 }\nignore-metrics: [wall]\n',
+    );
     const held = await cli(['compare', 'a.jsonl', 'b.jsonl', '--config', 'repro.yml', '--format', 'json'], dir);
     assert.equal(held.code, 0, held.stderr);
     const verdict = JSON.parse(held.stdout);
-    assert.deepEqual(verdict.metrics.map((m: { name: string; status: string; tolerance: { source: string } }) => [m.name, m.status, m.tolerance.source]), [
-      ['acc', 'pass', 'tolerance in repro.yml'],
-      ['loss', 'pass', 'metric-tolerances["loss"]'],
-    ]);
+    assert.deepEqual(
+      verdict.metrics.map((m: { name: string; status: string; tolerance: { source: string } }) => [
+        m.name,
+        m.status,
+        m.tolerance.source,
+      ]),
+      [
+        ['acc', 'pass', 'tolerance in repro.yml'],
+        ['loss', 'pass', 'metric-tolerances["loss"]'],
+      ],
+    );
     // Without the file's looser loss tolerance, the same files drift.
     assert.equal((await cli(['compare', 'a.jsonl', 'b.jsonl'], dir)).code, 1);
     const both = await cli(['compare', 'a.jsonl', 'b.jsonl', '--config', 'repro.yml', '--rtol', '1'], dir);
@@ -211,10 +299,20 @@ test('compare --step-key names the step of both files; the JSON says which key e
     const named = await cli(['compare', 'a.csv', 'b.csv', '--step-key', 'batch', '--format', 'json'], dir);
     assert.equal(named.code, 1, named.stderr);
     const verdict = JSON.parse(named.stdout);
-    assert.deepEqual(verdict.metrics.map((m: { name: string; firstDivergentStep: number }) => [m.name, m.firstDivergentStep]), [['loss', 1]]);
-    assert.deepEqual(verdict.stepKeys, { baseline: [{ file: path.join(dir, 'a.csv'), stepKey: 'batch' }], current: [{ file: path.join(dir, 'b.csv'), stepKey: 'batch' }] });
+    assert.deepEqual(
+      verdict.metrics.map((m: { name: string; firstDivergentStep: number }) => [m.name, m.firstDivergentStep]),
+      [['loss', 1]],
+    );
+    assert.deepEqual(verdict.stepKeys, {
+      baseline: [{ file: path.join(dir, 'a.csv'), stepKey: 'batch' }],
+      current: [{ file: path.join(dir, 'b.csv'), stepKey: 'batch' }],
+    });
     await writeFile(path.join(dir, 'repro.yml'), 'step-key: batch\n');
-    assert.equal((await cli(['compare', 'a.csv', 'b.csv', '--config', 'repro.yml'], dir)).code, 1, 'the config file names it too');
+    assert.equal(
+      (await cli(['compare', 'a.csv', 'b.csv', '--config', 'repro.yml'], dir)).code,
+      1,
+      'the config file names it too',
+    );
   });
 });
 
@@ -223,7 +321,10 @@ test('when both inputs are bad, both are named, baseline first', async () => {
     await writeFile(path.join(dir, 'bad.jsonl'), '{"step": 0, "loss": 1}\n{"step": 1, "loss": \n');
     const both = await cli(['compare', 'nope.jsonl', 'bad.jsonl'], dir);
     assert.equal(both.code, 2);
-    assert.match(both.stderr, /both inputs are bad:\n\s+- BASELINE: .*nope\.jsonl: cannot read: ENOENT\n\s+- CURRENT: .*bad\.jsonl:2: malformed JSON/);
+    assert.match(
+      both.stderr,
+      /both inputs are bad:\n\s+- BASELINE: .*nope\.jsonl: cannot read: ENOENT\n\s+- CURRENT: .*bad\.jsonl:2: malformed JSON/,
+    );
   });
 });
 

@@ -34,30 +34,58 @@ async function compareJson(folder: string, baseline: string, current: string, ..
   return {
     code: result.code,
     names: verdict.metrics.map((m) => m.name).sort(),
-    failing: verdict.metrics.filter((m) => m.status !== 'pass').map((m) => [m.name, m.firstDivergentStep, m.firstOutOfToleranceStep]),
+    failing: verdict.metrics
+      .filter((m) => m.status !== 'pass')
+      .map((m) => [m.name, m.firstDivergentStep, m.firstOutOfToleranceStep]),
   };
 }
 
 describe('field cases', () => {
   it('02 Keras CSVLogger: epoch is the step; a repeated header is refused naming its line', async () => {
-    for (const [baseline, current] of [['baseline_training.log', 'current_training.log'], ['baseline_renamed.csv', 'current_renamed.csv']]) {
+    for (const [baseline, current] of [
+      ['baseline_training.log', 'current_training.log'],
+      ['baseline_renamed.csv', 'current_renamed.csv'],
+    ]) {
       const result = await compareJson('02-keras-csvlogger-epoch', baseline!, current!);
       assert.equal(result.code, 1);
-      assert.deepEqual(result.failing, [['val_accuracy', 1, 1], ['val_loss', 1, 1]]);
+      assert.deepEqual(result.failing, [
+        ['val_accuracy', 1, 1],
+        ['val_loss', 1, 1],
+      ]);
     }
-    const markdown = await cli(['compare', '02-keras-csvlogger-epoch/baseline_training.log', '02-keras-csvlogger-epoch/current_training.log']);
+    const markdown = await cli([
+      'compare',
+      '02-keras-csvlogger-epoch/baseline_training.log',
+      '02-keras-csvlogger-epoch/current_training.log',
+    ]);
     assert.match(markdown.stdout, /first divergent epoch/, 'the report heads the column after the axis');
-    const resumed = await cli(['compare', '02-keras-csvlogger-epoch/baseline_renamed.csv', '02-keras-csvlogger-epoch/resumed_renamed.csv']);
+    const resumed = await cli([
+      'compare',
+      '02-keras-csvlogger-epoch/baseline_renamed.csv',
+      '02-keras-csvlogger-epoch/resumed_renamed.csv',
+    ]);
     assert.equal(resumed.code, 2);
     assert.match(resumed.stderr, /resumed_renamed\.csv:4: repeats the header of line 1/);
   });
 
   it('04 HF trainer_state.json: NaN equals NaN and runtimes are wall clock; NaN -> Infinity at step 20 drifts', async () => {
-    const rerun = await compareJson('04-hf-trainer-state-nan', 'baseline_trainer_state.json', 'rerun_trainer_state.json');
+    const rerun = await compareJson(
+      '04-hf-trainer-state-nan',
+      'baseline_trainer_state.json',
+      'rerun_trainer_state.json',
+    );
     assert.deepEqual([rerun.code, rerun.failing], [0, []]);
-    const drift = await compareJson('04-hf-trainer-state-nan', 'baseline_trainer_state.json', 'drift_trainer_state.json');
+    const drift = await compareJson(
+      '04-hf-trainer-state-nan',
+      'baseline_trainer_state.json',
+      'drift_trainer_state.json',
+    );
     assert.deepEqual([drift.code, drift.failing], [1, [['grad_norm', 20, 20]]]);
-    const markdown = await cli(['compare', '04-hf-trainer-state-nan/baseline_trainer_state.json', '04-hf-trainer-state-nan/drift_trainer_state.json']);
+    const markdown = await cli([
+      'compare',
+      '04-hf-trainer-state-nan/baseline_trainer_state.json',
+      '04-hf-trainer-state-nan/drift_trainer_state.json',
+    ]);
     const row = markdown.stdout.split('\n').find((line) => line.startsWith('| grad_norm'))!;
     assert.doesNotMatch(row, /\| 0 \| 0 \|/, `the diff columns of a NaN/Infinity pair are not 0: ${row}`);
     assert.match(row, /NaN/);
@@ -65,7 +93,12 @@ describe('field cases', () => {
 
   it('05 W&B run files: _step is the step (with and without --ignore _*), summaries differ only in wall clock', async () => {
     for (const flags of [[], ['--ignore', '_*']]) {
-      const history = await compareJson('05-wandb-history', 'baseline-wandb-history.jsonl', 'current-wandb-history.jsonl', ...flags);
+      const history = await compareJson(
+        '05-wandb-history',
+        'baseline-wandb-history.jsonl',
+        'current-wandb-history.jsonl',
+        ...flags,
+      );
       assert.deepEqual([history.code, history.failing], [1, [['train/loss', 1, 1]]]);
       assert.deepEqual(history.names, ['train/loss', 'train/lr', 'val/acc']);
     }
@@ -74,15 +107,32 @@ describe('field cases', () => {
   });
 
   it('08 Megatron-LM golden values: iteration-time is wall clock; lm loss drifts at step 5', async () => {
-    const rerun = await compareJson('08-megatron-golden-values', 'golden_values_baseline.json', 'golden_values_rerun.json');
+    const rerun = await compareJson(
+      '08-megatron-golden-values',
+      'golden_values_baseline.json',
+      'golden_values_rerun.json',
+    );
     assert.deepEqual([rerun.code, rerun.names], [0, ['lm loss', 'num-zeros']]);
-    const drift = await compareJson('08-megatron-golden-values', 'golden_values_baseline.json', 'golden_values_drift.json');
+    const drift = await compareJson(
+      '08-megatron-golden-values',
+      'golden_values_baseline.json',
+      'golden_values_drift.json',
+    );
     assert.deepEqual([drift.code, drift.failing], [1, [['lm loss', 5, 5]]]);
   });
 
   it('13 github-action-benchmark JSON: each entry is a final value named by `name`', async () => {
     const result = await compareJson('13-benchmark-action-json', 'baseline_benchmark.json', 'current_benchmark.json');
-    assert.deepEqual([result.code, result.failing], [1, [['eval loss', null, null], ['train loss', null, null]]]);
+    assert.deepEqual(
+      [result.code, result.failing],
+      [
+        1,
+        [
+          ['eval loss', null, null],
+          ['train loss', null, null],
+        ],
+      ],
+    );
     assert.deepEqual(result.names, ['eval accuracy', 'eval loss', 'train loss']);
   });
 
@@ -104,12 +154,28 @@ describe('field cases', () => {
       project.commit('log eval/acc too');
       const check = await project.cli(['check', '--format', 'json']);
       assert.equal(check.code, 0, check.stderr);
-      assert.deepEqual(outcome(check.stdout), ['pass', [['eval.acc', 'new'], ['train.loss', 'pass']]]);
+      assert.deepEqual(outcome(check.stdout), [
+        'pass',
+        [
+          ['eval.acc', 'new'],
+          ['train.loss', 'pass'],
+        ],
+      ]);
       // A: both log both files.
       assert.equal((await project.cli(['baseline', 'update'])).code, 0);
       project.commit('baseline with eval/acc');
       const both = await project.cli(['check', '--format', 'json']);
-      assert.deepEqual([both.code, ...outcome(both.stdout)], [0, 'pass', [['eval.acc', 'pass'], ['train.loss', 'pass']]]);
+      assert.deepEqual(
+        [both.code, ...outcome(both.stdout)],
+        [
+          0,
+          'pass',
+          [
+            ['eval.acc', 'pass'],
+            ['train.loss', 'pass'],
+          ],
+        ],
+      );
     } finally {
       await project.cleanup();
     }
@@ -123,8 +189,20 @@ describe('field cases', () => {
         const lines: string[] = [];
         for (let s = 0; s < steps; s++) {
           const loss = 1 / (1 + s * 1e-4) + (drift !== null && s >= drift ? 1e-3 : 0);
-          const layers = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`layer${String(i).padStart(2, '0')}`, 0.5 + ((s * 7 + i * 13) % 1000) * 1e-6]));
-          lines.push(JSON.stringify({ step: s, train: { loss, lr: 3e-4 * Math.min(1, s / 1000) }, grad_norm: layers, throughput: { tokens_per_s: 12345.678 + (s % 97) } }));
+          const layers = Object.fromEntries(
+            Array.from({ length: 17 }, (_, i) => [
+              `layer${String(i).padStart(2, '0')}`,
+              0.5 + ((s * 7 + i * 13) % 1000) * 1e-6,
+            ]),
+          );
+          lines.push(
+            JSON.stringify({
+              step: s,
+              train: { loss, lr: 3e-4 * Math.min(1, s / 1000) },
+              grad_norm: layers,
+              throughput: { tokens_per_s: 12345.678 + (s % 97) },
+            }),
+          );
         }
         return lines.join('\n') + '\n';
       };

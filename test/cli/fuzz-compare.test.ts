@@ -19,14 +19,22 @@ const CLI = path.join(PACKAGE_ROOT, 'dist/cli.js');
 const HOSTILE_FILES: Record<string, () => string> = {
   deepArrays: () => '['.repeat(10_000) + ']'.repeat(10_000),
   wideLine: () => JSON.stringify({ step: 1, v: Array.from({ length: 1_000_000 }, (_, i) => i % 10) }),
-  manyKeys: () => JSON.stringify({ step: 1, ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])) }),
-  longSeries: () => Array.from({ length: 200_000 }, (_, step) => `{"step": ${step}, "loss": ${1 / (step + 1)}}`).join('\n'),
+  manyKeys: () =>
+    JSON.stringify({ step: 1, ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])) }),
+  longSeries: () =>
+    Array.from({ length: 200_000 }, (_, step) => `{"step": ${step}, "loss": ${1 / (step + 1)}}`).join('\n'),
 };
 
-function runCompare(cwd: string, args: string[]): Promise<{ code: number | null; signal: string | null; stderr: string; ms: number }> {
+function runCompare(
+  cwd: string,
+  args: string[],
+): Promise<{ code: number | null; signal: string | null; stderr: string; ms: number }> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--max-old-space-size=1024', CLI, 'compare', ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--max-old-space-size=1024', CLI, 'compare', ...args], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     const timer = setTimeout(() => child.kill('SIGKILL'), MAX_MS_PER_INPUT * 2);
@@ -40,7 +48,10 @@ function runCompare(cwd: string, args: string[]): Promise<{ code: number | null;
 test('compare on random file pairs: exit 0/1/2 only, no stack trace, bounded time and memory', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-fuzz-compare-'));
   try {
-    const fileText = fc.oneof({ arbitrary: metricFileText, weight: 6 }, { arbitrary: fc.constantFrom(...Object.keys(HOSTILE_FILES)).map((name) => HOSTILE_FILES[name]!()), weight: 1 });
+    const fileText = fc.oneof(
+      { arbitrary: metricFileText, weight: 6 },
+      { arbitrary: fc.constantFrom(...Object.keys(HOSTILE_FILES)).map((name) => HOSTILE_FILES[name]!()), weight: 1 },
+    );
     const flags = fc.subarray(['--exact', '--format', 'json', '--rtol', '0.1', '--metric', 'l*'], { maxLength: 3 });
     await fc.assert(
       fc.asyncProperty(fileText, fileText, flags, async (baseline, current, extra) => {
@@ -48,7 +59,10 @@ test('compare on random file pairs: exit 0/1/2 only, no stack trace, bounded tim
         await writeFile(path.join(dir, 'current.jsonl'), current);
         // Flags are only taken whole (--format json, --rtol 0.1): a lone value would be a usage error, which is exit 2 as well.
         const run = await runCompare(dir, ['baseline.jsonl', 'current.jsonl', ...extra]);
-        assert.ok(run.code === 0 || run.code === 1 || run.code === 2, `exit ${run.code} (signal ${run.signal}): ${run.stderr.slice(0, 2000)}`);
+        assert.ok(
+          run.code === 0 || run.code === 1 || run.code === 2,
+          `exit ${run.code} (signal ${run.signal}): ${run.stderr.slice(0, 2000)}`,
+        );
         assert.doesNotMatch(run.stderr, /^\s+at .+[:(]/m, 'a stack trace');
         assert.ok(run.ms < MAX_MS_PER_INPUT, `took ${run.ms} ms`);
       }),

@@ -18,7 +18,11 @@ const execFileAsync = promisify(execFile);
 
 async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -51,7 +55,10 @@ test('01: 10,000 nested arrays (or objects) in a metric file: "nested more than 
     await writeFile(path.join(dir, 'deep-arrays.json'), '['.repeat(10_000) + ']'.repeat(10_000));
     await writeFile(path.join(dir, 'deep-objects.json'), '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000));
     // One line holding one object is JSONL (a training that logged once), so that file's line is named.
-    for (const [file, where] of [['deep-arrays.json', ''], ['deep-objects.json', ':1']] as const) {
+    for (const [file, where] of [
+      ['deep-arrays.json', ''],
+      ['deep-objects.json', ':1'],
+    ] as const) {
       const run = await cli(['compare', 'good.jsonl', file], dir);
       assert.equal(run.code, 2, run.stderr);
       assert.equal(run.stderr, `error: ${path.join(dir, file)}${where}: nested more than 1000 levels deep\n`);
@@ -60,7 +67,20 @@ test('01: 10,000 nested arrays (or objects) in a metric file: "nested more than 
 
 test('02: a baseline whose series has 3 steps and 2 values: one line naming the file and the series', () =>
   withTemp(async (dir) => {
-    const baseline = { kind: 'repro-check/baseline', schemaVersion: 1, createdAt: '2026-01-01T00:00:00Z', runs: [{ kind: 'repro-check/run-record', schemaVersion: 1, provenance: { commit: 'a'.repeat(40), seed: 1 }, environment: {}, metrics: { series: { loss: { steps: [0, 1, 2], values: [1, 0.5] } }, finals: {}, notes: [] } }] };
+    const baseline = {
+      kind: 'repro-check/baseline',
+      schemaVersion: 1,
+      createdAt: '2026-01-01T00:00:00Z',
+      runs: [
+        {
+          kind: 'repro-check/run-record',
+          schemaVersion: 1,
+          provenance: { commit: 'a'.repeat(40), seed: 1 },
+          environment: {},
+          metrics: { series: { loss: { steps: [0, 1, 2], values: [1, 0.5] } }, finals: {}, notes: [] },
+        },
+      ],
+    };
     await writeFile(path.join(dir, 'baseline.json'), JSON.stringify(baseline));
     await writeFile(path.join(dir, 'run.jsonl'), GOOD_LOG);
     const run = await cli(['compare', 'baseline.json', 'run.jsonl'], dir);
@@ -72,7 +92,20 @@ test('02: a baseline whose series has 3 steps and 2 values: one line naming the 
 test('02 under check: a committed baseline of that shape is refused before the training, and left as it is', () =>
   withTemp(async (dir) => {
     git(dir, 'init', '-q', '-b', 'main');
-    const baseline = JSON.stringify({ kind: 'repro-check/baseline', schemaVersion: 1, createdAt: '2026-01-01T00:00:00Z', runs: [{ kind: 'repro-check/run-record', schemaVersion: 1, provenance: { commit: 'a'.repeat(40), seed: 1 }, environment: {}, metrics: { series: { loss: { steps: [0, 1, 2], values: [1, 0.5] } }, finals: {}, notes: [] } }] });
+    const baseline = JSON.stringify({
+      kind: 'repro-check/baseline',
+      schemaVersion: 1,
+      createdAt: '2026-01-01T00:00:00Z',
+      runs: [
+        {
+          kind: 'repro-check/run-record',
+          schemaVersion: 1,
+          provenance: { commit: 'a'.repeat(40), seed: 1 },
+          environment: {},
+          metrics: { series: { loss: { steps: [0, 1, 2], values: [1, 0.5] } }, finals: {}, notes: [] },
+        },
+      ],
+    });
     await writeFile(path.join(dir, 'repro.yml'), 'command: bash train.sh\nmetrics: "{out}/m.jsonl"\n');
     await writeFile(path.join(dir, 'train.sh'), TRAIN_SH);
     await writeFile(path.join(dir, '.gitignore'), 'trained\n');
@@ -95,13 +128,22 @@ test('03: one line holding an array of 130k numbers: the array is one skipped me
     const run = await cli(['compare', 'wide.jsonl', 'wide.jsonl'], dir);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /\| loss @1 \|/);
-    assert.match(run.stdout, /v: an array of 130000 elements \(\/.*\/wide\.jsonl(:1)?\) was skipped; arrays longer than 1000 are not read as one metric per element/);
+    assert.match(
+      run.stdout,
+      /v: an array of 130000 elements \(\/.*\/wide\.jsonl(:1)?\) was skipped; arrays longer than 1000 are not read as one metric per element/,
+    );
     assert.doesNotMatch(run.stdout, /\| v\.0/);
     // Only the array: nothing is left to compare, and the message says why.
-    await writeFile(path.join(dir, 'only.jsonl'), `${JSON.stringify({ step: 1, v: Array.from({ length: 1_000_000 }, (_, i) => i % 10) })}\n`);
+    await writeFile(
+      path.join(dir, 'only.jsonl'),
+      `${JSON.stringify({ step: 1, v: Array.from({ length: 1_000_000 }, (_, i) => i % 10) })}\n`,
+    );
     const only = await cli(['compare', 'only.jsonl', 'only.jsonl', '--format', 'json'], dir);
     assert.equal(only.code, 2);
-    assert.match(only.stderr, /^error: \/.*\/only\.jsonl: no metrics were found \(no numeric values; v: an array of 1000000 elements/);
+    assert.match(
+      only.stderr,
+      /^error: \/.*\/only\.jsonl: no metrics were found \(no numeric values; v: an array of 1000000 elements/,
+    );
   }));
 
 test('03: a line with more than 10,000 metric names is refused naming the file and the cap', () =>
@@ -110,13 +152,19 @@ test('03: a line with more than 10,000 metric names is refused naming the file a
     await writeFile(path.join(dir, 'many.jsonl'), `${JSON.stringify({ step: 1, ...keys })}\n`);
     const run = await cli(['compare', 'many.jsonl', 'many.jsonl'], dir);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /^error: \/.*\/many\.jsonl: holds more than 10000 metrics; repro-check reads at most 10000 from one file\n/);
+    assert.match(
+      run.stderr,
+      /^error: \/.*\/many\.jsonl: holds more than 10000 metrics; repro-check reads at most 10000 from one file\n/,
+    );
   }));
 
 test('07: `__proto__` as a key in repro.yml is an unknown key on its line, and --set __proto__.x pollutes nothing', () =>
   withTemp(async (dir) => {
     git(dir, 'init', '-q', '-b', 'main');
-    await writeFile(path.join(dir, 'repro.yml'), 'command: "true"\nmetrics: m.jsonl\n__proto__: { polluted: 1 }\nconstructor: 2\n');
+    await writeFile(
+      path.join(dir, 'repro.yml'),
+      'command: "true"\nmetrics: m.jsonl\n__proto__: { polluted: 1 }\nconstructor: 2\n',
+    );
     const run = await cli(['check'], dir);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /- repro\.yml:3: unknown key "__proto__"; accepted: command, /);
@@ -151,7 +199,8 @@ test('08: a command holding a NUL byte is refused with its line when settings ar
  * own run.sh); the writability check runs before the training.
  */
 test('14: baseline update into a full or read-only folder: one line naming the baseline and the reason, before the training; nothing lost or left', async (t) => {
-  if (process.getuid?.() !== 0) return t.skip('needs root to mount a small tmpfs (the case itself falls back to chmod as a non-root user)');
+  if (process.getuid?.() !== 0)
+    return t.skip('needs root to mount a small tmpfs (the case itself falls back to chmod as a non-root user)');
   await withTemp(async (dir) => {
     git(dir, 'init', '-q', '-b', 'main');
     await writeFile(path.join(dir, 'repro.yml'), 'command: bash train.sh\nmetrics: "{out}/m.jsonl"\n');
@@ -177,18 +226,27 @@ test('14: baseline update into a full or read-only folder: one line naming the b
       } catch {
         // dd stops with "no space left": the folder is full now.
       }
-      for (const [state, reason] of [['full', 'no space left on device'], ['read-only', 'read-only file system']] as const) {
+      for (const [state, reason] of [
+        ['full', 'no space left on device'],
+        ['read-only', 'read-only file system'],
+      ] as const) {
         if (state === 'read-only') {
           await rm(path.join(folder, 'filler'));
           execFileSync('mount', ['-o', 'remount,ro', folder]);
         }
         const run = await cli(['baseline', 'update'], dir);
         assert.equal(run.code, 2, `${state}: ${run.stderr}`);
-        assert.match(run.stderr, new RegExp(`^error: cannot write the baseline \\.repro/baseline\\.json: ${reason}$`, 'm'));
+        assert.match(
+          run.stderr,
+          new RegExp(`^error: cannot write the baseline \\.repro/baseline\\.json: ${reason}$`, 'm'),
+        );
         assertNoStackTrace(run.stderr);
         await assert.rejects(access(path.join(dir, 'trained')), `${state}: refused before the training`);
         assert.deepEqual(await readFile(path.join(folder, 'baseline.json')), original);
-        assert.deepEqual((await readdir(folder)).filter((name) => name.endsWith('.tmp')), []);
+        assert.deepEqual(
+          (await readdir(folder)).filter((name) => name.endsWith('.tmp')),
+          [],
+        );
       }
     } finally {
       execFileSync('umount', [folder]);
@@ -202,13 +260,26 @@ test('an unexpected exception is exit 2 "internal error, please report", with th
     // A bug stands in as an output writer that throws: nothing in repro-check expects that.
     const run = async (args: string[]) => {
       let stderr = '';
-      const code = await runCli(args, { cwd: dir, env: {}, stdout: () => { throw new TypeError('cannot read properties of undefined'); }, stderr: (t) => (stderr += t) });
+      const code = await runCli(args, {
+        cwd: dir,
+        env: {},
+        stdout: () => {
+          throw new TypeError('cannot read properties of undefined');
+        },
+        stderr: (t) => (stderr += t),
+      });
       return { code, stderr };
     };
     const plain = await run(['compare', 'a.jsonl', 'a.jsonl']);
     assert.equal(plain.code, 2);
-    assert.equal(plain.stderr, 'error: internal error, please report it at https://github.com/repro-check/repro-check/issues: TypeError: cannot read properties of undefined\n(-v shows the stack trace)\n');
+    assert.equal(
+      plain.stderr,
+      'error: internal error, please report it at https://github.com/repro-check/repro-check/issues: TypeError: cannot read properties of undefined\n(-v shows the stack trace)\n',
+    );
     const verbose = await run(['compare', 'a.jsonl', 'a.jsonl', '-v']);
     assert.equal(verbose.code, 2);
-    assert.match(verbose.stderr, /internal error, please report .*TypeError: cannot read properties of undefined\nTypeError: cannot read properties of undefined\n\s+at /);
+    assert.match(
+      verbose.stderr,
+      /internal error, please report .*TypeError: cannot read properties of undefined\nTypeError: cannot read properties of undefined\n\s+at /,
+    );
   }));

@@ -13,7 +13,13 @@ const fixtures = path.resolve('test/fixtures/metrics');
 async function cli(args: string[], io: Partial<CliIo> = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { cwd: fixtures, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), ...io });
+  const code = await runCli(args, {
+    cwd: fixtures,
+    env: {},
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    ...io,
+  });
   return { code, stdout, stderr };
 }
 
@@ -22,7 +28,11 @@ async function withDriftedCopy<T>(body: (file: string) => Promise<T>): Promise<T
   const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-format-'));
   try {
     const lines = (await readFile(path.join(fixtures, 'pytorch-train.jsonl'), 'utf8')).split('\n');
-    const shifted = lines.map((line) => line.replace(/"loss": ([0-9.]+)/, (all, value: string) => (/"step": ([2-9]\d|\d{3,})\b/.test(line) ? `"loss": ${Number(value) * 1.01}` : all)));
+    const shifted = lines.map((line) =>
+      line.replace(/"loss": ([0-9.]+)/, (all, value: string) =>
+        /"step": ([2-9]\d|\d{3,})\b/.test(line) ? `"loss": ${Number(value) * 1.01}` : all,
+      ),
+    );
     assert.notDeepEqual(shifted, lines, 'the fixture has a loss to shift');
     const file = path.join(dir, 'current.jsonl');
     await writeFile(file, shifted.join('\n'));
@@ -39,7 +49,10 @@ test('compare at a terminal prints the terminal view; into a pipe, markdown; NO_
     assert.match(terminal.stdout, /^\x1b\[1;31m❌ repro-check: drift/);
     assert.match(terminal.stdout, /┤/, 'a chart');
     assert.doesNotMatch(terminal.stdout, /```mermaid|\| --- \|/);
-    const plain = await cli(['compare', 'pytorch-train.jsonl', current], { terminal: { columns: 100 }, env: { NO_COLOR: '1' } });
+    const plain = await cli(['compare', 'pytorch-train.jsonl', current], {
+      terminal: { columns: 100 },
+      env: { NO_COLOR: '1' },
+    });
     assert.doesNotMatch(plain.stdout, /\x1b\[/);
     assert.match(plain.stdout, /^❌ repro-check: drift/);
     const piped = await cli(['compare', 'pytorch-train.jsonl', current]);
@@ -77,15 +90,28 @@ test('--format json prints one JSON error object on exit 2: a bad file names fil
   assert.equal(markdown.stdout, '', 'without --format json, errors go to stderr only');
 });
 
-test('the bundled CLI in a real terminal (a pseudo-terminal from util-linux script) prints the coloured terminal view', { skip: existsSync('/usr/bin/script') ? false : 'util-linux `script` not found' }, async () => {
-  const bundle = path.resolve('dist/cli.js');
-  const fixture = path.join(fixtures, 'pytorch-train.jsonl');
-  const run = (env: NodeJS.ProcessEnv) =>
-    new Promise<string>((resolve, reject) => {
-      execFile('/usr/bin/script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(bundle)} compare ${JSON.stringify(fixture)} ${JSON.stringify(fixture)}`, '/dev/null'], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
-    });
-  assert.match(await run({}), /^\x1b\[1;32m✅ repro-check: reproduced/);
-  const plain = await run({ NO_COLOR: '1' });
-  assert.match(plain, /^✅ repro-check: reproduced/);
-  assert.doesNotMatch(plain, /\x1b\[/);
-});
+test(
+  'the bundled CLI in a real terminal (a pseudo-terminal from util-linux script) prints the coloured terminal view',
+  { skip: existsSync('/usr/bin/script') ? false : 'util-linux `script` not found' },
+  async () => {
+    const bundle = path.resolve('dist/cli.js');
+    const fixture = path.join(fixtures, 'pytorch-train.jsonl');
+    const run = (env: NodeJS.ProcessEnv) =>
+      new Promise<string>((resolve, reject) => {
+        execFile(
+          '/usr/bin/script',
+          [
+            '-qec',
+            `${JSON.stringify(process.execPath)} ${JSON.stringify(bundle)} compare ${JSON.stringify(fixture)} ${JSON.stringify(fixture)}`,
+            '/dev/null',
+          ],
+          { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' },
+          (error, stdout) => (error ? reject(error) : resolve(stdout)),
+        );
+      });
+    assert.match(await run({}), /^\x1b\[1;32m✅ repro-check: reproduced/);
+    const plain = await run({ NO_COLOR: '1' });
+    assert.match(plain, /^✅ repro-check: reproduced/);
+    assert.doesNotMatch(plain, /\x1b\[/);
+  },
+);

@@ -7,7 +7,12 @@ import type { MetricData } from '../../src/metrics/series.ts';
 
 function data(series: Record<string, Array<[number, number]>>, finals: Record<string, number> = {}): MetricData {
   return {
-    series: new Map(Object.entries(series).map(([name, points]) => [name, { steps: points.map((p) => p[0]), values: points.map((p) => p[1]) }])),
+    series: new Map(
+      Object.entries(series).map(([name, points]) => [
+        name,
+        { steps: points.map((p) => p[0]), values: points.map((p) => p[1]) },
+      ]),
+    ),
     finals: new Map(Object.entries(finals)),
     notes: [],
   };
@@ -20,7 +25,13 @@ const defaults = (overrides: Record<string, { rtol?: number; atol?: number; exac
 });
 
 test('identical series pass with no divergent step and zero diffs', () => {
-  const a = data({ loss: [[0, 1], [1, 0.5], [2, 0.25]] });
+  const a = data({
+    loss: [
+      [0, 1],
+      [1, 0.5],
+      [2, 0.25],
+    ],
+  });
   const verdict = compareMetrics(a, a, defaults());
   assert.equal(verdict.status, 'pass');
   const [loss] = verdict.metrics;
@@ -32,8 +43,22 @@ test('identical series pass with no divergent step and zero diffs', () => {
 });
 
 test('a difference inside the tolerance is divergent but passes; outside is drift at its first step', () => {
-  const baseline = data({ loss: [[0, 1], [10, 0.5], [20, 0.25], [30, 0.2]] });
-  const current = data({ loss: [[0, 1], [10, 0.5 + 1e-9], [20, 0.26], [30, 0.3]] });
+  const baseline = data({
+    loss: [
+      [0, 1],
+      [10, 0.5],
+      [20, 0.25],
+      [30, 0.2],
+    ],
+  });
+  const current = data({
+    loss: [
+      [0, 1],
+      [10, 0.5 + 1e-9],
+      [20, 0.26],
+      [30, 0.3],
+    ],
+  });
   const [loss] = compareMetrics(baseline, current, defaults()).metrics;
   assert.equal(loss!.status, 'drift');
   assert.equal(loss!.firstDivergentStep, 10);
@@ -57,7 +82,21 @@ test('NaN equals only NaN in the same place; NaN where the baseline had a number
   assert.equal(withinTolerance(NaN, 1, DEFAULT_TOLERANCE), false);
   assert.equal(withinTolerance(Infinity, Infinity, DEFAULT_TOLERANCE), true);
   assert.equal(withinTolerance(Infinity, -Infinity, DEFAULT_TOLERANCE), false);
-  const verdict = compareMetrics(data({ loss: [[0, 1], [1, NaN]] }), data({ loss: [[0, NaN], [1, NaN]] }), defaults());
+  const verdict = compareMetrics(
+    data({
+      loss: [
+        [0, 1],
+        [1, NaN],
+      ],
+    }),
+    data({
+      loss: [
+        [0, NaN],
+        [1, NaN],
+      ],
+    }),
+    defaults(),
+  );
   assert.equal(verdict.metrics[0]!.firstOutOfToleranceStep, 0);
   assert.equal(verdict.metrics[0]!.firstDivergentStep, 0);
 });
@@ -71,7 +110,11 @@ test('exact compares bits: -0 differs from 0, one ulp is drift', () => {
 });
 
 test('missing metrics are drift, new ones are reported but pass', () => {
-  const verdict = compareMetrics(data({ a: [[0, 1]], gone: [[0, 2]] }), data({ a: [[0, 1]], added: [[0, 3]] }), defaults());
+  const verdict = compareMetrics(
+    data({ a: [[0, 1]], gone: [[0, 2]] }),
+    data({ a: [[0, 1]], added: [[0, 3]] }),
+    defaults(),
+  );
   assert.equal(verdict.status, 'drift');
   const byName = Object.fromEntries(verdict.metrics.map((m) => [m.name, m.status]));
   assert.deepEqual(byName, { a: 'pass', gone: 'missing', added: 'new' });
@@ -81,10 +124,34 @@ test('missing metrics are drift, new ones are reported but pass', () => {
 });
 
 test('missing steps are drift, extra steps are only reported', () => {
-  const [short] = compareMetrics(data({ loss: [[0, 1], [1, 1], [2, 1]] }), data({ loss: [[0, 1], [2, 1]] }), defaults()).metrics;
+  const [short] = compareMetrics(
+    data({
+      loss: [
+        [0, 1],
+        [1, 1],
+        [2, 1],
+      ],
+    }),
+    data({
+      loss: [
+        [0, 1],
+        [2, 1],
+      ],
+    }),
+    defaults(),
+  ).metrics;
   assert.equal(short!.status, 'drift');
   assert.deepEqual(short!.missingSteps, [1]);
-  const [long] = compareMetrics(data({ loss: [[0, 1]] }), data({ loss: [[0, 1], [5, 2]] }), defaults()).metrics;
+  const [long] = compareMetrics(
+    data({ loss: [[0, 1]] }),
+    data({
+      loss: [
+        [0, 1],
+        [5, 2],
+      ],
+    }),
+    defaults(),
+  ).metrics;
   assert.equal(long!.status, 'pass');
   assert.deepEqual(long!.extraSteps, [5]);
   assert.equal(long!.firstDivergentStep, null, 'a step only the run has parts nothing');
@@ -92,18 +159,45 @@ test('missing steps are drift, extra steps are only reported', () => {
 
 test('drift from missing steps alone names the first missing step as divergent and out of tolerance', () => {
   // Every shared value is bit-identical: the run stopped after step 20 of 40.
-  const full: Array<[number, number]> = [[0, 1], [10, 0.5], [20, 0.25], [30, 0.2], [40, 0.1]];
+  const full: Array<[number, number]> = [
+    [0, 1],
+    [10, 0.5],
+    [20, 0.25],
+    [30, 0.2],
+    [40, 0.1],
+  ];
   const [stopped] = compareMetrics(data({ loss: full }), data({ loss: full.slice(0, 3) }), defaults()).metrics;
   assert.equal(stopped!.status, 'drift');
   assert.equal(stopped!.maxAbsDiff, 0);
   assert.equal(stopped!.firstDivergentStep, 30);
   assert.equal(stopped!.firstOutOfToleranceStep, 30);
   // A value difference before the first missing step stays the first divergent step.
-  const [earlier] = compareMetrics(data({ loss: full }), data({ loss: [[0, 1], [10, 0.5 + 1e-9], [20, 0.25]] }), defaults()).metrics;
+  const [earlier] = compareMetrics(
+    data({ loss: full }),
+    data({
+      loss: [
+        [0, 1],
+        [10, 0.5 + 1e-9],
+        [20, 0.25],
+      ],
+    }),
+    defaults(),
+  ).metrics;
   assert.equal(earlier!.firstDivergentStep, 10);
   assert.equal(earlier!.firstOutOfToleranceStep, 30, 'step 10 is inside the tolerance');
   // A hole in the middle: the first missing step, although later steps match.
-  const [hole] = compareMetrics(data({ loss: full }), data({ loss: [[0, 1], [20, 0.25], [30, 0.2], [40, 0.1]] }), defaults()).metrics;
+  const [hole] = compareMetrics(
+    data({ loss: full }),
+    data({
+      loss: [
+        [0, 1],
+        [20, 0.25],
+        [30, 0.2],
+        [40, 0.1],
+      ],
+    }),
+    defaults(),
+  ).metrics;
   assert.equal(hole!.firstDivergentStep, 10);
   assert.deepEqual(hole!.missingSteps, [10]);
 });
@@ -120,7 +214,11 @@ test('final values carry no step', () => {
 test('per-metric tolerances: first matching glob wins, keys override the global one, unused globs are listed', () => {
   const baseline = data({ 'eval.loss': [[0, 1]], 'train.loss': [[0, 1]] });
   const current = data({ 'eval.loss': [[0, 1.0005]], 'train.loss': [[0, 1.0005]] });
-  const verdict = compareMetrics(baseline, current, defaults({ 'eval.*': { rtol: 1e-3 }, '*': { rtol: 1e-9 }, 'nothing.matches': { exact: true } }));
+  const verdict = compareMetrics(
+    baseline,
+    current,
+    defaults({ 'eval.*': { rtol: 1e-3 }, '*': { rtol: 1e-9 }, 'nothing.matches': { exact: true } }),
+  );
   const byName = Object.fromEntries(verdict.metrics.map((m) => [m.name, m]));
   assert.equal(byName['eval.loss']!.status, 'pass');
   assert.equal(byName['eval.loss']!.tolerance.source, 'metric-tolerances["eval.*"]');
@@ -131,17 +229,42 @@ test('per-metric tolerances: first matching glob wins, keys override the global 
 
 test('include and ignore globs match whole names and * crosses dots and slashes', () => {
   const both = data({ 'train.loss': [[0, 1]], 'train/acc': [[0, 1]], 'eval.loss': [[0, 1]], train_runtime: [[0, 5]] });
-  const changed = data({ 'train.loss': [[0, 2]], 'train/acc': [[0, 1]], 'eval.loss': [[0, 1]], train_runtime: [[0, 9]] });
-  const verdict = compareMetrics(both, changed, { ...defaults(), include: ['train*'], ignore: ['*_runtime', 'train.loss'] });
-  assert.deepEqual(verdict.metrics.map((m) => m.name), ['train/acc']);
+  const changed = data({
+    'train.loss': [[0, 2]],
+    'train/acc': [[0, 1]],
+    'eval.loss': [[0, 1]],
+    train_runtime: [[0, 9]],
+  });
+  const verdict = compareMetrics(both, changed, {
+    ...defaults(),
+    include: ['train*'],
+    ignore: ['*_runtime', 'train.loss'],
+  });
+  assert.deepEqual(
+    verdict.metrics.map((m) => m.name),
+    ['train/acc'],
+  );
   assert.equal(verdict.status, 'pass');
   assert.equal(globToRegExp('eval.*').test('evalXloss'), false, 'a dot is literal');
   assert.equal(globToRegExp('loss').test('train.loss'), false, 'globs match whole names');
 });
 
 test('unsorted union: metrics only in one side and steps interleaved are walked in order', () => {
-  const baseline = data({ loss: [[0, 1], [2, 3], [4, 5]] });
-  const current = data({ loss: [[1, 9], [2, 3], [3, 9], [4, 5]] });
+  const baseline = data({
+    loss: [
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ],
+  });
+  const current = data({
+    loss: [
+      [1, 9],
+      [2, 3],
+      [3, 9],
+      [4, 5],
+    ],
+  });
   const [loss] = compareMetrics(baseline, current, defaults()).metrics;
   assert.deepEqual(loss!.missingSteps, [0]);
   assert.deepEqual(loss!.extraSteps, [1, 3]);
@@ -149,8 +272,28 @@ test('unsorted union: metrics only in one side and steps interleaved are walked 
 });
 
 test('a NaN or an infinity against a number shows in the diffs (never 0) and marks where the run became non-finite', () => {
-  const baseline = data({ loss: [[1, 1], [2, 0.5], [3, 0.25]], norm: [[1, 1], [2, Infinity]] });
-  const current = data({ loss: [[1, 1], [2, NaN], [3, NaN]], norm: [[1, 1.5], [2, Infinity]] });
+  const baseline = data({
+    loss: [
+      [1, 1],
+      [2, 0.5],
+      [3, 0.25],
+    ],
+    norm: [
+      [1, 1],
+      [2, Infinity],
+    ],
+  });
+  const current = data({
+    loss: [
+      [1, 1],
+      [2, NaN],
+      [3, NaN],
+    ],
+    norm: [
+      [1, 1.5],
+      [2, Infinity],
+    ],
+  });
   const verdict = compareMetrics(baseline, current, defaults());
   const loss = verdict.metrics.find((m) => m.name === 'loss')!;
   assert.ok(Number.isNaN(loss.maxAbsDiff!) && Number.isNaN(loss.maxRelDiff!));
@@ -163,16 +306,28 @@ test('a NaN or an infinity against a number shows in the diffs (never 0) and mar
 });
 
 test('long missing and extra step lists are capped, with their counts', () => {
-  const steps = (from: number, to: number): Array<[number, number]> => Array.from({ length: to - from }, (_, i) => [from + i, 1]);
-  const verdict = compareMetrics(data({ loss: steps(0, 1000) }), data({ loss: [...steps(0, 10), ...steps(2000, 2500)] }), defaults());
+  const steps = (from: number, to: number): Array<[number, number]> =>
+    Array.from({ length: to - from }, (_, i) => [from + i, 1]);
+  const verdict = compareMetrics(
+    data({ loss: steps(0, 1000) }),
+    data({ loss: [...steps(0, 10), ...steps(2000, 2500)] }),
+    defaults(),
+  );
   const [loss] = verdict.metrics;
   assert.deepEqual([loss!.missingStepCount, loss!.missingSteps.length, loss!.missingSteps[0]], [990, 20, 10]);
   assert.deepEqual([loss!.extraStepCount, loss!.extraSteps.length, loss!.extraSteps.at(-1)], [500, 20, 2019]);
 });
 
 test('a missing metric whose values a new metric holds is flagged as a possible rename; different values are not', () => {
-  const points: Array<[number, number]> = [[1, 0.5], [2, 0.25]];
-  const verdict = compareMetrics(data({ 'train/loss': points, acc: [[1, 0.1]] }), data({ 'train.loss': points, accuracy: [[1, 0.2]] }), defaults());
+  const points: Array<[number, number]> = [
+    [1, 0.5],
+    [2, 0.25],
+  ];
+  const verdict = compareMetrics(
+    data({ 'train/loss': points, acc: [[1, 0.1]] }),
+    data({ 'train.loss': points, accuracy: [[1, 0.2]] }),
+    defaults(),
+  );
   assert.equal(verdict.status, 'drift', 'a rename is still drift');
   const renamed = verdict.metrics.find((m) => m.name === 'train/loss')!;
   assert.equal(renamed.renamedTo, 'train.loss');

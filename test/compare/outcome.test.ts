@@ -7,19 +7,60 @@ import type { MetricData } from '../../src/metrics/series.ts';
 
 function data(series: Record<string, Array<[number, number]>>): MetricData {
   return {
-    series: new Map(Object.entries(series).map(([name, points]) => [name, { steps: points.map((p) => p[0]), values: points.map((p) => p[1]) }])),
+    series: new Map(
+      Object.entries(series).map(([name, points]) => [
+        name,
+        { steps: points.map((p) => p[0]), values: points.map((p) => p[1]) },
+      ]),
+    ),
     finals: new Map(),
     notes: [],
   };
 }
 
 const options = { tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}), include: [], ignore: [] };
-const baseline = data({ loss: [[1, 1], [2, 0.5], [3, 0.25]], acc: [[1, 0.1], [2, 0.2], [3, 0.3]] });
+const baseline = data({
+  loss: [
+    [1, 1],
+    [2, 0.5],
+    [3, 0.25],
+  ],
+  acc: [
+    [1, 0.1],
+    [2, 0.2],
+    [3, 0.3],
+  ],
+});
 // Real verdicts from the comparison, not hand-made ones: a pass, a drift in `loss` from step 2,
 // and `acc` missing from the run.
 const passing = compareMetrics(baseline, baseline, options);
-const drifting = compareMetrics(baseline, data({ loss: [[1, 1], [2, 0.6], [3, 0.3]], acc: [[1, 0.1], [2, 0.2], [3, 0.3]] }), options);
-const missing = compareMetrics(baseline, data({ loss: [[1, 1], [2, 0.5], [3, 0.25]] }), options);
+const drifting = compareMetrics(
+  baseline,
+  data({
+    loss: [
+      [1, 1],
+      [2, 0.6],
+      [3, 0.3],
+    ],
+    acc: [
+      [1, 0.1],
+      [2, 0.2],
+      [3, 0.3],
+    ],
+  }),
+  options,
+);
+const missing = compareMetrics(
+  baseline,
+  data({
+    loss: [
+      [1, 1],
+      [2, 0.5],
+      [3, 0.25],
+    ],
+  }),
+  options,
+);
 const weights = { differing: 2, tensors: 8 };
 const acceptedBy = { login: 'octocat', at: '2026-11-30T07:00:00Z' };
 
@@ -33,9 +74,21 @@ test('every combination of verdict, weights, acceptance and error gives one outc
     ['weights only', { verdict: passing, weightsDrift: weights, acceptedBy: null }, 'drift', 1, 'drift'],
     ['weights only, accepted', { verdict: passing, weightsDrift: weights, acceptedBy }, 'accepted', 0, 'drift'],
     ['metrics and weights', { verdict: drifting, weightsDrift: weights, acceptedBy: null }, 'drift', 1, 'drift'],
-    ['no baseline', { verdict: null, weightsDrift: null, acceptedBy: null, noBaseline: true }, 'no-baseline', 0, 'pass'],
+    [
+      'no baseline',
+      { verdict: null, weightsDrift: null, acceptedBy: null, noBaseline: true },
+      'no-baseline',
+      0,
+      'pass',
+    ],
     ['error', { verdict: null, weightsDrift: null, acceptedBy: null, error: 'training failed' }, 'error', 2, 'error'],
-    ['error wins over a verdict', { verdict: drifting, weightsDrift: null, acceptedBy: null, error: 'publish failed' }, 'error', 2, 'error'],
+    [
+      'error wins over a verdict',
+      { verdict: drifting, weightsDrift: null, acceptedBy: null, error: 'publish failed' },
+      'error',
+      2,
+      'error',
+    ],
   ];
   for (const [name, input, outcome, exitCode, status] of cases) {
     const decided = decideOutcome(input);
@@ -67,9 +120,31 @@ test('the drifted metrics, the first divergent step and the summary line come fr
 
 test('firstDivergentStepOverall takes the earliest over drifted metrics only', () => {
   const verdict = compareMetrics(
-    data({ a: [[1, 1], [2, 1], [3, 1]], b: [[1, 1], [2, 1], [3, 1]] }),
+    data({
+      a: [
+        [1, 1],
+        [2, 1],
+        [3, 1],
+      ],
+      b: [
+        [1, 1],
+        [2, 1],
+        [3, 1],
+      ],
+    }),
     // `a` differs inside the tolerance from step 1 (a pass); `b` drifts from step 3.
-    data({ a: [[1, 1 + 1e-9], [2, 1], [3, 1]], b: [[1, 1], [2, 1], [3, 2]] }),
+    data({
+      a: [
+        [1, 1 + 1e-9],
+        [2, 1],
+        [3, 1],
+      ],
+      b: [
+        [1, 1],
+        [2, 1],
+        [3, 2],
+      ],
+    }),
     options,
   );
   assert.equal(verdict.metrics.find((m) => m.name === 'a')!.firstDivergentStep, 1);

@@ -8,7 +8,18 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startFakeGithub } from '../support/fake-github.ts';
-import { cli, createSandbox, describeRun, git, OWNER, REPO, runAction, workspaceAt, type Sandbox, type Workspace } from './action-harness.ts';
+import {
+  cli,
+  createSandbox,
+  describeRun,
+  git,
+  OWNER,
+  REPO,
+  runAction,
+  workspaceAt,
+  type Sandbox,
+  type Workspace,
+} from './action-harness.ts';
 import { SGD_SCRIPT } from '../stats/seed-sweep.ts';
 
 describe('nightly audit and aggregate through the bundled action', () => {
@@ -20,13 +31,24 @@ describe('nightly audit and aggregate through the bundled action', () => {
     workspace = workspaceAt(await sandbox.folder('workspace'));
     await git(workspace.dir, 'init', '-q', '-b', 'main');
     await workspace.write('train.mjs', await readFile(SGD_SCRIPT, 'utf8'));
-    await workspace.write('repro.yml', 'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\ntimeout-minutes: 1\n');
+    await workspace.write(
+      'repro.yml',
+      'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\ntimeout-minutes: 1\n',
+    );
     sha = await workspace.commit('Add the training');
   });
   after(() => sandbox.close());
 
   const schedule = (apiUrl: string, inputs: Record<string, string>) =>
-    runAction(sandbox, { workspace: workspace.dir, apiUrl, eventName: 'schedule', payload: { schedule: '17 3 * * *' }, sha, ref: 'refs/heads/main', inputs: { mode: 'audit', ...inputs } });
+    runAction(sandbox, {
+      workspace: workspace.dir,
+      apiUrl,
+      eventName: 'schedule',
+      payload: { schedule: '17 3 * * *' },
+      sha,
+      ref: 'refs/heads/main',
+      inputs: { mode: 'audit', ...inputs },
+    });
 
   test('a broken night opens the reproducibility issue and fails; a good night closes it', async () => {
     const fake = await startFakeGithub();
@@ -58,15 +80,39 @@ describe('nightly audit and aggregate through the bundled action', () => {
       for (const [i, seed] of ['3', '3', '4', '5'].entries()) {
         // One folder per artifact, as actions/download-artifact lays them out.
         await mkdir(path.join(records, `job-${i}`));
-        await cli(workspace.dir, ['run', '--seed', seed, '-o', path.join(records, `job-${i}`, 'run-record.json')], runnerTemp);
+        await cli(
+          workspace.dir,
+          ['run', '--seed', seed, '-o', path.join(records, `job-${i}`, 'run-record.json')],
+          runnerTemp,
+        );
       }
-      const run = await runAction(sandbox, { workspace: workspace.dir, apiUrl: fake.url, eventName: 'workflow_dispatch', payload: { inputs: {} }, sha, ref: 'refs/heads/main', inputs: { mode: 'aggregate', records: `${path.relative(workspace.dir, records)}/*/run-record.json`, baseline: path.join(runnerTemp, 'band.json') } });
+      const run = await runAction(sandbox, {
+        workspace: workspace.dir,
+        apiUrl: fake.url,
+        eventName: 'workflow_dispatch',
+        payload: { inputs: {} },
+        sha,
+        ref: 'refs/heads/main',
+        inputs: {
+          mode: 'aggregate',
+          records: `${path.relative(workspace.dir, records)}/*/run-record.json`,
+          baseline: path.join(runnerTemp, 'band.json'),
+        },
+      });
       assert.equal(run.code, 0, describeRun(run));
       assert.equal(run.outputs['level'], 'numerical');
       const baseline = JSON.parse(await readFile(run.outputs['baseline-path']!, 'utf8'));
       assert.equal(baseline.band.seed.members.length, 3);
       assert.equal(baseline.band.sameSeed.members.length, 2);
-      const none = await runAction(sandbox, { workspace: workspace.dir, apiUrl: fake.url, eventName: 'workflow_dispatch', payload: { inputs: {} }, sha, ref: 'refs/heads/main', inputs: { mode: 'aggregate', records: 'nothing/*.json' } });
+      const none = await runAction(sandbox, {
+        workspace: workspace.dir,
+        apiUrl: fake.url,
+        eventName: 'workflow_dispatch',
+        payload: { inputs: {} },
+        sha,
+        ref: 'refs/heads/main',
+        inputs: { mode: 'aggregate', records: 'nothing/*.json' },
+      });
       assert.equal(none.code, 1);
       assert.match(none.stdout, /input "records": "nothing\/\*\.json" matches 0 files/);
     } finally {

@@ -5,7 +5,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeGithub, type FakeGithub } from '../support/fake-github.ts';
-import { checkOutPullRequest, createSandbox, createTrainingRepo, OWNER, pullRequestPayload, REPO, runAction, type ActionRun, type PullRequestCheckout, type Sandbox, type Workspace, describeRun } from './action-harness.ts';
+import {
+  checkOutPullRequest,
+  createSandbox,
+  createTrainingRepo,
+  OWNER,
+  pullRequestPayload,
+  REPO,
+  runAction,
+  type ActionRun,
+  type PullRequestCheckout,
+  type Sandbox,
+  type Workspace,
+  describeRun,
+} from './action-harness.ts';
 
 const FORK = 'outsider/models';
 
@@ -22,8 +35,20 @@ describe('pull_request from a fork', () => {
   after(() => sandbox.close());
 
   async function runForkPr(fake: FakeGithub, inputs: Record<string, string> = {}): Promise<ActionRun> {
-    fake.state.addPull(OWNER, REPO, { number: pr.number, head: { ref: pr.headRef, sha: pr.headSha, repo: FORK }, base: { ref: 'main', sha: pr.baseSha } });
-    return runAction(sandbox, { workspace: workspace.dir, apiUrl: fake.url, eventName: 'pull_request', payload: pullRequestPayload(pr, FORK), sha: pr.mergeSha, ref: `refs/pull/${pr.number}/merge`, inputs });
+    fake.state.addPull(OWNER, REPO, {
+      number: pr.number,
+      head: { ref: pr.headRef, sha: pr.headSha, repo: FORK },
+      base: { ref: 'main', sha: pr.baseSha },
+    });
+    return runAction(sandbox, {
+      workspace: workspace.dir,
+      apiUrl: fake.url,
+      eventName: 'pull_request',
+      payload: pullRequestPayload(pr, FORK),
+      sha: pr.mergeSha,
+      ref: `refs/pull/${pr.number}/merge`,
+      inputs,
+    });
   }
 
   test('is refused before training, and nothing is written to GitHub', async () => {
@@ -49,7 +74,10 @@ describe('pull_request from a fork', () => {
       assert.equal(run.code, 0, describeRun(run));
       assert.equal(run.outputs['status'], 'pass');
       assert.match(run.stdout, /trained \d+ steps/);
-      assert.deepEqual(fake.state.repo(OWNER, REPO).checkRuns.map((r) => [r.headSha, r.conclusion]), [[pr.headSha, 'success']]);
+      assert.deepEqual(
+        fake.state.repo(OWNER, REPO).checkRuns.map((r) => [r.headSha, r.conclusion]),
+        [[pr.headSha, 'success']],
+      );
       assert.deepEqual(fake.validationFailures(), []);
     } finally {
       await fake.close();

@@ -37,7 +37,11 @@ export function trainScript(learningRate: number): string {
 
 /** Git with the tests' isolated configuration (no user or system config) in CWD; returns trimmed stdout. */
 export async function git(cwd: string, ...args: string[]): Promise<string> {
-  const { stdout } = await execFileAsync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd, env: GIT_ENV, encoding: 'utf8' });
+  const { stdout } = await execFileAsync('git', ['-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    env: GIT_ENV,
+    encoding: 'utf8',
+  });
   return stdout.trim();
 }
 
@@ -88,11 +92,17 @@ export function workspaceAt(dir: string): Workspace {
 /** Runs the bundled CLI in CWD (as a user does before the first PR); throws with its output when it fails. */
 export async function cli(cwd: string, args: string[], runnerTemp: string): Promise<string> {
   try {
-    const { stdout } = await execFileAsync(process.execPath, [CLI_BUNDLE, ...args], { cwd, env: { ...GIT_ENV, RUNNER_TEMP: runnerTemp }, encoding: 'utf8' });
+    const { stdout } = await execFileAsync(process.execPath, [CLI_BUNDLE, ...args], {
+      cwd,
+      env: { ...GIT_ENV, RUNNER_TEMP: runnerTemp },
+      encoding: 'utf8',
+    });
     return stdout;
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`repro-check ${args.join(' ')} failed: ${failed.message}\n${failed.stdout ?? ''}${failed.stderr ?? ''}`);
+    throw new Error(
+      `repro-check ${args.join(' ')} failed: ${failed.message}\n${failed.stdout ?? ''}${failed.stderr ?? ''}`,
+    );
   }
 }
 
@@ -106,7 +116,11 @@ export async function createTrainingRepo(sandbox: Sandbox): Promise<{ workspace:
   await workspace.write('train.mjs', trainScript(BASE_LEARNING_RATE));
   await workspace.write('repro.yml', REPRO_YML);
   await workspace.commit('Add the training');
-  await cli(workspace.dir, ['baseline', 'update', '--config', 'repro.yml'], await sandbox.folder('baseline-runner-temp'));
+  await cli(
+    workspace.dir,
+    ['baseline', 'update', '--config', 'repro.yml'],
+    await sandbox.folder('baseline-runner-temp'),
+  );
   return { workspace, baseSha: await workspace.commit('Add repro-check baseline') };
 }
 
@@ -123,7 +137,12 @@ export interface PullRequestCheckout {
  * On top of BASESHA, a branch whose head commit writes FILES; then the merge commit GitHub makes
  * for `refs/pull/N/merge` (base first, head second, never fast-forward), checked out detached.
  */
-export async function checkOutPullRequest(workspace: Workspace, baseSha: string, files: Record<string, string>, number = 7): Promise<PullRequestCheckout> {
+export async function checkOutPullRequest(
+  workspace: Workspace,
+  baseSha: string,
+  files: Record<string, string>,
+  number = 7,
+): Promise<PullRequestCheckout> {
   const headRef = `feature-${number}`;
   await git(workspace.dir, 'checkout', '-q', '-b', headRef, baseSha);
   for (const [file, text] of Object.entries(files)) await workspace.write(file, text);
@@ -234,7 +253,8 @@ async function readManifest(): Promise<ActionManifest> {
   const text = await readFile(path.join(PACKAGE_ROOT, 'action.yml'), 'utf8');
   // Strict parse: the runner refuses an action.yml that is not valid YAML.
   const document = parseDocument(text, { prettyErrors: true });
-  if (document.errors.length > 0) throw new Error(`action.yml is not valid YAML:\n${document.errors.map((e) => e.message).join('\n')}`);
+  if (document.errors.length > 0)
+    throw new Error(`action.yml is not valid YAML:\n${document.errors.map((e) => e.message).join('\n')}`);
   return { text, ...(document.toJS() as Omit<ActionManifest, 'text'>) };
 }
 
@@ -274,7 +294,12 @@ export async function runAction(sandbox: Sandbox, options: ActionRunOptions): Pr
     RUNNER_TEMP: runnerTemp,
     GITHUB_OUTPUT: outputPath,
     ...(options.noStepSummary ? {} : { GITHUB_STEP_SUMMARY: summaryPath }),
-    ...(options.results ? { ACTIONS_RESULTS_URL: options.results.url, ACTIONS_RUNTIME_TOKEN: options.job ? options.results.jobToken(options.job) : options.results.runtimeToken } : {}),
+    ...(options.results
+      ? {
+          ACTIONS_RESULTS_URL: options.results.url,
+          ACTIONS_RUNTIME_TOKEN: options.job ? options.results.jobToken(options.job) : options.results.runtimeToken,
+        }
+      : {}),
   };
   for (const name of Object.keys(ACTION_MANIFEST.inputs)) env[inputVariable(name)] = inputs[name] ?? '';
 
@@ -284,9 +309,21 @@ export async function runAction(sandbox: Sandbox, options: ActionRunOptions): Pr
     ? ['-e', PIPED_RUN, ACTION_BUNDLE]
     : start === 'execute'
       ? [ACTION_BUNDLE]
-      : ['--input-type=module', '-e', start === 'import-only' ? `await import(${bundleUrl});` : `const { run } = await import(${bundleUrl}); await run();`];
+      : [
+          '--input-type=module',
+          '-e',
+          start === 'import-only'
+            ? `await import(${bundleUrl});`
+            : `const { run } = await import(${bundleUrl}); await run();`,
+        ];
   const { code, stdout, stderr } = await runNode(args, options.workspace, env);
-  return { code, stdout, stderr, outputs: parseOutputFile(await readFile(outputPath, 'utf8')), summary: await readFile(summaryPath, 'utf8') };
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(await readFile(outputPath, 'utf8')),
+    summary: await readFile(summaryPath, 'utf8'),
+  };
 }
 
 /** Node code that runs the bundle in argv[1] with its stdout a pipe (through `cat`) and exits with its code. */
@@ -304,7 +341,11 @@ function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-function runNode(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+function runNode(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     // Asynchronous on purpose: the fake GitHub answers from this process's event loop.
     const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -342,7 +383,13 @@ export function warningCommands(stdout: string): string[] {
   return stdout
     .split('\n')
     .filter((line) => line.startsWith('::warning'))
-    .map((line) => line.slice(line.indexOf('::', 2) + 2).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'));
+    .map((line) =>
+      line
+        .slice(line.indexOf('::', 2) + 2)
+        .replace(/%0A/g, '\n')
+        .replace(/%0D/g, '\r')
+        .replace(/%25/g, '%'),
+    );
 }
 
 /** GITHUB_HEAD_REF, as the runner sets it on pull request events: the PR's head branch. */

@@ -26,13 +26,17 @@ test('action.yml declares an input for every setting, and no other input', () =>
 });
 
 test('only github-token has a default, so the inputs left out do not override repro.yml', () => {
-  const withDefaults = Object.entries(ACTION_MANIFEST.inputs).filter(([, input]) => input.default !== undefined).map(([name]) => name);
+  const withDefaults = Object.entries(ACTION_MANIFEST.inputs)
+    .filter(([, input]) => input.default !== undefined)
+    .map(([name]) => name);
   assert.deepEqual(withDefaults, ['github-token']);
 });
 
 test('the status output lists every value the action sets it to', () => {
   const description = ACTION_MANIFEST.outputs['status']!.description;
-  const listed = PUBLISH_OUTCOMES.filter((outcome) => new RegExp(`(^|[\\s,(])${outcome}([\\s,.)]|$)`).test(description));
+  const listed = PUBLISH_OUTCOMES.filter((outcome) =>
+    new RegExp(`(^|[\\s,(])${outcome}([\\s,.)]|$)`).test(description),
+  );
   assert.deepEqual(listed, [...PUBLISH_OUTCOMES], description);
 });
 

@@ -9,11 +9,25 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startFakeGithub } from '../support/fake-github.ts';
-import { commandsInEffect, createSandbox, createTrainingRepo, describeRun, eventPayload, OWNER, REPO, runAction, WORKFLOW_TOKEN, type ActionRun, type Sandbox, type Workspace } from './action-harness.ts';
+import {
+  commandsInEffect,
+  createSandbox,
+  createTrainingRepo,
+  describeRun,
+  eventPayload,
+  OWNER,
+  REPO,
+  runAction,
+  WORKFLOW_TOKEN,
+  type ActionRun,
+  type Sandbox,
+  type Workspace,
+} from './action-harness.ts';
 import { detectIsolation } from '../../src/proc/isolation.ts';
 
 /** Bash that sets NODE to the action's node process (an ancestor running dist/action.js), or 0. */
-const FIND_ACTION = 'NODE=$PPID; while [ "$NODE" -gt 1 ] && ! grep -q action.js /proc/$NODE/cmdline 2>/dev/null; do NODE=$(awk \'{print $4}\' /proc/$NODE/stat 2>/dev/null || echo 0); done';
+const FIND_ACTION =
+  'NODE=$PPID; while [ "$NODE" -gt 1 ] && ! grep -q action.js /proc/$NODE/cmdline 2>/dev/null; do NODE=$(awk \'{print $4}\' /proc/$NODE/stat 2>/dev/null || echo 0); done';
 
 const ATTACKS: Record<string, string> = {
   // Workflow commands straight into the runner's pipe, past our stdout wrapper.
@@ -50,17 +64,29 @@ describe('a hostile training under the action', () => {
     try {
       const payload = eventPayload('push');
       Object.assign(payload, { ref: 'refs/heads/main', after: sha });
-      return await runAction(sandbox, { workspace: workspace.dir, apiUrl: fake.url, eventName: 'push', payload, sha, ref: 'refs/heads/main', inputs: { command: `bash ${script}`, ...inputs }, stdoutPipe: true });
+      return await runAction(sandbox, {
+        workspace: workspace.dir,
+        apiUrl: fake.url,
+        eventName: 'push',
+        payload,
+        sha,
+        ref: 'refs/heads/main',
+        inputs: { command: `bash ${script}`, ...inputs },
+        stdoutPipe: true,
+      });
     } finally {
       await fake.close();
     }
   }
 
-  test('workflow commands written into the action\'s stdout through /proc take no effect (no isolation: the stop-commands stretch is open before the spawn)', async () => {
+  test("workflow commands written into the action's stdout through /proc take no effect (no isolation: the stop-commands stretch is open before the spawn)", async () => {
     const run = await runAttack('write-commands.sh', { isolation: 'none' });
     assert.equal(run.code, 0, describeRun(run));
-    assert.match(run.stdout, /^::set-output name=INJECTED::1$/m, 'the attack reached the runner\'s pipe');
-    assert.deepEqual(commandsInEffect(run.stdout).filter((line) => /INJECTED|add-mask/.test(line)), []);
+    assert.match(run.stdout, /^::set-output name=INJECTED::1$/m, "the attack reached the runner's pipe");
+    assert.deepEqual(
+      commandsInEffect(run.stdout).filter((line) => /INJECTED|add-mask/.test(line)),
+      [],
+    );
     assert.equal(run.outputs['INJECTED'], undefined);
     assert.equal(run.outputs['status'], 'pass');
   });
@@ -71,23 +97,26 @@ describe('a hostile training under the action', () => {
     const run = await runAttack('read-tokens.sh');
     assert.equal(run.code, 0, describeRun(run));
     const loot = await readFile(path.join(path.dirname(run.outputs['record-path']!), 'loot.txt'), 'utf8');
-    assert.match(loot, /^action process: [01]$/m, 'the action\'s process is not in the training\'s /proc');
+    assert.match(loot, /^action process: [01]$/m, "the action's process is not in the training's /proc");
     assert.doesNotMatch(loot, new RegExp(WORKFLOW_TOKEN));
     const record = JSON.parse(await readFile(run.outputs['record-path']!, 'utf8'));
     assert.equal(record.runner.isolation, 'pid-namespace');
     assert.match(run.summary, /own PID namespace/);
   });
 
-  test('without isolation the token is readable from the action\'s /proc entry (the documented limit of the one-job form)', async () => {
+  test("without isolation the token is readable from the action's /proc entry (the documented limit of the one-job form)", async () => {
     const run = await runAttack('read-tokens.sh', { isolation: 'none' });
     assert.equal(run.code, 0, describeRun(run));
-    assert.match(await readFile(path.join(path.dirname(run.outputs['record-path']!), 'loot.txt'), 'utf8'), new RegExp(WORKFLOW_TOKEN));
+    assert.match(
+      await readFile(path.join(path.dirname(run.outputs['record-path']!), 'loot.txt'), 'utf8'),
+      new RegExp(WORKFLOW_TOKEN),
+    );
     const record = JSON.parse(await readFile(run.outputs['record-path']!, 'utf8'));
     assert.equal(record.runner.isolation, 'none');
     assert.match(run.summary, /without PID-namespace isolation/);
   });
 
-  test('a training that writes to the runner\'s output file fails the run with a security error, and the file is put back', async () => {
+  test("a training that writes to the runner's output file fails the run with a security error, and the file is put back", async () => {
     const run = await runAttack('write-outputs.sh', { isolation: 'none' });
     assert.equal(run.code, 1, describeRun(run));
     assert.equal(run.outputs['status'], 'error');
@@ -102,7 +131,12 @@ describe('a hostile training under the action', () => {
     assert.equal(run.code, 0, describeRun(run));
     const runnerTemp = path.dirname(path.dirname(run.outputs['record-path']!));
     const pid = Number(await readFile(path.join(runnerTemp, 'daemon.pid'), 'utf8'));
-    assert.match(run.stdout, new RegExp(`::warning::1 process started by the training was still running after it ended and was killed \\(kill-escaped\\): pid ${pid}: sleep 300`));
+    assert.match(
+      run.stdout,
+      new RegExp(
+        `::warning::1 process started by the training was still running after it ended and was killed \\(kill-escaped\\): pid ${pid}: sleep 300`,
+      ),
+    );
     assert.match(run.summary, new RegExp(`pid ${pid}: sleep 300`));
     const running = isRunning(pid);
     if (running) process.kill(pid, 'SIGKILL');

@@ -36,16 +36,32 @@ function fakeExec(options: { gpus?: boolean; python?: string | null } = {}): Exe
 }
 
 /** A probe answer as src/env/python-probe-script.ts prints it, or exit 127 (no such interpreter). */
-function fakePython(version: string | null = '3.11.2', extra: { frameworks?: Record<string, string>; packages?: Record<string, string> } = {}): PythonRunner {
+function fakePython(
+  version: string | null = '3.11.2',
+  extra: { frameworks?: Record<string, string>; packages?: Record<string, string> } = {},
+): PythonRunner {
   return async (interpreter) =>
     version === null
       ? { exitCode: 127, timedOut: false, stdout: '' }
-      : { exitCode: 0, timedOut: false, stdout: JSON.stringify({ python: version, executable: `/usr/bin/${interpreter}`, frameworks: extra.frameworks ?? { 'torch.version': 'not installed' }, packages: extra.packages ?? {} }) };
+      : {
+          exitCode: 0,
+          timedOut: false,
+          stdout: JSON.stringify({
+            python: version,
+            executable: `/usr/bin/${interpreter}`,
+            frameworks: extra.frameworks ?? { 'torch.version': 'not installed' },
+            packages: extra.packages ?? {},
+          }),
+        };
 }
 
 /** The machine the tests describe: two H100s (unless gpus: false) and a python3 of the given version. */
 function machine(options: { gpus?: boolean; python?: string | null } = {}) {
-  return { exec: fakeExec(options), runPython: fakePython(options.python === undefined ? '3.11.2' : options.python), cpuinfo: null };
+  return {
+    exec: fakeExec(options),
+    runPython: fakePython(options.python === undefined ? '3.11.2' : options.python),
+    cpuinfo: null,
+  };
 }
 
 async function tempDir(t: { after(fn: () => Promise<void>): void }): Promise<string> {
@@ -54,8 +70,18 @@ async function tempDir(t: { after(fn: () => Promise<void>): void }): Promise<str
   return dir;
 }
 
-const H100_0 = { index: 0, name: 'NVIDIA H100 80GB HBM3', uuid: 'GPU-5f3c9b2e-8a41-4d7e-b0c2-91e6f4a7d803', memoryMiB: 81559 };
-const H100_1 = { index: 1, name: 'NVIDIA H100 80GB HBM3', uuid: 'GPU-a1d7e4c0-2b6f-4a93-8e15-7c0b9d3f2e61', memoryMiB: 81559 };
+const H100_0 = {
+  index: 0,
+  name: 'NVIDIA H100 80GB HBM3',
+  uuid: 'GPU-5f3c9b2e-8a41-4d7e-b0c2-91e6f4a7d803',
+  memoryMiB: 81559,
+};
+const H100_1 = {
+  index: 1,
+  name: 'NVIDIA H100 80GB HBM3',
+  uuid: 'GPU-a1d7e4c0-2b6f-4a93-8e15-7c0b9d3f2e61',
+  memoryMiB: 81559,
+};
 
 async function gpusSeen(cwd: string, cudaVisibleDevices: string | undefined) {
   const env = cudaVisibleDevices === undefined ? {} : { CUDA_VISIBLE_DEVICES: cudaVisibleDevices };
@@ -90,12 +116,24 @@ test('CUDA_VISIBLE_DEVICES: by index, by UUID, by UUID prefix, empty, and cut at
 
 test('no nvidia-smi: gpu null; no python: python null', async (t) => {
   const dir = await tempDir(t);
-  const fingerprint = await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: {}, ...machine({ gpus: false, python: null }) });
+  const fingerprint = await collectEnvironment({
+    cwd: dir,
+    fingerprintPaths: [],
+    env: {},
+    ...machine({ gpus: false, python: null }),
+  });
   assert.equal(fingerprint.gpu, null);
   assert.equal(fingerprint.python, null);
 });
 
-const LOCK_FILES = ['requirements.txt', 'requirements-dev.txt', 'poetry.lock', 'uv.lock', 'package-lock.json', 'environment.yml'];
+const LOCK_FILES = [
+  'requirements.txt',
+  'requirements-dev.txt',
+  'poetry.lock',
+  'uv.lock',
+  'package-lock.json',
+  'environment.yml',
+];
 
 test('lock files in the working directory are hashed; a changed byte changes the hash; others are not', async (t) => {
   const dir = await tempDir(t);
@@ -106,7 +144,10 @@ test('lock files in the working directory are hashed; a changed byte changes the
   const before = (await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: {}, ...machine() })).files;
   assert.deepEqual(Object.keys(before).sort(), [...LOCK_FILES].sort());
   // The plain SHA-256 of the bytes, as coreutils' sha256sum computes it.
-  assert.equal(before['requirements.txt'], execFileSync('sha256sum', [path.join(dir, 'requirements.txt')], { encoding: 'utf8' }).split(' ')[0]);
+  assert.equal(
+    before['requirements.txt'],
+    execFileSync('sha256sum', [path.join(dir, 'requirements.txt')], { encoding: 'utf8' }).split(' ')[0],
+  );
   await writeFile(path.join(dir, 'poetry.lock'), 'contents of poetry.lock\r');
   const after = (await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: {}, ...machine() })).files;
   assert.notEqual(after['poetry.lock'], before['poetry.lock']);
@@ -120,7 +161,15 @@ test('fingerprint-paths: a file, and a folder hashed over its sorted files with 
   await writeFile(path.join(dir, 'data/shards/b.bin'), 'bbb');
   await writeFile(path.join(dir, 'data/shards/a.bin'), 'aaa');
   await writeFile(path.join(dir, 'data/shards/.git/HEAD'), 'ref: refs/heads/main\n');
-  const collect = async () => (await collectEnvironment({ cwd: dir, fingerprintPaths: ['data/train.parquet', 'data/shards'], env: {}, ...machine() })).files;
+  const collect = async () =>
+    (
+      await collectEnvironment({
+        cwd: dir,
+        fingerprintPaths: ['data/train.parquet', 'data/shards'],
+        env: {},
+        ...machine(),
+      })
+    ).files;
   const first = await collect();
   assert.deepEqual(Object.keys(first), ['data/train.parquet', 'data/shards']);
   assert.equal(first['data/train.parquet'], await hashPath(path.join(dir, 'data/train.parquet')));
@@ -166,12 +215,15 @@ test('symbolic links in a data folder are followed (DVC, git-annex), and a link 
 
 test('a missing fingerprint path is a ReproError naming it', async (t) => {
   const dir = await tempDir(t);
-  await assert.rejects(collectEnvironment({ cwd: dir, fingerprintPaths: ['data/missing.parquet'], env: {}, ...machine() }), (error: unknown) => {
-    assert.ok(error instanceof ReproError);
-    assert.match(error.message, /fingerprint-paths: cannot read "data\/missing\.parquet" \(ENOENT\)/);
-    assert.match(error.hint ?? '', /relative to working-directory/);
-    return true;
-  });
+  await assert.rejects(
+    collectEnvironment({ cwd: dir, fingerprintPaths: ['data/missing.parquet'], env: {}, ...machine() }),
+    (error: unknown) => {
+      assert.ok(error instanceof ReproError);
+      assert.match(error.message, /fingerprint-paths: cannot read "data\/missing\.parquet" \(ENOENT\)/);
+      assert.match(error.hint ?? '', /relative to working-directory/);
+      return true;
+    },
+  );
 });
 
 test('diffEnvironments lists the differing dotted keys, sorted', async (t) => {
@@ -181,15 +233,39 @@ test('diffEnvironments lists the differing dotted keys, sorted', async (t) => {
   assert.deepEqual(diffEnvironments(baseline, baseline), []);
   await writeFile(path.join(dir, 'uv.lock'), 'v2');
   await writeFile(path.join(dir, 'requirements.txt'), 'torch==2.3.0');
-  const current = { ...(await collectEnvironment({ cwd: dir, fingerprintPaths: [], env: { CUDA_VISIBLE_DEVICES: '0' }, ...machine({ python: '3.12.1' }) })), extra: { 'tfjs.backend': 'cpu' } };
+  const current = {
+    ...(await collectEnvironment({
+      cwd: dir,
+      fingerprintPaths: [],
+      env: { CUDA_VISIBLE_DEVICES: '0' },
+      ...machine({ python: '3.12.1' }),
+    })),
+    extra: { 'tfjs.backend': 'cpu' },
+  };
   const differences = diffEnvironments(baseline, current);
   // Numerics first (GPU, Python), then the rest.
-  assert.deepEqual(differences.map((d) => d.key), ['env.CUDA_VISIBLE_DEVICES', 'gpu.devices', 'python', 'files.requirements.txt', 'files.uv.lock', 'tfjs.backend']);
-  assert.deepEqual(differences.find((d) => d.key === 'python'), { key: 'python', baseline: '3.11.2', current: '3.12.1', numerics: true });
+  assert.deepEqual(
+    differences.map((d) => d.key),
+    ['env.CUDA_VISIBLE_DEVICES', 'gpu.devices', 'python', 'files.requirements.txt', 'files.uv.lock', 'tfjs.backend'],
+  );
+  assert.deepEqual(
+    differences.find((d) => d.key === 'python'),
+    { key: 'python', baseline: '3.11.2', current: '3.12.1', numerics: true },
+  );
   assert.equal(differences.find((d) => d.key === 'files.requirements.txt')?.baseline, '(absent)');
-  assert.deepEqual(differences.find((d) => d.key === 'tfjs.backend'), { key: 'tfjs.backend', baseline: '(absent)', current: 'cpu', numerics: false });
+  assert.deepEqual(
+    differences.find((d) => d.key === 'tfjs.backend'),
+    { key: 'tfjs.backend', baseline: '(absent)', current: 'cpu', numerics: false },
+  );
   const noGpu = { ...baseline, gpu: null };
-  assert.deepEqual(diffEnvironments(baseline, noGpu).map((d) => [d.key, d.current]), [['gpu.cuda', 'none'], ['gpu.devices', 'none'], ['gpu.driver', 'none']]);
+  assert.deepEqual(
+    diffEnvironments(baseline, noGpu).map((d) => [d.key, d.current]),
+    [
+      ['gpu.cuda', 'none'],
+      ['gpu.devices', 'none'],
+      ['gpu.driver', 'none'],
+    ],
+  );
 });
 
 test('execText runs a real binary, and reports a missing one as exit 127 without throwing', async () => {

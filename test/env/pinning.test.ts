@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { condaRisks, describePinningRisk, dockerfileRisks, findPinningRisks, pyprojectRisks, requirementsRisks } from '../../src/env/pinning.ts';
+import {
+  condaRisks,
+  describePinningRisk,
+  dockerfileRisks,
+  findPinningRisks,
+  pyprojectRisks,
+  requirementsRisks,
+} from '../../src/env/pinning.ts';
 
 const lines = (risks: ReturnType<typeof requirementsRisks>) => risks.map(describePinningRisk);
 
@@ -38,8 +45,12 @@ test('pyproject without a lock file, conda entries without versions, Dockerfile 
   const pyproject = '[project]\nname = "x"\ndependencies = [\n  "torch>=2",\n]\n';
   assert.equal(pyprojectRisks('pyproject.toml', pyproject, ['pyproject.toml']).length, 1);
   assert.deepEqual(pyprojectRisks('pyproject.toml', pyproject, ['pyproject.toml', 'uv.lock']), []);
-  assert.deepEqual(pyprojectRisks('pyproject.toml', '[project]\nname = "x"\ndependencies = []\n', ['pyproject.toml']), []);
-  const conda = 'name: train\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - numpy\n  - pytorch>=2.0\n  - pip\n  - pip:\n    - wandb==0.17.0\n    - einops\n';
+  assert.deepEqual(
+    pyprojectRisks('pyproject.toml', '[project]\nname = "x"\ndependencies = []\n', ['pyproject.toml']),
+    [],
+  );
+  const conda =
+    'name: train\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - numpy\n  - pytorch>=2.0\n  - pip\n  - pip:\n    - wandb==0.17.0\n    - einops\n';
   assert.deepEqual(lines(condaRisks('environment.yml', conda)), [
     'environment.yml:5: `numpy` has no version',
     'environment.yml:6: `pytorch>=2.0` is a range, not a version',
@@ -64,11 +75,14 @@ test('pyproject without a lock file, conda entries without versions, Dockerfile 
   ]);
 });
 
-test('findPinningRisks reads the working directory\'s files', async (t) => {
+test("findPinningRisks reads the working directory's files", async (t) => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-pin-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   await writeFile(path.join(dir, 'requirements-dev.txt'), 'pytest\n');
   await writeFile(path.join(dir, 'Dockerfile'), 'FROM python:3.11\n');
   await writeFile(path.join(dir, 'train.py'), 'import torch\n');
-  assert.deepEqual((await findPinningRisks(dir)).map((r) => `${r.file}:${r.line}`), ['Dockerfile:1', 'requirements-dev.txt:1']);
+  assert.deepEqual(
+    (await findPinningRisks(dir)).map((r) => `${r.file}:${r.line}`),
+    ['Dockerfile:1', 'requirements-dev.txt:1'],
+  );
 });

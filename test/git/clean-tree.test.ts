@@ -160,7 +160,10 @@ test('a repository owned by another user: the safe.directory fix is named, not "
   );
   assert.ok(error instanceof ReproError);
   assert.match(error.message, /owned by another user .*\("dubious ownership"\)/);
-  assert.match(error.hint ?? '', new RegExp(`git config --global --add safe\\.directory ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.match(
+    error.hint ?? '',
+    new RegExp(`git config --global --add safe\\.directory ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+  );
 });
 
 test("git's own dubious-ownership refusal (provoked without root) is told apart from a missing repository", async (t) => {
@@ -169,7 +172,11 @@ test("git's own dubious-ownership refusal (provoked without root) is told apart 
   // GIT_TEST_ASSUME_DIFFERENT_OWNER (git >= 2.35.2) makes git see another owner, as the chown
   // test above does for real where it can run: the stderr is git's own, of this git version.
   const gitStderr = (cwd: string, env: NodeJS.ProcessEnv = {}) => {
-    const result = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd, env: { ...process.env, LC_ALL: 'C', ...env }, encoding: 'utf8' });
+    const result = spawnSync('git', ['rev-parse', '--show-toplevel'], {
+      cwd,
+      env: { ...process.env, LC_ALL: 'C', ...env },
+      encoding: 'utf8',
+    });
     assert.notEqual(result.status, 0, 'git refused');
     return result.stderr;
   };
@@ -183,12 +190,18 @@ test("git's own dubious-ownership refusal (provoked without root) is told apart 
   assert.doesNotMatch(owned.message, /not inside a git repository/);
   assert.match(owned.hint ?? '', new RegExp(`git config --global --add safe\\.directory ${escape(dir)}`));
   // The wording of git 2.35.2 to 2.35.x.
-  const older = openFailure(dir, `fatal: unsafe repository ('${dir}' is owned by someone else)\nTo add an exception for this directory, call:`);
+  const older = openFailure(
+    dir,
+    `fatal: unsafe repository ('${dir}' is owned by someone else)\nTo add an exception for this directory, call:`,
+  );
   assert.match(older.hint ?? '', new RegExp(`safe\\.directory ${escape(dir)}`));
 
   const outside = await tempDir(t);
   const missing = openFailure(outside, gitStderr(outside));
-  assert.match(missing.message, new RegExp(`^${escape(outside)} is not inside a git repository \\(fatal: not a git repository`));
+  assert.match(
+    missing.message,
+    new RegExp(`^${escape(outside)} is not inside a git repository \\(fatal: not a git repository`),
+  );
   assert.doesNotMatch(missing.hint ?? '', /safe\.directory/);
 });
 

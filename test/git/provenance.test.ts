@@ -11,7 +11,12 @@ test('on a branch: commit, ref and not shallow; requireBranch names the branch',
   const dir = await tempDir(t);
   const head = await committedRepo(dir);
   const repo = await openRepo(dir);
-  assert.deepEqual(await resolveProvenance(repo, null), { commit: head, ref: 'refs/heads/main', shallow: false, baseCommit: null });
+  assert.deepEqual(await resolveProvenance(repo, null), {
+    commit: head,
+    ref: 'refs/heads/main',
+    shallow: false,
+    baseCommit: null,
+  });
   assert.equal(await requireBranch(repo), 'main');
 });
 
@@ -29,13 +34,17 @@ test('a detached HEAD records ref null; requireBranch refuses it and says what t
   });
 });
 
-test('a detached HEAD that is the commit the runner names (a tag push) records the runner\'s GITHUB_REF; another commit does not', async (t) => {
+test("a detached HEAD that is the commit the runner names (a tag push) records the runner's GITHUB_REF; another commit does not", async (t) => {
   const dir = await tempDir(t);
   const head = await committedRepo(dir);
   git(dir, 'checkout', '-q', '--detach');
   const repo = await openRepo(dir);
   assert.equal((await resolveProvenance(repo, null, { ref: 'refs/tags/v1.2', sha: head })).ref, 'refs/tags/v1.2');
-  assert.equal((await resolveProvenance(repo, null, { ref: 'refs/tags/v1.2', sha: 'e'.repeat(40) })).ref, null, 'GITHUB_REF names another commit: it does not describe this checkout');
+  assert.equal(
+    (await resolveProvenance(repo, null, { ref: 'refs/tags/v1.2', sha: 'e'.repeat(40) })).ref,
+    null,
+    'GITHUB_REF names another commit: it does not describe this checkout',
+  );
   // A checked-out branch is what the run trained, whatever the runner says.
   git(dir, 'switch', '-q', 'main');
   assert.equal((await resolveProvenance(repo, null, { ref: 'refs/tags/v1.2', sha: head })).ref, 'refs/heads/main');
@@ -44,14 +53,19 @@ test('a detached HEAD that is the commit the runner names (a tag push) records t
 test('a repository without any commit: a ReproError saying so', async (t) => {
   const dir = await tempDir(t);
   git(dir, 'init', '-q');
-  await assert.rejects(resolveProvenance(await openRepo(dir), null), (error: unknown) => error instanceof ReproError && error.message.includes(`${dir} has no commit yet`));
+  await assert.rejects(
+    resolveProvenance(await openRepo(dir), null),
+    (error: unknown) => error instanceof ReproError && error.message.includes(`${dir} has no commit yet`),
+  );
 });
 
 /**
  * What actions/checkout leaves on `pull_request` with fetch-depth 1: a bare origin holding base,
  * head and the PR's merge commit, and a clone holding only the merge commit, detached.
  */
-async function pullRequestCheckout(dir: string): Promise<{ clone: string; origin: string; base: string; head: string; merge: string }> {
+async function pullRequestCheckout(
+  dir: string,
+): Promise<{ clone: string; origin: string; base: string; head: string; merge: string }> {
   const work = path.join(dir, 'work');
   const origin = path.join(dir, 'origin.git');
   const clone = path.join(dir, 'clone');
@@ -87,10 +101,21 @@ test('pull request at a depth-1 merge commit: the base commit is fetched and hea
   const { clone, base, head } = await pullRequestCheckout(dir);
   assert.throws(() => git(clone, 'cat-file', '-e', `${base}^{commit}`), 'the base commit starts missing');
   const repo = await openRepo(clone);
-  const provenance = await resolveProvenance(repo, { headSha: head, baseSha: base }, { ref: 'refs/pull/1/merge', sha: git(clone, 'rev-parse', 'HEAD').trim() });
-  assert.deepEqual(provenance, { commit: head, ref: null, shallow: true, baseCommit: base }, 'refs/pull/1/merge names the merge commit, not the trained head: not recorded');
+  const provenance = await resolveProvenance(
+    repo,
+    { headSha: head, baseSha: base },
+    { ref: 'refs/pull/1/merge', sha: git(clone, 'rev-parse', 'HEAD').trim() },
+  );
+  assert.deepEqual(
+    provenance,
+    { commit: head, ref: null, shallow: true, baseCommit: base },
+    'refs/pull/1/merge names the merge commit, not the trained head: not recorded',
+  );
   // With the PR's head branch (pull_request.head.ref / GITHUB_HEAD_REF), the record names it.
-  assert.equal((await resolveProvenance(repo, { headSha: head, baseSha: base, headRef: 'feature' })).ref, 'refs/heads/feature');
+  assert.equal(
+    (await resolveProvenance(repo, { headSha: head, baseSha: base, headRef: 'feature' })).ref,
+    'refs/heads/feature',
+  );
   assert.equal(await readFileAtCommit(repo, base, '.repro/baseline.json'), '{"v":"base"}\n');
   assert.equal(git(clone, 'rev-parse', '--is-shallow-repository').trim(), 'true', 'still a shallow clone');
 });
@@ -111,12 +136,15 @@ test('pull request base that the remote does not have: ReproError naming the rem
   const dir = await tempDir(t);
   const { clone, head } = await pullRequestCheckout(dir);
   const unknown = 'f'.repeat(40);
-  await assert.rejects(resolveProvenance(await openRepo(clone), { headSha: head, baseSha: unknown }), (error: unknown) => {
-    assert.ok(error instanceof ReproError);
-    assert.match(error.message, new RegExp(`${unknown}.*fetching it from origin failed`));
-    assert.match(error.hint ?? '', /fetch-depth: 0/);
-    return true;
-  });
+  await assert.rejects(
+    resolveProvenance(await openRepo(clone), { headSha: head, baseSha: unknown }),
+    (error: unknown) => {
+      assert.ok(error instanceof ReproError);
+      assert.match(error.message, new RegExp(`${unknown}.*fetching it from origin failed`));
+      assert.match(error.hint ?? '', /fetch-depth: 0/);
+      return true;
+    },
+  );
 });
 
 test('readFileAtCommit: text, null for a missing path, an error for a missing commit or a folder', async (t) => {
@@ -126,7 +154,10 @@ test('readFileAtCommit: text, null for a missing path, an error for a missing co
   const repo = await openRepo(dir);
   assert.equal(await readFileAtCommit(repo, head, 'train.py'), 'print(1)\n');
   assert.equal(await readFileAtCommit(repo, head, 'nope/baseline.json'), null);
-  await assert.rejects(readFileAtCommit(repo, 'a'.repeat(40), 'train.py'), (error: unknown) => error instanceof ReproError && /Commit a{40} is not in this clone/.test(error.message));
+  await assert.rejects(
+    readFileAtCommit(repo, 'a'.repeat(40), 'train.py'),
+    (error: unknown) => error instanceof ReproError && /Commit a{40} is not in this clone/.test(error.message),
+  );
   await write(dir, 'cfg/a.yml', 'x: 1\n');
   git(dir, 'add', '.');
   git(dir, 'commit', '-q', '-m', 'cfg');

@@ -27,11 +27,23 @@ async function withFake(body: (h: Harness) => Promise<void>): Promise<void> {
     permissions.set('ada-admin', 'admin');
     permissions.set('rita-reader', 'read');
     permissions.set('tom-triage', 'triage');
-    const client = createGithubClient({ token: 'ghs_workflow', baseUrl: fake.url, fastRetries: true, maxRetries: 2, requestTimeoutMs: 5000 });
+    const client = createGithubClient({
+      token: 'ghs_workflow',
+      baseUrl: fake.url,
+      fastRetries: true,
+      maxRetries: 2,
+      requestTimeoutMs: 5000,
+    });
     const infos: string[] = [];
     const warnings: string[] = [];
     const log = { info: (m: string) => infos.push(m), warning: (m: string) => warnings.push(m) };
-    await body({ fake, client, infos, warnings, find: (label = LABEL) => findDriftAcceptance(client, { owner: OWNER, repo: REPO, prNumber: PR, label }, log) });
+    await body({
+      fake,
+      client,
+      infos,
+      warnings,
+      find: (label = LABEL) => findDriftAcceptance(client, { owner: OWNER, repo: REPO, prNumber: PR, label }, log),
+    });
     assert.deepEqual(fake.validationFailures(), []);
   } finally {
     await fake.close();
@@ -61,7 +73,12 @@ test('no accept label on the PR: no acceptance, nothing logged, and no events or
 });
 
 test('a label put on by someone without write access is ignored, with a reason naming them and their permission', async () => {
-  for (const [login, shown] of [['rita-reader', 'read'], ['tom-triage', 'read'], ['drive-by', 'none'], ['labeler[bot]', 'none']] as const) {
+  for (const [login, shown] of [
+    ['rita-reader', 'read'],
+    ['tom-triage', 'read'],
+    ['drive-by', 'none'],
+    ['labeler[bot]', 'none'],
+  ] as const) {
     await withFake(async (h) => {
       h.fake.state.addLabel(OWNER, REPO, PR, LABEL, login);
       assert.equal(await h.find(), null);
@@ -110,7 +127,11 @@ test('the labeled event is found past the first page of events', async () => {
 test('an API failure gives no acceptance and a warning naming the HTTP status and the permission', async () => {
   await withFake(async (h) => {
     h.fake.state.addLabel(OWNER, REPO, PR, LABEL, 'wes-writer');
-    h.fake.injectFault({ method: 'GET', pathPattern: '/repos/{owner}/{repo}/issues/{issue_number}/events', status: 403 });
+    h.fake.injectFault({
+      method: 'GET',
+      pathPattern: '/repos/{owner}/{repo}/issues/{issue_number}/events',
+      status: 403,
+    });
     assert.equal(await h.find(), null);
     assert.equal(h.warnings.length, 1);
     assert.match(h.warnings[0]!, /HTTP 403/);
@@ -118,7 +139,12 @@ test('an API failure gives no acceptance and a warning naming the HTTP status an
   });
   await withFake(async (h) => {
     h.fake.state.addLabel(OWNER, REPO, PR, LABEL, 'wes-writer');
-    h.fake.injectFault({ method: 'GET', pathPattern: '/repos/{owner}/{repo}/collaborators/{username}/permission', status: 502, times: Infinity });
+    h.fake.injectFault({
+      method: 'GET',
+      pathPattern: '/repos/{owner}/{repo}/collaborators/{username}/permission',
+      status: 502,
+      times: Infinity,
+    });
     assert.equal(await h.find(), null);
     assert.match(h.warnings.join('\n'), /Could not read @wes-writer's permission .*HTTP 502/);
   });

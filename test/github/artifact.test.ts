@@ -22,7 +22,9 @@ function recorder(): { log: { info(m: string): void; warning(m: string): void };
   return { infos, warnings, log: { info: (m) => infos.push(m), warning: (m) => warnings.push(m) } };
 }
 
-function recordingUploader(answer: () => Promise<{ id?: number; size?: number }> = async () => ({ id: 42, size: 1234 })): ArtifactUploader & { calls: unknown[][] } {
+function recordingUploader(
+  answer: () => Promise<{ id?: number; size?: number }> = async () => ({ id: 42, size: 1234 }),
+): ArtifactUploader & { calls: unknown[][] } {
   const calls: unknown[][] = [];
   return {
     calls,
@@ -63,10 +65,16 @@ test('commonFolder is the deepest folder holding every path', () => {
   assert.equal(commonFolder(['/a/x', '/b/y']), '/');
 });
 
-test('without the runner\'s artifact credentials nothing is uploaded and a warning says why; it never throws', async () => {
+test("without the runner's artifact credentials nothing is uploaded and a warning says why; it never throws", async () => {
   const { log, warnings } = recorder();
   const uploader = recordingUploader();
-  const outcome = await uploadRunArtifact({ commentKey: 'repro', files: ['/nonexistent/record.json'], env: {}, log, uploader });
+  const outcome = await uploadRunArtifact({
+    commentKey: 'repro',
+    files: ['/nonexistent/record.json'],
+    env: {},
+    log,
+    uploader,
+  });
   assert.ok('skipped' in outcome);
   assert.equal(uploader.calls.length, 0);
   assert.equal(warnings.length, 1);
@@ -75,7 +83,12 @@ test('without the runner\'s artifact credentials nothing is uploaded and a warni
 
   // The real DefaultArtifactClient is never reached either (it would throw on the missing variables).
   const real = recorder();
-  const realOutcome = await uploadRunArtifact({ commentKey: 'repro', files: ['/nonexistent/record.json'], env: {}, log: real.log });
+  const realOutcome = await uploadRunArtifact({
+    commentKey: 'repro',
+    files: ['/nonexistent/record.json'],
+    env: {},
+    log: real.log,
+  });
   assert.ok('skipped' in realOutcome);
   assert.equal(real.warnings.length, 1);
 });
@@ -104,14 +117,23 @@ test('the uploader gets the artifact name, the existing files once each, their c
     });
     const name = artifactName('{"seed": 3}');
     assert.deepEqual(uploader.calls, [[name, [record, report, metrics], dir, { retentionDays: 14 }]]);
-    assert.deepEqual(outcome, { uploaded: { name, id: 42, size: 1234, files: [record, report, metrics], rootDir: dir } });
+    assert.deepEqual(outcome, {
+      uploaded: { name, id: 42, size: 1234, files: [record, report, metrics], rootDir: dir },
+    });
     assert.equal(warnings.length, 1);
     assert.match(warnings[0]!, /left out 1 missing file\(s\): .*never-written\.csv/);
     assert.match(infos.join('\n'), /Uploaded run artifact .* \(3 file\(s\), 1234 bytes\)/);
 
     // Within the given root, the root is kept (the artifact's paths are relative to it).
     const inRoot = recordingUploader();
-    await uploadRunArtifact({ commentKey: 'repro', files: [record], rootDir: path.join(dir, 'out'), env: { ACTIONS_RUNTIME_TOKEN: 't' }, log, uploader: inRoot });
+    await uploadRunArtifact({
+      commentKey: 'repro',
+      files: [record],
+      rootDir: path.join(dir, 'out'),
+      env: { ACTIONS_RUNTIME_TOKEN: 't' },
+      log,
+      uploader: inRoot,
+    });
     assert.deepEqual(inRoot.calls, [['repro-check-repro', [record], path.join(dir, 'out'), {}]]);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -127,27 +149,55 @@ test('a failed upload or no existing file is a warning, not a failure', async ()
 
     const failing = recorder();
     const refused = recordingUploader(async () => {
-      throw new Error('Failed to CreateArtifact: Failed to make request after 5 attempts: Failed request: (503) Service Unavailable\nmore detail');
+      throw new Error(
+        'Failed to CreateArtifact: Failed to make request after 5 attempts: Failed request: (503) Service Unavailable\nmore detail',
+      );
     });
-    const outcome = await uploadRunArtifact({ commentKey: 'repro', files: [record], env, log: failing.log, uploader: refused });
+    const outcome = await uploadRunArtifact({
+      commentKey: 'repro',
+      files: [record],
+      env,
+      log: failing.log,
+      uploader: refused,
+    });
     assert.ok('failed' in outcome);
     assert.equal(refused.calls.length, 1, 'the client already retried; we do not');
     assert.equal(failing.warnings.length, 1);
-    assert.match(failing.warnings[0]!, /Could not upload the run artifact repro-check-repro: .*\(503\) Service Unavailable\. The verdict stands/);
+    assert.match(
+      failing.warnings[0]!,
+      /Could not upload the run artifact repro-check-repro: .*\(503\) Service Unavailable\. The verdict stands/,
+    );
 
     // A name the run already has (409) is retried under the next free name, a few times only.
     const taken = recorder();
     const alwaysTaken = recordingUploader(async () => {
-      throw new Error('Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run');
+      throw new Error(
+        'Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run',
+      );
     });
-    const conflict = await uploadRunArtifact({ commentKey: 'repro', files: [record], env, log: taken.log, uploader: alwaysTaken });
+    const conflict = await uploadRunArtifact({
+      commentKey: 'repro',
+      files: [record],
+      env,
+      log: taken.log,
+      uploader: alwaysTaken,
+    });
     assert.ok('failed' in conflict);
-    assert.deepEqual(alwaysTaken.calls.map((call) => call[0]), ['repro-check-repro', 'repro-check-repro-2', 'repro-check-repro-3', 'repro-check-repro-4', 'repro-check-repro-5']);
+    assert.deepEqual(
+      alwaysTaken.calls.map((call) => call[0]),
+      ['repro-check-repro', 'repro-check-repro-2', 'repro-check-repro-3', 'repro-check-repro-4', 'repro-check-repro-5'],
+    );
     assert.match(taken.warnings.join('\n'), /Could not upload the run artifact repro-check-repro-5: .*already exists/);
 
     const empty = recorder();
     const unused = recordingUploader();
-    const none = await uploadRunArtifact({ commentKey: 'repro', files: [path.join(dir, 'gone.json')], env, log: empty.log, uploader: unused });
+    const none = await uploadRunArtifact({
+      commentKey: 'repro',
+      files: [path.join(dir, 'gone.json')],
+      env,
+      log: empty.log,
+      uploader: unused,
+    });
     assert.ok('skipped' in none);
     assert.equal(unused.calls.length, 0);
     assert.match(empty.warnings.at(-1)!, /none of its files exist/);
@@ -171,7 +221,13 @@ test('with the real @actions/artifact client against a loopback results service,
     process.env['ACTIONS_RESULTS_URL'] = results.url;
 
     const { log, warnings } = recorder();
-    const outcome = await uploadRunArtifact({ commentKey: 'repro', files: [record, metrics], rootDir: path.join(dir, 'run'), env: process.env, log });
+    const outcome = await uploadRunArtifact({
+      commentKey: 'repro',
+      files: [record, metrics],
+      rootDir: path.join(dir, 'run'),
+      env: process.env,
+      log,
+    });
     assert.deepEqual(warnings, []);
     assert.ok('uploaded' in outcome, JSON.stringify(outcome));
     assert.equal(results.artifacts.length, 1, results.requests.join('\n'));
@@ -191,18 +247,32 @@ test('with the real @actions/artifact client against a loopback results service,
     const second = await uploadRunArtifact({ commentKey: 'repro', files: [record], env: process.env, log: again.log });
     assert.ok('uploaded' in second, JSON.stringify(second));
     assert.equal(second.uploaded.name, 'repro-check-repro-2');
-    assert.deepEqual(results.artifacts.filter((a) => a.finalized).map((a) => a.name), ['repro-check-repro', 'repro-check-repro-2']);
-    assert.match(again.warnings.join('\n'), /already existed in this workflow run .* Give each step its own comment-key/);
+    assert.deepEqual(
+      results.artifacts.filter((a) => a.finalized).map((a) => a.name),
+      ['repro-check-repro', 'repro-check-repro-2'],
+    );
+    assert.match(
+      again.warnings.join('\n'),
+      /already existed in this workflow run .* Give each step its own comment-key/,
+    );
 
     // A token the service refuses (401 is not retried): a warning, and the caller goes on.
     process.env['ACTIONS_RUNTIME_TOKEN'] = results.runtimeToken.replace(/\.$/, '.forged');
     const refused = recorder();
-    const outcome2 = await uploadRunArtifact({ commentKey: 'other', files: [record], env: process.env, log: refused.log });
+    const outcome2 = await uploadRunArtifact({
+      commentKey: 'other',
+      files: [record],
+      env: process.env,
+      log: refused.log,
+    });
     assert.ok('failed' in outcome2);
     assert.match(refused.warnings.join('\n'), /Could not upload the run artifact repro-check-other: .*401/);
     assert.equal(results.artifacts.length, 2);
   } finally {
-    for (const [name, value] of [['ACTIONS_RUNTIME_TOKEN', saved.token], ['ACTIONS_RESULTS_URL', saved.url]] as const) {
+    for (const [name, value] of [
+      ['ACTIONS_RUNTIME_TOKEN', saved.token],
+      ['ACTIONS_RESULTS_URL', saved.url],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }

@@ -89,7 +89,9 @@ export async function makeRepos(): Promise<Repos> {
       sh(other, 'fetch', '--quiet', 'origin');
       const exists = sh(other, 'ls-remote', 'origin', `refs/heads/${branch}`) !== '';
       sh(other, 'checkout', '--quiet', '-B', branch, exists ? `origin/${branch}` : 'origin/main');
-      execFileSync('sh', ['-c', 'mkdir -p "$(dirname "$1")" && printf %s "$2" > "$1"', 'sh', file, content], { cwd: other });
+      execFileSync('sh', ['-c', 'mkdir -p "$(dirname "$1")" && printf %s "$2" > "$1"', 'sh', file, content], {
+        cwd: other,
+      });
       sh(other, 'add', file);
       sh(other, 'commit', '--quiet', '-m', `other change ${otherCommits}`);
       sh(other, 'push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`);
@@ -118,7 +120,10 @@ export async function makeRepos(): Promise<Repos> {
 }
 
 /** Commits on origin's BRANCH, newest first: sha, author email, subject, parent shas. */
-export function originLog(origin: string, branch = 'main'): Array<{ sha: string; email: string; subject: string; parents: string[] }> {
+export function originLog(
+  origin: string,
+  branch = 'main',
+): Array<{ sha: string; email: string; subject: string; parents: string[] }> {
   return sh(origin, 'log', '--format=%H%x09%P%x09%ae%x09%s', branch)
     .split('\n')
     .filter(Boolean)

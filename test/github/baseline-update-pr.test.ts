@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ReproError } from '../../src/errors.ts';
 import { createGithubClient } from '../../src/github/client.ts';
-import { publishBaseline, type PublishBaselineDeps, type PublishBaselineRequest } from '../../src/github/baseline-update.ts';
+import {
+  publishBaseline,
+  type PublishBaselineDeps,
+  type PublishBaselineRequest,
+} from '../../src/github/baseline-update.ts';
 import { basicAuthHeaderValue } from '../../src/github/baseline-update-git.ts';
 import { startFakeGithub, type FakeGithub } from '../support/fake-github.ts';
 import { BASELINE_PATH, TOKEN, makeRepos, originFile, originLog, sh, type Repos } from './baseline-update-fixture.ts';
@@ -25,7 +29,13 @@ async function withHarness(body: (h: Harness) => Promise<void>): Promise<void> {
   try {
     // The fake API only checks that both branches exist when a PR is opened.
     fake.state.commitFiles(OWNER, REPO, PULL_BRANCH, { [BASELINE_PATH]: 'pushed by git' });
-    const client = createGithubClient({ token: TOKEN, baseUrl: fake.url, fastRetries: true, maxRetries: 1, requestTimeoutMs: 5000 });
+    const client = createGithubClient({
+      token: TOKEN,
+      baseUrl: fake.url,
+      fastRetries: true,
+      maxRetries: 1,
+      requestTimeoutMs: 5000,
+    });
     const lines: string[] = [];
     const deps = (extra: Partial<PublishBaselineDeps> = {}): PublishBaselineDeps => ({
       log: { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), debug: () => undefined },
@@ -36,7 +46,8 @@ async function withHarness(body: (h: Harness) => Promise<void>): Promise<void> {
     });
     await body({ repos, fake, lines, deps });
     assert.deepEqual(fake.validationFailures(), []);
-    for (const line of lines) assert.ok(!line.includes(TOKEN) && !line.includes(basicAuthHeaderValue(TOKEN).slice(6)), line);
+    for (const line of lines)
+      assert.ok(!line.includes(TOKEN) && !line.includes(basicAuthHeaderValue(TOKEN).slice(6)), line);
   } finally {
     await fake.close();
     await repos.close();
@@ -79,7 +90,10 @@ test('pull-request: the first run opens a PR from repro-check/baseline-main, the
 
     const repo = h.fake.state.repo(OWNER, REPO);
     assert.equal(repo.pulls.length, 1);
-    assert.deepEqual([repo.pulls[0]!.head.ref, repo.pulls[0]!.base.ref, repo.pulls[0]!.title], [PULL_BRANCH, 'main', `Update repro-check baseline ${BASELINE_PATH}`]);
+    assert.deepEqual(
+      [repo.pulls[0]!.head.ref, repo.pulls[0]!.base.ref, repo.pulls[0]!.title],
+      [PULL_BRANCH, 'main', `Update repro-check baseline ${BASELINE_PATH}`],
+    );
     assert.match(repo.pulls[0]!.body ?? '', /Trained at abc/);
     assert.equal(h.fake.requestsFor('pulls/create').length, 1);
     assert.equal(h.fake.requestsFor('pulls/update').length, 1);
@@ -113,7 +127,10 @@ test('pull-request: a status the token may not set is a warning, not a failure',
     const result = await publishBaseline(h.deps(), request('{"v": 1}\n'));
     assert.ok(result.action === 'created');
     assert.equal(result.statusSetByUs, false);
-    assert.match(h.lines.join('\n'), /warning: Could not set the status repro-check\/gpu-smoke .*HTTP 403.*statuses: write/);
+    assert.match(
+      h.lines.join('\n'),
+      /warning: Could not set the status repro-check\/gpu-smoke .*HTTP 403.*statuses: write/,
+    );
   });
 });
 
@@ -123,7 +140,10 @@ test('pull-request: a repository that does not let Actions open PRs gets an erro
       method: 'POST',
       pathPattern: '/repos/{owner}/{repo}/pulls',
       status: 403,
-      body: { message: 'GitHub Actions is not permitted to create or approve pull requests.', documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request' },
+      body: {
+        message: 'GitHub Actions is not permitted to create or approve pull requests.',
+        documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request',
+      },
     });
     await assert.rejects(publishBaseline(h.deps(), request('{"v": 1}\n')), (error: unknown) => {
       assert.ok(error instanceof ReproError);
@@ -156,7 +176,10 @@ test('pull-request: when the baseline branch moves between our look and our push
 test('pull-request: a PR opened by a parallel run between our look-up and our create is updated, not duplicated', async () => {
   await withHarness(async (h) => {
     // The look-up finds nothing (answered as if empty), then the create meets the PR the other run opened.
-    h.fake.state.addPull(OWNER, REPO, { head: { ref: PULL_BRANCH, sha: 'f'.repeat(40), repo: `${OWNER}/${REPO}` }, base: { ref: 'main', sha: 'e'.repeat(40) } });
+    h.fake.state.addPull(OWNER, REPO, {
+      head: { ref: PULL_BRANCH, sha: 'f'.repeat(40), repo: `${OWNER}/${REPO}` },
+      base: { ref: 'main', sha: 'e'.repeat(40) },
+    });
     h.fake.injectFault({ method: 'GET', pathPattern: '/repos/{owner}/{repo}/pulls', status: 200, body: [] });
     const result = await publishBaseline(h.deps(), request('{"v": 1}\n'));
     assert.ok(result.action === 'updated');

@@ -58,9 +58,15 @@ test('workflow_dispatch: default branch from the payload, ref from the runner', 
 
 test('the PR head branch comes from pull_request.head.ref, else GITHUB_HEAD_REF; none outside pull requests', () => {
   const payload = webhookExample('pull_request', 'opened');
-  assert.equal(buildEventContext(runnerEnvironment('pull_request', payload), payload).headRef, payload.pull_request.head.ref);
+  assert.equal(
+    buildEventContext(runnerEnvironment('pull_request', payload), payload).headRef,
+    payload.pull_request.head.ref,
+  );
   delete payload.pull_request.head.ref;
-  assert.equal(buildEventContext(runnerEnvironment('pull_request', payload, { GITHUB_HEAD_REF: 'feature/lr' }), payload).headRef, 'feature/lr');
+  assert.equal(
+    buildEventContext(runnerEnvironment('pull_request', payload, { GITHUB_HEAD_REF: 'feature/lr' }), payload).headRef,
+    'feature/lr',
+  );
   assert.equal(buildEventContext(runnerEnvironment('pull_request', payload), payload).headRef, null);
   const push = webhookExample('push');
   assert.equal(buildEventContext(runnerEnvironment('push', push, { GITHUB_HEAD_REF: '' }), push).headRef, null);
@@ -69,10 +75,16 @@ test('the PR head branch comes from pull_request.head.ref, else GITHUB_HEAD_REF;
 test('missing or malformed runner variables and payloads are errors naming what is wrong', async () => {
   const payload = webhookExample('pull_request', 'opened');
   const env = runnerEnvironment('pull_request', payload);
-  assert.throws(() => buildEventContext({ ...env, GITHUB_REPOSITORY: undefined }, payload), /GITHUB_REPOSITORY is not set/);
+  assert.throws(
+    () => buildEventContext({ ...env, GITHUB_REPOSITORY: undefined }, payload),
+    /GITHUB_REPOSITORY is not set/,
+  );
   assert.throws(() => buildEventContext({ ...env, GITHUB_REPOSITORY: 'just-a-name' }, payload), /expected owner\/repo/);
   assert.throws(() => buildEventContext({ ...env, GITHUB_SHA: '' }, payload), /GITHUB_SHA is not set/);
-  assert.throws(() => buildEventContext(env, { action: 'opened' }), (e: unknown) => e instanceof InputFileError && /pull_request\.head\.sha/.test(e.message));
+  assert.throws(
+    () => buildEventContext(env, { action: 'opened' }),
+    (e: unknown) => e instanceof InputFileError && /pull_request\.head\.sha/.test(e.message),
+  );
 
   const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-event-'));
   try {
@@ -81,10 +93,16 @@ test('missing or malformed runner variables and payloads are errors naming what 
     const ctx = await readEventContext({ ...env, GITHUB_EVENT_PATH: file });
     assert.equal(ctx.headSha, payload.pull_request.head.sha);
     await writeFile(file, '{"truncated": ');
-    await assert.rejects(readEventContext({ ...env, GITHUB_EVENT_PATH: file }), (e: unknown) => e instanceof InputFileError && e.message.startsWith(file) && /not JSON/.test(e.message));
+    await assert.rejects(
+      readEventContext({ ...env, GITHUB_EVENT_PATH: file }),
+      (e: unknown) => e instanceof InputFileError && e.message.startsWith(file) && /not JSON/.test(e.message),
+    );
     await writeFile(file, '[1, 2]');
     await assert.rejects(readEventContext({ ...env, GITHUB_EVENT_PATH: file }), /not a JSON object/);
-    await assert.rejects(readEventContext({ ...env, GITHUB_EVENT_PATH: path.join(dir, 'missing.json') }), /cannot read the event payload/);
+    await assert.rejects(
+      readEventContext({ ...env, GITHUB_EVENT_PATH: path.join(dir, 'missing.json') }),
+      /cannot read the event payload/,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -35,14 +35,48 @@ test('the comment marker percent-encodes the key and recognises only our own fir
   assert.equal(commentMarker('repro'), '<!-- repro-check:comment-key=repro -->');
   assert.equal(commentMarker('a-->b'), '<!-- repro-check:comment-key=a%2D%2D%3Eb -->');
   const marker = commentMarker('repro');
-  const comment = (id: number, login: string | null, body = `${marker}\nreport`) => ({ id, body, html_url: '', user: login === null ? null : { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' } });
-  const marked = markedComments([comment(5, 'acme-ci[bot]'), comment(3, 'mallory'), comment(4, 'github-actions[bot]', `> ${marker}\nquoted`), comment(2, null), comment(1, 'GitHub-Actions[bot]')], marker);
-  assert.deepEqual(marked.map((c) => c.id), [1, 2, 3, 5], 'first line only, oldest first');
-  assert.deepEqual(ownStickyComments(marked, 'github-actions[bot]').map((c) => c.id), [1], 'logins compare case-insensitively');
-  assert.deepEqual(ownStickyComments(marked, 'acme-ci[bot]').map((c) => c.id), [5]);
+  const comment = (id: number, login: string | null, body = `${marker}\nreport`) => ({
+    id,
+    body,
+    html_url: '',
+    user: login === null ? null : { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+  });
+  const marked = markedComments(
+    [
+      comment(5, 'acme-ci[bot]'),
+      comment(3, 'mallory'),
+      comment(4, 'github-actions[bot]', `> ${marker}\nquoted`),
+      comment(2, null),
+      comment(1, 'GitHub-Actions[bot]'),
+    ],
+    marker,
+  );
+  assert.deepEqual(
+    marked.map((c) => c.id),
+    [1, 2, 3, 5],
+    'first line only, oldest first',
+  );
+  assert.deepEqual(
+    ownStickyComments(marked, 'github-actions[bot]').map((c) => c.id),
+    [1],
+    'logins compare case-insensitively',
+  );
+  assert.deepEqual(
+    ownStickyComments(marked, 'acme-ci[bot]').map((c) => c.id),
+    [5],
+  );
   // Identity unknown: the oldest marked comment by a bot names it; a person's paste is never taken.
-  assert.deepEqual(ownStickyComments(marked, null).map((c) => c.id), [1]);
-  assert.deepEqual(ownStickyComments(marked.filter((c) => c.id !== 1), null).map((c) => c.id), [5]);
+  assert.deepEqual(
+    ownStickyComments(marked, null).map((c) => c.id),
+    [1],
+  );
+  assert.deepEqual(
+    ownStickyComments(
+      marked.filter((c) => c.id !== 1),
+      null,
+    ).map((c) => c.id),
+    [5],
+  );
   assert.deepEqual(ownStickyComments([comment(3, 'mallory')], null), []);
 });
 

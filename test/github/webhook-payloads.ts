@@ -21,14 +21,20 @@ export function webhookExample(name: string, action?: string): Record<string, an
 }
 
 /** The variables the runner sets for a job of EVENTNAME on PAYLOAD, as a plain map. */
-export function runnerEnvironment(eventName: string, payload: Record<string, any>, overrides: Record<string, string> = {}): Record<string, string> {
+export function runnerEnvironment(
+  eventName: string,
+  payload: Record<string, any>,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   const pull = payload['pull_request'];
   return {
     GITHUB_EVENT_NAME: eventName,
     GITHUB_REPOSITORY: payload['repository'].full_name,
     // On pull_request the runner checks out a merge commit that is neither head nor base.
-    GITHUB_SHA: pull ? 'feedfacefeedfacefeedfacefeedfacefeedface' : payload['after'] ?? 'c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff',
-    GITHUB_REF: pull ? `refs/pull/${pull.number}/merge` : payload['ref'] ?? 'refs/heads/main',
+    GITHUB_SHA: pull
+      ? 'feedfacefeedfacefeedfacefeedfacefeedface'
+      : (payload['after'] ?? 'c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff'),
+    GITHUB_REF: pull ? `refs/pull/${pull.number}/merge` : (payload['ref'] ?? 'refs/heads/main'),
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_API_URL: 'https://api.github.com',
     GITHUB_RUN_ID: '4242',

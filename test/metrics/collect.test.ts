@@ -22,10 +22,19 @@ async function withDir(files: Record<string, string>, body: (dir: string) => Pro
 
 test('step-key per prefix of the map form of metrics', async () => {
   await withDir({ 'a.csv': 'batch,loss\n0,1\n1,0.5\n', 'b.jsonl': '{"step": 5, "acc": 0.5}\n' }, async (dir) => {
-    const { data } = await collectRunMetrics({ train: 'a.csv', eval: 'b.jsonl' }, { baseDir: dir, notBefore: null, stepKey: { train: 'batch' } });
+    const { data } = await collectRunMetrics(
+      { train: 'a.csv', eval: 'b.jsonl' },
+      { baseDir: dir, notBefore: null, stepKey: { train: 'batch' } },
+    );
     assert.deepEqual(plainSeries(data.series.get('train.loss')), { steps: [0, 1], values: [1, 0.5] });
     assert.deepEqual(plainSeries(data.series.get('eval.acc')), { steps: [5], values: [0.5] });
-    assert.deepEqual(data.stepAxes!.map((axis) => [path.basename(axis.file), axis.stepKey]), [['a.csv', 'batch'], ['b.jsonl', 'step']]);
+    assert.deepEqual(
+      data.stepAxes!.map((axis) => [path.basename(axis.file), axis.stepKey]),
+      [
+        ['a.csv', 'batch'],
+        ['b.jsonl', 'step'],
+      ],
+    );
   });
 });
 
@@ -37,8 +46,25 @@ test("a glob names DVCLive's files the same whether it matched one file or sever
     const { data } = await collectRunMetrics(glob, options(dir));
     assert.deepEqual([...data.series.keys()].sort(), ['train.loss', 'train.loss.timestamp']);
   });
-  await withDir({ 'dvclive/plots/metrics/train/loss.tsv': tsv('loss'), 'dvclive/plots/metrics/eval/acc.tsv': tsv('acc'), 'dvclive/plots/metrics/eval/loss.tsv': tsv('loss'), 'dvclive/plots/metrics/eval/extra.tsv': tsv('other') }, async (dir) => {
-    const { data } = await collectRunMetrics(glob, options(dir));
-    assert.deepEqual([...data.series.keys()].sort(), ['eval.acc', 'eval.acc.timestamp', 'eval.extra.other', 'eval.extra.timestamp', 'eval.loss', 'eval.loss.timestamp', 'train.loss', 'train.loss.timestamp']);
-  });
+  await withDir(
+    {
+      'dvclive/plots/metrics/train/loss.tsv': tsv('loss'),
+      'dvclive/plots/metrics/eval/acc.tsv': tsv('acc'),
+      'dvclive/plots/metrics/eval/loss.tsv': tsv('loss'),
+      'dvclive/plots/metrics/eval/extra.tsv': tsv('other'),
+    },
+    async (dir) => {
+      const { data } = await collectRunMetrics(glob, options(dir));
+      assert.deepEqual([...data.series.keys()].sort(), [
+        'eval.acc',
+        'eval.acc.timestamp',
+        'eval.extra.other',
+        'eval.extra.timestamp',
+        'eval.loss',
+        'eval.loss.timestamp',
+        'train.loss',
+        'train.loss.timestamp',
+      ]);
+    },
+  );
 });

@@ -22,7 +22,8 @@ interface FormatRow {
   expect: { series?: Record<string, Array<[number, number]>>; finals?: Record<string, number> };
 }
 
-const f32 = (values: number[], firstStep = 1): Array<[number, number]> => values.map((value, index) => [firstStep + index, Math.fround(value)]);
+const f32 = (values: number[], firstStep = 1): Array<[number, number]> =>
+  values.map((value, index) => [firstStep + index, Math.fround(value)]);
 
 const pytorchSummaryWriter = {
   'train/loss': f32([2.31, 1.87, 1.52, 1.31, 1.2]),
@@ -50,8 +51,14 @@ const rows: FormatRow[] = [
     fixture: 'wandb/files/wandb-history.jsonl',
     expect: {
       series: {
-        'train/loss': [[0, 1.0707427263259888], [1, 1.0570980310440063]],
-        'train/lr': [[0, 0.2], [1, 0.15000000000000002]],
+        'train/loss': [
+          [0, 1.0707427263259888],
+          [1, 1.0570980310440063],
+        ],
+        'train/lr': [
+          [0, 0.2],
+          [1, 0.15000000000000002],
+        ],
         'eval/accuracy': [[2, 0.4609375]],
       },
     },
@@ -66,8 +73,16 @@ const rows: FormatRow[] = [
     fixture: 'megatron/golden_values_dev.json',
     expect: {
       series: {
-        'lm loss': [[1, 1.0707427263259888], [2, 1.0570980310440063], [3, NaN]],
-        'grad norm': [[1, 0.5169426798820496], [2, 0.7115060687065125], [3, 0.46221211552619934]],
+        'lm loss': [
+          [1, 1.0707427263259888],
+          [2, 1.0570980310440063],
+          [3, NaN],
+        ],
+        'grad norm': [
+          [1, 0.5169426798820496],
+          [2, 0.7115060687065125],
+          [3, 0.46221211552619934],
+        ],
       },
     },
   },
@@ -76,40 +91,82 @@ const rows: FormatRow[] = [
     fixture: 'keras/training.log',
     expect: {
       series: {
-        loss: [[0, 1.0707427263259888], [1, 1.0570980310440063], [2, 1.0689748525619507]],
-        lr: [[0, 0.2], [1, 0.15000000000000002], [2, 0.05000000000000003]],
-        val_accuracy: [[0, 0.3984375], [1, 0.453125], [2, 0.4609375]],
-        val_loss: [[0, 1.0644110441207886], [1, 1.0352705717086792], [2, 1.0209579467773438]],
+        loss: [
+          [0, 1.0707427263259888],
+          [1, 1.0570980310440063],
+          [2, 1.0689748525619507],
+        ],
+        lr: [
+          [0, 0.2],
+          [1, 0.15000000000000002],
+          [2, 0.05000000000000003],
+        ],
+        val_accuracy: [
+          [0, 0.3984375],
+          [1, 0.453125],
+          [2, 0.4609375],
+        ],
+        val_loss: [
+          [0, 1.0644110441207886],
+          [1, 1.0352705717086792],
+          [2, 1.0209579467773438],
+        ],
       },
     },
   },
   {
     name: 'github-action-benchmark custom JSON: one final value per `name`',
     fixture: 'benchmark-action/benchmark.json',
-    expect: { finals: { 'train loss': 1.0689748525619507, 'eval loss': 1.0209579467773438, 'eval accuracy': 0.4609375 } },
+    expect: {
+      finals: { 'train loss': 1.0689748525619507, 'eval loss': 1.0209579467773438, 'eval accuracy': 0.4609375 },
+    },
   },
   {
-    name: "pandas to_csv: the unnamed index column is the step",
+    name: 'pandas to_csv: the unnamed index column is the step',
     fixture: 'pandas-index.csv',
     expect: {
       series: {
-        loss: [[0, 1.0707427263259888], [1, 1.0570980310440063], [2, 1.0689748525619507]],
-        grad_norm: [[0, 0.5169426798820496], [1, 0.7115060687065125], [2, 0.46221211552619934]],
+        loss: [
+          [0, 1.0707427263259888],
+          [1, 1.0570980310440063],
+          [2, 1.0689748525619507],
+        ],
+        grad_norm: [
+          [0, 0.5169426798820496],
+          [1, 0.7115060687065125],
+          [2, 0.46221211552619934],
+        ],
       },
     },
   },
   {
     name: "TensorBoard's CSV download: `Step` matches case-insensitively, `Wall time` is wall clock",
     fixture: 'tensorboard-export.csv',
-    expect: { series: { Value: [[1, 1.0707427263259888], [2, 1.0570980310440063], [3, 1.0689748525619507]] } },
+    expect: {
+      series: {
+        Value: [
+          [1, 1.0707427263259888],
+          [2, 1.0570980310440063],
+          [3, 1.0689748525619507],
+        ],
+      },
+    },
   },
   {
     name: 'an epoch loop writing JSONL keyed by `epoch` only; `elapsed_s` is wall clock',
     fixture: 'epoch-loop.jsonl',
     expect: {
       series: {
-        train_loss: [[1, 1.0707427263259888], [2, 1.0570980310440063], [3, 1.0689748525619507]],
-        'val.loss': [[1, 1.0644110441207886], [2, 1.0352705717086792], [3, 1.0209579467773438]],
+        train_loss: [
+          [1, 1.0707427263259888],
+          [2, 1.0570980310440063],
+          [3, 1.0689748525619507],
+        ],
+        'val.loss': [
+          [1, 1.0644110441207886],
+          [2, 1.0352705717086792],
+          [3, 1.0209579467773438],
+        ],
       },
     },
   },
@@ -118,8 +175,16 @@ const rows: FormatRow[] = [
     fixture: 'dvclive/metrics.json',
     expect: { finals: { 'train.loss': 0.17455944418907166, 'eval.loss': 0.21665814518928528, step: 29 } },
   },
-  { name: 'TensorBoard event file (PyTorch SummaryWriter: simple_value)', fixture: 'tensorboard/pytorch/events.out.tfevents.1700000000.fixture-host.4242.0', expect: { series: pytorchSummaryWriter } },
-  { name: 'TensorBoard log folder of one run', fixture: 'tensorboard/pytorch', expect: { series: pytorchSummaryWriter } },
+  {
+    name: 'TensorBoard event file (PyTorch SummaryWriter: simple_value)',
+    fixture: 'tensorboard/pytorch/events.out.tfevents.1700000000.fixture-host.4242.0',
+    expect: { series: pytorchSummaryWriter },
+  },
+  {
+    name: 'TensorBoard log folder of one run',
+    fixture: 'tensorboard/pytorch',
+    expect: { series: pytorchSummaryWriter },
+  },
   {
     name: 'TensorBoard log folder with run subfolders (Keras callback: TF2 scalar tensors in tensor_content, float_val, double_val)',
     fixture: 'tensorboard/keras',
@@ -139,11 +204,34 @@ const rows: FormatRow[] = [
   {
     name: 'TensorBoard resumed run: two event files merged by step, the later file winning',
     fixture: 'tensorboard/resumed',
-    expect: { series: { loss: [[1, 2], [2, 1.5], [3, 1.5], [4, 1], [5, 0.75], [6, 0.5]] } },
+    expect: {
+      series: {
+        loss: [
+          [1, 2],
+          [2, 1.5],
+          [3, 1.5],
+          [4, 1],
+          [5, 0.75],
+          [6, 0.5],
+        ],
+      },
+    },
   },
-  { name: 'MLflow run folder', fixture: 'mlflow/mlruns/0/1f0c2a3b4d5e6f708192a3b4c5d6e7f8', expect: { series: mlflowRun } },
-  { name: "MLflow run's metrics/ folder", fixture: 'mlflow/mlruns/0/1f0c2a3b4d5e6f708192a3b4c5d6e7f8/metrics', expect: { series: mlflowRun } },
-  { name: 'MLflow metric file (name from its path below metrics/)', fixture: 'mlflow/mlruns/0/1f0c2a3b4d5e6f708192a3b4c5d6e7f8/metrics/eval/accuracy', expect: { series: { 'eval/accuracy': mlflowRun['eval/accuracy'] } } },
+  {
+    name: 'MLflow run folder',
+    fixture: 'mlflow/mlruns/0/1f0c2a3b4d5e6f708192a3b4c5d6e7f8',
+    expect: { series: mlflowRun },
+  },
+  {
+    name: "MLflow run's metrics/ folder",
+    fixture: 'mlflow/mlruns/0/1f0c2a3b4d5e6f708192a3b4c5d6e7f8/metrics',
+    expect: { series: mlflowRun },
+  },
+  {
+    name: 'MLflow metric file (name from its path below metrics/)',
+    fixture: 'mlflow/mlruns/0/1f0c2a3b4d5e6f708192a3b4c5d6e7f8/metrics/eval/accuracy',
+    expect: { series: { 'eval/accuracy': mlflowRun['eval/accuracy'] } },
+  },
 ];
 
 describe('metric file layouts', () => {
@@ -152,7 +240,9 @@ describe('metric file layouts', () => {
       const data = readComparable(`${fixtures}${row.fixture}`);
       const compared = (name: string) => !matchesAnyGlob(name, wallClock);
       const series = Object.fromEntries(
-        [...data.series].filter(([name]) => compared(name)).map(([name, s]) => [name, Array.from(s.steps, (step, i) => [step, s.values[i]!] as [number, number])]),
+        [...data.series]
+          .filter(([name]) => compared(name))
+          .map(([name, s]) => [name, Array.from(s.steps, (step, i) => [step, s.values[i]!] as [number, number])]),
       );
       const finals = Object.fromEntries([...data.finals].filter(([name]) => compared(name)));
       assert.deepEqual(series, row.expect.series ?? {});

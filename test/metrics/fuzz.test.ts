@@ -16,17 +16,39 @@ test('parseMetricText: any metric-like or random text returns data or throws our
 });
 
 test('readComparable: run-record and baseline lookalikes with any metrics block are read or refused as input errors', () => {
-  const series = fc.dictionary(fc.string({ maxLength: 6 }), fc.record({ steps: fc.array(fc.oneof(fc.nat(), fc.double()), { maxLength: 4 }), values: fc.array(fc.oneof(fc.double(), fc.constantFrom('NaN', '-0', 'Infinity', 'x')), { maxLength: 4 }) }), { maxKeys: 3 });
+  const series = fc.dictionary(
+    fc.string({ maxLength: 6 }),
+    fc.record({
+      steps: fc.array(fc.oneof(fc.nat(), fc.double()), { maxLength: 4 }),
+      values: fc.array(fc.oneof(fc.double(), fc.constantFrom('NaN', '-0', 'Infinity', 'x')), { maxLength: 4 }),
+    }),
+    { maxKeys: 3 },
+  );
   const record = fc.record({
     kind: fc.constantFrom('repro-check/run-record', 'repro-check/baseline', 'repro-check/other'),
     schemaVersion: fc.oneof(fc.constant(1), fc.integer({ min: -1, max: 3 }), fc.string({ maxLength: 2 })),
-    provenance: fc.record({ commit: fc.string({ maxLength: 4 }), seed: fc.oneof(fc.nat(), fc.string({ maxLength: 2 })) }),
+    provenance: fc.record({
+      commit: fc.string({ maxLength: 4 }),
+      seed: fc.oneof(fc.nat(), fc.string({ maxLength: 2 })),
+    }),
     environment: fc.constant({}),
-    metrics: fc.record({ series, finals: fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.double(), fc.string({ maxLength: 3 })), { maxKeys: 2 }) }),
+    metrics: fc.record({
+      series,
+      finals: fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.double(), fc.string({ maxLength: 3 })), {
+        maxKeys: 2,
+      }),
+    }),
   });
   const document = fc.oneof(
     record.map((r) => JSON.stringify(r)),
-    fc.record({ kind: fc.constant('repro-check/baseline'), schemaVersion: fc.constant(1), createdAt: fc.constant('x'), runs: fc.array(record, { maxLength: 2 }) }).map((b) => JSON.stringify(b)),
+    fc
+      .record({
+        kind: fc.constant('repro-check/baseline'),
+        schemaVersion: fc.constant(1),
+        createdAt: fc.constant('x'),
+        runs: fc.array(record, { maxLength: 2 }),
+      })
+      .map((b) => JSON.stringify(b)),
   );
   // readComparable reads files (as a stream of lines), so each case is written to one.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'repro-fuzz-'));

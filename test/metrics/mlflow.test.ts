@@ -28,17 +28,25 @@ async function age(dir: string, ms: number): Promise<void> {
 
 describe('MLflow metric files', () => {
   it('reads nan/inf as Python writes them and keeps the last of a step logged twice, with a note', () => {
-    const data = parseMlflowMetric('1700000000000 nan 0\n1700000000001 inf 1\n1700000000002 -inf 1\n1700000000003 1e-05 2\n', 'm/loss', 'loss');
+    const data = parseMlflowMetric(
+      '1700000000000 nan 0\n1700000000001 inf 1\n1700000000002 -inf 1\n1700000000003 1e-05 2\n',
+      'm/loss',
+      'loss',
+    );
     const loss = data.series.get('loss')!;
     assert.deepEqual(Array.from(loss.steps), [0, 1, 2]);
     assert.deepEqual(Array.from(loss.values), [NaN, -Infinity, 1e-5]);
-    assert.match(data.notes[0] ?? '', /loss at step 1 was logged twice with different values \(m\/loss:2 and m\/loss:3\)/);
+    assert.match(
+      data.notes[0] ?? '',
+      /loss at step 1 was logged twice with different values \(m\/loss:2 and m\/loss:3\)/,
+    );
   });
 
   it('names the file and line of a line of another shape', () => {
     assert.throws(
       () => parseMlflowMetric('1700000000000 0.5 0\n1700000000001 0.x 1\n', 'run/metrics/loss', 'loss'),
-      (error) => error instanceof InputFileError && /^run\/metrics\/loss:2: expected an MLflow metric line/.test(error.message),
+      (error) =>
+        error instanceof InputFileError && /^run\/metrics\/loss:2: expected an MLflow metric line/.test(error.message),
     );
   });
 
@@ -60,23 +68,36 @@ describe('MLflow file store folders', () => {
   });
 
   it('an experiment with two runs is refused under compare, naming both', async () => {
-    assert.throws(() => readStructuredMetrics(path.join(mlruns, '0'), { notBefore: null, baseDir: mlruns }), (error) => {
-      assert.ok(error instanceof ReproError);
-      assert.match(error.message, new RegExp(`holds 2 MLflow runs \\(${RUN_A} \\(written .*\\), ${RUN_B} \\(written`));
-      return true;
-    });
+    assert.throws(
+      () => readStructuredMetrics(path.join(mlruns, '0'), { notBefore: null, baseDir: mlruns }),
+      (error) => {
+        assert.ok(error instanceof ReproError);
+        assert.match(
+          error.message,
+          new RegExp(`holds 2 MLflow runs \\(${RUN_A} \\(written .*\\), ${RUN_B} \\(written`),
+        );
+        return true;
+      },
+    );
   });
 
   it('under check, mlruns/ reads the one run that logged during this run; older runs are left out with a note', async () => {
     await withTemp(async (dir) => {
       await cp(mlruns, path.join(dir, 'mlruns'), { recursive: true });
       await age(path.join(dir, 'mlruns/0', RUN_A), 3600_000);
-      const data = readStructuredMetrics(path.join(dir, 'mlruns'), { notBefore: new Date(Date.now() - 60_000), baseDir: dir })!;
+      const data = readStructuredMetrics(path.join(dir, 'mlruns'), {
+        notBefore: new Date(Date.now() - 60_000),
+        baseDir: dir,
+      })!;
       assert.deepEqual(Array.from(data.series.get('train_loss')!.values), [2.31, 1.99, 1.52, 1.33], "run B's values");
       assert.match(data.notes.join('\n'), new RegExp(`1 MLflow run from earlier trainings left out: 0/${RUN_A}`));
 
       await age(path.join(dir, 'mlruns/0', RUN_B), 3600_000);
-      assert.throws(() => readStructuredMetrics(path.join(dir, 'mlruns'), { notBefore: new Date(Date.now() - 60_000), baseDir: dir }), /no MLflow run in .* logged a metric during this run .* found only older runs: 0\/1f0c/);
+      assert.throws(
+        () =>
+          readStructuredMetrics(path.join(dir, 'mlruns'), { notBefore: new Date(Date.now() - 60_000), baseDir: dir }),
+        /no MLflow run in .* logged a metric during this run .* found only older runs: 0\/1f0c/,
+      );
     });
   });
 
@@ -84,7 +105,10 @@ describe('MLflow file store folders', () => {
     await withTemp(async (dir) => {
       await writeFile(path.join(dir, 'meta.yaml'), 'run_id: x\n');
       await mkdir(path.join(dir, 'metrics'));
-      assert.throws(() => readStructuredMetrics(dir, { notBefore: null, baseDir: mlruns }), /this MLflow metrics folder is empty/);
+      assert.throws(
+        () => readStructuredMetrics(dir, { notBefore: null, baseDir: mlruns }),
+        /this MLflow metrics folder is empty/,
+      );
     });
   });
 });

@@ -32,7 +32,10 @@ describe('files written by real tools', () => {
     const text = fixture('pytorch-train.jsonl');
     const data = parseMetricText(text, 'pytorch-train.jsonl');
     const trainLoss = series(data, 'train.loss');
-    assert.deepEqual(trainLoss.steps, Array.from({ length: 50 }, (_, index) => index + 1));
+    assert.deepEqual(
+      trainLoss.steps,
+      Array.from({ length: 50 }, (_, index) => index + 1),
+    );
     // Cross-check against the file's own first line, read independently of the parser.
     const firstLine = JSON.parse(text.split('\n')[0]!) as { train: { loss: number; grad_norm: number }; lr: number };
     assert.equal(trainLoss.values[0], firstLine.train.loss);
@@ -59,8 +62,15 @@ describe('files written by real tools', () => {
     assert.deepEqual(series(data, 'val_loss').steps, [7, 15, 23]);
     assert.deepEqual(series(data, 'epoch'), { steps: [3, 7, 11, 15, 19, 23], values: [0, 0, 1, 1, 2, 2] });
     // The file has no quoting, so a plain split is an independent reading of the val rows.
-    const valRows = text.split('\r\n').slice(1).map((line) => line.split(',')).filter((cells) => cells[4]);
-    assert.deepEqual(series(data, 'val_loss').values, valRows.map((cells) => Number(cells[4])));
+    const valRows = text
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(','))
+      .filter((cells) => cells[4]);
+    assert.deepEqual(
+      series(data, 'val_loss').values,
+      valRows.map((cells) => Number(cells[4])),
+    );
     assert.deepEqual(data.notes, [], 'epoch repeated with the same value at a shared step is not worth a note');
   });
 
@@ -69,7 +79,10 @@ describe('files written by real tools', () => {
     assert.ok(text.startsWith('timestamp\tstep\tloss\n'));
     const data = parseMetricText(text, 'loss.tsv');
     const loss = series(data, 'loss');
-    assert.deepEqual(loss.steps, Array.from({ length: 30 }, (_, index) => index));
+    assert.deepEqual(
+      loss.steps,
+      Array.from({ length: 30 }, (_, index) => index),
+    );
     assert.equal(loss.values[0], Number(text.split('\n')[1]!.split('\t')[2]));
     assert.equal(series(data, 'timestamp').steps.length, 30);
   });
@@ -90,7 +103,10 @@ describe('files written by real tools', () => {
 
 describe('JSONL', () => {
   it('names numbers by their dotted path, without a prefix, and indexes arrays', () => {
-    const data = parseMetricText('{"step": 0, "eval": {"loss": 1, "top": {"k5": 0.5}}, "per_class": [0.25, 0.75]}\n', 'm.jsonl');
+    const data = parseMetricText(
+      '{"step": 0, "eval": {"loss": 1, "top": {"k5": 0.5}}, "per_class": [0.25, 0.75]}\n',
+      'm.jsonl',
+    );
     assert.deepEqual([...data.series.keys()], ['eval.loss', 'eval.top.k5', 'per_class.0', 'per_class.1']);
     assert.deepEqual(series(data, 'eval.top.k5'), { steps: [0], values: [0.5] });
   });
@@ -101,10 +117,16 @@ describe('JSONL', () => {
   });
 
   it('takes the step from step, then global_step, then iteration; the others stay metrics', () => {
-    const both = parseMetricText('{"global_step": 7, "step": 3, "loss": 1}\n{"global_step": 8, "step": 4, "loss": 2}\n', 'm.jsonl');
+    const both = parseMetricText(
+      '{"global_step": 7, "step": 3, "loss": 1}\n{"global_step": 8, "step": 4, "loss": 2}\n',
+      'm.jsonl',
+    );
     assert.deepEqual(series(both, 'loss').steps, [3, 4]);
     assert.deepEqual(series(both, 'global_step'), { steps: [3, 4], values: [7, 8] });
-    assert.deepEqual(series(parseMetricText('{"global_step": 5, "iteration": 9, "loss": 1}', 'm.jsonl'), 'loss').steps, [5]);
+    assert.deepEqual(
+      series(parseMetricText('{"global_step": 5, "iteration": 9, "loss": 1}', 'm.jsonl'), 'loss').steps,
+      [5],
+    );
     const iteration = parseMetricText('{"iteration": 9, "loss": 1}\n{"iteration": 10, "loss": 1}\n', 'm.jsonl');
     assert.deepEqual([...iteration.series.keys()], ['loss']);
     assert.deepEqual(series(iteration, 'loss').steps, [9, 10]);
@@ -112,7 +134,13 @@ describe('JSONL', () => {
 
   it('only a top-level key is the step', () => {
     const data = parseMetricText('{"train": {"step": 3, "loss": 1}}\n', 'm.jsonl');
-    assert.deepEqual([...data.finals], [['train.step', 3], ['train.loss', 1]]);
+    assert.deepEqual(
+      [...data.finals],
+      [
+        ['train.step', 3],
+        ['train.loss', 1],
+      ],
+    );
   });
 
   it('gives final values for a line without a step', () => {
@@ -122,7 +150,8 @@ describe('JSONL', () => {
   });
 
   it("accepts Python's NaN, Infinity and -Infinity tokens and leaves strings mentioning them alone", () => {
-    const text = '{"step": 1, "loss": NaN, "msg": "NaN is bad, so is Infinity", "NaN": 2, "up": Infinity, "down": -Infinity}\n';
+    const text =
+      '{"step": 1, "loss": NaN, "msg": "NaN is bad, so is Infinity", "NaN": 2, "up": Infinity, "down": -Infinity}\n';
     const data = parseMetricText(text, 'm.jsonl');
     assert.ok(Number.isNaN(series(data, 'loss').values[0]));
     assert.deepEqual(series(data, 'NaN').values, [2], 'a key spelled NaN is a name, not a number');
@@ -132,7 +161,10 @@ describe('JSONL', () => {
   });
 
   it('merges several lines with the same step', () => {
-    const data = parseMetricText('{"step": 10, "train": {"loss": 1}}\n{"step": 10, "eval": {"loss": 2}}\n{"step": 20, "train": {"loss": 0.5}}\n', 'm.jsonl');
+    const data = parseMetricText(
+      '{"step": 10, "train": {"loss": 1}}\n{"step": 10, "eval": {"loss": 2}}\n{"step": 20, "train": {"loss": 0.5}}\n',
+      'm.jsonl',
+    );
     assert.deepEqual(series(data, 'train.loss'), { steps: [10, 20], values: [1, 0.5] });
     assert.deepEqual(series(data, 'eval.loss'), { steps: [10], values: [2] });
     assert.deepEqual(data.notes, []);
@@ -146,12 +178,20 @@ describe('JSONL', () => {
   });
 
   it('refuses a step-less file whose records repeat a metric, naming the metric, two lines and step-key', () => {
-    const error = parseError('{"epoch_no": 0, "acc": 0.5}\n{"epoch_no": 1, "acc": 0.5}\n{"epoch_no": 2, "acc": 0.7}\n', 'm.jsonl');
+    const error = parseError(
+      '{"epoch_no": 0, "acc": 0.5}\n{"epoch_no": 1, "acc": 0.5}\n{"epoch_no": 2, "acc": 0.7}\n',
+      'm.jsonl',
+    );
     assert.equal(error.line, 2);
-    assert.match(error.message, /"epoch_no" is logged again \(first at m\.jsonl:1\), but no record in the file has a step/);
+    assert.match(
+      error.message,
+      /"epoch_no" is logged again \(first at m\.jsonl:1\), but no record in the file has a step/,
+    );
     assert.match(error.hint!, /`step-key` setting \(compare: --step-key KEY\)/);
     // Named, the same file is read on that axis.
-    const data = parseMetricText('{"epoch_no": 0, "acc": 0.5}\n{"epoch_no": 1, "acc": 0.5}\n', 'm.jsonl', { stepKey: 'epoch_no' });
+    const data = parseMetricText('{"epoch_no": 0, "acc": 0.5}\n{"epoch_no": 1, "acc": 0.5}\n', 'm.jsonl', {
+      stepKey: 'epoch_no',
+    });
     assert.deepEqual(series(data, 'acc'), { steps: [0, 1], values: [0.5, 0.5] });
     assert.deepEqual(data.stepAxes, [{ file: 'm.jsonl', stepKey: 'epoch_no' }]);
   });
@@ -188,7 +228,10 @@ describe('JSONL', () => {
   });
 
   it('reads CRLF line ends, blank lines and a byte-order mark, keeping physical line numbers', () => {
-    const data = parseMetricText('\uFEFF{"step": 1, "loss": 1}\r\n\r\n   \r\n{"step": 2, "loss": NaN}\r\n{"step": 2, "loss": 3}\r\n', 'm.jsonl');
+    const data = parseMetricText(
+      '\uFEFF{"step": 1, "loss": 1}\r\n\r\n   \r\n{"step": 2, "loss": NaN}\r\n{"step": 2, "loss": 3}\r\n',
+      'm.jsonl',
+    );
     assert.deepEqual(series(data, 'loss').steps, [1, 2]);
     assert.match(data.notes[0]!, /m\.jsonl:4 and m\.jsonl:5/);
   });
@@ -207,7 +250,10 @@ describe('JSONL', () => {
   });
 
   it('refuses a line that is not an object', () => {
-    assert.match(parseError('{"step": 1, "loss": 1}\n[1, 2]\n', 'm.jsonl').message, /^m\.jsonl:2: expected a JSON object on each line, got an array/);
+    assert.match(
+      parseError('{"step": 1, "loss": 1}\n[1, 2]\n', 'm.jsonl').message,
+      /^m\.jsonl:2: expected a JSON object on each line, got an array/,
+    );
     assert.match(parseError('{"step": 1, "loss": 1}\n42\n', 'm.jsonl').message, /^m\.jsonl:2: .*got a number/);
   });
 
@@ -229,25 +275,41 @@ describe('JSON documents', () => {
 
   it('reads a flat object of final values', () => {
     const data = parseMetricText('{\n  "accuracy": 0.91,\n  "f1": 0.88,\n  "model": "mlp"\n}\n', 'final.json');
-    assert.deepEqual([...data.finals], [['accuracy', 0.91], ['f1', 0.88]]);
+    assert.deepEqual(
+      [...data.finals],
+      [
+        ['accuracy', 0.91],
+        ['f1', 0.88],
+      ],
+    );
     assert.equal(data.series.size, 0);
   });
 
   it('reads a pretty-printed document holding Python NaN tokens', () => {
-    const text = '{\n  "log_history": [\n    {\n      "loss": NaN,\n      "step": 5\n    },\n    {\n      "loss": 0.5,\n      "step": 10\n    }\n  ]\n}\n';
+    const text =
+      '{\n  "log_history": [\n    {\n      "loss": NaN,\n      "step": 5\n    },\n    {\n      "loss": 0.5,\n      "step": 10\n    }\n  ]\n}\n';
     const loss = series(parseMetricText(text, 'trainer_state.json'), 'loss');
     assert.deepEqual(loss.steps, [5, 10]);
     assert.ok(Number.isNaN(loss.values[0]));
   });
 
   it('names the log_history entry in an error about it', () => {
-    const error = parseError('{"log_history": [{"step": 1, "loss": 1}, {"step": -2, "loss": 1}]}', 'trainer_state.json');
+    const error = parseError(
+      '{"log_history": [{"step": 1, "loss": 1}, {"step": -2, "loss": 1}]}',
+      'trainer_state.json',
+    );
     assert.match(error.message, /^trainer_state\.json: log_history\[1\]: "step" must be a whole number >= 0/);
-    assert.match(parseError('[{"step": 1}, 7]', 'm.json').message, /^m\.json: \[1\]: expected an object of metrics, got 7/);
+    assert.match(
+      parseError('[{"step": 1}, 7]', 'm.json').message,
+      /^m\.json: \[1\]: expected an object of metrics, got 7/,
+    );
   });
 
   it('names the log_history entries in a duplicate note', () => {
-    const data = parseMetricText('{"log_history": [{"step": 1, "loss": 1}, {"step": 1, "loss": 2}]}', 'trainer_state.json');
+    const data = parseMetricText(
+      '{"log_history": [{"step": 1, "loss": 1}, {"step": 1, "loss": 2}]}',
+      'trainer_state.json',
+    );
     assert.match(data.notes[0]!, /trainer_state\.json log_history\[0\] and trainer_state\.json log_history\[1\]/);
   });
 
@@ -260,7 +322,8 @@ describe('JSON documents', () => {
 
 describe('CSV and TSV', () => {
   it('reads RFC 4180 quoting: delimiters, doubled quotes and line breaks inside quotes', () => {
-    const text = 'step,"acc, top1",comment,"say ""hi"""\n1,0.5,"two\nlines",3\n2,0.75,"a ""quoted"" word",4\n3,1,plain,5,extra\n';
+    const text =
+      'step,"acc, top1",comment,"say ""hi"""\n1,0.5,"two\nlines",3\n2,0.75,"a ""quoted"" word",4\n3,1,plain,5,extra\n';
     const error = parseError(text, 'm.csv');
     assert.equal(error.line, 5, 'the line count includes the line break inside the quoted field');
     assert.match(error.message, /has 5 fields, expected 4 \(the columns of the header on line 1\)/);
@@ -281,7 +344,11 @@ describe('CSV and TSV', () => {
   });
 
   it('tells TSV from CSV by the header, and by a .tsv name when the header has both or neither', () => {
-    assert.deepEqual(series(parseMetricText('step\tloss\n1\t2.5\n', 'whatever.txt'), 'loss'), { steps: [1], values: [2.5] }, 'a tab in the header: TSV');
+    assert.deepEqual(
+      series(parseMetricText('step\tloss\n1\t2.5\n', 'whatever.txt'), 'loss'),
+      { steps: [1], values: [2.5] },
+      'a tab in the header: TSV',
+    );
     assert.deepEqual(series(parseMetricText('step\tloss, total\n1\t2\n', 'run.tsv'), 'loss, total').values, [2]);
     assert.match(parseError('step\tloss, total\n1\t2\n', 'run.csv').message, /^run\.csv:2: has 1 field, expected 2/);
     assert.deepEqual([...parseMetricText('loss\n2\n', 'single.tsv').finals], [['loss', 2]]);
@@ -294,10 +361,19 @@ describe('CSV and TSV', () => {
   });
 
   it('reads one row of final values without a step column, and refuses a second row', () => {
-    assert.deepEqual([...parseMetricText('accuracy,f1\n0.9,0.8\n', 'final.csv').finals], [['accuracy', 0.9], ['f1', 0.8]]);
+    assert.deepEqual(
+      [...parseMetricText('accuracy,f1\n0.9,0.8\n', 'final.csv').finals],
+      [
+        ['accuracy', 0.9],
+        ['f1', 0.8],
+      ],
+    );
     const error = parseError('accuracy,f1\n0.9,0.8\n0.91,0.81\n', 'final.csv');
     assert.equal(error.line, 3);
-    assert.match(error.message, /"accuracy" is logged again \(first at final\.csv:2\), but no record in the file has a step/);
+    assert.match(
+      error.message,
+      /"accuracy" is logged again \(first at final\.csv:2\), but no record in the file has a step/,
+    );
   });
 
   it('reads a row with an empty step cell as final values', () => {
@@ -313,10 +389,22 @@ describe('CSV and TSV', () => {
   });
 
   it('refuses a non-integer step cell, an unclosed quote and a repeated column name', () => {
-    assert.match(parseError('step,loss\n1,0.5\n2.5,0.4\n', 'm.csv').message, /^m\.csv:3: "step" must be a whole number >= 0 .*"2\.5"/);
-    assert.match(parseError('step,loss\n1,0.5\n"2,0.4\n', 'm.csv').message, /^m\.csv:3: a quoted field is never closed/);
-    assert.match(parseError('step,loss,loss\n1,0.5,0.4\n', 'm.csv').message, /^m\.csv:1: .*"loss" twice \(columns 2 and 3\)/);
-    assert.match(parseError('step,loss\n1,"0.5"x\n', 'm.csv').message, /^m\.csv:2: unexpected "x" after a closing quote/);
+    assert.match(
+      parseError('step,loss\n1,0.5\n2.5,0.4\n', 'm.csv').message,
+      /^m\.csv:3: "step" must be a whole number >= 0 .*"2\.5"/,
+    );
+    assert.match(
+      parseError('step,loss\n1,0.5\n"2,0.4\n', 'm.csv').message,
+      /^m\.csv:3: a quoted field is never closed/,
+    );
+    assert.match(
+      parseError('step,loss,loss\n1,0.5,0.4\n', 'm.csv').message,
+      /^m\.csv:1: .*"loss" twice \(columns 2 and 3\)/,
+    );
+    assert.match(
+      parseError('step,loss\n1,"0.5"x\n', 'm.csv').message,
+      /^m\.csv:2: unexpected "x" after a closing quote/,
+    );
   });
 });
 
@@ -375,11 +463,17 @@ describe('the step axis', () => {
   it('reads an explicit step-key, and refuses a CSV header without it', () => {
     const data = parseMetricText('batch,loss\n0,1\n1,0.5\n', 'm.csv', { stepKey: 'batch' });
     assert.deepEqual(series(data, 'loss'), { steps: [0, 1], values: [1, 0.5] });
-    assert.match(parseError('step,loss\n0,1\n', 'm.csv', { stepKey: 'batch' }).message, /step-key "batch": the header has no such column \(it has "step", "loss"\)/);
+    assert.match(
+      parseError('step,loss\n0,1\n', 'm.csv', { stepKey: 'batch' }).message,
+      /step-key "batch": the header has no such column \(it has "step", "loss"\)/,
+    );
   });
 
   it("reads pandas' unnamed index as the step only while it counts up by one", () => {
-    assert.deepEqual(series(parseMetricText(',loss\n0,1\n1,0.5\n', 'df.csv'), 'loss'), { steps: [0, 1], values: [1, 0.5] });
+    assert.deepEqual(series(parseMetricText(',loss\n0,1\n1,0.5\n', 'df.csv'), 'loss'), {
+      steps: [0, 1],
+      values: [1, 0.5],
+    });
     const byDate = parseMetricText(',loss\n2024-01-01,1\n', 'df.csv');
     assert.deepEqual([...byDate.finals], [['loss', 1]], 'an index that is not a whole number is no step');
     const error = parseError(',loss\n0,1\n2,0.5\n', 'df.csv');
@@ -390,10 +484,23 @@ describe('the step axis', () => {
 
 describe('numbers that are not what they look like', () => {
   it('refuses a number outside the double range instead of reading Infinity', () => {
-    assert.match(parseError('{"step": 1, "loss": 1e400}\n', 'm.jsonl').message, /^m\.jsonl:1: "loss" is a number outside the double range/);
-    assert.match(parseError('{"step": 1, "loss": 1e400, "x": NaN}\n', 'm.jsonl').message, /^m\.jsonl:1: .*1e400 is outside the double range/);
-    assert.match(parseError('step,loss\n1,-1e999\n', 'm.csv').message, /^m\.csv:2: "loss" is -1e999, a number outside the double range/);
-    assert.equal(parseMetricText('step,loss\n1,inf\n', 'm.csv').series.get('loss')!.values[0], Infinity, 'inf written as such is infinity');
+    assert.match(
+      parseError('{"step": 1, "loss": 1e400}\n', 'm.jsonl').message,
+      /^m\.jsonl:1: "loss" is a number outside the double range/,
+    );
+    assert.match(
+      parseError('{"step": 1, "loss": 1e400, "x": NaN}\n', 'm.jsonl').message,
+      /^m\.jsonl:1: .*1e400 is outside the double range/,
+    );
+    assert.match(
+      parseError('step,loss\n1,-1e999\n', 'm.csv').message,
+      /^m\.csv:2: "loss" is -1e999, a number outside the double range/,
+    );
+    assert.equal(
+      parseMetricText('step,loss\n1,inf\n', 'm.csv').series.get('loss')!.values[0],
+      Infinity,
+      'inf written as such is infinity',
+    );
   });
 
   it('refuses a last line cut after the decimal point, and reads the same cell on a finished line', () => {

@@ -11,7 +11,9 @@ describe('parsePythonJson', () => {
   });
 
   it("reads Python's NaN, Infinity and -Infinity where a value starts, never inside strings", () => {
-    const parsed = parsePythonJson('[NaN, Infinity, -Infinity, "NaN is bad, -Infinity too", {"Infinity": NaN}]') as unknown[];
+    const parsed = parsePythonJson(
+      '[NaN, Infinity, -Infinity, "NaN is bad, -Infinity too", {"Infinity": NaN}]',
+    ) as unknown[];
     assert.ok(Number.isNaN(parsed[0]));
     assert.equal(parsed[1], Infinity);
     assert.equal(parsed[2], -Infinity);

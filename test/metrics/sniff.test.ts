@@ -8,7 +8,8 @@ import { sniffFormat } from '../../src/metrics/sniff.ts';
 
 const metrics = path.resolve('test/fixtures/metrics');
 const head = async (file: string) => new Uint8Array(await readFile(file)).subarray(0, 4096);
-const bytes = (...values: Array<number | string>) => new Uint8Array(values.flatMap((v) => (typeof v === 'string' ? [...Buffer.from(v, 'latin1')] : [v])));
+const bytes = (...values: Array<number | string>) =>
+  new Uint8Array(values.flatMap((v) => (typeof v === 'string' ? [...Buffer.from(v, 'latin1')] : [v])));
 
 describe('sniffing a metric file by its first bytes', () => {
   const written: Array<[string, string]> = [
@@ -54,7 +55,11 @@ describe('sniffing a metric file by its first bytes', () => {
 
 describe('formats that are not read are refused by name, with what to do', () => {
   const refused: Array<[string, RegExp, RegExp]> = [
-    ['refused/history.pt', /is a PyTorch file written by torch\.save \(a zip archive holding a pickle\)/, /does not unpickle/],
+    [
+      'refused/history.pt',
+      /is a PyTorch file written by torch\.save \(a zip archive holding a pickle\)/,
+      /does not unpickle/,
+    ],
     ['refused/history-legacy.pth', /is a PyTorch file written by torch\.save \(a pickle/, /JSONL .* TensorBoard/],
     ['refused/losses.npy', /is a NumPy \.npy array/, /np\.savetxt/],
     ['refused/metrics.jsonl.gz', /is a gzip-compressed file/, /gunzip/],
@@ -63,18 +68,24 @@ describe('formats that are not read are refused by name, with what to do', () =>
   for (const [fixture, message, hint] of refused) {
     it(fixture, () => {
       const file = path.join(metrics, fixture);
-      assert.throws(() => readComparable(file), (error) => {
-        assert.ok(error instanceof InputFileError);
-        assert.equal(error.file, file);
-        assert.match(error.message, message);
-        assert.doesNotMatch(error.message, /field|column|header/);
-        assert.match(error.hint ?? '', hint);
-        return true;
-      });
+      assert.throws(
+        () => readComparable(file),
+        (error) => {
+          assert.ok(error instanceof InputFileError);
+          assert.equal(error.file, file);
+          assert.match(error.message, message);
+          assert.doesNotMatch(error.message, /field|column|header/);
+          assert.match(error.hint ?? '', hint);
+          return true;
+        },
+      );
     });
   }
 
   it('a folder of no known layout names both layouts it looked for', () => {
-    assert.throws(() => readComparable(path.join(metrics, 'refused')), /holding no TensorBoard event file .* and no MLflow run/);
+    assert.throws(
+      () => readComparable(path.join(metrics, 'refused')),
+      /holding no TensorBoard event file .* and no MLflow run/,
+    );
   });
 });

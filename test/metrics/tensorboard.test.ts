@@ -55,7 +55,10 @@ describe('TFRecord framing', () => {
       await writeFile(file, bytes);
       const error = readError(file);
       assert.ok(error instanceof InputFileError);
-      assert.match(error.message, new RegExp(`^${file}: corrupt TensorBoard event file: the CRC of the record data .* at byte ${third}$`));
+      assert.match(
+        error.message,
+        new RegExp(`^${file}: corrupt TensorBoard event file: the CRC of the record data .* at byte ${third}$`),
+      );
     });
   });
 
@@ -66,7 +69,10 @@ describe('TFRecord framing', () => {
       bytes[second] = bytes[second]! ^ 0x40;
       const file = path.join(dir, 'events.out.tfevents.2.corrupt');
       await writeFile(file, bytes);
-      assert.match((readError(file)).message, new RegExp(`the CRC of the record length does not match at byte ${second}`));
+      assert.match(
+        readError(file).message,
+        new RegExp(`the CRC of the record length does not match at byte ${second}`),
+      );
     });
   });
 
@@ -80,7 +86,10 @@ describe('TFRecord framing', () => {
         await writeFile(file, bytes.subarray(0, cut));
         const data = readStructuredMetrics(file, { notBefore: null, baseDir: fixtures })!;
         assert.deepEqual(Array.from(data.series.get('train/loss')!.steps), [1, 2, 3, 4, 5]);
-        assert.ok(data.notes.some((note) => note.includes(`the last record (from byte ${last}) is cut short`)), data.notes.join('\n'));
+        assert.ok(
+          data.notes.some((note) => note.includes(`the last record (from byte ${last}) is cut short`)),
+          data.notes.join('\n'),
+        );
       }
     });
   });
@@ -99,15 +108,25 @@ function frame(payload: Uint8Array): Buffer {
 describe('Event messages on the wire', () => {
   // Summary.Value {tag = 1, simple_value = 2 (fixed32), image = 4}; Summary {value = 1}; Event {step = 2, summary = 5}.
   const value = (tag: string, simple?: number) => {
-    const writer = protobuf.Writer.create().uint32((1 << 3) | 2).string(tag);
+    const writer = protobuf.Writer.create()
+      .uint32((1 << 3) | 2)
+      .string(tag);
     if (simple !== undefined) writer.uint32((2 << 3) | 5).float(simple);
     return writer.finish();
   };
-  const summary = (...values: Uint8Array[]) => values.reduce((writer, v) => writer.uint32((1 << 3) | 2).bytes(v), protobuf.Writer.create()).finish();
+  const summary = (...values: Uint8Array[]) =>
+    values.reduce((writer, v) => writer.uint32((1 << 3) | 2).bytes(v), protobuf.Writer.create()).finish();
 
   it('reads a step written after the summary, a zero value, and the last of two oneof fields', async () => {
     await withTemp(async (dir) => {
-      const imageThenScalar = protobuf.Writer.create().uint32((1 << 3) | 2).string('mixed').uint32((4 << 3) | 2).bytes(new Uint8Array([8, 1])).uint32((2 << 3) | 5).float(0.5).finish();
+      const imageThenScalar = protobuf.Writer.create()
+        .uint32((1 << 3) | 2)
+        .string('mixed')
+        .uint32((4 << 3) | 2)
+        .bytes(new Uint8Array([8, 1]))
+        .uint32((2 << 3) | 5)
+        .float(0.5)
+        .finish();
       const event = protobuf.Writer.create()
         .uint32((5 << 3) | 2)
         .bytes(summary(value('loss', 0), imageThenScalar, value('unset')))
@@ -122,26 +141,42 @@ describe('Event messages on the wire', () => {
       assert.deepEqual(Array.from(data.series.get('loss')!.steps), [7]);
       assert.ok(Object.is(data.series.get('loss')!.values[0], 0));
       assert.deepEqual(Array.from(data.series.get('mixed')!.values), [0.5]);
-      assert.ok(data.notes.some((note) => note.endsWith('summaries skipped (1 empty value); only scalars are compared')), data.notes.join('\n'));
+      assert.ok(
+        data.notes.some((note) => note.endsWith('summaries skipped (1 empty value); only scalars are compared')),
+        data.notes.join('\n'),
+      );
     });
   });
 
   it('refuses a record whose CRC checks but whose payload is not an Event, naming the byte offset', async () => {
     await withTemp(async (dir) => {
-      const good = frame(protobuf.Writer.create().uint32((2 << 3) | 0).int64(1).finish());
+      const good = frame(
+        protobuf.Writer.create()
+          .uint32((2 << 3) | 0)
+          .int64(1)
+          .finish(),
+      );
       const file = path.join(dir, 'events.out.tfevents.4.bad');
       await writeFile(file, Buffer.concat([good, frame(new Uint8Array([(5 << 3) | 2, 0x7f, 1]))]));
       const error = readError(file);
-      assert.match(error.message, new RegExp(`^${file}: record at byte ${good.length}: not a TensorBoard Event message`));
+      assert.match(
+        error.message,
+        new RegExp(`^${file}: record at byte ${good.length}: not a TensorBoard Event message`),
+      );
     });
   });
 
   it('refuses a negative step', async () => {
     await withTemp(async (dir) => {
-      const event = protobuf.Writer.create().uint32((2 << 3) | 0).int64(-3).uint32((5 << 3) | 2).bytes(summary(value('loss', 1))).finish();
+      const event = protobuf.Writer.create()
+        .uint32((2 << 3) | 0)
+        .int64(-3)
+        .uint32((5 << 3) | 2)
+        .bytes(summary(value('loss', 1)))
+        .finish();
       const file = path.join(dir, 'events.out.tfevents.5.neg');
       await writeFile(file, frame(event));
-      assert.match((readError(file)).message, /record at byte 0: the event's step -3 is not a whole number/);
+      assert.match(readError(file).message, /record at byte 0: the event's step -3 is not a whole number/);
     });
   });
 });
@@ -149,30 +184,52 @@ describe('Event messages on the wire', () => {
 describe('TensorBoard log folders', () => {
   it('notes the summaries that are not scalars, with counts by kind', async () => {
     const data = readStructuredMetrics(pytorchEvents, { notBefore: null, baseDir: fixtures })!;
-    assert.ok(data.notes.some((note) => note.endsWith('summaries skipped (2 histogram, 1 image); only scalars are compared')), data.notes.join('\n'));
+    assert.ok(
+      data.notes.some((note) => note.endsWith('summaries skipped (2 histogram, 1 image); only scalars are compared')),
+      data.notes.join('\n'),
+    );
   });
 
   it('merges the event files of a resumed run by step and says so, naming both records of each changed step', async () => {
     const data = readStructuredMetrics(path.join(fixtures, 'resumed'), { notBefore: null, baseDir: fixtures })!;
-    assert.ok(data.notes.some((note) => note.startsWith('2 event files in one run (a resumed run) were merged by step')));
+    assert.ok(
+      data.notes.some((note) => note.startsWith('2 event files in one run (a resumed run) were merged by step')),
+    );
     const step3 = data.notes.find((note) => note.startsWith('loss at step 3 was logged twice'));
-    assert.match(step3 ?? '', /fixture-host\.11\.0 \(record at byte \d+\) and .*fixture-host\.12\.0 \(record at byte 40\)/);
+    assert.match(
+      step3 ?? '',
+      /fixture-host\.11\.0 \(record at byte \d+\) and .*fixture-host\.12\.0 \(record at byte 40\)/,
+    );
   });
 
   it('a glob matching event files reads them as a log folder: runs merged by step, tags named as TensorBoard shows them', async () => {
     const resumed = await collectRunMetrics('resumed/events.out.tfevents.*', { baseDir: fixtures, notBefore: null });
     assert.deepEqual([...resumed.data.series.keys()], ['loss'], 'no name taken from the event file names');
     assert.deepEqual(Array.from(resumed.data.series.get('loss')!.steps), [1, 2, 3, 4, 5, 6]);
-    const keras = await collectRunMetrics({ keras: 'keras/*/events.out.tfevents.*' }, { baseDir: fixtures, notBefore: null });
-    assert.deepEqual([...keras.data.series.keys()].sort(), ['keras.train.epoch_accuracy', 'keras.train.epoch_loss', 'keras.validation.epoch_loss', 'keras.validation.evaluation_loss_vs_iterations']);
+    const keras = await collectRunMetrics(
+      { keras: 'keras/*/events.out.tfevents.*' },
+      { baseDir: fixtures, notBefore: null },
+    );
+    assert.deepEqual([...keras.data.series.keys()].sort(), [
+      'keras.train.epoch_accuracy',
+      'keras.train.epoch_loss',
+      'keras.validation.epoch_loss',
+      'keras.validation.evaluation_loss_vs_iterations',
+    ]);
     assert.equal(keras.files.length, 2);
   });
 
   it('reads the file written last when file names are not in write order', async () => {
     await withTemp(async (dir) => {
       // Same bytes, names swapped: the timestamp in the name decides the order, so the values follow the names.
-      await cp(path.join(fixtures, 'resumed/events.out.tfevents.1700000200.fixture-host.11.0'), path.join(dir, 'events.out.tfevents.1700000900.a'));
-      await cp(path.join(fixtures, 'resumed/events.out.tfevents.1700000300.fixture-host.12.0'), path.join(dir, 'events.out.tfevents.1700000100.b'));
+      await cp(
+        path.join(fixtures, 'resumed/events.out.tfevents.1700000200.fixture-host.11.0'),
+        path.join(dir, 'events.out.tfevents.1700000900.a'),
+      );
+      await cp(
+        path.join(fixtures, 'resumed/events.out.tfevents.1700000300.fixture-host.12.0'),
+        path.join(dir, 'events.out.tfevents.1700000100.b'),
+      );
       const loss = readStructuredMetrics(dir, { notBefore: null, baseDir: fixtures })!.series.get('loss')!;
       assert.deepEqual(Array.from(loss.values), [2, 1.5, 1.25, 1.125, 0.75, 0.5]);
     });
@@ -184,13 +241,23 @@ describe('TensorBoard log folders', () => {
       await cp(path.join(fixtures, 'resumed'), path.join(logs, 'version_0'), { recursive: true });
       await cp(path.join(fixtures, 'pytorch'), path.join(logs, 'version_1'), { recursive: true });
       const hourAgo = new Date(Date.now() - 3600_000);
-      for (const name of ['events.out.tfevents.1700000200.fixture-host.11.0', 'events.out.tfevents.1700000300.fixture-host.12.0']) {
+      for (const name of [
+        'events.out.tfevents.1700000200.fixture-host.11.0',
+        'events.out.tfevents.1700000300.fixture-host.12.0',
+      ]) {
         await utimes(path.join(logs, 'version_0', name), hourAgo, hourAgo);
       }
       const started = new Date(Date.now() - 60_000);
       const data = readStructuredMetrics(logs, { notBefore: started, baseDir: dir })!;
-      assert.deepEqual([...data.series.keys()].sort(), ['eval/accuracy', 'train/loss', 'train/lr'], 'no version_ prefix, nothing of version_0');
-      assert.ok(data.notes.some((note) => note.includes('2 event files from earlier runs left out: version_0/')), data.notes.join('\n'));
+      assert.deepEqual(
+        [...data.series.keys()].sort(),
+        ['eval/accuracy', 'train/loss', 'train/lr'],
+        'no version_ prefix, nothing of version_0',
+      );
+      assert.ok(
+        data.notes.some((note) => note.includes('2 event files from earlier runs left out: version_0/')),
+        data.notes.join('\n'),
+      );
 
       // compare has no run start: two versions are two runs, refused rather than mixed.
       const error = readError(logs);
@@ -199,7 +266,10 @@ describe('TensorBoard log folders', () => {
 
       // Every version older than the run: the training logged elsewhere, and the message names what was found.
       const later = readError(logs, new Date(Date.now() + 3600_000));
-      assert.match(later.message, /no TensorBoard event file in .* was written during this run .* found only older ones: version_0\/events/);
+      assert.match(
+        later.message,
+        /no TensorBoard event file in .* was written during this run .* found only older ones: version_0\/events/,
+      );
     });
   });
 });

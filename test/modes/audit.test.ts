@@ -10,7 +10,10 @@ const SGD = readFileSync(path.resolve(import.meta.dirname, '../fixtures/training
 
 /** A repo whose training is the fixture SGD run (test/fixtures/training/sgd.mjs), switched by env. */
 async function withSgdProject(config: string, body: (project: Project) => Promise<void>): Promise<void> {
-  const project = await createProject({ 'train.mjs': SGD, 'repro.yml': `command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\ntimeout-minutes: 1\n${config}` });
+  const project = await createProject({
+    'train.mjs': SGD,
+    'repro.yml': `command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\ntimeout-minutes: 1\n${config}`,
+  });
   try {
     await body(project);
   } finally {
@@ -23,7 +26,9 @@ test('audit: a seeded training is numerical; every run is told its kind and inde
   const identityLog = path.join(logDir, 'identity.txt');
   try {
     await withSgdProject('', async (project) => {
-      const result = await project.cli(['audit', '--runs', '3', '--seeds', '2', '--format', 'json'], { TRAIN_IDENTITY_LOG: identityLog });
+      const result = await project.cli(['audit', '--runs', '3', '--seeds', '2', '--format', 'json'], {
+        TRAIN_IDENTITY_LOG: identityLog,
+      });
       assert.equal(result.code, 0, result.stderr);
       const json = JSON.parse(result.stdout);
       assert.equal(json.level, 'numerical');
@@ -32,7 +37,13 @@ test('audit: a seeded training is numerical; every run is told its kind and inde
       assert.equal(json.seedRuns, 2);
       assert.equal(json.seedIgnored, false);
       assert.deepEqual(json.causes, []);
-      assert.deepEqual(readFileSync(identityLog, 'utf8').trim().split('\n'), ['same-seed 0 3', 'same-seed 1 3', 'same-seed 2 3', 'seed 0 4', 'seed 1 5']);
+      assert.deepEqual(readFileSync(identityLog, 'utf8').trim().split('\n'), [
+        'same-seed 0 3',
+        'same-seed 1 3',
+        'same-seed 2 3',
+        'seed 0 4',
+        'seed 1 5',
+      ]);
     });
   } finally {
     await rm(logDir, { recursive: true, force: true });

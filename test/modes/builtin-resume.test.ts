@@ -27,7 +27,10 @@ for (const backend of ['cpu', 'wasm']) {
     const { code, stdout, stderr } = await audit({ 'repro.yml': config('builtin:smoke', backend, 30) }, 20);
     assert.equal(code, 0, stdout + stderr);
     const report = JSON.parse(stdout);
-    assert.deepEqual([report.status, report.resumeAt, report.firstDivergentStep, report.likelyMissingState], ['pass', 20, null, null]);
+    assert.deepEqual(
+      [report.status, report.resumeAt, report.firstDivergentStep, report.likelyMissingState],
+      ['pass', 20, null, null],
+    );
   });
 }
 

@@ -25,7 +25,10 @@ test('the built-in trainer: baseline, a bit-for-bit pass with identical weights,
     const run = baseline.runs[0];
     assert.equal(run.environment.extra['tfjs.backend'], 'cpu');
     assert.equal(run.provenance.trainer.module, 'builtin:smoke');
-    assert.deepEqual(run.checkpoints.map((c: { step: number }) => c.step), [10, 20, 30]);
+    assert.deepEqual(
+      run.checkpoints.map((c: { step: number }) => c.step),
+      [10, 20, 30],
+    );
     assert.ok(run.checkpoints[2].tensors.length > 0);
     for (const tensor of run.checkpoints[2].tensors) assert.match(tensor.sha256, /^[0-9a-f]{64}$/);
 

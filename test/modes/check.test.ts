@@ -31,7 +31,11 @@ test('check passes bit for bit on the same commit and fails with exit 1 and a ta
     assert.equal(baseline.runs[0].provenance.seed, 7);
     assert.equal(baseline.runs[0].provenance.dirty, false);
     assert.equal(baseline.runs[0].metrics.series['train.loss'].steps.length, 40);
-    assert.equal(baseline.runs[0].metrics.series.timestamp.steps.length, 40, 'recorded faithfully, ignored in the compare');
+    assert.equal(
+      baseline.runs[0].metrics.series.timestamp.steps.length,
+      40,
+      'recorded faithfully, ignored in the compare',
+    );
 
     const pass = await project.cli(['check']);
     assert.equal(pass.code, 0, pass.stdout + pass.stderr);
@@ -135,7 +139,10 @@ test('baseline update does not count its own uncommitted output as an unclean tr
 });
 
 // A training that leaves a marker, to tell whether a refused run trained at all.
-const MARKING_REPRO_YML = REPRO_YML.replace('command: node train.mjs', 'command: touch trained.marker && node train.mjs');
+const MARKING_REPRO_YML = REPRO_YML.replace(
+  'command: node train.mjs',
+  'command: touch trained.marker && node train.mjs',
+);
 
 test('no baseline: check exits 2 and says how to create one, before training', async () => {
   await withProject(
@@ -144,7 +151,11 @@ test('no baseline: check exits 2 and says how to create one, before training', a
       assert.equal(result.code, 2);
       assert.match(result.stderr, /No baseline at \.repro\/baseline\.json; nothing to compare/);
       assert.match(result.stderr, /npx repro-check baseline update/);
-      await assert.rejects(readFile(path.join(project.dir, 'trained.marker')), /ENOENT/, 'refused before the training ran');
+      await assert.rejects(
+        readFile(path.join(project.dir, 'trained.marker')),
+        /ENOENT/,
+        'refused before the training ran',
+      );
     },
     { 'train.mjs': TRAIN_SCRIPT(0.5), 'repro.yml': MARKING_REPRO_YML, '.gitignore': 'trained.marker\n' },
   );
@@ -165,7 +176,11 @@ test('a broken or newer-schema baseline is refused before the training, and left
           if (command[0] === 'baseline' && text.startsWith('{ not')) continue;
           assert.equal(refused.code, 2, command.join(' '));
           assert.match(refused.stderr, message, command.join(' '));
-          await assert.rejects(readFile(path.join(project.dir, 'trained.marker')), /ENOENT/, `${command.join(' ')} refused before the training ran`);
+          await assert.rejects(
+            readFile(path.join(project.dir, 'trained.marker')),
+            /ENOENT/,
+            `${command.join(' ')} refused before the training ran`,
+          );
           assert.equal(await readFile(path.join(project.dir, '.repro/baseline.json'), 'utf8'), text);
         }
       }
@@ -198,20 +213,29 @@ test('exact tolerance: weights that differ while every metric passes are drift, 
       project.commit('change the weight only');
       const markdown = await project.cli(['check']);
       assert.equal(markdown.code, 1, markdown.stderr);
-      assert.match(markdown.stdout, /## ❌ repro-check: drift — final weights differ \(1 of 1 tensor, exact tolerance\); the metric is within tolerance\n/);
+      assert.match(
+        markdown.stdout,
+        /## ❌ repro-check: drift — final weights differ \(1 of 1 tensor, exact tolerance\); the metric is within tolerance\n/,
+      );
       const json = await project.cli(['check', '--format', 'json']);
       assert.equal(json.code, 1);
       const verdict = JSON.parse(json.stdout);
       assert.equal(verdict.status, 'drift', 'the JSON status agrees with the exit code');
       assert.equal(verdict.weightsDiffer, 1);
-      assert.deepEqual(verdict.metrics.map((m: { status: string }) => m.status), ['pass']);
+      assert.deepEqual(
+        verdict.metrics.map((m: { status: string }) => m.status),
+        ['pass'],
+      );
       // The run's report.json (uploaded with the artifact) says the same as stdout.
       const reportPath = /Report: (.*)report\.md/.exec(json.stderr)![1]!;
       const saved = JSON.parse(await readFile(path.join(reportPath, 'report.json'), 'utf8'));
       assert.equal(saved.status, 'drift');
       assert.equal(saved.outcome, 'drift');
       // report.html beside it, and a copy where --html says.
-      assert.match(await readFile(path.join(reportPath, 'report.html'), 'utf8'), /<h1 class="drift">❌ repro-check: drift/);
+      assert.match(
+        await readFile(path.join(reportPath, 'report.html'), 'utf8'),
+        /<h1 class="drift">❌ repro-check: drift/,
+      );
       const copy = await project.cli(['check', '--html', 'out/report.html']);
       assert.equal(copy.code, 1);
       assert.match(await readFile(path.join(project.dir, 'out/report.html'), 'utf8'), /<h1 class="drift">/);
@@ -219,7 +243,8 @@ test('exact tolerance: weights that differ while every metric passes are drift, 
     {
       'train.mjs': WEIGHTS_ONLY_SCRIPT,
       'weight.txt': '0.5',
-      'repro.yml': 'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\ncheckpoints: "{out}/model.safetensors"\ntolerance: { exact: true }\n',
+      'repro.yml':
+        'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\ncheckpoints: "{out}/model.safetensors"\ntolerance: { exact: true }\n',
     },
   );
 });
@@ -233,24 +258,34 @@ test('a baseline with weight hashes and a run that wrote no checkpoint: drift na
       project.commit('stop saving the checkpoint');
       const exact = await project.cli(['check']);
       assert.equal(exact.code, 1, exact.stdout + exact.stderr);
-      assert.match(exact.stdout, /## ❌ repro-check: drift — the baseline has final-weight hashes \(step 0, 1 tensor\); this run wrote no checkpoint \(exact tolerance\)/);
+      assert.match(
+        exact.stdout,
+        /## ❌ repro-check: drift — the baseline has final-weight hashes \(step 0, 1 tensor\); this run wrote no checkpoint \(exact tolerance\)/,
+      );
       assert.doesNotMatch(exact.stdout, /bit-for-bit identical/);
       assert.match(exact.stdout, /checkpoints "\{out\}\/model\.safetensors" matched no file/);
       const json = JSON.parse((await project.cli(['check', '--format', 'json'])).stdout);
       assert.equal(json.status, 'drift');
       assert.equal(json.weightsDiffer, 1);
 
-      await project.write('repro.yml', 'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\ncheckpoints: "{out}/model.safetensors"\n');
+      await project.write(
+        'repro.yml',
+        'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\ncheckpoints: "{out}/model.safetensors"\n',
+      );
       project.commit('default tolerance');
       const allclose = await project.cli(['check']);
       assert.equal(allclose.code, 0, allclose.stdout + allclose.stderr);
       assert.match(allclose.stdout, /## ✅ .*; the weights were not compared \(this run wrote no checkpoint\)/);
-      assert.match(allclose.stdout, /### Weights\n\n- the baseline has final-weight hashes .*\n- the weights were not compared/);
+      assert.match(
+        allclose.stdout,
+        /### Weights\n\n- the baseline has final-weight hashes .*\n- the weights were not compared/,
+      );
     },
     {
       'train.mjs': WEIGHTS_ONLY_SCRIPT,
       'weight.txt': '0.5',
-      'repro.yml': 'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\ncheckpoints: "{out}/model.safetensors"\ntolerance: { exact: true }\n',
+      'repro.yml':
+        'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\ncheckpoints: "{out}/model.safetensors"\ntolerance: { exact: true }\n',
     },
   );
 });
@@ -264,15 +299,25 @@ test('--set metrics takes a path with {out} or a glob as text, and one map entry
       assert.equal(record.metrics.series['train.loss'].steps.length, 40);
       const prefixed = await project.cli(['run', '--set', 'metrics.fit={out}/metrics.jsonl', '-o', 'prefixed.json']);
       assert.equal(prefixed.code, 0, prefixed.stderr);
-      assert.equal(JSON.parse(await readFile(path.join(project.dir, 'prefixed.json'), 'utf8')).metrics.series['fit.train.loss'].steps.length, 40);
+      assert.equal(
+        JSON.parse(await readFile(path.join(project.dir, 'prefixed.json'), 'utf8')).metrics.series['fit.train.loss']
+          .steps.length,
+        40,
+      );
       // A glob is text too; here it matches nothing, and the message names it.
       const glob = await project.cli(['run', '--set', 'metrics=logs/*.jsonl']);
       assert.equal(glob.code, 2);
-      assert.match(glob.stderr, /The training exited 0 but did not write `logs\/\*\.jsonl` \(looked for .*\/logs\/\*\.jsonl\)/);
+      assert.match(
+        glob.stderr,
+        /The training exited 0 but did not write `logs\/\*\.jsonl` \(looked for .*\/logs\/\*\.jsonl\)/,
+      );
       // A plain file under {out} that the training never wrote: named as the setting has it, and where it was looked for.
       const missing = await project.cli(['run', '--set', 'metrics={out}/eval.jsonl']);
       assert.equal(missing.code, 2);
-      assert.match(missing.stderr, /error: The training exited 0 but did not write `\{out\}\/eval\.jsonl` \(looked for \/.*\/run-[^/]+\/eval\.jsonl\)\./);
+      assert.match(
+        missing.stderr,
+        /error: The training exited 0 but did not write `\{out\}\/eval\.jsonl` \(looked for \/.*\/run-[^/]+\/eval\.jsonl\)\./,
+      );
       assert.doesNotMatch(missing.stderr, /ENOENT/);
     },
     { 'train.mjs': TRAIN_SCRIPT(0.5), 'repro.yml': 'command: node train.mjs\nseed: 7\n', '.gitignore': '*.json\n' },
@@ -281,7 +326,10 @@ test('--set metrics takes a path with {out} or a glob as text, and one map entry
 
 test('a failed, missing or slow training command is exit 2 with the reason and its last output lines', async () => {
   await withProject(async (project) => {
-    await project.write('repro.yml', 'command: node -e "console.log(\'loading data\'); console.error(\'CUDA out of memory\'); process.exit(3)"\nmetrics: out.jsonl\n');
+    await project.write(
+      'repro.yml',
+      "command: node -e \"console.log('loading data'); console.error('CUDA out of memory'); process.exit(3)\"\nmetrics: out.jsonl\n",
+    );
     project.commit('failing');
     const failed = await project.cli(['run']);
     assert.equal(failed.code, 2);
@@ -317,10 +365,17 @@ test('a cancelled training is exit 2 naming the cancel, with its last lines or t
       const cancel = new AbortController();
       let stderr = '';
       const started = Date.now();
-      const running = runCli(['run'], { cwd: project.dir, env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdout: () => undefined, stderr: (t) => (stderr += t), signal: cancel.signal });
+      const running = runCli(['run'], {
+        cwd: project.dir,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME },
+        stdout: () => undefined,
+        stderr: (t) => (stderr += t),
+        signal: cancel.signal,
+      });
       // Cancel once the command is running (its first output line on a line of its own — the
       // heading names the command too — or its group heading).
-      while (!/── Training: /.test(stderr) || (command.startsWith('echo') && !/^loading shards$/m.test(stderr))) await new Promise((r) => setTimeout(r, 20));
+      while (!/── Training: /.test(stderr) || (command.startsWith('echo') && !/^loading shards$/m.test(stderr)))
+        await new Promise((r) => setTimeout(r, 20));
       cancel.abort();
       assert.equal(await running, 2);
       assert.ok(Date.now() - started < 15_000, 'stopped, not waited for');
@@ -340,7 +395,10 @@ test('a metric file left over from an earlier run is refused, not read', async (
       await utimes(path.join(project.dir, 'out', 'metrics.jsonl'), old, old);
       const result = await project.cli(['run']);
       assert.equal(result.code, 2);
-      assert.match(result.stderr, /out\/metrics\.jsonl: was last written at .*before this run started.*left over from an earlier run/);
+      assert.match(
+        result.stderr,
+        /out\/metrics\.jsonl: was last written at .*before this run started.*left over from an earlier run/,
+      );
     },
     { 'repro.yml': 'command: "true"\nmetrics: out/metrics.jsonl\n', '.gitignore': 'out/\n', 'out/.keep': '' },
   );
@@ -376,7 +434,9 @@ test('bad settings are exit 2 with every problem named; a newer baseline is not 
 test('outside a repository and on a detached HEAD', async () => {
   await withProject(async (project) => {
     const outside = await (await import('./project-fixture.ts')).createProject();
-    await import('node:fs/promises').then((fs) => fs.rm(path.join(outside.dir, '.git'), { recursive: true, force: true }));
+    await import('node:fs/promises').then((fs) =>
+      fs.rm(path.join(outside.dir, '.git'), { recursive: true, force: true }),
+    );
     const notRepo = await outside.cli(['check']);
     await outside.cleanup();
     assert.equal(notRepo.code, 2);

@@ -53,13 +53,25 @@ test('check averages the last K checkpoints, evaluates merged and final, records
     project.commit('baseline');
     const baseline = JSON.parse(await readFile(path.join(project.dir, '.repro/baseline.json'), 'utf8'));
     const run = baseline.runs[0];
-    assert.deepEqual(run.merged.from.map((f: string) => path.basename(f)), ['ckpt-20.safetensors', 'ckpt-25.safetensors', 'ckpt-30.safetensors']);
+    assert.deepEqual(
+      run.merged.from.map((f: string) => path.basename(f)),
+      ['ckpt-20.safetensors', 'ckpt-25.safetensors', 'ckpt-30.safetensors'],
+    );
     assert.equal(run.merged.method, 'sma');
-    assert.deepEqual(run.merged.tensors.map((t: { name: string }) => t.name), ['layer.w']);
+    assert.deepEqual(
+      run.merged.tensors.map((t: { name: string }) => t.name),
+      ['layer.w'],
+    );
     assert.deepEqual(Object.keys(run.merged.metrics), ['eval.loss']);
-    assert.deepEqual(Object.keys(run.metrics.finals).sort(), ['checkpoints.final.eval.loss', 'checkpoints.merged.eval.loss']);
+    assert.deepEqual(Object.keys(run.metrics.finals).sort(), [
+      'checkpoints.final.eval.loss',
+      'checkpoints.merged.eval.loss',
+    ]);
     assert.equal(run.metrics.finals['checkpoints.merged.eval.loss'], run.merged.metrics['eval.loss']);
-    assert.notEqual(run.metrics.finals['checkpoints.merged.eval.loss'], run.metrics.finals['checkpoints.final.eval.loss']);
+    assert.notEqual(
+      run.metrics.finals['checkpoints.merged.eval.loss'],
+      run.metrics.finals['checkpoints.final.eval.loss'],
+    );
     assert.equal(run.checkpoints.length, 6);
 
     const pass = await project.cli(['check']);
@@ -85,8 +97,17 @@ test('check averages the last K checkpoints, evaluates merged and final, records
 });
 
 test('the eval command prints one JSON object of numbers on its last line; anything else is named', () => {
-  assert.deepEqual([...parseEvalOutput('{"loss": 0.5, "eval": {"acc": 1}, "name": "x"}', 'e')], [['loss', 0.5], ['eval.acc', 1]]);
-  assert.throws(() => parseEvalOutput('loss=0.5', 'python eval.py'), /the eval command's last line of output is not JSON: python eval\.py\n {2}last line: loss=0\.5/);
+  assert.deepEqual(
+    [...parseEvalOutput('{"loss": 0.5, "eval": {"acc": 1}, "name": "x"}', 'e')],
+    [
+      ['loss', 0.5],
+      ['eval.acc', 1],
+    ],
+  );
+  assert.throws(
+    () => parseEvalOutput('loss=0.5', 'python eval.py'),
+    /the eval command's last line of output is not JSON: python eval\.py\n {2}last line: loss=0\.5/,
+  );
   assert.throws(() => parseEvalOutput('[1]', 'e'), /is not a JSON object/);
   assert.throws(() => parseEvalOutput('{"name": "x"}', 'e'), /holds no numbers/);
 });

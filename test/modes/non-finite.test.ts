@@ -41,7 +41,10 @@ test('check names the divergence in the headline, shows NaN in the diff columns 
     project.commit('diverge');
     const check = await project.cli(['check']);
     assert.equal(check.code, 1, check.stderr);
-    assert.match(check.stdout, /## ❌ repro-check: drift in 1 of 2 metrics — diverged: `train\.loss` became NaN at step 8/);
+    assert.match(
+      check.stdout,
+      /## ❌ repro-check: drift in 1 of 2 metrics — diverged: `train\.loss` became NaN at step 8/,
+    );
     const row = check.stdout.split('\n').find((line) => line.startsWith('| train.loss'))!;
     assert.match(row, /\| NaN \| NaN \| 8 \| 8 \|/, row);
     const chart = check.stdout.slice(check.stdout.indexOf('```mermaid'));

@@ -9,7 +9,10 @@ import { runCli } from '../../src/cli/main.ts';
  * program: logistic regression by SGD on a fixed toy problem, seeded by REPRO_SEED, writing
  * JSONL to $REPRO_OUT_DIR. The learning rate sits in the script so a test can change and commit it.
  */
-export const TRAIN_SCRIPT = (learningRate: number, steps = 40) => `// Logistic regression by SGD on a seeded toy problem.
+export const TRAIN_SCRIPT = (
+  learningRate: number,
+  steps = 40,
+) => `// Logistic regression by SGD on a seeded toy problem.
 import { writeFileSync, appendFileSync } from 'node:fs';
 const LEARNING_RATE = ${learningRate};
 const STEPS = ${steps};
@@ -42,7 +45,11 @@ timeout-minutes: 1
 `;
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, encoding: 'utf8' },
+  );
 }
 
 export interface Project {
@@ -53,7 +60,9 @@ export interface Project {
   cleanup(): Promise<void>;
 }
 
-export async function createProject(files: Record<string, string> = { 'train.mjs': TRAIN_SCRIPT(0.5), 'repro.yml': REPRO_YML }): Promise<Project> {
+export async function createProject(
+  files: Record<string, string> = { 'train.mjs': TRAIN_SCRIPT(0.5), 'repro.yml': REPRO_YML },
+): Promise<Project> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-project-'));
   const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'repro-runner-temp-'));
   git(dir, 'init', '-q', '-b', 'main');
@@ -62,7 +71,12 @@ export async function createProject(files: Record<string, string> = { 'train.mjs
     async cli(args, env = {}) {
       let stdout = '';
       let stderr = '';
-      const code = await runCli(args, { cwd: dir, env: { PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: runnerTemp, ...env }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      const code = await runCli(args, {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: runnerTemp, ...env },
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+      });
       return { code, stdout, stderr };
     },
     async write(file, text) {

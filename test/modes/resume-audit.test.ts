@@ -11,7 +11,9 @@ import { createProject } from './project-fixture.ts';
  * problem, minibatches drawn by its own generator, the state saved as JSON (doubles survive it
  * exactly). `forget` leaves one piece of state out of the save, as a user's script might.
  */
-const RESUMABLE = (forget: 'nothing' | 'momentum' | 'generator' | 'protocol') => `import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+const RESUMABLE = (
+  forget: 'nothing' | 'momentum' | 'generator' | 'protocol',
+) => `import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 const env = process.env;
 let rng = Number(env.REPRO_SEED) >>> 0;
 const random = () => ((rng = (Math.imul(rng, 1664525) + 1013904223) >>> 0) / 2 ** 32);
@@ -57,8 +59,14 @@ test('a run that saves its whole state resumes bit-identically: exit 0', async (
   const { code, stdout, stderr } = await audit('nothing', 15);
   assert.equal(code, 0, stderr);
   const report = JSON.parse(stdout);
-  assert.deepEqual([report.status, report.resumeAt, report.firstDivergentStep, report.likelyMissingState], ['pass', 15, null, null]);
-  assert.deepEqual(report.metrics.map((m: { name: string; status: string }) => `${m.name}:${m.status}`).sort(), ['train.loss:pass', 'w0:pass']);
+  assert.deepEqual(
+    [report.status, report.resumeAt, report.firstDivergentStep, report.likelyMissingState],
+    ['pass', 15, null, null],
+  );
+  assert.deepEqual(report.metrics.map((m: { name: string; status: string }) => `${m.name}:${m.status}`).sort(), [
+    'train.loss:pass',
+    'w0:pass',
+  ]);
 });
 
 test('checkpoint averaging settings do not apply to the legs (a first leg has fewer checkpoints)', async () => {
@@ -88,7 +96,10 @@ test('a generator left out shows at the next draw, later than N+1, and is blamed
 test('a command that ignores the protocol is bad input (exit 2), said with what to implement', async () => {
   const { code, stderr } = await audit('protocol', 15);
   assert.equal(code, 2);
-  assert.match(stderr, /the first leg logged step 30, past REPRO_STOP_AT_STEP=15: the training command does not implement the resume protocol/);
+  assert.match(
+    stderr,
+    /the first leg logged step 30, past REPRO_STOP_AT_STEP=15: the training command does not implement the resume protocol/,
+  );
   assert.match(stderr, /save its full state .* into REPRO_STATE_DIR/);
   const late = await audit('nothing', 30);
   assert.equal(late.code, 2);
@@ -108,28 +119,55 @@ test('a command that ignores the protocol is bad input (exit 2), said with what 
 });
 
 const example = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../examples/pytorch-smoke');
-const torchSkip = spawnSync('/usr/bin/python3', ['-c', 'import numpy, torch']).status === 0 ? false : '/usr/bin/python3 cannot import torch and numpy (apt install python3-torch python3-numpy)';
+const torchSkip =
+  spawnSync('/usr/bin/python3', ['-c', 'import numpy, torch']).status === 0
+    ? false
+    : '/usr/bin/python3 cannot import torch and numpy (apt install python3-torch python3-numpy)';
 
-test('examples/pytorch-smoke resumes exactly on the CPU; without its optimizer state it parts right after the resume', { skip: torchSkip }, async () => {
-  const files: Record<string, string> = {};
-  for (const name of ['repro.yml', 'train.py']) files[`examples/pytorch-smoke/${name}`] = await readFile(path.join(example, name), 'utf8');
-  const project = await createProject(files);
-  try {
-    const exact = await project.cli(['audit', '--resume-at', '50', '--config', 'examples/pytorch-smoke/repro.yml', '--format', 'json']);
-    assert.equal(exact.code, 0, exact.stderr);
-    assert.equal(JSON.parse(exact.stdout).status, 'pass');
-    assert.match(exact.stderr, /stopped after step 50; state saved to/);
+test(
+  'examples/pytorch-smoke resumes exactly on the CPU; without its optimizer state it parts right after the resume',
+  { skip: torchSkip },
+  async () => {
+    const files: Record<string, string> = {};
+    for (const name of ['repro.yml', 'train.py'])
+      files[`examples/pytorch-smoke/${name}`] = await readFile(path.join(example, name), 'utf8');
+    const project = await createProject(files);
+    try {
+      const exact = await project.cli([
+        'audit',
+        '--resume-at',
+        '50',
+        '--config',
+        'examples/pytorch-smoke/repro.yml',
+        '--format',
+        'json',
+      ]);
+      assert.equal(exact.code, 0, exact.stderr);
+      assert.equal(JSON.parse(exact.stdout).status, 'pass');
+      assert.match(exact.stderr, /stopped after step 50; state saved to/);
 
-    const forgetful = files['examples/pytorch-smoke/train.py']!.replace('    optimizer.load_state_dict(state["optimizer"])\n', '');
-    assert.notEqual(forgetful, files['examples/pytorch-smoke/train.py']);
-    await project.write('examples/pytorch-smoke/train.py', forgetful);
-    project.commit('forget the optimizer state');
-    const parted = await project.cli(['audit', '--resume-at', '50', '--config', 'examples/pytorch-smoke/repro.yml', '--format', 'json']);
-    assert.equal(parted.code, 1, parted.stderr);
-    const report = JSON.parse(parted.stdout);
-    assert.equal(report.firstDivergentStep, 52); // step 51's loss is computed before Adam's first update
-    assert.match(report.likelyMissingState, /optimizer state/);
-  } finally {
-    await project.cleanup();
-  }
-});
+      const forgetful = files['examples/pytorch-smoke/train.py']!.replace(
+        '    optimizer.load_state_dict(state["optimizer"])\n',
+        '',
+      );
+      assert.notEqual(forgetful, files['examples/pytorch-smoke/train.py']);
+      await project.write('examples/pytorch-smoke/train.py', forgetful);
+      project.commit('forget the optimizer state');
+      const parted = await project.cli([
+        'audit',
+        '--resume-at',
+        '50',
+        '--config',
+        'examples/pytorch-smoke/repro.yml',
+        '--format',
+        'json',
+      ]);
+      assert.equal(parted.code, 1, parted.stderr);
+      const report = JSON.parse(parted.stdout);
+      assert.equal(report.firstDivergentStep, 52); // step 51's loss is computed before Adam's first update
+      assert.match(report.likelyMissingState, /optimizer state/);
+    } finally {
+      await project.cleanup();
+    }
+  },
+);

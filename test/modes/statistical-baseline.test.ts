@@ -6,7 +6,8 @@ import path from 'node:path';
 import { createProject } from './project-fixture.ts';
 
 const SGD = readFileSync(path.resolve(import.meta.dirname, '../fixtures/training/sgd.mjs'), 'utf8');
-const CONFIG = 'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\ntimeout-minutes: 1\ntolerance: { sigma: 4 }\n';
+const CONFIG =
+  'command: node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\ntimeout-minutes: 1\ntolerance: { sigma: 4 }\n';
 
 test('baseline update --seeds 8 stores the seed and same-seed bands and the level; check judges other seeds by the σ gate', async () => {
   const project = await createProject({ 'train.mjs': SGD, 'repro.yml': CONFIG });
@@ -18,7 +19,10 @@ test('baseline update --seeds 8 stores the seed and same-seed bands and the leve
     assert.equal(baseline.runs.length, 1);
     assert.equal(baseline.level, 'numerical');
     assert.equal(baseline.band.seed.members.length, 8);
-    assert.deepEqual(baseline.band.seed.members.map((m: { seed: number }) => m.seed), [3, 4, 5, 6, 7, 8, 9, 10]);
+    assert.deepEqual(
+      baseline.band.seed.members.map((m: { seed: number }) => m.seed),
+      [3, 4, 5, 6, 7, 8, 9, 10],
+    );
     assert.equal(baseline.band.sameSeed.members.length, 2);
     const loss = baseline.band.seed.metrics['train.loss'];
     assert.equal(loss.steps.length, 100);
@@ -59,9 +63,25 @@ test('baseline update --seeds 8 stores the seed and same-seed bands and the leve
     // compare --sigma against the same baseline file, with a run record of another seed.
     const run = await project.cli(['run', '--seed', '104', '-o', 'run.json']);
     assert.equal(run.code, 0, run.stderr);
-    const strict = await project.cli(['compare', '.repro/baseline.json', 'run.json', '--sigma', '0.01', '--format', 'json']);
+    const strict = await project.cli([
+      'compare',
+      '.repro/baseline.json',
+      'run.json',
+      '--sigma',
+      '0.01',
+      '--format',
+      'json',
+    ]);
     assert.equal(strict.code, 1);
-    const loose = await project.cli(['compare', '.repro/baseline.json', 'run.json', '--sigma', '6', '--format', 'json']);
+    const loose = await project.cli([
+      'compare',
+      '.repro/baseline.json',
+      'run.json',
+      '--sigma',
+      '6',
+      '--format',
+      'json',
+    ]);
     assert.equal(loose.code, 0, loose.stdout);
     assert.ok(JSON.parse(loose.stdout).metrics.every((m: { sigmas?: unknown }) => typeof m.sigmas === 'number'));
     const bad = await project.cli(['compare', '.repro/baseline.json', 'run.json', '--sigma', 'x']);

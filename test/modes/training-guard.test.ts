@@ -36,8 +36,15 @@ function readCmdline(pid: string): string {
   }
 }
 
-async function runWithDaemon(settings: string, args: string[] = [], options: { train?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; stderr: string; pid: number; record: any }> {
-  const project = await createProject({ 'train.sh': options.train ?? TRAIN_WITH_DAEMON, 'repro.yml': `command: bash train.sh\nmetrics: "{out}/metrics.jsonl"\n${settings}` });
+async function runWithDaemon(
+  settings: string,
+  args: string[] = [],
+  options: { train?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number; stderr: string; pid: number; record: any }> {
+  const project = await createProject({
+    'train.sh': options.train ?? TRAIN_WITH_DAEMON,
+    'repro.yml': `command: bash train.sh\nmetrics: "{out}/metrics.jsonl"\n${settings}`,
+  });
   try {
     const run = await project.cli(['run', ...args], options.env);
     const recordPath = /Run record: (.*)/.exec(run.stdout)?.[1];
@@ -54,7 +61,12 @@ test('without isolation a leftover daemon is reported by pid and command, and le
   const run = await runWithDaemon('isolation: none\n');
   try {
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, new RegExp(`warning: 1 process started by the training is still running after it ended \\(set kill-escaped: true to stop it\\): pid ${run.pid}: sleep ${DAEMON_SLEEP.replace('.', '\\.')}`));
+    assert.match(
+      run.stderr,
+      new RegExp(
+        `warning: 1 process started by the training is still running after it ended \\(set kill-escaped: true to stop it\\): pid ${run.pid}: sleep ${DAEMON_SLEEP.replace('.', '\\.')}`,
+      ),
+    );
     assert.equal(isRunning(run.pid), true);
     assert.equal(run.record.runner.isolation, 'none');
   } finally {
@@ -67,13 +79,21 @@ test('kill-escaped: true kills the leftover and says so', async () => {
   const running = isRunning(run.pid);
   if (running) process.kill(run.pid, 'SIGKILL');
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stderr, new RegExp(`was still running after it ended and was killed \\(kill-escaped\\): pid ${run.pid}: sleep ${DAEMON_SLEEP.replace('.', '\\.')}`));
+  assert.match(
+    run.stderr,
+    new RegExp(
+      `was still running after it ended and was killed \\(kill-escaped\\): pid ${run.pid}: sleep ${DAEMON_SLEEP.replace('.', '\\.')}`,
+    ),
+  );
   assert.equal(running, false);
 });
 
-test('a leftover that dropped the marker is still found by the runner\'s RUNNER_TRACKING_ID and a start after the training\'s', async () => {
+test("a leftover that dropped the marker is still found by the runner's RUNNER_TRACKING_ID and a start after the training's", async () => {
   const train = TRAIN_WITH_DAEMON.replace('setsid bash', 'env -u REPRO_CHECK_TRAINING setsid bash');
-  const run = await runWithDaemon('isolation: none\nkill-escaped: true\n', [], { train, env: { RUNNER_TRACKING_ID: `github_${process.pid}` } });
+  const run = await runWithDaemon('isolation: none\nkill-escaped: true\n', [], {
+    train,
+    env: { RUNNER_TRACKING_ID: `github_${process.pid}` },
+  });
   const running = isRunning(run.pid);
   if (running) process.kill(run.pid, 'SIGKILL');
   assert.equal(run.code, 0, run.stderr);
@@ -89,6 +109,11 @@ test('in a PID namespace the daemon ends with the training, and the record says 
   assert.equal(run.record.runner.isolation, 'pid-namespace');
   assert.doesNotMatch(run.stderr, /still running/);
   // The pid it wrote is its number inside the namespace: look for its command line instead.
-  const survivors = readdirSync('/proc').filter((name) => /^\d+$/.test(name) && readCmdline(name) === `sleep\0${DAEMON_SLEEP}\0`);
-  assert.deepEqual(survivors.filter((pid) => isRunning(Number(pid))), []);
+  const survivors = readdirSync('/proc').filter(
+    (name) => /^\d+$/.test(name) && readCmdline(name) === `sleep\0${DAEMON_SLEEP}\0`,
+  );
+  assert.deepEqual(
+    survivors.filter((pid) => isRunning(Number(pid))),
+    [],
+  );
 });

@@ -9,7 +9,10 @@ import { createProject, type Project } from './project-fixture.ts';
  * version already there (lightning_fabric/loggers: _get_next_version). On a reused self-hosted checkout
  * the folders of earlier jobs stay (they are git-ignored, so the clean-tree gate lets them be).
  */
-const LIGHTNING_LIKE_TRAINING = (logsDir: string, eventFixture: string) => `// Writes what Lightning's CSVLogger and TensorBoardLogger write, into the next version folder.
+const LIGHTNING_LIKE_TRAINING = (
+  logsDir: string,
+  eventFixture: string,
+) => `// Writes what Lightning's CSVLogger and TensorBoardLogger write, into the next version folder.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 const root = ${JSON.stringify(logsDir)};
 const versions = existsSync(root) ? readdirSync(root).filter((n) => /^version_\\d+$/.test(n)).map((n) => Number(n.slice(8))) : [];
@@ -21,7 +24,9 @@ copyFileSync(${JSON.stringify(eventFixture)}, dir + '/events.out.tfevents.170000
 console.log('logged to', dir);
 `;
 
-const EVENT_FIXTURE = path.resolve('test/fixtures/metrics/tensorboard/pytorch/events.out.tfevents.1700000000.fixture-host.4242.0');
+const EVENT_FIXTURE = path.resolve(
+  'test/fixtures/metrics/tensorboard/pytorch/events.out.tfevents.1700000000.fixture-host.4242.0',
+);
 
 async function ageFolder(dir: string): Promise<void> {
   const hourAgo = new Date(Date.now() - 3600_000);
@@ -67,11 +72,16 @@ for (const [layout, metrics, metric] of [
       // The training now logs somewhere else: only the old folders match, and the message names what this run wrote.
       await project.write('train.mjs', LIGHTNING_LIKE_TRAINING('logs', EVENT_FIXTURE));
       project.commit('log to logs/');
-      for (const name of await readdir(path.join(project.dir, 'lightning_logs'))) await ageFolder(path.join(project.dir, 'lightning_logs', name));
+      for (const name of await readdir(path.join(project.dir, 'lightning_logs')))
+        await ageFolder(path.join(project.dir, 'lightning_logs', name));
       const moved = await project.cli(['check']);
       assert.equal(moved.code, 2, moved.stderr);
       assert.match(moved.stderr, /version_0\/.*\(written .*\)/);
-      assert.match(moved.stderr, /logs\/version_0\/(metrics\.csv|events\.out\.tfevents)/, 'names what the training did write');
+      assert.match(
+        moved.stderr,
+        /logs\/version_0\/(metrics\.csv|events\.out\.tfevents)/,
+        'names what the training did write',
+      );
     });
   });
 }

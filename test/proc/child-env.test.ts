@@ -48,13 +48,18 @@ const DROPPED = [
 ];
 
 function expectedEnvironment(determinism: boolean): Record<string, string> {
-  const kept = Object.fromEntries(Object.entries(RUNNER_ENV).filter(([name]) => !DROPPED.includes(name))) as Record<string, string>;
+  const kept = Object.fromEntries(Object.entries(RUNNER_ENV).filter(([name]) => !DROPPED.includes(name))) as Record<
+    string,
+    string
+  >;
   return {
     ...kept,
     REPRO_SEED: '1234',
     PYTHONHASHSEED: '1234',
     REPRO_OUT_DIR: '/tmp/repro-out/run-1',
-    ...(determinism ? { CUBLAS_WORKSPACE_CONFIG: ':4096:8', TF_DETERMINISTIC_OPS: '1', TF_CUDNN_DETERMINISTIC: '1' } : {}),
+    ...(determinism
+      ? { CUBLAS_WORKSPACE_CONFIG: ':4096:8', TF_DETERMINISTIC_OPS: '1', TF_CUDNN_DETERMINISTIC: '1' }
+      : {}),
   };
 }
 
@@ -67,7 +72,10 @@ test('the child keeps RUNNER_TRACKING_ID and ordinary variables, gets seed and o
 });
 
 test('determinism switches off: only the seed variables are set', () => {
-  assert.deepEqual(childEnvironment(RUNNER_ENV, { seed: 1234, determinism: false, outDir: '/tmp/repro-out/run-1' }), expectedEnvironment(false));
+  assert.deepEqual(
+    childEnvironment(RUNNER_ENV, { seed: 1234, determinism: false, outDir: '/tmp/repro-out/run-1' }),
+    expectedEnvironment(false),
+  );
 });
 
 test('our seed wins over a seed variable already in the environment; the parent is not changed', () => {
@@ -83,7 +91,13 @@ test('a real child process sees exactly that environment', async () => {
   const env = childEnvironment(RUNNER_ENV, { seed: 1234, determinism: true, outDir: '/tmp/repro-out/run-1' });
   const lines: string[] = [];
   // env -0: names and values separated by NUL, so values with newlines could not confuse it.
-  const result = await runProcess({ argv: ['env', '-0'], cwd: os.tmpdir(), env, timeoutMs: 30_000, onOutputLine: (line) => lines.push(line) });
+  const result = await runProcess({
+    argv: ['env', '-0'],
+    cwd: os.tmpdir(),
+    env,
+    timeoutMs: 30_000,
+    onOutputLine: (line) => lines.push(line),
+  });
   assert.equal(result.exitCode, 0);
   const seen = Object.fromEntries(
     lines

@@ -2,11 +2,26 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { CANCEL_KILL_GRACE_MS, TIMEOUT_KILL_GRACE_MS, runProcess, type ProcessOptions } from '../../src/proc/run-process.ts';
+import {
+  CANCEL_KILL_GRACE_MS,
+  TIMEOUT_KILL_GRACE_MS,
+  runProcess,
+  type ProcessOptions,
+} from '../../src/proc/run-process.ts';
 
-function run(options: Partial<ProcessOptions> & Pick<ProcessOptions, 'shell'> | (Partial<ProcessOptions> & Pick<ProcessOptions, 'argv'>)) {
+function run(
+  options:
+    | (Partial<ProcessOptions> & Pick<ProcessOptions, 'shell'>)
+    | (Partial<ProcessOptions> & Pick<ProcessOptions, 'argv'>),
+) {
   const lines: string[] = [];
-  const result = runProcess({ cwd: os.tmpdir(), env: process.env, timeoutMs: 30_000, onOutputLine: (line) => lines.push(line), ...options });
+  const result = runProcess({
+    cwd: os.tmpdir(),
+    env: process.env,
+    timeoutMs: 30_000,
+    onOutputLine: (line) => lines.push(line),
+    ...options,
+  });
   return result.then((r) => ({ ...r, lines }));
 }
 
@@ -49,9 +64,19 @@ test('exit codes come back, and bash -c runs pipes and &&', async () => {
 
 test('stderr lines are delivered with their stream; a last line without newline is not lost', async () => {
   const seen: Array<[string, string]> = [];
-  const result = await runProcess({ shell: 'echo out; echo err >&2; printf "no newline"', cwd: os.tmpdir(), env: process.env, timeoutMs: 30_000, onOutputLine: (line, stream) => seen.push([stream, line]) });
+  const result = await runProcess({
+    shell: 'echo out; echo err >&2; printf "no newline"',
+    cwd: os.tmpdir(),
+    env: process.env,
+    timeoutMs: 30_000,
+    onOutputLine: (line, stream) => seen.push([stream, line]),
+  });
   assert.equal(result.exitCode, 0);
-  assert.deepEqual(seen.sort(), [['stderr', 'err'], ['stdout', 'no newline'], ['stdout', 'out']]);
+  assert.deepEqual(seen.sort(), [
+    ['stderr', 'err'],
+    ['stdout', 'no newline'],
+    ['stdout', 'out'],
+  ]);
   assert.ok(result.outputTail.includes('no newline'));
 });
 
@@ -96,19 +121,29 @@ test('an AbortSignal cancels the whole group', async () => {
 });
 
 test('an already aborted signal stops the command at once', async () => {
-  const result = await runProcess({ shell: 'sleep 100', cwd: os.tmpdir(), env: process.env, timeoutMs: 30_000, signal: AbortSignal.abort() });
+  const result = await runProcess({
+    shell: 'sleep 100',
+    cwd: os.tmpdir(),
+    env: process.env,
+    timeoutMs: 30_000,
+    signal: AbortSignal.abort(),
+  });
   assert.equal(result.cancelled, true);
   assert.notEqual(result.exitCode, 0);
 });
 
 test('a child that ignores SIGTERM is killed with SIGKILL after the grace period', async () => {
-  const result = await run({ shell: 'trap "" TERM; echo ready; while :; do sleep 0.05; done', timeoutMs: 300, killGraceMs: 300 });
+  const result = await run({
+    shell: 'trap "" TERM; echo ready; while :; do sleep 0.05; done',
+    timeoutMs: 300,
+    killGraceMs: 300,
+  });
   assert.equal(result.timedOut, true);
   assert.equal(result.signal, 'SIGKILL');
   assert.deepEqual(result.lines, ['ready']);
 });
 
-test('on cancellation the SIGKILL comes after the shorter grace, inside the runner\'s cancel window', async () => {
+test("on cancellation the SIGKILL comes after the shorter grace, inside the runner's cancel window", async () => {
   // The runner sends SIGINT, SIGTERM ~7.5 s later and SIGKILL ~2.5 s after that: ~10 s in all.
   assert.ok(CANCEL_KILL_GRACE_MS <= 5_000 && CANCEL_KILL_GRACE_MS < TIMEOUT_KILL_GRACE_MS);
   const controller = new AbortController();
@@ -123,7 +158,10 @@ test('on cancellation the SIGKILL comes after the shorter grace, inside the runn
   // Default graces: killed about 5 s after the abort, not 10 (loose bounds: a busy machine).
   assert.equal(result.cancelled, true);
   assert.equal(result.signal, 'SIGKILL');
-  assert.ok(result.durationMs >= CANCEL_KILL_GRACE_MS - 500 && result.durationMs < TIMEOUT_KILL_GRACE_MS - 1_000, `killed after ${result.durationMs} ms`);
+  assert.ok(
+    result.durationMs >= CANCEL_KILL_GRACE_MS - 500 && result.durationMs < TIMEOUT_KILL_GRACE_MS - 1_000,
+    `killed after ${result.durationMs} ms`,
+  );
 });
 
 test("a cancel during a timeout's grace brings the SIGKILL forward", async () => {
@@ -187,7 +225,10 @@ test('output is bounded: ~50 MB printed keeps a small tail and does not grow our
 });
 
 test('maxCapturedBytes bounds the tail in bytes, multi-byte characters counted as bytes', async () => {
-  const result = await run({ shell: 'for i in $(seq 1 40); do echo "ééééééééééééééééééééééééééééééééééééééééééééééééé $i"; done', maxCapturedBytes: 1000 });
+  const result = await run({
+    shell: 'for i in $(seq 1 40); do echo "ééééééééééééééééééééééééééééééééééééééééééééééééé $i"; done',
+    maxCapturedBytes: 1000,
+  });
   const bytes = result.outputTail.reduce((sum, line) => sum + Buffer.byteLength(line), 0);
   assert.ok(bytes <= 1000, `tail holds ${bytes} bytes`);
   assert.equal(result.outputTail.at(-1), `${'é'.repeat(49)} 40`);
@@ -200,7 +241,11 @@ test('a timeout beyond what setTimeout can hold does not fire at once', async ()
 });
 
 test('the cwd and env given are the ones the command runs with', async () => {
-  const result = await run({ shell: 'pwd; echo "$ONLY_HERE"', cwd: '/', env: { PATH: process.env.PATH, ONLY_HERE: 'yes' } });
+  const result = await run({
+    shell: 'pwd; echo "$ONLY_HERE"',
+    cwd: '/',
+    env: { PATH: process.env.PATH, ONLY_HERE: 'yes' },
+  });
   assert.deepEqual(result.lines, ['/', 'yes']);
 });
 

@@ -11,7 +11,13 @@ async function runnerLayout() {
   const dir = path.join(temp, RUNNER_FILE_COMMANDS_DIR);
   await mkdir(dir);
   const env: NodeJS.ProcessEnv = { RUNNER_TEMP: temp };
-  for (const [variable, name] of [['GITHUB_OUTPUT', 'set_output_1'], ['GITHUB_ENV', 'set_env_1'], ['GITHUB_PATH', 'add_path_1'], ['GITHUB_STATE', 'save_state_1'], ['GITHUB_STEP_SUMMARY', 'step_summary_1']] as const) {
+  for (const [variable, name] of [
+    ['GITHUB_OUTPUT', 'set_output_1'],
+    ['GITHUB_ENV', 'set_env_1'],
+    ['GITHUB_PATH', 'add_path_1'],
+    ['GITHUB_STATE', 'save_state_1'],
+    ['GITHUB_STEP_SUMMARY', 'step_summary_1'],
+  ] as const) {
     env[variable] = path.join(dir, name);
     await writeFile(env[variable]!, variable === 'GITHUB_OUTPUT' ? 'earlier=1\n' : '');
   }
@@ -37,19 +43,22 @@ test('an appended output, a planted env var, a deleted file and a new file are e
     await rm(runner.env.GITHUB_STATE!);
     await writeFile(path.join(runner.dir, 'set_env_planted'), 'X=1\n');
     const changes = await snapshot.restoreChanged();
-    assert.deepEqual(
-      changes.map((c) => [path.basename(c.file), c.variable, c.what]).sort(),
-      [
-        ['save_state_1', 'GITHUB_STATE', 'deleted; restored'],
-        ['set_env_1', 'GITHUB_ENV', 'changed (0 bytes -> 33 bytes); restored'],
-        ['set_env_planted', null, 'created (4 bytes); removed'],
-        ['set_output_1', 'GITHUB_OUTPUT', 'changed (10 bytes -> 22 bytes); restored'],
-      ],
-    );
+    assert.deepEqual(changes.map((c) => [path.basename(c.file), c.variable, c.what]).sort(), [
+      ['save_state_1', 'GITHUB_STATE', 'deleted; restored'],
+      ['set_env_1', 'GITHUB_ENV', 'changed (0 bytes -> 33 bytes); restored'],
+      ['set_env_planted', null, 'created (4 bytes); removed'],
+      ['set_output_1', 'GITHUB_OUTPUT', 'changed (10 bytes -> 22 bytes); restored'],
+    ]);
     assert.equal(await readFile(runner.env.GITHUB_OUTPUT!, 'utf8'), 'earlier=1\n');
     assert.equal(await readFile(runner.env.GITHUB_ENV!, 'utf8'), '');
     assert.equal(await readFile(runner.env.GITHUB_STATE!, 'utf8'), '');
-    assert.deepEqual((await readdir(runner.dir)).sort(), ['add_path_1', 'save_state_1', 'set_env_1', 'set_output_1', 'step_summary_1']);
+    assert.deepEqual((await readdir(runner.dir)).sort(), [
+      'add_path_1',
+      'save_state_1',
+      'set_env_1',
+      'set_output_1',
+      'step_summary_1',
+    ]);
     assert.deepEqual(await snapshot.restoreChanged(), [], 'after the restore everything matches its record');
   } finally {
     await runner.cleanup();
@@ -62,7 +71,10 @@ test('a named file that did not exist and was created by the training is removed
     const env = { GITHUB_OUTPUT: path.join(temp, 'out') };
     const snapshot = await snapshotRunnerFiles(env);
     await writeFile(env.GITHUB_OUTPUT, 'x=1\n');
-    assert.deepEqual((await snapshot.restoreChanged()).map((c) => c.what), ['created (4 bytes); removed']);
+    assert.deepEqual(
+      (await snapshot.restoreChanged()).map((c) => c.what),
+      ['created (4 bytes); removed'],
+    );
     await assert.rejects(readFile(env.GITHUB_OUTPUT), { code: 'ENOENT' });
   } finally {
     await rm(temp, { recursive: true, force: true });

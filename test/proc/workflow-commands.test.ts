@@ -11,7 +11,13 @@ function capture(env: NodeJS.ProcessEnv, lines: string[]): string[] {
   return written.join('').split('\n').slice(0, -1);
 }
 
-const TRAINING_OUTPUT = ['step 1 loss 0.9', '::set-output name=status::pass', '::add-mask::nothing', '::error::fake failure', 'step 2 loss 0.8'];
+const TRAINING_OUTPUT = [
+  'step 1 loss 0.9',
+  '::set-output name=status::pass',
+  '::add-mask::nothing',
+  '::error::fake failure',
+  'step 2 loss 0.8',
+];
 
 test('under GitHub Actions the output is wrapped in stop-commands with a random 128-bit token', () => {
   const shown = capture({ GITHUB_ACTIONS: 'true' }, TRAINING_OUTPUT);
@@ -30,10 +36,19 @@ test('each stretch of output gets a fresh token, so a token printed earlier cann
   output.end();
   output.line('second run');
   output.end();
-  const tokens = written.filter((text) => text.startsWith('::stop-commands::')).map((text) => text.trim().slice('::stop-commands::'.length));
+  const tokens = written
+    .filter((text) => text.startsWith('::stop-commands::'))
+    .map((text) => text.trim().slice('::stop-commands::'.length));
   assert.equal(tokens.length, 2);
   assert.notEqual(tokens[0], tokens[1]);
-  assert.deepEqual(written, [`::stop-commands::${tokens[0]}\n`, 'first run\n', `::${tokens[0]}::\n`, `::stop-commands::${tokens[1]}\n`, 'second run\n', `::${tokens[1]}::\n`]);
+  assert.deepEqual(written, [
+    `::stop-commands::${tokens[0]}\n`,
+    'first run\n',
+    `::${tokens[0]}::\n`,
+    `::stop-commands::${tokens[1]}\n`,
+    'second run\n',
+    `::${tokens[1]}::\n`,
+  ]);
 });
 
 test('begin() opens the stretch before any output (a training may write to our stdout before it prints), end() twice closes once', () => {

@@ -14,7 +14,10 @@ test('at most maxPoints ascending indices, always the first and last', () => {
   assert.ok(indices.length <= 40 && indices.length >= 38, `${indices.length} indices`);
   assert.equal(indices[0], 0);
   assert.equal(indices.at(-1), 4999);
-  assert.ok(indices.every((v, i) => i === 0 || v > indices[i - 1]!), 'strictly ascending');
+  assert.ok(
+    indices.every((v, i) => i === 0 || v > indices[i - 1]!),
+    'strictly ascending',
+  );
 });
 
 test('a lone spike survives, where evenly spaced picks would step over it', () => {
@@ -38,11 +41,17 @@ test('curves of very different scales all count: the point where the small one k
   const big = x.map((s) => 1000 - s * 0.1); // a straight line: no point stands out
   const small = x.map((s) => (s >= 1234 ? 1e-6 : 0)); // a step of 1e-6 at 1234
   const indices = lttbIndices(x, [big, small], 30);
-  assert.ok(indices.some((i) => i === 1233 || i === 1234), `near 1234 in ${indices.join(',')}`);
+  assert.ok(
+    indices.some((i) => i === 1233 || i === 1234),
+    `near 1234 in ${indices.join(',')}`,
+  );
 });
 
 test('bad arguments are refused with a RangeError naming the problem', () => {
   assert.throws(() => lttbIndices([0, 1, 2], [[1, 2]], 10), /every curve needs 3 values/);
   assert.throws(() => lttbIndices(range(100), [range(100)], 1), /maxPoints must be at least 2/);
-  assert.throws(() => lttbIndices(range(100), [range(100)], 3, [10, 20, 30]), /5 indices must be kept but maxPoints is 3/);
+  assert.throws(
+    () => lttbIndices(range(100), [range(100)], 3, [10, 20, 30]),
+    /5 indices must be kept but maxPoints is 3/,
+  );
 });

@@ -5,7 +5,13 @@ import { DEFAULT_TOLERANCE, TolerancePicker } from '../../src/compare/tolerance.
 import { renderMarkdown, COMMENT_BODY_LIMIT, type ReportInput } from '../../src/report/markdown.ts';
 import { firstDivergentStepOverall } from '../../src/compare/outcome.ts';
 import { checkReportToJson } from '../../src/report/json.ts';
-import { renderMermaidCharts, axisScale, alignSeries, MAX_CHART_POINTS, CHART_PALETTE } from '../../src/report/chart.ts';
+import {
+  renderMermaidCharts,
+  axisScale,
+  alignSeries,
+  MAX_CHART_POINTS,
+  CHART_PALETTE,
+} from '../../src/report/chart.ts';
 import type { MetricData } from '../../src/metrics/series.ts';
 
 function curves(metricCount: number, steps: number, shift: (metric: number, step: number) => number): MetricData {
@@ -18,7 +24,11 @@ function curves(metricCount: number, steps: number, shift: (metric: number, step
 }
 
 function reportFor(baseline: MetricData, current: MetricData): ReportInput {
-  const verdict = compareMetrics(baseline, current, { tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}), include: [], ignore: [] });
+  const verdict = compareMetrics(baseline, current, {
+    tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}),
+    include: [],
+    ignore: [],
+  });
   return {
     outcome: verdict.status,
     verdict,
@@ -40,7 +50,10 @@ test('a drift report names the first divergent step, lists drift first and chart
   assert.match(text, /^## ❌ repro-check: drift in 1 of 3 metrics — curves part at step 17/);
   const firstRow = text.split('\n').find((l) => l.startsWith('| layer_'))!;
   assert.match(firstRow, /^\| layer_1\.grad_norm @49 .* \| 17 \| 17 \| \*\*drift\*\* \|$/);
-  assert.match(text, /```mermaid\n%%\{init: .*\}%%\nxychart-beta\n.*\n    x-axis "step \(▲ first divergent 17, out of tolerance from 17\)"/);
+  assert.match(
+    text,
+    /```mermaid\n%%\{init: .*\}%%\nxychart-beta\n.*\n    x-axis "step \(▲ first divergent 17, out of tolerance from 17\)"/,
+  );
   assert.match(text, /\| gpu\.driver \| 550\.54 \| 560\.1 \|/);
 });
 
@@ -53,7 +66,7 @@ test('a pass report says whether the run was bit-for-bit identical', () => {
   assert.doesNotMatch(text, /bit-for-bit/);
 });
 
-test('a 100-metric drift over 2,000 steps stays under GitHub\'s comment limit', () => {
+test("a 100-metric drift over 2,000 steps stays under GitHub's comment limit", () => {
   const baseline = curves(100, 2000, () => 0);
   const current = curves(100, 2000, (m, s) => (s > m ? 1e-3 : 0));
   const full = renderMarkdown(reportFor(baseline, current), Infinity);
@@ -77,14 +90,20 @@ test('charts: at most 40 x labels keeping the first divergent, first out-of-tole
   const steps = Array.from({ length: 5000 }, (_, i) => i);
   const baseline = { steps, values: steps.map((s) => 1 / (1 + s)) };
   const current = { steps, values: steps.map((s) => 1 / (1 + s) + (s >= 2345 ? 1e-7 * (s - 2344) : 0)) };
-  const chart = renderMermaidCharts('loss', baseline, current, { firstDivergentStep: 2345, firstOutOfToleranceStep: 3001 })!;
+  const chart = renderMermaidCharts('loss', baseline, current, {
+    firstDivergentStep: 2345,
+    firstOutOfToleranceStep: 3001,
+  })!;
   const blocks = chart.split('```mermaid').slice(1);
   assert.equal(blocks.length, 2, 'the curves and the difference');
   const [xAxis] = mermaidLines(blocks[0]!, 'x-axis');
   assert.ok(xAxis!.length <= MAX_CHART_POINTS, `${xAxis!.length} x labels`);
   assert.ok(xAxis!.includes('"▲2345"'), 'the first divergent step, marked');
   assert.ok(xAxis!.includes('3001') && xAxis!.includes('4999') && xAxis!.includes('0'));
-  assert.match(blocks[0]!, new RegExp(`"plotColorPalette":"${CHART_PALETTE.current.hex}, ${CHART_PALETTE.baseline.hex}"`));
+  assert.match(
+    blocks[0]!,
+    new RegExp(`"plotColorPalette":"${CHART_PALETTE.current.hex}, ${CHART_PALETTE.baseline.hex}"`),
+  );
   assert.match(blocks[0]!, /title "loss: this run \(red\) vs baseline \(grey\)"/);
   assert.match(blocks[0]!, /x-axis "step \(▲ first divergent 2345, out of tolerance from 3001\)"/);
   const [difference] = mermaidLines(blocks[1]!, 'line');
@@ -92,7 +111,10 @@ test('charts: at most 40 x labels keeping the first divergent, first out-of-tole
   // 1e-7 * (4999 - 2344) = 2.655e-4 at the last step, written without an exponent (mermaid takes none).
   assert.equal(difference!.at(-1), '2.655');
   assert.equal(difference![0], '0');
-  assert.ok(chart.split('\n').every((l) => !/line \[.*\de[-+]?\d/.test(l)), 'no exponent in the data');
+  assert.ok(
+    chart.split('\n').every((l) => !/line \[.*\de[-+]?\d/.test(l)),
+    'no exponent in the data',
+  );
 });
 
 test('axis scaling keeps values readable as plain decimals', () => {
@@ -119,7 +141,10 @@ test('charts beyond the first three drifted metrics fold into <details>', () => 
 test('the header puts run, baseline and logs on lines of their own', () => {
   const same = curves(1, 5, () => 0);
   const text = renderMarkdown({ ...reportFor(same, same), runUrl: 'https://example.test/run/1' });
-  assert.match(text, /\*\*Run:\*\* commit abc {2}\n\*\*Baseline:\*\* \.repro\/baseline\.json {2}\n\*\*Logs:\*\* https:\/\/example\.test\/run\/1\n/);
+  assert.match(
+    text,
+    /\*\*Run:\*\* commit abc {2}\n\*\*Baseline:\*\* \.repro\/baseline\.json {2}\n\*\*Logs:\*\* https:\/\/example\.test\/run\/1\n/,
+  );
 });
 
 test('table cells escape pipes so a metric name cannot break the table', () => {
@@ -136,14 +161,24 @@ test('a run that stopped early: the headline names the first step it never reach
   assert.match(text, /\| metric \| baseline \| current \| max abs diff \| max rel diff \|/);
   assert.equal(firstDivergentStepOverall(report.verdict!), 30);
   // The row names the first missing step in the first-divergent and first-out-of-tolerance columns.
-  assert.match(text, /\| layer_0\.grad_norm @29 \| [^|]+ \| [^|]+ \| 0 \| 0 \| 30 \| 30 \| \*\*drift\*\* \(20 steps missing, first 30\) \|/);
+  assert.match(
+    text,
+    /\| layer_0\.grad_norm @29 \| [^|]+ \| [^|]+ \| 0 \| 0 \| 30 \| 30 \| \*\*drift\*\* \(20 steps missing, first 30\) \|/,
+  );
 });
 
 test('only the final weights differ: the headline says so with the tensor count, not "drift in 0 metrics"', () => {
   const same = curves(4, 10, () => 0);
-  const report: ReportInput = { ...reportFor(same, same), outcome: 'drift', weightsDrift: { differing: 3, tensors: 12 } };
+  const report: ReportInput = {
+    ...reportFor(same, same),
+    outcome: 'drift',
+    weightsDrift: { differing: 3, tensors: 12 },
+  };
   const text = renderMarkdown(report);
-  assert.match(text, /^## ❌ repro-check: drift — final weights differ \(3 of 12 tensors, exact tolerance\); all 4 metrics are within tolerance\n/);
+  assert.match(
+    text,
+    /^## ❌ repro-check: drift — final weights differ \(3 of 12 tensors, exact tolerance\); all 4 metrics are within tolerance\n/,
+  );
   assert.doesNotMatch(text, /drift in 0/);
   const json = checkReportToJson({ ...report, verdict: report.verdict! });
   assert.equal(json.status, 'drift', 'agrees with the exit code (1), although the verdict over metrics passed');
@@ -155,21 +190,40 @@ test('only the final weights differ: the headline says so with the tensor count,
   assert.equal('weightsDiffer' in metricsOnly, false);
 });
 
-test('a drift ends with both ways forward in the user\'s own names; other outcomes do not', () => {
+test("a drift ends with both ways forward in the user's own names; other outcomes do not", () => {
   const baseline = curves(2, 10, () => 0);
   const current = curves(2, 10, (_m, s) => (s >= 4 ? 0.1 : 0));
-  const nextSteps = { where: 'pull-request' as const, acceptLabel: 'ml/accept drift', baselinePath: 'ci/base.json', configPath: 'ci/repro.yml' };
+  const nextSteps = {
+    where: 'pull-request' as const,
+    acceptLabel: 'ml/accept drift',
+    baselinePath: 'ci/base.json',
+    configPath: 'ci/repro.yml',
+  };
   const text = renderMarkdown({ ...reportFor(baseline, current), nextSteps });
   const whatNow = text.slice(text.indexOf('### What now'));
   assert.ok(text.trimEnd().endsWith(whatNow.trimEnd()), 'the last section');
-  assert.match(whatNow, /add the label `ml\/accept drift` to this pull request\. The check re-runs when the label is added/);
-  assert.match(whatNow, /`npx repro-check baseline update --config ci\/repro\.yml` on a clean tree and commit `ci\/base\.json`/);
+  assert.match(
+    whatNow,
+    /add the label `ml\/accept drift` to this pull request\. The check re-runs when the label is added/,
+  );
+  assert.match(
+    whatNow,
+    /`npx repro-check baseline update --config ci\/repro\.yml` on a clean tree and commit `ci\/base\.json`/,
+  );
   assert.match(whatNow, /baseline-update workflow/);
-  for (const outcome of ['pass', 'accepted', 'error'] as const) assert.doesNotMatch(renderMarkdown({ ...reportFor(baseline, current), outcome, nextSteps }), /What now/);
+  for (const outcome of ['pass', 'accepted', 'error'] as const)
+    assert.doesNotMatch(renderMarkdown({ ...reportFor(baseline, current), outcome, nextSteps }), /What now/);
 });
 
 test('series are aligned by step over the union of both, with gaps for a missing or non-finite value', () => {
-  const aligned = alignSeries({ steps: [0, 2, 4, 6], values: [1, NaN, 3, 4] }, { steps: [0, 1, 4, 8], values: [1, 5, Infinity, 7] });
-  assert.deepEqual(aligned, { steps: [0, 1, 2, 4, 6, 8], baseline: [1, null, null, 3, 4, null], current: [1, 5, null, null, null, 7] });
+  const aligned = alignSeries(
+    { steps: [0, 2, 4, 6], values: [1, NaN, 3, 4] },
+    { steps: [0, 1, 4, 8], values: [1, 5, Infinity, 7] },
+  );
+  assert.deepEqual(aligned, {
+    steps: [0, 1, 2, 4, 6, 8],
+    baseline: [1, null, null, 3, 4, null],
+    current: [1, 5, null, null, null, 7],
+  });
   assert.deepEqual(alignSeries(undefined, { steps: [3], values: [1] }), { steps: [3], baseline: [null], current: [1] });
 });

@@ -9,14 +9,19 @@ import type { MetricData } from '../../src/metrics/series.ts';
 function losses(shift: (metric: number, step: number) => number): MetricData {
   const steps = Array.from({ length: 400 }, (_, i) => i);
   const series = new Map<string, { steps: number[]; values: number[] }>();
-  for (const [m, name] of ['eval.loss', 'train.loss', 'lr'].entries()) series.set(name, { steps, values: steps.map((s) => Math.exp(-s / 100) + shift(m, s)) });
+  for (const [m, name] of ['eval.loss', 'train.loss', 'lr'].entries())
+    series.set(name, { steps, values: steps.map((s) => Math.exp(-s / 100) + shift(m, s)) });
   return { series, finals: new Map(), notes: [] };
 }
 
 function report(): ReportInput {
   const baseline = losses(() => 0);
   const current = losses((m, s) => (m === 1 && s >= 123 ? 0.05 - 0.0123 * Math.sin(s) : 0));
-  const verdict = compareMetrics(baseline, current, { tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}), include: [], ignore: [] });
+  const verdict = compareMetrics(baseline, current, {
+    tolerances: new TolerancePicker(DEFAULT_TOLERANCE, 'default', {}),
+    include: [],
+    ignore: [],
+  });
   return {
     outcome: verdict.status,
     verdict,
@@ -28,7 +33,12 @@ function report(): ReportInput {
     environmentDifferences: [{ key: 'torch', baseline: '2.3.0', current: '2.4.1' }],
     checkpointLines: [],
     notes: ['baseline seed 1234, this run seed 5 — curves from different seeds are not comparable bit for bit'],
-    nextSteps: { where: 'local', acceptLabel: 'ml:accept', baselinePath: '.repro/baseline.json', configPath: 'ci/repro.yml' },
+    nextSteps: {
+      where: 'local',
+      acceptLabel: 'ml:accept',
+      baselinePath: '.repro/baseline.json',
+      configPath: 'ci/repro.yml',
+    },
   };
 }
 
@@ -53,9 +63,18 @@ test('the terminal view: verdict line, aligned table with drift first, both curv
   const rows = lines.filter((l) => /[┤┼]/.test(l));
   assert.ok(rows.length >= 14);
   for (const row of rows) assert.match(row, /^.{10} [┤┼]/, row);
-  assert.match(text, /What now\n {2}- The change is intended: open the pull request and add the label ml:accept to it; the check re-runs when the label is added/);
-  assert.match(text, /npx repro-check baseline update --config ci\/repro\.yml on a clean tree and commit \.repro\/baseline\.json/);
-  assert.match(text, /baseline seed 1234, this run seed 5 — curves from different seeds are not comparable bit for bit/);
+  assert.match(
+    text,
+    /What now\n {2}- The change is intended: open the pull request and add the label ml:accept to it; the check re-runs when the label is added/,
+  );
+  assert.match(
+    text,
+    /npx repro-check baseline update --config ci\/repro\.yml on a clean tree and commit \.repro\/baseline\.json/,
+  );
+  assert.match(
+    text,
+    /baseline seed 1234, this run seed 5 — curves from different seeds are not comparable bit for bit/,
+  );
 });
 
 test('the terminal view fits the terminal width and colours only when asked', () => {

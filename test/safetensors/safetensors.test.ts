@@ -22,7 +22,9 @@ const numpySkip = pythonWith('numpy') ? false : `${PYTHON} cannot import numpy (
 const torchSkip = pythonWith('numpy, torch') ? false : `${PYTHON} cannot import numpy and torch`;
 /** A Python with the safetensors library (and numpy): PATH's python3 (where .ci/run installs it), else Debian's. */
 const SAFETENSORS_PYTHON = ['python3', PYTHON].find((python) => pythonWith('numpy, safetensors.numpy', python));
-const safetensorsSkip = SAFETENSORS_PYTHON ? false : 'neither python3 on PATH nor /usr/bin/python3 can import safetensors and numpy (python3 -m pip install safetensors)';
+const safetensorsSkip = SAFETENSORS_PYTHON
+  ? false
+  : 'neither python3 on PATH nor /usr/bin/python3 can import safetensors and numpy (python3 -m pip install safetensors)';
 const safetensorsReader = path.join(here, 'safetensors_reader.py');
 
 const tensorSha256 = (tensor: SafetensorsTensor) => createHash('sha256').update(tensor.data).digest('hex');
@@ -32,7 +34,12 @@ const bytesOf = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.b
 
 /** One small tensor of each dtype, with values that exercise sign, extremes and non-finite floats. */
 function tensorsOfEveryDtype(): SafetensorsTensor[] {
-  const make = (dtype: Dtype, shape: number[], data: Uint8Array): SafetensorsTensor => ({ name: `t.${dtype.toLowerCase()}`, dtype, shape, data });
+  const make = (dtype: Dtype, shape: number[], data: Uint8Array): SafetensorsTensor => ({
+    name: `t.${dtype.toLowerCase()}`,
+    dtype,
+    shape,
+    data,
+  });
   return [
     make('F64', [2, 2], bytesOf(new Float64Array([1.5, -0, Number.MAX_VALUE, NaN]))),
     make('F32', [3], bytesOf(new Float32Array([0.1, -Infinity, 3]))),
@@ -62,7 +69,10 @@ function fileWithHeader(header: unknown, dataBytes: number): Uint8Array {
 function assertRejects(bytes: Uint8Array, expected: RegExp) {
   assert.throws(
     () => parseSafetensors(bytes, 'weights.safetensors'),
-    (error: unknown) => error instanceof InputFileError && error.message.startsWith('weights.safetensors: not a valid safetensors file') && expected.test(error.message),
+    (error: unknown) =>
+      error instanceof InputFileError &&
+      error.message.startsWith('weights.safetensors: not a valid safetensors file') &&
+      expected.test(error.message),
   );
 }
 
@@ -105,18 +115,30 @@ test('reads the files written by the Python safetensors library', async () => {
     if (maxAbsDiff > 0) differingTensors++;
   }
   assert.equal(differingTensors, a.tensors.length - 1);
-  assert.notEqual(tensorSha256(a.tensors.find((t) => t.name === 'fc.weight')!), tensorSha256(b.tensors.find((t) => t.name === 'fc.weight')!));
+  assert.notEqual(
+    tensorSha256(a.tensors.find((t) => t.name === 'fc.weight')!),
+    tensorSha256(b.tensors.find((t) => t.name === 'fc.weight')!),
+  );
   assert.equal(tensorSha256(a.tensors[0]!), tensorSha256(b.tensors[0]!));
 });
 
 test('reads the every-dtype files the Python safetensors library wrote (make_every_dtype.py)', async () => {
-  const numpyFile = parseSafetensors(await readFile(path.join(fixtures, 'every_dtype_numpy.safetensors')), 'every_dtype_numpy.safetensors');
+  const numpyFile = parseSafetensors(
+    await readFile(path.join(fixtures, 'every_dtype_numpy.safetensors')),
+    'every_dtype_numpy.safetensors',
+  );
   const bf16File = parseSafetensors(await readFile(path.join(fixtures, 'bf16.safetensors')), 'bf16.safetensors');
   assert.deepEqual(numpyFile.metadata, { written_by: 'make_every_dtype.py', step: '3' });
   assert.deepEqual(bf16File.metadata, { written_by: 'make_every_dtype.py', step: '3' });
   const tensors = [...numpyFile.tensors, ...bf16File.tensors];
-  assert.deepEqual(tensors.map((t) => t.dtype).sort(), [...SUPPORTED_DTYPES].sort(), 'every dtype we claim is in the fixtures');
-  const read = Object.fromEntries(tensors.map((t) => [t.name, { dtype: t.dtype, shape: t.shape, values: [...toFloat64Array(t)] }]));
+  assert.deepEqual(
+    tensors.map((t) => t.dtype).sort(),
+    [...SUPPORTED_DTYPES].sort(),
+    'every dtype we claim is in the fixtures',
+  );
+  const read = Object.fromEntries(
+    tensors.map((t) => [t.name, { dtype: t.dtype, shape: t.shape, values: [...toFloat64Array(t)] }]),
+  );
   const f16Subnormal = 2 ** -24; // 6e-8 rounded to binary16: its smallest subnormal
   assert.deepEqual(read, {
     't.f64': { dtype: 'F64', shape: [2, 2], values: [1.5, -0, Number.MAX_VALUE, NaN] },
@@ -134,8 +156,15 @@ test('reads the every-dtype files the Python safetensors library wrote (make_eve
     't.bool': { dtype: 'BOOL', shape: [3], values: [1, 0, 1] },
   });
   // Our writer lays the same tensors out byte for byte as the library did.
-  for (const [name, file] of [['every_dtype_numpy.safetensors', numpyFile], ['bf16.safetensors', bf16File]] as const) {
-    assert.deepEqual(Buffer.from(serializeSafetensors([...file.tensors].reverse(), file.metadata)), await readFile(path.join(fixtures, name)), name);
+  for (const [name, file] of [
+    ['every_dtype_numpy.safetensors', numpyFile],
+    ['bf16.safetensors', bf16File],
+  ] as const) {
+    assert.deepEqual(
+      Buffer.from(serializeSafetensors([...file.tensors].reverse(), file.metadata)),
+      await readFile(path.join(fixtures, name)),
+      name,
+    );
   }
 });
 
@@ -157,9 +186,13 @@ test('the writer lays files out as the reference library does', async () => {
   assert.equal(headerText.trimEnd().length + ((8 - (headerText.trimEnd().length % 8)) % 8), headerLength);
   const header = JSON.parse(headerText) as Record<string, { dtype: string; data_offsets: [number, number] }>;
   const order = Object.keys(header).slice(1);
-  assert.deepEqual(order.map((n) => header[n]!.dtype), ['U64', 'I64', 'F64', 'F32', 'U32', 'I32', 'BF16', 'F16', 'U16', 'I16', 'I8', 'U8', 'BOOL']);
+  assert.deepEqual(
+    order.map((n) => header[n]!.dtype),
+    ['U64', 'I64', 'F64', 'F32', 'U32', 'I32', 'BF16', 'F16', 'U16', 'I16', 'I8', 'U8', 'BOOL'],
+  );
   // Every tensor starts aligned to its element size.
-  for (const name of order) assert.equal(header[name]!.data_offsets[0] % dtypeSize(header[name]!.dtype as Dtype), 0, name);
+  for (const name of order)
+    assert.equal(header[name]!.data_offsets[0] % dtypeSize(header[name]!.dtype as Dtype), 0, name);
 });
 
 test('every dtype round-trips through the writer and reader, values decoded', () => {
@@ -192,17 +225,29 @@ test('every dtype round-trips through the writer and reader, values decoded', ()
 
 test('the writer refuses what the reference library would reject', () => {
   const tensor = tensorsOfEveryDtype()[0]!;
-  assert.throws(() => serializeSafetensors([tensor], { step: 20 as unknown as string }), /__metadata__ "step" must be a string/);
+  assert.throws(
+    () => serializeSafetensors([tensor], { step: 20 as unknown as string }),
+    /__metadata__ "step" must be a string/,
+  );
   assert.throws(() => serializeSafetensors([tensor, tensor], null), /two tensors are named "t.f64"/);
   assert.throws(() => serializeSafetensors([{ ...tensor, data: new Uint8Array(3) }], null), /needs 32 bytes, got 3/);
-  assert.throws(() => serializeSafetensors([{ ...tensor, dtype: 'F8_E4M3' as Dtype }], null), /dtype F8_E4M3; supported dtypes: BOOL, U8/);
+  assert.throws(
+    () => serializeSafetensors([{ ...tensor, dtype: 'F8_E4M3' as Dtype }], null),
+    /dtype F8_E4M3; supported dtypes: BOOL, U8/,
+  );
 });
 
 test('bad files are refused with the problem named', async () => {
   const good = serializeSafetensors(tensorsOfEveryDtype(), null);
   assertRejects(good.subarray(0, 5), /5 bytes long/);
-  assertRejects(good.subarray(0, good.length - 1), /tensor "t.bool": data_offsets \[\d+, \d+\] run past the end of the data/);
-  assertRejects(new Uint8Array([...good, 0]), /the tensors cover \d+ bytes of data, but the file holds \d+ after the header/);
+  assertRejects(
+    good.subarray(0, good.length - 1),
+    /tensor "t.bool": data_offsets \[\d+, \d+\] run past the end of the data/,
+  );
+  assertRejects(
+    new Uint8Array([...good, 0]),
+    /the tensors cover \d+ bytes of data, but the file holds \d+ after the header/,
+  );
   const longHeader = new Uint8Array(good);
   new DataView(longHeader.buffer).setBigUint64(0, BigInt(good.length), true);
   assertRejects(longHeader, /header length \d+ runs past the end of the file/);
@@ -215,18 +260,39 @@ test('bad files are refused with the problem named', async () => {
   assertRejects(notJson, /header is not UTF-8 JSON/);
 
   const f32 = (shape: number[], offsets: number[]) => ({ dtype: 'F32', shape, data_offsets: offsets });
-  assertRejects(fileWithHeader({ a: f32([2], [0, 8]), b: f32([2], [4, 12]) }, 12), /tensor "b": data_offsets \[4, 12\] overlap the previous tensor, which ends at 8/);
-  assertRejects(fileWithHeader({ a: f32([2], [0, 8]), b: f32([1], [12, 16]) }, 16), /tensor "b": .* leave a gap after byte 8/);
+  assertRejects(
+    fileWithHeader({ a: f32([2], [0, 8]), b: f32([2], [4, 12]) }, 12),
+    /tensor "b": data_offsets \[4, 12\] overlap the previous tensor, which ends at 8/,
+  );
+  assertRejects(
+    fileWithHeader({ a: f32([2], [0, 8]), b: f32([1], [12, 16]) }, 16),
+    /tensor "b": .* leave a gap after byte 8/,
+  );
   assertRejects(fileWithHeader({ a: f32([2], [4, 12]) }, 12), /leave a gap after byte 0/);
   assertRejects(fileWithHeader({ a: f32([2], [0, 8]) }, 4), /run past the end of the data \(4 bytes\)/);
-  assertRejects(fileWithHeader({ a: f32([3], [0, 8]) }, 8), /F32 with shape \[3\] needs 12 bytes, but data_offsets \[0, 8\] hold 8/);
+  assertRejects(
+    fileWithHeader({ a: f32([3], [0, 8]) }, 8),
+    /F32 with shape \[3\] needs 12 bytes, but data_offsets \[0, 8\] hold 8/,
+  );
   assertRejects(fileWithHeader({ a: f32([2], [8, 0]) }, 8), /end before they begin/);
-  assertRejects(fileWithHeader({ a: { dtype: 'F8_E5M2', shape: [1], data_offsets: [0, 1] } }, 1), /dtype F8_E5M2, which is not supported; supported dtypes: BOOL, U8, I8, I16, U16, F16, BF16, I32, U32, F32, F64, I64, U64/);
-  assertRejects(fileWithHeader({ a: { dtype: 'F32', shape: [-1], data_offsets: [0, 4] } }, 4), /shape must be an array of non-negative integers/);
+  assertRejects(
+    fileWithHeader({ a: { dtype: 'F8_E5M2', shape: [1], data_offsets: [0, 1] } }, 1),
+    /dtype F8_E5M2, which is not supported; supported dtypes: BOOL, U8, I8, I16, U16, F16, BF16, I32, U32, F32, F64, I64, U64/,
+  );
+  assertRejects(
+    fileWithHeader({ a: { dtype: 'F32', shape: [-1], data_offsets: [0, 4] } }, 4),
+    /shape must be an array of non-negative integers/,
+  );
   assertRejects(fileWithHeader({ a: { dtype: 'F32', shape: [1] } }, 4), /data_offsets must be \[begin, end\]/);
-  assertRejects(fileWithHeader({ __metadata__: { step: 20 }, a: f32([1], [0, 4]) }, 4), /__metadata__ "step" is 20; metadata values must be strings/);
+  assertRejects(
+    fileWithHeader({ __metadata__: { step: 20 }, a: f32([1], [0, 4]) }, 4),
+    /__metadata__ "step" is 20; metadata values must be strings/,
+  );
   // Data offsets listed out of order are fine when they tile the data, as in the reference reader.
-  assert.deepEqual(parseSafetensors(fileWithHeader({ b: f32([1], [4, 8]), a: f32([1], [0, 4]) }, 8), 'x').tensors.map((t) => t.name), ['a', 'b']);
+  assert.deepEqual(
+    parseSafetensors(fileWithHeader({ b: f32([1], [4, 8]), a: f32([1], [0, 4]) }, 8), 'x').tensors.map((t) => t.name),
+    ['a', 'b'],
+  );
 });
 
 test('numpy reads the files our writer makes, for every dtype', { skip: numpySkip }, async () => {
@@ -253,32 +319,43 @@ test('numpy reads the files our writer makes, for every dtype', { skip: numpySki
   }
 });
 
-test('the Python safetensors library reads the files our writer makes, for every dtype', { skip: safetensorsSkip }, async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'safetensors-library-'));
-  try {
-    const file = path.join(dir, 'ours.safetensors');
-    const tensors = tensorsOfEveryDtype();
-    await writeFile(file, serializeSafetensors(tensors, { step: '7', written_by: 'repro-check' }));
-    const read = parsePythonJson(execFileSync(SAFETENSORS_PYTHON!, [safetensorsReader, file]).toString()) as {
-      version: string;
-      metadata: Record<string, string>;
-      tensors: Record<string, { dtype: string; shape: number[]; values: number[] }>;
-    };
-    assert.deepEqual({ ...read.metadata }, { step: '7', written_by: 'repro-check' });
-    assert.deepEqual(Object.keys(read.tensors).sort(), tensors.map((t) => t.name).sort());
-    for (const tensor of tensors) {
-      const seen = read.tensors[tensor.name]!;
-      assert.equal(seen.dtype, tensor.dtype, tensor.name);
-      assert.deepEqual(seen.shape, tensor.shape, tensor.name);
-      assert.deepEqual(seen.values, [...toFloat64Array(tensor)], `${tensor.name} as safetensors ${read.version} reads it`);
+test(
+  'the Python safetensors library reads the files our writer makes, for every dtype',
+  { skip: safetensorsSkip },
+  async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'safetensors-library-'));
+    try {
+      const file = path.join(dir, 'ours.safetensors');
+      const tensors = tensorsOfEveryDtype();
+      await writeFile(file, serializeSafetensors(tensors, { step: '7', written_by: 'repro-check' }));
+      const read = parsePythonJson(execFileSync(SAFETENSORS_PYTHON!, [safetensorsReader, file]).toString()) as {
+        version: string;
+        metadata: Record<string, string>;
+        tensors: Record<string, { dtype: string; shape: number[]; values: number[] }>;
+      };
+      assert.deepEqual({ ...read.metadata }, { step: '7', written_by: 'repro-check' });
+      assert.deepEqual(Object.keys(read.tensors).sort(), tensors.map((t) => t.name).sort());
+      for (const tensor of tensors) {
+        const seen = read.tensors[tensor.name]!;
+        assert.equal(seen.dtype, tensor.dtype, tensor.name);
+        assert.deepEqual(seen.shape, tensor.shape, tensor.name);
+        assert.deepEqual(
+          seen.values,
+          [...toFloat64Array(tensor)],
+          `${tensor.name} as safetensors ${read.version} reads it`,
+        );
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  },
+);
 
 test('F16, BF16 and I64 decode as numpy and torch convert them', { skip: torchSkip }, () => {
-  const made = parsePythonJson(execFileSync(PYTHON, [numpyReader, 'raw']).toString()) as Record<string, { dtype: Dtype; hex: string; values: number[] }>;
+  const made = parsePythonJson(execFileSync(PYTHON, [numpyReader, 'raw']).toString()) as Record<
+    string,
+    { dtype: Dtype; hex: string; values: number[] }
+  >;
   for (const [name, { dtype, hex, values }] of Object.entries(made)) {
     const data = new Uint8Array(Buffer.from(hex, 'hex'));
     assert.deepEqual([...toFloat64Array({ name, dtype, shape: [values.length], data })], values, name);

@@ -12,7 +12,7 @@ function problemsOf(text: string): string[] {
   assert.fail('the settings were accepted');
 }
 
-test('a key given twice is named with both lines (found in one pass, not by yaml\'s quadratic check)', () => {
+test("a key given twice is named with both lines (found in one pass, not by yaml's quadratic check)", () => {
   assert.deepEqual(problemsOf('command: a\nmetrics: m\nseed: 1\ntolerance:\n  rtol: 1\n  rtol: 2\nseed: 2\n'), [
     'repro.yml:6: key "rtol" appears again (first on line 5); give each key once',
     'repro.yml:7: key "seed" appears again (first on line 3); give each key once',

@@ -12,7 +12,9 @@ export function trainSeeds(seeds: number[], env: Record<string, string> = {}): M
   const dir = mkdtempSync(path.join(os.tmpdir(), 'repro-sweep-'));
   try {
     return seeds.map((seed) => {
-      execFileSync(process.execPath, [SGD_SCRIPT], { env: { PATH: process.env.PATH, REPRO_SEED: String(seed), REPRO_OUT_DIR: dir, ...env } });
+      execFileSync(process.execPath, [SGD_SCRIPT], {
+        env: { PATH: process.env.PATH, REPRO_SEED: String(seed), REPRO_OUT_DIR: dir, ...env },
+      });
       const file = path.join(dir, 'metrics.jsonl');
       return parseMetricText(readFileSync(file, 'utf8'), file);
     });

@@ -10,10 +10,15 @@ import type { Browser, Page } from 'playwright-core';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The browser binary: $CHROMIUM_PATH, else Debian's. */
-export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p)) ?? null;
+export const CHROMIUM =
+  [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (p): p is string => !!p && existsSync(p),
+  ) ?? null;
 
 /** The `skip` option of a test that needs Chromium: false, or the reason it is skipped (node:test prints it). */
-export const skipWithoutChromium: false | string = CHROMIUM ? false : 'chromium not found (apt-get install chromium, or set CHROMIUM_PATH)';
+export const skipWithoutChromium: false | string = CHROMIUM
+  ? false
+  : 'chromium not found (apt-get install chromium, or set CHROMIUM_PATH)';
 
 /** Where tests leave screenshots for people to look at (gitignored; CI may upload it). */
 export async function artifactPath(name: string): Promise<string> {

@@ -141,7 +141,11 @@ export function gitBlobSha(content: string): string {
 }
 
 export function fakeUser(login: string): FakeUser {
-  return { login, id: Number.parseInt(createHash('sha1').update(login).digest('hex').slice(0, 7), 16), type: login.endsWith('[bot]') ? 'Bot' : 'User' };
+  return {
+    login,
+    id: Number.parseInt(createHash('sha1').update(login).digest('hex').slice(0, 7), 16),
+    type: login.endsWith('[bot]') ? 'Bot' : 'User',
+  };
 }
 
 export class FakeGithubState {
@@ -194,7 +198,11 @@ export class FakeGithubState {
       title: pull.title ?? `PR ${number}`,
       body: pull.body ?? null,
       state: pull.state ?? 'open',
-      head: pull.head ?? { ref: `feature-${number}`, sha: createHash('sha1').update(`head ${number}`).digest('hex'), repo: `${owner}/${name}` },
+      head: pull.head ?? {
+        ref: `feature-${number}`,
+        sha: createHash('sha1').update(`head ${number}`).digest('hex'),
+        repo: `${owner}/${name}`,
+      },
       base: pull.base ?? { ref: repo.defaultBranch, sha: repo.refs.get(`refs/heads/${repo.defaultBranch}`) ?? '' },
       user: pull.user ?? fakeUser('octocat'),
       draft: pull.draft ?? false,
@@ -208,7 +216,14 @@ export class FakeGithubState {
   /** Seed a comment on issue/PR NUMBER written by LOGIN (another user, another bot, or ours from an earlier run). */
   addComment(owner: string, name: string, number: number, body: string, login: string): FakeComment {
     const at = new Date().toISOString();
-    const comment: FakeComment = { id: nextId(), issueNumber: number, body, user: fakeUser(login), createdAt: at, updatedAt: at };
+    const comment: FakeComment = {
+      id: nextId(),
+      issueNumber: number,
+      body,
+      user: fakeUser(login),
+      createdAt: at,
+      updatedAt: at,
+    };
     this.repo(owner, name).comments.push(comment);
     return comment;
   }
@@ -218,7 +233,14 @@ export class FakeGithubState {
     const repo = this.repo(owner, name);
     const issue = this.issueFor(repo, number);
     if (!issue.labels.includes(label)) issue.labels.push(label);
-    repo.issueEvents.push({ id: nextId(), issueNumber: number, event: 'labeled', label, actor: fakeUser(actor), createdAt: at.toISOString() });
+    repo.issueEvents.push({
+      id: nextId(),
+      issueNumber: number,
+      event: 'labeled',
+      label,
+      actor: fakeUser(actor),
+      createdAt: at.toISOString(),
+    });
   }
 
   removeLabel(repo: FakeRepo, number: number, label: string, actor: string): boolean {
@@ -226,7 +248,14 @@ export class FakeGithubState {
     const at = issue.labels.indexOf(label);
     if (at < 0) return false;
     issue.labels.splice(at, 1);
-    repo.issueEvents.push({ id: nextId(), issueNumber: number, event: 'unlabeled', label, actor: fakeUser(actor), createdAt: new Date().toISOString() });
+    repo.issueEvents.push({
+      id: nextId(),
+      issueNumber: number,
+      event: 'unlabeled',
+      label,
+      actor: fakeUser(actor),
+      createdAt: new Date().toISOString(),
+    });
     return true;
   }
 
@@ -238,14 +267,28 @@ export class FakeGithubState {
     let issue = repo.issues.find((i) => i.number === number);
     if (!issue) {
       const pull = repo.pulls.find((p) => p.number === number);
-      issue = { number, title: pull?.title ?? `#${number}`, body: pull?.body ?? null, state: pull?.state ?? 'open', labels: [], user: pull?.user ?? fakeUser('octocat') };
+      issue = {
+        number,
+        title: pull?.title ?? `#${number}`,
+        body: pull?.body ?? null,
+        state: pull?.state ?? 'open',
+        labels: [],
+        user: pull?.user ?? fakeUser('octocat'),
+      };
       repo.issues.push(issue);
     }
     return issue;
   }
 
   /** Commit FILES (path -> text) on top of BRANCH, creating the branch from the default one if missing. Returns the new sha. */
-  commitFiles(owner: string, name: string, branch: string, files: Record<string, string>, message = 'seed', author = 'octocat'): string {
+  commitFiles(
+    owner: string,
+    name: string,
+    branch: string,
+    files: Record<string, string>,
+    message = 'seed',
+    author = 'octocat',
+  ): string {
     const repo = this.repo(owner, name);
     const parentSha = repo.refs.get(`refs/heads/${branch}`) ?? repo.refs.get(`refs/heads/${repo.defaultBranch}`)!;
     const tree = new Map(repo.trees.get(parentSha) ?? []);

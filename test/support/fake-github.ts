@@ -115,8 +115,10 @@ export function secondaryRateLimit(retryAfterSeconds = 1): Pick<FaultRule, 'stat
     status: 403,
     headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-remaining': '4000' },
     body: {
-      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.',
-      documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      message:
+        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.',
+      documentation_url:
+        'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
     },
   };
 }
@@ -204,13 +206,29 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       const matched = checker.match(record.method, record.path);
       if (!matched) {
         const others = checker.methodsFor(record.path);
-        record.validationErrors.push(others.length ? `no ${record.method} operation (only ${others.join(', ')})` : 'no such path in the description');
-        return send(errorAnswer(404, `Not Found (fake-github: ${record.method} ${record.path} is not in GitHub's OpenAPI description)`));
+        record.validationErrors.push(
+          others.length
+            ? `no ${record.method} operation (only ${others.join(', ')})`
+            : 'no such path in the description',
+        );
+        return send(
+          errorAnswer(
+            404,
+            `Not Found (fake-github: ${record.method} ${record.path} is not in GitHub's OpenAPI description)`,
+          ),
+        );
       }
       record.operationId = matched.operationId;
       record.validationErrors.push(...checker.validate(record.method, matched, record.query, record.body));
       if (record.validationErrors.length > 0) {
-        return send({ status: 422, body: { message: 'Invalid request.', errors: record.validationErrors, documentation_url: 'https://docs.github.com/rest' } });
+        return send({
+          status: 422,
+          body: {
+            message: 'Invalid request.',
+            errors: record.validationErrors,
+            documentation_url: 'https://docs.github.com/rest',
+          },
+        });
       }
 
       const handle = (): Answer => handleOperation(matched, record, req.headers.authorization);
@@ -224,7 +242,10 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       if (fault.lands) handle();
       const faultAnswer: Answer = {
         status: fault.status,
-        body: fault.body ?? { message: DEFAULT_MESSAGES[fault.status] ?? 'Error', documentation_url: 'https://docs.github.com/rest' },
+        body: fault.body ?? {
+          message: DEFAULT_MESSAGES[fault.status] ?? 'Error',
+          documentation_url: 'https://docs.github.com/rest',
+        },
         ...(fault.headers ? { headers: fault.headers } : {}),
       };
       later(fault.delayMs, () => send(faultAnswer));
@@ -237,7 +258,9 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
         rule.remaining > 0 &&
         (rule.method === undefined || rule.method.toUpperCase() === record.method) &&
         (rule.pathPattern === undefined ||
-          (rule.pathPattern instanceof RegExp ? rule.pathPattern.test(record.path) : rule.pathPattern === record.path || rule.pathPattern === matched.template)),
+          (rule.pathPattern instanceof RegExp
+            ? rule.pathPattern.test(record.path)
+            : rule.pathPattern === record.path || rule.pathPattern === matched.template)),
     );
     if (index < 0) return undefined;
     const rule = faults[index]!;
@@ -246,7 +269,11 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     return rule;
   }
 
-  function handleOperation(matched: MatchedOperation, record: RecordedRequest, authorization: string | undefined): Answer {
+  function handleOperation(
+    matched: MatchedOperation,
+    record: RecordedRequest,
+    authorization: string | undefined,
+  ): Answer {
     const handler = HANDLERS[matched.operationId];
     if (!handler) return errorAnswer(501, `fake-github does not model ${matched.operationId}`);
     const token = authorization?.replace(/^(token|bearer)\s+/i, '');
@@ -279,7 +306,9 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       faults.push({ ...rule, remaining: rule.times ?? 1 });
     },
     validationFailures() {
-      return requests.filter((r) => r.validationErrors.length > 0).map((r) => `${r.method} ${r.path}: ${r.validationErrors.join('; ')}`);
+      return requests
+        .filter((r) => r.validationErrors.length > 0)
+        .map((r) => `${r.method} ${r.path}: ${r.validationErrors.join('; ')}`);
     },
     requestsFor(operationId) {
       return requests.filter((r) => r.operationId === operationId);
@@ -325,12 +354,29 @@ function paginated<T>(ctx: HandlerContext, items: T[], toJson: (item: T) => unkn
 // ---- JSON shapes (the fields clients read; GitHub sends more) --------------------------------
 
 function userJson(user: FakeUser, baseUrl: string): Record<string, unknown> {
-  return { login: user.login, id: user.id, node_id: `U_${user.id}`, type: user.type, site_admin: false, url: `${baseUrl}/users/${encodeURIComponent(user.login)}`, html_url: `https://github.com/${user.login}` };
+  return {
+    login: user.login,
+    id: user.id,
+    node_id: `U_${user.id}`,
+    type: user.type,
+    site_admin: false,
+    url: `${baseUrl}/users/${encodeURIComponent(user.login)}`,
+    html_url: `https://github.com/${user.login}`,
+  };
 }
 
 function repoJson(repo: FakeRepo, fullName: string, baseUrl: string): Record<string, unknown> {
   const [owner = '', name = ''] = fullName.split('/');
-  return { id: 1, name, full_name: fullName, owner: { login: owner }, private: false, default_branch: repo.defaultBranch, html_url: `https://github.com/${fullName}`, url: `${baseUrl}/repos/${fullName}` };
+  return {
+    id: 1,
+    name,
+    full_name: fullName,
+    owner: { login: owner },
+    private: false,
+    default_branch: repo.defaultBranch,
+    html_url: `https://github.com/${fullName}`,
+    url: `${baseUrl}/repos/${fullName}`,
+  };
 }
 
 function commentJson(repo: FakeRepo, comment: FakeComment, baseUrl: string): Record<string, unknown> {
@@ -384,7 +430,12 @@ function checkRunJson(repo: FakeRepo, run: FakeCheckRun, baseUrl: string): Recor
   };
 }
 
-function pullJson(repo: FakeRepo, pull: FakePull, state: FakeIssue | undefined, baseUrl: string): Record<string, unknown> {
+function pullJson(
+  repo: FakeRepo,
+  pull: FakePull,
+  state: FakeIssue | undefined,
+  baseUrl: string,
+): Record<string, unknown> {
   const fullName = `${repo.owner}/${repo.name}`;
   const headOwner = pull.head.repo.split('/')[0];
   return {
@@ -398,8 +449,18 @@ function pullJson(repo: FakeRepo, pull: FakePull, state: FakeIssue | undefined, 
     maintainer_can_modify: pull.maintainerCanModify,
     user: userJson(pull.user, baseUrl),
     labels: (state?.labels ?? []).map((name) => ({ name })),
-    head: { ref: pull.head.ref, sha: pull.head.sha, label: `${headOwner}:${pull.head.ref}`, repo: repoJson(repo, pull.head.repo, baseUrl) },
-    base: { ref: pull.base.ref, sha: pull.base.sha, label: `${repo.owner}:${pull.base.ref}`, repo: repoJson(repo, fullName, baseUrl) },
+    head: {
+      ref: pull.head.ref,
+      sha: pull.head.sha,
+      label: `${headOwner}:${pull.head.ref}`,
+      repo: repoJson(repo, pull.head.repo, baseUrl),
+    },
+    base: {
+      ref: pull.base.ref,
+      sha: pull.base.sha,
+      label: `${repo.owner}:${pull.base.ref}`,
+      repo: repoJson(repo, fullName, baseUrl),
+    },
     url: `${baseUrl}/repos/${fullName}/pulls/${pull.number}`,
     html_url: `https://github.com/${fullName}/pull/${pull.number}`,
   };
@@ -417,7 +478,9 @@ function issueJson(repo: FakeRepo, issue: FakeIssue, baseUrl: string): Record<st
     labels: issue.labels.map((name) => ({ name })),
     url: `${baseUrl}/repos/${fullName}/issues/${issue.number}`,
     html_url: `https://github.com/${fullName}/issues/${issue.number}`,
-    ...(repo.pulls.some((p) => p.number === issue.number) ? { pull_request: { url: `${baseUrl}/repos/${fullName}/pulls/${issue.number}` } } : {}),
+    ...(repo.pulls.some((p) => p.number === issue.number)
+      ? { pull_request: { url: `${baseUrl}/repos/${fullName}/pulls/${issue.number}` } }
+      : {}),
   };
 }
 
@@ -426,11 +489,23 @@ function labelJson(name: string): Record<string, unknown> {
 }
 
 function eventJson(event: FakeIssueEvent, baseUrl: string): Record<string, unknown> {
-  return { id: event.id, node_id: `LE_${event.id}`, event: event.event, actor: userJson(event.actor, baseUrl), created_at: event.createdAt, label: { name: event.label, color: 'ededed' } };
+  return {
+    id: event.id,
+    node_id: `LE_${event.id}`,
+    event: event.event,
+    actor: userJson(event.actor, baseUrl),
+    created_at: event.createdAt,
+    label: { name: event.label, color: 'ededed' },
+  };
 }
 
 function refJson(repo: FakeRepo, ref: string, sha: string, baseUrl: string): Record<string, unknown> {
-  return { ref, node_id: `REF_${ref}`, url: `${baseUrl}/repos/${repo.owner}/${repo.name}/git/${ref}`, object: { sha, type: 'commit', url: `${baseUrl}/repos/${repo.owner}/${repo.name}/git/commits/${sha}` } };
+  return {
+    ref,
+    node_id: `REF_${ref}`,
+    url: `${baseUrl}/repos/${repo.owner}/${repo.name}/git/${ref}`,
+    object: { sha, type: 'commit', url: `${baseUrl}/repos/${repo.owner}/${repo.name}/git/commits/${sha}` },
+  };
 }
 
 // ---- operations ---------------------------------------------------------------------------
@@ -448,10 +523,16 @@ function findPull(ctx: HandlerContext): FakePull | undefined {
 
 function findIssueNumber(ctx: HandlerContext): number | undefined {
   const number = num(ctx.params['issue_number']);
-  return ctx.repo.pulls.some((p) => p.number === number) || ctx.repo.issues.some((i) => i.number === number) ? number : undefined;
+  return ctx.repo.pulls.some((p) => p.number === number) || ctx.repo.issues.some((i) => i.number === number)
+    ? number
+    : undefined;
 }
 
-function fileAt(repo: FakeRepo, ref: string | undefined, filePath: string): { sha: string; content: string } | undefined {
+function fileAt(
+  repo: FakeRepo,
+  ref: string | undefined,
+  filePath: string,
+): { sha: string; content: string } | undefined {
   const sha = resolveRef(repo, ref ?? repo.defaultBranch);
   return sha === undefined ? undefined : repo.trees.get(sha)?.get(filePath);
 }
@@ -476,19 +557,33 @@ function addLabelsBody(body: unknown): string[] {
 const HANDLERS: Record<string, Handler> = {
   'repos/get': (ctx) => ({ status: 200, body: repoJson(ctx.repo, `${ctx.repo.owner}/${ctx.repo.name}`, ctx.baseUrl) }),
   // GitHub answers a person's token (PAT, OAuth) here; App installation and workflow tokens get 403.
-  'users/get-authenticated': (ctx) => (ctx.user.type === 'Bot' ? errorAnswer(403, 'Resource not accessible by integration') : { status: 200, body: userJson(ctx.user, ctx.baseUrl) }),
+  'users/get-authenticated': (ctx) =>
+    ctx.user.type === 'Bot'
+      ? errorAnswer(403, 'Resource not accessible by integration')
+      : { status: 200, body: userJson(ctx.user, ctx.baseUrl) },
 
   // issue comments
   'issues/list-comments': (ctx) => {
     const number = findIssueNumber(ctx);
     if (number === undefined) return errorAnswer(404, 'Not Found');
-    return paginated(ctx, ctx.repo.comments.filter((c) => c.issueNumber === number), (c) => commentJson(ctx.repo, c, ctx.baseUrl));
+    return paginated(
+      ctx,
+      ctx.repo.comments.filter((c) => c.issueNumber === number),
+      (c) => commentJson(ctx.repo, c, ctx.baseUrl),
+    );
   },
   'issues/create-comment': (ctx) => {
     const number = findIssueNumber(ctx);
     if (number === undefined) return errorAnswer(404, 'Not Found');
     const at = now();
-    const comment: FakeComment = { id: FakeGithubState.newId(), issueNumber: number, body: String(ctx.body['body']), user: ctx.user, createdAt: at, updatedAt: at };
+    const comment: FakeComment = {
+      id: FakeGithubState.newId(),
+      issueNumber: number,
+      body: String(ctx.body['body']),
+      user: ctx.user,
+      createdAt: at,
+      updatedAt: at,
+    };
     ctx.repo.comments.push(comment);
     return { status: 201, body: commentJson(ctx.repo, comment, ctx.baseUrl) };
   },
@@ -523,7 +618,21 @@ const HANDLERS: Record<string, Handler> = {
       creator: ctx.user,
       createdAt: now(),
     };
-    if (status.description !== null && status.description.length > 140) return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'Status', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }] } };
+    if (status.description !== null && status.description.length > 140)
+      return {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'Status',
+              code: 'custom',
+              field: 'description',
+              message: 'description is too long (maximum is 140 characters)',
+            },
+          ],
+        },
+      };
     ctx.repo.statuses.push(status);
     return { status: 201, body: statusJson(status, ctx.baseUrl) };
   },
@@ -534,7 +643,12 @@ const HANDLERS: Record<string, Handler> = {
 
   // check runs
   'checks/create': (ctx) => {
-    const output = (ctx.body['output'] ?? {}) as { title?: string; summary?: string; text?: string; annotations?: FakeCheckRun['annotations'] };
+    const output = (ctx.body['output'] ?? {}) as {
+      title?: string;
+      summary?: string;
+      text?: string;
+      annotations?: FakeCheckRun['annotations'];
+    };
     const conclusion = (ctx.body['conclusion'] as string | undefined) ?? null;
     const run: FakeCheckRun = {
       id: FakeGithubState.newId(),
@@ -555,12 +669,22 @@ const HANDLERS: Record<string, Handler> = {
   'checks/update': (ctx) => {
     const run = ctx.repo.checkRuns.find((r) => r.id === num(ctx.params['check_run_id']));
     if (!run) return errorAnswer(404, 'Not Found');
-    const output = ctx.body['output'] as { title?: string; summary?: string; text?: string; annotations?: FakeCheckRun['annotations'] } | undefined;
+    const output = ctx.body['output'] as
+      { title?: string; summary?: string; text?: string; annotations?: FakeCheckRun['annotations'] } | undefined;
     if (output) {
-      run.output = { title: output.title ?? run.output.title, summary: output.summary ?? run.output.summary, text: output.text ?? run.output.text };
+      run.output = {
+        title: output.title ?? run.output.title,
+        summary: output.summary ?? run.output.summary,
+        text: output.text ?? run.output.text,
+      };
       run.annotations.push(...(output.annotations ?? []));
     }
-    for (const [field, key] of [['name', 'name'], ['details_url', 'detailsUrl'], ['external_id', 'externalId'], ['status', 'status']] as const) {
+    for (const [field, key] of [
+      ['name', 'name'],
+      ['details_url', 'detailsUrl'],
+      ['external_id', 'externalId'],
+      ['status', 'status'],
+    ] as const) {
       if (typeof ctx.body[field] === 'string') (run as unknown as Record<string, unknown>)[key] = ctx.body[field];
     }
     if (typeof ctx.body['conclusion'] === 'string') {
@@ -580,7 +704,9 @@ const HANDLERS: Record<string, Handler> = {
   },
   'checks/list-for-ref': (ctx) => {
     const sha = resolveRef(ctx.repo, ctx.params['ref']!) ?? ctx.params['ref']!;
-    const runs = ctx.repo.checkRuns.filter((r) => r.headSha === sha && (ctx.query['check_name'] === undefined || r.name === ctx.query['check_name']));
+    const runs = ctx.repo.checkRuns.filter(
+      (r) => r.headSha === sha && (ctx.query['check_name'] === undefined || r.name === ctx.query['check_name']),
+    );
     const page = paginated(ctx, runs, (r) => checkRunJson(ctx.repo, r, ctx.baseUrl));
     return { ...page, body: { total_count: runs.length, check_runs: page.body } };
   },
@@ -588,7 +714,17 @@ const HANDLERS: Record<string, Handler> = {
   // pull requests
   'pulls/get': (ctx) => {
     const pull = findPull(ctx);
-    return pull ? { status: 200, body: pullJson(ctx.repo, pull, ctx.repo.issues.find((i) => i.number === pull.number), ctx.baseUrl) } : errorAnswer(404, 'Not Found');
+    return pull
+      ? {
+          status: 200,
+          body: pullJson(
+            ctx.repo,
+            pull,
+            ctx.repo.issues.find((i) => i.number === pull.number),
+            ctx.baseUrl,
+          ),
+        }
+      : errorAnswer(404, 'Not Found');
   },
   'pulls/list': (ctx) => {
     const wanted = ctx.query['state'] ?? 'open';
@@ -598,17 +734,45 @@ const HANDLERS: Record<string, Handler> = {
         (ctx.query['base'] === undefined || p.base.ref === ctx.query['base']) &&
         (ctx.query['head'] === undefined || `${p.head.repo.split('/')[0]}:${p.head.ref}` === ctx.query['head']),
     );
-    return paginated(ctx, pulls, (p) => pullJson(ctx.repo, p, ctx.repo.issues.find((i) => i.number === p.number), ctx.baseUrl));
+    return paginated(ctx, pulls, (p) =>
+      pullJson(
+        ctx.repo,
+        p,
+        ctx.repo.issues.find((i) => i.number === p.number),
+        ctx.baseUrl,
+      ),
+    );
   },
   'pulls/create': (ctx) => {
     const headText = String(ctx.body['head']);
-    const [headOwner, headRef] = headText.includes(':') ? (headText.split(':', 2) as [string, string]) : [ctx.repo.owner, headText];
+    const [headOwner, headRef] = headText.includes(':')
+      ? (headText.split(':', 2) as [string, string])
+      : [ctx.repo.owner, headText];
     const base = String(ctx.body['base']);
     const headSha = ctx.repo.refs.get(`refs/heads/${headRef}`);
     const baseSha = ctx.repo.refs.get(`refs/heads/${base}`);
-    if (!headSha || !baseSha) return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field: headSha ? 'base' : 'head', code: 'invalid' }] } };
+    if (!headSha || !baseSha)
+      return {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [{ resource: 'PullRequest', field: headSha ? 'base' : 'head', code: 'invalid' }],
+        },
+      };
     if (ctx.repo.pulls.some((p) => p.state === 'open' && p.head.ref === headRef && p.base.ref === base)) {
-      return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${headOwner}:${headRef}.` }] } };
+      return {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'PullRequest',
+              code: 'custom',
+              message: `A pull request already exists for ${headOwner}:${headRef}.`,
+            },
+          ],
+        },
+      };
     }
     // No number: the state hands out the next issue number, as GitHub does.
     const pull: Omit<FakePull, 'number'> = {
@@ -631,19 +795,32 @@ const HANDLERS: Record<string, Handler> = {
     if (typeof ctx.body['title'] === 'string') pull.title = ctx.body['title'];
     if (typeof ctx.body['body'] === 'string') pull.body = ctx.body['body'];
     if (ctx.body['state'] === 'open' || ctx.body['state'] === 'closed') pull.state = ctx.body['state'];
-    if (typeof ctx.body['base'] === 'string') pull.base = { ref: ctx.body['base'], sha: ctx.repo.refs.get(`refs/heads/${ctx.body['base']}`) ?? pull.base.sha };
-    return { status: 200, body: pullJson(ctx.repo, pull, ctx.repo.issues.find((i) => i.number === pull.number), ctx.baseUrl) };
+    if (typeof ctx.body['base'] === 'string')
+      pull.base = { ref: ctx.body['base'], sha: ctx.repo.refs.get(`refs/heads/${ctx.body['base']}`) ?? pull.base.sha };
+    return {
+      status: 200,
+      body: pullJson(
+        ctx.repo,
+        pull,
+        ctx.repo.issues.find((i) => i.number === pull.number),
+        ctx.baseUrl,
+      ),
+    };
   },
 
   // issues, labels, events
   'issues/get': (ctx) => {
     const number = findIssueNumber(ctx);
-    return number === undefined ? errorAnswer(404, 'Not Found') : { status: 200, body: issueJson(ctx.repo, ctx.state.issueFor(ctx.repo, number), ctx.baseUrl) };
+    return number === undefined
+      ? errorAnswer(404, 'Not Found')
+      : { status: 200, body: issueJson(ctx.repo, ctx.state.issueFor(ctx.repo, number), ctx.baseUrl) };
   },
   'issues/list-for-repo': (ctx) => {
     const wanted = ctx.query['state'] ?? 'open';
     const labels = ctx.query['labels']?.split(',').filter(Boolean) ?? [];
-    const issues = ctx.repo.issues.filter((i) => (wanted === 'all' || i.state === wanted) && labels.every((l) => i.labels.includes(l)));
+    const issues = ctx.repo.issues.filter(
+      (i) => (wanted === 'all' || i.state === wanted) && labels.every((l) => i.labels.includes(l)),
+    );
     return paginated(ctx, [...issues].reverse(), (i) => issueJson(ctx.repo, i, ctx.baseUrl));
   },
   'issues/create': (ctx) => {
@@ -670,27 +847,41 @@ const HANDLERS: Record<string, Handler> = {
   },
   'issues/list-labels-on-issue': (ctx) => {
     const number = findIssueNumber(ctx);
-    return number === undefined ? errorAnswer(404, 'Not Found') : paginated(ctx, ctx.state.issueFor(ctx.repo, number).labels, labelJson);
+    return number === undefined
+      ? errorAnswer(404, 'Not Found')
+      : paginated(ctx, ctx.state.issueFor(ctx.repo, number).labels, labelJson);
   },
   'issues/add-labels': (ctx) => {
     const number = findIssueNumber(ctx);
     if (number === undefined) return errorAnswer(404, 'Not Found');
-    for (const label of addLabelsBody(ctx.body)) ctx.state.addLabel(ctx.repo.owner, ctx.repo.name, number, label, ctx.user.login);
+    for (const label of addLabelsBody(ctx.body))
+      ctx.state.addLabel(ctx.repo.owner, ctx.repo.name, number, label, ctx.user.login);
     return { status: 200, body: ctx.state.issueFor(ctx.repo, number).labels.map(labelJson) };
   },
   'issues/remove-label': (ctx) => {
     const number = findIssueNumber(ctx);
-    if (number === undefined || !ctx.state.removeLabel(ctx.repo, number, ctx.params['name']!, ctx.user.login)) return errorAnswer(404, 'Label does not exist');
+    if (number === undefined || !ctx.state.removeLabel(ctx.repo, number, ctx.params['name']!, ctx.user.login))
+      return errorAnswer(404, 'Label does not exist');
     return { status: 200, body: ctx.state.issueFor(ctx.repo, number).labels.map(labelJson) };
   },
   'issues/list-events': (ctx) => {
     const number = findIssueNumber(ctx);
-    return number === undefined ? errorAnswer(404, 'Not Found') : paginated(ctx, ctx.repo.issueEvents.filter((e) => e.issueNumber === number), (e) => eventJson(e, ctx.baseUrl));
+    return number === undefined
+      ? errorAnswer(404, 'Not Found')
+      : paginated(
+          ctx,
+          ctx.repo.issueEvents.filter((e) => e.issueNumber === number),
+          (e) => eventJson(e, ctx.baseUrl),
+        );
   },
 
   // workflow runs, newest first, as GitHub lists them (only by workflow file name here)
   'actions/list-workflow-runs': (ctx) => {
-    const runs = ctx.repo.workflowRuns.filter((r) => r.workflow === ctx.params['workflow_id'] && (ctx.query['status'] === undefined || r.status === ctx.query['status']));
+    const runs = ctx.repo.workflowRuns.filter(
+      (r) =>
+        r.workflow === ctx.params['workflow_id'] &&
+        (ctx.query['status'] === undefined || r.status === ctx.query['status']),
+    );
     const newest = [...runs].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     const perPage = Math.min(Number(ctx.query['per_page'] ?? 30) || 30, 100);
     return {
@@ -716,7 +907,10 @@ const HANDLERS: Record<string, Handler> = {
     const login = ctx.params['username']!;
     const permission = ctx.repo.permissions.get(login) ?? 'none';
     const legacy = permission === 'maintain' ? 'write' : permission === 'triage' ? 'read' : permission;
-    return { status: 200, body: { permission: legacy, role_name: permission, user: userJson(fakeUser(login), ctx.baseUrl) } };
+    return {
+      status: 200,
+      body: { permission: legacy, role_name: permission, user: userJson(fakeUser(login), ctx.baseUrl) },
+    };
   },
 
   // git refs
@@ -728,7 +922,8 @@ const HANDLERS: Record<string, Handler> = {
   'git/create-ref': (ctx) => {
     const ref = String(ctx.body['ref']);
     const sha = String(ctx.body['sha']);
-    if (!ref.startsWith('refs/') || ref.split('/').length < 3) return errorAnswer(422, `${ref} is not a valid ref name.`);
+    if (!ref.startsWith('refs/') || ref.split('/').length < 3)
+      return errorAnswer(422, `${ref} is not a valid ref name.`);
     if (ctx.repo.refs.has(ref)) return errorAnswer(422, 'Reference already exists');
     if (!ctx.repo.trees.has(sha)) return errorAnswer(422, 'Object does not exist');
     ctx.repo.refs.set(ref, sha);
@@ -740,7 +935,8 @@ const HANDLERS: Record<string, Handler> = {
     const sha = String(ctx.body['sha']);
     if (!current) return errorAnswer(422, 'Reference does not exist');
     if (!ctx.repo.trees.has(sha)) return errorAnswer(422, 'Object does not exist');
-    if (ctx.body['force'] !== true && !isAncestor(ctx.repo, current, sha)) return errorAnswer(422, 'Update is not a fast forward');
+    if (ctx.body['force'] !== true && !isAncestor(ctx.repo, current, sha))
+      return errorAnswer(422, 'Update is not a fast forward');
     ctx.repo.refs.set(ref, sha);
     return { status: 200, body: refJson(ctx.repo, ref, sha, ctx.baseUrl) };
   },
@@ -759,7 +955,9 @@ const HANDLERS: Record<string, Handler> = {
         path: filePath,
         size: Buffer.byteLength(file.content),
         sha: file.sha,
-        content: Buffer.from(file.content).toString('base64').replace(/(.{60})/g, '$1\n'),
+        content: Buffer.from(file.content)
+          .toString('base64')
+          .replace(/(.{60})/g, '$1\n'),
         url: `${ctx.baseUrl}/repos/${ctx.repo.owner}/${ctx.repo.name}/contents/${filePath}`,
         html_url: `https://github.com/${ctx.repo.owner}/${ctx.repo.name}/blob/${ctx.query['ref'] ?? ctx.repo.defaultBranch}/${filePath}`,
         git_url: null,
@@ -778,11 +976,24 @@ const HANDLERS: Record<string, Handler> = {
     if (existing && givenSha !== existing.sha) return errorAnswer(409, `${filePath} does not match ${givenSha}`);
     const content = Buffer.from(String(ctx.body['content']), 'base64').toString('utf8');
     const parent = ctx.repo.refs.get(`refs/heads/${branch}`)!;
-    const sha = ctx.state.commitFiles(ctx.repo.owner, ctx.repo.name, branch, { [filePath]: content }, String(ctx.body['message']), ctx.user.login);
+    const sha = ctx.state.commitFiles(
+      ctx.repo.owner,
+      ctx.repo.name,
+      branch,
+      { [filePath]: content },
+      String(ctx.body['message']),
+      ctx.user.login,
+    );
     return {
       status: existing ? 200 : 201,
       body: {
-        content: { name: filePath.split('/').pop(), path: filePath, sha: gitBlobSha(content), size: Buffer.byteLength(content), type: 'file' },
+        content: {
+          name: filePath.split('/').pop(),
+          path: filePath,
+          sha: gitBlobSha(content),
+          size: Buffer.byteLength(content),
+          type: 'file',
+        },
         commit: { sha, message: String(ctx.body['message']), parents: [{ sha: parent }] },
       },
     };

@@ -54,7 +54,9 @@ export interface FakeResultsService {
   close(): Promise<void>;
 }
 
-export async function startFakeResultsService(ids = { run: 'run-backend-1', job: 'job-backend-1' }): Promise<FakeResultsService> {
+export async function startFakeResultsService(
+  ids = { run: 'run-backend-1', job: 'job-backend-1' },
+): Promise<FakeResultsService> {
   const tokenOf = (job: string) => unsignedJwt({ scp: `Actions.GenericRead:x Actions.Results:${ids.run}:${job}` });
   const runtimeToken = tokenOf(ids.job);
   /** Bearer token -> the job it was given to. */
@@ -65,29 +67,71 @@ export async function startFakeResultsService(ids = { run: 'run-backend-1', job:
   const staged = new Map<string, Map<string, Buffer>>();
   let origin = '';
 
-  const twirp = (method: string, body: Record<string, unknown>, job: string): { status: number; body: Record<string, unknown> } => {
-    if (body['workflow_run_backend_id'] !== ids.run) return { status: 403, body: { code: 'permission_denied', msg: 'backend ids do not match the token' } };
+  const twirp = (
+    method: string,
+    body: Record<string, unknown>,
+    job: string,
+  ): { status: number; body: Record<string, unknown> } => {
+    if (body['workflow_run_backend_id'] !== ids.run)
+      return { status: 403, body: { code: 'permission_denied', msg: 'backend ids do not match the token' } };
     const finalized = artifacts.filter((a) => a.finalized);
     if (method === 'ListArtifacts') {
-      if (body['workflow_job_run_backend_id'] !== job) return { status: 403, body: { code: 'permission_denied', msg: 'backend ids do not match the token' } };
-      const listed = finalized.filter((a) => (body['name_filter'] === undefined || a.name === body['name_filter']) && (body['id_filter'] === undefined || String(a.id) === String(body['id_filter'])));
-      const json = (a: FakeArtifact) => ({ workflow_run_backend_id: a.workflowRunBackendId, workflow_job_run_backend_id: a.workflowJobRunBackendId, database_id: String(a.id), name: a.name, size: String(a.bytes.length), created_at: '2026-01-01T00:00:00Z' });
+      if (body['workflow_job_run_backend_id'] !== job)
+        return { status: 403, body: { code: 'permission_denied', msg: 'backend ids do not match the token' } };
+      const listed = finalized.filter(
+        (a) =>
+          (body['name_filter'] === undefined || a.name === body['name_filter']) &&
+          (body['id_filter'] === undefined || String(a.id) === String(body['id_filter'])),
+      );
+      const json = (a: FakeArtifact) => ({
+        workflow_run_backend_id: a.workflowRunBackendId,
+        workflow_job_run_backend_id: a.workflowJobRunBackendId,
+        database_id: String(a.id),
+        name: a.name,
+        size: String(a.bytes.length),
+        created_at: '2026-01-01T00:00:00Z',
+      });
       return { status: 200, body: { artifacts: listed.map(json) } };
     }
     if (method === 'GetSignedArtifactURL') {
       // Any job of the run may read any of its artifacts: the ids name the uploading job.
-      const artifact = finalized.find((a) => a.name === body['name'] && a.workflowJobRunBackendId === body['workflow_job_run_backend_id']);
+      const artifact = finalized.find(
+        (a) => a.name === body['name'] && a.workflowJobRunBackendId === body['workflow_job_run_backend_id'],
+      );
       if (!artifact) return { status: 404, body: { code: 'not_found', msg: `no artifact ${String(body['name'])}` } };
-      return { status: 200, body: { signed_url: `${origin}/${STORAGE_ACCOUNT}/actions-results/${artifact.id}/${encodeURIComponent(artifact.name)}.zip?sig=fake-signature&sp=r` } };
+      return {
+        status: 200,
+        body: {
+          signed_url: `${origin}/${STORAGE_ACCOUNT}/actions-results/${artifact.id}/${encodeURIComponent(artifact.name)}.zip?sig=fake-signature&sp=r`,
+        },
+      };
     }
-    if (body['workflow_job_run_backend_id'] !== job) return { status: 403, body: { code: 'permission_denied', msg: 'backend ids do not match the token' } };
+    if (body['workflow_job_run_backend_id'] !== job)
+      return { status: 403, body: { code: 'permission_denied', msg: 'backend ids do not match the token' } };
     const name = body['name'];
-    if (typeof name !== 'string' || name === '') return { status: 400, body: { code: 'invalid_argument', msg: 'name is required' } };
+    if (typeof name !== 'string' || name === '')
+      return { status: 400, body: { code: 'invalid_argument', msg: 'name is required' } };
     if (method === 'CreateArtifact') {
-      if (artifacts.some((a) => a.name === name && a.finalized)) return { status: 409, body: { code: 'already_exists', msg: `an artifact named ${name} already exists` } };
-      const artifact: FakeArtifact = { id: artifacts.length + 1, name, workflowRunBackendId: ids.run, workflowJobRunBackendId: job, finalized: false, bytes: Buffer.alloc(0), size: null, hash: null };
+      if (artifacts.some((a) => a.name === name && a.finalized))
+        return { status: 409, body: { code: 'already_exists', msg: `an artifact named ${name} already exists` } };
+      const artifact: FakeArtifact = {
+        id: artifacts.length + 1,
+        name,
+        workflowRunBackendId: ids.run,
+        workflowJobRunBackendId: job,
+        finalized: false,
+        bytes: Buffer.alloc(0),
+        size: null,
+        hash: null,
+      };
       artifacts.push(artifact);
-      return { status: 200, body: { ok: true, signed_upload_url: `${origin}/${STORAGE_ACCOUNT}/actions-results/${artifact.id}/${encodeURIComponent(name)}.zip?sig=fake-signature&sp=cw` } };
+      return {
+        status: 200,
+        body: {
+          ok: true,
+          signed_upload_url: `${origin}/${STORAGE_ACCOUNT}/actions-results/${artifact.id}/${encodeURIComponent(name)}.zip?sig=fake-signature&sp=cw`,
+        },
+      };
     }
     if (method === 'FinalizeArtifact') {
       const artifact = artifacts.find((a) => a.name === name && !a.finalized);
@@ -101,7 +145,8 @@ export async function startFakeResultsService(ids = { run: 'run-backend-1', job:
   };
 
   const blob = (method: string, url: URL, data: Buffer): number => {
-    if (method !== 'PUT' || url.searchParams.get('sig') !== 'fake-signature' || url.searchParams.get('sp') !== 'cw') return 403;
+    if (method !== 'PUT' || url.searchParams.get('sig') !== 'fake-signature' || url.searchParams.get('sp') !== 'cw')
+      return 403;
     const blobPath = url.pathname;
     const id = Number(blobPath.split('/')[3]);
     const artifact = artifacts.find((a) => a.id === id);
@@ -116,7 +161,9 @@ export async function startFakeResultsService(ids = { run: 'run-backend-1', job:
       return 201;
     }
     if (comp === 'blocklist') {
-      const listed = [...data.toString('utf8').matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]*)<\//g)].map((m) => m[1]!);
+      const listed = [...data.toString('utf8').matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]*)<\//g)].map(
+        (m) => m[1]!,
+      );
       if (listed.some((blockId) => !blocks.has(blockId))) return 400;
       artifact.bytes = Buffer.concat(listed.map((blockId) => blocks.get(blockId)!));
       return 201;
@@ -138,11 +185,16 @@ export async function startFakeResultsService(ids = { run: 'run-backend-1', job:
       if (url.pathname.startsWith(TWIRP_PREFIX)) {
         let answer: { status: number; body: Record<string, unknown> };
         if (request.method !== 'POST') answer = { status: 405, body: { code: 'bad_route', msg: 'POST only' } };
-        else if (!jobsByToken.has(request.headers.authorization?.replace(/^Bearer /, '') ?? '')) answer = { status: 401, body: { code: 'unauthenticated', msg: 'bad token' } };
+        else if (!jobsByToken.has(request.headers.authorization?.replace(/^Bearer /, '') ?? ''))
+          answer = { status: 401, body: { code: 'unauthenticated', msg: 'bad token' } };
         else {
           try {
             const job = jobsByToken.get(request.headers.authorization!.replace(/^Bearer /, ''))!;
-            answer = twirp(url.pathname.slice(TWIRP_PREFIX.length), JSON.parse(data.toString('utf8')) as Record<string, unknown>, job);
+            answer = twirp(
+              url.pathname.slice(TWIRP_PREFIX.length),
+              JSON.parse(data.toString('utf8')) as Record<string, unknown>,
+              job,
+            );
           } catch {
             answer = { status: 400, body: { code: 'malformed', msg: 'body is not JSON' } };
           }
@@ -150,14 +202,28 @@ export async function startFakeResultsService(ids = { run: 'run-backend-1', job:
         response.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
         return;
       }
-      if (request.method === 'GET' && url.searchParams.get('sig') === 'fake-signature' && url.searchParams.get('sp') === 'r') {
+      if (
+        request.method === 'GET' &&
+        url.searchParams.get('sig') === 'fake-signature' &&
+        url.searchParams.get('sp') === 'r'
+      ) {
         const artifact = artifacts.find((a) => a.finalized && a.id === Number(url.pathname.split('/')[3]));
-        if (artifact) response.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(artifact.bytes.length) }).end(artifact.bytes);
+        if (artifact)
+          response
+            .writeHead(200, { 'content-type': 'application/zip', 'content-length': String(artifact.bytes.length) })
+            .end(artifact.bytes);
         else response.writeHead(404).end();
         return;
       }
       const status = blob(request.method ?? '', url, data);
-      response.writeHead(status, { 'x-ms-request-id': `req-${requests.length}`, 'x-ms-version': '2025-01-05', etag: `"0x${requests.length}"`, 'last-modified': new Date().toUTCString() }).end();
+      response
+        .writeHead(status, {
+          'x-ms-request-id': `req-${requests.length}`,
+          'x-ms-version': '2025-01-05',
+          etag: `"0x${requests.length}"`,
+          'last-modified': new Date().toUTCString(),
+        })
+        .end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

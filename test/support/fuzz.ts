@@ -25,7 +25,8 @@ export function returnsOrThrowsOurError(body: () => unknown): void {
   try {
     body();
   } catch (error) {
-    if (!(error instanceof ReproError)) throw new Error(`not one of our error classes: ${error instanceof Error ? error.stack : String(error)}`);
+    if (!(error instanceof ReproError))
+      throw new Error(`not one of our error classes: ${error instanceof Error ? error.stack : String(error)}`);
     if (/\n\s+at /.test(error.message)) throw new Error(`a stack trace in the message: ${error.message}`);
   }
   const elapsed = performance.now() - started;
@@ -42,16 +43,32 @@ export const metricValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 6 }),
-    fc.dictionary(fc.constantFrom('step', 'global_step', 'epoch', 'loss', 'eval', '__proto__', 'constructor', 'a.b', ''), tie('value'), { maxKeys: 5 }),
+    fc.dictionary(
+      fc.constantFrom('step', 'global_step', 'epoch', 'loss', 'eval', '__proto__', 'constructor', 'a.b', ''),
+      tie('value'),
+      { maxKeys: 5 },
+    ),
   ),
 })).value;
 
 /** One log line: usually an object with a step, sometimes anything at all. */
 export const logLine: fc.Arbitrary<string> = fc.oneof(
-  fc.record({ step: fc.oneof(fc.nat(20), fc.double(), fc.constant(-1)), metrics: fc.dictionary(fc.constantFrom('loss', 'acc', 'eval', 'lr', 'time'), metricValue, { maxKeys: 4 }) }).map(({ step, metrics }) => JSON.stringify({ step, ...metrics })),
+  fc
+    .record({
+      step: fc.oneof(fc.nat(20), fc.double(), fc.constant(-1)),
+      metrics: fc.dictionary(fc.constantFrom('loss', 'acc', 'eval', 'lr', 'time'), metricValue, { maxKeys: 4 }),
+    })
+    .map(({ step, metrics }) => JSON.stringify({ step, ...metrics })),
   metricValue.map((value) => JSON.stringify(value) ?? 'null'),
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('{"step": 1, "loss": NaN}', '{"step": 2, "loss": -Infinity}', '[[[[1]]]]', '{"step": 1, "v": [' + '1,'.repeat(2000) + '1]}', '{'.repeat(1200) + '}'.repeat(1200), '{"a":'.repeat(1200) + '1' + '}'.repeat(1200)),
+  fc.constantFrom(
+    '{"step": 1, "loss": NaN}',
+    '{"step": 2, "loss": -Infinity}',
+    '[[[[1]]]]',
+    '{"step": 1, "v": [' + '1,'.repeat(2000) + '1]}',
+    '{'.repeat(1200) + '}'.repeat(1200),
+    '{"a":'.repeat(1200) + '1' + '}'.repeat(1200),
+  ),
 );
 
 /** Whole metric files: JSONL, a JSON document, CSV/TSV-like text, or noise. */
@@ -59,7 +76,14 @@ export const metricFileText: fc.Arbitrary<string> = fc.oneof(
   fc.array(logLine, { maxLength: 12 }).map((lines) => lines.join('\n')),
   fc.array(metricValue, { maxLength: 5 }).map((entries) => JSON.stringify(entries)),
   fc
-    .tuple(fc.array(fc.constantFrom('step', 'loss', 'acc', '', 'step'), { minLength: 1, maxLength: 4 }), fc.array(fc.array(fc.oneof(fc.double().map(String), fc.constant(''), fc.string({ maxLength: 4 })), { maxLength: 5 }), { maxLength: 6 }), fc.constantFrom(',', '\t'))
+    .tuple(
+      fc.array(fc.constantFrom('step', 'loss', 'acc', '', 'step'), { minLength: 1, maxLength: 4 }),
+      fc.array(
+        fc.array(fc.oneof(fc.double().map(String), fc.constant(''), fc.string({ maxLength: 4 })), { maxLength: 5 }),
+        { maxLength: 6 },
+      ),
+      fc.constantFrom(',', '\t'),
+    )
     .map(([header, rows, sep]) => [header.join(sep), ...rows.map((r) => r.join(sep))].join('\n')),
   fc.string({ maxLength: 200 }),
 );

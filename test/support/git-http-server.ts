@@ -17,7 +17,11 @@ export interface GitHttpServer {
   close(): Promise<void>;
 }
 
-export async function startGitHttpServer(projectRoot: string, token: string, env: NodeJS.ProcessEnv): Promise<GitHttpServer> {
+export async function startGitHttpServer(
+  projectRoot: string,
+  token: string,
+  env: NodeJS.ProcessEnv,
+): Promise<GitHttpServer> {
   const expected = `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
   const authorizations: Array<string | undefined> = [];
   const server = http.createServer((req, res) => {

@@ -84,8 +84,12 @@ export class OpenApiRequestChecker {
       for (const [method, value] of Object.entries(item)) {
         if (!HTTP_METHODS.has(method)) continue;
         const operation = value as Operation;
-        const parameters = [...pathLevelParams, ...(operation.parameters ?? [])].map((p) => this.resolve(p) as Parameter);
-        const multiSegment = new Set(parameters.filter((p) => p.in === 'path' && p['x-multi-segment']).map((p) => p.name));
+        const parameters = [...pathLevelParams, ...(operation.parameters ?? [])].map(
+          (p) => this.resolve(p) as Parameter,
+        );
+        const multiSegment = new Set(
+          parameters.filter((p) => p.in === 'path' && p['x-multi-segment']).map((p) => p.name),
+        );
         const paramNames: string[] = [];
         const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_whole, name: string) => {
           paramNames.push(name);
@@ -148,7 +152,8 @@ export class OpenApiRequestChecker {
       return problems;
     }
     const bodyValidator = this.bodyValidator(key, route);
-    if (bodyValidator === null) problems.push(`body: the operation takes ${Object.keys(requestBody.content ?? {}).join(', ')}, not JSON`);
+    if (bodyValidator === null)
+      problems.push(`body: the operation takes ${Object.keys(requestBody.content ?? {}).join(', ')}, not JSON`);
     else if (!bodyValidator(body)) problems.push(...formatErrors('body', bodyValidator));
     return problems;
   }
@@ -215,11 +220,16 @@ export class OpenApiRequestChecker {
 
 /** Query strings are text: turn the values whose schema says integer/number/boolean into those. */
 function coerceQuery(query: Record<string, string>, route: CompiledRoute): JsonObject {
-  const types = new Map((route.operation.parameters as Parameter[]).filter((p) => p.in === 'query').map((p) => [p.name, p.schema?.['type']]));
+  const types = new Map(
+    (route.operation.parameters as Parameter[])
+      .filter((p) => p.in === 'query')
+      .map((p) => [p.name, p.schema?.['type']]),
+  );
   return Object.fromEntries(
     Object.entries(query).map(([name, text]) => {
       const type = types.get(name);
-      if ((type === 'integer' || type === 'number') && text.trim() !== '' && Number.isFinite(Number(text))) return [name, Number(text)];
+      if ((type === 'integer' || type === 'number') && text.trim() !== '' && Number.isFinite(Number(text)))
+        return [name, Number(text)];
       if (type === 'boolean' && (text === 'true' || text === 'false')) return [name, text === 'true'];
       return [name, text];
     }),
@@ -227,5 +237,8 @@ function coerceQuery(query: Record<string, string>, route: CompiledRoute): JsonO
 }
 
 function formatErrors(where: string, validator: ValidateFunction): string[] {
-  return (validator.errors ?? []).map((e) => `${where}${e.instancePath || ''}: ${e.message ?? 'invalid'}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`);
+  return (validator.errors ?? []).map(
+    (e) =>
+      `${where}${e.instancePath || ''}: ${e.message ?? 'invalid'}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`,
+  );
 }

@@ -15,7 +15,13 @@ import { git } from '../modes/project-fixture.ts';
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WASM_FILES = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'];
 
-async function bundledProject(files: Record<string, string>, body: (cli: (args: string[], env?: NodeJS.ProcessEnv) => Promise<{ code: number; output: string }>, dir: string) => Promise<void>): Promise<void> {
+async function bundledProject(
+  files: Record<string, string>,
+  body: (
+    cli: (args: string[], env?: NodeJS.ProcessEnv) => Promise<{ code: number; output: string }>,
+    dir: string,
+  ) => Promise<void>,
+): Promise<void> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'wasm-bundle-'));
   const dir = path.join(root, 'repo');
   try {
@@ -28,7 +34,10 @@ async function bundledProject(files: Record<string, string>, body: (cli: (args: 
     git(dir, 'commit', '-q', '-m', 'bundle');
     const cli = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
       try {
-        const { stdout, stderr } = await promisify(execFile)(process.execPath, ['dist/cli.js', ...args], { cwd: dir, env: { PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: root, ...env } });
+        const { stdout, stderr } = await promisify(execFile)(process.execPath, ['dist/cli.js', ...args], {
+          cwd: dir,
+          env: { PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: root, ...env },
+        });
         return { code: 0, output: stdout + stderr };
       } catch (error) {
         const failed = error as { code: number; stdout: string; stderr: string };
@@ -51,7 +60,7 @@ test('the bundled CLI reproduces the committed examples/smoke baseline on wasm, 
   });
 });
 
-test('the bundled CLI reproduces examples/smoke/baseline-cpu.json, recorded with tfjs\'s stock kernels, with repro-check\'s cpu kernels', async () => {
+test("the bundled CLI reproduces examples/smoke/baseline-cpu.json, recorded with tfjs's stock kernels, with repro-check's cpu kernels", async () => {
   await bundledProject({}, async (cli) => {
     const check = await cli(['check', '--config', 'examples/smoke/repro-cpu.yml']);
     assert.equal(check.code, 0, check.output);
@@ -62,32 +71,46 @@ test('the bundled CLI reproduces examples/smoke/baseline-cpu.json, recorded with
 });
 
 test('the bundle with a .wasm file missing or damaged: exit 2 naming the file; auto says so and uses cpu', async () => {
-  const config = (backend: string) => `trainer:\n  module: ./train.mjs\n  backend: ${backend}\n  steps: 2\n  checkpoint-every: 0\n`;
-  const trainer = 'export default async function train(ctx) { for (let step = 1; step <= ctx.steps; step++) ctx.log(step, { loss: ctx.tf.scalar(1 / step).square() }); }\n';
-  await bundledProject({ 'train.mjs': trainer, 'wasm.yml': config('wasm'), 'auto.yml': config('auto') }, async (cli, dir) => {
-    for (const file of WASM_FILES) await rm(path.join(dir, 'dist/wasm', file));
-    git(dir, 'commit', '-q', '-am', 'binaries gone');
-    const missing = await cli(['run', '--config', 'wasm.yml']);
-    assert.equal(missing.code, 2, missing.output);
-    assert.match(missing.output, new RegExp(`the WebAssembly backend's binary ${dir}/dist/wasm/tfjs-backend-wasm-simd\\.wasm is missing`));
-    assert.match(missing.output, /dist\/wasm\/ beside dist\/trainer-worker\.js.*or use backend: cpu/);
-    assert.doesNotMatch(missing.output, /^\s+at /m, 'no stack trace');
-    // SIMD forced off asks for the other binary, and names it.
-    const plain = await cli(['run', '--config', 'wasm.yml'], { REPRO_WASM_SIMD: '0' });
-    assert.match(plain.output, /binary .*dist\/wasm\/tfjs-backend-wasm\.wasm is missing/);
+  const config = (backend: string) =>
+    `trainer:\n  module: ./train.mjs\n  backend: ${backend}\n  steps: 2\n  checkpoint-every: 0\n`;
+  const trainer =
+    'export default async function train(ctx) { for (let step = 1; step <= ctx.steps; step++) ctx.log(step, { loss: ctx.tf.scalar(1 / step).square() }); }\n';
+  await bundledProject(
+    { 'train.mjs': trainer, 'wasm.yml': config('wasm'), 'auto.yml': config('auto') },
+    async (cli, dir) => {
+      for (const file of WASM_FILES) await rm(path.join(dir, 'dist/wasm', file));
+      git(dir, 'commit', '-q', '-am', 'binaries gone');
+      const missing = await cli(['run', '--config', 'wasm.yml']);
+      assert.equal(missing.code, 2, missing.output);
+      assert.match(
+        missing.output,
+        new RegExp(`the WebAssembly backend's binary ${dir}/dist/wasm/tfjs-backend-wasm-simd\\.wasm is missing`),
+      );
+      assert.match(missing.output, /dist\/wasm\/ beside dist\/trainer-worker\.js.*or use backend: cpu/);
+      assert.doesNotMatch(missing.output, /^\s+at /m, 'no stack trace');
+      // SIMD forced off asks for the other binary, and names it.
+      const plain = await cli(['run', '--config', 'wasm.yml'], { REPRO_WASM_SIMD: '0' });
+      assert.match(plain.output, /binary .*dist\/wasm\/tfjs-backend-wasm\.wasm is missing/);
 
-    const auto = await cli(['run', '--config', 'auto.yml']);
-    assert.equal(auto.code, 0, auto.output);
-    assert.match(auto.output, /backend auto: the WebAssembly backend's binary .*tfjs-backend-wasm-simd\.wasm is missing/);
-    assert.match(auto.output, /backend cpu 4\.22\.0 on CPU \(pure JavaScript\)/);
+      const auto = await cli(['run', '--config', 'auto.yml']);
+      assert.equal(auto.code, 0, auto.output);
+      assert.match(
+        auto.output,
+        /backend auto: the WebAssembly backend's binary .*tfjs-backend-wasm-simd\.wasm is missing/,
+      );
+      assert.match(auto.output, /backend cpu 4\.22\.0 on CPU \(pure JavaScript\)/);
 
-    // A file that is there but not a WebAssembly module: setBackend fails quietly; we do not.
-    await cp(path.join(PACKAGE_ROOT, 'dist/wasm', WASM_FILES[0]!), path.join(dir, 'dist/wasm', WASM_FILES[0]!));
-    await truncate(path.join(dir, 'dist/wasm', WASM_FILES[0]!), 1000);
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-q', '-m', 'binary damaged');
-    const damaged = await cli(['run', '--config', 'wasm.yml']);
-    assert.equal(damaged.code, 2, damaged.output);
-    assert.match(damaged.output, /the WebAssembly backend did not start from .*dist\/wasm\/tfjs-backend-wasm-simd\.wasm \(tf\.setBackend\('wasm'\) returned false/);
-  });
+      // A file that is there but not a WebAssembly module: setBackend fails quietly; we do not.
+      await cp(path.join(PACKAGE_ROOT, 'dist/wasm', WASM_FILES[0]!), path.join(dir, 'dist/wasm', WASM_FILES[0]!));
+      await truncate(path.join(dir, 'dist/wasm', WASM_FILES[0]!), 1000);
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '-m', 'binary damaged');
+      const damaged = await cli(['run', '--config', 'wasm.yml']);
+      assert.equal(damaged.code, 2, damaged.output);
+      assert.match(
+        damaged.output,
+        /the WebAssembly backend did not start from .*dist\/wasm\/tfjs-backend-wasm-simd\.wasm \(tf\.setBackend\('wasm'\) returned false/,
+      );
+    },
+  );
 });

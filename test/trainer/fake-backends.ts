@@ -8,10 +8,17 @@ import path from 'node:path';
  */
 export type FakeBackendBehaviour = { fails: string } | { usingGpu: boolean };
 
-export async function writeFakeBackend(projectDir: string, packageName: string, behaviour: FakeBackendBehaviour): Promise<void> {
+export async function writeFakeBackend(
+  projectDir: string,
+  packageName: string,
+  behaviour: FakeBackendBehaviour,
+): Promise<void> {
   const dir = path.join(projectDir, 'node_modules', packageName);
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: packageName, version: '4.22.0-fake', main: 'index.js' }));
+  await writeFile(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: packageName, version: '4.22.0-fake', main: 'index.js' }),
+  );
   await writeFile(
     path.join(dir, 'index.js'),
     'fails' in behaviour
@@ -21,4 +28,5 @@ export async function writeFakeBackend(projectDir: string, packageName: string, 
 }
 
 /** A trainer that needs nothing from tf, for runs on the fake backends. */
-export const TRIVIAL_TRAINER = 'export default async function train(ctx) { for (let step = 1; step <= ctx.steps; step++) ctx.log(step, { loss: 1 / step }); }\n';
+export const TRIVIAL_TRAINER =
+  'export default async function train(ctx) { for (let step = 1; step <= ctx.steps; step++) ctx.log(step, { loss: 1 / step }); }\n';

@@ -41,6 +41,9 @@ test('bad log calls are refused with what is wrong', () => {
   assert.throws(() => formatMetricsLine(-1, { x: 1 }), /step must be a non-negative integer or null, got -1/);
   assert.throws(() => formatMetricsLine(1.5, { x: 1 }), /got 1.5/);
   assert.throws(() => formatMetricsLine(1, { step: 2 }), /"step" is the step key/);
-  assert.throws(() => formatMetricsLine(1, { train: true as unknown as number }), /train must be an object of numbers \(or strings\)/);
+  assert.throws(
+    () => formatMetricsLine(1, { train: true as unknown as number }),
+    /train must be an object of numbers \(or strings\)/,
+  );
   assert.throws(() => formatMetricsLine(1, { train: { '': 1 } }), /empty metric name under train/);
 });

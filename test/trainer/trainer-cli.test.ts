@@ -17,7 +17,8 @@ ${extra}`;
 
 test("the trainer's Math.random warning reaches the report's Notes", async () => {
   const project = await createProject({
-    'train.mjs': 'export default async function train(ctx) {\n  for (let step = 1; step <= ctx.steps; step++) ctx.log(step, { loss: 1 / step + Math.random() });\n}\n',
+    'train.mjs':
+      'export default async function train(ctx) {\n  for (let step = 1; step <= ctx.steps; step++) ctx.log(step, { loss: 1 / step + Math.random() });\n}\n',
     'repro.yml': trainerConfig('./train.mjs', 'tolerance: { exact: true }\n'),
   });
   try {
@@ -29,7 +30,10 @@ test("the trainer's Math.random warning reaches the report's Notes", async () =>
     // Seeded stand-in: the two runs agree bit for bit although the trainer called Math.random.
     assert.match(check.stdout, /bit-for-bit identical/);
     const notes = check.stdout.slice(check.stdout.indexOf('### Notes'));
-    assert.match(notes, /^### Notes\n\n- The trainer called Math\.random 3 time\(s\), first .*train\.mjs:2.*use ctx\.random/m);
+    assert.match(
+      notes,
+      /^### Notes\n\n- The trainer called Math\.random 3 time\(s\), first .*train\.mjs:2.*use ctx\.random/m,
+    );
     assert.match(check.stderr, /called Math\.random 3 time\(s\)/, 'and the log warns too');
   } finally {
     await project.cleanup();
@@ -38,13 +42,17 @@ test("the trainer's Math.random warning reaches the report's Notes", async () =>
 
 test('a trainer that logs NaN fails the run with exit 2, naming the metric and the step', async () => {
   const project = await createProject({
-    'train.mjs': 'export default async function train(ctx) {\n  ctx.log(1, { train: { loss: 2.5 } });\n  ctx.log(2, { train: { loss: NaN } });\n}\n',
+    'train.mjs':
+      'export default async function train(ctx) {\n  ctx.log(1, { train: { loss: 2.5 } });\n  ctx.log(2, { train: { loss: NaN } });\n}\n',
     'repro.yml': trainerConfig('./train.mjs'),
   });
   try {
     const run = await project.cli(['run']);
     assert.equal(run.code, 2, run.stdout + run.stderr);
-    assert.match(run.stderr, /train\.mjs logged a non-finite value at step 2: train\.loss = NaN\. The training diverged \(NaN\/Inf loss\)\./);
+    assert.match(
+      run.stderr,
+      /train\.mjs logged a non-finite value at step 2: train\.loss = NaN\. The training diverged \(NaN\/Inf loss\)\./,
+    );
     assert.match(run.stderr, /Lower the learning rate/);
   } finally {
     await project.cleanup();
@@ -80,7 +88,11 @@ export default async function train(ctx) {
     };
     const all = { ops: 1, cudnn: 1, cublas: 1, onednn: 1, threads: 1, seed: 11, hashSeed: 11 };
     const none = { ops: 0, cudnn: 0, cublas: 0, onednn: 0, threads: 0, seed: 11, hashSeed: 11 };
-    const strict = (on: boolean) => trainerConfig('./probe.mjs').replace('  checkpoint-every: 0\n', `  checkpoint-every: 0\n  strict-determinism: ${on}\n`);
+    const strict = (on: boolean) =>
+      trainerConfig('./probe.mjs').replace(
+        '  checkpoint-every: 0\n',
+        `  checkpoint-every: 0\n  strict-determinism: ${on}\n`,
+      );
     // determinism-env (on by default) is for `command:`; it does not bring the switches back.
     assert.deepEqual(await finalsWith(strict(false)), none);
     assert.deepEqual(await finalsWith(strict(true) + 'determinism-env: false\n'), all);

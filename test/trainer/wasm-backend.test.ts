@@ -48,9 +48,14 @@ test('builtin:smoke on wasm repeats bit for bit in separate processes, with SIMD
     assert.deepEqual(simd.backend, { name: 'wasm', version: '4.22.0', device: 'CPU (WebAssembly)', simd: true });
     assert.deepEqual(noSimd.backend, { ...simd.backend, simd: false });
     assert.equal(backendFingerprint(noSimd.backend)['tfjs.wasm-simd'], 'false');
-    assert.ok(lines.some((line) => line.includes('backend wasm 4.22.0 on CPU (WebAssembly), SIMD')), lines.join('\n'));
+    assert.ok(
+      lines.some((line) => line.includes('backend wasm 4.22.0 on CPU (WebAssembly), SIMD')),
+      lines.join('\n'),
+    );
 
-    const [metrics, metricsAgain, metricsNoSimd] = await Promise.all([simd, again, noSimd].map((run) => readFile(run.metricsPath, 'utf8')));
+    const [metrics, metricsAgain, metricsNoSimd] = await Promise.all(
+      [simd, again, noSimd].map((run) => readFile(run.metricsPath, 'utf8')),
+    );
     assert.equal(metrics!.split('\n').filter((line) => line.includes('"train"')).length, 60);
     assert.equal(metricsAgain, metrics);
     assert.equal(metricsNoSimd, metrics);
@@ -63,14 +68,25 @@ test('builtin:smoke on wasm repeats bit for bit in separate processes, with SIMD
 
 test('every documented layer, activation, loss and optimizer trains on wasm, with losses close to the cpu backend', async () => {
   await withProject(async (project) => {
-    const [wasm, cpu] = await Promise.all(['wasm', 'cpu'].map((backend) => runTrainer(optionsFor(project, { module: EVERY_LAYER, backend, steps: 1, checkpointEvery: 0 }))));
-    const [onWasm, onCpu] = await Promise.all([wasm!, cpu!].map(async (run) => JSON.parse(await readFile(run.metricsPath, 'utf8')) as Record<string, number | string>));
+    const [wasm, cpu] = await Promise.all(
+      ['wasm', 'cpu'].map((backend) =>
+        runTrainer(optionsFor(project, { module: EVERY_LAYER, backend, steps: 1, checkpointEvery: 0 })),
+      ),
+    );
+    const [onWasm, onCpu] = await Promise.all(
+      [wasm!, cpu!].map(
+        async (run) => JSON.parse(await readFile(run.metricsPath, 'utf8')) as Record<string, number | string>,
+      ),
+    );
     const failures = Object.entries(onWasm!).filter(([, value]) => typeof value === 'string');
     assert.deepEqual(failures, [], 'each failure names the kernel wasm lacks');
     assert.ok(Object.keys(onWasm!).length > 45, 'layers, activations, embedding and optimizers were all tried');
     for (const [name, value] of Object.entries(onWasm!)) {
       // Different kernels sum in different orders: close, not equal.
-      assert.ok(Math.abs((value as number) - (onCpu![name] as number)) <= 1e-4 * Math.abs(onCpu![name] as number), `${name}: wasm ${value}, cpu ${onCpu![name]}`);
+      assert.ok(
+        Math.abs((value as number) - (onCpu![name] as number)) <= 1e-4 * Math.abs(onCpu![name] as number),
+        `${name}: wasm ${value}, cpu ${onCpu![name]}`,
+      );
     }
   });
 });
@@ -83,10 +99,19 @@ test('an op the wasm backend lacks is exit 2 naming the op, not a fallback to an
     );
     await assert.rejects(runTrainer(optionsFor(project, { module: 'einsum.mjs' })), (error: unknown) => {
       assert.ok(error instanceof ReproError);
-      assert.match(error.message, /^The trainer .*einsum\.mjs uses the op Einsum, which the wasm backend does not support \(no kernel 'Einsum' for 'wasm'\); repro-check never falls back/);
+      assert.match(
+        error.message,
+        /^The trainer .*einsum\.mjs uses the op Einsum, which the wasm backend does not support \(no kernel 'Einsum' for 'wasm'\); repro-check never falls back/,
+      );
       assert.match(error.hint ?? '', /backend: cpu runs every tfjs op/);
       // Only the module's own frames follow: where it called the op.
-      assert.deepEqual(error.message.split('\n').slice(1).map((line) => /einsum\.mjs:3:\d+\)?$/.test(line.trim())), [true]);
+      assert.deepEqual(
+        error.message
+          .split('\n')
+          .slice(1)
+          .map((line) => /einsum\.mjs:3:\d+\)?$/.test(line.trim())),
+        [true],
+      );
       return true;
     });
     // The same module on cpu runs: the refusal is the backend's, not the module's.

@@ -19,14 +19,18 @@ export const command: CliCommand = {
     Train once whole and once stopped after step N and resumed; the curves must be bit-identical.`,
   options: ['runs', 'seeds', 'resume-at', 'config', 'set', 'seed', 'format', 'out', 'verbose'],
   formats: ['markdown', 'json'],
-  run: (input, io, log) => (input.values['resume-at'] === undefined ? determinismAudit(input, io, log) : resumeAudit(input, io, log)),
+  run: (input, io, log) =>
+    input.values['resume-at'] === undefined ? determinismAudit(input, io, log) : resumeAudit(input, io, log),
 };
 
 /** `audit [--runs N] [--seeds M]` (the `audit.runs` / `audit.seeds` settings). */
 async function determinismAudit(input: CommandInput, io: CliIo, log: Logger): Promise<number> {
   expectNoArguments('audit', input.args);
   const { values } = input;
-  const withCounts = { ...input, values: { ...values, set: [...values.set, ...auditCountSettings(values.runs, values.seeds)] } };
+  const withCounts = {
+    ...input,
+    values: { ...values, set: [...values.set, ...auditCountSettings(values.runs, values.seeds)] },
+  };
   const { settings, context } = await trainingInvocation(withCounts, io, log);
   const { runAudit } = await import('../../modes/audit.ts');
   const result = await runAudit(settings, context);
@@ -43,10 +47,12 @@ async function resumeAudit(input: CommandInput, io: CliIo, log: Logger): Promise
   const options = input.values;
   const problems = [...input.flagProblems];
   if (input.args.length > 0) problems.push(`audit takes no arguments; got ${input.args.join(' ')}`);
-  if (options.runs !== undefined || options.seeds !== undefined) problems.push('--resume-at audits one resume: leave out --runs and --seeds with it');
+  if (options.runs !== undefined || options.seeds !== undefined)
+    problems.push('--resume-at audits one resume: leave out --runs and --seeds with it');
   const resumeAtText = options['resume-at']!;
   const resumeAt = Number(resumeAtText);
-  if (!Number.isSafeInteger(resumeAt) || resumeAt < 1) problems.push(`--resume-at ${resumeAtText}: expected a step number, 1 or more`);
+  if (!Number.isSafeInteger(resumeAt) || resumeAt < 1)
+    problems.push(`--resume-at ${resumeAtText}: expected a step number, 1 or more`);
   const { settings, context } = await trainingInvocation({ ...input, flagProblems: problems }, io, log);
   if (problems.length > 0) throw new ReproError(problems.join('\n'));
   const { runResumeAudit } = await import('../../modes/resume-audit.ts');

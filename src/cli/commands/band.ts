@@ -28,12 +28,23 @@ interface BandCommandOptions {
  */
 async function runBandCommand(options: BandCommandOptions, io: CliIo): Promise<number> {
   const problems = [...options.flagProblems];
-  if (options.files.length < 2) problems.push(`${options.command} takes two or more ${options.command === 'band' ? 'runs (metric files or run records)' : 'run records'}; got ${options.files.length}`);
-  if (!options.out) problems.push(`${options.command}: -o BASELINE.json is required (where the baseline with the band is written)`);
+  if (options.files.length < 2)
+    problems.push(
+      `${options.command} takes two or more ${options.command === 'band' ? 'runs (metric files or run records)' : 'run records'}; got ${options.files.length}`,
+    );
+  if (!options.out)
+    problems.push(`${options.command}: -o BASELINE.json is required (where the baseline with the band is written)`);
   const margin = options.margin === undefined ? 2 : Number(options.margin);
-  if (!(margin >= 1) || !Number.isFinite(margin)) problems.push(`--margin ${options.margin}: expected a number >= 1, e.g. --margin 2`);
-  if (options.command === 'aggregate' && (options.recommend || options.crossSeed || options.margin !== undefined)) problems.push('--recommend, --cross-seed and --margin belong to `band`');
-  if (problems.length > 0) throw new ReproError(problems.length === 1 ? problems[0]! : `${problems.length} problems with the arguments:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (!(margin >= 1) || !Number.isFinite(margin))
+    problems.push(`--margin ${options.margin}: expected a number >= 1, e.g. --margin 2`);
+  if (options.command === 'aggregate' && (options.recommend || options.crossSeed || options.margin !== undefined))
+    problems.push('--recommend, --cross-seed and --margin belong to `band`');
+  if (problems.length > 0)
+    throw new ReproError(
+      problems.length === 1
+        ? problems[0]!
+        : `${problems.length} problems with the arguments:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
 
   const settings = await settingsOf(options.config, io.cwd);
   const ignore = settings?.config['ignore-metrics'] ?? DEFAULT_IGNORED_METRICS;
@@ -45,12 +56,18 @@ async function runBandCommand(options: BandCommandOptions, io: CliIo): Promise<n
   if (options.command === 'band') {
     const { same, seeds } = splitRuns(inputs);
     await writeFileAtomic(outFile, serializeDocument(bandBaseline(inputs, ignore, createdAt)));
-    io.stderr(`Wrote ${options.out}: seed band of ${seeds.length + 1} runs${same.length >= 2 ? `, same-seed band of ${same.length}` : ''}.\n`);
+    io.stderr(
+      `Wrote ${options.out}: seed band of ${seeds.length + 1} runs${same.length >= 2 ? `, same-seed band of ${same.length}` : ''}.\n`,
+    );
     if (options.recommend) {
       const { recommendTolerances } = await import('../../audit/recommend.ts');
       const crossSeed = options.crossSeed || same.length < 2;
       const compared = [...same.slice(1), ...(crossSeed ? seeds : [])].map((i) => i.member.data);
-      const what = crossSeed ? (same.length < 2 ? 'runs (cross-seed: no same-seed repeats were given)' : 'same-seed and cross-seed runs') : 'same-seed runs';
+      const what = crossSeed
+        ? same.length < 2
+          ? 'runs (cross-seed: no same-seed repeats were given)'
+          : 'same-seed and cross-seed runs'
+        : 'same-seed runs';
       io.stdout(recommendTolerances(same[0]!.member.data, compared, { margin, ignore, what }));
     }
     return EXIT_PASS;
@@ -61,7 +78,11 @@ async function runBandCommand(options: BandCommandOptions, io: CliIo): Promise<n
   const result = runAggregate(inputs, settings?.config ?? configSchema.parse({}), io.env, createdAt);
   await writeFileAtomic(outFile, serializeDocument(result.baseline));
   const { auditToJson, renderAuditMarkdown } = await import('../../report/audit.ts');
-  io.stdout(options.format === 'json' ? JSON.stringify(auditToJson(result.report), null, 2) + '\n' : renderAuditMarkdown(result.report));
+  io.stdout(
+    options.format === 'json'
+      ? JSON.stringify(auditToJson(result.report), null, 2) + '\n'
+      : renderAuditMarkdown(result.report),
+  );
   return result.report.findings.reached ? EXIT_PASS : EXIT_DRIFT;
 }
 
@@ -75,7 +96,10 @@ async function settingsOf(config: string | undefined, cwd: string): Promise<Load
 }
 
 /** The options of one invocation of `band` or `aggregate`, for runBandCommand. */
-function bandOptions(name: 'band' | 'aggregate', { args, values, format, flagProblems }: CommandInput): BandCommandOptions {
+function bandOptions(
+  name: 'band' | 'aggregate',
+  { args, values, format, flagProblems }: CommandInput,
+): BandCommandOptions {
   return {
     command: name,
     files: args,

@@ -13,7 +13,10 @@ export const command: CliCommand = {
   async run(input, io, log) {
     expectNoArguments('baseline update', input.args);
     const { values } = input;
-    const withCounts = { ...input, values: { ...values, set: [...values.set, ...auditCountSettings(values.runs, values.seeds)] } };
+    const withCounts = {
+      ...input,
+      values: { ...values, set: [...values.set, ...auditCountSettings(values.runs, values.seeds)] },
+    };
     const { settings, context } = await trainingInvocation(withCounts, io, log);
     const { runBaselineUpdate } = await import('../../modes/baseline.ts');
     const result = await runBaselineUpdate(settings, context);

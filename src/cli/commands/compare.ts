@@ -47,18 +47,38 @@ async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Pro
   // Every flag problem at once, before any file is read.
   const problems = [...(options.flagProblems ?? []), ...flagProblems(options)];
   if (problems.length === 1) throw new ReproError(problems[0]!);
-  if (problems.length > 1) throw new ReproError(`${problems.length} problems with the arguments:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (problems.length > 1)
+    throw new ReproError(
+      `${problems.length} problems with the arguments:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   const [baselineFile, currentFile] = options.files as [string, string];
   const picker = await tolerancesFor(options);
   const [baseline, current] = readBothInputs(
-    [baselineFile, currentFile].map((file) => () => readComparable(path.resolve(options.cwd, file), { stepKey: options.stepKey ?? picker.stepKey })) as [() => MetricData, () => MetricData],
+    [baselineFile, currentFile].map(
+      (file) => () => readComparable(path.resolve(options.cwd, file), { stepKey: options.stepKey ?? picker.stepKey }),
+    ) as [() => MetricData, () => MetricData],
   );
   // Wall-clock fields are ignored by default (DESIGN.md), or as the config says; --ignore adds to that list.
   const ignore = [...picker.ignore, ...options.ignore];
   const plain = compareMetrics(baseline, current, { tolerances: picker.tolerances, include: options.include, ignore });
   const banded = await bandedBaseline(path.resolve(options.cwd, baselineFile), path.resolve(options.cwd, currentFile));
-  const sigmaOptions = sigmaGateOptionsOf({ tolerance: { ...picker.gate.tolerance, ...(options.sigma === undefined ? {} : { sigma: Number(options.sigma), 'false-alarm-rate': undefined }) }, 'metric-tolerances': picker.gate['metric-tolerances'], 'ignore-metrics': ignore }, picker.tolerances);
-  const judged = banded ? judgeAgainstBand(plain, banded.baseline, baselineFile, current, banded.currentSeed, { ...sigmaOptions, include: options.include }) : { verdict: plain, lines: [] };
+  const sigmaOptions = sigmaGateOptionsOf(
+    {
+      tolerance: {
+        ...picker.gate.tolerance,
+        ...(options.sigma === undefined ? {} : { sigma: Number(options.sigma), 'false-alarm-rate': undefined }),
+      },
+      'metric-tolerances': picker.gate['metric-tolerances'],
+      'ignore-metrics': ignore,
+    },
+    picker.tolerances,
+  );
+  const judged = banded
+    ? judgeAgainstBand(plain, banded.baseline, baselineFile, current, banded.currentSeed, {
+        ...sigmaOptions,
+        include: options.include,
+      })
+    : { verdict: plain, lines: [] };
   const verdict = judged.verdict;
   picker.lines.push(...judged.lines);
   const report: ReportInput = {
@@ -73,9 +93,16 @@ async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Pro
     checkpointLines: [],
     notes: [],
   };
-  if (options.out) await writeFileAtomic(path.resolve(options.cwd, options.out), JSON.stringify(verdictToJson(verdict), null, 2) + '\n');
+  if (options.out)
+    await writeFileAtomic(
+      path.resolve(options.cwd, options.out),
+      JSON.stringify(verdictToJson(verdict), null, 2) + '\n',
+    );
   if (options.html) {
-    const [{ renderHtml }, { loadChartLibrary }] = await Promise.all([import('../../report/html.ts'), import('../../report/chart-library.ts')]);
+    const [{ renderHtml }, { loadChartLibrary }] = await Promise.all([
+      import('../../report/html.ts'),
+      import('../../report/chart-library.ts'),
+    ]);
     await writeFileAtomic(path.resolve(options.cwd, options.html), renderHtml(report, await loadChartLibrary()));
   }
   if (options.format === 'json') io.stdout(JSON.stringify(verdictToJson(verdict)) + '\n');
@@ -96,11 +123,19 @@ function readBothInputs(readers: [() => MetricData, () => MetricData]): [MetricD
       return { error };
     }
   });
-  const errors = results.flatMap((result, index) => ('error' in result ? [{ error: result.error!, which: index === 0 ? 'BASELINE' : 'CURRENT' }] : []));
+  const errors = results.flatMap((result, index) =>
+    'error' in result ? [{ error: result.error!, which: index === 0 ? 'BASELINE' : 'CURRENT' }] : [],
+  );
   // The same file given twice (or two files broken alike) is one problem, said once.
-  if (errors.length === 1 || (errors.length === 2 && describeError(errors[0]!.error) === describeError(errors[1]!.error))) throw errors[0]!.error;
+  if (
+    errors.length === 1 ||
+    (errors.length === 2 && describeError(errors[0]!.error) === describeError(errors[1]!.error))
+  )
+    throw errors[0]!.error;
   if (errors.length === 2) {
-    throw new ReproError(`both inputs are bad:\n${errors.map(({ error, which }) => `  - ${which}: ${describeError(error).replace(/\n/g, '\n    ')}`).join('\n')}`);
+    throw new ReproError(
+      `both inputs are bad:\n${errors.map(({ error, which }) => `  - ${which}: ${describeError(error).replace(/\n/g, '\n    ')}`).join('\n')}`,
+    );
   }
   return [results[0]!.data!, results[1]!.data!];
 }
@@ -118,14 +153,28 @@ interface ComparePicker {
 /** What is wrong with the arguments, all of it, so that one run names every problem. */
 function flagProblems(options: CompareCommandOptions): string[] {
   const problems: string[] = [];
-  if (options.files.length !== 2) problems.push(`compare takes two files, BASELINE and CURRENT; got ${options.files.length}${options.files.length > 0 ? ` (${options.files.join(' ')})` : ''}`);
-  for (const [flag, text] of [['--rtol', options.rtol], ['--atol', options.atol]] as const) {
-    if (text !== undefined && toleranceNumber(text) === null) problems.push(`${flag} ${text}: expected a number >= 0, e.g. ${flag} 1e-5`);
+  if (options.files.length !== 2)
+    problems.push(
+      `compare takes two files, BASELINE and CURRENT; got ${options.files.length}${options.files.length > 0 ? ` (${options.files.join(' ')})` : ''}`,
+    );
+  for (const [flag, text] of [
+    ['--rtol', options.rtol],
+    ['--atol', options.atol],
+  ] as const) {
+    if (text !== undefined && toleranceNumber(text) === null)
+      problems.push(`${flag} ${text}: expected a number >= 0, e.g. ${flag} 1e-5`);
   }
-  const toleranceFlags = [options.rtol !== undefined && '--rtol', options.atol !== undefined && '--atol'].filter((f): f is string => f !== false);
-  if (options.sigma !== undefined && !(Number(options.sigma) > 0 && Number.isFinite(Number(options.sigma)))) problems.push(`--sigma ${options.sigma}: expected a number > 0, e.g. --sigma 4`);
-  if (options.config !== undefined && (options.exact || toleranceFlags.length > 0)) problems.push(`--config takes the tolerance from the file; leave out ${[...toleranceFlags, ...(options.exact ? ['--exact'] : [])].join(', ')} with it`);
-  else if (options.exact && toleranceFlags.length > 0) problems.push(`--exact compares bit for bit; leave out ${toleranceFlags.join(' and ')} with it`);
+  const toleranceFlags = [options.rtol !== undefined && '--rtol', options.atol !== undefined && '--atol'].filter(
+    (f): f is string => f !== false,
+  );
+  if (options.sigma !== undefined && !(Number(options.sigma) > 0 && Number.isFinite(Number(options.sigma))))
+    problems.push(`--sigma ${options.sigma}: expected a number > 0, e.g. --sigma 4`);
+  if (options.config !== undefined && (options.exact || toleranceFlags.length > 0))
+    problems.push(
+      `--config takes the tolerance from the file; leave out ${[...toleranceFlags, ...(options.exact ? ['--exact'] : [])].join(', ')} with it`,
+    );
+  else if (options.exact && toleranceFlags.length > 0)
+    problems.push(`--exact compares bit for bit; leave out ${toleranceFlags.join(' and ')} with it`);
   return problems;
 }
 
@@ -155,15 +204,28 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
       tolerances: new TolerancePicker(tolerance, source, gate['metric-tolerances']),
       ignore: gate['ignore-metrics'],
       stepKey: typeof config['step-key'] === 'string' ? config['step-key'] : undefined,
-      lines: [tolerance.exact ? `exact (bit-for-bit) — from ${source}` : `rtol ${tolerance.rtol}, atol ${tolerance.atol} — from ${source}`, ...Object.entries(gate['metric-tolerances']).map(([glob, o]) => `\`${glob}\`: ${JSON.stringify(o)}`)],
+      lines: [
+        tolerance.exact
+          ? `exact (bit-for-bit) — from ${source}`
+          : `rtol ${tolerance.rtol}, atol ${tolerance.atol} — from ${source}`,
+        ...Object.entries(gate['metric-tolerances']).map(([glob, o]) => `\`${glob}\`: ${JSON.stringify(o)}`),
+      ],
     };
   }
   // flagProblems has checked the flags: a given one is a number here.
   const rtol = options.rtol === undefined ? DEFAULT_TOLERANCE.rtol : toleranceNumber(options.rtol)!;
   const atol = options.atol === undefined ? DEFAULT_TOLERANCE.atol : toleranceNumber(options.atol)!;
-  const source = options.exact ? '--exact' : options.rtol !== undefined || options.atol !== undefined ? 'command-line flags' : 'default (numpy.allclose)';
+  const source = options.exact
+    ? '--exact'
+    : options.rtol !== undefined || options.atol !== undefined
+      ? 'command-line flags'
+      : 'default (numpy.allclose)';
   return {
-    gate: { tolerance: { rtol, atol, exact: options.exact }, 'metric-tolerances': {}, 'ignore-metrics': [...DEFAULT_IGNORED_METRICS] },
+    gate: {
+      tolerance: { rtol, atol, exact: options.exact },
+      'metric-tolerances': {},
+      'ignore-metrics': [...DEFAULT_IGNORED_METRICS],
+    },
     tolerances: new TolerancePicker({ rtol, atol, exact: options.exact }, source, {}),
     ignore: [...DEFAULT_IGNORED_METRICS],
     lines: [options.exact ? 'exact (bit-for-bit)' : `rtol ${rtol}, atol ${atol} — from ${source}`],
@@ -175,7 +237,10 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
  * it is a run record (which band judges it: src/record/band.ts); null otherwise. Both files
  * have been read and validated by readComparable already.
  */
-async function bandedBaseline(baselineFile: string, currentFile: string): Promise<{ baseline: BaselineJson; currentSeed: number | null } | null> {
+async function bandedBaseline(
+  baselineFile: string,
+  currentFile: string,
+): Promise<{ baseline: BaselineJson; currentSeed: number | null } | null> {
   const document = async (file: string) => {
     // A log folder (TensorBoard, MLflow) or a binary file is no baseline document.
     const text = await readFile(file, 'utf8').catch(() => null);
@@ -190,7 +255,10 @@ async function bandedBaseline(baselineFile: string, currentFile: string): Promis
   const baseline = await document(baselineFile);
   if (baseline?.kind !== 'baseline' || !baseline.baseline.band) return null;
   const current = await document(currentFile);
-  return { baseline: baseline.baseline, currentSeed: current?.kind === 'run-record' ? current.record.provenance.seed : null };
+  return {
+    baseline: baseline.baseline,
+    currentSeed: current?.kind === 'run-record' ? current.record.provenance.seed : null,
+  };
 }
 
 export const command: CliCommand = {
@@ -199,7 +267,20 @@ export const command: CliCommand = {
     Compare two metric files or log folders (TensorBoard, MLflow), run records or baselines (told apart by content);
     --step-key names the key (CSV column) that numbers the records of both files; against a baseline with a band
     the σ gate decides (--sigma K; rtol/atol stay the floor).`,
-  options: ['rtol', 'atol', 'exact', 'sigma', 'config', 'metric', 'ignore', 'step-key', 'format', 'out', 'html', 'verbose'],
+  options: [
+    'rtol',
+    'atol',
+    'exact',
+    'sigma',
+    'config',
+    'metric',
+    'ignore',
+    'step-key',
+    'format',
+    'out',
+    'html',
+    'verbose',
+  ],
   formats: REPORT_FORMATS,
   defaultFormat: defaultReportFormat,
   run: ({ args, values, format, flagProblems }, io) =>

@@ -25,11 +25,16 @@ interface DiffWeightsCommandOptions {
  */
 async function run(options: DiffWeightsCommandOptions, io: CliIo): Promise<number> {
   const problems: string[] = [];
-  if (options.files.length !== 2) problems.push(`diff-weights takes two checkpoints, A and B; got ${options.files.length === 0 ? 'none' : options.files.join(' ')}`);
+  if (options.files.length !== 2)
+    problems.push(
+      `diff-weights takes two checkpoints, A and B; got ${options.files.length === 0 ? 'none' : options.files.join(' ')}`,
+    );
   const tolerance = toleranceFrom(options, problems);
   if (problems.length > 0) throw new ReproError(problems.join('\n'));
   const [a, b] = options.files as [string, string];
-  const diff = await withCheckpoint(path.resolve(io.cwd, a), (checkpointA) => withCheckpoint(path.resolve(io.cwd, b), (checkpointB) => diffCheckpoints(checkpointA, checkpointB, tolerance)));
+  const diff = await withCheckpoint(path.resolve(io.cwd, a), (checkpointA) =>
+    withCheckpoint(path.resolve(io.cwd, b), (checkpointB) => diffCheckpoints(checkpointA, checkpointB, tolerance)),
+  );
   const json = JSON.stringify(weightDiffToJson(diff, { a, b }), null, 2) + '\n';
   if (options.out) await writeFileAtomic(path.resolve(io.cwd, options.out), json);
   io.stdout(options.format === 'json' ? json : renderWeightDiffMarkdown(diff, { a, b }));
@@ -48,7 +53,11 @@ function toleranceFrom(options: DiffWeightsCommandOptions, problems: string[]): 
     }
     return value;
   };
-  return { rtol: read('rtol', options.rtol, DEFAULT_TOLERANCE.rtol), atol: read('atol', options.atol, DEFAULT_TOLERANCE.atol), exact: false };
+  return {
+    rtol: read('rtol', options.rtol, DEFAULT_TOLERANCE.rtol),
+    atol: read('atol', options.atol, DEFAULT_TOLERANCE.atol),
+    exact: false,
+  };
 }
 
 export const command: CliCommand = {
@@ -59,6 +68,9 @@ export const command: CliCommand = {
   formats: ['markdown', 'json'],
   run: async ({ args, values, format, flagProblems }, io) => {
     if (flagProblems.length > 0) throw new ReproError(flagProblems.join('\n'));
-    return run({ files: args, rtol: values.rtol, atol: values.atol, format: format as 'markdown' | 'json', out: values.out }, io);
+    return run(
+      { files: args, rtol: values.rtol, atol: values.atol, format: format as 'markdown' | 'json', out: values.out },
+      io,
+    );
   },
 };

@@ -18,7 +18,10 @@ interface FingerprintCommandOptions {
  * run record's checkpoint entry ({path, step, tensors: [{name, dtype, shape, sha256}]}).
  */
 async function run(options: FingerprintCommandOptions, io: CliIo): Promise<number> {
-  if (options.files.length !== 1) throw new ReproError(`fingerprint takes one checkpoint; got ${options.files.length === 0 ? 'none' : options.files.join(' ')}`);
+  if (options.files.length !== 1)
+    throw new ReproError(
+      `fingerprint takes one checkpoint; got ${options.files.length === 0 ? 'none' : options.files.join(' ')}`,
+    );
   const entry = await fingerprintCheckpoint(path.resolve(io.cwd, options.files[0]!));
   const json = JSON.stringify({ ...entry, path: options.files[0] }, null, 2) + '\n';
   if (options.out) await writeFileAtomic(path.resolve(io.cwd, options.out), json);
@@ -27,8 +30,17 @@ async function run(options: FingerprintCommandOptions, io: CliIo): Promise<numbe
 }
 
 export function renderFingerprint(entry: CheckpointEntry): string {
-  const rows = entry.tensors.map((tensor) => `| \`${tensor.name}\` | ${tensor.dtype} | [${tensor.shape.join(', ')}] | \`${tensor.sha256}\` |`);
-  return [`### ${entry.path} (step ${entry.step}, ${entry.tensors.length} tensors)`, '', '| tensor | dtype | shape | SHA-256 |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
+  const rows = entry.tensors.map(
+    (tensor) => `| \`${tensor.name}\` | ${tensor.dtype} | [${tensor.shape.join(', ')}] | \`${tensor.sha256}\` |`,
+  );
+  return [
+    `### ${entry.path} (step ${entry.step}, ${entry.tensors.length} tensors)`,
+    '',
+    '| tensor | dtype | shape | SHA-256 |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 export const command: CliCommand = {

@@ -68,13 +68,19 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
       const events = new EventReader();
       const visitor: EventVisitor = {
         value(step, tag, kind, simpleValue, tensor) {
-          const scalar = kind === 'simpleValue' ? simpleValue : kind === 'tensor' && tensor !== null ? scalarOfTensor(tensor) : undefined;
+          const scalar =
+            kind === 'simpleValue'
+              ? simpleValue
+              : kind === 'tensor' && tensor !== null
+                ? scalarOfTensor(tensor)
+                : undefined;
           if (scalar === undefined) {
             const what = NON_SCALAR_KINDS[kind ?? ''] ?? 'empty value';
             skipped.set(what, (skipped.get(what) ?? 0) + 1);
             return;
           }
-          if (!Number.isSafeInteger(step) || step < 0) throw locator.error(record, `the event's step ${step} is not a whole number from 0 to 2^53`);
+          if (!Number.isSafeInteger(step) || step < 0)
+            throw locator.error(record, `the event's step ${step} is not a whole number from 0 to 2^53`);
           // The series of the last tag is kept: SummaryWriter writes one tag per event, so runs of one tag are common.
           const series = tag === lastTag ? lastSeries! : collector.seriesFor(tag);
           lastTag = tag;
@@ -96,12 +102,19 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
         ({ truncatedAt } = readTfRecords(bytes, readRecord));
       } catch (error) {
         if (!(error instanceof TfRecordCorruption)) throw error;
-        throw new InputFileError(file, undefined, `corrupt TensorBoard event file: ${error.problem} at byte ${error.offset}`, {
-          hint: 'The file was damaged after it was written (or is not an event file past that point); nothing after that byte can be trusted. Rerun the training to write it again.',
-        });
+        throw new InputFileError(
+          file,
+          undefined,
+          `corrupt TensorBoard event file: ${error.problem} at byte ${error.offset}`,
+          {
+            hint: 'The file was damaged after it was written (or is not an event file past that point); nothing after that byte can be trusted. Rerun the training to write it again.',
+          },
+        );
       }
       if (truncatedAt !== null) {
-        notes.push(`${file}: the last record (from byte ${truncatedAt}) is cut short, as a writer that is still running or was stopped leaves it; it was not read`);
+        notes.push(
+          `${file}: the last record (from byte ${truncatedAt}) is cut short, as a writer that is still running or was stopped leaves it; it was not read`,
+        );
       }
       if (skipped.size > 0) {
         const counts = [...skipped].map(([kind, count]) => `${count} ${kind}`).join(', ');
@@ -110,7 +123,9 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
     });
   });
   if (files.length > 1) {
-    notes.unshift(`${files.length} event files in one run (a resumed run) were merged by step, in the order they were written; where steps overlap the later file's values are kept: ${files.map((f) => f.file).join(', ')}`);
+    notes.unshift(
+      `${files.length} event files in one run (a resumed run) were merged by step, in the order they were written; where steps overlap the later file's values are kept: ${files.map((f) => f.file).join(', ')}`,
+    );
   }
   data.notes.push(...notes);
   return data;

@@ -88,7 +88,13 @@ export type SummaryValueKind = 'simpleValue' | 'obsoleteOldStyleHistogram' | 'im
 
 export interface EventVisitor {
   /** One Summary.Value of a summary event: `simpleValue` is set when kind is 'simpleValue', `tensor` when 'tensor'. */
-  value(step: number, tag: string, kind: SummaryValueKind | null, simpleValue: number, tensor: TensorValue | null): void;
+  value(
+    step: number,
+    tag: string,
+    kind: SummaryValueKind | null,
+    simpleValue: number,
+    tensor: TensorValue | null,
+  ): void;
 }
 
 const root = protobuf.parse(TENSORBOARD_PROTO, { keepCase: false }).root;
@@ -102,7 +108,9 @@ const EVENT_STEP = EventType.fields.step!.id;
 const EVENT_SUMMARY = EventType.fields.summary!.id;
 const SUMMARY_VALUE = SummaryType.fields.value!.id;
 const VALUE_TAG = ValueType.fields.tag!.id;
-const VALUE_KIND_BY_FIELD = new Map<number, SummaryValueKind>(ValueType.oneofs.value!.fieldsArray.map((field) => [field.id, field.name as SummaryValueKind]));
+const VALUE_KIND_BY_FIELD = new Map<number, SummaryValueKind>(
+  ValueType.oneofs.value!.fieldsArray.map((field) => [field.id, field.name as SummaryValueKind]),
+);
 const VALUE_SIMPLE = ValueType.fields.simpleValue!.id;
 const VALUE_TENSOR = ValueType.fields.tensor!.id;
 

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { InputFileError, ReproError } from '../../errors.ts';
 import { describeFilesWrittenSince, listFiles, withModificationTimes } from '../glob-files.ts';
 import { addPrefix } from '../parse.ts';
-import { describeDatedFiles, isVersionedRunFolder, splitByRunStart, versionOf, type DatedFile, type FolderReadOptions } from '../run-folders.ts';
+import {
+  describeDatedFiles,
+  isVersionedRunFolder,
+  splitByRunStart,
+  versionOf,
+  type DatedFile,
+  type FolderReadOptions,
+} from '../run-folders.ts';
 import { emptyMetricData, type MetricData } from '../series.ts';
 import { readEventFiles } from './event-file.ts';
 
@@ -41,21 +48,32 @@ export function readTensorBoardLogDir(dir: string, eventFiles: string[], options
   const dated = withModificationTimes(dir, eventFiles);
   const { fresh, stale } = splitByRunStart(dated, options.notBefore);
   if (fresh.length === 0) {
-    throw new ReproError(`metrics: no TensorBoard event file in ${dir} was written during this run (started ${options.notBefore!.toISOString()}); found only older ones: ${describeDatedFiles(stale)}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`, {
-      hint: 'The training wrote its TensorBoard logs somewhere else, or none: point `metrics` at the folder it logs to (or at {out}, the per-run REPRO_OUT_DIR). Older files were not read.',
-    });
+    throw new ReproError(
+      `metrics: no TensorBoard event file in ${dir} was written during this run (started ${options.notBefore!.toISOString()}); found only older ones: ${describeDatedFiles(stale)}${describeFilesWrittenSince(options.baseDir, options.notBefore)}`,
+      {
+        hint: 'The training wrote its TensorBoard logs somewhere else, or none: point `metrics` at the folder it logs to (or at {out}, the per-run REPRO_OUT_DIR). Older files were not read.',
+      },
+    );
   }
   const versions = [...new Set(fresh.map((f) => versionOf(f.path)))];
   if (versions.length > 1) {
-    throw new ReproError(`metrics: ${dir} holds ${versions.length} runs of one logger (${versions.join(', ')}); reading them together would mix runs`, {
-      hint: `Point at one of them (e.g. ${path.join(dir, versions.at(-1)!)})${options.notBefore ? '' : ', or run it under `check`, which reads only the files written during its run'}.`,
-    });
+    throw new ReproError(
+      `metrics: ${dir} holds ${versions.length} runs of one logger (${versions.join(', ')}); reading them together would mix runs`,
+      {
+        hint: `Point at one of them (e.g. ${path.join(dir, versions.at(-1)!)})${options.notBefore ? '' : ', or run it under `check`, which reads only the files written during its run'}.`,
+      },
+    );
   }
   const data = emptyMetricData();
-  if (stale.length > 0) data.notes.push(`${dir}: ${stale.length} event file${stale.length === 1 ? '' : 's'} from earlier runs left out: ${describeDatedFiles(stale)}`);
+  if (stale.length > 0)
+    data.notes.push(
+      `${dir}: ${stale.length} event file${stale.length === 1 ? '' : 's'} from earlier runs left out: ${describeDatedFiles(stale)}`,
+    );
   for (const [runFolder, files] of groupByFolder(fresh)) {
     const ordered = files.sort(byWriteOrder);
-    const run = readEventFiles(ordered.map((f) => ({ file: path.join(dir, f.path), bytes: readBytes(path.join(dir, f.path)) })));
+    const run = readEventFiles(
+      ordered.map((f) => ({ file: path.join(dir, f.path), bytes: readBytes(path.join(dir, f.path)) })),
+    );
     const prefix = runFolder
       .split('/')
       .filter((segment) => segment !== '.' && !isVersionedRunFolder(segment))
@@ -82,7 +100,10 @@ function byWriteOrder(a: DatedFile, b: DatedFile): number {
 
 function mergeRun(target: MetricData, run: MetricData, runFolder: string): void {
   for (const [name, series] of run.series) {
-    if (target.series.has(name)) throw new ReproError(`metrics: the tag "${name}" comes from two runs, the second in ${runFolder}`, { hint: 'Point `metrics` at one run folder.' });
+    if (target.series.has(name))
+      throw new ReproError(`metrics: the tag "${name}" comes from two runs, the second in ${runFolder}`, {
+        hint: 'Point `metrics` at one run folder.',
+      });
     target.series.set(name, series);
   }
   for (const [name, value] of run.finals) target.finals.set(name, value);
@@ -93,6 +114,11 @@ function readBytes(file: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new InputFileError(file, undefined, `cannot read the event file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    throw new InputFileError(
+      file,
+      undefined,
+      `cannot read the event file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      { cause: error },
+    );
   }
 }

@@ -50,7 +50,10 @@ export class TfRecordCorruption extends Error {
  * Throws TfRecordCorruption when a length or data CRC does not match: the file was damaged or is not
  * a TFRecord file past that point, and nothing after it can be trusted.
  */
-export function readTfRecords(bytes: Uint8Array, onRecord: (data: Uint8Array, offset: number) => void): { truncatedAt: number | null } {
+export function readTfRecords(
+  bytes: Uint8Array,
+  onRecord: (data: Uint8Array, offset: number) => void,
+): { truncatedAt: number | null } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The last length header whose CRC checked: a log's records mostly repeat a few lengths, and the
   // same 8 bytes with the same stored CRC need not be checked again.

@@ -34,8 +34,25 @@ export interface ConvGeometry {
  * [filterHeight, filterWidth, inChannels, channelMultiplier], where output channel d2 reads
  * input channel floor(d2 / channelMultiplier) only.
  */
-export function convFilterGradient(x: Float32Array, dy: Float32Array, geometry: ConvGeometry, depthwise: boolean): Float32Array {
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, strideHeight, strideWidth, filterHeight, filterWidth } = geometry;
+export function convFilterGradient(
+  x: Float32Array,
+  dy: Float32Array,
+  geometry: ConvGeometry,
+  depthwise: boolean,
+): Float32Array {
+  const {
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    outChannels,
+    strideHeight,
+    strideWidth,
+    filterHeight,
+    filterWidth,
+  } = geometry;
   const { top: topPad, left: leftPad } = geometry.padInfo;
   // Element strides as [batch, row, column, channel] for either layout.
   const channelsLast = geometry.dataFormat === 'channelsLast';
@@ -92,7 +109,19 @@ export function convFilterGradient(x: Float32Array, dy: Float32Array, geometry: 
  * @returns [batch, inHeight, inWidth, inChannels]
  */
 export function depthwiseInputGradient(dy: Float32Array, filter: Float32Array, geometry: ConvGeometry): Float32Array {
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, strideHeight, strideWidth, filterHeight, filterWidth } = geometry;
+  const {
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    outChannels,
+    strideHeight,
+    strideWidth,
+    filterHeight,
+    filterWidth,
+  } = geometry;
   const { top, left } = geometry.padInfo;
   const multiplier = outChannels / inChannels;
   const dx = new Float32Array(batchSize * inHeight * inWidth * inChannels);

@@ -21,16 +21,32 @@ interface KernelIo {
 function kernelIo(backendName: Backend, backend: KernelBackend): KernelIo {
   if (backendName === 'cpu') {
     // The CPU backend keeps each tensor's values as a typed array; readSync returns it, not a copy.
-    const cpu = backend as unknown as { makeTensorInfo(shape: number[], dtype: string, values: Float32Array | Int32Array): TensorInfo };
-    return { read: (info) => backend.readSync(info.dataId) as Float32Array | Int32Array, output: (shape, dtype, values) => cpu.makeTensorInfo(shape, dtype, values) };
+    const cpu = backend as unknown as {
+      makeTensorInfo(shape: number[], dtype: string, values: Float32Array | Int32Array): TensorInfo;
+    };
+    return {
+      read: (info) => backend.readSync(info.dataId) as Float32Array | Int32Array,
+      output: (shape, dtype, values) => cpu.makeTensorInfo(shape, dtype, values),
+    };
   }
   // The WebAssembly backend copies values out of, and into, its heap.
-  const wasm = backend as unknown as { makeOutput(shape: number[], dtype: string, memoryOffset: undefined, values: Float32Array | Int32Array): TensorInfo };
-  return { read: (info) => backend.readSync(info.dataId) as Float32Array | Int32Array, output: (shape, dtype, values) => wasm.makeOutput(shape, dtype, undefined, values) };
+  const wasm = backend as unknown as {
+    makeOutput(shape: number[], dtype: string, memoryOffset: undefined, values: Float32Array | Int32Array): TensorInfo;
+  };
+  return {
+    read: (info) => backend.readSync(info.dataId) as Float32Array | Int32Array,
+    output: (shape, dtype, values) => wasm.makeOutput(shape, dtype, undefined, values),
+  };
 }
 
 /** `stock` runs the kernel this one replaced, for the inputs it leaves to tfjs (it throws on wasm, where there is none). */
-type Kernel = (tf: Tf, io: KernelIo, inputs: NamedTensorInfoMap, attrs: NamedAttrMap, stock: () => TensorInfo) => TensorInfo;
+type Kernel = (
+  tf: Tf,
+  io: KernelIo,
+  inputs: NamedTensorInfoMap,
+  attrs: NamedAttrMap,
+  stock: () => TensorInfo,
+) => TensorInfo;
 
 type ConvAttrs = {
   strides: [number, number] | number;
@@ -41,29 +57,69 @@ type ConvAttrs = {
 };
 
 /** The convolution's geometry from a gradient kernel's attributes, as tfjs-backend-cpu computes it. */
-function convGeometry(tf: Tf, kernelName: string, inShape: number[], filterShape: number[], attrs: ConvAttrs, depthwise: boolean): ConvGeometry {
+function convGeometry(
+  tf: Tf,
+  kernelName: string,
+  inShape: number[],
+  filterShape: number[],
+  attrs: ConvAttrs,
+  depthwise: boolean,
+): ConvGeometry {
   const dilations = attrs.dilations ?? 1;
   if ((typeof dilations === 'number' ? [dilations] : dilations).some((d) => d !== 1)) {
-    throw new Error(`${kernelName}: dilations ${JSON.stringify(dilations)} are not supported by repro-check's kernel (only 1)`);
+    throw new Error(
+      `${kernelName}: dilations ${JSON.stringify(dilations)} are not supported by repro-check's kernel (only 1)`,
+    );
   }
   const dataFormat = tf.backend_util.convertConv2DDataFormat(attrs.dataFormat ?? 'NHWC');
-  return tf.backend_util.computeConv2DInfo(inShape as [number, number, number, number], filterShape as [number, number, number, number], attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, depthwise, dataFormat);
+  return tf.backend_util.computeConv2DInfo(
+    inShape as [number, number, number, number],
+    filterShape as [number, number, number, number],
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+    depthwise,
+    dataFormat,
+  );
 }
 
 /** Conv2DBackpropFilter and DepthwiseConv2dNativeBackpropFilter, with the attributes tfjs-core's gradients pass. */
 function filterGradientKernel(kernelName: string, depthwise: boolean): Kernel {
   return (tf, io, inputs, attrs) => {
     const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
-    const geometry = convGeometry(tf, kernelName, x.shape, attrs.filterShape as number[], attrs as unknown as ConvAttrs, depthwise);
-    return io.output(attrs.filterShape as number[], 'float32', convFilterGradient(io.read(x) as Float32Array, io.read(dy) as Float32Array, geometry, depthwise));
+    const geometry = convGeometry(
+      tf,
+      kernelName,
+      x.shape,
+      attrs.filterShape as number[],
+      attrs as unknown as ConvAttrs,
+      depthwise,
+    );
+    return io.output(
+      attrs.filterShape as number[],
+      'float32',
+      convFilterGradient(io.read(x) as Float32Array, io.read(dy) as Float32Array, geometry, depthwise),
+    );
   };
 }
 
 const depthwiseInputGradientKernel: Kernel = (tf, io, inputs, attrs) => {
   const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
   const inputShape = attrs.inputShape as number[];
-  const geometry = convGeometry(tf, 'DepthwiseConv2dNativeBackpropInput', inputShape, filter.shape, attrs as unknown as ConvAttrs, true);
-  return io.output(inputShape, 'float32', depthwiseInputGradient(io.read(dy) as Float32Array, io.read(filter) as Float32Array, geometry));
+  const geometry = convGeometry(
+    tf,
+    'DepthwiseConv2dNativeBackpropInput',
+    inputShape,
+    filter.shape,
+    attrs as unknown as ConvAttrs,
+    true,
+  );
+  return io.output(
+    inputShape,
+    'float32',
+    depthwiseInputGradient(io.read(dy) as Float32Array, io.read(filter) as Float32Array, geometry),
+  );
 };
 
 const segmentSumKernel: Kernel = (_tf, io, inputs, attrs) => {
@@ -84,8 +140,17 @@ function broadcastingKernel(op: (a: number, b: number) => number): Kernel {
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     if (a.dtype !== 'float32' || b.dtype !== 'float32') return stock();
     const outShape = tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
-    if (tf.backend_util.getBroadcastDims(a.shape, outShape).length + tf.backend_util.getBroadcastDims(b.shape, outShape).length === 0) return stock();
-    return io.output(outShape, 'float32', broadcastBinary(io.read(a) as Float32Array, a.shape, io.read(b) as Float32Array, b.shape, outShape, op));
+    if (
+      tf.backend_util.getBroadcastDims(a.shape, outShape).length +
+        tf.backend_util.getBroadcastDims(b.shape, outShape).length ===
+      0
+    )
+      return stock();
+    return io.output(
+      outShape,
+      'float32',
+      broadcastBinary(io.read(a) as Float32Array, a.shape, io.read(b) as Float32Array, b.shape, outShape, op),
+    );
   };
 }
 
@@ -142,7 +207,10 @@ const FAST_CPU_KERNELS: Readonly<Record<string, Kernel>> = {
   Sum: sumKernel,
 };
 
-export const REPRO_KERNEL_NAMES: Readonly<Record<Backend, readonly string[]>> = { wasm: Object.keys(WASM_KERNELS), cpu: Object.keys(FAST_CPU_KERNELS) };
+export const REPRO_KERNEL_NAMES: Readonly<Record<Backend, readonly string[]>> = {
+  wasm: Object.keys(WASM_KERNELS),
+  cpu: Object.keys(FAST_CPU_KERNELS),
+};
 
 /** Registers repro-check's kernels for `backendName`, replacing tfjs's own where it has one. */
 export function registerReproKernels(tf: Tf, backendName: Backend): void {

@@ -8,7 +8,12 @@
  * @param x row-major [segmentIds.length, rowSize], float32 or int32
  * @returns row-major [numSegments, rowSize], of x's type
  */
-export function unsortedSegmentSum<T extends Float32Array | Int32Array>(x: T, segmentIds: Int32Array, numSegments: number, rowSize: number): T {
+export function unsortedSegmentSum<T extends Float32Array | Int32Array>(
+  x: T,
+  segmentIds: Int32Array,
+  numSegments: number,
+  rowSize: number,
+): T {
   const sums = new Float64Array(numSegments * rowSize);
   for (let row = 0; row < segmentIds.length; row++) {
     const segment = segmentIds[row]!;

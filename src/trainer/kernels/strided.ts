@@ -24,7 +24,11 @@ const sizeOf = (shape: readonly number[]) => shape.reduce((size, dim) => size * 
  * per innermost row, where offsets[k] is the flat offset of the row's first element in input k
  * (strides[k] gives input k's stride along each dimension of `shape`, 0 where it broadcasts).
  */
-function forEachRow(shape: readonly number[], strides: ReadonlyArray<readonly number[]>, visitRow: (offsets: number[], outStart: number) => void): void {
+function forEachRow(
+  shape: readonly number[],
+  strides: ReadonlyArray<readonly number[]>,
+  visitRow: (offsets: number[], outStart: number) => void,
+): void {
   const rank = shape.length;
   const rowLength = rank === 0 ? 1 : shape[rank - 1]!;
   const total = sizeOf(shape);
@@ -55,7 +59,14 @@ function broadcastStrides(inShape: readonly number[], outShape: readonly number[
  * assertAndGetBroadcastShape computed it), stored into a Float32Array (rounding op's double
  * result once, as tfjs does).
  */
-export function broadcastBinary(a: Float32Array, aShape: readonly number[], b: Float32Array, bShape: readonly number[], outShape: readonly number[], op: (a: number, b: number) => number): Float32Array {
+export function broadcastBinary(
+  a: Float32Array,
+  aShape: readonly number[],
+  b: Float32Array,
+  bShape: readonly number[],
+  outShape: readonly number[],
+  op: (a: number, b: number) => number,
+): Float32Array {
   const out = new Float32Array(sizeOf(outShape));
   const aStrides = broadcastStrides(aShape, outShape);
   const bStrides = broadcastStrides(bShape, outShape);
@@ -72,7 +83,11 @@ export function broadcastBinary(a: Float32Array, aShape: readonly number[], b: F
  * x transposed by `perm` (output dimension d is input dimension perm[d]), into a new array of
  * x's type: tfjs's `transpose`, copied values only.
  */
-export function transposeValues<T extends Float32Array | Int32Array | Uint8Array>(x: T, shape: readonly number[], perm: readonly number[]): T {
+export function transposeValues<T extends Float32Array | Int32Array | Uint8Array>(
+  x: T,
+  shape: readonly number[],
+  perm: readonly number[],
+): T {
   const inStrides = rowMajorStrides(shape);
   const outShape = perm.map((axis) => shape[axis]!);
   const readStrides = perm.map((axis) => inStrides[axis]!);
