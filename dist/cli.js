@@ -75,12 +75,12 @@ var package_default = {
     schema: "node scripts/build.mjs --schema-only",
     "lint:workflows": "node scripts/lint-workflows.mjs",
     format: 'prettier --write "src/**/*.ts" "test/**/*.ts" "scripts/**/*.mjs"',
-    "format:check": 'prettier --check "src/**/*.ts" "test/**/*.ts" "scripts/**/*.mjs"'
+    "format:check": 'prettier --check "src/**/*.ts" "test/**/*.ts" "scripts/**/*.mjs"',
+    "lint:exports": "knip"
   },
   devDependencies: {
     "@actions/artifact": "6.2.1",
     "@actions/core": "3.0.1",
-    "@actions/exec": "3.0.0",
     "@actions/github": "9.1.1",
     "@octokit/openapi": "23.0.2",
     "@octokit/plugin-retry": "8.1.1",
