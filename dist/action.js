@@ -10,18 +10,18 @@ import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-M34TAI74.js";
+} from "./chunks/chunk-Z65KSJH6.js";
 import "./chunks/chunk-ZCBW5UN4.js";
 import "./chunks/chunk-OON5QGX5.js";
-import {
-  firstDivergentStepOverall,
-  isDriftedMetric
-} from "./chunks/chunk-IG6OWEZG.js";
 import "./chunks/chunk-DBEUN44C.js";
 import "./chunks/chunk-OFCAAITS.js";
 import "./chunks/chunk-MJO2A4YZ.js";
-import "./chunks/chunk-7A5D23M4.js";
+import "./chunks/chunk-ETVR6HQY.js";
 import "./chunks/chunk-CTBOW42Y.js";
+import {
+  firstDivergentStepOverall,
+  isDriftedMetric
+} from "./chunks/chunk-NV534FCQ.js";
 import {
   debug,
   error,
@@ -368,7 +368,7 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-MVB2GWD6.js");
+        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-6QU3OKB6.js");
         if (inputs.mode === "check" && !inputs.githubToken)
           await uploadFailureVerdict(event, settings, message, context);
         else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
@@ -421,7 +421,7 @@ function eventForPublishing(sentEvent) {
   return sentEvent;
 }
 async function publishMode(inputs, settings, context, event) {
-  const { publishFromArtifact } = await import("./chunks/github-publish-MVB2GWD6.js");
+  const { publishFromArtifact } = await import("./chunks/github-publish-6QU3OKB6.js");
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   setOutput("status", verdict.outcome);
   await summary.addRaw(verdict.summary).write();
@@ -465,7 +465,7 @@ async function settingsForAction(inputs, workspace) {
   };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-KMUGLD53.js");
+  const { runCheck } = await import("./chunks/check-IERPRHGU.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -506,7 +506,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-EMZTLCCA.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-NLY45PWR.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
@@ -525,7 +525,7 @@ async function baselineMode(inputs, settings, context, event) {
   await publishBaselineToGithub(inputs, event, settings, result, context);
 }
 async function auditMode(inputs, settings, context, event) {
-  const { runAudit } = await import("./chunks/audit-OV2YG2MW.js");
+  const { runAudit } = await import("./chunks/audit-K4E662N5.js");
   const config = settings.config;
   const result = await runAudit(settings, context);
   setOutput("status", result.findings.reached ? "pass" : "drift");
@@ -590,7 +590,7 @@ async function aggregateMode(records, settings, context) {
     { writeFileAtomic }
   ] = await Promise.all([
     import("./chunks/glob-files-WZDIBY5U.js"),
-    import("./chunks/aggregate-BFCPT2QQ.js"),
+    import("./chunks/aggregate-QLFHOJPX.js"),
     import("./chunks/audit-33W2AD5J.js"),
     import("./chunks/codec-BWX254FA.js"),
     import("./chunks/atomic-write-ONZ7NEEK.js")

@@ -3,7 +3,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   errorToJson,
   wantsJson
-} from "./chunks/chunk-SS7G7EVC.js";
+} from "./chunks/chunk-UJB6BOLI.js";
 import {
   EXIT_BAD_INPUT,
   EXIT_PASS,
@@ -169,17 +169,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-ETBYGXQC.js"),
-  baseline: () => import("./chunks/baseline-FQB7PPP5.js"),
-  run: () => import("./chunks/run-RNZXPM7W.js"),
-  compare: () => import("./chunks/compare-SEBZ7672.js"),
+  check: () => import("./chunks/check-64HIFMP6.js"),
+  baseline: () => import("./chunks/baseline-KKPRUYPO.js"),
+  run: () => import("./chunks/run-6LXJKE4X.js"),
+  compare: () => import("./chunks/compare-2HMIMGRQ.js"),
   env: () => import("./chunks/env-I6HR4ST6.js"),
   fingerprint: () => import("./chunks/fingerprint-2YFU5FFY.js"),
   "diff-weights": () => import("./chunks/diff-weights-Y6EGLCHD.js"),
   merge: () => import("./chunks/merge-7YORA6JE.js"),
-  audit: () => import("./chunks/audit-ZXJRSOYA.js"),
-  band: () => import("./chunks/band-AGCHKUTO.js"),
-  aggregate: () => import("./chunks/aggregate-VDX3ZJ4E.js")
+  audit: () => import("./chunks/audit-T4I7EXLE.js"),
+  band: () => import("./chunks/band-LVQABODZ.js"),
+  aggregate: () => import("./chunks/aggregate-KP5L7MEQ.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

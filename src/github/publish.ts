@@ -11,9 +11,10 @@ import { upsertStickyComment, type StickyCommentResult } from './comment.ts';
 import { postCommitStatus, type CommitState } from './status.ts';
 import { describeWriteFailure, type GithubWrite } from './write-failure.ts';
 
-/** Every outcome a run reports: also the values of the action's `status` output (action.yml lists them). */
-export const PUBLISH_OUTCOMES = ['pass', 'drift', 'accepted', 'no-baseline', 'error'] as const;
-export type PublishOutcome = (typeof PUBLISH_OUTCOMES)[number];
+/** Every outcome a run reports (compare/outcome.ts), under the name the publishing code uses. */
+import { OUTCOMES, type Outcome } from '../compare/outcome.ts';
+export const PUBLISH_OUTCOMES = OUTCOMES;
+export type PublishOutcome = Outcome;
 
 export interface PublishInput {
   event: EventContext;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { MetricComparison, Verdict } from '../compare/types.ts';
-import { firstDivergentStepOverall, isDriftedMetric } from '../compare/outcome.ts';
+import { firstDivergentStepOverall, isDriftedMetric, type Outcome } from '../compare/outcome.ts';
 import type { MetricData } from '../metrics/series.ts';
 import { renderMermaidCharts } from './chart.ts';
 import { nextSteps, type NextStepsContext } from './next-steps.ts';
@@ -8,7 +8,7 @@ import { cell, formatDiff, formatStep, formatValue } from './format.ts';
 
 /** Everything the report shows; built by the mode functions, rendered here without side effects. */
 export interface ReportInput {
-  outcome: 'pass' | 'drift' | 'accepted' | 'no-baseline' | 'error';
+  outcome: Outcome;
   verdict: Verdict | null;
   /** Series of both sides, for the curve charts of drifted metrics. */
   baselineData: MetricData | null;
