@@ -465,7 +465,7 @@ async function settingsForAction(inputs, workspace) {
   };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-IERPRHGU.js");
+  const { runCheck } = await import("./chunks/check-OEQN6XEC.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -506,7 +506,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-NLY45PWR.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-V3WYULWI.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
@@ -525,7 +525,7 @@ async function baselineMode(inputs, settings, context, event) {
   await publishBaselineToGithub(inputs, event, settings, result, context);
 }
 async function auditMode(inputs, settings, context, event) {
-  const { runAudit } = await import("./chunks/audit-K4E662N5.js");
+  const { runAudit } = await import("./chunks/audit-URRAFLJB.js");
   const config = settings.config;
   const result = await runAudit(settings, context);
   setOutput("status", result.findings.reached ? "pass" : "drift");
@@ -590,7 +590,7 @@ async function aggregateMode(records, settings, context) {
     { writeFileAtomic }
   ] = await Promise.all([
     import("./chunks/glob-files-WZDIBY5U.js"),
-    import("./chunks/aggregate-QLFHOJPX.js"),
+    import("./chunks/aggregate-H4KYF6JY.js"),
     import("./chunks/audit-33W2AD5J.js"),
     import("./chunks/codec-BWX254FA.js"),
     import("./chunks/atomic-write-ONZ7NEEK.js")

@@ -169,17 +169,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-64HIFMP6.js"),
-  baseline: () => import("./chunks/baseline-KKPRUYPO.js"),
-  run: () => import("./chunks/run-6LXJKE4X.js"),
+  check: () => import("./chunks/check-L3DMY6LG.js"),
+  baseline: () => import("./chunks/baseline-4BR4YIAL.js"),
+  run: () => import("./chunks/run-5M2Z7NDW.js"),
   compare: () => import("./chunks/compare-2HMIMGRQ.js"),
   env: () => import("./chunks/env-I6HR4ST6.js"),
   fingerprint: () => import("./chunks/fingerprint-2YFU5FFY.js"),
   "diff-weights": () => import("./chunks/diff-weights-Y6EGLCHD.js"),
   merge: () => import("./chunks/merge-7YORA6JE.js"),
-  audit: () => import("./chunks/audit-T4I7EXLE.js"),
-  band: () => import("./chunks/band-LVQABODZ.js"),
-  aggregate: () => import("./chunks/aggregate-KP5L7MEQ.js")
+  audit: () => import("./chunks/audit-HKBP6HT5.js"),
+  band: () => import("./chunks/band-DLM4AVKV.js"),
+  aggregate: () => import("./chunks/aggregate-B2ZDY5HQ.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

@@ -7,6 +7,7 @@ import { runProcess } from '../proc/run-process.ts';
 import type { MergedCheckpointJson } from '../record/types.ts';
 import type { ReproConfig } from '../settings/schema.ts';
 import type { ModeContext } from './context.ts';
+import type { TrainingLaunch } from './training-guard.ts';
 import { trainingFailure } from './train.ts';
 
 /**
@@ -37,7 +38,7 @@ export interface CheckpointEvaluation {
 export async function averageAndEvaluate(
   setting: CheckpointsSetting,
   files: string[],
-  run: { outDir: string; cwd: string; env: NodeJS.ProcessEnv; timeoutMinutes: number; context: ModeContext },
+  run: EvalRun & { outDir: string },
 ): Promise<CheckpointEvaluation> {
   const finals = new Map<string, number>();
   const average = setting['average-last'];
@@ -92,25 +93,32 @@ export async function averageAndEvaluate(
   return { merged, finals };
 }
 
-async function runEval(
-  command: string,
-  checkpoint: string,
-  run: { cwd: string; env: NodeJS.ProcessEnv; timeoutMinutes: number; context: ModeContext },
-): Promise<Map<string, number>> {
+/** What the eval command runs with; `guard` runs it as the training runs (src/modes/training-guard.ts). */
+interface EvalRun {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  timeoutMinutes: number;
+  context: ModeContext;
+  guard: <T>(name: string, body: (launch: TrainingLaunch) => Promise<T>) => Promise<T>;
+}
+
+async function runEval(command: string, checkpoint: string, run: EvalRun): Promise<Map<string, number>> {
   const shell = command.replaceAll('{checkpoint}', shellQuote(checkpoint));
   let lastStdout = '';
-  const result = await run.context.log.group(`Evaluating ${path.basename(checkpoint)}: ${shell}`, () =>
+  // The eval command is code under test too: the same isolation, stop-commands and runner-file guard.
+  const result = await run.guard(`Evaluating ${path.basename(checkpoint)}: ${shell}`, (launch) =>
     runProcess({
       shell,
       cwd: run.cwd,
-      env: run.env,
+      env: { ...run.env, ...launch.markerEnv },
+      wrapper: launch.wrapper,
       timeoutMs: run.timeoutMinutes * 60_000,
       onOutputLine: (line, stream) => {
         run.context.trainingOutput.line(line);
         if (stream === 'stdout' && line.trim() !== '') lastStdout = line;
       },
       ...(run.context.signal ? { signal: run.context.signal } : {}),
-    }).finally(() => run.context.trainingOutput.end()),
+    }),
   );
   if (result.exitCode !== 0 || result.timedOut || result.cancelled)
     throw trainingFailure('The eval command', shell, result, run.timeoutMinutes);

@@ -206,6 +206,11 @@ export async function trainAndRecord(
       env: childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }),
       timeoutMinutes: config['timeout-minutes'],
       context,
+      guard: async (name, body) => {
+        const guarded = await trainingPhase(config, repo, context, name, body);
+        if (guarded.escaped.length > 0) warnings.push(escapedMessage(guarded.escaped, guarded.killed));
+        return guarded.result;
+      },
     });
     merged = evaluation.merged;
     for (const [name, value] of evaluation.finals) data.finals.set(name, value);

@@ -1,3 +1,4 @@
+import { TRAINING_MARKER_VARIABLE } from '../../src/proc/escaped-processes.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -110,4 +111,17 @@ test('the eval command prints one JSON object of numbers on its last line; anyth
   );
   assert.throws(() => parseEvalOutput('[1]', 'e'), /is not a JSON object/);
   assert.throws(() => parseEvalOutput('{"name": "x"}', 'e'), /holds no numbers/);
+});
+
+test('the eval command is guarded as the training is: it runs with the training marker (isolation, stop-commands, leftovers)', async () => {
+  // The eval script is code under test too; unguarded it would lack the marker the guard sets.
+  const guardedEval = `if (!process.env.${TRAINING_MARKER_VARIABLE}) { console.error('the eval command ran outside the training guard'); process.exit(3); }\n${EVAL}`;
+  const project = await createProject({ 'train.mjs': TRAIN(0.2), 'eval.mjs': guardedEval, 'repro.yml': CONFIG(3) });
+  try {
+    const run = await project.cli(['run']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /Evaluating merged\.safetensors/);
+  } finally {
+    await project.cleanup();
+  }
 });

@@ -24,7 +24,7 @@ import {
   collectRunEnvironment,
   createRunOutputDir,
   trainAndRecord
-} from "./chunk-MRJV5KT5.js";
+} from "./chunk-ZB6YRFHS.js";
 import {
   auditToJson,
   renderAuditMarkdown

@@ -6,7 +6,7 @@ import {
 import "./chunk-EATBB5UI.js";
 import {
   trainingFailure
-} from "./chunk-MRJV5KT5.js";
+} from "./chunk-ZB6YRFHS.js";
 import "./chunk-EDJPLMA6.js";
 import "./chunk-UXIL344N.js";
 import {
@@ -95,19 +95,20 @@ async function averageAndEvaluate(setting, files, run) {
 async function runEval(command, checkpoint, run) {
   const shell = command.replaceAll("{checkpoint}", shellQuote(checkpoint));
   let lastStdout = "";
-  const result = await run.context.log.group(
+  const result = await run.guard(
     `Evaluating ${path.basename(checkpoint)}: ${shell}`,
-    () => runProcess({
+    (launch) => runProcess({
       shell,
       cwd: run.cwd,
-      env: run.env,
+      env: { ...run.env, ...launch.markerEnv },
+      wrapper: launch.wrapper,
       timeoutMs: run.timeoutMinutes * 6e4,
       onOutputLine: (line, stream) => {
         run.context.trainingOutput.line(line);
         if (stream === "stdout" && line.trim() !== "") lastStdout = line;
       },
       ...run.context.signal ? { signal: run.context.signal } : {}
-    }).finally(() => run.context.trainingOutput.end())
+    })
   );
   if (result.exitCode !== 0 || result.timedOut || result.cancelled)
     throw trainingFailure("The eval command", shell, result, run.timeoutMinutes);

@@ -3,13 +3,13 @@ import {
   auditOptionsOf,
   runAudit,
   trainRepeats
-} from "./chunk-CC3CX4EW.js";
+} from "./chunk-LMHSGICP.js";
 import "./chunk-2WUOH5TG.js";
 import "./chunk-BYRGZKUX.js";
 import "./chunk-XAU3N6ZK.js";
 import "./chunk-522254NV.js";
 import "./chunk-HMN27A7O.js";
-import "./chunk-MRJV5KT5.js";
+import "./chunk-ZB6YRFHS.js";
 import "./chunk-EDJPLMA6.js";
 import "./chunk-W2APLJNB.js";
 import "./chunk-EXNMS6RL.js";

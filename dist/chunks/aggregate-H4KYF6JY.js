@@ -5,7 +5,7 @@ import {
 import {
   analyseAudit,
   auditOptionsOf
-} from "./chunk-CC3CX4EW.js";
+} from "./chunk-LMHSGICP.js";
 import "./chunk-2WUOH5TG.js";
 import "./chunk-BYRGZKUX.js";
 import {
@@ -13,7 +13,7 @@ import {
 } from "./chunk-XAU3N6ZK.js";
 import "./chunk-522254NV.js";
 import "./chunk-HMN27A7O.js";
-import "./chunk-MRJV5KT5.js";
+import "./chunk-ZB6YRFHS.js";
 import {
   readComparable
 } from "./chunk-EDJPLMA6.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-BYRGZKUX.js";
 import {
   trainAndRecord
-} from "./chunk-MRJV5KT5.js";
+} from "./chunk-ZB6YRFHS.js";
 import "./chunk-EDJPLMA6.js";
 import "./chunk-EXNMS6RL.js";
 import "./chunk-STU55N2L.js";

@@ -10,7 +10,7 @@ import {
   analyseAudit,
   auditOptionsOf,
   trainRepeats
-} from "./chunk-CC3CX4EW.js";
+} from "./chunk-LMHSGICP.js";
 import "./chunk-2WUOH5TG.js";
 import {
   prepareRepo,
@@ -23,7 +23,7 @@ import "./chunk-HMN27A7O.js";
 import {
   collectRunEnvironment,
   trainAndRecord
-} from "./chunk-MRJV5KT5.js";
+} from "./chunk-ZB6YRFHS.js";
 import "./chunk-EDJPLMA6.js";
 import "./chunk-W2APLJNB.js";
 import "./chunk-EXNMS6RL.js";

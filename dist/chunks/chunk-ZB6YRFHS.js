@@ -468,13 +468,18 @@ async function trainAndRecord(config, repo, context, environment) {
   for (const file of checkpointFiles) checkpoints.push(await fingerprintCheckpoint(file));
   let merged = null;
   if (typeof config.checkpoints === "object") {
-    const { averageAndEvaluate } = await import("./checkpoint-eval-CUZ2LKI4.js");
+    const { averageAndEvaluate } = await import("./checkpoint-eval-QYDR4ZN6.js");
     const evaluation = await averageAndEvaluate(config.checkpoints, checkpointFiles, {
       outDir,
       cwd: repo.workDir,
       env: childEnvironment(context.env, { seed: config.seed, determinism: config["determinism-env"], outDir }),
       timeoutMinutes: config["timeout-minutes"],
-      context
+      context,
+      guard: async (name, body) => {
+        const guarded = await trainingPhase(config, repo, context, name, body);
+        if (guarded.escaped.length > 0) warnings.push(escapedMessage(guarded.escaped, guarded.killed));
+        return guarded.result;
+      }
     });
     merged = evaluation.merged;
     for (const [name, value] of evaluation.finals) data.finals.set(name, value);

@@ -41,7 +41,7 @@ async function determinismAudit(input, io, log) {
     values: { ...values, set: [...values.set, ...auditCountSettings(values.runs, values.seeds)] }
   };
   const { settings, context } = await trainingInvocation(withCounts, io, log);
-  const { runAudit } = await import("./audit-K4E662N5.js");
+  const { runAudit } = await import("./audit-URRAFLJB.js");
   const result = await runAudit(settings, context);
   const { auditToJson } = await import("./audit-33W2AD5J.js");
   const json = JSON.stringify(auditToJson(result.report), null, 2) + "\n";
@@ -62,7 +62,7 @@ async function resumeAudit(input, io, log) {
     problems.push(`--resume-at ${resumeAtText}: expected a step number, 1 or more`);
   const { settings, context } = await trainingInvocation({ ...input, flagProblems: problems }, io, log);
   if (problems.length > 0) throw new ReproError(problems.join("\n"));
-  const { runResumeAudit } = await import("./resume-audit-NWP2L7OI.js");
+  const { runResumeAudit } = await import("./resume-audit-OA5AKQ4V.js");
   const { resumeAuditToJson, renderResumeAudit } = await import("./resume-audit-YUZWVLZR.js");
   const { analysis, exitCode } = await runResumeAudit({ settings, resumeAt }, context);
   const json = JSON.stringify(resumeAuditToJson(analysis), null, 2) + "\n";

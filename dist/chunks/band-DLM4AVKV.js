@@ -2,7 +2,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   aggregateCommand,
   command
-} from "./chunk-AH3AIRPH.js";
+} from "./chunk-JOHFGOIM.js";
 import "./chunk-UXIL344N.js";
 import "./chunk-N6LDEXVG.js";
 import "./chunk-Q4SFU3D2.js";
