@@ -465,7 +465,7 @@ async function settingsForAction(inputs, workspace) {
   };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-OEQN6XEC.js");
+  const { runCheck } = await import("./chunks/check-WT6AWO7N.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -506,7 +506,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-V3WYULWI.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-SNRFZOYR.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.

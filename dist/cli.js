@@ -169,8 +169,8 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-L3DMY6LG.js"),
-  baseline: () => import("./chunks/baseline-4BR4YIAL.js"),
+  check: () => import("./chunks/check-NUDVTA5U.js"),
+  baseline: () => import("./chunks/baseline-DGAUKYIM.js"),
   run: () => import("./chunks/run-5M2Z7NDW.js"),
   compare: () => import("./chunks/compare-2HMIMGRQ.js"),
   env: () => import("./chunks/env-I6HR4ST6.js"),

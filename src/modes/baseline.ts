@@ -1,13 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import type { LoadedSettings } from '../settings/load.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, repoRelative } from './repo-state.ts';
 import { collectRunEnvironment, trainAndRecord, type TrainedRun } from './train.ts';
 import { isBaselineFile, resolveBaselinePath } from './baseline-location.ts';
-import { isReproDocument, serializeDocument } from '../record/codec.ts';
-import { InputFileError, ReproError } from '../errors.ts';
+import { serializeDocument } from '../record/codec.ts';
+import { refuseNewerBaseline } from '../record/baseline-store.ts';
+import { ReproError } from '../errors.ts';
 import { findNonFiniteValues } from '../compare/non-finite.ts';
 import { formatValue } from '../report/format.ts';
 import type { MetricData } from '../metrics/series.ts';
@@ -137,30 +137,4 @@ function refuseNonFiniteMetrics(data: MetricData, ignore: readonly string[], all
       hint: 'Fix the training (it diverged), or, where NaN/Infinity is expected (a gradient norm under fp16 loss scaling), list the metric in `allow-non-finite` (globs), e.g. allow-non-finite: ["grad_norm"].',
     },
   );
-}
-
-async function refuseNewerBaseline(file: string): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return; // No baseline yet, or unreadable: the atomic write will create or report it.
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return; // A broken baseline is replaced: that is what an update is for.
-  }
-  const version = isReproDocument(value) ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
-  if (typeof version === 'number' && version > BASELINE_SCHEMA_VERSION) {
-    throw new InputFileError(
-      file,
-      undefined,
-      `was written by a newer repro-check (schemaVersion ${version}; this one writes ${BASELINE_SCHEMA_VERSION}) and is left as it is`,
-      {
-        hint: 'Update the baseline with the repro-check version that wrote it, or upgrade this one.',
-      },
-    );
-  }
 }

@@ -1,6 +1,5 @@
 import os from 'node:os';
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { EXIT_PASS, ReproError } from '../errors.ts';
 import type { LoadedSettings } from '../settings/load.ts';
 import { changedGateKeys, gateSettingsFromText, gateSettingsOf, type GateSettings } from '../settings/gate.ts';
@@ -10,8 +9,9 @@ import { prepareRepo, repoRelative, type RepoState } from './repo-state.ts';
 import { collectRunEnvironment, trainAndRecord, type TrainedRun } from './train.ts';
 import { resolveBaselinePath } from './baseline-location.ts';
 import { readBaselineWorkflow } from './baseline-workflow.ts';
-import { decodeMetricData, decodeRecordDocument, isReproDocument, serializeDocument } from '../record/codec.ts';
-import type { BaselineJson, CheckpointEntry, RunRecordJson } from '../record/types.ts';
+import { serializeDocument } from '../record/codec.ts';
+import { loadBaselineForCheck, workingTreeBaseline, type BaselineSource } from '../record/baseline-store.ts';
+import type { CheckpointEntry, RunRecordJson } from '../record/types.ts';
 import { compareMetrics } from '../compare/compare.ts';
 import { decideOutcome } from '../compare/outcome.ts';
 import { resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
@@ -24,7 +24,6 @@ import { checkReportToJson } from '../report/json.ts';
 import { renderHtml } from '../report/html.ts';
 import { loadChartLibrary } from '../report/chart-library.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
-import type { MetricData } from '../metrics/series.ts';
 import { sigmaGateOptionsOf } from '../settings/gate.ts';
 import { judgeAgainstBand } from '../compare/sigma-verdict.ts';
 import { pinningLines } from '../env/pinning.ts';
@@ -64,13 +63,6 @@ export interface CheckResult {
   baselineRepoPath: string;
 }
 
-export interface LoadedBaseline {
-  baseline: BaselineJson;
-  run: RunRecordJson;
-  data: MetricData;
-  label: string;
-}
-
 /**
  * `check`: gate the tree, train, compare against the baseline, and report (DESIGN.md's PR gate).
  * Everything that can refuse the run (the baseline file, the base commit's tolerance keys, the
@@ -84,15 +76,13 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
   const baselineFile = resolveBaselinePath(config.baseline, environment, context.env, os.hostname());
   const baselineRepoPath = repoRelative(repo, baselineFile);
   const baselineCommit = repo.provenance.baseCommit;
-  const baselineText = baselineCommit
-    ? await readFileAtCommit(repo.repo, baselineCommit, baselineRepoPath)
-    : await readFile(path.join(repo.repoRoot, baselineRepoPath), 'utf8').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return null;
-        throw error;
-      });
   const where = baselineCommit ? `${baselineRepoPath} at base commit ${baselineCommit.slice(0, 12)}` : baselineRepoPath;
+  // In a pull request the baseline is the base commit's, so a PR cannot replace its own.
+  const source: BaselineSource = baselineCommit
+    ? { label: where, read: () => readFileAtCommit(repo.repo, baselineCommit, baselineRepoPath) }
+    : workingTreeBaseline(path.join(repo.repoRoot, baselineRepoPath), where);
   const configRepoPath = options.configPath ? repoRelative(repo, options.configPath) : null;
-  const baseline = baselineText === null ? null : decodeBaselineText(baselineText, where);
+  const baseline = await loadBaselineForCheck(source);
   const createCommands = [
     `npx repro-check baseline update${configRepoPath ? ` --config ${configRepoPath}` : ''}`,
     `git add ${baselineRepoPath} && git commit -m "Add repro-check baseline" && git push`,
@@ -276,45 +266,6 @@ function weightsVerdictLines(weights: WeightsComparison, exact: boolean): string
       ? 'tolerance is exact, so differing weights are drift'
       : 'weights are compared bit for bit only under `tolerance: { exact: true }`; here they are reported',
   ];
-}
-
-export function decodeBaselineText(text: string, where: string): LoadedBaseline {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ReproError(`${where}: the baseline is not valid JSON (${(error as Error).message})`, {
-      hint: 'Recreate it with `repro-check baseline update`.',
-    });
-  }
-  if (!isReproDocument(value))
-    throw new ReproError(`${where}: not a repro-check baseline (no "kind": "repro-check/baseline")`, {
-      hint: 'Recreate it with `repro-check baseline update`.',
-    });
-  const document = decodeRecordDocument(value, where);
-  const baseline: BaselineJson =
-    document.kind === 'baseline'
-      ? document.baseline
-      : {
-          kind: 'repro-check/baseline',
-          schemaVersion: 1,
-          createdAt: document.record.provenance.createdAt,
-          runs: [document.record],
-        };
-  const run = baseline.runs[0];
-  if (!run)
-    throw new ReproError(
-      `${where}: this baseline holds a band but no run record (it was built by \`repro-check band\` from metric files)`,
-      {
-        hint: 'A check needs a baseline made by `repro-check baseline update` (with --seeds M for a band), or a band built from run records; `repro-check compare` takes this one.',
-      },
-    );
-  if (run.provenance.dirty) {
-    throw new ReproError(`${where}: this baseline was recorded on an unclean tree (--allow-dirty), so it cannot gate`, {
-      hint: 'Re-record it on a clean checkout with `repro-check baseline update`.',
-    });
-  }
-  return { baseline, run, data: decodeMetricData(run.metrics, where), label: where };
 }
 
 /**

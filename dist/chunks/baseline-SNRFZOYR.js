@@ -1,8 +1,9 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   isBaselineFile,
+  refuseNewerBaseline,
   resolveBaselinePath
-} from "./chunk-COIMZ47C.js";
+} from "./chunk-GSFRVXGG.js";
 import {
   encodeBand
 } from "./chunk-HPGX4S26.js";
@@ -32,7 +33,6 @@ import "./chunk-PQWUCH3J.js";
 import {
   BASELINE_KIND,
   BASELINE_SCHEMA_VERSION,
-  isReproDocument,
   serializeDocument
 } from "./chunk-UXIL344N.js";
 import "./chunk-N6LDEXVG.js";
@@ -61,7 +61,6 @@ import {
   writeFileAtomic
 } from "./chunk-54B7A6WN.js";
 import {
-  InputFileError,
   ReproError
 } from "./chunk-IVX2EMGP.js";
 import {
@@ -72,7 +71,6 @@ import {
 init_define_REPRO_CHART_LIBRARY();
 import os from "node:os";
 import path from "node:path";
-import { readFile } from "node:fs/promises";
 
 // src/compare/non-finite.ts
 init_define_REPRO_CHART_LIBRARY();
@@ -164,31 +162,6 @@ function refuseNonFiniteMetrics(data, ignore, allow) {
       hint: 'Fix the training (it diverged), or, where NaN/Infinity is expected (a gradient norm under fp16 loss scaling), list the metric in `allow-non-finite` (globs), e.g. allow-non-finite: ["grad_norm"].'
     }
   );
-}
-async function refuseNewerBaseline(file) {
-  let text;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    return;
-  }
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return;
-  }
-  const version = isReproDocument(value) ? value.schemaVersion : void 0;
-  if (typeof version === "number" && version > BASELINE_SCHEMA_VERSION) {
-    throw new InputFileError(
-      file,
-      void 0,
-      `was written by a newer repro-check (schemaVersion ${version}; this one writes ${BASELINE_SCHEMA_VERSION}) and is left as it is`,
-      {
-        hint: "Update the baseline with the repro-check version that wrote it, or upgrade this one."
-      }
-    );
-  }
 }
 export {
   runBaselineUpdate

@@ -33,7 +33,7 @@ var command = {
       values: { ...values, set: [...values.set, ...auditCountSettings(values.runs, values.seeds)] }
     };
     const { settings, context } = await trainingInvocation(withCounts, io, log);
-    const { runBaselineUpdate } = await import("./baseline-V3WYULWI.js");
+    const { runBaselineUpdate } = await import("./baseline-SNRFZOYR.js");
     const result = await runBaselineUpdate(settings, context);
     io.stdout(
       `Baseline written to ${result.baselineRepoPath}. Commit it:

@@ -12,8 +12,10 @@ import {
   loadChartLibrary
 } from "./chunk-T4NLS56T.js";
 import {
-  resolveBaselinePath
-} from "./chunk-COIMZ47C.js";
+  loadBaselineForCheck,
+  resolveBaselinePath,
+  workingTreeBaseline
+} from "./chunk-GSFRVXGG.js";
 import "./chunk-HPGX4S26.js";
 import {
   compareFinalCheckpoints,
@@ -49,9 +51,6 @@ import {
   seedMismatchNote
 } from "./chunk-PQWUCH3J.js";
 import {
-  decodeMetricData,
-  decodeRecordDocument,
-  isReproDocument,
   serializeDocument
 } from "./chunk-UXIL344N.js";
 import "./chunk-N6LDEXVG.js";
@@ -94,7 +93,6 @@ import {
 init_define_REPRO_CHART_LIBRARY();
 import os from "node:os";
 import path2 from "node:path";
-import { readFile as readFile2 } from "node:fs/promises";
 
 // src/modes/baseline-workflow.ts
 init_define_REPRO_CHART_LIBRARY();
@@ -139,13 +137,10 @@ async function runCheck(options, context) {
   const baselineFile = resolveBaselinePath(config.baseline, environment, context.env, os.hostname());
   const baselineRepoPath = repoRelative(repo, baselineFile);
   const baselineCommit = repo.provenance.baseCommit;
-  const baselineText = baselineCommit ? await readFileAtCommit(repo.repo, baselineCommit, baselineRepoPath) : await readFile2(path2.join(repo.repoRoot, baselineRepoPath), "utf8").catch((error) => {
-    if (error.code === "ENOENT") return null;
-    throw error;
-  });
   const where = baselineCommit ? `${baselineRepoPath} at base commit ${baselineCommit.slice(0, 12)}` : baselineRepoPath;
+  const source = baselineCommit ? { label: where, read: () => readFileAtCommit(repo.repo, baselineCommit, baselineRepoPath) } : workingTreeBaseline(path2.join(repo.repoRoot, baselineRepoPath), where);
   const configRepoPath = options.configPath ? repoRelative(repo, options.configPath) : null;
-  const baseline = baselineText === null ? null : decodeBaselineText(baselineText, where);
+  const baseline = await loadBaselineForCheck(source);
   const createCommands = [
     `npx repro-check baseline update${configRepoPath ? ` --config ${configRepoPath}` : ""}`,
     `git add ${baselineRepoPath} && git commit -m "Add repro-check baseline" && git push`
@@ -310,41 +305,6 @@ function weightsVerdictLines(weights, exact) {
     exact ? "tolerance is exact, so differing weights are drift" : "weights are compared bit for bit only under `tolerance: { exact: true }`; here they are reported"
   ];
 }
-function decodeBaselineText(text, where) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ReproError(`${where}: the baseline is not valid JSON (${error.message})`, {
-      hint: "Recreate it with `repro-check baseline update`."
-    });
-  }
-  if (!isReproDocument(value))
-    throw new ReproError(`${where}: not a repro-check baseline (no "kind": "repro-check/baseline")`, {
-      hint: "Recreate it with `repro-check baseline update`."
-    });
-  const document = decodeRecordDocument(value, where);
-  const baseline = document.kind === "baseline" ? document.baseline : {
-    kind: "repro-check/baseline",
-    schemaVersion: 1,
-    createdAt: document.record.provenance.createdAt,
-    runs: [document.record]
-  };
-  const run = baseline.runs[0];
-  if (!run)
-    throw new ReproError(
-      `${where}: this baseline holds a band but no run record (it was built by \`repro-check band\` from metric files)`,
-      {
-        hint: "A check needs a baseline made by `repro-check baseline update` (with --seeds M for a band), or a band built from run records; `repro-check compare` takes this one."
-      }
-    );
-  if (run.provenance.dirty) {
-    throw new ReproError(`${where}: this baseline was recorded on an unclean tree (--allow-dirty), so it cannot gate`, {
-      hint: "Re-record it on a clean checkout with `repro-check baseline update`."
-    });
-  }
-  return { baseline, run, data: decodeMetricData(run.metrics, where), label: where };
-}
 async function gateSettingsForRun(loaded, configRepoPath, repo, context) {
   const own = gateSettingsOf(loaded.config);
   const explicit = GATE_KEYS.filter((key) => loaded.explicitKeys.includes(key));
@@ -393,6 +353,5 @@ async function gateSettingsForRun(loaded, configRepoPath, repo, context) {
   return { settings, source, lines };
 }
 export {
-  decodeBaselineText,
   runCheck
 };
