@@ -10,18 +10,19 @@ import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-Z65KSJH6.js";
+} from "./chunks/chunk-VUEPTJYN.js";
 import "./chunks/chunk-ZCBW5UN4.js";
-import "./chunks/chunk-OON5QGX5.js";
+import "./chunks/chunk-Z2KNO6IU.js";
 import "./chunks/chunk-DBEUN44C.js";
 import "./chunks/chunk-OFCAAITS.js";
 import "./chunks/chunk-MJO2A4YZ.js";
-import "./chunks/chunk-ETVR6HQY.js";
-import "./chunks/chunk-CTBOW42Y.js";
+import "./chunks/chunk-KQISSNG5.js";
+import "./chunks/chunk-HVC52ATB.js";
 import {
   firstDivergentStepOverall,
   isDriftedMetric
 } from "./chunks/chunk-NV534FCQ.js";
+import "./chunks/chunk-4NT54M3U.js";
 import {
   debug,
   error,
@@ -368,7 +369,7 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-6QU3OKB6.js");
+        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-OFTVPG6L.js");
         if (inputs.mode === "check" && !inputs.githubToken)
           await uploadFailureVerdict(event, settings, message, context);
         else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
@@ -421,7 +422,7 @@ function eventForPublishing(sentEvent) {
   return sentEvent;
 }
 async function publishMode(inputs, settings, context, event) {
-  const { publishFromArtifact } = await import("./chunks/github-publish-6QU3OKB6.js");
+  const { publishFromArtifact } = await import("./chunks/github-publish-OFTVPG6L.js");
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   setOutput("status", verdict.outcome);
   await summary.addRaw(verdict.summary).write();
@@ -465,7 +466,7 @@ async function settingsForAction(inputs, workspace) {
   };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-WT6AWO7N.js");
+  const { runCheck } = await import("./chunks/check-XTSIL2X3.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -506,7 +507,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-SNRFZOYR.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-4DTGPV5A.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
@@ -515,7 +516,7 @@ async function baselineMode(inputs, settings, context, event) {
     // here it refuses before a training whose baseline could not be published anyway.
     beforeTraining: async (branch) => {
       if (config["allow-baseline-from-any-branch"] || !event.defaultBranch || branch === event.defaultBranch) return;
-      const { offDefaultBranchError } = await import("./chunks/baseline-update-MNLRPVUN.js");
+      const { offDefaultBranchError } = await import("./chunks/baseline-update-Q4HJPPIW.js");
       throw offDefaultBranchError(branch, event.defaultBranch);
     }
   });
@@ -525,7 +526,7 @@ async function baselineMode(inputs, settings, context, event) {
   await publishBaselineToGithub(inputs, event, settings, result, context);
 }
 async function auditMode(inputs, settings, context, event) {
-  const { runAudit } = await import("./chunks/audit-URRAFLJB.js");
+  const { runAudit } = await import("./chunks/audit-3E6ICZDR.js");
   const config = settings.config;
   const result = await runAudit(settings, context);
   setOutput("status", result.findings.reached ? "pass" : "drift");
@@ -590,7 +591,7 @@ async function aggregateMode(records, settings, context) {
     { writeFileAtomic }
   ] = await Promise.all([
     import("./chunks/glob-files-WZDIBY5U.js"),
-    import("./chunks/aggregate-H4KYF6JY.js"),
+    import("./chunks/aggregate-CWI6GG5Q.js"),
     import("./chunks/audit-33W2AD5J.js"),
     import("./chunks/codec-BWX254FA.js"),
     import("./chunks/atomic-write-ONZ7NEEK.js")

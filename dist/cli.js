@@ -3,7 +3,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   errorToJson,
   wantsJson
-} from "./chunks/chunk-UJB6BOLI.js";
+} from "./chunks/chunk-MTTB3GTH.js";
 import {
   EXIT_BAD_INPUT,
   EXIT_PASS,
@@ -169,17 +169,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-NUDVTA5U.js"),
-  baseline: () => import("./chunks/baseline-DGAUKYIM.js"),
-  run: () => import("./chunks/run-5M2Z7NDW.js"),
-  compare: () => import("./chunks/compare-2HMIMGRQ.js"),
+  check: () => import("./chunks/check-RVXGAY3G.js"),
+  baseline: () => import("./chunks/baseline-TGWI4EVL.js"),
+  run: () => import("./chunks/run-A2T6CH7B.js"),
+  compare: () => import("./chunks/compare-3V4UGCGV.js"),
   env: () => import("./chunks/env-I6HR4ST6.js"),
   fingerprint: () => import("./chunks/fingerprint-2YFU5FFY.js"),
   "diff-weights": () => import("./chunks/diff-weights-Y6EGLCHD.js"),
   merge: () => import("./chunks/merge-7YORA6JE.js"),
-  audit: () => import("./chunks/audit-HKBP6HT5.js"),
-  band: () => import("./chunks/band-DLM4AVKV.js"),
-  aggregate: () => import("./chunks/aggregate-B2ZDY5HQ.js")
+  audit: () => import("./chunks/audit-PIYFWBB7.js"),
+  band: () => import("./chunks/band-I65VS3OP.js"),
+  aggregate: () => import("./chunks/aggregate-4E23IUH6.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

@@ -6,7 +6,8 @@ import {
   checkBackendName,
   loadBackend,
   wasmBinaryDir
-} from "./chunks/chunk-6BYUIBQ5.js";
+} from "./chunks/chunk-BZG4ZZUQ.js";
+import "./chunks/chunk-XU3WJNQF.js";
 import {
   parseSafetensors,
   serializeSafetensors

@@ -2,7 +2,7 @@ import type { Verdict } from '../compare/types.ts';
 import type { Annotation } from '../github/check-run.ts';
 import { driftAnnotations } from '../report/annotations.ts';
 import { bestStepKey } from '../metrics/step-axis.ts';
-import { parsePythonJson } from '../metrics/python-json.ts';
+import { completeJsonObjectOn } from '../metrics/json-lines.ts';
 import { isDriftedMetric } from '../compare/outcome.ts';
 
 /** A metric file the training wrote inside the workspace: its repository path and text. */
@@ -66,7 +66,8 @@ export function lineOfStep(file: MetricFileText, step: number, metricName: strin
   }
   const path = metricName.split('.');
   for (let i = 0; i < lines.length; i += 1) {
-    const record = logObjectOn(lines[i]!);
+    // The JSON object on the line, Python's NaN/Infinity accepted, as the metrics reader reads it.
+    const record = completeJsonObjectOn(lines[i]!) ?? null;
     if (record === null) continue;
     const stepKey = bestStepKey(Object.keys(record));
     if (stepKey === undefined || record[stepKey] !== step) continue;
@@ -75,21 +76,6 @@ export function lineOfStep(file: MetricFileText, step: number, metricName: strin
     anyLine ??= i + 1;
   }
   return anyLine;
-}
-
-/** The JSON object on LINE (Python's NaN/Infinity accepted, as the metrics reader does), or null. */
-function logObjectOn(line: string): Record<string, unknown> | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    try {
-      value = parsePythonJson(line);
-    } catch {
-      return null;
-    }
-  }
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
 /** Whether RECORD holds the dotted PATH (`{"train": {"loss": …}}` for train.loss). */

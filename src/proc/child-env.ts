@@ -28,11 +28,18 @@ export function childEnvironment(parent: NodeJS.ProcessEnv, options: ChildEnviro
   env.REPRO_SEED = String(options.seed);
   env.PYTHONHASHSEED = String(options.seed);
   env.REPRO_OUT_DIR = options.outDir;
-  if (options.determinism) {
-    // cuBLAS needs a fixed workspace for deterministic GEMMs (CUDA >= 10.2); TensorFlow's switches.
-    env.CUBLAS_WORKSPACE_CONFIG = ':4096:8';
-    env.TF_DETERMINISTIC_OPS = '1';
-    env.TF_CUDNN_DETERMINISTIC = '1';
-  }
+  if (options.determinism) Object.assign(env, DETERMINISM_ENV);
   return env;
 }
+
+/**
+ * The determinism variables (DESIGN.md), the one table of them: what `determinism-env` gives a
+ * `command:` run, and the first part of what the built-in trainer's strict determinism sets
+ * (src/trainer/job.ts adds its thread and oneDNN switches).
+ */
+export const DETERMINISM_ENV: Readonly<Record<string, string>> = {
+  // cuBLAS needs a fixed workspace for deterministic GEMMs (CUDA >= 10.2).
+  CUBLAS_WORKSPACE_CONFIG: ':4096:8',
+  TF_DETERMINISTIC_OPS: '1',
+  TF_CUDNN_DETERMINISTIC: '1',
+};

@@ -5,6 +5,8 @@ import type { MetricData } from '../metrics/series.ts';
 import { renderMermaidCharts } from './chart.ts';
 import { nextSteps, type NextStepsContext } from './next-steps.ts';
 import { cell, formatDiff, formatStep, formatValue } from './format.ts';
+// GitHub's limit, stated once (pure constants: the report stays free of effects).
+import { COMMENT_BODY_LIMIT } from '../github/text-limits.ts';
 
 /** Everything the report shows; built by the mode functions, rendered here without side effects. */
 export interface ReportInput {
@@ -39,7 +41,6 @@ export interface ReportInput {
   nextSteps?: NextStepsContext | null;
 }
 
-export const COMMENT_BODY_LIMIT = 65_536;
 /** Drifted metrics charted at most, and how many of those are shown open (the rest fold into <details>). */
 const MAX_CHARTS = 10;
 const OPEN_CHARTS = 3;

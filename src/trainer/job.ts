@@ -1,4 +1,5 @@
 import type { ResumeRequest } from '../proc/resume-protocol.ts';
+import { DETERMINISM_ENV } from '../proc/child-env.ts';
 
 /**
  * What the parent hands the trainer worker (one JSON argument) and what the worker leaves
@@ -61,10 +62,7 @@ export type TrainerResult =
  * determinism the trainer gets none of them from repro-check (only the seed variables).
  */
 export const STRICT_DETERMINISM_ENV: Readonly<Record<string, string>> = {
-  // cuBLAS needs a fixed workspace for deterministic GEMMs (CUDA >= 10.2).
-  CUBLAS_WORKSPACE_CONFIG: ':4096:8',
-  TF_DETERMINISTIC_OPS: '1',
-  TF_CUDNN_DETERMINISTIC: '1',
+  ...DETERMINISM_ENV,
   // oneDNN's CPU kernels reorder float sums with the thread count.
   TF_ENABLE_ONEDNN_OPTS: '0',
   TF_NUM_INTRAOP_THREADS: '1',

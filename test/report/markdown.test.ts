@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareMetrics } from '../../src/compare/compare.ts';
 import { DEFAULT_TOLERANCE, TolerancePicker } from '../../src/compare/tolerance.ts';
-import { renderMarkdown, COMMENT_BODY_LIMIT, type ReportInput } from '../../src/report/markdown.ts';
+import { renderMarkdown, type ReportInput } from '../../src/report/markdown.ts';
+import { COMMENT_BODY_LIMIT } from '../../src/github/text-limits.ts';
 import { firstDivergentStepOverall } from '../../src/compare/outcome.ts';
 import { checkReportToJson } from '../../src/report/json.ts';
 import {

@@ -1,0 +1,34 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
+import {
+  acceptanceFinder,
+  commentKeyOf,
+  outcomeHeadline,
+  publishBaselineToGithub,
+  publishCheckToGithub,
+  publishFailureToGithub,
+  publishFromArtifact,
+  uploadFailureVerdict
+} from "./chunk-VUEPTJYN.js";
+import "./chunk-ZCBW5UN4.js";
+import "./chunk-Z2KNO6IU.js";
+import "./chunk-DBEUN44C.js";
+import "./chunk-OFCAAITS.js";
+import "./chunk-KQISSNG5.js";
+import "./chunk-HVC52ATB.js";
+import "./chunk-NV534FCQ.js";
+import "./chunk-4NT54M3U.js";
+import "./chunk-HG225RUB.js";
+import "./chunk-IVX2EMGP.js";
+import "./chunk-DDDN6DMD.js";
+import "./chunk-NLYP5N4V.js";
+import "./chunk-FCTVIH2T.js";
+export {
+  acceptanceFinder,
+  commentKeyOf,
+  outcomeHeadline,
+  publishBaselineToGithub,
+  publishCheckToGithub,
+  publishFailureToGithub,
+  publishFromArtifact,
+  uploadFailureVerdict
+};

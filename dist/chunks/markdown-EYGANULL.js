@@ -1,0 +1,24 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
+import {
+  MAX_RENDERED_METRICS,
+  UNCLEAN_TREE_NOTE,
+  drifted,
+  headlineText,
+  renderMarkdown,
+  seedMismatchNote,
+  uncleanTreeLine
+} from "./chunk-HQZEXTL7.js";
+import "./chunk-DBEUN44C.js";
+import "./chunk-NV534FCQ.js";
+import "./chunk-4NT54M3U.js";
+import "./chunk-IVX2EMGP.js";
+import "./chunk-FCTVIH2T.js";
+export {
+  MAX_RENDERED_METRICS,
+  UNCLEAN_TREE_NOTE,
+  drifted,
+  headlineText,
+  renderMarkdown,
+  seedMismatchNote,
+  uncleanTreeLine
+};
