@@ -169,15 +169,15 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-RVXGAY3G.js"),
-  baseline: () => import("./chunks/baseline-TGWI4EVL.js"),
-  run: () => import("./chunks/run-A2T6CH7B.js"),
+  check: () => import("./chunks/check-DWVJGDH6.js"),
+  baseline: () => import("./chunks/baseline-4UAWFLLK.js"),
+  run: () => import("./chunks/run-CJHPFHNW.js"),
   compare: () => import("./chunks/compare-3V4UGCGV.js"),
-  env: () => import("./chunks/env-I6HR4ST6.js"),
+  env: () => import("./chunks/env-CGLOQRZ5.js"),
   fingerprint: () => import("./chunks/fingerprint-2YFU5FFY.js"),
   "diff-weights": () => import("./chunks/diff-weights-Y6EGLCHD.js"),
   merge: () => import("./chunks/merge-7YORA6JE.js"),
-  audit: () => import("./chunks/audit-PIYFWBB7.js"),
+  audit: () => import("./chunks/audit-O6HHOY65.js"),
   band: () => import("./chunks/band-I65VS3OP.js"),
   aggregate: () => import("./chunks/aggregate-4E23IUH6.js")
 };

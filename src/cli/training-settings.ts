@@ -115,10 +115,15 @@ export function allowDirtyFlag(given: boolean, env: NodeJS.ProcessEnv): boolean 
   return given;
 }
 
-/** `--runs N` / `--seeds M` (audit, baseline update) are the `audit.runs` / `audit.seeds` settings, validated with the rest. */
-export function auditCountSettings(runs: string | undefined, seeds: string | undefined): string[] {
-  return [
+/**
+ * `--runs N` / `--seeds M` (audit, baseline update) are the `audit.runs` / `audit.seeds` settings,
+ * validated with the rest: the invocation with them added as `--set` overrides.
+ */
+export function withAuditCounts(input: CommandInput): CommandInput {
+  const { runs, seeds, set } = input.values;
+  const counts = [
     ...(runs === undefined ? [] : [`audit.runs=${runs}`]),
     ...(seeds === undefined ? [] : [`audit.seeds=${seeds}`]),
   ];
+  return { ...input, values: { ...input.values, set: [...set, ...counts] } };
 }

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../../fs/atomic-write.ts';
 import type { Logger } from '../../log.ts';
 import type { CliCommand, CommandInput } from '../command.ts';
 import type { CliIo } from '../io.ts';
-import { auditCountSettings, expectNoArguments, trainingInvocation } from '../training-settings.ts';
+import { expectNoArguments, trainingInvocation, withAuditCounts } from '../training-settings.ts';
 
 /**
  * `repro-check audit`: the determinism audit (N same-seed runs, M seeds: src/modes/audit.ts), or
@@ -27,11 +27,7 @@ export const command: CliCommand = {
 async function determinismAudit(input: CommandInput, io: CliIo, log: Logger): Promise<number> {
   expectNoArguments('audit', input.args);
   const { values } = input;
-  const withCounts = {
-    ...input,
-    values: { ...values, set: [...values.set, ...auditCountSettings(values.runs, values.seeds)] },
-  };
-  const { settings, context } = await trainingInvocation(withCounts, io, log);
+  const { settings, context } = await trainingInvocation(withAuditCounts(input), io, log);
   const { runAudit } = await import('../../modes/audit.ts');
   const result = await runAudit(settings, context);
   const { auditToJson } = await import('../../report/audit.ts');

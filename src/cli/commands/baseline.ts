@@ -1,6 +1,6 @@
 import { EXIT_PASS } from '../../errors.ts';
 import type { CliCommand } from '../command.ts';
-import { auditCountSettings, expectNoArguments, trainingInvocation } from '../training-settings.ts';
+import { expectNoArguments, trainingInvocation, withAuditCounts } from '../training-settings.ts';
 
 /** `repro-check baseline update`: train and write the baseline file; the user commits it. */
 export const command: CliCommand = {
@@ -12,12 +12,7 @@ export const command: CliCommand = {
   options: ['config', 'set', 'seed', 'runs', 'seeds', 'verbose'],
   async run(input, io, log) {
     expectNoArguments('baseline update', input.args);
-    const { values } = input;
-    const withCounts = {
-      ...input,
-      values: { ...values, set: [...values.set, ...auditCountSettings(values.runs, values.seeds)] },
-    };
-    const { settings, context } = await trainingInvocation(withCounts, io, log);
+    const { settings, context } = await trainingInvocation(withAuditCounts(input), io, log);
     const { runBaselineUpdate } = await import('../../modes/baseline.ts');
     const result = await runBaselineUpdate(settings, context);
     io.stdout(

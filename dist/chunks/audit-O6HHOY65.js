@@ -1,9 +1,9 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
-  auditCountSettings,
   expectNoArguments,
-  trainingInvocation
-} from "./chunk-63T7L6SU.js";
+  trainingInvocation,
+  withAuditCounts
+} from "./chunk-RBX2SWTV.js";
 import "./chunk-Q4SFU3D2.js";
 import "./chunk-QM4MJQDT.js";
 import "./chunk-ZCBW5UN4.js";
@@ -36,11 +36,7 @@ var command = {
 async function determinismAudit(input, io, log) {
   expectNoArguments("audit", input.args);
   const { values } = input;
-  const withCounts = {
-    ...input,
-    values: { ...values, set: [...values.set, ...auditCountSettings(values.runs, values.seeds)] }
-  };
-  const { settings, context } = await trainingInvocation(withCounts, io, log);
+  const { settings, context } = await trainingInvocation(withAuditCounts(input), io, log);
   const { runAudit } = await import("./audit-3E6ICZDR.js");
   const result = await runAudit(settings, context);
   const { auditToJson } = await import("./audit-33W2AD5J.js");

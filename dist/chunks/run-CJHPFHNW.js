@@ -3,7 +3,7 @@ import {
   allowDirtyFlag,
   expectNoArguments,
   trainingInvocation
-} from "./chunk-63T7L6SU.js";
+} from "./chunk-RBX2SWTV.js";
 import "./chunk-Q4SFU3D2.js";
 import "./chunk-QM4MJQDT.js";
 import "./chunk-ZCBW5UN4.js";

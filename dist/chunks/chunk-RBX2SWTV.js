@@ -93,16 +93,18 @@ function allowDirtyFlag(given, env) {
   }
   return given;
 }
-function auditCountSettings(runs, seeds) {
-  return [
+function withAuditCounts(input) {
+  const { runs, seeds, set } = input.values;
+  const counts = [
     ...runs === void 0 ? [] : [`audit.runs=${runs}`],
     ...seeds === void 0 ? [] : [`audit.seeds=${seeds}`]
   ];
+  return { ...input, values: { ...input.values, set: [...set, ...counts] } };
 }
 
 export {
   trainingInvocation,
   expectNoArguments,
   allowDirtyFlag,
-  auditCountSettings
+  withAuditCounts
 };

@@ -1,9 +1,9 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
-  auditCountSettings,
   expectNoArguments,
-  trainingInvocation
-} from "./chunk-63T7L6SU.js";
+  trainingInvocation,
+  withAuditCounts
+} from "./chunk-RBX2SWTV.js";
 import "./chunk-Q4SFU3D2.js";
 import "./chunk-QM4MJQDT.js";
 import "./chunk-ZCBW5UN4.js";
@@ -27,12 +27,7 @@ var command = {
   options: ["config", "set", "seed", "runs", "seeds", "verbose"],
   async run(input, io, log) {
     expectNoArguments("baseline update", input.args);
-    const { values } = input;
-    const withCounts = {
-      ...input,
-      values: { ...values, set: [...values.set, ...auditCountSettings(values.runs, values.seeds)] }
-    };
-    const { settings, context } = await trainingInvocation(withCounts, io, log);
+    const { settings, context } = await trainingInvocation(withAuditCounts(input), io, log);
     const { runBaselineUpdate } = await import("./baseline-4DTGPV5A.js");
     const result = await runBaselineUpdate(settings, context);
     io.stdout(

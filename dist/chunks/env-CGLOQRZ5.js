@@ -1,7 +1,7 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   expectNoArguments
-} from "./chunk-63T7L6SU.js";
+} from "./chunk-RBX2SWTV.js";
 import "./chunk-Q4SFU3D2.js";
 import "./chunk-QM4MJQDT.js";
 import "./chunk-ZCBW5UN4.js";
