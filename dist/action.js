@@ -2,10 +2,10 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-Q4SFU3D2.js";
+} from "./chunks/chunk-B6LIKVGK.js";
 import {
   configKeys
-} from "./chunks/chunk-QM4MJQDT.js";
+} from "./chunks/chunk-OIYEBMOT.js";
 import {
   acceptanceFinder,
   publishBaselineToGithub,
@@ -466,7 +466,7 @@ async function settingsForAction(inputs, workspace) {
   };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-XTSIL2X3.js");
+  const { runCheck } = await import("./chunks/check-D3Q7KUOG.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -507,7 +507,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-4DTGPV5A.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-T3KP4M5E.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
@@ -526,7 +526,7 @@ async function baselineMode(inputs, settings, context, event) {
   await publishBaselineToGithub(inputs, event, settings, result, context);
 }
 async function auditMode(inputs, settings, context, event) {
-  const { runAudit } = await import("./chunks/audit-3E6ICZDR.js");
+  const { runAudit } = await import("./chunks/audit-UQWLKCCU.js");
   const config = settings.config;
   const result = await runAudit(settings, context);
   setOutput("status", result.findings.reached ? "pass" : "drift");
@@ -591,7 +591,7 @@ async function aggregateMode(records, settings, context) {
     { writeFileAtomic }
   ] = await Promise.all([
     import("./chunks/glob-files-WZDIBY5U.js"),
-    import("./chunks/aggregate-CWI6GG5Q.js"),
+    import("./chunks/aggregate-GWTGB4XP.js"),
     import("./chunks/audit-33W2AD5J.js"),
     import("./chunks/codec-BWX254FA.js"),
     import("./chunks/atomic-write-ONZ7NEEK.js")

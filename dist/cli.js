@@ -169,17 +169,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-DWVJGDH6.js"),
-  baseline: () => import("./chunks/baseline-4UAWFLLK.js"),
-  run: () => import("./chunks/run-CJHPFHNW.js"),
-  compare: () => import("./chunks/compare-3V4UGCGV.js"),
-  env: () => import("./chunks/env-CGLOQRZ5.js"),
+  check: () => import("./chunks/check-TVQRGRYZ.js"),
+  baseline: () => import("./chunks/baseline-5CAHYNYT.js"),
+  run: () => import("./chunks/run-JAOSM47C.js"),
+  compare: () => import("./chunks/compare-EFC4RLR4.js"),
+  env: () => import("./chunks/env-63L4AMM6.js"),
   fingerprint: () => import("./chunks/fingerprint-2YFU5FFY.js"),
   "diff-weights": () => import("./chunks/diff-weights-Y6EGLCHD.js"),
   merge: () => import("./chunks/merge-7YORA6JE.js"),
-  audit: () => import("./chunks/audit-O6HHOY65.js"),
-  band: () => import("./chunks/band-I65VS3OP.js"),
-  aggregate: () => import("./chunks/aggregate-4E23IUH6.js")
+  audit: () => import("./chunks/audit-7KMYVMON.js"),
+  band: () => import("./chunks/band-P53APGX3.js"),
+  aggregate: () => import("./chunks/aggregate-YECYGETE.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

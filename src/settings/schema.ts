@@ -44,8 +44,10 @@ const osText = z
   .refine((text) => !text.includes('\0'), 'must not contain a NUL character (\\0): no command or path can hold one');
 
 const toleranceSchema = z.strictObject({
-  rtol: positiveNumber.optional(),
-  atol: positiveNumber.optional(),
+  rtol: positiveNumber
+    .optional()
+    .describe('Relative tolerance: |current - baseline| <= atol + rtol * |baseline| (numpy.allclose; default 1e-5)'),
+  atol: positiveNumber.optional().describe('Absolute tolerance (numpy.allclose; default 1e-8)'),
   exact: z.boolean().optional().describe('Bit-for-bit equal doubles; then rtol and atol must be left out'),
   sigma: z
     .number()
@@ -74,17 +76,20 @@ const toleranceSchema = z.strictObject({
 });
 
 const toleranceOverrideSchema = z.strictObject({
-  rtol: positiveNumber.optional(),
-  atol: positiveNumber.optional(),
-  exact: z.boolean().optional(),
+  rtol: positiveNumber.optional().describe('Relative tolerance for the metrics this glob matches'),
+  atol: positiveNumber.optional().describe('Absolute tolerance for the metrics this glob matches'),
+  exact: z.boolean().optional().describe('Bit-for-bit equal doubles for the metrics this glob matches'),
 });
 
 export const TRAINER_BACKENDS = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
 
 const trainerSchema = z.strictObject({
   module: z.string().min(1).describe('A module exporting `default async function train(ctx)`, or "builtin:smoke"'),
-  backend: z.enum(TRAINER_BACKENDS).default('auto'),
-  steps: z.number().int().positive().default(200),
+  backend: z
+    .enum(TRAINER_BACKENDS)
+    .default('auto')
+    .describe('TensorFlow.js backend; auto tries tensorflow-gpu, tensorflow, wasm, then cpu'),
+  steps: z.number().int().positive().default(200).describe('Training steps (ctx.steps)'),
   'checkpoint-every': z.number().int().nonnegative().default(20).describe('0 writes no checkpoints'),
   'strict-determinism': z.boolean().default(true).describe('Deterministic TensorFlow ops and single-threaded pools'),
   'install-backend': z.boolean().default(false).describe('Install a missing native backend into the runner tool cache'),
@@ -159,8 +164,13 @@ export const configSchema = z.strictObject({
     .int()
     .nonnegative()
     .max(2 ** 32 - 1)
-    .default(1234),
-  'timeout-minutes': z.number().positive().default(30),
+    .default(1234)
+    .describe('Exported as REPRO_SEED and PYTHONHASHSEED; the built-in trainer seeds everything with it'),
+  'timeout-minutes': z
+    .number()
+    .positive()
+    .default(30)
+    .describe('The training is stopped (its whole process group) after this long'),
   'kill-escaped': z
     .boolean()
     .optional()
@@ -177,7 +187,11 @@ export const configSchema = z.strictObject({
     .boolean()
     .default(true)
     .describe('Export CUBLAS_WORKSPACE_CONFIG, TF_DETERMINISTIC_OPS, TF_CUDNN_DETERMINISTIC'),
-  tolerance: toleranceSchema.default({ rtol: 1e-5, atol: 1e-8 }),
+  tolerance: toleranceSchema
+    .default({ rtol: 1e-5, atol: 1e-8 })
+    .describe(
+      'How close a value must be to the baseline: rtol/atol (numpy.allclose), exact, or the σ gate against a band',
+    ),
   audit: auditSchema
     .default({ runs: 2, seeds: 0, expect: 'numerical' })
     .describe('The determinism audit (repro-check audit, mode: audit)'),
@@ -185,8 +199,14 @@ export const configSchema = z.strictObject({
     .enum(['warn', 'error'])
     .default('warn')
     .describe('Unpinned dependencies: report lines (warn) or exit 2 (error)'),
-  'metric-tolerances': z.record(z.string(), toleranceOverrideSchema).default({}),
-  'ignore-metrics': z.array(z.string()).default(DEFAULT_IGNORED_METRICS),
+  'metric-tolerances': z
+    .record(z.string(), toleranceOverrideSchema)
+    .default({})
+    .describe('Per-metric tolerances by glob (`*` matches any characters, dots and slashes too)'),
+  'ignore-metrics': z
+    .array(z.string())
+    .default(DEFAULT_IGNORED_METRICS)
+    .describe('Metric globs never compared; the default lists wall-clock fields'),
   'step-key': z
     .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
     .optional()
@@ -199,11 +219,26 @@ export const configSchema = z.strictObject({
     .describe(
       'Metric globs whose NaN or ±Infinity values a baseline update accepts (by default a command run whose metrics hold one is refused)',
     ),
-  'fingerprint-paths': z.array(z.string().min(1)).default([]),
-  'working-directory': osText.default('.'),
-  'fail-on-drift': z.boolean().default(true),
-  'on-missing-baseline': z.enum(['warn', 'fail']).default('warn'),
-  'check-name': z.string().min(1).default('repro-check'),
+  'fingerprint-paths': z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Files or folders hashed into the run record (dataset versioning)'),
+  'working-directory': osText
+    .default('.')
+    .describe('Where the command runs and relative paths resolve, below the repository root'),
+  'fail-on-drift': z
+    .boolean()
+    .default(true)
+    .describe('Action: fail the step on drift (the CLI always exits 1 on drift)'),
+  'on-missing-baseline': z
+    .enum(['warn', 'fail'])
+    .default('warn')
+    .describe('Action: warn passes with how to create one; fail fails before training'),
+  'check-name': z
+    .string()
+    .min(1)
+    .default('repro-check')
+    .describe('Action: the check run name; the commit status context is repro-check/<check-name>'),
   'comment-key': z.string().min(1).optional().describe('Defaults to the check-name when one is given, else the job id'),
   'comment-author': z
     .string()
@@ -212,11 +247,27 @@ export const configSchema = z.strictObject({
     .describe(
       'Login the github-token writes as; the sticky comment is only ever looked for among its comments (an App token: <app-slug>[bot]). When not set, it is learned from the creator of the commit status the run posts, else GET /user (a PAT), else the author of the oldest marked comment by a bot account',
     ),
-  'accept-label': z.string().min(1).default('repro-check:accept-drift'),
-  'baseline-update': z.enum(['commit', 'pull-request']).default('commit'),
-  'allow-baseline-from-any-branch': z.boolean().default(false),
-  'allow-fork-prs': z.boolean().default(false),
-  'allow-pull-request-target': z.boolean().default(false),
+  'accept-label': z
+    .string()
+    .min(1)
+    .default('repro-check:accept-drift')
+    .describe('Action: the PR label that accepts an intended change (added by someone with write access)'),
+  'baseline-update': z
+    .enum(['commit', 'pull-request'])
+    .default('commit')
+    .describe('Action, mode baseline: commit the new baseline to the branch, or propose it as a PR'),
+  'allow-baseline-from-any-branch': z
+    .boolean()
+    .default(false)
+    .describe('Action, mode baseline: allow branches other than the default one'),
+  'allow-fork-prs': z
+    .boolean()
+    .default(false)
+    .describe('Action: train pull requests from forks (only on a disposable runner)'),
+  'allow-pull-request-target': z
+    .boolean()
+    .default(false)
+    .describe('Action: train the PR head under pull_request_target (only on a disposable runner without secrets)'),
 });
 
 /**
@@ -321,5 +372,18 @@ export function settingsJsonSchema(): object {
     $id: 'https://github.com/repro-check/repro-check/schema/repro.schema.json',
     title: 'repro-check configuration (repro.yml)',
     ...schema,
+    // The rules across keys that crossKeyProblems enforces, as far as they hold for the file alone:
+    // `command` or `trainer` may come from an action input or --set, so neither is required here.
+    allOf: [
+      {
+        not: { properties: { command: true, trainer: true }, required: ['command', 'trainer'] },
+        description: '`command` and `trainer` are alternatives; set only one',
+      },
+      {
+        if: { properties: { command: true }, required: ['command'] },
+        then: { properties: { metrics: true }, required: ['metrics'] },
+        description: 'with `command`, say where the metrics are written (`metrics`)',
+      },
+    ],
   };
 }

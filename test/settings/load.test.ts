@@ -248,3 +248,30 @@ test('step-key: one key, or a map whose keys are prefixes of the map form of met
     ['grad_norm'],
   );
 });
+
+test('the JSON Schema compiles under ajv strict mode, accepts the examples and states the rules across keys', async () => {
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  const { parse } = await import('yaml');
+  // Strict mode; zod writes a union of primitive types as one `type` array, which ajv allows by name.
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
+  const validate = ajv.compile(settingsJsonSchema());
+  for (const example of [
+    'examples/smoke/repro.yml',
+    'examples/smoke/repro-cpu.yml',
+    'examples/pytorch-smoke/repro.yml',
+  ]) {
+    const config = parse(readFileSync(new URL(`../../${example}`, import.meta.url), 'utf8'));
+    assert.ok(validate(config), `${example}: ${ajv.errorsText(validate.errors)}`);
+  }
+  // What the loader refuses across keys, the schema refuses too (so an editor shows it).
+  assert.equal(validate({ command: 'python t.py', trainer: { module: 'builtin:smoke' } }), false);
+  assert.equal(validate({ command: 'python t.py' }), false);
+  assert.ok(
+    problemsOf(() => loadSettings({ file: file('command: python t.py\n'), overrides: [] })).some((p) =>
+      /metrics/.test(p),
+    ),
+  );
+  assert.equal(validate({ command: 'python t.py', metrics: '{out}/m.jsonl' }), true);
+  // A file of tolerance keys only is valid: the command may come from an input.
+  assert.equal(validate({ tolerance: { rtol: 1e-4 } }), true);
+});

@@ -3,9 +3,9 @@ import {
   allowDirtyFlag,
   expectNoArguments,
   trainingInvocation
-} from "./chunk-RBX2SWTV.js";
-import "./chunk-Q4SFU3D2.js";
-import "./chunk-QM4MJQDT.js";
+} from "./chunk-KILUQLAA.js";
+import "./chunk-B6LIKVGK.js";
+import "./chunk-OIYEBMOT.js";
 import "./chunk-ZCBW5UN4.js";
 import "./chunk-OFCAAITS.js";
 import "./chunk-MJO2A4YZ.js";
@@ -39,7 +39,7 @@ var command = {
     expectNoArguments("check", input.args);
     const { settings, configPath, context } = await trainingInvocation(input, io, log);
     const allowDirty = allowDirtyFlag(input.values["allow-dirty"], io.env);
-    const { runCheck } = await import("./check-XTSIL2X3.js");
+    const { runCheck } = await import("./check-D3Q7KUOG.js");
     const result = await runCheck({ settings, configPath, onMissingBaseline: "fail", allowDirty }, context);
     const { out, html } = input.values;
     if (out) await copyFile(result.recordPath, path.resolve(io.cwd, out));

@@ -1,7 +1,7 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   computeBand
-} from "./chunk-XAU3N6ZK.js";
+} from "./chunk-OCQRS6UL.js";
 import {
   decodeMetricData,
   encodeMetricData

@@ -12,7 +12,7 @@ import {
   leaveOneOut,
   sigmaGate,
   sigmaGateOptionsOf
-} from "./chunk-XAU3N6ZK.js";
+} from "./chunk-OCQRS6UL.js";
 import {
   compareMetrics
 } from "./chunk-522254NV.js";

@@ -3,9 +3,9 @@ import {
   expectNoArguments,
   trainingInvocation,
   withAuditCounts
-} from "./chunk-RBX2SWTV.js";
-import "./chunk-Q4SFU3D2.js";
-import "./chunk-QM4MJQDT.js";
+} from "./chunk-KILUQLAA.js";
+import "./chunk-B6LIKVGK.js";
+import "./chunk-OIYEBMOT.js";
 import "./chunk-ZCBW5UN4.js";
 import "./chunk-OFCAAITS.js";
 import "./chunk-MJO2A4YZ.js";
@@ -37,7 +37,7 @@ async function determinismAudit(input, io, log) {
   expectNoArguments("audit", input.args);
   const { values } = input;
   const { settings, context } = await trainingInvocation(withAuditCounts(input), io, log);
-  const { runAudit } = await import("./audit-3E6ICZDR.js");
+  const { runAudit } = await import("./audit-UQWLKCCU.js");
   const result = await runAudit(settings, context);
   const { auditToJson } = await import("./audit-33W2AD5J.js");
   const json = JSON.stringify(auditToJson(result.report), null, 2) + "\n";

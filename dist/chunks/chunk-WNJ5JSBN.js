@@ -2,12 +2,12 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   bandFor,
   decodeBands
-} from "./chunk-HPGX4S26.js";
+} from "./chunk-A3AB4ANV.js";
 import {
   describeSigmaGate,
   leaveOneOut,
   sigmaGate
-} from "./chunk-XAU3N6ZK.js";
+} from "./chunk-OCQRS6UL.js";
 import {
   sortDriftFirst
 } from "./chunk-522254NV.js";

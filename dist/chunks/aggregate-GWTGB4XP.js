@@ -1,16 +1,16 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   encodeBand
-} from "./chunk-HPGX4S26.js";
+} from "./chunk-A3AB4ANV.js";
 import {
   analyseAudit,
   auditOptionsOf
-} from "./chunk-O7MQH3PZ.js";
+} from "./chunk-MGLFPOJR.js";
 import "./chunk-2WUOH5TG.js";
 import "./chunk-6ZBKY7FV.js";
 import {
   describeSigmaGate
-} from "./chunk-XAU3N6ZK.js";
+} from "./chunk-OCQRS6UL.js";
 import "./chunk-522254NV.js";
 import "./chunk-HMN27A7O.js";
 import "./chunk-IY7NN2YR.js";
@@ -35,7 +35,7 @@ import "./chunk-U7ABJGOV.js";
 import "./chunk-FZ24WWB7.js";
 import "./chunk-LCHBY5DG.js";
 import "./chunk-7BHKTXGZ.js";
-import "./chunk-QM4MJQDT.js";
+import "./chunk-OIYEBMOT.js";
 import "./chunk-ZCBW5UN4.js";
 import "./chunk-Z2KNO6IU.js";
 import "./chunk-DBEUN44C.js";

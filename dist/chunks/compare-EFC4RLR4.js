@@ -1,15 +1,15 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   judgeAgainstBand
-} from "./chunk-3P3GC6SW.js";
+} from "./chunk-WNJ5JSBN.js";
 import {
   verdictToJson
 } from "./chunk-F4ASEGMY.js";
-import "./chunk-HPGX4S26.js";
+import "./chunk-A3AB4ANV.js";
 import {
   gateSettingsOf,
   sigmaGateOptionsOf
-} from "./chunk-XAU3N6ZK.js";
+} from "./chunk-OCQRS6UL.js";
 import {
   compareMetrics
 } from "./chunk-522254NV.js";
@@ -30,10 +30,10 @@ import "./chunk-GT4JQZCA.js";
 import "./chunk-WSLLZDSC.js";
 import {
   loadSettings
-} from "./chunk-Q4SFU3D2.js";
+} from "./chunk-B6LIKVGK.js";
 import {
   DEFAULT_IGNORED_METRICS
-} from "./chunk-QM4MJQDT.js";
+} from "./chunk-OIYEBMOT.js";
 import "./chunk-ZCBW5UN4.js";
 import "./chunk-Z2KNO6IU.js";
 import "./chunk-OFCAAITS.js";

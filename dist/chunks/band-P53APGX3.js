@@ -2,11 +2,11 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   aggregateCommand,
   command
-} from "./chunk-QOY4QYIS.js";
+} from "./chunk-OHXSLVSX.js";
 import "./chunk-UXIL344N.js";
 import "./chunk-N6LDEXVG.js";
-import "./chunk-Q4SFU3D2.js";
-import "./chunk-QM4MJQDT.js";
+import "./chunk-B6LIKVGK.js";
+import "./chunk-OIYEBMOT.js";
 import "./chunk-ZCBW5UN4.js";
 import "./chunk-OFCAAITS.js";
 import "./chunk-MJO2A4YZ.js";

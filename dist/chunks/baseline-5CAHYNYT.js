@@ -3,9 +3,9 @@ import {
   expectNoArguments,
   trainingInvocation,
   withAuditCounts
-} from "./chunk-RBX2SWTV.js";
-import "./chunk-Q4SFU3D2.js";
-import "./chunk-QM4MJQDT.js";
+} from "./chunk-KILUQLAA.js";
+import "./chunk-B6LIKVGK.js";
+import "./chunk-OIYEBMOT.js";
 import "./chunk-ZCBW5UN4.js";
 import "./chunk-OFCAAITS.js";
 import "./chunk-MJO2A4YZ.js";
@@ -28,7 +28,7 @@ var command = {
   async run(input, io, log) {
     expectNoArguments("baseline update", input.args);
     const { settings, context } = await trainingInvocation(withAuditCounts(input), io, log);
-    const { runBaselineUpdate } = await import("./baseline-4DTGPV5A.js");
+    const { runBaselineUpdate } = await import("./baseline-T3KP4M5E.js");
     const result = await runBaselineUpdate(settings, context);
     io.stdout(
       `Baseline written to ${result.baselineRepoPath}. Commit it:

@@ -6,19 +6,19 @@ import {
 } from "./chunk-GSFRVXGG.js";
 import {
   encodeBand
-} from "./chunk-HPGX4S26.js";
+} from "./chunk-A3AB4ANV.js";
 import {
   analyseAudit,
   auditOptionsOf,
   trainRepeats
-} from "./chunk-O7MQH3PZ.js";
+} from "./chunk-MGLFPOJR.js";
 import "./chunk-2WUOH5TG.js";
 import {
   prepareRepo,
   repoRelative,
   requireBranch
 } from "./chunk-6ZBKY7FV.js";
-import "./chunk-XAU3N6ZK.js";
+import "./chunk-OCQRS6UL.js";
 import "./chunk-522254NV.js";
 import "./chunk-HMN27A7O.js";
 import {
@@ -45,7 +45,7 @@ import "./chunk-U7ABJGOV.js";
 import "./chunk-FZ24WWB7.js";
 import "./chunk-LCHBY5DG.js";
 import "./chunk-7BHKTXGZ.js";
-import "./chunk-QM4MJQDT.js";
+import "./chunk-OIYEBMOT.js";
 import "./chunk-ZCBW5UN4.js";
 import "./chunk-Z2KNO6IU.js";
 import {

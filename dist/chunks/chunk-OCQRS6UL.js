@@ -9,7 +9,7 @@ import {
 import {
   GATE_KEYS,
   configSchema
-} from "./chunk-QM4MJQDT.js";
+} from "./chunk-OIYEBMOT.js";
 import {
   require_dist
 } from "./chunk-ZCBW5UN4.js";

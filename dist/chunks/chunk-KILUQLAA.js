@@ -1,7 +1,7 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   loadSettings
-} from "./chunk-Q4SFU3D2.js";
+} from "./chunk-B6LIKVGK.js";
 import {
   ReproError
 } from "./chunk-IVX2EMGP.js";

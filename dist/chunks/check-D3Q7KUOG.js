@@ -1,7 +1,7 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   judgeAgainstBand
-} from "./chunk-3P3GC6SW.js";
+} from "./chunk-WNJ5JSBN.js";
 import {
   checkReportToJson
 } from "./chunk-F4ASEGMY.js";
@@ -16,7 +16,7 @@ import {
   resolveBaselinePath,
   workingTreeBaseline
 } from "./chunk-GSFRVXGG.js";
-import "./chunk-HPGX4S26.js";
+import "./chunk-A3AB4ANV.js";
 import {
   compareFinalCheckpoints,
   pinningLines
@@ -31,7 +31,7 @@ import {
   gateSettingsFromText,
   gateSettingsOf,
   sigmaGateOptionsOf
-} from "./chunk-XAU3N6ZK.js";
+} from "./chunk-OCQRS6UL.js";
 import {
   compareMetrics
 } from "./chunk-522254NV.js";
@@ -64,7 +64,7 @@ import "./chunk-LCHBY5DG.js";
 import "./chunk-7BHKTXGZ.js";
 import {
   GATE_KEYS
-} from "./chunk-QM4MJQDT.js";
+} from "./chunk-OIYEBMOT.js";
 import {
   require_dist
 } from "./chunk-ZCBW5UN4.js";

@@ -3,9 +3,9 @@ import {
   allowDirtyFlag,
   expectNoArguments,
   trainingInvocation
-} from "./chunk-RBX2SWTV.js";
-import "./chunk-Q4SFU3D2.js";
-import "./chunk-QM4MJQDT.js";
+} from "./chunk-KILUQLAA.js";
+import "./chunk-B6LIKVGK.js";
+import "./chunk-OIYEBMOT.js";
 import "./chunk-ZCBW5UN4.js";
 import "./chunk-OFCAAITS.js";
 import "./chunk-MJO2A4YZ.js";

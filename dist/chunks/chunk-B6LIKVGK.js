@@ -4,7 +4,7 @@ import {
   configKeys,
   configSchema,
   crossKeyProblems
-} from "./chunk-QM4MJQDT.js";
+} from "./chunk-OIYEBMOT.js";
 import {
   require_dist
 } from "./chunk-ZCBW5UN4.js";
