@@ -2,27 +2,27 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   SettingsError,
   loadSettings
-} from "./chunks/chunk-B6LIKVGK.js";
-import {
-  configKeys
-} from "./chunks/chunk-OIYEBMOT.js";
+} from "./chunks/chunk-P2I7OJ5M.js";
 import {
   acceptanceFinder,
   publishBaselineToGithub,
   publishCheckToGithub
-} from "./chunks/chunk-VUEPTJYN.js";
+} from "./chunks/chunk-JHNJNOIQ.js";
 import "./chunks/chunk-ZCBW5UN4.js";
 import "./chunks/chunk-Z2KNO6IU.js";
 import "./chunks/chunk-DBEUN44C.js";
-import "./chunks/chunk-OFCAAITS.js";
-import "./chunks/chunk-MJO2A4YZ.js";
-import "./chunks/chunk-KQISSNG5.js";
+import "./chunks/chunk-OV43RJPT.js";
 import "./chunks/chunk-HVC52ATB.js";
+import {
+  configKeys
+} from "./chunks/chunk-SKRDZTFF.js";
 import {
   firstDivergentStepOverall,
   isDriftedMetric
 } from "./chunks/chunk-NV534FCQ.js";
 import "./chunks/chunk-4NT54M3U.js";
+import "./chunks/chunk-OFCAAITS.js";
+import "./chunks/chunk-MJO2A4YZ.js";
 import {
   debug,
   error,
@@ -369,7 +369,7 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-OFTVPG6L.js");
+        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-H3KAG26U.js");
         if (inputs.mode === "check" && !inputs.githubToken)
           await uploadFailureVerdict(event, settings, message, context);
         else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
@@ -422,7 +422,7 @@ function eventForPublishing(sentEvent) {
   return sentEvent;
 }
 async function publishMode(inputs, settings, context, event) {
-  const { publishFromArtifact } = await import("./chunks/github-publish-OFTVPG6L.js");
+  const { publishFromArtifact } = await import("./chunks/github-publish-H3KAG26U.js");
   const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
   setOutput("status", verdict.outcome);
   await summary.addRaw(verdict.summary).write();
@@ -466,7 +466,7 @@ async function settingsForAction(inputs, workspace) {
   };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-D3Q7KUOG.js");
+  const { runCheck } = await import("./chunks/check-TMG5RYCV.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -507,7 +507,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-T3KP4M5E.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-W5WAKZBP.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
@@ -516,7 +516,7 @@ async function baselineMode(inputs, settings, context, event) {
     // here it refuses before a training whose baseline could not be published anyway.
     beforeTraining: async (branch) => {
       if (config["allow-baseline-from-any-branch"] || !event.defaultBranch || branch === event.defaultBranch) return;
-      const { offDefaultBranchError } = await import("./chunks/baseline-update-Q4HJPPIW.js");
+      const { offDefaultBranchError } = await import("./chunks/baseline-update-KILTEZYD.js");
       throw offDefaultBranchError(branch, event.defaultBranch);
     }
   });
@@ -526,7 +526,7 @@ async function baselineMode(inputs, settings, context, event) {
   await publishBaselineToGithub(inputs, event, settings, result, context);
 }
 async function auditMode(inputs, settings, context, event) {
-  const { runAudit } = await import("./chunks/audit-UQWLKCCU.js");
+  const { runAudit } = await import("./chunks/audit-TTBXD5ZY.js");
   const config = settings.config;
   const result = await runAudit(settings, context);
   setOutput("status", result.findings.reached ? "pass" : "drift");
@@ -591,7 +591,7 @@ async function aggregateMode(records, settings, context) {
     { writeFileAtomic }
   ] = await Promise.all([
     import("./chunks/glob-files-WZDIBY5U.js"),
-    import("./chunks/aggregate-GWTGB4XP.js"),
+    import("./chunks/aggregate-VP576OPQ.js"),
     import("./chunks/audit-33W2AD5J.js"),
     import("./chunks/codec-BWX254FA.js"),
     import("./chunks/atomic-write-ONZ7NEEK.js")

@@ -169,17 +169,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-TVQRGRYZ.js"),
-  baseline: () => import("./chunks/baseline-5CAHYNYT.js"),
-  run: () => import("./chunks/run-JAOSM47C.js"),
-  compare: () => import("./chunks/compare-EFC4RLR4.js"),
-  env: () => import("./chunks/env-63L4AMM6.js"),
-  fingerprint: () => import("./chunks/fingerprint-2YFU5FFY.js"),
-  "diff-weights": () => import("./chunks/diff-weights-Y6EGLCHD.js"),
-  merge: () => import("./chunks/merge-7YORA6JE.js"),
-  audit: () => import("./chunks/audit-7KMYVMON.js"),
-  band: () => import("./chunks/band-P53APGX3.js"),
-  aggregate: () => import("./chunks/aggregate-YECYGETE.js")
+  check: () => import("./chunks/check-ZPL45X52.js"),
+  baseline: () => import("./chunks/baseline-GUOBYEAT.js"),
+  run: () => import("./chunks/run-XBW3T4KK.js"),
+  compare: () => import("./chunks/compare-GNCLHK4Z.js"),
+  env: () => import("./chunks/env-FXBVFHFT.js"),
+  fingerprint: () => import("./chunks/fingerprint-OQYL4CCA.js"),
+  "diff-weights": () => import("./chunks/diff-weights-2GXKMKFL.js"),
+  merge: () => import("./chunks/merge-NVYDGVAB.js"),
+  audit: () => import("./chunks/audit-6P3FUISK.js"),
+  band: () => import("./chunks/band-QWYLCNSJ.js"),
+  aggregate: () => import("./chunks/aggregate-RRXKMOVX.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

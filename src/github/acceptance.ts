@@ -7,8 +7,6 @@
 import type { GithubClient } from './client.ts';
 import { httpStatusOf } from './write-failure.ts';
 
-export const DEFAULT_ACCEPT_LABEL = 'repro-check:accept-drift';
-
 export interface DriftAcceptance {
   /** Login of the person whose `labeled` event counts. */
   acceptedBy: string;

@@ -19,6 +19,7 @@ import type { EventContext } from './event.ts';
 import { openOrUpdateBaselinePull, reportStatusOnBaselinePull } from './baseline-update-pr.ts';
 import { authConfigEnv, classifyPush, redactingGit, secretFormsOf, type PushOutcome } from './baseline-update-git.ts';
 import { gitIn, type GitCommand, type GitOutput } from '../git/command.ts';
+import { DEFAULT_CHECK_NAME } from '../settings/schema.ts';
 
 export const BOT_NAME = 'github-actions[bot]';
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
@@ -327,13 +328,13 @@ async function proposeAsPull(
     const status = await reportStatusOnBaselinePull(client, {
       repo: request.event.repo,
       sha: built.sha,
-      checkName: request.checkName ?? 'repro-check',
+      checkName: request.checkName ?? DEFAULT_CHECK_NAME,
       targetUrl: request.event.runUrl,
     });
     if (status.posted) {
       statusSetByUs = true;
       session.log.info(
-        `Set the status repro-check/${request.checkName ?? 'repro-check'} on the PR's head: a PR opened with GITHUB_TOKEN starts no workflows, so no check would report on it. Pass baseline-token to have the PR checked by its workflows instead.`,
+        `Set the status repro-check/${request.checkName ?? DEFAULT_CHECK_NAME} on the PR's head: a PR opened with GITHUB_TOKEN starts no workflows, so no check would report on it. Pass baseline-token to have the PR checked by its workflows instead.`,
       );
     } else {
       session.log.warning(status.warning);

@@ -13,6 +13,7 @@ import { describeWriteFailure, type GithubWrite } from './write-failure.ts';
 
 /** Every outcome a run reports (compare/outcome.ts), under the name the publishing code uses. */
 import { OUTCOMES, type Outcome } from '../compare/outcome.ts';
+import { DEFAULT_CHECK_NAME } from '../settings/schema.ts';
 export const PUBLISH_OUTCOMES = OUTCOMES;
 export type PublishOutcome = Outcome;
 
@@ -62,8 +63,6 @@ export interface PublishResult {
   /** Every warning logged, in order. */
   warnings: string[];
 }
-
-export const DEFAULT_CHECK_NAME = 'repro-check';
 
 interface Presentation {
   state: CommitState;

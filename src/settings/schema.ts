@@ -8,6 +8,11 @@ import { SAVE_AS_SAFETENSORS, pickleExtension } from '../checkpoints/sniff.ts';
  * Key names are a public contract (README, repro.yml, action inputs, `--set`).
  */
 
+/** The check run's name (and the commit status's `repro-check/<check-name>`) when none is set. */
+export const DEFAULT_CHECK_NAME = 'repro-check';
+/** The PR label that accepts an intended change when none is set. */
+export const DEFAULT_ACCEPT_LABEL = 'repro-check:accept-drift';
+
 /**
  * Wall-clock fields differ on every run; DESIGN.md ignores them by default. Beyond the generic
  * names: W&B's `_runtime`, `_timestamp` and `_wandb.*` (wandb-history.jsonl, wandb-summary.json),
@@ -237,7 +242,7 @@ export const configSchema = z.strictObject({
   'check-name': z
     .string()
     .min(1)
-    .default('repro-check')
+    .default(DEFAULT_CHECK_NAME)
     .describe('Action: the check run name; the commit status context is repro-check/<check-name>'),
   'comment-key': z.string().min(1).optional().describe('Defaults to the check-name when one is given, else the job id'),
   'comment-author': z
@@ -250,7 +255,7 @@ export const configSchema = z.strictObject({
   'accept-label': z
     .string()
     .min(1)
-    .default('repro-check:accept-drift')
+    .default(DEFAULT_ACCEPT_LABEL)
     .describe('Action: the PR label that accepts an intended change (added by someone with write access)'),
   'baseline-update': z
     .enum(['commit', 'pull-request'])

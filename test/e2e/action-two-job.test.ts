@@ -12,7 +12,7 @@ import { startFakeGithub, type FakeGithub } from '../support/fake-github.ts';
 import { startFakeResultsService, type FakeResultsService } from '../support/fake-results-service.ts';
 import { readZipEntries } from '../support/zip-reader.ts';
 import { commentMarker } from '../../src/github/comment.ts';
-import { DEFAULT_ACCEPT_LABEL } from '../../src/github/acceptance.ts';
+import { DEFAULT_ACCEPT_LABEL } from '../../src/settings/schema.ts';
 import {
   checkOutPullRequest,
   createSandbox,

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeGithub, type FakeGithub } from '../support/fake-github.ts';
 import { createGithubClient, type GithubClient } from '../../src/github/client.ts';
-import { DEFAULT_ACCEPT_LABEL, findDriftAcceptance } from '../../src/github/acceptance.ts';
+import { findDriftAcceptance } from '../../src/github/acceptance.ts';
+import { DEFAULT_ACCEPT_LABEL } from '../../src/settings/schema.ts';
 
 const OWNER = 'octo';
 const REPO = 'models';

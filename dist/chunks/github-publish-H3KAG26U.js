@@ -1,0 +1,36 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
+import {
+  acceptanceFinder,
+  commentKeyOf,
+  outcomeHeadline,
+  publishBaselineToGithub,
+  publishCheckToGithub,
+  publishFailureToGithub,
+  publishFromArtifact,
+  uploadFailureVerdict
+} from "./chunk-JHNJNOIQ.js";
+import "./chunk-ZCBW5UN4.js";
+import "./chunk-Z2KNO6IU.js";
+import "./chunk-DBEUN44C.js";
+import "./chunk-OV43RJPT.js";
+import "./chunk-HVC52ATB.js";
+import "./chunk-SKRDZTFF.js";
+import "./chunk-NV534FCQ.js";
+import "./chunk-4NT54M3U.js";
+import "./chunk-OFCAAITS.js";
+import "./chunk-MJO2A4YZ.js";
+import "./chunk-HG225RUB.js";
+import "./chunk-IVX2EMGP.js";
+import "./chunk-DDDN6DMD.js";
+import "./chunk-NLYP5N4V.js";
+import "./chunk-FCTVIH2T.js";
+export {
+  acceptanceFinder,
+  commentKeyOf,
+  outcomeHeadline,
+  publishBaselineToGithub,
+  publishCheckToGithub,
+  publishFailureToGithub,
+  publishFromArtifact,
+  uploadFailureVerdict
+};
