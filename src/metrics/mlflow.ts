@@ -47,6 +47,8 @@ export function parseMlflowMetric(text: string, file: string, name: string): Met
   const locator = lineLocator(file);
   const lines = text.split('\n');
   return collectMetrics(locator, (collector) => {
+    // The third column of every line is MLflow's `step`: the step axis (reported as the file's step key).
+    collector.stepKey = 'step';
     const series = collector.seriesFor(name);
     for (let index = 0; index < lines.length; index++) {
       const line = lines[index]!;

@@ -35,6 +35,8 @@ describe('MLflow metric files', () => {
     );
     const loss = data.series.get('loss')!;
     assert.deepEqual(Array.from(loss.steps), [0, 1, 2]);
+    // The report says which key numbered the records: MLflow's third column, its step.
+    assert.deepEqual(data.stepAxes, [{ file: 'm/loss', stepKey: 'step' }]);
     assert.deepEqual(Array.from(loss.values), [NaN, -Infinity, 1e-5]);
     assert.match(
       data.notes[0] ?? '',

@@ -38,6 +38,17 @@ function recordOffsets(bytes: Uint8Array): number[] {
   return offsets;
 }
 
+describe('TensorBoard event files: the step axis', () => {
+  it("reports the Event step as the file's step key, as the text formats report theirs", () => {
+    const data = readStructuredMetrics(pytorchEvents, { notBefore: null, baseDir: path.dirname(pytorchEvents) })!;
+    assert.ok(data.series.size > 0);
+    assert.deepEqual(
+      data.stepAxes?.map((axis) => axis.stepKey),
+      ['step'],
+    );
+  });
+});
+
 describe('TFRecord framing', () => {
   it('masks the CRC-32C of the standard check input as TensorFlow does', () => {
     // CRC-32C("123456789") is 0xE3069283 (the catalogue check value); masked: rotate right 15, add 0xa282ead8.

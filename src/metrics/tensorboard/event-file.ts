@@ -60,6 +60,8 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
   let notes: string[] = [];
   const data = collectMetrics(locator, (collector) => {
     notes = []; // collectMetrics may read twice (steps out of order): keep the notes of the last reading only.
+    // Every Event carries its own `step` field: the step axis (reported as the file's step key).
+    collector.stepKey = 'step';
     files.forEach(({ file, bytes }, index) => {
       const skipped = new Map<string, number>();
       let record = 0;

@@ -8273,6 +8273,7 @@ function parseMlflowMetric(text, file, name) {
   const locator = lineLocator(file);
   const lines = text.split("\n");
   return collectMetrics(locator, (collector) => {
+    collector.stepKey = "step";
     const series = collector.seriesFor(name);
     for (let index = 0; index < lines.length; index++) {
       const line = lines[index];
@@ -8756,6 +8757,7 @@ function readEventFiles(files) {
   let notes = [];
   const data = collectMetrics(locator, (collector) => {
     notes = [];
+    collector.stepKey = "step";
     files.forEach(({ file, bytes }, index) => {
       const skipped = /* @__PURE__ */ new Map();
       let record = 0;

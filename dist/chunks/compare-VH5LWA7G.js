@@ -20,7 +20,7 @@ import {
 } from "./chunk-HMN27A7O.js";
 import {
   readComparable
-} from "./chunk-VGS4WYE6.js";
+} from "./chunk-HJMI6EYP.js";
 import {
   decodeRecordDocument,
   isReproDocument

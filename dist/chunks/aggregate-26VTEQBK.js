@@ -5,7 +5,7 @@ import {
 import {
   analyseAudit,
   auditOptionsOf
-} from "./chunk-HZUJFCEB.js";
+} from "./chunk-JKRYBC4L.js";
 import "./chunk-2WUOH5TG.js";
 import "./chunk-6ZBKY7FV.js";
 import {
@@ -13,10 +13,10 @@ import {
 } from "./chunk-667HCUTY.js";
 import "./chunk-522254NV.js";
 import "./chunk-HMN27A7O.js";
-import "./chunk-4L363X2X.js";
+import "./chunk-KYEMLCBL.js";
 import {
   readComparable
-} from "./chunk-VGS4WYE6.js";
+} from "./chunk-HJMI6EYP.js";
 import "./chunk-W2APLJNB.js";
 import "./chunk-EXNMS6RL.js";
 import "./chunk-STU55N2L.js";

@@ -2,7 +2,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   aggregateCommand,
   command
-} from "./chunk-G4J2TJR3.js";
+} from "./chunk-OF2FZFGW.js";
 import "./chunk-UXIL344N.js";
 import "./chunk-N6LDEXVG.js";
 import "./chunk-P2I7OJ5M.js";

@@ -42,8 +42,8 @@ import {
 import {
   collectRunEnvironment,
   trainAndRecord
-} from "./chunk-4L363X2X.js";
-import "./chunk-VGS4WYE6.js";
+} from "./chunk-KYEMLCBL.js";
+import "./chunk-HJMI6EYP.js";
 import "./chunk-EXNMS6RL.js";
 import "./chunk-STU55N2L.js";
 import {

@@ -24,7 +24,7 @@ import {
   collectRunEnvironment,
   createRunOutputDir,
   trainAndRecord
-} from "./chunk-4L363X2X.js";
+} from "./chunk-KYEMLCBL.js";
 import {
   auditToJson,
   renderAuditMarkdown

@@ -6,8 +6,8 @@ import {
 import "./chunk-EATBB5UI.js";
 import {
   trainingFailure
-} from "./chunk-4L363X2X.js";
-import "./chunk-VGS4WYE6.js";
+} from "./chunk-KYEMLCBL.js";
+import "./chunk-HJMI6EYP.js";
 import "./chunk-UXIL344N.js";
 import {
   encodeNumber
