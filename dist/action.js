@@ -466,7 +466,7 @@ async function settingsForAction(inputs, workspace) {
   };
 }
 async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-LNHUOJUC.js");
+  const { runCheck } = await import("./chunks/check-A4DENIEF.js");
   const config = settings.config;
   const result = await runCheck(
     {
@@ -507,7 +507,7 @@ async function checkMode(inputs, settings, configPath, context, event) {
   }
 }
 async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-TAQZDLV3.js");
+  const { runBaselineUpdate } = await import("./chunks/baseline-OEBN6DZZ.js");
   const config = settings.config;
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
@@ -526,7 +526,7 @@ async function baselineMode(inputs, settings, context, event) {
   await publishBaselineToGithub(inputs, event, settings, result, context);
 }
 async function auditMode(inputs, settings, context, event) {
-  const { runAudit } = await import("./chunks/audit-TOPKQYCZ.js");
+  const { runAudit } = await import("./chunks/audit-Y22B2WET.js");
   const config = settings.config;
   const result = await runAudit(settings, context);
   setOutput("status", result.findings.reached ? "pass" : "drift");
@@ -591,7 +591,7 @@ async function aggregateMode(records, settings, context) {
     { writeFileAtomic }
   ] = await Promise.all([
     import("./chunks/glob-files-WZDIBY5U.js"),
-    import("./chunks/aggregate-26VTEQBK.js"),
+    import("./chunks/aggregate-IPFQIJD4.js"),
     import("./chunks/audit-33W2AD5J.js"),
     import("./chunks/codec-BWX254FA.js"),
     import("./chunks/atomic-write-ONZ7NEEK.js")

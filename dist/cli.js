@@ -169,17 +169,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-RSIO7C3I.js"),
-  baseline: () => import("./chunks/baseline-GZMKHTBP.js"),
-  run: () => import("./chunks/run-4UVBHNQH.js"),
-  compare: () => import("./chunks/compare-VH5LWA7G.js"),
+  check: () => import("./chunks/check-KVBCQPYF.js"),
+  baseline: () => import("./chunks/baseline-V57FGAMO.js"),
+  run: () => import("./chunks/run-WHCMOH3J.js"),
+  compare: () => import("./chunks/compare-3ZSX7EDX.js"),
   env: () => import("./chunks/env-FXBVFHFT.js"),
   fingerprint: () => import("./chunks/fingerprint-OQYL4CCA.js"),
   "diff-weights": () => import("./chunks/diff-weights-2GXKMKFL.js"),
   merge: () => import("./chunks/merge-NVYDGVAB.js"),
-  audit: () => import("./chunks/audit-G4UOXZIM.js"),
-  band: () => import("./chunks/band-E76S3HDK.js"),
-  aggregate: () => import("./chunks/aggregate-KIOCYKE5.js")
+  audit: () => import("./chunks/audit-5FEV7VJB.js"),
+  band: () => import("./chunks/band-X7DYE57P.js"),
+  aggregate: () => import("./chunks/aggregate-NX2PJKQQ.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

@@ -1,7 +1,13 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../errors.ts';
-import { baselineMetrics, decodeMetricData, decodeRecordDocument, isReproDocument } from '../record/codec.ts';
+import {
+  baselineMetrics,
+  decodeMetricData,
+  decodeRecordDocument,
+  isReproDocument,
+  type RecordDocument,
+} from '../record/codec.ts';
 import { emptyMetricData, type MetricData } from './series.ts';
 import { addPrefix, detectTextLayout, parseMetricSource, renameMetrics, type ParseOptions } from './parse.ts';
 import { fileLineSource } from './line-source.ts';
@@ -237,9 +243,21 @@ function cannotRead(file: string, what: string, error: unknown): InputFileError 
  * as parseMetricSource reads them (streams of lines).
  */
 export function readComparable(file: string, options: ParseOptions = {}): MetricData {
+  return readComparableDocument(file, options).data;
+}
+
+/**
+ * readComparable, also handing back the run record or baseline the file holds (null for a metric
+ * file or log folder), so a caller that needs the document (compare's σ gate reads a baseline's
+ * band) does not read and parse the file a second time. Throws as readComparable does.
+ */
+export function readComparableDocument(
+  file: string,
+  options: ParseOptions = {},
+): { data: MetricData; document: RecordDocument | null } {
   return withReadErrors(file, 'cannot read', () => {
     const structured = readStructuredMetrics(file, { notBefore: null, baseDir: path.dirname(file) });
-    if (structured) return structured;
+    if (structured) return { data: structured, document: null };
     const source = fileLineSource(file);
     if (detectTextLayout(source).kind === 'json-document') {
       let value: unknown;
@@ -250,12 +268,10 @@ export function readComparable(file: string, options: ParseOptions = {}): Metric
       }
       if (isReproDocument(value)) {
         const document = decodeRecordDocument(value, file);
-        return decodeMetricData(
-          document.kind === 'run-record' ? document.record.metrics : baselineMetrics(document.baseline),
-          file,
-        );
+        const metrics = document.kind === 'run-record' ? document.record.metrics : baselineMetrics(document.baseline);
+        return { data: decodeMetricData(metrics, file), document };
       }
     }
-    return parseMetricSource(source, options);
+    return { data: parseMetricSource(source, options), document: null };
   });
 }

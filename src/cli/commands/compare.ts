@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { describeError, EXIT_DRIFT, EXIT_PASS, ReproError } from '../../errors.ts';
-import type { MetricData } from '../../metrics/series.ts';
-import { readComparable } from '../../metrics/collect.ts';
+import { readComparableDocument } from '../../metrics/collect.ts';
 import { compareMetrics } from '../../compare/compare.ts';
 import { DEFAULT_TOLERANCE, resolveTolerance, TolerancePicker } from '../../compare/tolerance.ts';
 import { loadSettings } from '../../settings/load.ts';
 import { gateSettingsOf, sigmaGateOptionsOf, type GateSettings } from '../../settings/gate.ts';
 import { judgeAgainstBand } from '../../compare/sigma-verdict.ts';
-import { decodeRecordDocument, isReproDocument } from '../../record/codec.ts';
+import type { RecordDocument } from '../../record/codec.ts';
 import type { BaselineJson } from '../../record/types.ts';
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_IGNORED_METRICS } from '../../settings/schema.ts';
@@ -53,15 +52,17 @@ async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Pro
     );
   const [baselineFile, currentFile] = options.files as [string, string];
   const picker = await tolerancesFor(options);
-  const [baseline, current] = readBothInputs(
+  const [baselineRead, currentRead] = readBothInputs(
     [baselineFile, currentFile].map(
-      (file) => () => readComparable(path.resolve(options.cwd, file), { stepKey: options.stepKey ?? picker.stepKey }),
-    ) as [() => MetricData, () => MetricData],
+      (file) => () =>
+        readComparableDocument(path.resolve(options.cwd, file), { stepKey: options.stepKey ?? picker.stepKey }),
+    ) as [() => ComparableRead, () => ComparableRead],
   );
+  const [baseline, current] = [baselineRead.data, currentRead.data];
   // Wall-clock fields are ignored by default (DESIGN.md), or as the config says; --ignore adds to that list.
   const ignore = [...picker.ignore, ...options.ignore];
   const plain = compareMetrics(baseline, current, { tolerances: picker.tolerances, include: options.include, ignore });
-  const banded = await bandedBaseline(path.resolve(options.cwd, baselineFile), path.resolve(options.cwd, currentFile));
+  const banded = bandedBaseline(baselineRead.document, currentRead.document);
   const sigmaOptions = sigmaGateOptionsOf(
     {
       tolerance: {
@@ -114,7 +115,7 @@ async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Pro
  * Reads BASELINE then CURRENT. When both are bad, both problems are named, baseline first:
  * fixing one file only to be told about the other wastes a round trip.
  */
-function readBothInputs(readers: [() => MetricData, () => MetricData]): [MetricData, MetricData] {
+function readBothInputs(readers: [() => ComparableRead, () => ComparableRead]): [ComparableRead, ComparableRead] {
   const results = readers.map((read) => {
     try {
       return { data: read() };
@@ -232,29 +233,18 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
   };
 }
 
+type ComparableRead = ReturnType<typeof readComparableDocument>;
+
 /**
- * The baseline document when BASELINE is a baseline with a band, with the seed of CURRENT when
- * it is a run record (which band judges it: src/record/band.ts); null otherwise. Both files
- * have been read and validated by readComparable already.
+ * The baseline when BASELINE is a baseline with a band, with the seed of CURRENT when it is a
+ * run record (which band judges it: src/record/band.ts); null otherwise. Pure: the documents are
+ * the ones readComparableDocument already read.
  */
-async function bandedBaseline(
-  baselineFile: string,
-  currentFile: string,
-): Promise<{ baseline: BaselineJson; currentSeed: number | null } | null> {
-  const document = async (file: string) => {
-    // A log folder (TensorBoard, MLflow) or a binary file is no baseline document.
-    const text = await readFile(file, 'utf8').catch(() => null);
-    if (text === null || !text.trimStart().startsWith('{')) return null;
-    try {
-      const value: unknown = JSON.parse(text);
-      return isReproDocument(value) ? decodeRecordDocument(value, file) : null;
-    } catch {
-      return null;
-    }
-  };
-  const baseline = await document(baselineFile);
+function bandedBaseline(
+  baseline: RecordDocument | null,
+  current: RecordDocument | null,
+): { baseline: BaselineJson; currentSeed: number | null } | null {
   if (baseline?.kind !== 'baseline' || !baseline.baseline.band) return null;
-  const current = await document(currentFile);
   return {
     baseline: baseline.baseline,
     currentSeed: current?.kind === 'run-record' ? current.record.provenance.seed : null,

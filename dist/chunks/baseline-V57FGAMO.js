@@ -28,7 +28,7 @@ var command = {
   async run(input, io, log) {
     expectNoArguments("baseline update", input.args);
     const { settings, context } = await trainingInvocation(withAuditCounts(input), io, log);
-    const { runBaselineUpdate } = await import("./baseline-TAQZDLV3.js");
+    const { runBaselineUpdate } = await import("./baseline-OEBN6DZZ.js");
     const result = await runBaselineUpdate(settings, context);
     io.stdout(
       `Baseline written to ${result.baselineRepoPath}. Commit it:

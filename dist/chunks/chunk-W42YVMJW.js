@@ -9116,9 +9116,12 @@ function cannotRead(file, what, error) {
   return new InputFileError(file, void 0, `${what}: ${code ?? error.message}`, { cause: error });
 }
 function readComparable(file, options = {}) {
+  return readComparableDocument(file, options).data;
+}
+function readComparableDocument(file, options = {}) {
   return withReadErrors(file, "cannot read", () => {
     const structured = readStructuredMetrics(file, { notBefore: null, baseDir: path3.dirname(file) });
-    if (structured) return structured;
+    if (structured) return { data: structured, document: null };
     const source = fileLineSource(file);
     if (detectTextLayout(source).kind === "json-document") {
       let value;
@@ -9129,18 +9132,17 @@ function readComparable(file, options = {}) {
       }
       if (isReproDocument(value)) {
         const document = decodeRecordDocument(value, file);
-        return decodeMetricData(
-          document.kind === "run-record" ? document.record.metrics : baselineMetrics(document.baseline),
-          file
-        );
+        const metrics = document.kind === "run-record" ? document.record.metrics : baselineMetrics(document.baseline);
+        return { data: decodeMetricData(metrics, file), document };
       }
     }
-    return parseMetricSource(source, options);
+    return { data: parseMetricSource(source, options), document: null };
   });
 }
 
 export {
   NoMetricFileError,
   collectRunMetrics,
-  readComparable
+  readComparable,
+  readComparableDocument
 };

@@ -6,8 +6,8 @@ import {
 import "./chunk-EATBB5UI.js";
 import {
   trainingFailure
-} from "./chunk-KYEMLCBL.js";
-import "./chunk-HJMI6EYP.js";
+} from "./chunk-RI2GIVHQ.js";
+import "./chunk-W42YVMJW.js";
 import "./chunk-UXIL344N.js";
 import {
   encodeNumber

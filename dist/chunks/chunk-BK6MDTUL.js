@@ -45,7 +45,7 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`
     );
   const settings = await settingsOf(options.config, io.cwd);
   const ignore = settings?.config["ignore-metrics"] ?? DEFAULT_IGNORED_METRICS;
-  const { readAggregateInputs, bandBaseline, splitRuns } = await import("./aggregate-26VTEQBK.js");
+  const { readAggregateInputs, bandBaseline, splitRuns } = await import("./aggregate-IPFQIJD4.js");
   const inputs = await readAggregateInputs(options.files.map((f) => path.resolve(io.cwd, f)));
   const outFile = path.resolve(io.cwd, options.out);
   const createdAt = (/* @__PURE__ */ new Date()).toISOString();
@@ -65,7 +65,7 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`
     }
     return EXIT_PASS;
   }
-  const { runAggregate } = await import("./aggregate-26VTEQBK.js");
+  const { runAggregate } = await import("./aggregate-IPFQIJD4.js");
   const result = runAggregate(inputs, settings?.config ?? configSchema.parse({}), io.env, createdAt);
   await writeFileAtomic(outFile, serializeDocument(result.baseline));
   const { auditToJson, renderAuditMarkdown } = await import("./audit-33W2AD5J.js");

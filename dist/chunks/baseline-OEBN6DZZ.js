@@ -11,7 +11,7 @@ import {
   analyseAudit,
   auditOptionsOf,
   trainRepeats
-} from "./chunk-JKRYBC4L.js";
+} from "./chunk-JWHLWSBK.js";
 import "./chunk-2WUOH5TG.js";
 import {
   prepareRepo,
@@ -24,8 +24,8 @@ import "./chunk-HMN27A7O.js";
 import {
   collectRunEnvironment,
   trainAndRecord
-} from "./chunk-KYEMLCBL.js";
-import "./chunk-HJMI6EYP.js";
+} from "./chunk-RI2GIVHQ.js";
+import "./chunk-W42YVMJW.js";
 import "./chunk-W2APLJNB.js";
 import "./chunk-EXNMS6RL.js";
 import "./chunk-STU55N2L.js";

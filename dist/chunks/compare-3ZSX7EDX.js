@@ -19,12 +19,9 @@ import {
   resolveTolerance
 } from "./chunk-HMN27A7O.js";
 import {
-  readComparable
-} from "./chunk-HJMI6EYP.js";
-import {
-  decodeRecordDocument,
-  isReproDocument
-} from "./chunk-UXIL344N.js";
+  readComparableDocument
+} from "./chunk-W42YVMJW.js";
+import "./chunk-UXIL344N.js";
 import "./chunk-N6LDEXVG.js";
 import "./chunk-GT4JQZCA.js";
 import "./chunk-WSLLZDSC.js";
@@ -71,14 +68,15 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`
     );
   const [baselineFile, currentFile] = options.files;
   const picker = await tolerancesFor(options);
-  const [baseline, current] = readBothInputs(
+  const [baselineRead, currentRead] = readBothInputs(
     [baselineFile, currentFile].map(
-      (file) => () => readComparable(path.resolve(options.cwd, file), { stepKey: options.stepKey ?? picker.stepKey })
+      (file) => () => readComparableDocument(path.resolve(options.cwd, file), { stepKey: options.stepKey ?? picker.stepKey })
     )
   );
+  const [baseline, current] = [baselineRead.data, currentRead.data];
   const ignore = [...picker.ignore, ...options.ignore];
   const plain = compareMetrics(baseline, current, { tolerances: picker.tolerances, include: options.include, ignore });
-  const banded = await bandedBaseline(path.resolve(options.cwd, baselineFile), path.resolve(options.cwd, currentFile));
+  const banded = bandedBaseline(baselineRead.document, currentRead.document);
   const sigmaOptions = sigmaGateOptionsOf(
     {
       tolerance: {
@@ -211,20 +209,8 @@ async function tolerancesFor(options) {
     lines: [options.exact ? "exact (bit-for-bit)" : `rtol ${rtol}, atol ${atol} \u2014 from ${source}`]
   };
 }
-async function bandedBaseline(baselineFile, currentFile) {
-  const document = async (file) => {
-    const text = await readFile(file, "utf8").catch(() => null);
-    if (text === null || !text.trimStart().startsWith("{")) return null;
-    try {
-      const value = JSON.parse(text);
-      return isReproDocument(value) ? decodeRecordDocument(value, file) : null;
-    } catch {
-      return null;
-    }
-  };
-  const baseline = await document(baselineFile);
+function bandedBaseline(baseline, current) {
   if (baseline?.kind !== "baseline" || !baseline.baseline.band) return null;
-  const current = await document(currentFile);
   return {
     baseline: baseline.baseline,
     currentSeed: current?.kind === "run-record" ? current.record.provenance.seed : null

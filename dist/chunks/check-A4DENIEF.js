@@ -42,8 +42,8 @@ import {
 import {
   collectRunEnvironment,
   trainAndRecord
-} from "./chunk-KYEMLCBL.js";
-import "./chunk-HJMI6EYP.js";
+} from "./chunk-RI2GIVHQ.js";
+import "./chunk-W42YVMJW.js";
 import "./chunk-EXNMS6RL.js";
 import "./chunk-STU55N2L.js";
 import {

@@ -1,7 +1,8 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
-  aggregateCommand
-} from "./chunk-OF2FZFGW.js";
+  aggregateCommand,
+  command
+} from "./chunk-BK6MDTUL.js";
 import "./chunk-UXIL344N.js";
 import "./chunk-N6LDEXVG.js";
 import "./chunk-P2I7OJ5M.js";
@@ -11,12 +12,8 @@ import "./chunk-OFCAAITS.js";
 import "./chunk-MJO2A4YZ.js";
 import "./chunk-54B7A6WN.js";
 import "./chunk-IVX2EMGP.js";
-import {
-  init_define_REPRO_CHART_LIBRARY
-} from "./chunk-FCTVIH2T.js";
-
-// src/cli/commands/aggregate.ts
-init_define_REPRO_CHART_LIBRARY();
+import "./chunk-FCTVIH2T.js";
 export {
-  aggregateCommand as command
+  aggregateCommand,
+  command
 };

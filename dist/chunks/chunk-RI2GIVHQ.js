@@ -2,7 +2,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   NoMetricFileError,
   collectRunMetrics
-} from "./chunk-HJMI6EYP.js";
+} from "./chunk-W42YVMJW.js";
 import {
   RUN_RECORD_KIND,
   RUN_RECORD_SCHEMA_VERSION,
@@ -448,7 +448,7 @@ async function trainAndRecord(config, repo, context, environment) {
   for (const file of checkpointFiles) checkpoints.push(await fingerprintCheckpoint(file));
   let merged = null;
   if (typeof config.checkpoints === "object") {
-    const { averageAndEvaluate } = await import("./checkpoint-eval-LFW22HWV.js");
+    const { averageAndEvaluate } = await import("./checkpoint-eval-3BRRXK5X.js");
     const evaluation = await averageAndEvaluate(config.checkpoints, checkpointFiles, {
       outDir,
       cwd: repo.workDir,

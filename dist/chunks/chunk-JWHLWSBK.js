@@ -24,7 +24,7 @@ import {
   collectRunEnvironment,
   createRunOutputDir,
   trainAndRecord
-} from "./chunk-KYEMLCBL.js";
+} from "./chunk-RI2GIVHQ.js";
 import {
   auditToJson,
   renderAuditMarkdown

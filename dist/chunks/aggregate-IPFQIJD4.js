@@ -5,7 +5,7 @@ import {
 import {
   analyseAudit,
   auditOptionsOf
-} from "./chunk-JKRYBC4L.js";
+} from "./chunk-JWHLWSBK.js";
 import "./chunk-2WUOH5TG.js";
 import "./chunk-6ZBKY7FV.js";
 import {
@@ -13,10 +13,10 @@ import {
 } from "./chunk-667HCUTY.js";
 import "./chunk-522254NV.js";
 import "./chunk-HMN27A7O.js";
-import "./chunk-KYEMLCBL.js";
+import "./chunk-RI2GIVHQ.js";
 import {
   readComparable
-} from "./chunk-HJMI6EYP.js";
+} from "./chunk-W42YVMJW.js";
 import "./chunk-W2APLJNB.js";
 import "./chunk-EXNMS6RL.js";
 import "./chunk-STU55N2L.js";
