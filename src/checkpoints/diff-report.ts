@@ -32,6 +32,14 @@ export function weightDiffToJson(diff: WeightDiff, files: { a: string; b: string
   };
 }
 
+/**
+ * A markdown section for people: a headline (identical, within tolerance, or how many tensors
+ * differ), the tensors missing or mismatched on one side, a per-layer table when there is more
+ * than one layer, and the tensors that differ (at most 50 rows). Numbers to 6 significant
+ * digits, or in exponent form outside [1e-3, 1e4).
+ * @param files the paths shown for A and B
+ * @returns the section's text, ending in a newline.
+ */
 export function renderWeightDiffMarkdown(diff: WeightDiff, files: { a: string; b: string }): string {
   const counts = new Map<string, number>();
   for (const t of diff.tensors) counts.set(t.status, (counts.get(t.status) ?? 0) + 1);

@@ -2,7 +2,8 @@ import type { Tolerance } from '../compare/types.ts';
 import { withinTolerance } from '../compare/tolerance.ts';
 import { decodeToFloat64 } from '../safetensors/values.ts';
 import { dtypeSize } from '../safetensors/dtypes.ts';
-import { type Checkpoint, type CheckpointTensor, FLOAT_DTYPES, readTensorBytes } from './source.ts';
+import { type Checkpoint, type CheckpointTensor, FLOAT_DTYPES } from './checkpoint.ts';
+import { readTensorBytes } from './source.ts';
 import { CHUNK_BYTES } from './fingerprint.ts';
 
 /**
@@ -51,6 +52,15 @@ export interface WeightDiff {
   layers: LayerDiff[];
 }
 
+/**
+ * Compares two opened checkpoints tensor by tensor, matched by name, A as the reference; reads
+ * each float tensor once, in chunks of `chunkBytes` (a multiple of every element size), decoded
+ * to float64. With a tolerance, a float tensor whose bytes differ passes as `within-tolerance`
+ * when every element does (DESIGN.md's `|b − a| <= atol + rtol·|a|`); integer and bool tensors
+ * never do.
+ * @returns every tensor of either side in name order, the per-layer summary, and the status.
+ * @throws InputFileError when a file turns out shorter than its header said.
+ */
 export async function diffCheckpoints(
   a: Checkpoint,
   b: Checkpoint,

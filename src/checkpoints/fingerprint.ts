@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { CheckpointEntry, TensorHash } from '../record/types.ts';
 import { metadataStep } from './order.ts';
-import { type Checkpoint, type CheckpointTensor, readTensorBytes, withCheckpoint } from './source.ts';
+import type { Checkpoint, CheckpointTensor } from './checkpoint.ts';
+import { readTensorBytes, withCheckpoint } from './source.ts';
 
 /**
  * Per-tensor SHA-256 of a checkpoint's raw little-endian bytes, read in fixed-size chunks:
@@ -14,11 +15,17 @@ import { type Checkpoint, type CheckpointTensor, readTensorBytes, withCheckpoint
 /** 4 MiB: large enough that read calls cost nothing beside hashing; a multiple of every element size. */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 
-/** The run record's entry for one checkpoint (file, shard index or tfjs model.json): tensors in name order. */
+/**
+ * The run record's entry for one checkpoint (file, shard index or tfjs model.json, as
+ * openCheckpoint opens it): per-tensor SHA-256 of the raw bytes, tensors in name order.
+ * @param chunkBytes the read buffer in bytes (two halves read alternately)
+ * @throws InputFileError when the checkpoint cannot be opened or is cut short while read.
+ */
 export async function fingerprintCheckpoint(file: string, chunkBytes = CHUNK_BYTES): Promise<CheckpointEntry> {
   return withCheckpoint(file, (checkpoint) => fingerprintOpened(checkpoint, chunkBytes));
 }
 
+/** fingerprintCheckpoint on a checkpoint already open; the caller closes it. */
 export async function fingerprintOpened(checkpoint: Checkpoint, chunkBytes = CHUNK_BYTES): Promise<CheckpointEntry> {
   const buffer = new Uint8Array(chunkBytes);
   const hashes = new Map<string, string>();

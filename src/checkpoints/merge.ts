@@ -2,17 +2,13 @@ import type { FileHandle } from 'node:fs/promises';
 import { ReproError } from '../errors.ts';
 import { writeAtomicWith } from '../fs/atomic-write.ts';
 import { dtypeSize } from '../safetensors/dtypes.ts';
-import { safetensorsLayout } from '../safetensors/format.ts';
+import { safetensorsLayout } from '../safetensors/layout.ts';
 import { decodeToFloat64, encodeFromFloat64 } from '../safetensors/values.ts';
-import {
-  type Checkpoint,
-  type CheckpointTensor,
-  FLOAT_DTYPES,
-  openCheckpoint,
-  readTensorBytes,
-  withCheckpoint,
-} from './source.ts';
+import { type AveragingMethod, DEFAULT_EMA_DECAY, averagingWeights } from './averaging.ts';
+import { type Checkpoint, type CheckpointTensor, FLOAT_DTYPES } from './checkpoint.ts';
+import { SimilarityAccumulator } from './delta-similarity.ts';
 import { metadataStep, orderCheckpoints } from './order.ts';
+import { openCheckpoint, readTensorBytes, withCheckpoint } from './source.ts';
 
 /**
  * Checkpoint averaging (the background note on model merging: a moving average of the last
@@ -22,35 +18,12 @@ import { metadataStep, orderCheckpoints } from './order.ts';
  * whatever the number of checkpoints and the tensor sizes. Float tensors are accumulated in
  * float64 and written in their own dtype (round to nearest even); integer and bool tensors
  * (step counters such as `num_batches_tracked`) are copied from the newest checkpoint, as
- * PyTorch's `swa_utils.AveragedModel` keeps buffers rather than averaging them.
+ * PyTorch's `swa_utils.AveragedModel` keeps buffers rather than averaging them. The weights
+ * of each method are in averaging.ts, the delta cosines in delta-similarity.ts.
  */
-
-export type AveragingMethod = 'sma' | 'ema' | 'wma';
-export const AVERAGING_METHODS: readonly AveragingMethod[] = ['sma', 'ema', 'wma'];
-export const DEFAULT_EMA_DECAY = 0.9;
 
 /** Elements per chunk: 1 Mi, so each float64 buffer is 8 MiB. */
 const CHUNK_ELEMENTS = 1024 * 1024;
-
-/**
- * Weights of the checkpoints, oldest first, summing to 1.
- * - sma: 1/K each.
- * - ema: the exponential moving average e₁ = c₁, eᵢ = d·eᵢ₋₁ + (1−d)·cᵢ unrolled: c₁ gets d^(K−1),
- *   cᵢ (i ≥ 2) gets (1−d)·d^(K−i).
- * - wma: linearly rising, cᵢ gets i / (K(K+1)/2), the newest heaviest.
- */
-export function averagingWeights(method: AveragingMethod, count: number, decay = DEFAULT_EMA_DECAY): number[] {
-  switch (method) {
-    case 'sma':
-      return Array.from({ length: count }, () => 1 / count);
-    case 'ema':
-      return Array.from({ length: count }, (_, i) =>
-        i === 0 ? decay ** (count - 1) : (1 - decay) * decay ** (count - 1 - i),
-      );
-    case 'wma':
-      return Array.from({ length: count }, (_, i) => (i + 1) / ((count * (count + 1)) / 2));
-  }
-}
 
 export interface MergeOptions {
   /** Checkpoint paths, oldest first (see orderCheckpoints). */
@@ -79,8 +52,11 @@ export interface MergeResult {
 /**
  * Averages `inputs` into `out` (safetensors, written atomically). The output's `__metadata__`
  * holds `step` (the newest input's, when known) and `repro_check_merge`, a JSON string:
- * `{"method", "decay"?, "inputs": [{"path", "step", "weight"}]}`.
- * @throws ReproError when the inputs differ in tensor names, dtypes or shapes (naming the
+ * `{"method", "decay"?, "inputs": [{"path", "step", "weight"}]}`. Tensors are laid out as the
+ * newest input's would be by the reference writer; each float tensor is Σ wᵢ·cᵢ with the
+ * method's weights (averagingWeights), summed in float64 and rounded once to its dtype.
+ * @returns what was written: the inputs with their weights, tensor counts, delta cosines.
+ * @throws ReproError for no inputs, or when the inputs differ in tensor names, dtypes or shapes (naming the
  * tensor and file), InputFileError for an unreadable input.
  */
 export async function mergeCheckpoints(options: MergeOptions): Promise<MergeResult> {
@@ -126,6 +102,8 @@ export async function mergeCheckpoints(options: MergeOptions): Promise<MergeResu
  * The last `count` of `files` (all when count is undefined), oldest first: by the `step` in
  * their metadata when every one has it, else by natural name order (orderCheckpoints).
  * Only headers are read.
+ * @returns the chosen paths with their metadata step (null when absent).
+ * @throws InputFileError for a file that cannot be opened as a checkpoint.
  */
 export async function lastCheckpoints(
   files: string[],
@@ -227,74 +205,4 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number)
   let written = 0;
   while (written < bytes.length)
     written += (await handle.write(bytes, written, bytes.length - written, position + written)).bytesWritten;
-}
-
-/**
- * Sums over all float tensors, chunk by chunk, for the cosine between successive deltas: for
- * each checkpoint k ≥ 1, ‖dₖ‖² with dₖ = cₖ − cₖ₋₁, and dₖ·dₖ₋₁.
- */
-class SimilarityAccumulator {
-  private readonly deltaNorms: number[];
-  private readonly deltaDots: number[];
-
-  constructor(count: number) {
-    this.deltaNorms = new Array(Math.max(count - 1, 0)).fill(0);
-    this.deltaDots = new Array(Math.max(count - 2, 0)).fill(0);
-  }
-
-  /** The first checkpoint on one chunk: starts the weighted sum. */
-  first(current: Float64Array, sum: Float64Array, weight: number, count: number): void {
-    for (let i = 0; i < count; i++) sum[i] = weight * current[i]!;
-  }
-
-  /**
-   * Checkpoint k (≥ 1) on one chunk: adds it to the weighted sum, in the same pass as the delta
-   * sums (the merge's cost is this loop). `previousDelta` holds dₖ₋₁ and is replaced by dₖ.
-   * Two interleaved accumulators per sum break the dependency chain of the additions.
-   */
-  next(
-    k: number,
-    current: Float64Array,
-    previous: Float64Array,
-    previousDelta: Float64Array,
-    sum: Float64Array,
-    weight: number,
-    count: number,
-  ): void {
-    let normEven = 0;
-    let normOdd = 0;
-    let dotEven = 0;
-    let dotOdd = 0;
-    let i = 0;
-    for (; i + 1 < count; i += 2) {
-      const x0 = current[i]!;
-      const x1 = current[i + 1]!;
-      const delta0 = x0 - previous[i]!;
-      const delta1 = x1 - previous[i + 1]!;
-      sum[i]! += weight * x0;
-      sum[i + 1]! += weight * x1;
-      normEven += delta0 * delta0;
-      normOdd += delta1 * delta1;
-      dotEven += delta0 * previousDelta[i]!;
-      dotOdd += delta1 * previousDelta[i + 1]!;
-      previousDelta[i] = delta0;
-      previousDelta[i + 1] = delta1;
-    }
-    if (i < count) {
-      const x = current[i]!;
-      const delta = x - previous[i]!;
-      sum[i]! += weight * x;
-      normEven += delta * delta;
-      dotEven += delta * previousDelta[i]!;
-      previousDelta[i] = delta;
-    }
-    this.deltaNorms[k - 1]! += normEven + normOdd;
-    if (k >= 2) this.deltaDots[k - 2]! += dotEven + dotOdd;
-  }
-
-  cosines(): { deltaCosines: number[] } {
-    return {
-      deltaCosines: this.deltaDots.map((dot, i) => dot / Math.sqrt(this.deltaNorms[i]! * this.deltaNorms[i + 1]!)),
-    };
-  }
 }

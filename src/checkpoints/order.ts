@@ -14,7 +14,10 @@ export interface OrderedCheckpoint {
 
 const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
 
-/** Oldest first. Equal steps fall back to the names' natural order. */
+/**
+ * `checkpoints` oldest first (a new array): by step when every one has a step, else (and between
+ * equal steps) by the natural order of the file names, then of the whole paths.
+ */
 export function orderCheckpoints<T extends OrderedCheckpoint>(checkpoints: readonly T[]): T[] {
   const byName = (a: T, b: T) =>
     naturalOrder.compare(path.basename(a.path), path.basename(b.path)) || naturalOrder.compare(a.path, b.path);
@@ -22,7 +25,7 @@ export function orderCheckpoints<T extends OrderedCheckpoint>(checkpoints: reado
   return [...checkpoints].sort((a, b) => (allStepped ? a.step! - b.step! : 0) || byName(a, b));
 }
 
-/** The `step` metadata as an integer, or null. */
+/** The `step` metadata (a string of decimal digits, as our trainer writes it) as an integer, or null. */
 export function metadataStep(metadata: Record<string, string> | null): number | null {
   const step = metadata?.step;
   return step !== undefined && /^\d+$/.test(step) ? Number(step) : null;

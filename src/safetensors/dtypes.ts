@@ -24,15 +24,25 @@ export type Dtype = keyof typeof DTYPE_SIZES;
 
 export const SUPPORTED_DTYPES = Object.keys(DTYPE_SIZES) as Dtype[];
 
+/** Whether `name` is a dtype string of the safetensors header (`"F32"`, `"BF16"`, …) that we read: case-sensitive. */
 export function isSupportedDtype(name: string): name is Dtype {
   return Object.hasOwn(DTYPE_SIZES, name);
 }
 
+/** Bytes per element of `dtype` (1, 2, 4 or 8; BOOL takes one byte). */
 export function dtypeSize(dtype: Dtype): number {
   return DTYPE_SIZES[dtype];
 }
 
-/** Position in the reference library's dtype order; the writer sorts by it, widest first. */
+/**
+ * Bytes a tensor of `dtype` and `shape` (extents, non-negative integers) takes in a file: the
+ * element count (1 for shape []) times the element size, with no padding between elements.
+ */
+export function tensorByteLength(dtype: Dtype, shape: readonly number[]): number {
+  return shape.reduce((product, extent) => product * extent, 1) * DTYPE_SIZES[dtype];
+}
+
+/** Position (0 for BOOL up to 12 for U64) in the reference library's dtype order; the writer sorts by it, widest first. */
 export function dtypeRank(dtype: Dtype): number {
   return SUPPORTED_DTYPES.indexOf(dtype);
 }

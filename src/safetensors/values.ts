@@ -11,7 +11,10 @@ import type { SafetensorsTensor } from './format.ts';
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** A tensor's elements as doubles. */
+/**
+ * A tensor's elements as doubles, in the tensor's row-major order (`data` must hold whole
+ * elements of `dtype`). BOOL reads as 0/1; I64/U64 beyond ±2^53 round to the nearest double.
+ */
 export function toFloat64Array(tensor: SafetensorsTensor): Float64Array {
   const values = new Float64Array(tensor.data.byteLength / dtypeSize(tensor.dtype));
   decodeToFloat64(tensor.dtype, tensor.data, values);
@@ -19,7 +22,8 @@ export function toFloat64Array(tensor: SafetensorsTensor): Float64Array {
 }
 
 /**
- * Decodes `bytes` (whole elements of `dtype`, little-endian) into `out[0..count)`.
+ * Decodes `bytes` (whole elements of `dtype`, little-endian, any alignment) into
+ * `out[0..count)`, count = bytes.byteLength / the dtype size; `out` must hold that many.
  * @returns the element count.
  */
 export function decodeToFloat64(dtype: Dtype, bytes: Uint8Array, out: Float64Array): number {
@@ -34,6 +38,9 @@ export function decodeToFloat64(dtype: Dtype, bytes: Uint8Array, out: Float64Arr
     );
     return count;
   }
+  // One loop per dtype rather than one loop over a table of element readers: a reader called
+  // through a table is a call site that sees every dtype and is not inlined; that measured 1.1x
+  // (F16) to 8x (I32, unaligned F32) slower per element. Likewise in encodeFromFloat64.
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   switch (dtype) {
     case 'F32':

@@ -2,14 +2,8 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT_PASS, ReproError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
-import {
-  AVERAGING_METHODS,
-  type AveragingMethod,
-  DEFAULT_EMA_DECAY,
-  type MergeResult,
-  lastCheckpoints,
-  mergeCheckpoints,
-} from '../../checkpoints/merge.ts';
+import { AVERAGING_METHODS, type AveragingMethod, DEFAULT_EMA_DECAY } from '../../checkpoints/averaging.ts';
+import { type MergeResult, lastCheckpoints, mergeCheckpoints } from '../../checkpoints/merge.ts';
 import type { CliIo } from '../io.ts';
 import type { CliCommand } from '../command.ts';
 
