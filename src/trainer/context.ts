@@ -1,23 +1,17 @@
 import type { Tf } from './backend.ts';
 import type { TrainerJob, TrainerOptionValue } from './job.ts';
-import { type MetricTree, formatMetricsLine } from './metrics-line.ts';
+import { formatMetricsLine } from './metrics-line.ts';
 import { type SeededRandom, createRandom } from './random.ts';
 import { serializeSafetensors } from '../safetensors/format.ts';
 import { toSafetensor } from './tensor-bytes.ts';
 import { ReproError } from '../errors.ts';
 import type { ResumeRequest } from '../proc/resume-protocol.ts';
-import { type JsonValue, type StateVariable, captureState, restoreState } from './training-state.ts';
+import { type JsonValue, captureState, restoreState } from './training-state.ts';
+import { type LoggedValue, divergedError, readValues } from './logged-values.ts';
+import { type WeightSource, namedTensors, stateVariables } from './weight-source.ts';
 
 type Tensor = import('@tensorflow/tfjs').Tensor;
 type Optimizer = import('@tensorflow/tfjs').Optimizer;
-/** A layer weight as tfjs-layers exposes it (LayerVariable): its unique name, its value, and a setter (used on resume). */
-type NamedWeight = { name: string; read(): Tensor; write(value: Tensor): unknown };
-
-/**
- * A metric value: a number, or a one-element tensor (read for you). A string is written to
- * metrics.jsonl but never compared: the way to record a value that may be non-finite on purpose.
- */
-export type LoggedValue = number | string | Tensor | { [name: string]: LoggedValue };
 
 /**
  * What `ctx.resume` restores and `ctx.stopAfter` saves: the model (as for checkpoints; a
@@ -27,9 +21,6 @@ export interface ResumeTarget {
   weights: WeightSource;
   optimizer?: Optimizer;
 }
-
-/** What `ctx.checkpoint` saves: a model or layer (its `.weights`), a list of them, or name -> tensor. */
-export type WeightSource = { weights: NamedWeight[] } | Array<{ weights: NamedWeight[] }> | Record<string, Tensor>;
 
 /** The `ctx` a trainer module's `default async function train(ctx)` receives. */
 export interface TrainerContext {
@@ -86,6 +77,7 @@ export interface TrainerOutput {
   readStateFile(name: string): Uint8Array;
 }
 
+/** The context handed to train(), and what the worker reads back from it once train() returns. */
 export interface TrainerContextState {
   context: TrainerContext;
   linesLogged(): number;
@@ -96,6 +88,13 @@ export interface TrainerContextState {
   resumeNotFollowed(): ReproError | null;
 }
 
+/**
+ * The `ctx` for one training job: seeded from `job.seed` (ctx.random and dropout seeds),
+ * writing metrics lines and `step-<step>.safetensors` checkpoints (metadata `step`) through
+ * `output`, and the resume state when `job.resume` asks for it (docs/trainer.md).
+ * @param tf the chosen backend's TensorFlow.js, initialised
+ * @returns the context and readers of what it did (lines logged, checkpoints, a divergence).
+ */
 export function createTrainerContext(tf: Tf, job: TrainerJob, output: TrainerOutput): TrainerContextState {
   const random = createRandom(job.seed);
   const checkpoints: Array<{ path: string; step: number }> = [];
@@ -188,84 +187,4 @@ function resumeNotFollowedError(module: string, request: ResumeRequest): ReproEr
   return new ReproError(`The trainer ${module} ${what}: it does not implement the exact-resume protocol`, {
     hint: 'Call `const { firstStep } = await ctx.resume({ weights: model, optimizer })` before the loop, start the loop at firstStep, and end each step with `if (await ctx.stopAfter(step, { weights: model, optimizer })) return;` (docs/trainer.md).',
   });
-}
-
-/** A weight source as overwritable variables (pure). @throws TypeError for a name -> tensor entry that is not a tf.Variable. */
-function stateVariables(weights: WeightSource): StateVariable[] {
-  const holders = weightHolders(weights);
-  if (holders !== null)
-    return holders.flatMap((holder) =>
-      holder.weights.map((variable) => ({
-        name: variable.name,
-        read: () => variable.read(),
-        write: (value: Tensor) => void variable.write(value),
-      })),
-    );
-  return Object.entries(weights as Record<string, Tensor>).map(([name, tensor]) => {
-    const variable = tensor as Tensor & { assign?: (value: Tensor) => void };
-    if (typeof variable.assign !== 'function')
-      throw new TypeError(
-        `ctx.resume/stopAfter: weights.${name} is a tensor, not a tf.Variable; a resumed state is written into variables`,
-      );
-    return { name, read: () => tensor, write: (value: Tensor) => variable.assign!(value) };
-  });
-}
-
-function divergedError(
-  module: string,
-  step: number | null,
-  values: Array<{ name: string; value: number }>,
-): ReproError {
-  const where = step === null ? 'as a final value' : `at step ${step}`;
-  const listed = values.map(({ name, value }) => `${name} = ${String(value)}`).join(', ');
-  return new ReproError(
-    `The trainer ${module} logged a non-finite value ${where}: ${listed}. The training diverged (NaN/Inf loss).`,
-    {
-      hint: 'Lower the learning rate (trainer.options) or check the data for NaN or huge inputs and out-of-range labels. If the value may be non-finite on purpose, log it as a string (String(value): written, never compared) or leave it out of that log call.',
-    },
-  );
-}
-
-function readValues(metrics: { [name: string]: LoggedValue }, prefix: string): MetricTree {
-  const tree: MetricTree = {};
-  for (const [key, value] of Object.entries(metrics)) {
-    if (isTensor(value)) {
-      if (value.size !== 1)
-        throw new TypeError(
-          `log(step, metrics): ${prefix}${key} is a tensor of shape [${value.shape.join(', ')}]; log scalars`,
-        );
-      tree[key] = value.dataSync()[0]!;
-    } else
-      tree[key] =
-        typeof value === 'object' && value !== null
-          ? readValues(value, `${prefix}${key}.`)
-          : (value as number | string);
-  }
-  return tree;
-}
-
-/** The models or layers in a weight source, or null for a name -> tensor map. */
-function weightHolders(weights: WeightSource): Array<{ weights: NamedWeight[] }> | null {
-  return Array.isArray(weights)
-    ? weights
-    : 'weights' in weights && Array.isArray(weights.weights)
-      ? [weights as { weights: NamedWeight[] }]
-      : null;
-}
-
-function namedTensors(weights: WeightSource): Array<[string, Tensor]> {
-  const holders = weightHolders(weights);
-  if (holders === null) return Object.entries(weights as Record<string, Tensor>);
-  return holders.flatMap((holder) =>
-    holder.weights.map((variable): [string, Tensor] => [variable.name, variable.read()]),
-  );
-}
-
-function isTensor(value: unknown): value is Tensor {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Tensor).dataSync === 'function' &&
-    Array.isArray((value as Tensor).shape)
-  );
 }

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ReproError } from '../errors.ts';
 import { createRequire } from 'node:module';
-import { type BundledBackends, type Tf, type WasmBackendModule, checkBackendName, loadBackend } from './backend.ts';
+import { type Tf, type WasmBackendModule, checkBackendName } from './backend.ts';
+import { type BundledBackends, loadBackend } from './load-backend.ts';
 import { createTrainerContext, type TrainerContext } from './context.ts';
 import {
   METRICS_FILE,

@@ -12,7 +12,7 @@ import {
   runTrainer,
   typeScriptNodeFlags,
 } from '../../src/trainer/run-trainer.ts';
-import { describeLoadFailure } from '../../src/trainer/backend.ts';
+import { describeLoadFailure } from '../../src/trainer/load-failure.ts';
 import { toolCacheBackendDir } from '../../src/trainer/install-backend.ts';
 import { TRIVIAL_TRAINER, writeFakeBackend } from './fake-backends.ts';
 
