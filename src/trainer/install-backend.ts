@@ -28,13 +28,25 @@ export interface InstallBackendOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The tool-cache folder for `backend`: under RUNNER_TOOL_CACHE (else ~/.cache),
+ * `repro-check-tfjs/<package>-<tfjs version>-node-abi<ABI>-<platform>-<arch>`, so that a
+ * binding built for another Node or machine is never picked up. Pure (reads `env` only).
+ */
 export function toolCacheBackendDir(backend: NativeBackend, env: NodeJS.ProcessEnv): string {
   const root = env.RUNNER_TOOL_CACHE || path.join(os.homedir(), '.cache');
   const key = `${NATIVE_PACKAGES[backend].replace('@tensorflow/', '')}-${TFJS_VERSION}-node-abi${process.versions.modules}-${process.platform}-${process.arch}`;
   return path.join(root, 'repro-check-tfjs', key);
 }
 
-/** Returns the folder to resolve the package from (its node_modules holds it). */
+/**
+ * Installs `options.backend`'s package at the pinned tfjs version into toolCacheBackendDir with
+ * npm from PATH, unless it is there already; waits (up to `timeoutMs`, milliseconds, for the
+ * wait and the install together) while another job holds the install lock.
+ * @returns the folder to resolve the package from (its node_modules holds it).
+ * @throws ReproError when npm is not on PATH, the lock wait times out, or npm fails (its last
+ * output lines quoted).
+ */
 export async function installBackendIntoToolCache(options: InstallBackendOptions): Promise<string> {
   const { backend, env } = options;
   const packageSpec = `${NATIVE_PACKAGES[backend]}@${TFJS_VERSION}`;

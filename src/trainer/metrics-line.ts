@@ -15,7 +15,12 @@ export interface MetricsLine {
   nonFinite: Array<{ name: string; value: number }>;
 }
 
-/** `step` null gives a line of final values (no step key). */
+/**
+ * One metrics.jsonl line: `{"step": step, …metrics}` as compact JSON, nested objects kept
+ * nested; `step` null gives a line of final values (no step key). A non-finite number is
+ * written as Python's json writes it (NaN, Infinity) and listed in `nonFinite`.
+ * @throws TypeError for a step that is not a non-negative safe integer, or a metric named "step".
+ */
 export function formatMetricsLine(step: number | null, metrics: MetricTree): MetricsLine {
   if (step !== null && !(Number.isSafeInteger(step) && step >= 0))
     throw new TypeError(`log(step, metrics): step must be a non-negative integer or null, got ${String(step)}`);

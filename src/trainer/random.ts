@@ -21,8 +21,14 @@ export interface SeededRandom {
   setState(state: readonly number[]): void;
 }
 
+/** xoshiro128**'s state: four uint32 words. */
 export type GeneratorState = [number, number, number, number];
 
+/**
+ * A generator seeded with `seed`; the same seed gives the same draws everywhere.
+ * @param seed an integer in [0, 2^32 − 1]
+ * @throws RangeError for any other seed.
+ */
 export function createRandom(seed: number): SeededRandom {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
     throw new RangeError(`seed must be an integer in [0, 2^32 - 1], got ${seed}`);

@@ -51,7 +51,13 @@ export interface TrainerRun {
   warnings: string[];
 }
 
-/** Trains once in a fresh worker process and reads back what it wrote. Failures are ReproErrors (exit 2). */
+/**
+ * Trains once in a fresh worker process (installing the native backend first when asked) and
+ * reads back what it wrote in `outDir`: metrics.jsonl, the checkpoints' fingerprints, the
+ * backend and the training's CPU time.
+ * @throws ReproError (exit 2) for an unknown backend or module, a failed install, a worker that
+ * fails, times out or is cancelled, a diverged training, or a resume leg train() did not follow.
+ */
 export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun> {
   const backend = checkBackendName(options.backend);
   const module = await resolveTrainerModule(options.module, options.cwd);

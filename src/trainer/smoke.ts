@@ -17,6 +17,11 @@ const EVAL_EXAMPLES = 256;
 const EVAL_EVERY = 10;
 const DROPOUT_RATE = 0.2;
 
+/**
+ * Trains for ctx.steps steps of one batch each, logging `train.loss` every step and `eval`
+ * (loss, accuracy on the held-out images) every 10 steps and at the last, checkpointing through
+ * ctx.checkpoint, and the final `accuracy` as a value without a step.
+ */
 export default async function train(ctx: TrainerContext): Promise<void> {
   const { tf, random } = ctx;
   const learningRate = numberOption(ctx, 'learning-rate', 0.005);

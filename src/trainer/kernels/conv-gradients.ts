@@ -40,19 +40,8 @@ export function convFilterGradient(
   geometry: ConvGeometry,
   depthwise: boolean,
 ): Float32Array {
-  const {
-    batchSize,
-    inHeight,
-    inWidth,
-    inChannels,
-    outHeight,
-    outWidth,
-    outChannels,
-    strideHeight,
-    strideWidth,
-    filterHeight,
-    filterWidth,
-  } = geometry;
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = geometry;
+  const { strideHeight, strideWidth, filterHeight, filterWidth } = geometry;
   const { top: topPad, left: leftPad } = geometry.padInfo;
   // Element strides as [batch, row, column, channel] for either layout.
   const channelsLast = geometry.dataFormat === 'channelsLast';
@@ -109,19 +98,8 @@ export function convFilterGradient(
  * @returns [batch, inHeight, inWidth, inChannels]
  */
 export function depthwiseInputGradient(dy: Float32Array, filter: Float32Array, geometry: ConvGeometry): Float32Array {
-  const {
-    batchSize,
-    inHeight,
-    inWidth,
-    inChannels,
-    outHeight,
-    outWidth,
-    outChannels,
-    strideHeight,
-    strideWidth,
-    filterHeight,
-    filterWidth,
-  } = geometry;
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = geometry;
+  const { strideHeight, strideWidth, filterHeight, filterWidth } = geometry;
   const { top, left } = geometry.padInfo;
   const multiplier = outChannels / inChannels;
   const dx = new Float32Array(batchSize * inHeight * inWidth * inChannels);

@@ -207,6 +207,7 @@ const FAST_CPU_KERNELS: Readonly<Record<string, Kernel>> = {
   Sum: sumKernel,
 };
 
+/** The tfjs kernel names registerReproKernels registers, per backend. */
 export const REPRO_KERNEL_NAMES: Readonly<Record<Backend, readonly string[]>> = {
   wasm: Object.keys(WASM_KERNELS),
   cpu: Object.keys(FAST_CPU_KERNELS),
