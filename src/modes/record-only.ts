@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { LoadedSettings } from '../settings/load.ts';
+import { trainingPlanOf } from '../settings/plans.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, type TreeGateOptions } from './repo-state.ts';
 import { trainAndRecord, type TrainedRun } from './train.ts';
@@ -13,7 +14,7 @@ export async function recordOnly(
   gate: TreeGateOptions = {},
 ): Promise<{ recordPath: string; trained: TrainedRun }> {
   const repo = await prepareRepo(settings.config, context, gate);
-  const trained = await trainAndRecord(settings.config, repo, context);
+  const trained = await trainAndRecord(trainingPlanOf(settings.config), repo, context);
   const recordPath = path.join(trained.outDir, 'run-record.json');
   await writeFileAtomic(recordPath, serializeDocument(trained.record));
   return { recordPath, trained };

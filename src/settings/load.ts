@@ -1,7 +1,8 @@
 import YAML, { LineCounter, isMap, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import { ReproError } from '../errors.ts';
-import { configSchema, configKeys, crossKeyProblems, TEXT_KEYS, type ReproConfig } from './schema.ts';
+import { configSchema, configKeys, TEXT_KEYS, type ReproConfig } from './schema.ts';
+import { crossKeyProblems } from './cross-key-rules.ts';
 import { closestMatch } from './suggest.ts';
 
 export interface ConfigFile {
