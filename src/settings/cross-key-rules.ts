@@ -2,7 +2,10 @@ import { SAVE_AS_SAFETENSORS, pickleExtension } from '../checkpoints/sniff.ts';
 
 /**
  * Rules across keys, checked on the raw merged values so that they are reported together
- * with every other problem (zod skips refinements once a field has failed).
+ * with every other problem (zod skips refinements once a field has failed). RAW is the file's
+ * keys with the inputs applied, before the schema; OPTIONS.trains is false for an invocation
+ * that trains nothing (no command needed). Returns one problem per broken rule, with the key it
+ * is reported at; pure, throws nothing.
  */
 export function crossKeyProblems(
   raw: Record<string, unknown>,
