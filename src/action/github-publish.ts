@@ -216,7 +216,11 @@ export function outcomeHeadline(
   return result.outcome === 'drift' ? what : null;
 }
 
-/** On drift in a pull request: was the accept label put on by someone with write access? */
+/**
+ * On drift in a pull request: was the accept LABEL put on by someone with write access? Returns
+ * the question as a function (asked only on drift: it is a GitHub call) answering who and when,
+ * or null; undefined outside a pull request or without a TOKEN.
+ */
 export function acceptanceFinder(
   token: string,
   event: EventContext,

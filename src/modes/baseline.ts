@@ -45,6 +45,9 @@ export interface BaselineOptions {
  * write the baseline with its provenance. With `audit.seeds` > 0 (`--seeds M`) it trains as the
  * audit does and adds the seed and same-seed bands and the level reached (a statistical
  * baseline). An existing baseline of a newer schema is refused and left as it is.
+ * @returns where the baseline was written, its repository path, its text, the branch, and the run.
+ * @throws ReproError for an unclean tree, a detached HEAD, a newer baseline, an unwritable path,
+ * a failed training, or non-finite metrics not allowed by `allow-non-finite`.
  */
 export async function runBaselineUpdate(
   settings: LoadedSettings,

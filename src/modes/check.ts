@@ -61,6 +61,12 @@ export interface CheckResult {
  * `check`: gate the tree, train, compare against the baseline, and report (DESIGN.md's PR gate).
  * Everything that can refuse the run (the baseline file, the base commit's tolerance keys, the
  * fingerprint paths) is read before the training, so a bad input costs seconds, not a training.
+ * The training follows the settings' training plan, the comparison their tolerance plan (in a
+ * pull request as the base commit has it, modes/check-tolerance.ts).
+ * @returns the outcome and exit code, the verdict, the report (markdown, and report.md,
+ * report.html, report.json and run-record.json written into the run's output folder).
+ * @throws ReproError for an unclean tree, a missing baseline under `onMissingBaseline: fail`, an
+ * unreadable baseline, or a training that failed.
  */
 export async function runCheck(options: CheckOptions, context: ModeContext): Promise<CheckResult> {
   const config = options.settings.config;

@@ -7,7 +7,11 @@ import { trainAndRecord, type TrainedRun } from './train.ts';
 import { serializeDocument } from '../record/codec.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 
-/** `run`: gate the tree, train once and write the run record, without comparing (matrix jobs upload it). */
+/**
+ * `run`: gate the tree, train once (the settings' training plan) and write the run record,
+ * without comparing (matrix jobs upload it). Returns the record's path (run-record.json in the
+ * run's output folder) and the trained run; throws what prepareRepo and trainAndRecord throw.
+ */
 export async function recordOnly(
   settings: LoadedSettings,
   context: ModeContext,
