@@ -2,13 +2,11 @@ import * as core from '@actions/core';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { LoadedSettings } from '../settings/load.ts';
+import type { PublishPlan } from '../settings/plans.ts';
 import type { ModeContext } from '../modes/context.ts';
 import type { CheckResult } from '../modes/check.ts';
-import type { BaselineResult } from '../modes/baseline.ts';
 import type { EventContext } from '../github/event.ts';
 import type { Logger } from '../log.ts';
-import type { ActionInvocation } from './inputs.ts';
 import type { Verdict } from '../compare/types.ts';
 import type { Annotation } from '../github/check-run.ts';
 import { driftAnnotations } from '../report/annotations.ts';
@@ -26,40 +24,40 @@ import { ReproError } from '../errors.ts';
 /**
  * Everything the action writes to GitHub after the verdict: the run artifact (run record, report,
  * metric files and the verdict a `mode: publish` job posts from), then status, check run and
- * sticky comment when the job holds a token. All best effort: a refused write is a warning naming
- * the permission, and the job's result still reflects the verdict.
+ * sticky comment when the job holds a token (an empty TOKEN: the artifact only). All best effort:
+ * a refused write is a warning naming the permission, and the job's result still reflects the
+ * verdict. CONFIGPATH is the config file's absolute path (where drift is annotated), or null.
+ * @throws only what writing the verdict file into the run's output folder throws.
  */
 export async function publishCheckToGithub(
   token: string,
   event: EventContext,
-  settings: LoadedSettings,
+  plan: PublishPlan,
   configPath: string | null,
   result: CheckResult,
   context: ModeContext,
 ): Promise<void> {
-  const config = settings.config;
   await context.log.group('Publishing to GitHub', async () => {
-    const commentKey = commentKeyOf(settings, event);
-    if (config['comment-key'] !== undefined && settings.origins['check-name'] === 'default') {
+    if (plan.sharesStatusContext) {
       // A matrix gives every job its own comment-key but, unless told, one status context:
       // the jobs would overwrite each other's required status and check run.
       context.log.warning(
-        `comment-key is set (a job matrix?) but check-name is the default, so every job posts the status context repro-check/${config['check-name']} and the last one wins. Give each matrix entry its own check-name, e.g. check-name: repro-check-\${{ matrix.gpu }}, and make those the required checks.`,
+        `comment-key is set (a job matrix?) but check-name is the default, so every job posts the status context repro-check/${plan.checkName} and the last one wins. Give each matrix entry its own check-name, e.g. check-name: repro-check-\${{ matrix.gpu }}, and make those the required checks.`,
       );
     }
     const annotations = result.verdict
       ? await annotationsFor(
           result.verdict,
-          result.outcome === 'drift' && config['fail-on-drift'] ? 'failure' : 'warning',
+          result.outcome === 'drift' && plan.failOnDrift ? 'failure' : 'warning',
           configPath,
           result.trained.metricFiles,
           context,
         )
       : [];
-    const headline = outcomeHeadline(result, config['accept-label']);
+    const headline = outcomeHeadline(result, plan.acceptLabel);
     const verdict: PublishedVerdict = {
       outcome: result.outcome,
-      failOnDrift: config['fail-on-drift'],
+      failOnDrift: plan.failOnDrift,
       commentBody: result.markdown,
       summary: result.markdown,
       ...(headline !== null ? { headline } : {}),
@@ -72,7 +70,7 @@ export async function publishCheckToGithub(
     const verdictPath = path.join(path.dirname(result.recordPath), PUBLISHED_VERDICT_FILE);
     await writeFileAtomic(verdictPath, encodePublishedVerdict(verdict));
     await uploadRunArtifact({
-      commentKey,
+      commentKey: plan.commentKey,
       files: [result.recordPath, result.reportPath, result.htmlPath, verdictPath, ...result.trained.metricFiles],
       rootDir: path.dirname(result.recordPath),
       env: context.env,
@@ -85,19 +83,20 @@ export async function publishCheckToGithub(
       );
       return;
     }
-    await publishVerdict(token, event, settings, verdict, context);
+    await publishVerdict(token, event, plan, verdict, context);
   });
 }
 
 /**
  * Posts VERDICT on GitHub: status, check run and sticky comment, routed by this job's own event
- * and settings (check name, comment key, comment author). The one publishing path of the check,
- * its failure and `mode: publish`.
+ * and publish plan (check name, comment key, comment author). The one publishing path of the
+ * check, its failure and `mode: publish`. Best effort: a refused write is a warning; throws
+ * nothing GitHub answers.
  */
-async function publishVerdict(
+export async function publishVerdict(
   token: string,
   event: EventContext,
-  settings: LoadedSettings,
+  plan: PublishPlan,
   verdict: PublishedVerdict,
   context: ModeContext,
 ): Promise<void> {
@@ -109,11 +108,12 @@ async function publishVerdict(
     createGithubClient({ token, log: context.log }),
     {
       event,
-      checkName: settings.config['check-name'],
-      commentKey: commentKeyOf(settings, event),
+      checkName: plan.checkName,
+      commentKey: plan.commentKey,
       ...verdict,
       runUrl: event.runUrl,
-      ...commentAuthorOf(settings),
+      // Not set: publishing learns the token's login from GitHub (github/publish.ts).
+      ...(plan.commentAuthor === undefined ? {} : { commentAuthorLogin: plan.commentAuthor }),
     },
     { info: (m) => core.info(m), warning: (m) => context.log.warning(m), debug: (m) => core.debug(m) },
   );
@@ -122,13 +122,13 @@ async function publishVerdict(
 /**
  * `mode: publish`, the second job of the two-job pattern: downloads the check job's artifact
  * (`repro-check-<comment-key>`, this workflow run) and posts the verdict it holds. Throws a
- * ReproError when there is no verdict to post (the caller then publishes that as an error, never
- * as a pass).
+ * ReproError when there is no token, or no verdict to post (the caller then publishes that as an
+ * error, never as a pass). Returns the verdict posted (accepted drift when the label says so).
  */
 export async function publishFromArtifact(
   token: string,
   event: EventContext,
-  settings: LoadedSettings,
+  plan: PublishPlan,
   context: ModeContext,
 ): Promise<PublishedVerdict> {
   if (!token)
@@ -137,7 +137,7 @@ export async function publishFromArtifact(
     );
   return context.log.group("Publishing the check job's verdict", async () => {
     const { artifactName, downloadRunArtifact } = await import('../github/artifact.ts');
-    const name = artifactName(commentKeyOf(settings, event));
+    const name = artifactName(plan.commentKey);
     const dir = await mkdtemp(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'repro-check-publish-'));
     const downloaded = await downloadRunArtifact({ name, dir, env: context.env });
     const file = path.join(downloaded, PUBLISHED_VERDICT_FILE);
@@ -149,36 +149,13 @@ export async function publishFromArtifact(
     });
     let verdict = decodePublishedVerdict(text, `${name}/${PUBLISHED_VERDICT_FILE}`);
     context.log.info(`Verdict from ${name}: ${verdict.outcome}${verdict.headline ? ` (${verdict.headline})` : ''}.`);
-    const label = settings.config['accept-label'];
+    const label = plan.acceptLabel;
     const acceptance =
       verdict.outcome === 'drift' ? await acceptanceFinder(token, event, label, context.log)?.() : null;
     if (acceptance) verdict = acceptedVerdict(verdict, acceptance, label);
-    await publishVerdict(token, event, settings, verdict, context);
+    await publishVerdict(token, event, plan, verdict, context);
     return verdict;
   });
-}
-
-/**
- * Which sticky PR comment (and run artifact) a job owns: `comment-key` when given; else the
- * check-name when one was given, so that a matrix naming each entry's check (the one setting its
- * required status needs) also gets one comment per entry; else the job id.
- */
-export function commentKeyOf(settings: LoadedSettings, event: Pick<EventContext, 'job'>): string {
-  const config = settings.config;
-  if (config['comment-key'] !== undefined) return config['comment-key'];
-  if (settings.origins['check-name'] !== undefined && settings.origins['check-name'] !== 'default')
-    return config['check-name'];
-  return event.job;
-}
-
-/**
- * The login the sticky comment is looked for under: `comment-author` when the user set it; else
- * nothing, and publishing asks GitHub who the token is (the schema's default,
- * github-actions[bot], is what it falls back to when GitHub cannot say).
- */
-function commentAuthorOf(settings: LoadedSettings): { commentAuthorLogin?: string } {
-  const origin = settings.origins['comment-author'];
-  return origin === undefined || origin === 'default' ? {} : { commentAuthorLogin: settings.config['comment-author'] };
 }
 
 /**
@@ -240,71 +217,10 @@ export function outcomeHeadline(
 }
 
 /**
- * The run failed before a verdict (training crashed, bad baseline, no baseline with
- * `on-missing-baseline: fail`): the status is `error`, the check run fails, and the sticky
- * comment says so instead of keeping an earlier push's verdict.
+ * On drift in a pull request: was the accept LABEL put on by someone with write access? Returns
+ * the question as a function (asked only on drift: it is a GitHub call) answering who and when,
+ * or null; undefined outside a pull request or without a TOKEN.
  */
-export async function publishFailureToGithub(
-  token: string,
-  event: EventContext,
-  settings: LoadedSettings,
-  message: string,
-  context: ModeContext,
-): Promise<void> {
-  if (!token) return;
-  await context.log.group('Publishing the failure to GitHub', () =>
-    publishVerdict(token, event, settings, failureVerdict(message, event, settings), context),
-  );
-}
-
-/**
- * The two-job pattern's check job failed before a verdict: leave the failure as its artifact's
- * verdict, so that the publish job shows the reason (status `error`), not only that there was none.
- */
-export async function uploadFailureVerdict(
-  event: EventContext,
-  settings: LoadedSettings,
-  message: string,
-  context: ModeContext,
-): Promise<void> {
-  const [{ uploadRunArtifact }, { writeFileAtomic }] = await Promise.all([
-    import('../github/artifact.ts'),
-    import('../fs/atomic-write.ts'),
-  ]);
-  const dir = await mkdtemp(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'repro-check-failure-'));
-  const file = path.join(dir, PUBLISHED_VERDICT_FILE);
-  await writeFileAtomic(file, encodePublishedVerdict(failureVerdict(message, event, settings)));
-  await uploadRunArtifact({
-    commentKey: commentKeyOf(settings, event),
-    files: [file],
-    rootDir: dir,
-    env: context.env,
-    log: context.log,
-  });
-}
-
-/** The verdict of a run that ended without one: status `error`, the message in the comment (pure). */
-function failureVerdict(message: string, event: EventContext, settings: LoadedSettings): PublishedVerdict {
-  const body = [
-    '### ⚠️ repro-check could not check this commit',
-    '',
-    '```',
-    message.length > 20_000 ? `${message.slice(0, 20_000)}\n… (cut; the run log has all of it)` : message,
-    '```',
-    '',
-    `[Run log](${event.runUrl})`,
-  ].join('\n');
-  return {
-    outcome: 'error',
-    failOnDrift: settings.config['fail-on-drift'],
-    commentBody: body,
-    summary: body,
-    headline: `Error: ${message.split('\n')[0]!}`,
-    annotations: [],
-  };
-}
-
-/** On drift in a pull request: was the accept label put on by someone with write access? */
 export function acceptanceFinder(
   token: string,
   event: EventContext,
@@ -325,46 +241,4 @@ export function acceptanceFinder(
     );
     return accepted ? { login: accepted.acceptedBy, at: accepted.acceptedAt } : null;
   };
-}
-
-/** `mode: baseline`: commit the new baseline to the branch or propose it as a pull request. */
-export async function publishBaselineToGithub(
-  inputs: ActionInvocation,
-  event: EventContext,
-  settings: LoadedSettings,
-  result: BaselineResult,
-  context: ModeContext,
-): Promise<void> {
-  const config = settings.config;
-  await context.log.group(`Publishing the baseline (${config['baseline-update']})`, async () => {
-    // The evidence outlives the log here too: the new baseline and the metric files it came from.
-    const { uploadRunArtifact } = await import('../github/artifact.ts');
-    await uploadRunArtifact({
-      commentKey: commentKeyOf(settings, event),
-      files: [result.baselinePath, ...result.trained.metricFiles],
-      rootDir: result.trained.outDir,
-      env: context.env,
-      log: context.log,
-    });
-    const { publishBaseline } = await import('../github/baseline-update.ts');
-    await publishBaseline(
-      // The runner masks the token itself, not its base64 form in the push's auth header.
-      { log: context.log, mask: (secret: string) => core.setSecret(secret) },
-      {
-        repoDir: context.env.GITHUB_WORKSPACE ?? context.cwd,
-        baselinePath: result.baselineRepoPath,
-        content: result.content,
-        message: `Update repro-check baseline\n\nTrained at ${result.trained.record.provenance.commit} (seed ${result.trained.record.provenance.seed}) by ${event.runUrl}`,
-        strategy: config['baseline-update'],
-        branch: result.branch,
-        defaultBranch: event.defaultBranch,
-        allowAnyBranch: config['allow-baseline-from-any-branch'],
-        token: inputs.baselineToken,
-        // A PR opened with the workflow token starts no workflows, so we set its status ourselves.
-        tokenIsWorkflowToken: !inputs.baselineTokenGiven,
-        event,
-        checkName: config['check-name'],
-      },
-    );
-  });
 }

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeError, EXIT_DRIFT, ReproError } from '../errors.ts';
 import { loadSettings, type LoadedSettings } from '../settings/load.ts';
+import { publishPlanOf } from '../settings/plans.ts';
 import type { ModeContext } from '../modes/context.ts';
 import type { CheckResult } from '../modes/check.ts';
 import { firstDivergentStepOverall, isDriftedMetric } from '../compare/outcome.ts';
@@ -13,7 +14,8 @@ import { coreLogger } from './core-logger.ts';
 import { errorAnnotations } from './error-annotations.ts';
 import { readEventContext, type EventContext } from '../github/event.ts';
 import { eventForTrainedCommit, refuseUnsafeEvent, type CheckedOutCommit } from '../github/trust-policy.ts';
-import { publishCheckToGithub, publishBaselineToGithub, acceptanceFinder } from './github-publish.ts';
+import { publishCheckToGithub, acceptanceFinder } from './github-publish.ts';
+import { publishBaselineToGithub } from './publish-baseline.ts';
 
 /** What every mode's handler gets: the inputs, settings and event read once, and the one ModeContext. */
 interface ModeRun {
@@ -76,11 +78,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     };
     if (inputs.mode !== 'baseline') {
       publishFailure = async (message) => {
-        const { publishFailureToGithub, uploadFailureVerdict } = await import('./github-publish.ts');
+        const { publishFailureToGithub, uploadFailureVerdict } = await import('./publish-failure.ts');
+        const publish = publishPlanOf(settings.config, event.job);
         // A check job without a token (the two-job pattern) hands the failure to the publish job.
         if (inputs.mode === 'check' && !inputs.githubToken)
-          await uploadFailureVerdict(event, settings, message, context);
-        else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
+          await uploadFailureVerdict(event, publish, message, context);
+        else await publishFailureToGithub(inputs.githubToken, event, publish, message, context);
       };
     }
     const mode = MODES[inputs.mode];
@@ -119,9 +122,10 @@ async function eventForTraining(
   workspace: string,
 ): Promise<EventContext> {
   const checkedOut = sentEvent.eventName === 'pull_request_target' ? await checkedOutCommit(workspace) : null;
+  const { allowForkPrs, allowPullRequestTarget } = publishPlanOf(settings.config, sentEvent.job);
   refuseUnsafeEvent(sentEvent, {
-    allowForkPrs: settings.config['allow-fork-prs'],
-    allowPullRequestTarget: settings.config['allow-pull-request-target'],
+    allowForkPrs,
+    allowPullRequestTarget,
     ...(checkedOut ? { checkedOutSha: checkedOut.sha } : {}),
   });
   const { event, note: trainedCommitNote } = eventForTrainedCommit(sentEvent, checkedOut);
@@ -157,7 +161,12 @@ async function publishMode(
   event: EventContext,
 ): Promise<void> {
   const { publishFromArtifact } = await import('./github-publish.ts');
-  const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
+  const verdict = await publishFromArtifact(
+    inputs.githubToken,
+    event,
+    publishPlanOf(settings.config, event.job),
+    context,
+  );
   core.setOutput('status', verdict.outcome);
   await core.summary.addRaw(verdict.summary).write();
   if ((verdict.outcome === 'drift' && verdict.failOnDrift) || verdict.outcome === 'error')
@@ -222,12 +231,13 @@ async function checkMode(
 ): Promise<void> {
   const { runCheck } = await import('../modes/check.ts');
   const config = settings.config;
+  const publish = publishPlanOf(config, event.job);
   const result: CheckResult = await runCheck(
     {
       settings,
       configPath,
       onMissingBaseline: config['on-missing-baseline'],
-      findAcceptance: acceptanceFinder(inputs.githubToken, event, config['accept-label'], context.log),
+      findAcceptance: acceptanceFinder(inputs.githubToken, event, publish.acceptLabel, context.log),
       runUrl: event.runUrl,
     },
     context,
@@ -241,14 +251,14 @@ async function checkMode(
   core.setOutput('first-divergent-step', firstStep === null ? '' : String(firstStep));
   // The job summary is always written, whatever happens to the GitHub API calls after it.
   await writeJobSummary((summary) => summary.addRaw(result.markdown), context.env);
-  await publishCheckToGithub(inputs.githubToken, event, settings, configPath, result, context);
+  await publishCheckToGithub(inputs.githubToken, event, publish, configPath, result, context);
 
-  if (result.outcome === 'drift' && config['fail-on-drift'] && drifted.length === 0 && result.report.weightsDrift) {
+  if (result.outcome === 'drift' && publish.failOnDrift && drifted.length === 0 && result.report.weightsDrift) {
     const weights = result.report.weightsDrift;
     core.setFailed(
       `${weights.cause ? `Drift: ${weights.cause}` : `The final weights differ from the baseline in ${weights.differing} tensors`} (tolerance is exact); every metric is within tolerance. See the job summary.`,
     );
-  } else if (result.outcome === 'drift' && config['fail-on-drift']) {
+  } else if (result.outcome === 'drift' && publish.failOnDrift) {
     core.setFailed(
       `Drift in ${drifted.length} metric${drifted.length === 1 ? '' : 's'} (${drifted.slice(0, 5).join(', ')}${drifted.length > 5 ? ', …' : ''})${firstStep === null ? '' : `; curves part at step ${firstStep}`}. See the job summary.`,
     );
@@ -270,14 +280,14 @@ async function baselineMode(
   event: EventContext,
 ): Promise<void> {
   const { runBaselineUpdate } = await import('../modes/baseline.ts');
-  const config = settings.config;
+  const publish = publishPlanOf(settings.config, event.job);
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
     keepCheckoutClean: true,
     // The default-branch rule is checked again when publishing (where the remote may be asked);
     // here it refuses before a training whose baseline could not be published anyway.
     beforeTraining: async (branch) => {
-      if (config['allow-baseline-from-any-branch'] || !event.defaultBranch || branch === event.defaultBranch) return;
+      if (publish.allowBaselineFromAnyBranch || !event.defaultBranch || branch === event.defaultBranch) return;
       const { offDefaultBranchError } = await import('../github/baseline-update.ts');
       throw offDefaultBranchError(branch, event.defaultBranch);
     },
@@ -285,7 +295,7 @@ async function baselineMode(
   core.setOutput('status', 'pass');
   core.setOutput('baseline-path', result.baselineRepoPath);
   core.setOutput('record-path', result.baselinePath);
-  await publishBaselineToGithub(inputs, event, settings, result, context);
+  await publishBaselineToGithub(inputs, event, publish, result, context);
 }
 
 async function auditMode(
@@ -327,7 +337,7 @@ async function auditMode(
         }
         const outcome = await publishAuditIssue(client, {
           repo: event.repo,
-          key: config['check-name'],
+          key: publishPlanOf(config, event.job).checkName,
           reached: result.findings.reached,
           level: result.findings.level,
           expect: result.findings.expect,

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { EXIT_DRIFT, EXIT_PASS } from '../errors.ts';
 import type { LoadedSettings } from '../settings/load.ts';
 import type { ReproConfig } from '../settings/schema.ts';
-import { gateSettingsOf, sigmaGateOptionsOf } from '../settings/gate.ts';
+import { sigmaGateOptionsOf } from '../settings/tolerance.ts';
+import { tolerancePlanOf, trainingPlanOf, type TrainingPlan } from '../settings/plans.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, type RepoState } from './repo-state.ts';
 import { collectRunEnvironment, createRunOutputDir, trainAndRecord, type TrainedRun } from './train.ts';
@@ -32,14 +33,14 @@ export interface Repeats {
 }
 
 /**
- * Trains the checked-out commit `sameSeed` times with the configured seed, then once with each
+ * Trains the checked-out commit `sameSeed` times with TRAINING's seed, then once with each
  * of the next `seeds` seeds (seed + 1, seed + 2, …). Each run's command sees REPRO_RUN_INDEX
  * (0-based within its kind) and REPRO_RUN_KIND (`same-seed` | `seed`) beside REPRO_SEED, and
  * each run's environment is fingerprinted again, so that a change between runs (another GPU,
  * a driver update mid-audit) shows. Throws what `trainAndRecord` throws (a failed training).
  */
 export async function trainRepeats(
-  config: ReproConfig,
+  training: TrainingPlan,
   repo: RepoState,
   context: ModeContext,
   counts: { sameSeed: number; seeds: number },
@@ -48,12 +49,12 @@ export async function trainRepeats(
     ...Array.from({ length: counts.sameSeed }, (_, index) => ({
       kind: 'same-seed' as const,
       index,
-      seed: config.seed,
+      seed: training.seed,
     })),
     ...Array.from({ length: counts.seeds }, (_, index) => ({
       kind: 'seed' as const,
       index,
-      seed: config.seed + 1 + index,
+      seed: training.seed + 1 + index,
     })),
   ];
   const runs: RepeatedRun[] = [];
@@ -65,11 +66,11 @@ export async function trainRepeats(
       ...context,
       env: { ...context.env, REPRO_RUN_INDEX: String(step.index), REPRO_RUN_KIND: step.kind },
     };
-    const runConfig = { ...config, seed: step.seed };
+    const runPlan: TrainingPlan = { ...training, seed: step.seed };
     // The Python probe runs once (packages do not change between the runs of one job); GPU and driver are read per run.
-    const environment = await collectRunEnvironment(runConfig, repo, runContext, runs[0]?.environment);
+    const environment = await collectRunEnvironment(runPlan, repo, runContext, runs[0]?.environment);
     const started = performance.now();
-    const trained = await trainAndRecord(runConfig, repo, runContext, environment);
+    const trained = await trainAndRecord(runPlan, repo, runContext, environment);
     trainingMs += performance.now() - started;
     runs.push({
       ...step,
@@ -84,12 +85,12 @@ export async function trainRepeats(
 
 /** How the settings shape the audit's analysis: expect, ignored metrics, the σ gate, the determinism switch. */
 export function auditOptionsOf(config: ReproConfig, env: NodeJS.ProcessEnv): AnalyseOptions {
-  const gate = gateSettingsOf(config);
-  const picker = new TolerancePicker(resolveTolerance(gate.tolerance), 'tolerance', gate['metric-tolerances']);
+  const plan = tolerancePlanOf(config);
+  const picker = new TolerancePicker(resolveTolerance(plan.tolerance), 'tolerance', plan['metric-tolerances']);
   return {
     expect: config.audit.expect,
-    ignore: gate['ignore-metrics'],
-    gate: sigmaGateOptionsOf(gate, picker),
+    ignore: plan['ignore-metrics'],
+    gate: sigmaGateOptionsOf(plan, picker),
     determinismEnv: config['determinism-env'],
     env,
   };
@@ -114,7 +115,10 @@ export async function runAudit(settings: LoadedSettings, context: ModeContext): 
   const config = settings.config;
   const repo = await prepareRepo(config, context);
   const pinning = await pinningLines(repo.workDir, config['pinning-risks']);
-  const repeats = await trainRepeats(config, repo, context, { sameSeed: config.audit.runs, seeds: config.audit.seeds });
+  const repeats = await trainRepeats(trainingPlanOf(config), repo, context, {
+    sameSeed: config.audit.runs,
+    seeds: config.audit.seeds,
+  });
   return context.log.group('Analysing the audit runs', async () => {
     const options = auditOptionsOf(config, context.env);
     const findings = analyseAudit(repeats.runs, options);

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { LoadedSettings } from '../settings/load.ts';
+import { trainingPlanOf } from '../settings/plans.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, repoRelative } from './repo-state.ts';
 import { collectRunEnvironment, trainAndRecord, type TrainedRun } from './train.ts';
@@ -44,6 +45,9 @@ export interface BaselineOptions {
  * write the baseline with its provenance. With `audit.seeds` > 0 (`--seeds M`) it trains as the
  * audit does and adds the seed and same-seed bands and the level reached (a statistical
  * baseline). An existing baseline of a newer schema is refused and left as it is.
+ * @returns where the baseline was written, its repository path, its text, the branch, and the run.
+ * @throws ReproError for an unclean tree, a detached HEAD, a newer baseline, an unwritable path,
+ * a failed training, or non-finite metrics not allowed by `allow-non-finite`.
  */
 export async function runBaselineUpdate(
   settings: LoadedSettings,
@@ -56,7 +60,8 @@ export async function runBaselineUpdate(
   });
   const branch = await requireBranch(repo.repo);
   await options.beforeTraining?.(branch);
-  const environment = await collectRunEnvironment(config, repo, context);
+  const plan = trainingPlanOf(config);
+  const environment = await collectRunEnvironment(plan, repo, context);
   const baselinePath = path.resolve(
     repo.workDir,
     resolveBaselinePath(config.baseline, environment, context.env, os.hostname()),
@@ -70,9 +75,9 @@ export async function runBaselineUpdate(
   // A statistical baseline (`--seeds M`): the audit's runs, whose bands the σ gate judges later runs by.
   const repeats =
     config.audit.seeds > 0
-      ? await trainRepeats(config, repo, context, { sameSeed: config.audit.runs, seeds: config.audit.seeds })
+      ? await trainRepeats(plan, repo, context, { sameSeed: config.audit.runs, seeds: config.audit.seeds })
       : null;
-  const trained = repeats ? repeats.runs[0]!.trained : await trainAndRecord(config, repo, context, environment);
+  const trained = repeats ? repeats.runs[0]!.trained : await trainAndRecord(plan, repo, context, environment);
   refuseNonFiniteMetrics(trained.data, config['ignore-metrics'], config['allow-non-finite']);
   return context.log.group('Writing the baseline', async () => {
     const baseline: BaselineJson = {

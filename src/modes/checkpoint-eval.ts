@@ -5,10 +5,10 @@ import { lastCheckpoints, mergeCheckpoints } from '../checkpoints/merge.ts';
 import { encodeNumber } from '../numbers.ts';
 import { runProcess } from '../proc/run-process.ts';
 import type { MergedCheckpointJson } from '../record/types.ts';
-import type { ReproConfig } from '../settings/schema.ts';
+import type { CheckpointsPlan } from '../settings/plans.ts';
 import type { ModeContext } from './context.ts';
 import type { TrainingLaunch } from './training-guard.ts';
-import { trainingFailure } from './train.ts';
+import { trainingFailure } from './training-failure.ts';
 
 /**
  * Checkpoint averaging in the check (`checkpoints: {glob, average-last: K, eval-command}`):
@@ -17,8 +17,6 @@ import { trainingFailure } from './train.ts';
  * run is far less noisy than the final one (the issue measured 7.6x less seed-to-seed spread of
  * eval loss for K = 5), so a gate on its metric can be that much tighter.
  */
-
-export type CheckpointsSetting = Exclude<NonNullable<ReproConfig['checkpoints']>, string>;
 
 /** The final values the eval results become: `checkpoints.merged.<metric>` and `checkpoints.final.<metric>`. */
 export const MERGED_PREFIX = 'checkpoints.merged.';
@@ -31,24 +29,27 @@ export interface CheckpointEvaluation {
 }
 
 /**
+ * @param plan the `checkpoints` setting: its glob, K (`averageLast`) and the eval command; with
+ * neither K nor an eval command nothing is done.
  * @param files every checkpoint file the glob matched after training.
+ * @returns the merged checkpoint's record (null without averaging) and the eval metrics as final values.
  * @throws ReproError when fewer than K checkpoints were written, when the eval command fails,
  * or when its last line of output is not a JSON object of numbers.
  */
 export async function averageAndEvaluate(
-  setting: CheckpointsSetting,
+  plan: CheckpointsPlan,
   files: string[],
   run: EvalRun & { outDir: string },
 ): Promise<CheckpointEvaluation> {
   const finals = new Map<string, number>();
-  const average = setting['average-last'];
-  const evalCommand = setting['eval-command'];
+  const average = plan.averageLast;
+  const evalCommand = plan.evalCommand;
   if (average === undefined && evalCommand === undefined) return { merged: null, finals };
   const ordered = await lastCheckpoints(files, undefined);
   const final = ordered.at(-1);
   if (!final)
     throw new ReproError(
-      `checkpoints: the training wrote no file matching ${setting.glob}, so there is nothing to ${average === undefined ? 'evaluate' : 'average'}`,
+      `checkpoints: the training wrote no file matching ${plan.glob}, so there is nothing to ${average === undefined ? 'evaluate' : 'average'}`,
       {
         hint: 'Check the glob (relative to working-directory; {out} is the run output folder) and that the training saves checkpoints.',
       },
@@ -58,7 +59,7 @@ export async function averageAndEvaluate(
   if (average !== undefined) {
     if (ordered.length < average) {
       throw new ReproError(
-        `checkpoints.average-last is ${average}, but the training wrote ${ordered.length} checkpoint${ordered.length === 1 ? '' : 's'} matching ${setting.glob}`,
+        `checkpoints.average-last is ${average}, but the training wrote ${ordered.length} checkpoint${ordered.length === 1 ? '' : 's'} matching ${plan.glob}`,
         { hint: 'Save checkpoints more often, or lower average-last.' },
       );
     }
@@ -94,7 +95,7 @@ export async function averageAndEvaluate(
 }
 
 /** What the eval command runs with; `guard` runs it as the training runs (src/modes/training-guard.ts). */
-interface EvalRun {
+export interface EvalRun {
   cwd: string;
   env: NodeJS.ProcessEnv;
   timeoutMinutes: number;

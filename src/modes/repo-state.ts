@@ -32,9 +32,14 @@ export interface TreeGateOptions {
   ignore?: (repoPath: string) => boolean;
 }
 
-/** Opens the repository, refuses an unclean tree, and records which commit is being trained. */
+/**
+ * Opens the repository at CONTEXT.cwd, refuses an unclean tree (unless GATE allows it), and
+ * records which commit is being trained; CONFIG's `working-directory` (relative to the repository
+ * root) is where the training runs.
+ * @throws ReproError for an unclean tree, or a working directory outside the repository.
+ */
 export async function prepareRepo(
-  config: ReproConfig,
+  config: Pick<ReproConfig, 'working-directory'>,
   context: ModeContext,
   gate: TreeGateOptions = {},
 ): Promise<RepoState> {

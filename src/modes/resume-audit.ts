@@ -2,6 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT_DRIFT, EXIT_PASS, ReproError } from '../errors.ts';
 import type { LoadedSettings } from '../settings/load.ts';
+import { trainingPlanOf, type TrainingPlan } from '../settings/plans.ts';
 import { compareMetrics } from '../compare/compare.ts';
 import { TolerancePicker } from '../compare/tolerance.ts';
 import type { Verdict } from '../compare/types.ts';
@@ -158,29 +159,28 @@ export async function runResumeAudit(
 ): Promise<ResumeAuditResult> {
   // The legs compare metric curves only: checkpoint averaging (a first leg may hold fewer than
   // K checkpoints) and its eval are left out; checkpoints are still fingerprinted.
-  const settingsConfig = options.settings.config;
-  const config =
-    typeof settingsConfig.checkpoints === 'object'
-      ? { ...settingsConfig, checkpoints: settingsConfig.checkpoints.glob }
-      : settingsConfig;
+  const planned = trainingPlanOf(options.settings.config);
+  const plan: TrainingPlan = planned.checkpoints
+    ? { ...planned, checkpoints: { ...planned.checkpoints, averageLast: undefined, evalCommand: undefined } }
+    : planned;
   if (!Number.isSafeInteger(options.resumeAt) || options.resumeAt < 1)
     throw new ReproError(`--resume-at ${options.resumeAt}: expected a step number, 1 or more`);
-  const repo = await prepareRepo(config, context);
-  const environment = await collectRunEnvironment(config, repo, context);
+  const repo = await prepareRepo(options.settings.config, context);
+  const environment = await collectRunEnvironment(plan, repo, context);
   const withVariables = (variables: Record<string, string>): ModeContext => ({
     ...context,
     env: { ...context.env, ...variables },
   });
 
   context.log.info('Resume audit: 1 of 3, the uninterrupted run');
-  const uninterrupted = await trainAndRecord(config, repo, context, environment);
+  const uninterrupted = await trainAndRecord(plan, repo, context, environment);
   const stateDir = path.join(await createRunOutputDir(context.env), 'state');
   await mkdir(stateDir, { recursive: true });
   context.log.info(
     `Resume audit: 2 of 3, the first leg (${STOP_AT_STEP_VARIABLE}=${options.resumeAt}, ${STATE_DIR_VARIABLE}=${stateDir})`,
   );
   const firstLeg = await trainAndRecord(
-    config,
+    plan,
     repo,
     withVariables({ [STOP_AT_STEP_VARIABLE]: String(options.resumeAt), [STATE_DIR_VARIABLE]: stateDir }),
     environment,
@@ -193,7 +193,7 @@ export async function runResumeAudit(
   }
   context.log.info(`Resume audit: 3 of 3, the resumed leg (${RESUME_FROM_VARIABLE}=${stateDir})`);
   const resumedLeg = await trainAndRecord(
-    config,
+    plan,
     repo,
     withVariables({ [RESUME_FROM_VARIABLE]: stateDir }),
     environment,
@@ -203,7 +203,7 @@ export async function runResumeAudit(
     firstLeg.data,
     resumedLeg.data,
     options.resumeAt,
-    config['ignore-metrics'],
+    plan.ignoreMetrics,
   );
   return { analysis, exitCode: analysis.status === 'pass' ? EXIT_PASS : EXIT_DRIFT };
 }

@@ -1,24 +1,23 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import { ReproError } from '../errors.ts';
-import type { ReproConfig } from '../settings/schema.ts';
+import type { MetricsSetting, TrainingPlan } from '../settings/plans.ts';
 import type { ModeContext } from './context.ts';
-import type { CheckpointEntry, EnvironmentFingerprint, Provenance, RunRecordJson } from '../record/types.ts';
+import type { EnvironmentFingerprint, Provenance, RunRecordJson } from '../record/types.ts';
 import { RUN_RECORD_KIND, RUN_RECORD_SCHEMA_VERSION } from '../record/types.ts';
 import { encodeMetricData } from '../record/codec.ts';
 import type { MetricData } from '../metrics/series.ts';
 import { collectRunMetrics, NoMetricFileError } from '../metrics/collect.ts';
-import { expandFileGlob } from '../metrics/glob-files.ts';
-import { runProcess } from '../proc/run-process.ts';
 import { childEnvironment } from '../proc/child-env.ts';
 import { collectEnvironment, execText } from '../env/fingerprint.ts';
-import { fingerprintCheckpoint } from '../checkpoints/fingerprint.ts';
 import { chooseInterpreter } from '../env/python-probe.ts';
 import type { RepoState } from './repo-state.ts';
-import { escapedMessage, guardTraining, type GuardedResult, type TrainingLaunch } from './training-guard.ts';
+import { escapedMessage } from './training-guard.ts';
+import { runTrainingJob, trainingPhase } from './run-training.ts';
 
+/** One training and what it left: its run record, its metrics, and what the report says about it. */
 export interface TrainedRun {
   record: RunRecordJson;
   data: MetricData;
@@ -30,7 +29,7 @@ export interface TrainedRun {
   isolation: { kind: 'pid-namespace' | 'none'; detail: string };
 }
 
-/** The per-run output folder given to the training as REPRO_OUT_DIR ({out} in paths). */
+/** Creates the per-run output folder given to the training as REPRO_OUT_DIR ({out} in paths), under RUNNER_TEMP or the OS temp folder; returns its absolute path. */
 export async function createRunOutputDir(env: NodeJS.ProcessEnv): Promise<string> {
   const root = env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'repro-check') : path.join(os.tmpdir(), 'repro-check');
   const dir = path.join(root, `run-${Date.now()}-${randomBytes(3).toString('hex')}`);
@@ -38,17 +37,22 @@ export async function createRunOutputDir(env: NodeJS.ProcessEnv): Promise<string
   return dir;
 }
 
-export function substituteOutDir(pattern: string, outDir: string): string {
+/** PATTERN (a `metrics` path or glob) with every `{out}` replaced by OUTDIR. */
+function substituteOutDir(pattern: string, outDir: string): string {
   return pattern.replaceAll('{out}', outDir);
 }
 
-/** Hash of the settings that shape the numbers: two records with different hashes were not trained alike. */
-export function settingsHash(config: ReproConfig): string {
+/**
+ * Hash of the settings that shape the numbers (command or trainer, seed, determinism-env): two
+ * records with different hashes were not trained alike. Returns SHA-256 as 64 hex digits; the
+ * text hashed is fixed by the run records already written (a change would flag every baseline).
+ */
+export function settingsHash(plan: TrainingPlan): string {
   const shaping = {
-    command: config.command ?? null,
-    trainer: config.trainer ?? null,
-    seed: config.seed,
-    determinismEnv: config['determinism-env'],
+    command: plan.job.kind === 'command' ? plan.job.command : null,
+    trainer: plan.job.kind === 'trainer' ? plan.job.trainer : null,
+    seed: plan.seed,
+    determinismEnv: plan.determinismEnv,
   };
   return createHash('sha256').update(JSON.stringify(shaping)).digest('hex');
 }
@@ -58,183 +62,91 @@ export function settingsHash(config: ReproConfig): string {
  * fingerprint path, or a baseline chosen by `{gpu}`, fails in seconds rather than after it.
  * The Python probed is the one the command runs (chooseInterpreter), in the environment the
  * command gets; `reusePython` skips probing it again (the audit's later runs).
+ * @throws ReproError for a fingerprint path that does not exist.
  */
 export function collectRunEnvironment(
-  config: ReproConfig,
+  plan: TrainingPlan,
   repo: RepoState,
   context: ModeContext,
   reusePython?: EnvironmentFingerprint,
 ): Promise<EnvironmentFingerprint> {
   return collectEnvironment({
     cwd: repo.workDir,
-    fingerprintPaths: config['fingerprint-paths'],
-    env: childEnvironment(context.env, {
-      seed: config.seed,
-      determinism: config.trainer ? config.trainer['strict-determinism'] : config['determinism-env'],
-      outDir: '',
-    }),
+    fingerprintPaths: plan.fingerprintPaths,
+    env: childEnvironment(context.env, { seed: plan.seed, determinism: plan.determinismVariables, outDir: '' }),
     exec: execText,
-    interpreter: chooseInterpreter(config.command, config.python),
+    interpreter: chooseInterpreter(plan.job.kind === 'command' ? plan.job.command : undefined, plan.python),
     ...(reusePython ? { reusePython } : {}),
   });
 }
 
 /**
- * Runs the training once (a shell command or the built-in trainer), then reads what it wrote
- * into a run record: provenance, environment fingerprint, metric series, checkpoint hashes.
+ * Runs the training PLAN describes once (a shell command or the built-in trainer), guarded
+ * (modes/training-guard.ts), then reads what it wrote into a run record: provenance, environment
+ * fingerprint (ENVIRONMENT, taken now when not given), metric series, checkpoint hashes. The audit
+ * calls it with the plan's seed replaced.
+ * @returns the record, its metrics, the metric files read, the run's output folder, warnings for
+ * the report and how the training was isolated.
+ * @throws ReproError for a training that could not start, failed, timed out or wrote no metrics
+ * where `metrics` points, and what the checkpoints' averaging and eval command throw.
  */
 export async function trainAndRecord(
-  config: ReproConfig,
+  plan: TrainingPlan,
   repo: RepoState,
   context: ModeContext,
   environment?: EnvironmentFingerprint,
 ): Promise<TrainedRun> {
-  environment ??= await collectRunEnvironment(config, repo, context);
+  environment ??= await collectRunEnvironment(plan, repo, context);
   const outDir = await createRunOutputDir(context.env);
   const startedAt = context.now();
-  const timeoutMs = config['timeout-minutes'] * 60_000;
-  const checkpoints: CheckpointEntry[] = [];
-  const extraEnvironment: Record<string, string> = {};
   const warnings: string[] = [];
-  // What the guard found around the one training (isolation used, leftover processes).
-  let guard: Omit<GuardedResult<unknown>, 'result'>;
-  let metricsSpec: string | Record<string, string>;
-
-  if (config.trainer) {
-    const { runTrainer, backendFingerprint } = await import('../trainer/run-trainer.ts');
-    const guarded = await trainingPhase(
-      config,
-      repo,
-      context,
-      `Training with the built-in trainer (${config.trainer.module})`,
-      (launch) =>
-        runTrainer({
-          module: config.trainer!.module,
-          backend: config.trainer!.backend,
-          steps: config.trainer!.steps,
-          checkpointEvery: config.trainer!['checkpoint-every'],
-          seed: config.seed,
-          strictDeterminism: config.trainer!['strict-determinism'],
-          installBackend: config.trainer!['install-backend'],
-          options: config.trainer!.options,
-          outDir,
-          cwd: repo.workDir,
-          timeoutMs,
-          // The trainer's TensorFlow switches follow trainer.strict-determinism, not determinism-env.
-          env: {
-            ...childEnvironment(context.env, {
-              seed: config.seed,
-              determinism: config.trainer!['strict-determinism'],
-              outDir,
-            }),
-            ...launch.markerEnv,
-          },
-          wrapper: launch.wrapper,
-          onOutputLine: (line) => context.trainingOutput.line(line),
-          ...(context.signal ? { signal: context.signal } : {}),
-        }),
-    );
-    guard = guarded;
-    const result = guarded.result;
-    for (const warning of result.warnings) context.log.warning(warning);
-    warnings.push(...result.warnings);
-    context.log.info(`Trainer backend: ${result.backend.name} ${result.backend.version} on ${result.backend.device}`);
-    Object.assign(extraEnvironment, backendFingerprint(result.backend));
-    checkpoints.push(...result.checkpoints);
-    metricsSpec = config.metrics ?? result.metricsPath;
-  } else {
-    const command = config.command!;
-    const guarded = await trainingPhase(config, repo, context, `Training: ${command}`, (launch) =>
-      runProcess({
-        shell: command,
-        cwd: repo.workDir,
-        env: {
-          ...childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }),
-          ...launch.markerEnv,
-        },
-        wrapper: launch.wrapper,
-        timeoutMs,
-        onOutputLine: (line) => context.trainingOutput.line(line),
-        ...(context.signal ? { signal: context.signal } : {}),
-      }),
-    );
-    guard = guarded;
-    const result = guarded.result;
-    if (result.startError !== null)
-      throw new ReproError(`The training command could not be started: ${result.startError}.`, {
-        hint: 'Check `command`: put a long command in a script file in the repository and run that script instead.',
-      });
-    if (result.exitCode !== 0 || result.timedOut || result.cancelled)
-      throw trainingFailure('The training command', command, result, config['timeout-minutes']);
-    metricsSpec = config.metrics!;
-  }
-
-  if (guard.escaped.length > 0) warnings.push(escapedMessage(guard.escaped, guard.killed));
-  const resolvedSpec =
-    typeof metricsSpec === 'string'
-      ? substituteOutDir(metricsSpec, outDir)
-      : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
-  const { data, files } = await collectRunMetrics(resolvedSpec, {
-    baseDir: repo.workDir,
-    notBefore: startedAt,
-    stepKey: config['step-key'],
-    wallClock: config['ignore-metrics'],
-  }).catch((error: unknown) => {
-    if (!(error instanceof NoMetricFileError)) throw error;
-    // The training succeeded, so the likely fault is the path or the training's own output: say both.
-    const written = typeof metricsSpec === 'string' ? metricsSpec : metricsSpec[error.prefix];
-    throw new ReproError(`The training exited 0 but did not write \`${written}\` (looked for ${error.lookedFor}).`, {
-      hint: 'Check that the training writes its metrics where `metrics` points ({out} is the per-run folder, REPRO_OUT_DIR in its environment), and that it logged at least once.',
-    });
-  });
-  const checkpointGlob = typeof config.checkpoints === 'string' ? config.checkpoints : config.checkpoints?.glob;
-  const checkpointPattern = checkpointGlob ? substituteOutDir(checkpointGlob, outDir) : null;
-  const checkpointFiles = checkpointPattern ? await checkpointFilesOf(checkpointPattern, repo.workDir) : [];
-  if (checkpointPattern && checkpointFiles.length === 0) {
-    // Said out loud (as an unmatched `metrics` glob is): a check would otherwise compare no weights.
-    const unmatched = `checkpoints "${checkpointGlob}" matched no file (looked for ${path.resolve(repo.workDir, checkpointPattern)}); no weights were recorded`;
-    context.log.warning(unmatched);
-    warnings.push(unmatched);
-  }
-  for (const file of checkpointFiles) checkpoints.push(await fingerprintCheckpoint(file));
+  const trained = await runTrainingJob(plan, repo, context, outDir);
+  warnings.push(...trained.warnings);
+  if (trained.guard.escaped.length > 0) warnings.push(escapedMessage(trained.guard.escaped, trained.guard.killed));
+  const metricsSpec = plan.job.metrics ?? trained.metricsPath!;
+  const { data, files } = await readRunMetrics(plan, metricsSpec, repo, outDir, startedAt);
+  const checkpoints = [...trained.checkpoints];
   let merged: RunRecordJson['merged'] | null = null;
-  if (typeof config.checkpoints === 'object') {
-    const { averageAndEvaluate } = await import('./checkpoint-eval.ts');
-    const evaluation = await averageAndEvaluate(config.checkpoints, checkpointFiles, {
+  if (plan.checkpoints) {
+    const { recordCheckpoints } = await import('./run-checkpoints.ts');
+    const recorded = await recordCheckpoints(plan.checkpoints, {
       outDir,
       cwd: repo.workDir,
-      env: childEnvironment(context.env, { seed: config.seed, determinism: config['determinism-env'], outDir }),
-      timeoutMinutes: config['timeout-minutes'],
+      env: childEnvironment(context.env, { seed: plan.seed, determinism: plan.determinismEnv, outDir }),
+      timeoutMinutes: plan.timeoutMinutes,
       context,
       guard: async (name, body) => {
-        const guarded = await trainingPhase(config, repo, context, name, body);
+        const guarded = await trainingPhase(plan, repo, context, name, body);
         if (guarded.escaped.length > 0) warnings.push(escapedMessage(guarded.escaped, guarded.killed));
         return guarded.result;
       },
     });
-    merged = evaluation.merged;
-    for (const [name, value] of evaluation.finals) data.finals.set(name, value);
+    warnings.push(...recorded.warnings);
+    checkpoints.push(...recorded.checkpoints);
+    merged = recorded.merged;
+    for (const [name, value] of recorded.finals) data.finals.set(name, value);
   }
 
-  environment = { ...environment, extra: { ...environment.extra, ...extraEnvironment } };
+  environment = { ...environment, extra: { ...environment.extra, ...trained.extraEnvironment } };
+  const job = plan.job;
   const provenance: Provenance = {
     commit: repo.provenance.commit,
     ref: repo.provenance.ref,
     shallow: repo.provenance.shallow,
     dirty: repo.dirty !== null,
     ...(repo.dirty ? { dirtyPaths: repo.dirty.paths, diffSha256: repo.dirty.diffSha256 } : {}),
-    ...(config.command ? { command: config.command } : {}),
-    ...(config.trainer
+    ...(job.kind === 'command' ? { command: job.command } : {}),
+    ...(job.kind === 'trainer'
       ? {
           trainer: {
-            module: config.trainer.module,
-            backend: extraEnvironment['tfjs.backend'] ?? config.trainer.backend,
-            steps: config.trainer.steps,
+            module: job.trainer.module,
+            backend: trained.extraEnvironment['tfjs.backend'] ?? job.trainer.backend,
+            steps: job.trainer.steps,
           },
         }
       : {}),
-    seed: config.seed,
-    settingsHash: settingsHash(config),
+    seed: plan.seed,
+    settingsHash: settingsHash(plan),
     createdAt: startedAt.toISOString(),
   };
   const record: RunRecordJson = {
@@ -248,7 +160,7 @@ export async function trainAndRecord(
     runner: {
       label: context.env.RUNNER_NAME ?? null,
       gpuUuids: environment.gpu?.devices.map((d) => d.uuid) ?? [],
-      isolation: guard.isolation.kind,
+      isolation: trained.guard.isolation.kind,
     },
   };
   return {
@@ -257,83 +169,33 @@ export async function trainAndRecord(
     metricFiles: files,
     outDir,
     warnings,
-    isolation: { kind: guard.isolation.kind, detail: guard.isolation.detail },
+    isolation: { kind: trained.guard.isolation.kind, detail: trained.guard.isolation.detail },
   };
 }
 
-/**
- * The error for a training that did not finish: why it stopped, its last output lines (or that
- * it printed none: an empty "last lines" block reads as if the output was lost), and what to do,
- * naming the setting (`timeout-minutes`) when the limit stopped it.
- */
-export function trainingFailure(
-  what: string,
-  subject: string,
-  result: {
-    exitCode: number | null;
-    signal?: string | null;
-    timedOut: boolean;
-    cancelled: boolean;
-    outputTail: string[];
-  },
-  timeoutMinutes: number,
-): ReproError {
-  const stopped = result.timedOut || result.cancelled;
-  const why = result.timedOut
-    ? `timed out after ${timeoutMinutes} minutes (timeout-minutes) and was stopped`
-    : result.cancelled
-      ? 'was cancelled'
-      : result.exitCode === 127
-        ? 'was not found (exit code 127)'
-        : result.signal
-          ? `was killed by ${result.signal}`
-          : `failed with exit code ${result.exitCode}`;
-  const output =
-    result.outputTail.length > 0
-      ? `Last lines of its output:\n${result.outputTail.map((l) => `  ${l}`).join('\n')}`
-      : `It printed nothing before it ${stopped ? 'was stopped' : 'ended'}.`;
-  return new ReproError(`${what} ${why}: ${subject}\n${output}`, {
-    hint: result.timedOut
-      ? `A smoke training should finish well within the limit: shorten it (fewer steps, a smaller model) or raise \`timeout-minutes\` (now ${timeoutMinutes}).`
-      : result.cancelled
-        ? 'The job was cancelled (or the runner stopped it); its training process group was stopped with it.'
-        : 'Run the command by hand in the same directory to see the whole error; repro-check compares nothing for a failed training.',
-  });
-}
-
-/** One guarded training (src/modes/training-guard.ts) in a log group named NAME. */
-function trainingPhase<T>(
-  config: ReproConfig,
+/** The metrics the training wrote where METRICSSPEC points ({out} replaced). @throws ReproError when it wrote none there. */
+async function readRunMetrics(
+  plan: TrainingPlan,
+  metricsSpec: MetricsSetting,
   repo: RepoState,
-  context: ModeContext,
-  name: string,
-  body: (launch: TrainingLaunch) => Promise<T>,
-): Promise<GuardedResult<T>> {
-  return guardTraining(
-    context,
-    {
-      name,
-      isolation: config.isolation,
-      killEscaped: config['kill-escaped'] ?? context.killEscapedByDefault ?? false,
-      cwd: repo.workDir,
-    },
-    body,
-  );
-}
-
-/** The files a `checkpoints` path or glob matches, in the glob's order. */
-async function checkpointFilesOf(pattern: string, baseDir: string): Promise<string[]> {
-  const absolute = path.isAbsolute(pattern);
-  const { files } = await expandFileGlob(absolute ? '/' : baseDir, absolute ? pattern.slice(1) : pattern);
-  const paths = files.map((relative) => (absolute ? `/${relative}` : path.join(baseDir, relative)));
-  // A path without wildcards comes back whether or not it exists: absent, it matched nothing.
-  const present = await Promise.all(
-    paths.map((file) =>
-      access(file).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  );
-  return paths.filter((_, i) => present[i]);
+  outDir: string,
+  startedAt: Date,
+): Promise<{ data: MetricData; files: string[] }> {
+  const resolvedSpec =
+    typeof metricsSpec === 'string'
+      ? substituteOutDir(metricsSpec, outDir)
+      : Object.fromEntries(Object.entries(metricsSpec).map(([k, v]) => [k, substituteOutDir(v, outDir)]));
+  return collectRunMetrics(resolvedSpec, {
+    baseDir: repo.workDir,
+    notBefore: startedAt,
+    stepKey: plan.stepKey,
+    wallClock: plan.ignoreMetrics,
+  }).catch((error: unknown) => {
+    if (!(error instanceof NoMetricFileError)) throw error;
+    // The training succeeded, so the likely fault is the path or the training's own output: say both.
+    const written = typeof metricsSpec === 'string' ? metricsSpec : metricsSpec[error.prefix];
+    throw new ReproError(`The training exited 0 but did not write \`${written}\` (looked for ${error.lookedFor}).`, {
+      hint: 'Check that the training writes its metrics where `metrics` points ({out} is the per-run folder, REPRO_OUT_DIR in its environment), and that it logged at least once.',
+    });
+  });
 }

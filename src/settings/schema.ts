@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { SAVE_AS_SAFETENSORS, pickleExtension } from '../checkpoints/sniff.ts';
+import {
+  auditSchema,
+  checkpointsSchema,
+  osText,
+  toleranceSchema,
+  toleranceOverrideSchema,
+  trainerSchema,
+} from './nested-schemas.ts';
 
 /**
  * The one description of every setting: keys, types, defaults and what is accepted.
@@ -10,6 +17,8 @@ import { SAVE_AS_SAFETENSORS, pickleExtension } from '../checkpoints/sniff.ts';
 
 /** The check run's name (and the commit status's `repro-check/<check-name>`) when none is set. */
 export const DEFAULT_CHECK_NAME = 'repro-check';
+/** The login the workflow's GITHUB_TOKEN writes as: the JSON Schema's default of `comment-author`, which is learned when not set. */
+const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]';
 /** The PR label that accepts an intended change when none is set. */
 export const DEFAULT_ACCEPT_LABEL = 'repro-check:accept-drift';
 
@@ -39,108 +48,6 @@ export const DEFAULT_IGNORED_METRICS = [
   '*.elapsed*',
   '*_time_ms',
 ];
-
-const positiveNumber = z.number().finite().nonnegative();
-
-/** Text handed to the OS (a command, a path): a NUL byte would end it early in C, so Node refuses it at spawn or open. */
-const osText = z
-  .string()
-  .min(1)
-  .refine((text) => !text.includes('\0'), 'must not contain a NUL character (\\0): no command or path can hold one');
-
-const toleranceSchema = z.strictObject({
-  rtol: positiveNumber
-    .optional()
-    .describe('Relative tolerance: |current - baseline| <= atol + rtol * |baseline| (numpy.allclose; default 1e-5)'),
-  atol: positiveNumber.optional().describe('Absolute tolerance (numpy.allclose; default 1e-8)'),
-  exact: z.boolean().optional().describe('Bit-for-bit equal doubles; then rtol and atol must be left out'),
-  sigma: z
-    .number()
-    .finite()
-    .positive()
-    .optional()
-    .describe(
-      'σ gate against a statistical baseline (band): pass within mean ± sigma·s·√(1+1/n); rtol/atol stay the floor',
-    ),
-  'false-alarm-rate': z
-    .number()
-    .gt(0)
-    .lt(1)
-    .optional()
-    .describe("σ gate with k from Student's t for this false-alarm rate per metric (instead of sigma)"),
-  window: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('σ gate: width of the sliding window means, in logged steps (default 20)'),
-  'log-scale': z
-    .array(z.string())
-    .optional()
-    .describe('σ gate: metric globs gated on ln(value) when positive (default ["*loss*"])'),
-});
-
-const toleranceOverrideSchema = z.strictObject({
-  rtol: positiveNumber.optional().describe('Relative tolerance for the metrics this glob matches'),
-  atol: positiveNumber.optional().describe('Absolute tolerance for the metrics this glob matches'),
-  exact: z.boolean().optional().describe('Bit-for-bit equal doubles for the metrics this glob matches'),
-});
-
-export const TRAINER_BACKENDS = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
-
-const trainerSchema = z.strictObject({
-  module: z.string().min(1).describe('A module exporting `default async function train(ctx)`, or "builtin:smoke"'),
-  backend: z
-    .enum(TRAINER_BACKENDS)
-    .default('auto')
-    .describe('TensorFlow.js backend; auto tries tensorflow-gpu, tensorflow, wasm, then cpu'),
-  steps: z.number().int().positive().default(200).describe('Training steps (ctx.steps)'),
-  'checkpoint-every': z.number().int().nonnegative().default(20).describe('0 writes no checkpoints'),
-  'strict-determinism': z.boolean().default(true).describe('Deterministic TensorFlow ops and single-threaded pools'),
-  'install-backend': z.boolean().default(false).describe('Install a missing native backend into the runner tool cache'),
-  options: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
-    .default({})
-    .describe('Passed to the trainer as ctx.options (builtin:smoke reads learning-rate, batch-size)'),
-});
-
-const checkpointsSchema = z.strictObject({
-  glob: z
-    .string()
-    .min(1)
-    .describe(
-      'Checkpoint files written by command: (safetensors, a shard index or a tfjs model.json); may contain {out}',
-    ),
-  'average-last': z
-    .number()
-    .int()
-    .min(2)
-    .optional()
-    .describe(
-      'Average (SMA) the last K checkpoints, ordered by their step, into merged.safetensors; its fingerprints go in the run record',
-    ),
-  'eval-command': z
-    .string()
-    .min(1)
-    .optional()
-    .describe(
-      'Run on the merged checkpoint (and the final one) with {checkpoint} replaced by its path; prints a JSON object of metrics as its last line',
-    ),
-});
-
-const auditSchema = z.strictObject({
-  runs: z.number().int().min(2).default(2).describe('Same-seed runs of the commit (bitwise identical?)'),
-  seeds: z.number().int().nonnegative().default(0).describe('Runs with other seeds (seed+1 …): the noise band'),
-  expect: z
-    .enum(['numerical', 'statistical'])
-    .default('numerical')
-    .describe('The level the audit must reach, else exit 1'),
-  'max-age-days': z
-    .number()
-    .positive()
-    .optional()
-    .describe("Warn when the last audit run seen is older than this (the schedule's period)"),
-});
 
 /** Keys of repro.yml. Every key can also be given as an action input or `--set key=value`. */
 export const configSchema = z.strictObject({
@@ -239,16 +146,20 @@ export const configSchema = z.strictObject({
     .enum(['warn', 'fail'])
     .default('warn')
     .describe('Action: warn passes with how to create one; fail fails before training'),
+  // check-name and comment-author stay undefined when not set (the publish plan, plans.ts, says what
+  // that means); the JSON Schema still shows the value a job then gets as their default.
   'check-name': z
     .string()
     .min(1)
-    .default(DEFAULT_CHECK_NAME)
+    .optional()
+    .meta({ default: DEFAULT_CHECK_NAME })
     .describe('Action: the check run name; the commit status context is repro-check/<check-name>'),
   'comment-key': z.string().min(1).optional().describe('Defaults to the check-name when one is given, else the job id'),
   'comment-author': z
     .string()
     .min(1)
-    .default('github-actions[bot]')
+    .optional()
+    .meta({ default: WORKFLOW_TOKEN_LOGIN })
     .describe(
       'Login the github-token writes as; the sticky comment is only ever looked for among its comments (an App token: <app-slug>[bot]). When not set, it is learned from the creator of the commit status the run posts, else GET /user (a PAT), else the author of the oldest marked comment by a bot account',
     ),
@@ -275,84 +186,10 @@ export const configSchema = z.strictObject({
     .describe('Action: train the PR head under pull_request_target (only on a disposable runner without secrets)'),
 });
 
-/**
- * Rules across keys, checked on the raw merged values so that they are reported together
- * with every other problem (zod skips refinements once a field has failed).
- */
-export function crossKeyProblems(
-  raw: Record<string, unknown>,
-  options: { trains: boolean } = { trains: true },
-): Array<{ key: string; message: string }> {
-  const problems: Array<{ key: string; message: string }> = [];
-  const has = (key: string) => raw[key] !== undefined && raw[key] !== null;
-  // `mode: publish` trains nothing: it needs no command.
-  if (options.trains && !has('command') && !has('trainer'))
-    problems.push({
-      key: 'command',
-      message: 'set either `command` (a training command) or `trainer` (the built-in TensorFlow.js trainer)',
-    });
-  if (has('command') && has('trainer'))
-    problems.push({ key: 'trainer', message: '`command` and `trainer` are alternatives; set only one' });
-  const tolerance = raw.tolerance as Record<string, unknown> | undefined;
-  if (tolerance?.exact === true && (tolerance.rtol !== undefined || tolerance.atol !== undefined))
-    problems.push({
-      key: 'tolerance',
-      message: 'tolerance: `exact: true` compares bit for bit; leave out rtol and atol with it',
-    });
-  if (tolerance?.sigma !== undefined && tolerance['false-alarm-rate'] !== undefined)
-    problems.push({
-      key: 'tolerance',
-      message: 'tolerance: `sigma` and `false-alarm-rate` both set k of the σ gate; set only one',
-    });
-  const audit = raw.audit as Record<string, unknown> | undefined;
-  if (audit?.expect === 'statistical' && !(typeof audit.seeds === 'number' && audit.seeds >= 1))
-    problems.push({
-      key: 'audit',
-      message:
-        'audit: `expect: statistical` needs a seed band: set `seeds` to 1 or more (--seeds M; 8 gives a usable band)',
-    });
-  if (has('command') && !has('metrics'))
-    problems.push({
-      key: 'metrics',
-      message: 'with `command`, say where the metrics are written (a file, a glob or {prefix: path})',
-    });
-  const checkpoints = raw.checkpoints as string | { glob?: unknown } | undefined;
-  const checkpointGlob =
-    typeof checkpoints === 'string' ? checkpoints : typeof checkpoints?.glob === 'string' ? checkpoints.glob : null;
-  const pickle = checkpointGlob === null ? null : pickleExtension(checkpointGlob);
-  // Said before the training: a pickle cannot be read safely, and finding out after an hour of training helps nobody.
-  if (pickle)
-    problems.push({
-      key: 'checkpoints',
-      message: `${checkpointGlob} names ${pickle} files, which repro-check does not read (unpickling runs code). ${SAVE_AS_SAFETENSORS}`,
-    });
-  const stepKey = raw['step-key'];
-  if (typeof stepKey === 'object' && stepKey !== null && !Array.isArray(stepKey)) {
-    const metrics = raw.metrics;
-    const prefixes =
-      typeof metrics === 'object' && metrics !== null && !Array.isArray(metrics) ? Object.keys(metrics) : null;
-    if (prefixes === null)
-      problems.push({
-        key: 'step-key',
-        message:
-          'a map of step keys goes with the map form of `metrics` ({prefix: path}); with one metrics path give one key, e.g. step-key: epoch',
-      });
-    else {
-      const unknown = Object.keys(stepKey).filter((prefix) => !prefixes.includes(prefix));
-      if (unknown.length > 0)
-        problems.push({
-          key: 'step-key',
-          message: `${unknown.map((p) => `"${p}"`).join(', ')} ${unknown.length === 1 ? 'is not a prefix' : 'are not prefixes'} of \`metrics\`; accepted: ${prefixes.map((p) => `"${p}"`).join(', ')}`,
-        });
-    }
-  }
-  return problems;
-}
-
 export type ReproConfig = z.output<typeof configSchema>;
 
-/** Tolerance keys: in a pull request they are read from the base commit so a PR cannot loosen its own gate. */
-export const GATE_KEYS = ['tolerance', 'metric-tolerances', 'ignore-metrics'] as const;
+/** Tolerance keys: in a pull request they are read from the base commit so a PR cannot loosen its own tolerance. */
+export const TOLERANCE_KEYS = ['tolerance', 'metric-tolerances', 'ignore-metrics'] as const;
 
 /** Keys whose value is plain text: an input is taken as written, never parsed as YAML. */
 export const TEXT_KEYS = new Set([
@@ -367,10 +204,16 @@ export const TEXT_KEYS = new Set([
   'accept-label',
 ]);
 
+/** The top-level setting names (`command`, `metrics`, …), in the schema's order: what inputs and `--set` accept. */
 export function configKeys(): string[] {
   return Object.keys(configSchema.shape);
 }
 
+/**
+ * The JSON Schema of repro.yml (draft 2020-12, written to schema/repro.schema.json by
+ * scripts/build.mjs): every key with its description and default, plus the rules across keys
+ * that hold for the file alone. Returns a plain JSON object; throws nothing.
+ */
 export function settingsJsonSchema(): object {
   const schema = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return {

@@ -1,46 +1,12 @@
 /**
- * The identities a job publishes under (status context, check run, sticky comment, artifact) and
- * the one line its status and check title carry: pure parts of src/action/github-publish.ts.
+ * The one line a job's status and check title carry: a pure part of src/action/github-publish.ts.
+ * (The identities it publishes under are the publish plan's: test/settings/plans.test.ts.)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadSettings } from '../../src/settings/load.ts';
-import { commentKeyOf, outcomeHeadline } from '../../src/action/github-publish.ts';
+import { outcomeHeadline } from '../../src/action/github-publish.ts';
 import type { Verdict, MetricComparison } from '../../src/compare/types.ts';
 import type { ReportInput } from '../../src/report/markdown.ts';
-
-const job = { job: 'repro' };
-const inputs = (values: Record<string, string>) =>
-  loadSettings({
-    file: null,
-    overrides: Object.entries(values).map(([key, value]) => ({ key, value, origin: `input "${key}"` })),
-  });
-
-test('comment key: comment-key when given; else the check-name a matrix entry was given; else the job id', () => {
-  assert.equal(commentKeyOf(inputs({ command: 'true', metrics: 'm.jsonl' }), job), 'repro');
-  // A matrix that names each entry's check (its required status) gets one comment per entry from that one setting.
-  assert.equal(
-    commentKeyOf(inputs({ command: 'true', metrics: 'm.jsonl', 'check-name': 'repro-check-a100' }), job),
-    'repro-check-a100',
-  );
-  assert.equal(
-    commentKeyOf(
-      inputs({ command: 'true', metrics: 'm.jsonl', 'check-name': 'repro-check-a100', 'comment-key': 'gpu=a100' }),
-      job,
-    ),
-    'gpu=a100',
-  );
-  assert.equal(
-    commentKeyOf(
-      loadSettings({
-        file: { path: 'repro.yml', text: 'command: "true"\nmetrics: m.jsonl\ncheck-name: nightly\n' },
-        overrides: [],
-      }),
-      job,
-    ),
-    'nightly',
-  );
-});
 
 function metric(name: string, status: MetricComparison['status'], firstDivergentStep: number | null): MetricComparison {
   const tolerance = { rtol: 1e-5, atol: 1e-8, exact: false, source: 'default' };

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadSettings, SettingsError } from '../../src/settings/load.ts';
-import { gateSettingsFromText, changedGateKeys, gateSettingsOf } from '../../src/settings/gate.ts';
+import { tolerancePlanFromText, changedToleranceKeys } from '../../src/settings/tolerance.ts';
+import { tolerancePlanOf } from '../../src/settings/plans.ts';
 import { settingsJsonSchema, DEFAULT_IGNORED_METRICS } from '../../src/settings/schema.ts';
 import { readActionInputs } from '../../src/action/inputs.ts';
 
@@ -110,17 +111,17 @@ test('bad YAML, a non-map file, both command and trainer, and command without me
   );
 });
 
-test("gate keys are read from another commit's config, defaults filled in, and changes are listed", () => {
-  const base = gateSettingsFromText('command: x\ntolerance: { rtol: 1.0e-6 }\n');
+test("tolerance keys are read from another commit's config, defaults filled in, and changes are listed", () => {
+  const base = tolerancePlanFromText('command: x\ntolerance: { rtol: 1.0e-6 }\n');
   assert.ok(base);
   assert.deepEqual(base.tolerance, { rtol: 1e-6 });
   assert.deepEqual(base['ignore-metrics'], DEFAULT_IGNORED_METRICS);
-  const head = gateSettingsOf(
+  const head = tolerancePlanOf(
     loadSettings({ file: file('command: x\nmetrics: m\ntolerance: { rtol: 0.1 }\n'), overrides: [] }).config,
   );
-  assert.deepEqual(changedGateKeys(base, head), ['tolerance']);
-  assert.equal(gateSettingsFromText('tolerance: { rtol: loose }\n'), null);
-  assert.equal(gateSettingsFromText(': : :\n  - ['), null);
+  assert.deepEqual(changedToleranceKeys(base, head), ['tolerance']);
+  assert.equal(tolerancePlanFromText('tolerance: { rtol: loose }\n'), null);
+  assert.equal(tolerancePlanFromText(': : :\n  - ['), null);
 });
 
 test('the committed JSON Schema of repro.yml is fresh', () => {

@@ -4,7 +4,8 @@ import { readComparableDocument } from '../../metrics/collect.ts';
 import { compareMetrics } from '../../compare/compare.ts';
 import { DEFAULT_TOLERANCE, resolveTolerance, TolerancePicker } from '../../compare/tolerance.ts';
 import { loadSettings } from '../../settings/load.ts';
-import { gateSettingsOf, sigmaGateOptionsOf, type GateSettings } from '../../settings/gate.ts';
+import { sigmaGateOptionsOf } from '../../settings/tolerance.ts';
+import { tolerancePlanOf, type TolerancePlan } from '../../settings/plans.ts';
 import { judgeAgainstBand } from '../../compare/sigma-verdict.ts';
 import type { RecordDocument } from '../../record/codec.ts';
 import type { BaselineJson } from '../../record/types.ts';
@@ -66,10 +67,10 @@ async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Pro
   const sigmaOptions = sigmaGateOptionsOf(
     {
       tolerance: {
-        ...picker.gate.tolerance,
+        ...picker.plan.tolerance,
         ...(options.sigma === undefined ? {} : { sigma: Number(options.sigma), 'false-alarm-rate': undefined }),
       },
-      'metric-tolerances': picker.gate['metric-tolerances'],
+      'metric-tolerances': picker.plan['metric-tolerances'],
       'ignore-metrics': ignore,
     },
     picker.tolerances,
@@ -144,7 +145,7 @@ function readBothInputs(readers: [() => ComparableRead, () => ComparableRead]): 
 interface ComparePicker {
   tolerances: TolerancePicker;
   /** The tolerance keys as given (the σ gate's keys among them). */
-  gate: GateSettings;
+  plan: TolerancePlan;
   ignore: string[];
   lines: string[];
   /** The config file's `step-key`, when it is one key (a map names keys per prefix of `metrics`, which compare has not). */
@@ -197,19 +198,19 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
       throw new ReproError(`--config ${options.config}: cannot read ${file} (${error.code ?? error.message})`);
     });
     const { config } = loadSettings({ file: { path: options.config, text }, overrides: [], toleranceKeysOnly: true });
-    const gate = gateSettingsOf(config);
-    const tolerance = resolveTolerance(gate.tolerance);
+    const plan = tolerancePlanOf(config);
+    const tolerance = resolveTolerance(plan.tolerance);
     const source = `tolerance in ${options.config}`;
     return {
-      gate,
-      tolerances: new TolerancePicker(tolerance, source, gate['metric-tolerances']),
-      ignore: gate['ignore-metrics'],
+      plan,
+      tolerances: new TolerancePicker(tolerance, source, plan['metric-tolerances']),
+      ignore: plan['ignore-metrics'],
       stepKey: typeof config['step-key'] === 'string' ? config['step-key'] : undefined,
       lines: [
         tolerance.exact
           ? `exact (bit-for-bit) — from ${source}`
           : `rtol ${tolerance.rtol}, atol ${tolerance.atol} — from ${source}`,
-        ...Object.entries(gate['metric-tolerances']).map(([glob, o]) => `\`${glob}\`: ${JSON.stringify(o)}`),
+        ...Object.entries(plan['metric-tolerances']).map(([glob, o]) => `\`${glob}\`: ${JSON.stringify(o)}`),
       ],
     };
   }
@@ -222,7 +223,7 @@ async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePic
       ? 'command-line flags'
       : 'default (numpy.allclose)';
   return {
-    gate: {
+    plan: {
       tolerance: { rtol, atol, exact: options.exact },
       'metric-tolerances': {},
       'ignore-metrics': [...DEFAULT_IGNORED_METRICS],
