@@ -17,8 +17,6 @@ import {
 
 /** The check run's name (and the commit status's `repro-check/<check-name>`) when none is set. */
 export const DEFAULT_CHECK_NAME = 'repro-check';
-/** The login the workflow's GITHUB_TOKEN writes as: the JSON Schema's default of `comment-author`, which is learned when not set. */
-const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]';
 /** The PR label that accepts an intended change when none is set. */
 export const DEFAULT_ACCEPT_LABEL = 'repro-check:accept-drift';
 
@@ -147,7 +145,8 @@ export const configSchema = z.strictObject({
     .default('warn')
     .describe('Action: warn passes with how to create one; fail fails before training'),
   // check-name and comment-author stay undefined when not set (the publish plan, plans.ts, says what
-  // that means); the JSON Schema still shows the value a job then gets as their default.
+  // that means). check-name's JSON Schema default is the name a job then gets; comment-author has
+  // none, since an unset author is learned from GitHub, not assumed.
   'check-name': z
     .string()
     .min(1)
@@ -159,7 +158,6 @@ export const configSchema = z.strictObject({
     .string()
     .min(1)
     .optional()
-    .meta({ default: WORKFLOW_TOKEN_LOGIN })
     .describe(
       'Login the github-token writes as; the sticky comment is only ever looked for among its comments (an App token: <app-slug>[bot]). When not set, it is learned from the creator of the commit status the run posts, else GET /user (a PAT), else the author of the oldest marked comment by a bot account',
     ),
