@@ -24,20 +24,6 @@ export function normalizeKey(key: string): string {
   return key.trim().toLowerCase();
 }
 
-/** The best step key among `keys` by STEP_KEY_PRIORITY (the first of equals), or undefined; for readers that need no axis rules. */
-export function bestStepKey(keys: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestRank = Infinity;
-  for (const key of keys) {
-    const rank = (STEP_KEY_PRIORITY as readonly string[]).indexOf(normalizeKey(key));
-    if (rank >= 0 && rank < bestRank) {
-      best = key;
-      bestRank = rank;
-    }
-  }
-  return best;
-}
-
 /**
  * Picks each record's step key and holds a file to one step axis: the first record that names
  * a step key fixes the file's axis, and a later record whose best key is another one is an
