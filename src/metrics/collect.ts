@@ -203,7 +203,11 @@ async function readMetricFile(
   );
 }
 
-/** Runs a read, turning a file-system error (the file is gone, a folder, unreadable) into an InputFileError. */
+/**
+ * Runs READ and returns what it returns, turning a file-system error (the file is gone, a folder,
+ * unreadable) into an InputFileError naming FILE, its message starting with WHAT. ReproErrors
+ * pass through; any other error is rethrown as it is.
+ */
 export function withReadErrors<T>(file: string, what: string, read: () => T): T {
   try {
     return read();

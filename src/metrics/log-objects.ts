@@ -12,6 +12,7 @@ export const MAX_ARRAY_METRICS = 1000;
 
 export type LogObject = Record<string, unknown>;
 
+/** Whether VALUE is a plain object (not null, not an array): a log record. */
 export function isLogObject(value: unknown): value is LogObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

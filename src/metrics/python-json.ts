@@ -9,6 +9,7 @@
 /** Deeper nesting than this is refused rather than risking a stack overflow. */
 const MAX_DEPTH = 1000;
 
+/** Thrown by parsePythonJson for text it cannot read: the problem, and the offset where reading stopped. */
 export class PythonJsonSyntaxError extends SyntaxError {
   constructor(
     message: string,

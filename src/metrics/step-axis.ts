@@ -20,6 +20,7 @@ export const STEP_KEY_PRIORITY = [
 
 export const STEP_KEY_HINT = `Name the step with the \`step-key\` setting (compare: --step-key KEY); recognised without it: ${STEP_KEY_PRIORITY.join(', ')} (epoch only when none of the others is there).`;
 
+/** A key as step keys are compared: trimmed, lower case. */
 export function normalizeKey(key: string): string {
   return key.trim().toLowerCase();
 }

@@ -1,3 +1,12 @@
+/**
+ * The one baseline store: where a baseline is read from (the working tree, or a file at a
+ * commit: a pull request's base), how it is decoded and migrated (a run record given as a
+ * baseline becomes a one-run baseline; older schemas through the codec), and the refusal of one
+ * written by a newer repro-check. Every failure is an InputFileError naming the file (with the
+ * commit it was read at). Writing goes through `writeFileAtomic` (src/fs/atomic-write.ts).
+ * `compare`, `band` and `aggregate` read their inputs here too (readComparableDocument): a run
+ * record or baseline among them is decoded by the same code as a check's baseline.
+ */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputFileError } from '../errors.ts';
@@ -14,16 +23,6 @@ import {
   type RecordDocument,
 } from './codec.ts';
 import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson, type RunRecordJson } from './types.ts';
-
-/**
- * The one baseline store: where a baseline is read from (the working tree, or a file at a
- * commit: a pull request's base), how it is decoded and migrated (a run record given as a
- * baseline becomes a one-run baseline; older schemas through the codec), and the refusal of one
- * written by a newer repro-check. Every failure is an InputFileError naming the file (with the
- * commit it was read at). Writing goes through `writeFileAtomic` (src/fs/atomic-write.ts).
- * `compare`, `band` and `aggregate` read their inputs here too (readComparableDocument): a run
- * record or baseline among them is decoded by the same code as a check's baseline.
- */
 
 /** A baseline read for a check: its first run is the reference; `label` names the file (and commit). */
 export interface LoadedBaseline {
