@@ -73,7 +73,7 @@ if (wanted('compare')) {
     const currentFile = path.join(dir, 'current.jsonl');
     await writeFile(baselineFile, lines(0));
     await writeFile(currentFile, lines(1));
-    const { readComparable } = await tsImport('../src/metrics/collect.ts', import.meta.url);
+    const { readComparable } = await tsImport('../src/record/baseline-store.ts', import.meta.url);
     const { compareMetrics } = await tsImport('../src/compare/compare.ts', import.meta.url);
     const { TolerancePicker, DEFAULT_TOLERANCE } = await tsImport('../src/compare/tolerance.ts', import.meta.url);
     const { DEFAULT_IGNORED_METRICS } = await tsImport('../src/settings/schema.ts', import.meta.url);

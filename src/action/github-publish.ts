@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,10 +9,8 @@ import type { CheckResult } from '../modes/check.ts';
 import type { EventContext } from '../github/event.ts';
 import type { Logger } from '../log.ts';
 import type { Verdict } from '../compare/types.ts';
-import type { Annotation } from '../github/check-run.ts';
-import { driftAnnotations } from '../report/annotations.ts';
+import { driftAnnotations, metricFileAnnotations, type Annotation } from '../report/annotations.ts';
 import { firstDivergentStepOverall, isDriftedMetric } from '../compare/outcome.ts';
-import { metricFileAnnotations } from './metric-file-annotations.ts';
 import {
   acceptedVerdict,
   decodePublishedVerdict,
@@ -50,7 +49,7 @@ export async function publishCheckToGithub(
           result.verdict,
           result.outcome === 'drift' && plan.failOnDrift ? 'failure' : 'warning',
           configPath,
-          result.trained.metricFiles,
+          result.trained,
           context,
         )
       : [];
@@ -162,23 +161,27 @@ export async function publishFromArtifact(
  * Where each drift is annotated: on the settings line that set its tolerance — repro.yml, or,
  * when every setting came as an action input, the workflow file that gave them
  * (GITHUB_WORKFLOW_REF names it) when it is in this checkout — else on the line of the metric
- * file that logged the first divergent step, when the training wrote it inside the workspace.
- * Files outside the workspace (`{out}` under RUNNER_TEMP) cannot be annotated: GitHub shows
- * annotations on repository paths only.
+ * file that logged the first divergent step (the metric readers' record locators say which), when
+ * the training wrote it inside the workspace. Files outside the workspace (`{out}` under
+ * RUNNER_TEMP) cannot be annotated: GitHub shows annotations on repository paths only.
  */
 async function annotationsFor(
   verdict: Verdict,
   level: 'failure' | 'warning',
   configPath: string | null,
-  metricFiles: readonly string[],
+  trained: Pick<CheckResult['trained'], 'data' | 'metricFiles'>,
   context: ModeContext,
 ): Promise<Annotation[]> {
   const workspace = context.env.GITHUB_WORKSPACE ?? context.cwd;
-  const inWorkspace = async (file: string): Promise<{ repoPath: string; text: string } | null> => {
+  const repoPathOf = (file: string): string | null => {
     const relative = path.relative(workspace, path.resolve(workspace, file));
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
-    const text = await readFile(path.join(workspace, relative), 'utf8').catch(() => null);
-    return text === null ? null : { repoPath: relative.split(path.sep).join('/'), text };
+    return existsSync(path.join(workspace, relative)) ? relative.split(path.sep).join('/') : null;
+  };
+  const inWorkspace = async (file: string): Promise<{ repoPath: string; text: string } | null> => {
+    const repoPath = repoPathOf(file);
+    const text = repoPath === null ? null : await readFile(path.join(workspace, repoPath), 'utf8').catch(() => null);
+    return repoPath === null || text === null ? null : { repoPath, text };
   };
   const workflowPath = /^[^/]+\/[^/]+\/(.+?)@/.exec(context.env.GITHUB_WORKFLOW_REF ?? '')?.[1] ?? null;
   const settingsFile = configPath
@@ -187,8 +190,13 @@ async function annotationsFor(
       ? await inWorkspace(workflowPath)
       : null;
   if (settingsFile) return driftAnnotations(verdict, settingsFile, level);
-  const files = (await Promise.all(metricFiles.map(inWorkspace))).filter((file) => file !== null);
-  return metricFileAnnotations(verdict, files, level);
+  return metricFileAnnotations(
+    verdict,
+    trained.data,
+    level,
+    repoPathOf,
+    trained.metricFiles.find((file) => repoPathOf(file) !== null) ?? null,
+  );
 }
 
 /**

@@ -76,6 +76,10 @@ function plural(count: number, noun: string): string {
 
 const STATUS_ORDER: Record<MetricComparison['status'], number> = { missing: 0, drift: 1, new: 2, pass: 3 };
 
+/**
+ * Sorts METRICS in place and returns them: missing, then drifted, then new, then passing; within
+ * each, by first out-of-tolerance step (none last), then by name.
+ */
 export function sortDriftFirst(metrics: MetricComparison[]): MetricComparison[] {
   return metrics.sort(
     (a, b) =>

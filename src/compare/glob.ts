@@ -12,6 +12,7 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${pattern}$`, 's');
 }
 
+/** Whether NAME (a dotted metric name) matches any of GLOBS (from globToRegExp: whole-name matches). */
 export function matchesAnyGlob(name: string, globs: readonly RegExp[]): boolean {
   return globs.some((glob) => glob.test(name));
 }

@@ -7,18 +7,9 @@
 import type { GithubClient } from './client.ts';
 import { CHECK_SUMMARY_LIMIT, CHECK_TITLE_LIMIT, fitLine, fitMarkdown } from './text-limits.ts';
 import { findOrCreate } from './find-or-create.ts';
+import type { Annotation } from '../report/annotations.ts';
 
 export const ANNOTATIONS_PER_REQUEST = 50;
-
-export interface Annotation {
-  /** Repository-relative path (a metric file, the config line that set the tolerance). */
-  path: string;
-  startLine: number;
-  endLine: number;
-  level: 'failure' | 'warning' | 'notice';
-  title: string;
-  message: string;
-}
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral';
 

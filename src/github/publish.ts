@@ -6,7 +6,8 @@
  */
 import type { GithubClient } from './client.ts';
 import type { EventContext } from './event.ts';
-import { checkRunExternalId, publishCheckRun, type Annotation, type CheckConclusion } from './check-run.ts';
+import { checkRunExternalId, publishCheckRun, type CheckConclusion } from './check-run.ts';
+import type { Annotation } from '../report/annotations.ts';
 import { upsertStickyComment, type StickyCommentResult } from './comment.ts';
 import { postCommitStatus, type CommitState } from './status.ts';
 import { describeWriteFailure, type GithubWrite } from './write-failure.ts';

@@ -1,7 +1,7 @@
 import type { MetricData } from './series.ts';
 import { collectMetrics } from './collector.ts';
 import { arrayEntryLocator } from './locators.ts';
-import { isLogObject } from './log-objects.ts';
+import { hasFieldTypes } from './log-objects.ts';
 
 /**
  * github-action-benchmark's "custom" tool JSON (customSmallerIsBetter / customBiggerIsBetter,
@@ -11,17 +11,14 @@ import { isLogObject } from './log-objects.ts';
  */
 type BenchmarkEntry = { name: string; value: number; unit: string };
 
+const BENCHMARK_ENTRY_FIELDS = { name: 'string', value: 'number', unit: 'string' } as const;
+
+/** Whether a parsed JSON document is github-action-benchmark's custom-tool JSON (see above). */
 export function isBenchmarkActionJson(document: unknown): document is BenchmarkEntry[] {
   return (
     Array.isArray(document) &&
     document.length > 0 &&
-    document.every(
-      (entry) =>
-        isLogObject(entry) &&
-        typeof entry.name === 'string' &&
-        typeof entry.value === 'number' &&
-        typeof entry.unit === 'string',
-    )
+    document.every((entry) => hasFieldTypes(entry, BENCHMARK_ENTRY_FIELDS))
   );
 }
 

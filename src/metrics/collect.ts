@@ -1,15 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../errors.ts';
-import {
-  baselineMetrics,
-  decodeMetricData,
-  decodeRecordDocument,
-  isReproDocument,
-  type RecordDocument,
-} from '../record/codec.ts';
 import { emptyMetricData, type MetricData } from './series.ts';
-import { addPrefix, detectTextLayout, parseMetricSource, renameMetrics, type ParseOptions } from './parse.ts';
+import { addPrefix, parseMetricSource, renameMetrics, type ParseOptions } from './parse.ts';
 import { fileLineSource } from './line-source.ts';
 import { describeFilesWrittenSince, expandFileGlob, withModificationTimes } from './glob-files.ts';
 import { readStructuredMetrics } from './metric-source.ts';
@@ -173,6 +166,8 @@ function mergeInto(target: MetricData, source: MetricData, file: string, owners:
   for (const [name, value] of source.finals) {
     claim(`${name} (final)`);
     target.finals.set(name, value);
+    const origin = source.finalOrigins?.get(name);
+    if (origin) target.finalOrigins!.set(name, origin);
   }
   target.notes.push(...source.notes);
   target.stepAxes!.push(...(source.stepAxes ?? []));
@@ -208,8 +203,12 @@ async function readMetricFile(
   );
 }
 
-/** Runs a read, turning a file-system error (the file is gone, a folder, unreadable) into an InputFileError. */
-function withReadErrors<T>(file: string, what: string, read: () => T): T {
+/**
+ * Runs READ and returns what it returns, turning a file-system error (the file is gone, a folder,
+ * unreadable) into an InputFileError naming FILE, its message starting with WHAT. ReproErrors
+ * pass through; any other error is rethrown as it is.
+ */
+export function withReadErrors<T>(file: string, what: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
@@ -234,44 +233,4 @@ function cannotRead(file: string, what: string, error: unknown): InputFileError 
     );
   }
   return new InputFileError(file, undefined, `${what}: ${code ?? (error as Error).message}`, { cause: error });
-}
-
-/**
- * Reads anything `compare` accepts, told apart by content: a run record or baseline
- * (`kind` + `schemaVersion`) or a metric file. A baseline holding several runs compares
- * against its first run (the σ gate reads its band apart: src/record/band.ts). Metric files are read
- * as parseMetricSource reads them (streams of lines).
- */
-export function readComparable(file: string, options: ParseOptions = {}): MetricData {
-  return readComparableDocument(file, options).data;
-}
-
-/**
- * readComparable, also handing back the run record or baseline the file holds (null for a metric
- * file or log folder), so a caller that needs the document (compare's σ gate reads a baseline's
- * band) does not read and parse the file a second time. Throws as readComparable does.
- */
-export function readComparableDocument(
-  file: string,
-  options: ParseOptions = {},
-): { data: MetricData; document: RecordDocument | null } {
-  return withReadErrors(file, 'cannot read', () => {
-    const structured = readStructuredMetrics(file, { notBefore: null, baseDir: path.dirname(file) });
-    if (structured) return { data: structured, document: null };
-    const source = fileLineSource(file);
-    if (detectTextLayout(source).kind === 'json-document') {
-      let value: unknown;
-      try {
-        value = JSON.parse(source.wholeText());
-      } catch {
-        value = undefined; // JSON with Python tokens: the metric parser reads it or reports where it breaks.
-      }
-      if (isReproDocument(value)) {
-        const document = decodeRecordDocument(value, file);
-        const metrics = document.kind === 'run-record' ? document.record.metrics : baselineMetrics(document.baseline);
-        return { data: decodeMetricData(metrics, file), document };
-      }
-    }
-    return { data: parseMetricSource(source, options), document: null };
-  });
 }

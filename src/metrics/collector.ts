@@ -1,19 +1,10 @@
 import { InputFileError } from '../errors.ts';
 import { emptyMetricData, type MetricData, type MetricSeries } from './series.ts';
+import type { RecordLocator } from './locators.ts';
+import { GrowableFloat64, SeriesBuilder, StepTrack } from './series-builder.ts';
 
-/**
- * Every format hands its values to a MetricCollector, which turns them into MetricData.
- * Values arrive tagged with a record number (a line number, or an index into a JSON array);
- * the format's RecordLocator turns that number back into words for notes and errors, so no
- * text is built per value.
- */
-export interface RecordLocator {
-  readonly file: string;
-  /** Where a record is, for a note: `metrics.jsonl:12`, `trainer_state.json log_history[3]`. */
-  describe(record: number): string;
-  /** An error about one record, naming the file and, where there is one, the line. */
-  error(record: number, problem: string, hint?: string): InputFileError;
-}
+export type { RecordLocator } from './locators.ts';
+export type { SeriesBuilder } from './series-builder.ts';
 
 /**
  * A value logged twice at one step is noted only when the two differ: Lightning and the HF
@@ -21,101 +12,6 @@ export interface RecordLocator {
  * A resumed run can re-log thousands of values; the report needs the first few and a count.
  */
 const MAX_DUPLICATE_NOTES = 20;
-
-/** First capacity of a series' arrays; they double when full, so a value costs 8 to 16 bytes. */
-const INITIAL_CAPACITY = 64;
-
-/**
- * A Float64Array that grows by doubling: a series of any length costs 8 bytes a value (plus at
- * most the unused half of the last doubling), against about 4x that for a boxed number[].
- */
-export class GrowableFloat64 {
-  private buffer = new Float64Array(INITIAL_CAPACITY);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.buffer.length) {
-      const grown = new Float64Array(this.buffer.length * 2);
-      grown.set(this.buffer);
-      this.buffer = grown;
-    }
-    this.buffer[this.length++] = value;
-  }
-
-  at(index: number): number {
-    return this.buffer[index]!;
-  }
-
-  set(index: number, value: number): void {
-    this.buffer[index] = value;
-  }
-
-  /** A view of the filled part (no copy). */
-  view(): Float64Array {
-    return this.buffer.subarray(0, this.length);
-  }
-}
-
-/**
- * The steps of one or more series. Metrics logged on the same lines have the same steps, and a
- * log of 50 metrics would otherwise keep 50 copies of them: series share a track while their
- * steps agree, and a series whose next step differs from the track's gets its own copy (forks).
- */
-class StepTrack {
-  readonly steps = new GrowableFloat64();
-
-  /** A new track holding the first `length` steps of this one. */
-  fork(length: number): StepTrack {
-    const track = new StepTrack();
-    for (let i = 0; i < length; i++) track.steps.push(this.steps.at(i));
-    return track;
-  }
-}
-
-/**
- * One metric's values in arrival order. The fast path only appends; a step that goes
- * backwards makes the file be read a second time, keeping each value's record, and the
- * series is sorted and merged when that reading ends.
- */
-export class SeriesBuilder {
-  /** The series' steps are the first `values.length` steps of its track. */
-  track: StepTrack;
-  readonly values = new GrowableFloat64();
-  /** Each value's record; filled only on the second reading (see collectMetrics). */
-  readonly records = new GrowableFloat64();
-  lastRecord = -1;
-  inOrder = true;
-
-  constructor(
-    readonly name: string,
-    track: StepTrack,
-  ) {
-    this.track = track;
-  }
-
-  get length(): number {
-    return this.values.length;
-  }
-
-  lastStep(): number {
-    return this.values.length === 0 ? -1 : this.track.steps.at(this.values.length - 1);
-  }
-
-  /** Appends a step: shares the track's next step when it is the same, else forks the track. */
-  appendStep(step: number): void {
-    const position = this.values.length;
-    const steps = this.track.steps;
-    if (position < steps.length) {
-      if (steps.at(position) === step) return;
-      this.track = this.track.fork(position);
-    }
-    this.track.steps.push(step);
-  }
-
-  steps(): Float64Array {
-    return this.track.steps.view().subarray(0, this.values.length);
-  }
-}
 
 /** Where the values of a file of final values only repeat: the first metric seen in two records. */
 interface RepeatedFinal {
@@ -125,22 +21,18 @@ interface RepeatedFinal {
 }
 
 /**
- * Runs `read` (a format's loop over its records) into a collector and returns the result.
- * Keeping a record number for every value costs as much as keeping the value, and it is only
- * needed to name both lines of a duplicate found when out-of-order steps are sorted; so the
- * first reading keeps only each series' last record, and a file whose steps go backwards
- * (a resumed run) is read again with every record kept.
+ * Runs `read` (a format's loop over its records) into a collector and returns the result: the
+ * values by metric, each series with the record every step came from (MetricSeries.origin) and
+ * each final value with its record (MetricData.finalOrigins), named through LOCATOR.
  *
  * Throws InputFileError for a file in which no record has a step and some metric appears in
- * more than one record: folding those into "last value wins" would compare one line of a log.
+ * more than one record (folding those into "last value wins" would compare one line of a log),
+ * for more than MAX_METRICS_PER_FILE metrics, and whatever `read` throws.
  */
 export function collectMetrics(locator: RecordLocator, read: (collector: MetricCollector) => void): MetricData {
-  const firstReading = new MetricCollector(locator, false);
-  read(firstReading);
-  if (firstReading.stepsInOrder) return firstReading.finish();
-  const secondReading = new MetricCollector(locator, true);
-  read(secondReading);
-  return secondReading.finish();
+  const collector = new MetricCollector(locator);
+  read(collector);
+  return collector.finish();
 }
 
 /**
@@ -150,24 +42,21 @@ export function collectMetrics(locator: RecordLocator, read: (collector: MetricC
  */
 export const MAX_METRICS_PER_FILE = 10_000;
 
+/** What a format's reader adds its values to (through collectMetrics). Records are the locator's numbers. */
 export class MetricCollector {
   private readonly seriesByName = new Map<string, SeriesBuilder>();
-  /** The track new series start on: series logged on the same lines share its steps. */
-  private readonly firstTrack = new StepTrack();
+  /** The track new series start on: series logged on the same lines share its steps and records. */
+  private readonly firstTrack = new StepTrack(true);
   private readonly finals = new Map<string, { value: number; record: number; firstRecord: number }>();
   private readonly notes: string[] = [];
   private duplicateCount = 0;
   private repeatedFinal: RepeatedFinal | null = null;
-  stepsInOrder = true;
   /** The key the format read steps from; set by the format's reader, reported in MetricData.stepAxes. */
   stepKey: string | null = null;
 
-  constructor(
-    readonly locator: RecordLocator,
-    private readonly keepRecords: boolean,
-  ) {}
+  constructor(readonly locator: RecordLocator) {}
 
-  /** The builder for a metric name; callers keep it to skip the lookup on later values. */
+  /** The builder for a metric name; callers keep it to skip the lookup on later values. Throws past MAX_METRICS_PER_FILE. */
   seriesFor(name: string): SeriesBuilder {
     let series = this.seriesByName.get(name);
     if (series === undefined) {
@@ -178,25 +67,20 @@ export class MetricCollector {
     return series;
   }
 
+  /** VALUE of SERIES at STEP (a whole number >= 0), logged in RECORD; a second value at one step replaces the first. */
   addPoint(series: SeriesBuilder, step: number, value: number, record: number): void {
     const lastStep = series.lastStep();
     if (step === lastStep) {
-      const last = series.length - 1;
-      if (!Object.is(series.values.at(last), value)) this.noteDuplicate(series.name, step, series.lastRecord, record);
-      series.values.set(last, value);
-      if (this.keepRecords) series.records.set(last, record);
-    } else {
-      if (step < lastStep) {
-        series.inOrder = false;
-        this.stepsInOrder = false;
-      }
-      series.appendStep(step);
-      series.values.push(value);
-      if (this.keepRecords) series.records.push(record);
+      if (!Object.is(series.values.at(series.length - 1), value))
+        this.noteDuplicate(series.name, step, series.lastRecord(), record);
+      series.replaceLast(value, record);
+      return;
     }
-    series.lastRecord = record;
+    if (step < lastStep) series.inOrder = false;
+    series.append(step, value, record);
   }
 
+  /** A value logged without a step, in RECORD. Throws past MAX_METRICS_PER_FILE. */
   addFinal(name: string, value: number, record: number): void {
     const earlier = this.finals.get(name);
     if (earlier === undefined) this.refuseOverCap();
@@ -224,24 +108,33 @@ export class MetricCollector {
     );
   }
 
+  /** The MetricData read. Throws InputFileError for a step-less file whose records repeat a metric. */
   finish(): MetricData {
     if (this.seriesByName.size === 0 && this.repeatedFinal !== null) throw this.collapseError(this.repeatedFinal);
     const data = emptyMetricData();
+    const locator = this.locator;
     for (const series of this.seriesByName.values()) {
-      data.series.set(
-        series.name,
-        series.inOrder ? { steps: series.steps(), values: series.values.view() } : this.sortAndMerge(series),
-      );
+      const read = series.inOrder
+        ? { steps: series.steps(), values: series.values.view(), records: series.records() }
+        : this.sortAndMerge(series);
+      data.series.set(series.name, {
+        steps: read.steps,
+        values: read.values,
+        origin: { locator, records: read.records },
+      });
     }
-    for (const [name, { value }] of this.finals) data.finals.set(name, value);
+    for (const [name, { value, record }] of this.finals) {
+      data.finals.set(name, value);
+      data.finalOrigins!.set(name, { locator, record });
+    }
     data.notes.push(...this.notes);
     const unlisted = this.duplicateCount - MAX_DUPLICATE_NOTES;
     if (unlisted > 0) {
       data.notes.push(
-        `${unlisted} more value${unlisted === 1 ? ' was' : 's were'} logged twice with different values in ${this.locator.file}; the last value was kept each time`,
+        `${unlisted} more value${unlisted === 1 ? ' was' : 's were'} logged twice with different values in ${locator.file}; the last value was kept each time`,
       );
     }
-    data.stepAxes!.push({ file: this.locator.file, stepKey: this.seriesByName.size > 0 ? this.stepKey : null });
+    data.stepAxes!.push({ file: locator.file, stepKey: this.seriesByName.size > 0 ? this.stepKey : null });
     return data;
   }
 
@@ -254,29 +147,30 @@ export class MetricCollector {
   }
 
   /** Steps went backwards (a resumed run re-logging steps it had logged before it stopped). */
-  private sortAndMerge(series: SeriesBuilder): MetricSeries {
+  private sortAndMerge(series: SeriesBuilder): MetricSeries & { records: Float64Array } {
     const steps = series.steps();
     const values = series.values.view();
-    const records = series.records.view();
+    const records = series.records();
     // A stable sort: among equal steps the later record stays later and wins.
     const order = Array.from(steps.keys()).sort((a, b) => steps[a]! - steps[b]! || a - b);
-    const mergedSteps = new GrowableFloat64();
-    const mergedValues = new GrowableFloat64();
+    const merged = { steps: new GrowableFloat64(), values: new GrowableFloat64(), records: new GrowableFloat64() };
     let previous = -1;
     for (const index of order) {
       const step = steps[index]!;
       if (previous >= 0 && steps[previous] === step) {
-        const kept = mergedValues.length - 1;
-        if (!Object.is(mergedValues.at(kept), values[index]))
+        const kept = merged.values.length - 1;
+        if (!Object.is(merged.values.at(kept), values[index]))
           this.noteDuplicate(series.name, step, records[previous]!, records[index]!);
-        mergedValues.set(kept, values[index]!);
+        merged.values.set(kept, values[index]!);
+        merged.records.set(kept, records[index]!);
       } else {
-        mergedSteps.push(step);
-        mergedValues.push(values[index]!);
+        merged.steps.push(step);
+        merged.values.push(values[index]!);
+        merged.records.push(records[index]!);
       }
       previous = index;
     }
-    return { steps: mergedSteps.view(), values: mergedValues.view() };
+    return { steps: merged.steps.view(), values: merged.values.view(), records: merged.records.view() };
   }
 
   private noteDuplicate(name: string, step: number | undefined, earlierRecord: number, laterRecord: number): void {

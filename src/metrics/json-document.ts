@@ -28,6 +28,10 @@ export interface JsonDocumentOptions {
  * - an array of log objects, each numbered by its step key;
  * - any other object: a summary of final values (W&B's `wandb-summary.json`, DVCLive's `metrics.json`,
  *   `{"accuracy": 0.91}`); a `step` or `_step` in it is the last step's number, compared as a final value.
+ * FILE names the file in messages.
+ * Throws InputFileError naming the file (and the entry) for nesting deeper than MAX_DEPTH, an
+ * array entry that is not an object, and as the log-object reader and the collector do (a bad
+ * step, a number out of the double range, a step-less metric repeated).
  */
 export function readJsonDocument(document: unknown, file: string, options: JsonDocumentOptions): MetricData {
   if (nestedDeeperThan(document, MAX_DEPTH))

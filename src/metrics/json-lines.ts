@@ -12,6 +12,8 @@ const EXCERPT_LENGTH = 80;
  * any size, in memory bounded by its series). Each line goes to JSON.parse; only a line it
  * refuses is read again by the tokenizer that accepts Python's NaN/Infinity/-Infinity, so the
  * common case stays fast. W&B's `wandb-history.jsonl` is JSONL with its step in `_step`.
+ * Throws InputFileError naming the file and line for a line that is not a JSON object, a bad
+ * step, a mixed step axis, nesting too deep, and as the collector does.
  */
 export function parseJsonLines(source: LineSource, options: { stepKey?: string | undefined } = {}): MetricData {
   const locator = lineLocator(source.file);

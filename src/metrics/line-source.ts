@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 
 /**
  * The text of a metric file, line by line, read again from the start on each call of
- * `lines()` (the collector reads a file with out-of-order steps twice). A file is read in
+ * `lines()` (the layout is told from the first lines, then the parser reads from the start). A file is read in
  * chunks, so memory does not grow with its size: JSONL, CSV and TSV logs of any length are
  * read this way. Line ends are LF, CRLF or a lone CR (old Mac files); they are not part of
  * the lines. A byte-order mark at the start is dropped.

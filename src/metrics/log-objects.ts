@@ -12,8 +12,20 @@ export const MAX_ARRAY_METRICS = 1000;
 
 export type LogObject = Record<string, unknown>;
 
+/** Whether VALUE is a plain object (not null, not an array): a log record. */
 export function isLogObject(value: unknown): value is LogObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether VALUE is an object whose every field in FIELDS has that `typeof` type
+ * (`{name: 'string', value: 'number'}`): how the JSON document formats are told apart by content.
+ */
+export function hasFieldTypes(
+  value: unknown,
+  fields: Readonly<Record<string, 'string' | 'number'>>,
+): value is LogObject {
+  return isLogObject(value) && Object.entries(fields).every(([key, type]) => typeof value[key] === type);
 }
 
 /** Steps are whole numbers from 0 up: anything else is refused with the file and line. */

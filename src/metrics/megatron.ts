@@ -1,7 +1,7 @@
 import type { MetricData } from './series.ts';
 import { collectMetrics } from './collector.ts';
 import { wholeFileLocator } from './locators.ts';
-import { isLogObject, type LogObject } from './log-objects.ts';
+import { hasFieldTypes, isLogObject, type LogObject } from './log-objects.ts';
 
 /**
  * Megatron-LM's functional-test golden values (tests/functional_tests/test_cases/**
@@ -13,6 +13,9 @@ type GoldenValues = Record<string, { values: LogObject }>;
 
 const WHOLE_NUMBER = /^(?:0|[1-9]\d*)$/;
 
+const SAMPLING_FIELDS = { start_step: 'number', end_step: 'number', step_interval: 'number' } as const;
+
+/** Whether a parsed JSON document is Megatron-LM golden values (see above). */
 export function isMegatronGoldenValues(document: unknown): document is GoldenValues {
   if (!isLogObject(document)) return false;
   const entries = Object.values(document);
@@ -20,10 +23,7 @@ export function isMegatronGoldenValues(document: unknown): document is GoldenVal
     entries.length > 0 &&
     entries.every(
       (entry) =>
-        isLogObject(entry) &&
-        typeof entry.start_step === 'number' &&
-        typeof entry.end_step === 'number' &&
-        typeof entry.step_interval === 'number' &&
+        hasFieldTypes(entry, SAMPLING_FIELDS) &&
         isLogObject(entry.values) &&
         Object.keys(entry.values).every((key) => WHOLE_NUMBER.test(key)),
     )

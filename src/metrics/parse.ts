@@ -1,6 +1,7 @@
 import { InputFileError } from '../errors.ts';
 import type { MetricData } from './series.ts';
-import { parseDelimited, type Delimiter } from './delimited.ts';
+import { parseDelimited } from './delimited.ts';
+import type { Delimiter } from './delimited-records.ts';
 import { isWholeDocument, readJsonDocument } from './json-document.ts';
 import { completeJsonObjectOn, parseJsonLines } from './json-lines.ts';
 import { parsePythonJson, PythonJsonSyntaxError } from './python-json.ts';
@@ -132,6 +133,7 @@ export function renameMetrics(data: MetricData, rename: (name: string) => string
   return {
     series: new Map([...data.series].map(([name, series]) => [rename(name), series])),
     finals: new Map([...data.finals].map(([name, value]) => [rename(name), value])),
+    finalOrigins: new Map([...(data.finalOrigins ?? [])].map(([name, origin]) => [rename(name), origin])),
     notes: [...data.notes],
     stepAxes: [...(data.stepAxes ?? [])],
   };

@@ -9,6 +9,7 @@
 /** Deeper nesting than this is refused rather than risking a stack overflow. */
 const MAX_DEPTH = 1000;
 
+/** Thrown by parsePythonJson for text it cannot read: the problem, and the offset where reading stopped. */
 export class PythonJsonSyntaxError extends SyntaxError {
   constructor(
     message: string,
@@ -128,35 +129,14 @@ class Reader {
   }
 
   private array(depth: number): unknown[] {
-    this.position++; // [
     const items: unknown[] = [];
-    this.skipWhitespace();
-    if (this.text[this.position] === ']') {
-      this.position++;
-      return items;
-    }
-    for (;;) {
-      items.push(this.value(depth + 1));
-      this.skipWhitespace();
-      const char = this.text[this.position];
-      this.position++;
-      if (char === ']') return items;
-      if (char !== ',') {
-        this.position--;
-        this.fail("expected ',' or ']' in an array");
-      }
-    }
+    this.items(']', 'an array', () => items.push(this.value(depth + 1)));
+    return items;
   }
 
   private object(depth: number): Record<string, unknown> {
-    this.position++; // {
     const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    this.skipWhitespace();
-    if (this.text[this.position] === '}') {
-      this.position++;
-      return object;
-    }
-    for (;;) {
+    this.items('}', 'an object', () => {
       this.skipWhitespace();
       if (this.text[this.position] !== '"') this.fail('expected a quoted key in an object');
       const key = this.string();
@@ -164,14 +144,28 @@ class Reader {
       if (this.text[this.position] !== ':') this.fail("expected ':' after an object key");
       this.position++;
       object[key] = this.value(depth + 1);
+    });
+    return object;
+  }
+
+  /** Reads the comma-separated items of an array or object, from its opening bracket past CLOSE. */
+  private items(close: ']' | '}', what: string, readItem: () => void): void {
+    this.position++; // [ or {
+    this.skipWhitespace();
+    if (this.text[this.position] === close) {
+      this.position++;
+      return;
+    }
+    for (;;) {
+      readItem();
       this.skipWhitespace();
       const char = this.text[this.position];
-      this.position++;
-      if (char === '}') return object;
-      if (char !== ',') {
-        this.position--;
-        this.fail("expected ',' or '}' in an object");
+      if (char === close) {
+        this.position++;
+        return;
       }
+      if (char !== ',') this.fail(`expected ',' or '${close}' in ${what}`);
+      this.position++;
     }
   }
 }

@@ -1,3 +1,5 @@
+import type { RecordLocator } from './locators.ts';
+
 /**
  * The in-memory shape every metric source is reduced to (JSONL, JSON, CSV, TSV,
  * run records, baselines). Steps are ascending and unique within a series.
@@ -9,6 +11,20 @@
 export interface MetricSeries {
   steps: ArrayLike<number>;
   values: ArrayLike<number>;
+  /** Where each step's value was read; absent for data decoded from run records and baselines. */
+  origin?: SeriesOrigin;
+}
+
+/** The record each step of a series came from: `records[i]` is where `steps[i]` was logged, in the locator's numbering. */
+export interface SeriesOrigin {
+  locator: RecordLocator;
+  records: ArrayLike<number>;
+}
+
+/** The record a final value came from. */
+export interface FinalOrigin {
+  locator: RecordLocator;
+  record: number;
 }
 
 /** Which key a file's step axis was read from (`step`, `epoch`, …), or null for a file of final values only. */
@@ -22,6 +38,8 @@ export interface MetricData {
   series: Map<string, MetricSeries>;
   /** Metrics logged on a line without a step key ("final values"), by dotted name. */
   finals: Map<string, number>;
+  /** Where each final value was read, by the same names; absent (or partial) for decoded records. */
+  finalOrigins?: Map<string, FinalOrigin>;
   /** Things a reader should know but that are not errors (a value logged twice at one step). */
   notes: string[];
   /**
@@ -31,6 +49,7 @@ export interface MetricData {
   stepAxes?: StepAxis[];
 }
 
+/** A MetricData with nothing in it, for a reader to fill. */
 export function emptyMetricData(): MetricData {
-  return { series: new Map(), finals: new Map(), notes: [], stepAxes: [] };
+  return { series: new Map(), finals: new Map(), finalOrigins: new Map(), notes: [], stepAxes: [] };
 }

@@ -20,22 +20,9 @@ export const STEP_KEY_PRIORITY = [
 
 export const STEP_KEY_HINT = `Name the step with the \`step-key\` setting (compare: --step-key KEY); recognised without it: ${STEP_KEY_PRIORITY.join(', ')} (epoch only when none of the others is there).`;
 
+/** A key as step keys are compared: trimmed, lower case. */
 export function normalizeKey(key: string): string {
   return key.trim().toLowerCase();
-}
-
-/** The best step key among `keys` by STEP_KEY_PRIORITY (the first of equals), or undefined; for readers that need no axis rules. */
-export function bestStepKey(keys: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestRank = Infinity;
-  for (const key of keys) {
-    const rank = (STEP_KEY_PRIORITY as readonly string[]).indexOf(normalizeKey(key));
-    if (rank >= 0 && rank < bestRank) {
-      best = key;
-      bestRank = rank;
-    }
-  }
-  return best;
 }
 
 /**

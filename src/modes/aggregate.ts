@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { InputFileError } from '../errors.ts';
-import { readComparable } from '../metrics/collect.ts';
-import { decodeMetricData, decodeRecordDocument, isReproDocument } from '../record/codec.ts';
+import { readComparableDocument } from '../record/baseline-store.ts';
 import { encodeBand, type BandMember } from '../record/band.ts';
 import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson, type RunRecordJson } from '../record/types.ts';
 import { analyseAudit, type AuditRun } from '../audit/analyse.ts';
@@ -18,34 +16,19 @@ export interface AggregateInput {
   member: BandMember;
 }
 
-/** Reads run records and metric files, told apart by content. Throws InputFileError naming the file. */
+/**
+ * Reads run records and metric files, told apart by content, through the baseline store
+ * (readComparableDocument: the one place a run record is decoded).
+ * @throws InputFileError naming the file: unreadable, malformed, a baseline, or a bad metric file.
+ */
 export async function readAggregateInputs(files: readonly string[]): Promise<AggregateInput[]> {
   return Promise.all(
     files.map(async (file) => {
-      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new InputFileError(file, undefined, `cannot read: ${error.code ?? error.message}`);
-      });
-      let value: unknown = null;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        // A metric file (JSONL, CSV, …): readComparable reads it.
-      }
-      if (isReproDocument(value)) {
-        const document = decodeRecordDocument(value, file);
-        if (document.kind !== 'run-record')
-          throw new InputFileError(file, undefined, 'is a baseline; give run records or metric files (one per run)');
-        return {
-          file,
-          record: document.record,
-          member: {
-            source: file,
-            seed: document.record.provenance.seed,
-            data: decodeMetricData(document.record.metrics, file),
-          },
-        };
-      }
-      return { file, record: null, member: { source: file, seed: null, data: readComparable(file) } };
+      const { data, document } = readComparableDocument(file);
+      if (document?.kind === 'baseline')
+        throw new InputFileError(file, undefined, 'is a baseline; give run records or metric files (one per run)');
+      const record = document?.record ?? null;
+      return { file, record, member: { source: file, seed: record?.provenance.seed ?? null, data } };
     }),
   );
 }

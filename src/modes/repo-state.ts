@@ -6,7 +6,7 @@ import { openRepo, type GitRepo } from '../git/repo.ts';
 import { assertCleanTree, uncleanPaths, uncleanTreeHash } from '../git/clean-tree.ts';
 import { resolveProvenance } from '../git/provenance.ts';
 import { hasCredentialHeader } from '../git/credentials.ts';
-import { UNCLEAN_TREE_NOTE } from '../report/markdown.ts';
+import { UNCLEAN_TREE_NOTE } from '../report/headline.ts';
 
 export interface RepoState {
   repo: GitRepo;

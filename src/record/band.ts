@@ -41,6 +41,11 @@ export interface BaselineBands {
   baseSeed: number | null;
 }
 
+/**
+ * The bands a baseline holds, decoded to metric data per member (seed band, same-seed band, and
+ * the baseline run's seed), or null when it holds none. WHERE names the file in errors.
+ * @throws InputFileError naming WHERE and the member for a series whose steps and values differ in length.
+ */
 export function decodeBands(baseline: BaselineJson, where: string): BaselineBands | null {
   if (!baseline.band?.seed && !baseline.band?.sameSeed) return null;
   const decode = (band: BandJson | undefined, key: string) =>

@@ -1,16 +1,28 @@
-import { readFile } from 'node:fs/promises';
-import { InputFileError } from '../errors.ts';
-import type { MetricData } from '../metrics/series.ts';
-import { decodeMetricData, decodeRecordDocument, isReproDocument } from './codec.ts';
-import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson, type RunRecordJson } from './types.ts';
-
 /**
  * The one baseline store: where a baseline is read from (the working tree, or a file at a
  * commit: a pull request's base), how it is decoded and migrated (a run record given as a
  * baseline becomes a one-run baseline; older schemas through the codec), and the refusal of one
  * written by a newer repro-check. Every failure is an InputFileError naming the file (with the
  * commit it was read at). Writing goes through `writeFileAtomic` (src/fs/atomic-write.ts).
+ * `compare`, `band` and `aggregate` read their inputs here too (readComparableDocument): a run
+ * record or baseline among them is decoded by the same code as a check's baseline.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InputFileError } from '../errors.ts';
+import type { MetricData } from '../metrics/series.ts';
+import { withReadErrors } from '../metrics/collect.ts';
+import { readStructuredMetrics } from '../metrics/metric-source.ts';
+import { fileLineSource } from '../metrics/line-source.ts';
+import { detectTextLayout, parseMetricSource, type ParseOptions } from '../metrics/parse.ts';
+import {
+  baselineMetrics,
+  decodeMetricData,
+  decodeRecordDocument,
+  isReproDocument,
+  type RecordDocument,
+} from './codec.ts';
+import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineJson, type RunRecordJson } from './types.ts';
 
 /** A baseline read for a check: its first run is the reference; `label` names the file (and commit). */
 export interface LoadedBaseline {
@@ -123,4 +135,47 @@ export async function refuseNewerBaseline(file: string): Promise<void> {
       { hint: 'Update the baseline with the repro-check version that wrote it, or upgrade this one.' },
     );
   }
+}
+
+/** What `compare`, `band` and `aggregate` read from one path: its metrics, and the run record or baseline it holds (null for a metric file or log folder). */
+export interface ComparableRead {
+  data: MetricData;
+  document: RecordDocument | null;
+}
+
+/**
+ * Reads anything `compare` accepts, told apart by content: a run record or baseline (`kind` +
+ * `schemaVersion`; decoded, migrated or refused here), a metric file (read as parseMetricSource
+ * reads it: a stream of lines), or a log folder or binary format (src/metrics/metric-source.ts).
+ * A baseline's metrics are its first run's, or its first band member's when it holds a band of
+ * metric files only (the σ gate reads the band from `document`: src/record/band.ts).
+ * `options.stepKey` is the `step-key` for a metric file.
+ * @throws InputFileError naming FILE: unreadable, not a metric file, a run record or baseline
+ *   that is malformed or from a newer repro-check, or any error of the metric parsers.
+ */
+export function readComparableDocument(file: string, options: ParseOptions = {}): ComparableRead {
+  return withReadErrors(file, 'cannot read', () => {
+    const structured = readStructuredMetrics(file, { notBefore: null, baseDir: path.dirname(file) });
+    if (structured) return { data: structured, document: null };
+    const source = fileLineSource(file);
+    if (detectTextLayout(source).kind === 'json-document') {
+      let value: unknown;
+      try {
+        value = JSON.parse(source.wholeText());
+      } catch {
+        value = undefined; // JSON with Python tokens: the metric parser reads it or reports where it breaks.
+      }
+      if (isReproDocument(value)) {
+        const document = decodeRecordDocument(value, file);
+        const metrics = document.kind === 'run-record' ? document.record.metrics : baselineMetrics(document.baseline);
+        return { data: decodeMetricData(metrics, file), document };
+      }
+    }
+    return { data: parseMetricSource(source, options), document: null };
+  });
+}
+
+/** The metrics of readComparableDocument, for callers that do not need the document. Throws as it does. */
+export function readComparable(file: string, options: ParseOptions = {}): MetricData {
+  return readComparableDocument(file, options).data;
 }

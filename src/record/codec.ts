@@ -1,3 +1,7 @@
+/**
+ * Pure encode/decode of run records and baselines (DESIGN.md: `kind` + `schemaVersion`,
+ * older versions read or migrated, newer refused; NaN/±Infinity/-0 as strings).
+ */
 import { z } from 'zod';
 import type { MetricData, MetricSeries } from '../metrics/series.ts';
 import { decodeNumber, encodeNumber, type EncodedNumber } from '../numbers.ts';
@@ -12,10 +16,9 @@ import {
 } from './types.ts';
 
 /**
- * Pure encode/decode of run records and baselines (DESIGN.md: `kind` + `schemaVersion`,
- * older versions read or migrated, newer refused; NaN/±Infinity/-0 as strings).
+ * The `metrics` block of a run record (pure): series and finals sorted by name, each value in
+ * the encoding of src/numbers.ts (finite doubles as numbers; NaN, ±Infinity and -0 as strings).
  */
-
 export function encodeMetricData(data: MetricData): RunRecordJson['metrics'] {
   const series: RunRecordJson['metrics']['series'] = {};
   for (const [name, s] of [...data.series].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

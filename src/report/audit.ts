@@ -110,6 +110,10 @@ export interface AuditJson {
   trainingMs: number;
 }
 
+/**
+ * The audit's `--format json` object (pure): status (`pass` when the expected level was reached),
+ * level, run counts, per-metric findings; non-finite numbers as the strings of src/numbers.ts.
+ */
 export function auditToJson(input: AuditReportInput): AuditJson {
   const f = input.findings;
   const encode = (v: number | null) => (v === null ? null : encodeNumber(v));

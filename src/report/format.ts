@@ -18,6 +18,7 @@ export function formatDiff(value: number | null): string {
   return value.toExponential(2);
 }
 
+/** A step for a table cell: the number, or an em dash for none (a final value, or no such step). */
 export function formatStep(step: number | null): string {
   return step === null ? '—' : String(step);
 }

@@ -3,7 +3,8 @@ import type { MetricSeries } from '../metrics/series.ts';
 import { alignSeries, CHART_PALETTE } from './chart.ts';
 import { formatDiff, formatStep, formatValue } from './format.ts';
 import { lttbIndices } from './lttb.ts';
-import { headlineText, type ReportInput } from './markdown.ts';
+import type { ReportInput } from './markdown.ts';
+import { headlineText } from './headline.ts';
 import { nextSteps } from './next-steps.ts';
 
 /** The charting library, inlined so that the report opens offline: uPlot's IIFE build and its stylesheet. */

@@ -41,6 +41,11 @@ export interface VerdictJson {
 
 const encodeOrNull = (value: number | null) => (value === null ? null : encodeNumber(value));
 
+/**
+ * The `compare --format json` / report.json object (pure; DESIGN.md's contract): status, and per
+ * metric its status, first divergent and first out-of-tolerance steps (null: none) and the
+ * largest differences; non-finite numbers as the strings of src/numbers.ts.
+ */
 export function verdictToJson(verdict: Verdict): VerdictJson {
   return {
     status: verdict.status,

@@ -1,7 +1,6 @@
+/** The resume audit's report (pure): markdown for people, JSON for tools. */
 import { encodeNumber } from '../numbers.ts';
 import type { ResumeAnalysis } from '../modes/resume-audit.ts';
-
-/** The resume audit's report (pure): markdown for people, JSON for tools. */
 
 /**
  * `{"status", "resumeAt", "firstDivergentStep", "divergentMetrics", "likelyMissingState",
@@ -26,6 +25,7 @@ export function resumeAuditToJson(analysis: ResumeAnalysis): object {
   };
 }
 
+/** The exact-resume audit as a markdown section (pure): pass, or where the resumed run parted and why it may have. */
 export function renderResumeAudit(analysis: ResumeAnalysis): string {
   const lines = [`### Exact-resume audit: stopped after step ${analysis.resumeAt}, resumed`, ''];
   if (analysis.status === 'pass') {

@@ -2,7 +2,8 @@ import asciichart from 'asciichart';
 import type { MetricComparison } from '../compare/types.ts';
 import { sampleForChart, sharedPoints } from './chart.ts';
 import { formatDiff, formatStep, formatValue } from './format.ts';
-import { drifted, headlineText, uncleanTreeLine, type ReportInput } from './markdown.ts';
+import type { ReportInput } from './markdown.ts';
+import { drifted, headlineText, uncleanTreeLine } from './headline.ts';
 import { nextSteps } from './next-steps.ts';
 
 export interface TerminalOptions {

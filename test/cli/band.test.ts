@@ -10,7 +10,7 @@ import { createProject } from '../modes/project-fixture.ts';
 import { trainSeeds } from '../stats/seed-sweep.ts';
 import { compareMetrics } from '../../src/compare/compare.ts';
 import { TolerancePicker } from '../../src/compare/tolerance.ts';
-import { readComparable } from '../../src/metrics/collect.ts';
+import { readComparable } from '../../src/record/baseline-store.ts';
 
 async function cli(cwd: string, args: string[]) {
   let stdout = '';

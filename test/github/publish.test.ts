@@ -5,7 +5,7 @@ import { createGithubClient, type GithubClient } from '../../src/github/client.t
 import { buildEventContext, type EventContext } from '../../src/github/event.ts';
 import { commentMarker } from '../../src/github/comment.ts';
 import { publishResults, type PublishInput, type PublishLog } from '../../src/github/publish.ts';
-import type { Annotation } from '../../src/github/check-run.ts';
+import type { Annotation } from '../../src/report/annotations.ts';
 import { runnerEnvironment, webhookExample } from './webhook-payloads.ts';
 
 const OWNER = 'Codertocat';

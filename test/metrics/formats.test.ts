@@ -8,7 +8,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { readComparable } from '../../src/metrics/collect.ts';
+import { readComparable } from '../../src/record/baseline-store.ts';
 import { globToRegExp, matchesAnyGlob } from '../../src/compare/glob.ts';
 import { DEFAULT_IGNORED_METRICS } from '../../src/settings/schema.ts';
 

@@ -5,7 +5,7 @@ import { parseMetricText } from '../../src/metrics/parse.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readComparable } from '../../src/metrics/collect.ts';
+import { readComparable } from '../../src/record/baseline-store.ts';
 import { fuzzParameters, metricFileText, returnsOrThrowsOurError } from '../support/fuzz.ts';
 
 test('parseMetricText: any metric-like or random text returns data or throws our error, without a stack and in bounded time', () => {

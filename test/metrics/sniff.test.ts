@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputFileError } from '../../src/errors.ts';
-import { readComparable } from '../../src/metrics/collect.ts';
+import { readComparable } from '../../src/record/baseline-store.ts';
 import { sniffFormat } from '../../src/metrics/sniff.ts';
 
 const metrics = path.resolve('test/fixtures/metrics');

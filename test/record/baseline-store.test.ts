@@ -6,9 +6,11 @@ import path from 'node:path';
 import {
   decodeBaselineForCheck,
   loadBaselineForCheck,
+  readComparableDocument,
   refuseNewerBaseline,
   workingTreeBaseline,
 } from '../../src/record/baseline-store.ts';
+import { readAggregateInputs } from '../../src/modes/aggregate.ts';
 import { encodeMetricData, serializeDocument } from '../../src/record/codec.ts';
 import { encodeBand } from '../../src/record/band.ts';
 import { InputFileError } from '../../src/errors.ts';
@@ -129,6 +131,65 @@ test('the working tree: no file is no baseline; an unreadable one is an InputFil
       loadBaselineForCheck(workingTreeBaseline(file, 'baseline.json')),
       (error: unknown) =>
         error instanceof InputFileError && /^baseline\.json: cannot read the baseline \(EACCES\)/.test(error.message),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('compare, band and aggregate read through the store: documents decoded, metric files parsed, every failure an InputFileError naming the file', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-comparable-'));
+  const write = async (name: string, text: string) => {
+    const file = path.join(dir, name);
+    await writeFile(file, text);
+    return file;
+  };
+  try {
+    const run = await write('run.json', serializeDocument(record()));
+    const stored = await write('baseline.json', serializeDocument(baseline([record({ seed: 9 })])));
+    const metrics = await write('m.jsonl', '{"step": 1, "loss": 0.5}\n');
+    assert.equal(readComparableDocument(run).document?.kind, 'run-record');
+    assert.deepEqual(Array.from(readComparableDocument(stored).data.series.get('loss')!.steps), [1, 2]);
+    assert.equal(readComparableDocument(metrics).document, null);
+    const [fromRecord, fromMetrics] = await readAggregateInputs([run, metrics]);
+    assert.deepEqual([fromRecord!.member.seed, fromRecord!.record?.provenance.seed], [7, 7]);
+    assert.deepEqual([fromMetrics!.member.seed, fromMetrics!.record], [null, null]);
+
+    const mismatched = JSON.parse(serializeDocument(record()));
+    mismatched.metrics.series.loss.steps.push(3);
+    const bad = {
+      missing: path.join(dir, 'missing.json'),
+      newer: await write('newer.json', JSON.stringify({ ...record(), schemaVersion: 2 })),
+      mismatched: await write('mismatched.json', JSON.stringify(mismatched)),
+      unknownKind: await write('kind.json', JSON.stringify({ kind: 'repro-check/other', schemaVersion: 1 })),
+      brokenMetrics: await write('broken.jsonl', '{"step": 1, "loss": 0.5}\n{"step": 2,\n'),
+    };
+    const problems: Record<keyof typeof bad, RegExp> = {
+      missing: /cannot read: ENOENT/,
+      newer: /newer than this repro-check understands/,
+      mismatched: /series "loss": 3 steps but 2 values/,
+      unknownKind: /unknown kind "repro-check\/other"/,
+      brokenMetrics: /:2: /,
+    };
+    for (const [which, file] of Object.entries(bad) as Array<[keyof typeof bad, string]>) {
+      assert.throws(
+        () => readComparableDocument(file),
+        (error: unknown) =>
+          error instanceof InputFileError &&
+          error.file === file &&
+          error.message.startsWith(file) &&
+          problems[which].test(error.message),
+        which,
+      );
+      await assert.rejects(readAggregateInputs([run, file]), (error: unknown) => {
+        assert.ok(error instanceof InputFileError && error.file === file, String(error));
+        return true;
+      });
+    }
+    await assert.rejects(
+      readAggregateInputs([run, stored]),
+      (error: unknown) =>
+        error instanceof InputFileError && error.file === stored && /is a baseline/.test(error.message),
     );
   } finally {
     await rm(dir, { recursive: true, force: true });

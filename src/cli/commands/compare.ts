@@ -1,16 +1,12 @@
 import path from 'node:path';
 import { describeError, EXIT_DRIFT, EXIT_PASS, ReproError } from '../../errors.ts';
-import { readComparableDocument } from '../../metrics/collect.ts';
+import { readComparableDocument, type ComparableRead } from '../../record/baseline-store.ts';
 import { compareMetrics } from '../../compare/compare.ts';
-import { DEFAULT_TOLERANCE, resolveTolerance, TolerancePicker } from '../../compare/tolerance.ts';
-import { loadSettings } from '../../settings/load.ts';
 import { sigmaGateOptionsOf } from '../../settings/tolerance.ts';
-import { tolerancePlanOf, type TolerancePlan } from '../../settings/plans.ts';
 import { judgeAgainstBand } from '../../compare/sigma-verdict.ts';
 import type { RecordDocument } from '../../record/codec.ts';
 import type { BaselineJson } from '../../record/types.ts';
-import { readFile } from 'node:fs/promises';
-import { DEFAULT_IGNORED_METRICS } from '../../settings/schema.ts';
+import { flagProblems, tolerancesFor, type CompareFlags } from '../compare-flags.ts';
 import { verdictToJson } from '../../report/json.ts';
 import { defaultReportFormat, renderReport, REPORT_FORMATS, type ReportFormat } from '../report-output.ts';
 import type { ReportInput } from '../../report/markdown.ts';
@@ -18,22 +14,12 @@ import type { CliIo } from '../io.ts';
 import type { CliCommand } from '../command.ts';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
 
-interface CompareCommandOptions {
-  /** The positional arguments: BASELINE and CURRENT. */
-  files: string[];
-  cwd: string;
-  rtol: string | undefined;
-  atol: string | undefined;
-  exact: boolean;
+interface CompareCommandOptions extends CompareFlags {
   include: string[];
   ignore: string[];
   /** --step-key: the key (CSV column) numbering the records of both files. */
   stepKey?: string | undefined;
   format: ReportFormat;
-  /** --config: take tolerance, metric-tolerances and ignore-metrics from this repro.yml. */
-  config?: string | undefined;
-  /** --sigma K: k of the σ gate against a baseline with a band. */
-  sigma?: string | undefined;
   /** -o: also write the verdict JSON here. */
   out?: string | undefined;
   /** --html: also write the self-contained HTML report here. */
@@ -141,100 +127,6 @@ function readBothInputs(readers: [() => ComparableRead, () => ComparableRead]): 
   }
   return [results[0]!.data!, results[1]!.data!];
 }
-
-interface ComparePicker {
-  tolerances: TolerancePicker;
-  /** The tolerance keys as given (the σ gate's keys among them). */
-  plan: TolerancePlan;
-  ignore: string[];
-  lines: string[];
-  /** The config file's `step-key`, when it is one key (a map names keys per prefix of `metrics`, which compare has not). */
-  stepKey?: string | undefined;
-}
-
-/** What is wrong with the arguments, all of it, so that one run names every problem. */
-function flagProblems(options: CompareCommandOptions): string[] {
-  const problems: string[] = [];
-  if (options.files.length !== 2)
-    problems.push(
-      `compare takes two files, BASELINE and CURRENT; got ${options.files.length}${options.files.length > 0 ? ` (${options.files.join(' ')})` : ''}`,
-    );
-  for (const [flag, text] of [
-    ['--rtol', options.rtol],
-    ['--atol', options.atol],
-  ] as const) {
-    if (text !== undefined && toleranceNumber(text) === null)
-      problems.push(`${flag} ${text}: expected a number >= 0, e.g. ${flag} 1e-5`);
-  }
-  const toleranceFlags = [options.rtol !== undefined && '--rtol', options.atol !== undefined && '--atol'].filter(
-    (f): f is string => f !== false,
-  );
-  if (options.sigma !== undefined && !(Number(options.sigma) > 0 && Number.isFinite(Number(options.sigma))))
-    problems.push(`--sigma ${options.sigma}: expected a number > 0, e.g. --sigma 4`);
-  if (options.config !== undefined && (options.exact || toleranceFlags.length > 0))
-    problems.push(
-      `--config takes the tolerance from the file; leave out ${[...toleranceFlags, ...(options.exact ? ['--exact'] : [])].join(', ')} with it`,
-    );
-  else if (options.exact && toleranceFlags.length > 0)
-    problems.push(`--exact compares bit for bit; leave out ${toleranceFlags.join(' and ')} with it`);
-  return problems;
-}
-
-/** A tolerance flag's number, or null when it is not a finite number >= 0. */
-function toleranceNumber(text: string): number | null {
-  const value = Number(text);
-  return text.trim() === '' || !Number.isFinite(value) || value < 0 ? null : value;
-}
-
-/**
- * The tolerance for `compare`: from flags, or — with --config — the same keys a `check` uses
- * (tolerance, metric-tolerances, ignore-metrics, and a single step-key), so a trusted workflow that compares evidence
- * from elsewhere (the fork-PR pattern) holds it to the repository's own gate.
- */
-async function tolerancesFor(options: CompareCommandOptions): Promise<ComparePicker> {
-  if (options.config !== undefined) {
-    const file = path.resolve(options.cwd, options.config);
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new ReproError(`--config ${options.config}: cannot read ${file} (${error.code ?? error.message})`);
-    });
-    const { config } = loadSettings({ file: { path: options.config, text }, overrides: [], toleranceKeysOnly: true });
-    const plan = tolerancePlanOf(config);
-    const tolerance = resolveTolerance(plan.tolerance);
-    const source = `tolerance in ${options.config}`;
-    return {
-      plan,
-      tolerances: new TolerancePicker(tolerance, source, plan['metric-tolerances']),
-      ignore: plan['ignore-metrics'],
-      stepKey: typeof config['step-key'] === 'string' ? config['step-key'] : undefined,
-      lines: [
-        tolerance.exact
-          ? `exact (bit-for-bit) — from ${source}`
-          : `rtol ${tolerance.rtol}, atol ${tolerance.atol} — from ${source}`,
-        ...Object.entries(plan['metric-tolerances']).map(([glob, o]) => `\`${glob}\`: ${JSON.stringify(o)}`),
-      ],
-    };
-  }
-  // flagProblems has checked the flags: a given one is a number here.
-  const rtol = options.rtol === undefined ? DEFAULT_TOLERANCE.rtol : toleranceNumber(options.rtol)!;
-  const atol = options.atol === undefined ? DEFAULT_TOLERANCE.atol : toleranceNumber(options.atol)!;
-  const source = options.exact
-    ? '--exact'
-    : options.rtol !== undefined || options.atol !== undefined
-      ? 'command-line flags'
-      : 'default (numpy.allclose)';
-  return {
-    plan: {
-      tolerance: { rtol, atol, exact: options.exact },
-      'metric-tolerances': {},
-      'ignore-metrics': [...DEFAULT_IGNORED_METRICS],
-    },
-    tolerances: new TolerancePicker({ rtol, atol, exact: options.exact }, source, {}),
-    ignore: [...DEFAULT_IGNORED_METRICS],
-    lines: [options.exact ? 'exact (bit-for-bit)' : `rtol ${rtol}, atol ${atol} — from ${source}`],
-  };
-}
-
-type ComparableRead = ReturnType<typeof readComparableDocument>;
 
 /**
  * The baseline when BASELINE is a baseline with a band, with the seed of CURRENT when it is a
