@@ -12,6 +12,7 @@ import type { MetricData } from '../metrics/series.ts';
 import { collectRunMetrics, NoMetricFileError } from '../metrics/collect.ts';
 import { expandFileGlob } from '../metrics/glob-files.ts';
 import { runProcess } from '../proc/run-process.ts';
+import { outputTailText, processEndPhrase, processFailed, type EndedProcess } from '../proc/process-failure.ts';
 import { childEnvironment } from '../proc/child-env.ts';
 import { collectEnvironment, execText } from '../env/fingerprint.ts';
 import { fingerprintCheckpoint } from '../checkpoints/fingerprint.ts';
@@ -164,7 +165,7 @@ export async function trainAndRecord(
       throw new ReproError(`The training command could not be started: ${result.startError}.`, {
         hint: 'Check `command`: put a long command in a script file in the repository and run that script instead.',
       });
-    if (result.exitCode !== 0 || result.timedOut || result.cancelled)
+    if (processFailed(result))
       throw trainingFailure('The training command', command, result, config['timeout-minutes']);
     metricsSpec = config.metrics!;
   }
@@ -269,30 +270,11 @@ export async function trainAndRecord(
 export function trainingFailure(
   what: string,
   subject: string,
-  result: {
-    exitCode: number | null;
-    signal?: string | null;
-    timedOut: boolean;
-    cancelled: boolean;
-    outputTail: string[];
-  },
+  result: EndedProcess,
   timeoutMinutes: number,
 ): ReproError {
-  const stopped = result.timedOut || result.cancelled;
-  const why = result.timedOut
-    ? `timed out after ${timeoutMinutes} minutes (timeout-minutes) and was stopped`
-    : result.cancelled
-      ? 'was cancelled'
-      : result.exitCode === 127
-        ? 'was not found (exit code 127)'
-        : result.signal
-          ? `was killed by ${result.signal}`
-          : `failed with exit code ${result.exitCode}`;
-  const output =
-    result.outputTail.length > 0
-      ? `Last lines of its output:\n${result.outputTail.map((l) => `  ${l}`).join('\n')}`
-      : `It printed nothing before it ${stopped ? 'was stopped' : 'ended'}.`;
-  return new ReproError(`${what} ${why}: ${subject}\n${output}`, {
+  const why = processEndPhrase(result, `${timeoutMinutes} minutes (timeout-minutes)`);
+  return new ReproError(`${what} ${why}: ${subject}\n${outputTailText(result)}`, {
     hint: result.timedOut
       ? `A smoke training should finish well within the limit: shorten it (fewer steps, a smaller model) or raise \`timeout-minutes\` (now ${timeoutMinutes}).`
       : result.cancelled
