@@ -278,7 +278,7 @@ async function baselineMode(
     // here it refuses before a training whose baseline could not be published anyway.
     beforeTraining: async (branch) => {
       if (config['allow-baseline-from-any-branch'] || !event.defaultBranch || branch === event.defaultBranch) return;
-      const { offDefaultBranchError } = await import('../github/baseline-update.ts');
+      const { offDefaultBranchError } = await import('../github/baseline-update-errors.ts');
       throw offDefaultBranchError(branch, event.defaultBranch);
     },
   });
