@@ -107,3 +107,22 @@ export async function requireBranch(repo: GitRepo): Promise<string> {
   }
   return symbolic.trim();
 }
+
+/**
+ * The checked-out HEAD commit and its parents' shas, or null when the repository has no commit.
+ * The parents come from the commit object itself: a shallow clone's graft hides them from
+ * `git log`. Tells a pull_request_target run that trains the base (safe; reported on the base
+ * commit) from one that checked out the PR head or its merge commit.
+ */
+export async function checkedOutCommit(repo: GitRepo): Promise<{ sha: string; parents: string[] } | null> {
+  const sha = (await repo.tryRun(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']))?.trim();
+  if (!sha) return null;
+  const object = (await repo.tryRun(['cat-file', 'commit', sha])) ?? '';
+  const headerEnd = object.indexOf('\n\n');
+  const header = headerEnd < 0 ? object : object.slice(0, headerEnd);
+  const parents = header
+    .split('\n')
+    .filter((line) => line.startsWith('parent '))
+    .map((line) => line.slice('parent '.length).trim());
+  return { sha, parents };
+}
