@@ -52,7 +52,13 @@ export interface CollectOptions {
   cpuinfo?: string | null;
 }
 
-/** What this machine is, for the run record and for telling why two runs differ. */
+/**
+ * What this machine is, for the run record and for telling why two runs differ: OS, CPU and its
+ * instruction sets, Node, the Python that trains (probed, or reused from `reusePython`), GPUs
+ * (nvidia-smi through `exec`), numerics variables, and the SHA-256 of lock files and
+ * `fingerprintPaths` (relative to `cwd`). A missing Python or GPU is a fact in the result, not an
+ * error; throws a ReproError when a `fingerprintPaths` entry cannot be read.
+ */
 export async function collectEnvironment(options: CollectOptions): Promise<EnvironmentFingerprint> {
   const interpreter = options.interpreter ?? { command: 'python3', chosenBy: 'PATH' as const };
   const [python, gpu, files, cpuinfo] = await Promise.all([
@@ -131,7 +137,10 @@ async function hashFiles(cwd: string, fingerprintPaths: string[]): Promise<Recor
   return files;
 }
 
-/** SHA-256 of a file, or of a folder's sorted relative file names and contents (.git skipped). */
+/**
+ * SHA-256 (hex) of a file, or of a folder's sorted relative file names and contents (.git
+ * skipped, links followed once). Throws the file system's error when TARGET cannot be read.
+ */
 export async function hashPath(target: string): Promise<string> {
   if ((await stat(target)).isFile()) return (await hashFile(target)).toString('hex');
   const hash = createHash('sha256');

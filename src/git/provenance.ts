@@ -24,6 +24,8 @@ export interface RunnerCheckout {
  * read from it. A detached HEAD is normal (actions/checkout leaves one on pull requests and
  * tags): the ref recorded is then the PR's head branch, or the runner's GITHUB_REF when HEAD is
  * the commit the runner names (a tag push), so the run record still says what was trained.
+ * Throws a ReproError when the repository has no commit yet, or the base commit cannot be made
+ * present (ensureCommitPresent).
  */
 export async function resolveProvenance(
   repo: GitRepo,
@@ -53,6 +55,11 @@ async function hasCommit(repo: GitRepo, sha: string): Promise<boolean> {
   return (await repo.tryRun(['cat-file', '-e', `${sha}^{commit}`])) !== null;
 }
 
+/**
+ * Makes commit SHA present in the clone: fetched alone (`--depth=1`) from `origin` (or the first
+ * remote) when it is missing. Throws a ReproError when there is no remote, the fetch fails, or
+ * the fetched object is still no commit.
+ */
 export async function ensureCommitPresent(repo: GitRepo, sha: string): Promise<void> {
   if (await hasCommit(repo, sha)) return;
   const remotes = (await repo.run(['remote'])).split('\n').filter(Boolean);
@@ -79,7 +86,10 @@ export async function ensureCommitPresent(repo: GitRepo, sha: string): Promise<v
     throw new ReproError(`Fetched ${sha} from ${remote}, but it is still not a commit in this clone`);
 }
 
-/** A file's text at a commit; null when the path does not exist there. */
+/**
+ * The text of REPO_RELATIVE_PATH (with `/`) at COMMIT, whole; null when the path does not exist
+ * there. Throws a ReproError when the commit is not in the clone or the path is not a file.
+ */
 export async function readFileAtCommit(
   repo: GitRepo,
   commit: string,
@@ -97,7 +107,7 @@ export async function readFileAtCommit(
   return repo.run(['cat-file', 'blob', spec]);
 }
 
-/** The checked-out branch's short name, for a commit of a new baseline; refuses a detached HEAD. */
+/** The checked-out branch's short name (`main`), for a commit of a new baseline. Throws a ReproError on a detached HEAD. */
 export async function requireBranch(repo: GitRepo): Promise<string> {
   const symbolic = await repo.tryRun(['symbolic-ref', '-q', '--short', 'HEAD']);
   if (symbolic === null || symbolic.trim() === '') {
