@@ -9,15 +9,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { gitIn, type GitCommand } from '../../src/git/command.ts';
 
+/** Git's environment in these tests: no user or system configuration, a fixed identity for the people. */
 export const GIT_ENV: NodeJS.ProcessEnv = {
   PATH: process.env['PATH'],
   HOME: os.tmpdir(),
   GIT_CONFIG_GLOBAL: '/dev/null',
   GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Someone Else',
-  GIT_AUTHOR_EMAIL: 'else@example.com',
-  GIT_COMMITTER_NAME: 'Someone Else',
-  GIT_COMMITTER_EMAIL: 'else@example.com',
+  GIT_AUTHOR_NAME: 'Other Person',
+  GIT_AUTHOR_EMAIL: 'other@example.com',
+  GIT_COMMITTER_NAME: 'Other Person',
+  GIT_COMMITTER_EMAIL: 'other@example.com',
 };
 
 /** Runs git in CWD with GIT_ENV (by the test itself, not through src/git) and returns its trimmed stdout. */
