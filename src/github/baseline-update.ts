@@ -92,7 +92,6 @@ export type PublishBaselineResult =
 interface Session {
   remote: Remote;
   request: PublishBaselineRequest;
-  baselinePath: string;
   log: PublishBaselineDeps['log'];
   /** The retry settings and hooks of pushWithRetry. */
   pushing: { maxTries: number; backoffMs: number; sleep: (ms: number) => Promise<void> } & Pick<
@@ -124,7 +123,6 @@ export async function publishBaseline(
   const session: Session = {
     remote,
     request,
-    baselinePath,
     log: deps.log,
     pushing: {
       maxTries: Math.max(1, request.maxTries ?? DEFAULT_MAX_TRIES),
