@@ -2,43 +2,34 @@ import * as core from '@actions/core';
 import { writeJobSummary } from './job-summary.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describeError, EXIT_DRIFT, ReproError } from '../errors.ts';
+import { describeError, ReproError } from '../errors.ts';
 import { loadSettings, type LoadedSettings } from '../settings/load.ts';
 import { publishPlanOf } from '../settings/plans.ts';
 import type { ModeContext } from '../modes/context.ts';
-import type { CheckResult } from '../modes/check.ts';
-import { firstDivergentStepOverall, isDriftedMetric } from '../compare/outcome.ts';
 import { protectWorkflowCommands } from '../proc/workflow-commands.ts';
 import { readActionInputs, type ActionInvocation } from './inputs.ts';
 import { coreLogger } from './core-logger.ts';
 import { errorAnnotations } from './error-annotations.ts';
 import { readEventContext, type EventContext } from '../github/event.ts';
-import { eventForTrainedCommit, refuseUnsafeEvent, type CheckedOutCommit } from '../github/trust-policy.ts';
-import { publishCheckToGithub, acceptanceFinder } from './github-publish.ts';
-import { publishBaselineToGithub } from './publish-baseline.ts';
-
-/** What every mode's handler gets: the inputs, settings and event read once, and the one ModeContext. */
-interface ModeRun {
-  inputs: ActionInvocation;
-  settings: LoadedSettings;
-  configPath: string | null;
-  context: ModeContext;
-  event: EventContext;
-}
+import { eventForTrainedCommit, refuseUnsafeEvent } from '../github/trust-policy.ts';
+import type { ModeRun } from './mode-run.ts';
 
 /**
  * The action's modes (the `mode` input), one handler each over the same ModeRun, as actions/cache's
  * entries call one implementation with the difference injected; `phase` names the step in a failure.
  */
 const MODES: Record<ActionInvocation['mode'], { phase: string; run: (run: ModeRun) => Promise<void> }> = {
-  check: { phase: 'checking', run: (r) => checkMode(r.inputs, r.settings, r.configPath, r.context, r.event) },
-  baseline: { phase: 'updating the baseline', run: (r) => baselineMode(r.inputs, r.settings, r.context, r.event) },
+  check: { phase: 'checking', run: async (r) => (await import('./modes/check.ts')).checkMode(r) },
+  baseline: { phase: 'updating the baseline', run: async (r) => (await import('./modes/baseline.ts')).baselineMode(r) },
   publish: {
     phase: "publishing the check job's verdict",
-    run: (r) => publishMode(r.inputs, r.settings, r.context, r.event),
+    run: async (r) => (await import('./modes/publish.ts')).publishMode(r),
   },
-  audit: { phase: 'auditing', run: (r) => auditMode(r.inputs, r.settings, r.context, r.event) },
-  aggregate: { phase: 'aggregating run records', run: (r) => aggregateMode(r.inputs.records!, r.settings, r.context) },
+  audit: { phase: 'auditing', run: async (r) => (await import('./modes/audit.ts')).auditMode(r) },
+  aggregate: {
+    phase: 'aggregating run records',
+    run: async (r) => (await import('./modes/aggregate.ts')).aggregateMode(r),
+  },
 };
 
 /**
@@ -121,7 +112,7 @@ async function eventForTraining(
   settings: LoadedSettings,
   workspace: string,
 ): Promise<EventContext> {
-  const checkedOut = sentEvent.eventName === 'pull_request_target' ? await checkedOutCommit(workspace) : null;
+  const checkedOut = sentEvent.eventName === 'pull_request_target' ? await checkedOutCommitOf(workspace) : null;
   const { allowForkPrs, allowPullRequestTarget } = publishPlanOf(settings.config, sentEvent.job);
   refuseUnsafeEvent(sentEvent, {
     allowForkPrs,
@@ -147,50 +138,6 @@ function eventForPublishing(sentEvent: EventContext): EventContext {
     );
   }
   return sentEvent;
-}
-
-/**
- * `mode: publish` (the two-job pattern's second job): posts the verdict the check job uploaded,
- * with the accept label looked up here (the check job holds no token). The step ends as the
- * one-job form's would: failed on drift under fail-on-drift and on an error verdict.
- */
-async function publishMode(
-  inputs: ActionInvocation,
-  settings: LoadedSettings,
-  context: ModeContext,
-  event: EventContext,
-): Promise<void> {
-  const { publishFromArtifact } = await import('./github-publish.ts');
-  const verdict = await publishFromArtifact(
-    inputs.githubToken,
-    event,
-    publishPlanOf(settings.config, event.job),
-    context,
-  );
-  core.setOutput('status', verdict.outcome);
-  await core.summary.addRaw(verdict.summary).write();
-  if ((verdict.outcome === 'drift' && verdict.failOnDrift) || verdict.outcome === 'error')
-    core.setFailed(`${verdict.headline ?? verdict.outcome} (the check job's verdict). See the job summary.`);
-}
-
-/**
- * The workspace's HEAD and its parents, to tell a pull_request_target run that trains the base
- * (safe; reported on the base commit) from one that checked out the PR head or its merge commit.
- * The parents come from the commit object itself: a shallow clone's graft hides them from `git log`.
- */
-async function checkedOutCommit(workspace: string): Promise<CheckedOutCommit | null> {
-  const { openRepo } = await import('../git/repo.ts');
-  const repo = await openRepo(workspace);
-  const sha = (await repo.tryRun(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']))?.trim();
-  if (!sha) return null;
-  const object = (await repo.tryRun(['cat-file', 'commit', sha])) ?? '';
-  const headerEnd = object.indexOf('\n\n');
-  const header = headerEnd < 0 ? object : object.slice(0, headerEnd);
-  const parents = header
-    .split('\n')
-    .filter((line) => line.startsWith('parent '))
-    .map((line) => line.slice('parent '.length).trim());
-  return { sha, parents };
 }
 
 async function settingsForAction(
@@ -222,183 +169,11 @@ async function settingsForAction(
   };
 }
 
-async function checkMode(
-  inputs: ActionInvocation,
-  settings: LoadedSettings,
-  configPath: string | null,
-  context: ModeContext,
-  event: EventContext,
-): Promise<void> {
-  const { runCheck } = await import('../modes/check.ts');
-  const config = settings.config;
-  const publish = publishPlanOf(config, event.job);
-  const result: CheckResult = await runCheck(
-    {
-      settings,
-      configPath,
-      onMissingBaseline: config['on-missing-baseline'],
-      findAcceptance: acceptanceFinder(inputs.githubToken, event, publish.acceptLabel, context.log),
-      runUrl: event.runUrl,
-    },
-    context,
-  );
-  const drifted = result.verdict?.metrics.filter(isDriftedMetric).map((m) => m.name) ?? [];
-  const firstStep = result.verdict && result.outcome !== 'pass' ? firstDivergentStepOverall(result.verdict) : null;
-  core.setOutput('status', result.outcome);
-  core.setOutput('drifted-metrics', JSON.stringify(drifted));
-  core.setOutput('report-path', result.reportPath);
-  core.setOutput('record-path', result.recordPath);
-  core.setOutput('first-divergent-step', firstStep === null ? '' : String(firstStep));
-  // The job summary is always written, whatever happens to the GitHub API calls after it.
-  await writeJobSummary((summary) => summary.addRaw(result.markdown), context.env);
-  await publishCheckToGithub(inputs.githubToken, event, publish, configPath, result, context);
-
-  if (result.outcome === 'drift' && publish.failOnDrift && drifted.length === 0 && result.report.weightsDrift) {
-    const weights = result.report.weightsDrift;
-    core.setFailed(
-      `${weights.cause ? `Drift: ${weights.cause}` : `The final weights differ from the baseline in ${weights.differing} tensors`} (tolerance is exact); every metric is within tolerance. See the job summary.`,
-    );
-  } else if (result.outcome === 'drift' && publish.failOnDrift) {
-    core.setFailed(
-      `Drift in ${drifted.length} metric${drifted.length === 1 ? '' : 's'} (${drifted.slice(0, 5).join(', ')}${drifted.length > 5 ? ', …' : ''})${firstStep === null ? '' : `; curves part at step ${firstStep}`}. See the job summary.`,
-    );
-  } else if (result.outcome === 'drift') {
-    core.warning('Drift found; fail-on-drift is false, so the step passes.');
-  } else if (result.exitCode !== 0 && result.exitCode !== EXIT_DRIFT) {
-    core.setFailed(result.report.message ?? 'repro-check could not compare this run.');
-  } else if (result.outcome === 'no-baseline') {
-    core.notice(
-      `No baseline yet at ${result.baselineRepoPath}; the check passes (on-missing-baseline: warn). See the job summary for how to create one.`,
-    );
-  }
-}
-
-async function baselineMode(
-  inputs: ActionInvocation,
-  settings: LoadedSettings,
-  context: ModeContext,
-  event: EventContext,
-): Promise<void> {
-  const { runBaselineUpdate } = await import('../modes/baseline.ts');
-  const publish = publishPlanOf(settings.config, event.job);
-  const result = await runBaselineUpdate(settings, context, {
-    // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
-    keepCheckoutClean: true,
-    // The default-branch rule is checked again when publishing (where the remote may be asked);
-    // here it refuses before a training whose baseline could not be published anyway.
-    beforeTraining: async (branch) => {
-      if (publish.allowBaselineFromAnyBranch || !event.defaultBranch || branch === event.defaultBranch) return;
-      const { offDefaultBranchError } = await import('../github/baseline-update.ts');
-      throw offDefaultBranchError(branch, event.defaultBranch);
-    },
-  });
-  core.setOutput('status', 'pass');
-  core.setOutput('baseline-path', result.baselineRepoPath);
-  core.setOutput('record-path', result.baselinePath);
-  await publishBaselineToGithub(inputs, event, publish, result, context);
-}
-
-async function auditMode(
-  inputs: ActionInvocation,
-  settings: LoadedSettings,
-  context: ModeContext,
-  event: EventContext,
-): Promise<void> {
-  const { runAudit } = await import('../modes/audit.ts');
-  const config = settings.config;
-  const result = await runAudit(settings, context);
-  core.setOutput('status', result.findings.reached ? 'pass' : 'drift');
-  core.setOutput('level', result.findings.level);
-  core.setOutput('report-path', `${result.outDir}/report.md`);
-  await core.summary.addRaw(result.markdown).write();
-  // The nightly issue: opened, commented on or closed on scheduled (and hand-started) audits only,
-  // so that an audit run on a pull request never files issues. Best effort, like every write.
-  if (inputs.githubToken && (event.eventName === 'schedule' || event.eventName === 'workflow_dispatch')) {
-    await context.log.group('Publishing the audit issue', async () => {
-      const [{ createGithubClient }, { publishAuditIssue, staleAuditWarning }] = await Promise.all([
-        import('../github/client.ts'),
-        import('../github/audit-issue.ts'),
-      ]);
-      const client = createGithubClient({ token: inputs.githubToken, log: context.log });
-      try {
-        if (config.audit['max-age-days'] !== undefined) {
-          const stale = await staleAuditWarning(
-            client,
-            {
-              repo: event.repo,
-              workflowRef: context.env.GITHUB_WORKFLOW_REF,
-              runId: context.env.GITHUB_RUN_ID,
-              maxAgeDays: config.audit['max-age-days'],
-              now: context.now(),
-            },
-            context.log,
-          );
-          if (stale) context.log.warning(stale);
-        }
-        const outcome = await publishAuditIssue(client, {
-          repo: event.repo,
-          key: publishPlanOf(config, event.job).checkName,
-          reached: result.findings.reached,
-          level: result.findings.level,
-          expect: result.findings.expect,
-          commit: result.report.commit,
-          report: result.markdown,
-          runUrl: event.runUrl,
-          now: context.now(),
-        });
-        context.log.info(
-          outcome.action === 'none'
-            ? `Audit issue: nothing to do (${outcome.reason})`
-            : `Audit issue #${outcome.number}: ${outcome.action}`,
-        );
-      } catch (error) {
-        context.log.warning(
-          `Could not update the audit issue (the token needs issues: write; actions: read for the age check): ${describeError(error)}`,
-        );
-      }
-    });
-  }
-  if (!result.findings.reached) {
-    core.setFailed(
-      `The audit reached the ${result.findings.level} level; ${result.findings.expect} was expected (audit.expect). See the job summary.`,
-    );
-  }
-}
-
-/** The matrix's run records (downloaded by actions/download-artifact) become the band baseline and an audit verdict. */
-async function aggregateMode(records: string, settings: LoadedSettings, context: ModeContext): Promise<void> {
-  const [
-    { expandFileGlob },
-    { readAggregateInputs, runAggregate },
-    { renderAuditMarkdown },
-    { serializeDocument },
-    { writeFileAtomic },
-  ] = await Promise.all([
-    import('../metrics/glob-files.ts'),
-    import('../modes/aggregate.ts'),
-    import('../report/audit.ts'),
-    import('../record/codec.ts'),
-    import('../fs/atomic-write.ts'),
+/** The workspace's HEAD and its parents (src/git/provenance.ts), read only for pull_request_target. */
+async function checkedOutCommitOf(workspace: string): Promise<{ sha: string; parents: string[] } | null> {
+  const [{ openRepo }, { checkedOutCommit }] = await Promise.all([
+    import('../git/repo.ts'),
+    import('../git/provenance.ts'),
   ]);
-  const { files } = await expandFileGlob(context.cwd, records);
-  if (files.length < 2)
-    throw new ReproError(
-      `input "records": "${records}" matches ${files.length} file${files.length === 1 ? '' : 's'} in ${context.cwd}; aggregate needs two or more run records`,
-      {
-        hint: "Download the matrix jobs' artifacts first (actions/download-artifact with a pattern and path), and point records at their run-record.json files.",
-      },
-    );
-  const inputs = await readAggregateInputs(files.map((f) => path.resolve(context.cwd, f)));
-  const result = runAggregate(inputs, settings.config, context.env, context.now().toISOString());
-  const baselinePath = path.resolve(context.cwd, settings.config['working-directory'], settings.config.baseline);
-  await writeFileAtomic(baselinePath, serializeDocument(result.baseline));
-  const markdown = renderAuditMarkdown(result.report);
-  core.setOutput('status', result.report.findings.reached ? 'pass' : 'drift');
-  core.setOutput('level', result.report.findings.level);
-  core.setOutput('baseline-path', baselinePath);
-  await core.summary.addRaw(markdown).write();
-  if (!result.report.findings.reached)
-    core.setFailed(
-      `The ${files.length} run records reach the ${result.report.findings.level} level; ${result.report.findings.expect} was expected (audit.expect). See the job summary.`,
-    );
+  return checkedOutCommit(await openRepo(workspace));
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ReproError } from '../errors.ts';
+import { runCapturedProcess } from '../proc/run-captured.ts';
 import type { EnvironmentFingerprint } from '../record/types.ts';
 import { NVIDIA_SMI_QUERY, parseNvidiaSmi } from './nvidia-smi.ts';
 import {
@@ -16,20 +16,18 @@ import {
   type PythonRunner,
 } from './python-probe.ts';
 
-/** Runs a short helper command and returns its stdout; never throws (a missing binary is exit 127). */
+/**
+ * Runs a short helper command (FILE with ARGS, no shell) and returns its exit code and stdout;
+ * never throws: a missing binary is exit code 127, one that could not start or was stopped a
+ * non-zero code.
+ */
 export type ExecText = (file: string, args: string[]) => Promise<{ exitCode: number; stdout: string }>;
 
-export const execText: ExecText = (file, args) =>
-  new Promise((resolve) => {
-    execFile(file, args, { timeout: 20_000, maxBuffer: 4 * 1024 * 1024 }, (error, stdout) => {
-      const code = error
-        ? typeof (error as { code?: unknown }).code === 'number'
-          ? (error as { code: number }).code
-          : 127
-        : 0;
-      resolve({ exitCode: code, stdout: String(stdout) });
-    });
-  });
+/** ExecText through the one spawn, in our own working directory and environment, stopped after 20 s. */
+export const execText: ExecText = async (file, args) => {
+  const result = await runCapturedProcess([file, ...args], { cwd: process.cwd(), env: process.env, timeoutMs: 20_000 });
+  return { exitCode: result.exitCode ?? (result.startError ? 126 : 1), stdout: result.stdout };
+};
 
 /** Lock files whose change changes what trains; hashed when found in the working directory. */
 const LOCK_FILE_PATTERN =
@@ -54,7 +52,13 @@ export interface CollectOptions {
   cpuinfo?: string | null;
 }
 
-/** What this machine is, for the run record and for telling why two runs differ. */
+/**
+ * What this machine is, for the run record and for telling why two runs differ: OS, CPU and its
+ * instruction sets, Node, the Python that trains (probed, or reused from `reusePython`), GPUs
+ * (nvidia-smi through `exec`), numerics variables, and the SHA-256 of lock files and
+ * `fingerprintPaths` (relative to `cwd`). A missing Python or GPU is a fact in the result, not an
+ * error; throws a ReproError when a `fingerprintPaths` entry cannot be read.
+ */
 export async function collectEnvironment(options: CollectOptions): Promise<EnvironmentFingerprint> {
   const interpreter = options.interpreter ?? { command: 'python3', chosenBy: 'PATH' as const };
   const [python, gpu, files, cpuinfo] = await Promise.all([
@@ -133,7 +137,10 @@ async function hashFiles(cwd: string, fingerprintPaths: string[]): Promise<Recor
   return files;
 }
 
-/** SHA-256 of a file, or of a folder's sorted relative file names and contents (.git skipped). */
+/**
+ * SHA-256 (hex) of a file, or of a folder's sorted relative file names and contents (.git
+ * skipped, links followed once). Throws the file system's error when TARGET cannot be read.
+ */
 export async function hashPath(target: string): Promise<string> {
   if ((await stat(target)).isFile()) return (await hashFile(target)).toString('hex');
   const hash = createHash('sha256');

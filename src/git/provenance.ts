@@ -24,6 +24,8 @@ export interface RunnerCheckout {
  * read from it. A detached HEAD is normal (actions/checkout leaves one on pull requests and
  * tags): the ref recorded is then the PR's head branch, or the runner's GITHUB_REF when HEAD is
  * the commit the runner names (a tag push), so the run record still says what was trained.
+ * Throws a ReproError when the repository has no commit yet, or the base commit cannot be made
+ * present (ensureCommitPresent).
  */
 export async function resolveProvenance(
   repo: GitRepo,
@@ -53,6 +55,11 @@ async function hasCommit(repo: GitRepo, sha: string): Promise<boolean> {
   return (await repo.tryRun(['cat-file', '-e', `${sha}^{commit}`])) !== null;
 }
 
+/**
+ * Makes commit SHA present in the clone: fetched alone (`--depth=1`) from `origin` (or the first
+ * remote) when it is missing. Throws a ReproError when there is no remote, the fetch fails, or
+ * the fetched object is still no commit.
+ */
 export async function ensureCommitPresent(repo: GitRepo, sha: string): Promise<void> {
   if (await hasCommit(repo, sha)) return;
   const remotes = (await repo.run(['remote'])).split('\n').filter(Boolean);
@@ -79,7 +86,10 @@ export async function ensureCommitPresent(repo: GitRepo, sha: string): Promise<v
     throw new ReproError(`Fetched ${sha} from ${remote}, but it is still not a commit in this clone`);
 }
 
-/** A file's text at a commit; null when the path does not exist there. */
+/**
+ * The text of REPO_RELATIVE_PATH (with `/`) at COMMIT, whole; null when the path does not exist
+ * there. Throws a ReproError when the commit is not in the clone or the path is not a file.
+ */
 export async function readFileAtCommit(
   repo: GitRepo,
   commit: string,
@@ -97,7 +107,7 @@ export async function readFileAtCommit(
   return repo.run(['cat-file', 'blob', spec]);
 }
 
-/** The checked-out branch's short name, for a commit of a new baseline; refuses a detached HEAD. */
+/** The checked-out branch's short name (`main`), for a commit of a new baseline. Throws a ReproError on a detached HEAD. */
 export async function requireBranch(repo: GitRepo): Promise<string> {
   const symbolic = await repo.tryRun(['symbolic-ref', '-q', '--short', 'HEAD']);
   if (symbolic === null || symbolic.trim() === '') {
@@ -106,4 +116,23 @@ export async function requireBranch(repo: GitRepo): Promise<string> {
     });
   }
   return symbolic.trim();
+}
+
+/**
+ * The checked-out HEAD commit and its parents' shas, or null when the repository has no commit.
+ * The parents come from the commit object itself: a shallow clone's graft hides them from
+ * `git log`. Tells a pull_request_target run that trains the base (safe; reported on the base
+ * commit) from one that checked out the PR head or its merge commit.
+ */
+export async function checkedOutCommit(repo: GitRepo): Promise<{ sha: string; parents: string[] } | null> {
+  const sha = (await repo.tryRun(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']))?.trim();
+  if (!sha) return null;
+  const object = (await repo.tryRun(['cat-file', 'commit', sha])) ?? '';
+  const headerEnd = object.indexOf('\n\n');
+  const header = headerEnd < 0 ? object : object.slice(0, headerEnd);
+  const parents = header
+    .split('\n')
+    .filter((line) => line.startsWith('parent '))
+    .map((line) => line.slice('parent '.length).trim());
+  return { sha, parents };
 }

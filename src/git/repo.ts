@@ -1,16 +1,15 @@
-import { simpleGit, type SimpleGit } from 'simple-git';
 import { ReproError } from '../errors.ts';
-import { SAFE_GIT_CONFIG } from './command.ts';
+import { gitIn, type GitCommand } from './command.ts';
 
 /**
- * The few git operations repro-check needs, over simple-git. Every command runs with
- * fsmonitor off and hooks pointed nowhere: a repository's own hooks and fsmonitor daemon are
- * code from the repository, and the gate must not run them.
+ * The few git operations repro-check needs, over src/git/command.ts (so through the one spawn,
+ * with fsmonitor off and hooks pointed nowhere: a repository's own hooks and fsmonitor daemon
+ * are code from the repository, and the gate must not run them).
  */
 export interface GitRepo {
   /** The repository's top-level directory. */
   root: string;
-  /** Runs `git ARGS` and returns stdout; throws on a non-zero exit. */
+  /** Runs `git ARGS` and returns stdout; throws an Error with git's stderr (or its exit code) on a non-zero exit. */
   run(args: string[]): Promise<string>;
   /** Runs `git ARGS`; null instead of throwing when git exits non-zero. */
   tryRun(args: string[]): Promise<string | null>;
@@ -19,8 +18,8 @@ export interface GitRepo {
 /**
  * Git gets a small, explicit environment: what it needs to find itself, its config and the
  * network (a self-hosted runner's CA bundle and proxy for the fetch of a PR's base commit),
- * no credential prompt (a CI job must fail, not hang), and nothing else. simple-git refuses
- * explicit variables that can run programs (EDITOR, PAGER, GIT_ASKPASS, …); none are passed.
+ * no credential prompt (a CI job must fail, not hang), and nothing else: no variable that can
+ * run a program (EDITOR, PAGER, GIT_ASKPASS, GIT_SSH_COMMAND, …) is passed.
  */
 const PASSED_VARIABLES = [
   'PATH',
@@ -39,48 +38,38 @@ const PASSED_VARIABLES = [
   'GIT_SSL_CAINFO',
   'GIT_SSL_CAPATH',
 ];
-const ALLOWED_GIT_VARIABLES = ['GIT_TERMINAL_PROMPT', 'GIT_SSL_CAINFO', 'GIT_SSL_CAPATH'];
 
-function gitAt(dir: string): SimpleGit {
-  const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
-  for (const name of PASSED_VARIABLES) {
-    const value = process.env[name];
-    if (value !== undefined) env[name] = value;
-  }
-  return simpleGit({
-    baseDir: dir,
-    config: [...SAFE_GIT_CONFIG],
-    allowEnvironment: ALLOWED_GIT_VARIABLES,
-    unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true },
-    // simple-git only rejects when git exits non-zero AND wrote to stderr; `symbolic-ref -q`
-    // on a detached HEAD exits 1 silently and would read as success. Any non-zero exit fails.
-    errors: (error, result) =>
-      error ??
-      (result.exitCode === 0
-        ? undefined
-        : Buffer.from(
-            Buffer.concat(result.stdErr).toString('utf8').trim() || `git exited with code ${result.exitCode}`,
-          )),
-  }).env(env);
+function gitAt(dir: string): GitCommand {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of PASSED_VARIABLES) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return gitIn(dir, env);
 }
 
+/** Runs GIT and returns stdout; an Error with git's stderr (or "git exited with code N") when it exits non-zero. */
+async function stdoutOf(git: GitCommand, args: string[]): Promise<string> {
+  const output = await git(args);
+  if (output.exitCode !== 0) throw new Error(output.stderr.trim() || `git exited with code ${output.exitCode}`);
+  return output.stdout;
+}
+
+/**
+ * Opens the repository DIR is in (DIR: an absolute or relative folder path).
+ * Throws a ReproError (openFailure's) when DIR is not inside one, or git refuses it.
+ */
 export async function openRepo(dir: string): Promise<GitRepo> {
   let root: string;
   try {
-    root = (await gitAt(dir).revparse(['--show-toplevel'])).trim();
+    root = (await stdoutOf(gitAt(dir), ['rev-parse', '--show-toplevel'])).trim();
   } catch (error) {
     throw openFailure(dir, error instanceof Error ? error.message : String(error));
   }
   const git = gitAt(root);
   return {
     root,
-    run: (args) => git.raw(args),
+    run: (args) => stdoutOf(git, args),
     tryRun: async (args) => {
-      try {
-        return await git.raw(args);
-      } catch {
-        return null;
-      }
+      const output = await git(args);
+      return output.exitCode === 0 ? output.stdout : null;
     },
   };
 }
@@ -89,6 +78,7 @@ export async function openRepo(dir: string): Promise<GitRepo> {
  * Why git would not open `dir`, from its stderr. "Dubious ownership" is told apart from "not a
  * repository": self-hosted runners meet it when the workspace belongs to another user (a
  * container, an earlier job run as root), and its fix is a git setting, not a clone.
+ * Returns the error (a ReproError with a hint) for the caller to throw.
  */
 export function openFailure(dir: string, gitMessage: string): ReproError {
   // git >= 2.36 says "detected dubious ownership in repository at '<path>'"; 2.35.2-2.35.x said
@@ -109,6 +99,7 @@ export function openFailure(dir: string, gitMessage: string): ReproError {
   });
 }
 
+/** The first line of an error's message (or of a thrown non-Error as text), trimmed. */
 export function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).trim().split('\n')[0] ?? '';
 }

@@ -8,7 +8,7 @@ import type { GithubClient } from './client.ts';
 import { postCommitStatus, statusContext } from './status.ts';
 import { httpStatusOf } from './write-failure.ts';
 
-export interface BaselinePullRequest {
+interface BaselinePullRequest {
   repo: { owner: string; repo: string };
   /** The branch holding the baseline commit (already pushed). */
   head: string;
@@ -18,7 +18,7 @@ export interface BaselinePullRequest {
   body: string;
 }
 
-export interface BaselinePull {
+interface BaselinePull {
   number: number;
   url: string;
   action: 'created' | 'updated';
@@ -28,10 +28,13 @@ export interface BaselinePull {
 const ACTIONS_MAY_NOT_CREATE_PRS = /not permitted to create or approve pull requests/i;
 const ALREADY_EXISTS = /already exists/i;
 
-export async function openOrUpdateBaselinePull(
-  client: GithubClient,
-  request: BaselinePullRequest,
-): Promise<BaselinePull> {
+/**
+ * Opens the baseline PR from REQUEST.head into REQUEST.base, or updates the open one (title and
+ * body); a PR another run opened between our look-up and our create is updated, not duplicated.
+ * Returns its number, URL and which was done. Throws a ReproError naming the permission or
+ * repository setting when GitHub refuses.
+ */
+async function openOrUpdateBaselinePull(client: GithubClient, request: BaselinePullRequest): Promise<BaselinePull> {
   const existing = await findOpenPull(client, request);
   if (existing !== undefined) return updatePull(client, request, existing);
   try {
@@ -109,7 +112,7 @@ function pullRequestError(
   return new ReproError(summary, { cause: error });
 }
 
-export interface SelfReportedStatus {
+interface SelfReportedStatus {
   repo: { owner: string; repo: string };
   sha: string;
   checkName: string;
@@ -122,7 +125,7 @@ export interface SelfReportedStatus {
  * merged. The baseline PR only changes the baseline, which this run just measured: report it.
  * Best effort: returns a warning instead of throwing.
  */
-export async function reportStatusOnBaselinePull(
+async function reportStatusOnBaselinePull(
   client: GithubClient,
   status: SelfReportedStatus,
 ): Promise<{ posted: true } | { posted: false; warning: string }> {
@@ -145,4 +148,35 @@ export async function reportStatusOnBaselinePull(
         "a required check will wait on it. Add `statuses: write` to the job's `permissions:`, or pass a baseline-token whose PRs start workflows.",
     };
   }
+}
+
+/**
+ * The REST side of `baseline-update: pull-request`, once the baseline commit REQUEST.sha is on
+ * branch REQUEST.head: opens or updates the PR (openOrUpdateBaselinePull), then, when
+ * `statusCheckName` is given (the workflow token opened it), sets the required status
+ * `repro-check/<statusCheckName>` on its head, or logs a warning when it may not. Returns the
+ * PR and whether the status was set. Throws what openOrUpdateBaselinePull throws.
+ */
+export async function proposeBaselinePull(
+  client: GithubClient,
+  log: { info(message: string): void; warning(message: string): void },
+  request: BaselinePullRequest & { sha: string; statusCheckName: string | null; runUrl: string },
+): Promise<{ pull: BaselinePull; statusSetByUs: boolean }> {
+  const pull = await openOrUpdateBaselinePull(client, request);
+  log.info(`Baseline pull request #${pull.number} ${pull.action}: ${pull.url}`);
+  if (request.statusCheckName === null) return { pull, statusSetByUs: false };
+  const status = await reportStatusOnBaselinePull(client, {
+    repo: request.repo,
+    sha: request.sha,
+    checkName: request.statusCheckName,
+    targetUrl: request.runUrl,
+  });
+  if (!status.posted) {
+    log.warning(status.warning);
+    return { pull, statusSetByUs: false };
+  }
+  log.info(
+    `Set the status repro-check/${request.statusCheckName} on the PR's head: a PR opened with GITHUB_TOKEN starts no workflows, so no check would report on it. Pass baseline-token to have the PR checked by its workflows instead.`,
+  );
+  return { pull, statusSetByUs: true };
 }

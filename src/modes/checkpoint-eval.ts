@@ -9,6 +9,7 @@ import type { CheckpointsPlan } from '../settings/plans.ts';
 import type { ModeContext } from './context.ts';
 import type { TrainingLaunch } from './training-guard.ts';
 import { trainingFailure } from './training-failure.ts';
+import { processFailed } from '../proc/process-failure.ts';
 
 /**
  * Checkpoint averaging in the check (`checkpoints: {glob, average-last: K, eval-command}`):
@@ -121,8 +122,7 @@ async function runEval(command: string, checkpoint: string, run: EvalRun): Promi
       ...(run.context.signal ? { signal: run.context.signal } : {}),
     }),
   );
-  if (result.exitCode !== 0 || result.timedOut || result.cancelled)
-    throw trainingFailure('The eval command', shell, result, run.timeoutMinutes);
+  if (processFailed(result)) throw trainingFailure('The eval command', shell, result, run.timeoutMinutes);
   return parseEvalOutput(lastStdout, shell);
 }
 

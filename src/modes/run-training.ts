@@ -6,6 +6,7 @@ import { ReproError } from '../errors.ts';
 import type { ModeContext } from './context.ts';
 import type { RepoState } from './repo-state.ts';
 import { trainingFailure } from './training-failure.ts';
+import { processFailed } from '../proc/process-failure.ts';
 import { guardTraining, type GuardedResult, type TrainingLaunch } from './training-guard.ts';
 
 /**
@@ -121,8 +122,7 @@ async function trainCommand(
     throw new ReproError(`The training command could not be started: ${result.startError}.`, {
       hint: 'Check `command`: put a long command in a script file in the repository and run that script instead.',
     });
-  if (result.exitCode !== 0 || result.timedOut || result.cancelled)
-    throw trainingFailure('The training command', command, result, plan.timeoutMinutes);
+  if (processFailed(result)) throw trainingFailure('The training command', command, result, plan.timeoutMinutes);
   return { guard: guarded, checkpoints: [], extraEnvironment: {}, warnings: [] };
 }
 

@@ -1,4 +1,5 @@
 import { ReproError } from '../errors.ts';
+import { outputTailText, processEndPhrase, type EndedProcess } from '../proc/process-failure.ts';
 
 /**
  * The error for a training that did not finish: why it stopped, its last output lines (or that
@@ -10,30 +11,11 @@ import { ReproError } from '../errors.ts';
 export function trainingFailure(
   what: string,
   subject: string,
-  result: {
-    exitCode: number | null;
-    signal?: string | null;
-    timedOut: boolean;
-    cancelled: boolean;
-    outputTail: string[];
-  },
+  result: EndedProcess,
   timeoutMinutes: number,
 ): ReproError {
-  const stopped = result.timedOut || result.cancelled;
-  const why = result.timedOut
-    ? `timed out after ${timeoutMinutes} minutes (timeout-minutes) and was stopped`
-    : result.cancelled
-      ? 'was cancelled'
-      : result.exitCode === 127
-        ? 'was not found (exit code 127)'
-        : result.signal
-          ? `was killed by ${result.signal}`
-          : `failed with exit code ${result.exitCode}`;
-  const output =
-    result.outputTail.length > 0
-      ? `Last lines of its output:\n${result.outputTail.map((l) => `  ${l}`).join('\n')}`
-      : `It printed nothing before it ${stopped ? 'was stopped' : 'ended'}.`;
-  return new ReproError(`${what} ${why}: ${subject}\n${output}`, {
+  const why = processEndPhrase(result, `${timeoutMinutes} minutes (timeout-minutes)`);
+  return new ReproError(`${what} ${why}: ${subject}\n${outputTailText(result)}`, {
     hint: result.timedOut
       ? `A smoke training should finish well within the limit: shorten it (fewer steps, a smaller model) or raise \`timeout-minutes\` (now ${timeoutMinutes}).`
       : result.cancelled

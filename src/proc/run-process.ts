@@ -1,12 +1,16 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { lineSplitter, OutputTail } from './output-lines.ts';
 
 /**
- * Our own small spawn wrapper for the training (and other long commands): @actions/exec has
- * no process groups, and a training that forks data-loader workers must be stopped whole.
- * The child runs in its own process group (`detached`); on timeout, abort or our own
- * SIGINT/SIGTERM (the job was cancelled) the whole group gets SIGTERM, then SIGKILL after a
- * grace period (shorter on cancellation, see CANCEL_KILL_GRACE_MS). Output is streamed line by line and only a bounded tail is kept, so a training
- * that prints a gigabyte cannot exhaust our memory.
+ * The one spawn of repro-check: the training, the built-in trainer's worker, npm, the Python
+ * probe, git and nvidia-smi all run through runProcess (short commands through
+ * runCapturedProcess, run-captured.ts). @actions/exec has no process groups, and a training
+ * that forks data-loader workers must be stopped whole. The child runs in its own process group
+ * (`detached`); on timeout, abort or our own SIGINT/SIGTERM (the job was cancelled) the whole
+ * group gets SIGTERM, then SIGKILL after a grace period (shorter on cancellation, see
+ * CANCEL_KILL_GRACE_MS). Output is streamed line by line and only a bounded tail is kept, so a
+ * training that prints a gigabyte cannot exhaust our memory.
  */
 export interface ProcessOptions {
   /** Run with `bash -c` (pipes, &&, redirections work). */
@@ -15,12 +19,18 @@ export interface ProcessOptions {
   argv?: string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Milliseconds before the group is stopped as timed out (clamped to about 24.8 days). */
   timeoutMs: number;
-  /** SIGTERM to SIGKILL after a timeout (default TIMEOUT_KILL_GRACE_MS). */
+  /** SIGTERM to SIGKILL after a timeout, in ms (default TIMEOUT_KILL_GRACE_MS). */
   killGraceMs?: number;
-  /** SIGTERM to SIGKILL on cancellation: abort or our own SIGINT/SIGTERM (default CANCEL_KILL_GRACE_MS). */
+  /** SIGTERM to SIGKILL on cancellation, in ms: abort or our own SIGINT/SIGTERM (default CANCEL_KILL_GRACE_MS). */
   cancelGraceMs?: number;
+  /** Each line of output as it comes (without its newline). */
   onOutputLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** Each chunk of output as it comes, decoded as UTF-8 but not split: for callers that keep the output whole. */
+  onOutput?: (text: string, stream: 'stdout' | 'stderr') => void;
+  /** Written to the child's stdin, which is then closed; without it stdin is /dev/null. */
+  input?: string;
   /** Bytes of output tail kept for the error report (default 64 KiB). */
   maxCapturedBytes?: number;
   signal?: AbortSignal;
@@ -29,6 +39,7 @@ export interface ProcessOptions {
 }
 
 export interface ProcessResult {
+  /** The exit code; null when a signal ended it or it never started. 127 when the program was not found. */
   exitCode: number | null;
   signal: string | null;
   timedOut: boolean;
@@ -53,18 +64,22 @@ export const TIMEOUT_KILL_GRACE_MS = 10_000;
  */
 export const CANCEL_KILL_GRACE_MS = 5_000;
 const TAIL_LINES = 50;
-/** A line longer than this is cut when kept in the tail (it is still streamed whole). */
-const MAX_LINE_CHARS = 4096;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** How long output still written by escaped grandchildren is read after the command exited. */
 const PIPE_DRAIN_MS = 2_000;
 
+/**
+ * Runs one command in its own process group and resolves when it and its output are done.
+ * Never rejects for what the command does: a missing program is exit code 127 (with
+ * "<file>: command not found" in the tail), any other start failure is `startError`.
+ * Throws (a TypeError) only when given neither `shell` nor a non-empty `argv`.
+ */
 export async function runProcess(options: ProcessOptions): Promise<ProcessResult> {
   const command = options.shell !== undefined ? ['bash', '-c', options.shell] : (options.argv ?? []);
   if (command.length === 0) throw new TypeError('runProcess needs `shell` or a non-empty `argv`');
   const [file, ...args] = [...(options.wrapper ?? []), ...command] as [string, ...string[]];
   const started = Date.now();
-  const tail = new OutputTail(options.maxCapturedBytes ?? 64 * 1024);
+  const tail = new OutputTail(options.maxCapturedBytes ?? 64 * 1024, TAIL_LINES);
   const killGraceMs = options.killGraceMs ?? TIMEOUT_KILL_GRACE_MS;
   const cancelGraceMs = options.cancelGraceMs ?? CANCEL_KILL_GRACE_MS;
 
@@ -73,6 +88,8 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
     let cancelled = false;
     let killTimer: NodeJS.Timeout | undefined;
     let killAt = Infinity;
+    const finish = (ended: Pick<ProcessResult, 'exitCode' | 'signal' | 'startError'>) =>
+      resolve({ ...ended, timedOut, cancelled, outputTail: tail.lines(), durationMs: Date.now() - started });
     // spawn throws synchronously for arguments it refuses (a NUL byte); E2BIG and ENOENT come as 'error' events.
     let child: ReturnType<typeof spawn>;
     try {
@@ -80,19 +97,16 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
         cwd: options.cwd,
         env: options.env,
         detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       });
     } catch (error) {
-      resolve({
-        exitCode: null,
-        signal: null,
-        timedOut: false,
-        cancelled: false,
-        outputTail: [],
-        durationMs: 0,
-        startError: startErrorText(error as NodeJS.ErrnoException),
-      });
+      finish({ exitCode: null, signal: null, startError: startErrorText(error as NodeJS.ErrnoException) });
       return;
+    }
+    if (child.stdin) {
+      // A command that exits without reading its stdin makes the write fail with EPIPE; its exit code tells the story.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.input);
     }
 
     // SIGTERM once; SIGKILL when the grace runs out. A cancel during a timeout's longer grace
@@ -118,16 +132,20 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
     };
     options.signal?.addEventListener('abort', cancel, { once: true });
     if (options.signal?.aborted) cancel();
-    // The job was cancelled: the runner signals us; pass it on to the training's group.
-    process.on('SIGINT', cancel);
-    process.on('SIGTERM', cancel);
+    const stopListening = onOurTermination(cancel);
 
-    const readers = (['stdout', 'stderr'] as const).map((stream) =>
-      lineReader(child[stream]!, (line) => {
+    const splitters = (['stdout', 'stderr'] as const).map((stream) => {
+      const splitter = lineSplitter((line) => {
         tail.push(line);
         options.onOutputLine?.(line, stream);
-      }),
-    );
+      });
+      child[stream]!.setEncoding('utf8');
+      child[stream]!.on('data', (chunk: string) => {
+        options.onOutput?.(chunk, stream);
+        splitter.push(chunk);
+      });
+      return splitter;
+    });
 
     let spawnError: NodeJS.ErrnoException | null = null;
     child.on('error', (error: NodeJS.ErrnoException) => {
@@ -148,48 +166,42 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessResult
     child.on('close', (code, signal) => {
       clearTimeout(timeout);
       options.signal?.removeEventListener('abort', cancel);
-      process.off('SIGINT', cancel);
-      process.off('SIGTERM', cancel);
-      readers.forEach((flush) => flush());
+      stopListening();
+      splitters.forEach((splitter) => splitter.flush());
       if (killTimer) clearTimeout(killTimer);
       if (drainTimer) clearTimeout(drainTimer);
       const failed = spawnError as NodeJS.ErrnoException | null;
-      if (failed?.code === 'ENOENT') {
+      // spawn says ENOENT for a missing working directory as for a missing program.
+      if (failed?.code === 'ENOENT' && !existsSync(options.cwd))
+        finish({ exitCode: null, signal: null, startError: `its working directory ${options.cwd} does not exist` });
+      else if (failed?.code === 'ENOENT') {
         tail.push(`${file}: command not found`);
-        resolve({
-          exitCode: 127,
-          signal: null,
-          timedOut,
-          cancelled,
-          outputTail: tail.lines(),
-          durationMs: Date.now() - started,
-          startError: null,
-        });
-        return;
-      }
-      if (failed) {
-        resolve({
-          exitCode: null,
-          signal: null,
-          timedOut,
-          cancelled,
-          outputTail: tail.lines(),
-          durationMs: Date.now() - started,
-          startError: startErrorText(failed),
-        });
-        return;
-      }
-      resolve({
-        exitCode: code,
-        signal,
-        timedOut,
-        cancelled,
-        outputTail: tail.lines(),
-        durationMs: Date.now() - started,
-        startError: null,
-      });
+        finish({ exitCode: 127, signal: null, startError: null });
+      } else if (failed) finish({ exitCode: null, signal: null, startError: startErrorText(failed) });
+      else finish({ exitCode: code, signal, startError: null });
     });
   });
+}
+
+/**
+ * The commands running now, each told when we get SIGINT or SIGTERM (the job was cancelled),
+ * through one listener per signal however many run at once (no MaxListeners warning).
+ */
+const onTermination = new Set<() => void>();
+const passOnTermination = () => onTermination.forEach((cancel) => cancel());
+
+function onOurTermination(cancel: () => void): () => void {
+  if (onTermination.size === 0) {
+    process.on('SIGINT', passOnTermination);
+    process.on('SIGTERM', passOnTermination);
+  }
+  onTermination.add(cancel);
+  return () => {
+    onTermination.delete(cancel);
+    if (onTermination.size > 0) return;
+    process.off('SIGINT', passOnTermination);
+    process.off('SIGTERM', passOnTermination);
+  };
 }
 
 /** A spawn failure in words: the errno's meaning where Node gives only the code (E2BIG, EACCES …). */
@@ -212,43 +224,5 @@ function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
     process.kill(-pid, signal);
   } catch {
     // The group is already gone.
-  }
-}
-
-/** Splits a stream into lines without keeping more than one partial line in memory. */
-function lineReader(stream: NodeJS.ReadableStream, onLine: (line: string) => void): () => void {
-  let partial = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    const text = partial + chunk;
-    const lines = text.split('\n');
-    partial = lines.pop() ?? '';
-    // A child that never prints a newline must not grow `partial` without bound.
-    if (partial.length > 1024 * 1024) {
-      onLine(partial);
-      partial = '';
-    }
-    for (const line of lines) onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
-  });
-  return () => {
-    if (partial) onLine(partial);
-    partial = '';
-  };
-}
-
-/** The last lines of output within a byte budget. */
-class OutputTail {
-  private readonly kept: string[] = [];
-  private bytes = 0;
-  constructor(private readonly maxBytes: number) {}
-  push(line: string): void {
-    const cut = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line;
-    this.kept.push(cut);
-    this.bytes += Buffer.byteLength(cut);
-    while (this.kept.length > TAIL_LINES || (this.bytes > this.maxBytes && this.kept.length > 1))
-      this.bytes -= Buffer.byteLength(this.kept.shift()!);
-  }
-  lines(): string[] {
-    return [...this.kept];
   }
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ReproError } from '../errors.ts';
 import { runProcess } from '../proc/run-process.ts';
+import { outputTailText, processEndPhrase, processFailed } from '../proc/process-failure.ts';
 import { NATIVE_PACKAGES, type NativeBackend, TFJS_VERSION, resolveNativePackage } from './backend.ts';
 
 /**
@@ -97,9 +98,10 @@ export async function installBackendIntoToolCache(options: InstallBackendOptions
       ...(options.onOutputLine ? { onOutputLine: options.onOutputLine } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    if (result.exitCode !== 0 || result.timedOut || result.cancelled) {
+    if (processFailed(result)) {
+      const why = processEndPhrase(result, `${Math.round(options.timeoutMs / 1000)} s (timeout-minutes)`);
       throw new ReproError(
-        `npm could not install ${packageSpec} into the tool cache (${result.timedOut ? 'timed out' : result.cancelled ? 'cancelled' : `exit code ${result.exitCode}`}):\n${result.outputTail.map((line) => `  ${line}`).join('\n')}`,
+        `npm could not install ${packageSpec} into the tool cache: \`npm install\` ${why}.\n${outputTailText(result)}`,
         {
           hint: 'Air-gapped runner? Point TFJS_NODE_BASE_URI at a libtensorflow mirror and npm_config_tfjs_binding_binary_host_mirror at a tfjs binding mirror.',
         },

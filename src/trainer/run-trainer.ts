@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ReproError } from '../errors.ts';
 import { runProcess } from '../proc/run-process.ts';
+import { outputTailText, processEndPhrase } from '../proc/process-failure.ts';
 import type { CheckpointEntry } from '../record/types.ts';
 import { fingerprintCheckpoint } from '../checkpoints/fingerprint.ts';
 import { type NativeBackend, checkBackendName, resolveNativePackage } from './backend.ts';
@@ -109,7 +110,6 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
   });
 
   const result = await readTrainerResult(resultFile);
-  const outputTail = () => processResult.outputTail.map((line) => `  ${line}`).join('\n');
   if (
     result === null &&
     processResult.exitCode === UNSETTLED_TOP_LEVEL_AWAIT &&
@@ -119,23 +119,19 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRun
     // The worker awaits train() at its top level; Node ends a process whose event loop ran
     // empty with that await pending with exit code 13. Nothing crashed: train() waits forever.
     throw new ReproError(
-      `The trainer ${options.module}: train() returned a promise that never settled (Node exited with code 13, "unsettled top-level await": nothing was left to run while train(), or the module's top-level await, was still waiting).\nLast lines of its output:\n${outputTail()}`,
+      `The trainer ${options.module}: train() returned a promise that never settled (Node exited with code 13, "unsettled top-level await": nothing was left to run while train(), or the module's top-level await, was still waiting).\n${outputTailText(processResult)}`,
       {
         hint: 'Every promise train() awaits must resolve or reject: look for a new Promise whose resolve is never called, or a callback or event that never comes.',
       },
     );
   }
   if (result === null || processResult.timedOut || processResult.cancelled) {
-    const why = processResult.timedOut
-      ? `timed out after ${Math.round(options.timeoutMs / 1000)} s (timeout-minutes) and was stopped`
-      : processResult.cancelled
-        ? 'was cancelled'
-        : processResult.signal
-          ? `was killed by ${processResult.signal}`
-          : `exited with code ${processResult.exitCode} without a result`;
-    throw new ReproError(`The trainer ${options.module} ${why}.\nLast lines of its output:\n${outputTail()}`, {
-      hint: 'A crash in a native backend shows here; try backend: cpu to tell the trainer from the backend.',
-    });
+    const why = processEndPhrase(processResult, `${Math.round(options.timeoutMs / 1000)} s (timeout-minutes)`);
+    const stopped = processResult.timedOut || processResult.cancelled;
+    throw new ReproError(
+      `The trainer ${options.module} ${why}${stopped ? '' : ' without a result'}.\n${outputTailText(processResult)}`,
+      { hint: 'A crash in a native backend shows here; try backend: cpu to tell the trainer from the backend.' },
+    );
   }
   if (!result.ok)
     throw new ReproError(

@@ -43,7 +43,11 @@ test('the status output lists every value the action sets it to', () => {
 test('the outputs the action sets are the ones action.yml declares', async () => {
   // Every setOutput call names a literal output (a computed name would escape this check).
   const { readdir, readFile } = await import('node:fs/promises');
-  const sources = await readdir(path.join(PACKAGE_ROOT, 'src/action'));
+  // The mode handlers sit in src/action/modes/: every file below src/action.
+  const sources = (await readdir(path.join(PACKAGE_ROOT, 'src/action'), { recursive: true })).filter((file) =>
+    file.endsWith('.ts'),
+  );
+  assert.ok(sources.includes(path.join('modes', 'check.ts')));
   const set = new Set<string>();
   for (const file of sources) {
     const text = await readFile(path.join(PACKAGE_ROOT, 'src/action', file), 'utf8');

@@ -10,26 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gitIn, type GitCommand } from '../../src/git/command.ts';
+import { GIT_ENV, sh } from '../git/remote-fixture.ts';
 
 export const REMOTE_URL = 'https://github.com/octo/models.git';
 export const TOKEN = 'ghs_SeCrEt0123456789abcdefTOKEN';
 export const BASELINE_PATH = '.repro/baseline.json';
 
-/** Git's environment in these tests: no user or system configuration, a fixed identity for the people. */
-export const GIT_ENV: NodeJS.ProcessEnv = {
-  PATH: process.env['PATH'],
-  HOME: os.tmpdir(),
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Other Person',
-  GIT_AUTHOR_EMAIL: 'other@example.com',
-  GIT_COMMITTER_NAME: 'Other Person',
-  GIT_COMMITTER_EMAIL: 'other@example.com',
-};
-
-export function sh(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-}
+export { GIT_ENV, sh };
 
 export interface GitCall {
   args: readonly string[];

@@ -7,7 +7,7 @@ import {
   type PublishBaselineDeps,
   type PublishBaselineRequest,
 } from '../../src/github/baseline-update.ts';
-import { basicAuthHeaderValue } from '../../src/github/baseline-update-git.ts';
+import { basicAuthHeaderValue } from '../../src/git/remote-auth.ts';
 import { startFakeGithub, type FakeGithub } from '../support/fake-github.ts';
 import { BASELINE_PATH, TOKEN, makeRepos, originFile, originLog, sh, type Repos } from './baseline-update-fixture.ts';
 

@@ -10,12 +10,8 @@ import {
   type PublishBaselineDeps,
   type PublishBaselineRequest,
 } from '../../src/github/baseline-update.ts';
-import {
-  authConfigEnv,
-  basicAuthHeaderValue,
-  classifyPush,
-  redactSecrets,
-} from '../../src/github/baseline-update-git.ts';
+import { authConfigEnv, basicAuthHeaderValue, redactSecrets } from '../../src/git/remote-auth.ts';
+import { classifyPush } from '../../src/git/push.ts';
 import { gitIn, type GitCommand } from '../../src/git/command.ts';
 import { startGitHttpServer } from '../support/git-http-server.ts';
 import {

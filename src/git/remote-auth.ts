@@ -1,11 +1,13 @@
 /**
- * Git for the baseline update: credentials handed to git per command, and the reading of
- * `git push`'s answer. Secrets are redacted from everything this module returns. Commands run
- * through src/git/command.ts.
+ * Credentials for the git commands that talk to a remote: a token handed to git per command, in
+ * its environment (never in argv or `.git/config`), and redacted from everything git says.
  */
-import type { GitCommand, GitOutput } from '../git/command.ts';
+import type { GitCommand } from './command.ts';
 
-/** The value git sends as the `Authorization` header for TOKEN (GitHub takes any token as the basic password of `x-access-token`). */
+/**
+ * The value git sends as the `Authorization` header for TOKEN (GitHub takes any token as the
+ * basic password of `x-access-token`): `basic <base64>` (pure).
+ */
 export function basicAuthHeaderValue(token: string): string {
   return `basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
 }
@@ -16,7 +18,8 @@ export function basicAuthHeaderValue(token: string): string {
  * read it in /proc/<pid>/cmdline): GIT_CONFIG_COUNT/KEY_n/VALUE_n are git's (>= 2.31) environment
  * form of `-c`. The key is the one actions/checkout uses (`http.<scheme>://<host>/.extraheader`),
  * so the empty value first clears a header checkout may have persisted there (two Authorization
- * headers are refused). Remotes other than http(s) get nothing: git's own credentials (ssh) apply.
+ * headers are refused). Remotes other than http(s), an unparsable URL or an empty token get `{}`:
+ * git's own credentials (ssh) apply. Pure.
  */
 export function authConfigEnv(remoteUrl: string, token: string): Record<string, string> {
   if (!token) return {};
@@ -37,13 +40,14 @@ export function authConfigEnv(remoteUrl: string, token: string): Record<string, 
   };
 }
 
-/** The secret forms of TOKEN that could show up in output: the token itself and its header encodings. */
+/** The secret forms of TOKEN that could show up in output: the token itself and its header encodings (none for an empty token). */
 export function secretFormsOf(token: string): string[] {
   if (!token) return [];
   const header = basicAuthHeaderValue(token);
   return [token, header.slice('basic '.length), header];
 }
 
+/** TEXT with every occurrence of each of SECRETS replaced by `***` (pure). */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   // Longest first, so a secret containing another is replaced whole.
   return [...secrets]
@@ -62,34 +66,4 @@ export function redactingGit(git: GitCommand, secrets: readonly string[]): GitCo
       stderr: redactSecrets(output.stderr, secrets),
     };
   };
-}
-
-/**
- * How a `git push --porcelain` of one ref ended:
- * - `pushed` (or `unchanged`: the remote already had it);
- * - `stale`: the remote moved meanwhile (non-fast-forward, fetch first, a failed lease, a lost
- *   ref-lock race) — fetch and try again;
- * - `protected`: GitHub's branch protection or a ruleset refused it (GH006, GH013);
- * - `failed`: anything else (authentication, network, a hook), not worth retrying.
- */
-export type PushOutcome = 'pushed' | 'unchanged' | 'stale' | 'protected' | 'failed';
-
-export function classifyPush(output: GitOutput): PushOutcome {
-  // Porcelain lines: `<flag>\t<from>:<to>\t<summary> (<reason>)`; flag ' ' pushed, '+' forced, '=' up to date, '!' rejected.
-  const refLine = output.stdout.split('\n').find((line) => /^[ +\-*=!]\t/.test(line));
-  const remoteSaid = output.stderr;
-  if (
-    /\bGH006\b|\bGH013\b|protected branch hook declined|Protected branch update failed|[Rr]epository rule violations/.test(
-      `${refLine ?? ''}\n${remoteSaid}`,
-    )
-  )
-    return 'protected';
-  if (output.exitCode === 0 && refLine !== undefined) return refLine.startsWith('=') ? 'unchanged' : 'pushed';
-  if (refLine?.startsWith('!')) {
-    if (/\[rejected\]/.test(refLine) && /fetch first|non-fast-forward|stale info|already exists/.test(refLine))
-      return 'stale';
-    if (/\[remote rejected\]/.test(refLine) && /cannot lock ref|failed to update ref|incorrect old value/.test(refLine))
-      return 'stale';
-  }
-  return 'failed';
 }
