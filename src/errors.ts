@@ -8,6 +8,10 @@ export const EXIT_PASS = 0;
 export const EXIT_DRIFT = 1;
 export const EXIT_BAD_INPUT = 2;
 
+/**
+ * A problem the user can fix (bad input, a refused setting, a failed training): printed as its
+ * message and HINT without a stack, exit 2. CAUSE keeps the underlying error for `-v`.
+ */
 export class ReproError extends Error {
   /** A short line telling the user what to do next, printed under the message. */
   readonly hint: string | undefined;

@@ -10,6 +10,7 @@ export interface Logger {
   group<T>(name: string, body: () => Promise<T>): Promise<T>;
 }
 
+/** A Logger writing plain lines through WRITE (the CLI's stderr): warnings prefixed `warning:` with their file and line, debug lines only when VERBOSE, groups as a heading line. */
 export function streamLogger(write: (text: string) => void, verbose = false): Logger {
   return {
     info: (message) => write(`${message}\n`),

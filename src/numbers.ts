@@ -6,6 +6,7 @@
  */
 export type EncodedNumber = number | 'NaN' | 'Infinity' | '-Infinity' | '-0';
 
+/** VALUE as it is written into JSON: finite numbers as they are, the rest as their names (see above). Pure. */
 export function encodeNumber(value: number): EncodedNumber {
   if (Number.isNaN(value)) return 'NaN';
   if (value === Infinity) return 'Infinity';
@@ -14,6 +15,11 @@ export function encodeNumber(value: number): EncodedNumber {
   return value;
 }
 
+/**
+ * The number a JSON field holds (a number, or one of the names encodeNumber writes).
+ * @throws TypeError naming WHERE for anything else; callers reading a file wrap it in an
+ *   InputFileError naming the file.
+ */
 export function decodeNumber(value: unknown, where: string): number {
   if (typeof value === 'number') return value;
   switch (value) {

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { InputFileError } from '../errors.ts';
 import { SettingsError } from '../settings/load.ts';
+import { repoPathWithin } from '../repo-path.ts';
 
 /** Where an error points in the repository, for an `::error file=…,line=…::` annotation. */
 export interface ErrorAnnotation {
@@ -19,12 +19,7 @@ const PROBLEM_AT_LINE = /^(.+?):(\d+): (.*)$/s;
  * about files outside it (the event payload, RUNNER_TEMP) get none: the PR has nowhere to show them.
  */
 export function errorAnnotations(error: unknown, workspace: string): ErrorAnnotation[] {
-  const inWorkspace = (file: string): string | null => {
-    const relative = path.relative(workspace, path.resolve(workspace, file));
-    return relative === '' || relative.startsWith('..') || path.isAbsolute(relative)
-      ? null
-      : relative.split(path.sep).join('/');
-  };
+  const inWorkspace = (file: string): string | null => repoPathWithin(workspace, file);
   if (error instanceof SettingsError) {
     return error.problems.flatMap((problem) => {
       const match = PROBLEM_AT_LINE.exec(problem);

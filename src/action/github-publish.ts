@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,8 +7,7 @@ import type { ModeContext } from '../modes/context.ts';
 import type { CheckResult } from '../modes/check.ts';
 import type { EventContext } from '../github/event.ts';
 import type { Logger } from '../log.ts';
-import type { Verdict } from '../compare/types.ts';
-import { driftAnnotations, metricFileAnnotations, type Annotation } from '../report/annotations.ts';
+import { annotationsFor } from './check-annotations.ts';
 import { firstDivergentStepOverall, isDriftedMetric } from '../compare/outcome.ts';
 import {
   acceptedVerdict,
@@ -155,48 +153,6 @@ export async function publishFromArtifact(
     await publishVerdict(token, event, plan, verdict, context);
     return verdict;
   });
-}
-
-/**
- * Where each drift is annotated: on the settings line that set its tolerance — repro.yml, or,
- * when every setting came as an action input, the workflow file that gave them
- * (GITHUB_WORKFLOW_REF names it) when it is in this checkout — else on the line of the metric
- * file that logged the first divergent step (the metric readers' record locators say which), when
- * the training wrote it inside the workspace. Files outside the workspace (`{out}` under
- * RUNNER_TEMP) cannot be annotated: GitHub shows annotations on repository paths only.
- */
-async function annotationsFor(
-  verdict: Verdict,
-  level: 'failure' | 'warning',
-  configPath: string | null,
-  trained: Pick<CheckResult['trained'], 'data' | 'metricFiles'>,
-  context: ModeContext,
-): Promise<Annotation[]> {
-  const workspace = context.env.GITHUB_WORKSPACE ?? context.cwd;
-  const repoPathOf = (file: string): string | null => {
-    const relative = path.relative(workspace, path.resolve(workspace, file));
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
-    return existsSync(path.join(workspace, relative)) ? relative.split(path.sep).join('/') : null;
-  };
-  const inWorkspace = async (file: string): Promise<{ repoPath: string; text: string } | null> => {
-    const repoPath = repoPathOf(file);
-    const text = repoPath === null ? null : await readFile(path.join(workspace, repoPath), 'utf8').catch(() => null);
-    return repoPath === null || text === null ? null : { repoPath, text };
-  };
-  const workflowPath = /^[^/]+\/[^/]+\/(.+?)@/.exec(context.env.GITHUB_WORKFLOW_REF ?? '')?.[1] ?? null;
-  const settingsFile = configPath
-    ? await inWorkspace(configPath)
-    : workflowPath
-      ? await inWorkspace(workflowPath)
-      : null;
-  if (settingsFile) return driftAnnotations(verdict, settingsFile, level);
-  return metricFileAnnotations(
-    verdict,
-    trained.data,
-    level,
-    repoPathOf,
-    trained.metricFiles.find((file) => repoPathOf(file) !== null) ?? null,
-  );
 }
 
 /**

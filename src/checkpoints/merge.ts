@@ -171,7 +171,7 @@ async function averageTensor(
     const count = length / elementBytes;
     const { reads } = buffers;
     let next = readTensorBytes(tensors[0]!, offset, reads[0].subarray(0, length));
-    for (const [k, tensor] of tensors.entries()) {
+    for (let k = 0; k < tensors.length; k++) {
       const bytes = await next;
       if (k + 1 < tensors.length)
         next = readTensorBytes(tensors[k + 1]!, offset, reads[(k + 1) % 2]!.subarray(0, length));

@@ -40,6 +40,7 @@ export interface ErrorJson {
   error: { message: string; hint: string | null; file: string | null; line: number | null };
 }
 
+/** The JSON error object for ERROR (a ReproError's message and hint; an InputFileError's file and line; anything else as its message). Pure; never throws. */
 export function errorToJson(error: unknown): ErrorJson {
   const message = error instanceof Error ? error.message : String(error);
   return {

@@ -154,6 +154,7 @@ export async function findPinningRisks(dir: string): Promise<PinningRisk[]> {
   return risks;
 }
 
+/** One line for a pinning risk: `file:line: message` (no line for a file-level risk). Pure. */
 export function describePinningRisk(risk: PinningRisk): string {
   return `${risk.file}${risk.line === null ? '' : `:${risk.line}`}: ${risk.message}`;
 }

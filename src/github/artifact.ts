@@ -84,6 +84,12 @@ export function commonFolder(paths: readonly string[]): string {
   return first.slice(0, depth).join(path.sep) || path.sep;
 }
 
+/**
+ * Uploads the run's files (run record, report, metric files, the published verdict) as one artifact
+ * named after the comment key, through the runner's artifact service. Best effort: returns
+ * `{skipped: reason}` (and logs the reason as a warning) when the runner offers no artifact service,
+ * no file exists, or the upload fails; otherwise the artifact's name, id and size. Never throws.
+ */
 export async function uploadRunArtifact(request: RunArtifactRequest): Promise<RunArtifactOutcome> {
   const name = artifactName(request.commentKey);
   const skip = (reason: string): RunArtifactOutcome => {

@@ -18,6 +18,7 @@ import { offDefaultBranchError, pushFailure } from './baseline-update-errors.ts'
 import { fetchBranchTip, openRemote, remoteBranchSha, remoteDefaultBranch, type Remote } from '../git/remote.ts';
 import { secretFormsOf } from '../git/remote-auth.ts';
 import { DEFAULT_CHECK_NAME } from '../settings/schema.ts';
+import { toPosixPath } from '../repo-path.ts';
 
 export const BOT_NAME = 'github-actions[bot]';
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
@@ -144,7 +145,7 @@ export async function publishBaseline(
 }
 
 function checkedRepoPath(baselinePath: string): string {
-  const normal = path.posix.normalize(baselinePath.split(path.sep).join('/'));
+  const normal = path.posix.normalize(toPosixPath(baselinePath));
   if (path.posix.isAbsolute(normal) || normal === '.' || normal.startsWith('../') || normal === '..') {
     throw new ReproError(`baseline path "${baselinePath}" must be a file inside the repository, relative to its root`);
   }

@@ -50,6 +50,7 @@ type AnnotationPayload = {
   message: string;
 };
 
+/** One annotation as the Checks API's `output.annotations[]` item (path, start/end line, level, title, message). Pure. */
 export function toAnnotationPayload(annotation: Annotation): AnnotationPayload {
   return {
     path: annotation.path,

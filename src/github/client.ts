@@ -36,6 +36,13 @@ const LONGEST_RATE_LIMIT_WAIT_S = 60;
 
 type FetchLike = (url: string | URL, init?: RequestInit) => Promise<Response>;
 
+/**
+ * The one Octokit the action writes through: the token, GITHUB_API_URL (or OPTIONS.baseUrl), a
+ * request timeout (default 30 s), retries of transient failures (5xx, network; default 3) and the
+ * throttling plugin, which waits out secondary rate limits and a primary one resetting within 60 s
+ * (a later reset skips the write with a warning). Never throws; requests reject with Octokit's
+ * RequestError.
+ */
 export function createGithubClient(options: GithubClientOptions): GithubClient {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;

@@ -106,6 +106,11 @@ export function presentOutcome(outcome: PublishOutcome, failOnDrift: boolean): P
   }
 }
 
+/**
+ * Writes a verdict to GitHub: the commit status, the check run (with its annotations) and the sticky
+ * PR comment, each best effort — a refused write becomes a line in the returned PublishResult (and
+ * a warning through LOG) naming the permission it needs, never an exception.
+ */
 export async function publishResults(
   client: GithubClient,
   input: PublishInput,

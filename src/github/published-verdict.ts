@@ -47,6 +47,7 @@ const verdictSchema = z.strictObject({
     .max(MOST_ANNOTATIONS),
 });
 
+/** The artifact file a `mode: publish` job reads: VERDICT as JSON with its kind and schema version. Pure. */
 export function encodePublishedVerdict(verdict: PublishedVerdict): string {
   return `${JSON.stringify({ kind: KIND, schemaVersion: SCHEMA_VERSION, ...verdict }, null, 2)}\n`;
 }

@@ -17,6 +17,7 @@ export interface CommitStatus {
   targetUrl: string;
 }
 
+/** The commit status context for CHECKNAME: `repro-check/<check-name>` (the name branch protection requires). Pure. */
 export function statusContext(checkName: string): string {
   return `repro-check/${checkName}`;
 }

@@ -24,6 +24,11 @@ export function isTransient(error: unknown): boolean {
   return status === undefined || status >= 500;
 }
 
+/**
+ * The warning for a GitHub write that failed: what was not written, the HTTP status and GitHub's
+ * message, and what to do (the `permissions:` entry it needs; on a fork PR, that its token is
+ * read-only and the two-job pattern in docs/github.md). Pure.
+ */
 export function describeWriteFailure(write: GithubWrite, error: unknown, context: { isForkPr: boolean }): string {
   const status = httpStatusOf(error);
   const githubMessage = (error as Error | null)?.message?.split('\n')[0] ?? String(error);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { EnvironmentFingerprint } from '../record/types.ts';
+import { toPosixPath } from '../repo-path.ts';
 
 /**
  * Fills the baseline path's placeholders, so one repository can keep one baseline per kind
@@ -25,17 +26,13 @@ function slug(text: string): string {
   );
 }
 
-export function toPosix(relativePath: string): string {
-  return relativePath.split(path.sep).join('/');
-}
-
 /**
  * Whether a repo-relative path is a file the baseline pattern can resolve to, whatever
  * {runner} and {gpu} become: `baseline update` does not count its own earlier output as an
  * unclean tree (a re-run before committing it, or the first baseline not yet added).
  */
 export function isBaselineFile(pattern: string, workingDirectory: string, repoPath: string): boolean {
-  const full = path.posix.normalize(path.posix.join(toPosix(workingDirectory), toPosix(pattern)));
+  const full = path.posix.normalize(path.posix.join(toPosixPath(workingDirectory), toPosixPath(pattern)));
   const placeholder = /\\\{(runner|gpu)\\\}/g;
   const source = full.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(placeholder, '[a-z0-9-]+');
   return new RegExp(`^${source}$`).test(repoPath);

@@ -7,6 +7,7 @@ import { assertCleanTree, uncleanPaths, uncleanTreeHash } from '../git/clean-tre
 import { resolveProvenance } from '../git/provenance.ts';
 import { hasCredentialHeader } from '../git/credentials.ts';
 import { UNCLEAN_TREE_NOTE } from '../report/headline.ts';
+import { toPosixPath } from '../repo-path.ts';
 
 export interface RepoState {
   repo: GitRepo;
@@ -87,5 +88,5 @@ export async function prepareRepo(
 
 /** Repo-relative POSIX path of a file below the working directory (how git names it at another commit). */
 export function repoRelative(state: RepoState, fileInWorkDir: string): string {
-  return path.relative(state.repoRoot, path.resolve(state.workDir, fileInWorkDir)).split(path.sep).join('/');
+  return toPosixPath(path.relative(state.repoRoot, path.resolve(state.workDir, fileInWorkDir)));
 }

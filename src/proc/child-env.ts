@@ -12,6 +12,7 @@ export interface ChildEnvironmentOptions {
 /** Runner files through which a step sets env vars, outputs, state, PATH and the summary. */
 const RUNNER_COMMAND_FILES = ['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'];
 
+/** Whether the variable NAME is withheld from the training: the job's tokens, the action's inputs, the runner's service credentials and its command files (docs/security.md). */
 export function isDroppedFromChild(name: string): boolean {
   if (name === 'GITHUB_TOKEN' || name.startsWith('INPUT_')) return true;
   // ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN/URL (OIDC), ACTIONS_RESULTS_URL,
@@ -20,6 +21,11 @@ export function isDroppedFromChild(name: string): boolean {
   return RUNNER_COMMAND_FILES.includes(name);
 }
 
+/**
+ * The environment a training runs with: PARENT without what isDroppedFromChild withholds, plus
+ * REPRO_SEED and PYTHONHASHSEED (OPTIONS.seed), REPRO_OUT_DIR, and when OPTIONS.determinism the
+ * variables of DETERMINISM_ENV (these replace the job's own values). Pure.
+ */
 export function childEnvironment(parent: NodeJS.ProcessEnv, options: ChildEnvironmentOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   // RUNNER_TRACKING_ID is kept on purpose: the runner finds and kills orphaned processes by it.

@@ -15,8 +15,6 @@ import {
   createTrainingRepo,
   describeRun,
   eventPayload,
-  OWNER,
-  REPO,
   runAction,
   WORKFLOW_TOKEN,
   type ActionRun,

@@ -29,6 +29,7 @@ async function run(options: FingerprintCommandOptions, io: CliIo): Promise<numbe
   return EXIT_PASS;
 }
 
+/** The markdown table `repro-check fingerprint` prints: one row per tensor (name, dtype, shape, SHA-256 of its bytes) under a heading naming the checkpoint and its step. Pure. */
 export function renderFingerprint(entry: CheckpointEntry): string {
   const rows = entry.tensors.map(
     (tensor) => `| \`${tensor.name}\` | ${tensor.dtype} | [${tensor.shape.join(', ')}] | \`${tensor.sha256}\` |`,

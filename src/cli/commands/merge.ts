@@ -59,6 +59,11 @@ async function run(options: MergeCommandOptions, io: CliIo, log: Logger): Promis
   return EXIT_PASS;
 }
 
+/**
+ * What `repro-check merge` prints: the merged file, each input with its step and weight, and the
+ * cosines between successive weight deltas (how to read them, from the checkpoint-averaging note in
+ * seeds/). Paths are shown relative to CWD. Pure.
+ */
 export function describeMerge(result: MergeResult, cwd: string): string {
   const name = (file: string) => path.relative(cwd, file) || file;
   const cosines = (values: number[]) =>
