@@ -1,7 +1,5 @@
 import * as core from '@actions/core';
 import { writeJobSummary } from './job-summary.ts';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describeError, ReproError } from '../errors.ts';
 import { loadSettings, type LoadedSettings } from '../settings/load.ts';
 import { publishPlanOf } from '../settings/plans.ts';
@@ -13,6 +11,7 @@ import { errorAnnotations } from './error-annotations.ts';
 import { readEventContext, type EventContext } from '../github/event.ts';
 import { eventForTrainedCommit, refuseUnsafeEvent } from '../github/trust-policy.ts';
 import type { ModeRun } from './mode-run.ts';
+import { readConfigFile } from '../settings/config-file.ts';
 
 /**
  * The action's modes (the `mode` input), one handler each over the same ModeRun, as actions/cache's
@@ -144,28 +143,16 @@ async function settingsForAction(
   inputs: ActionInvocation,
   workspace: string,
 ): Promise<{ settings: LoadedSettings; configPath: string | null }> {
-  const name = inputs.config ?? 'repro.yml';
-  const configPath = path.resolve(workspace, name);
-  let text: string | null = null;
-  try {
-    text = await readFile(configPath, 'utf8');
-  } catch (error) {
-    if (inputs.config !== null || (error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new ReproError(
-        `input "config": cannot read ${name} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-        {
-          hint: 'Give the path of the settings file relative to the workspace, or leave `config` out and pass the settings as inputs.',
-        },
-      );
-    }
-  }
+  const file = await readConfigFile({
+    dir: workspace,
+    name: inputs.config ?? 'repro.yml',
+    given: inputs.config !== null,
+    label: 'input "config"',
+    hint: 'Give the path of the settings file relative to the workspace, or leave `config` out and pass the settings as inputs.',
+  });
   return {
-    settings: loadSettings({
-      file: text === null ? null : { path: name, text },
-      overrides: inputs.overrides,
-      trains: inputs.mode !== 'publish',
-    }),
-    configPath: text === null ? null : configPath,
+    settings: loadSettings({ file, overrides: inputs.overrides, trains: inputs.mode !== 'publish' }),
+    configPath: file?.absolutePath ?? null,
   };
 }
 

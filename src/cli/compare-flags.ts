@@ -1,10 +1,8 @@
-import path from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { ReproError } from '../errors.ts';
 import { DEFAULT_TOLERANCE, resolveTolerance, TolerancePicker } from '../compare/tolerance.ts';
 import { loadSettings } from '../settings/load.ts';
 import { tolerancePlanOf, type TolerancePlan } from '../settings/plans.ts';
 import { DEFAULT_IGNORED_METRICS } from '../settings/schema.ts';
+import { readConfigFile } from '../settings/config-file.ts';
 
 /** The flags of `repro-check compare` that choose its inputs and tolerance (src/cli/commands/compare.ts). */
 export interface CompareFlags {
@@ -80,11 +78,14 @@ function toleranceNumber(text: string): number | null {
  */
 export async function tolerancesFor(options: CompareFlags): Promise<ComparePicker> {
   if (options.config !== undefined) {
-    const file = path.resolve(options.cwd, options.config);
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new ReproError(`--config ${options.config}: cannot read ${file} (${error.code ?? error.message})`);
-    });
-    const { config } = loadSettings({ file: { path: options.config, text }, overrides: [], toleranceKeysOnly: true });
+    const file = (await readConfigFile({
+      dir: options.cwd,
+      name: options.config,
+      given: true,
+      label: `--config ${options.config}`,
+      showAbsolute: true,
+    }))!;
+    const { config } = loadSettings({ file, overrides: [], toleranceKeysOnly: true });
     const plan = tolerancePlanOf(config);
     const tolerance = resolveTolerance(plan.tolerance);
     const source = `tolerance in ${options.config}`;

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ReproError } from '../errors.ts';
 import { loadSettings, type LoadedSettings, type SettingsSources } from '../settings/load.ts';
 import type { Logger } from '../log.ts';
 import type { ModeContext } from '../modes/context.ts';
 import type { CommandInput } from './command.ts';
 import type { CliIo } from './io.ts';
+import { readConfigFile } from '../settings/config-file.ts';
 
 export const DEFAULT_CONFIG_FILE = 'repro.yml';
 
@@ -21,20 +20,15 @@ async function settingsFromFlags(options: {
   /** Problems with the other flags (a bad --format), reported together with the settings' own. */
   flagProblems?: string[];
 }): Promise<{ settings: LoadedSettings; configPath: string | null }> {
-  const configPath = path.resolve(options.cwd, options.config ?? DEFAULT_CONFIG_FILE);
-  let file: SettingsSources['file'] = null;
-  try {
-    file = { path: options.config ?? DEFAULT_CONFIG_FILE, text: await readFile(configPath, 'utf8') };
-  } catch (error) {
-    if (options.config !== undefined || (error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new ReproError(
-        `--config ${options.config ?? DEFAULT_CONFIG_FILE}: cannot read ${configPath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-        {
-          hint: 'Give the path of a repro.yml, or run where one is.',
-        },
-      );
-    }
-  }
+  const name = options.config ?? DEFAULT_CONFIG_FILE;
+  const file = await readConfigFile({
+    dir: options.cwd,
+    name,
+    given: options.config !== undefined,
+    label: `--config ${name}`,
+    showAbsolute: true,
+    hint: 'Give the path of a repro.yml, or run where one is.',
+  });
   const overrides: SettingsSources['overrides'] = [];
   const flagProblems = [...(options.flagProblems ?? [])];
   for (const assignment of options.set) {
@@ -58,7 +52,7 @@ async function settingsFromFlags(options: {
   }
   // Every problem at once: malformed flags together with what the settings make of the rest.
   const settings = loadSettings({ file, overrides, problems: flagProblems });
-  return { settings, configPath: file ? configPath : null };
+  return { settings, configPath: file ? file.absolutePath : null };
 }
 
 /**

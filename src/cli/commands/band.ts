@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import type { CliIo } from '../io.ts';
 import type { CliCommand, CommandInput } from '../command.ts';
 import { EXIT_DRIFT, EXIT_PASS, ReproError } from '../../errors.ts';
@@ -7,6 +6,7 @@ import { loadSettings, type LoadedSettings } from '../../settings/load.ts';
 import { configSchema, DEFAULT_IGNORED_METRICS } from '../../settings/schema.ts';
 import { writeFileAtomic } from '../../fs/atomic-write.ts';
 import { serializeDocument } from '../../record/codec.ts';
+import { readConfigFile } from '../../settings/config-file.ts';
 
 interface BandCommandOptions {
   command: 'band' | 'aggregate';
@@ -88,11 +88,14 @@ async function runBandCommand(options: BandCommandOptions, io: CliIo): Promise<n
 
 async function settingsOf(config: string | undefined, cwd: string): Promise<LoadedSettings | null> {
   if (config === undefined) return null;
-  const file = path.resolve(cwd, config);
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new ReproError(`--config ${config}: cannot read ${file} (${error.code ?? error.message})`);
+  const file = await readConfigFile({
+    dir: cwd,
+    name: config,
+    given: true,
+    label: `--config ${config}`,
+    showAbsolute: true,
   });
-  return loadSettings({ file: { path: config, text }, overrides: [] });
+  return loadSettings({ file, overrides: [] });
 }
 
 /** The options of one invocation of `band` or `aggregate`, for runBandCommand. */
