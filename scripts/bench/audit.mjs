@@ -147,8 +147,20 @@ export async function benchGate() {
   return lines;
 }
 
+/**
+ * The Python the audit's probe should read: one with torch when this machine has one (BENCH_PYTHON,
+ * python3 on PATH, /usr/bin/python3), since importing torch is most of the probe's cost; else python3.
+ */
+function probedPython() {
+  for (const candidate of [process.env.BENCH_PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean))
+    if (spawnSync(candidate, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0)
+      return { python: candidate, torch: true };
+  return { python: 'python3', torch: false };
+}
+
 /** The audit's own cost beyond its trainings: `repro-check audit --runs 2 --seeds 2` on a ~8 s training of 300 logged steps. */
 export async function benchAuditOverhead() {
+  const probed = probedPython();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'repro-bench-audit-'));
   const temp = mkdtempSync(path.join(os.tmpdir(), 'repro-bench-audit-temp-'));
   try {
@@ -162,7 +174,7 @@ export async function benchAuditOverhead() {
     writeFileSync(path.join(dir, 'train.mjs'), readFileSync(SGD, 'utf8'));
     writeFileSync(
       path.join(dir, 'repro.yml'),
-      'command: TRAIN_STEPS=300 TRAIN_STEP_MS=25 node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\n',
+      `command: TRAIN_STEPS=300 TRAIN_STEP_MS=25 node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\npython: ${probed.python}\n`,
     );
     git('add', '-A');
     git('commit', '-q', '-m', 'bench');
@@ -177,6 +189,7 @@ export async function benchAuditOverhead() {
       wallMs: json.wallMs,
       trainingMs: json.trainingMs,
       overhead: (json.wallMs - json.trainingMs) / json.wallMs,
+      probed: `${probed.python}${probed.torch ? ' (with torch)' : ' (no torch found: the probe is cheaper than on an ML machine)'}`,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

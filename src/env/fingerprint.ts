@@ -46,10 +46,11 @@ export interface CollectOptions {
   /** Runs the Python probe; default through runProcess. */
   runPython?: PythonRunner;
   /**
-   * The Python facts of an earlier fingerprint in the same job, reused instead of probing again
-   * (the audit's later runs: installed packages do not change between runs; GPU and driver are read again).
+   * Python facts probed already (the audit probes once, beside its first training: installed
+   * packages do not change between the runs of one job), or 'deferred': the fingerprint is made
+   * without them and the caller adds them with withPythonFacts. Default: probe now.
    */
-  reusePython?: EnvironmentFingerprint;
+  python?: PythonFacts | 'deferred';
   /** /proc/cpuinfo's text, or null off Linux; default read from disk. */
   cpuinfo?: string | null;
 }
@@ -58,19 +59,18 @@ export interface CollectOptions {
 export async function collectEnvironment(options: CollectOptions): Promise<EnvironmentFingerprint> {
   const interpreter = options.interpreter ?? { command: 'python3', chosenBy: 'PATH' as const };
   const [python, gpu, files, cpuinfo] = await Promise.all([
-    options.reusePython
-      ? pythonFactsOf(options.reusePython)
-      : probePython(interpreter, {
-          cwd: options.cwd,
-          env: options.env,
-          ...(options.runPython ? { run: options.runPython } : {}),
-        }),
+    options.python ??
+      probePython(interpreter, {
+        cwd: options.cwd,
+        env: options.env,
+        ...(options.runPython ? { run: options.runPython } : {}),
+      }),
     gpuInfo(options.exec, options.env),
     hashFiles(options.cwd, options.fingerprintPaths),
     options.cpuinfo !== undefined ? options.cpuinfo : readFile('/proc/cpuinfo', 'utf8').catch(() => null),
   ]);
   const cpus = os.cpus();
-  return {
+  const fingerprint: EnvironmentFingerprint = {
     os: { platform: process.platform, release: os.release(), arch: process.arch },
     cpu: {
       model: cpus[0]?.model.trim() ?? 'unknown',
@@ -78,6 +78,26 @@ export async function collectEnvironment(options: CollectOptions): Promise<Envir
       flags: cpuinfo === null ? [] : cpuFlagsFromCpuinfo(cpuinfo),
     },
     node: process.version,
+    python: null,
+    numericsEnv: numericsEnvironment(options.env),
+    gpu,
+    files,
+    extra: {},
+  };
+  return python === 'deferred' ? fingerprint : withPythonFacts(fingerprint, interpreter, python);
+}
+
+/**
+ * FINGERPRINT with what the probe of INTERPRETER found (pure): the Python version, which
+ * interpreter and why, its frameworks' numerics facts and its installed distributions.
+ */
+export function withPythonFacts(
+  fingerprint: EnvironmentFingerprint,
+  interpreter: InterpreterChoice,
+  python: PythonFacts,
+): EnvironmentFingerprint {
+  return {
+    ...fingerprint,
     python: python.version,
     interpreter: {
       command: interpreter.command,
@@ -87,21 +107,6 @@ export async function collectEnvironment(options: CollectOptions): Promise<Envir
     },
     frameworks: python.frameworks,
     packages: python.packages,
-    numericsEnv: numericsEnvironment(options.env),
-    gpu,
-    files,
-    extra: {},
-  };
-}
-
-function pythonFactsOf(fingerprint: EnvironmentFingerprint): PythonFacts {
-  return {
-    found: fingerprint.python !== null,
-    version: fingerprint.python,
-    executable: fingerprint.interpreter?.executable ?? null,
-    frameworks: fingerprint.frameworks ?? {},
-    packages: fingerprint.packages ?? {},
-    problem: fingerprint.interpreter?.problem ?? null,
   };
 }
 

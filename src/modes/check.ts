@@ -6,7 +6,8 @@ import { changedGateKeys, gateSettingsFromText, gateSettingsOf, type GateSetting
 import { GATE_KEYS } from '../settings/schema.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, repoRelative, type RepoState } from './repo-state.ts';
-import { collectRunEnvironment, trainAndRecord, type TrainedRun } from './train.ts';
+import { trainAndRecord, type TrainedRun } from './train.ts';
+import { collectRunEnvironment } from './run-environment.ts';
 import { resolveBaselinePath } from './baseline-location.ts';
 import { readBaselineWorkflow } from './baseline-workflow.ts';
 import { serializeDocument } from '../record/codec.ts';

@@ -13,10 +13,9 @@ import { collectRunMetrics, NoMetricFileError } from '../metrics/collect.ts';
 import { expandFileGlob } from '../metrics/glob-files.ts';
 import { runProcess } from '../proc/run-process.ts';
 import { childEnvironment } from '../proc/child-env.ts';
-import { collectEnvironment, execText } from '../env/fingerprint.ts';
 import { fingerprintCheckpoint } from '../checkpoints/fingerprint.ts';
-import { chooseInterpreter } from '../env/python-probe.ts';
 import type { RepoState } from './repo-state.ts';
+import { collectRunEnvironment } from './run-environment.ts';
 import { escapedMessage, guardTraining, type GuardedResult, type TrainingLaunch } from './training-guard.ts';
 
 export interface TrainedRun {
@@ -51,32 +50,6 @@ export function settingsHash(config: ReproConfig): string {
     determinismEnv: config['determinism-env'],
   };
   return createHash('sha256').update(JSON.stringify(shaping)).digest('hex');
-}
-
-/**
- * The environment fingerprint of this run. Taken before the training, so that a missing
- * fingerprint path, or a baseline chosen by `{gpu}`, fails in seconds rather than after it.
- * The Python probed is the one the command runs (chooseInterpreter), in the environment the
- * command gets; `reusePython` skips probing it again (the audit's later runs).
- */
-export function collectRunEnvironment(
-  config: ReproConfig,
-  repo: RepoState,
-  context: ModeContext,
-  reusePython?: EnvironmentFingerprint,
-): Promise<EnvironmentFingerprint> {
-  return collectEnvironment({
-    cwd: repo.workDir,
-    fingerprintPaths: config['fingerprint-paths'],
-    env: childEnvironment(context.env, {
-      seed: config.seed,
-      determinism: config.trainer ? config.trainer['strict-determinism'] : config['determinism-env'],
-      outDir: '',
-    }),
-    exec: execText,
-    interpreter: chooseInterpreter(config.command, config.python),
-    ...(reusePython ? { reusePython } : {}),
-  });
 }
 
 /**
