@@ -13,6 +13,7 @@ import { coreLogger } from './core-logger.ts';
 import { errorAnnotations } from './error-annotations.ts';
 import { readEventContext, type EventContext } from '../github/event.ts';
 import { eventForTrainedCommit, refuseUnsafeEvent, type CheckedOutCommit } from '../github/trust-policy.ts';
+import { aggregateMode } from './aggregate-mode.ts';
 import { publishCheckToGithub, publishBaselineToGithub, acceptanceFinder } from './github-publish.ts';
 
 /** What every mode's handler gets: the inputs, settings and event read once, and the one ModeContext. */
@@ -36,7 +37,11 @@ const MODES: Record<ActionInvocation['mode'], { phase: string; run: (run: ModeRu
     run: (r) => publishMode(r.inputs, r.settings, r.context, r.event),
   },
   audit: { phase: 'auditing', run: (r) => auditMode(r.inputs, r.settings, r.context, r.event) },
-  aggregate: { phase: 'aggregating run records', run: (r) => aggregateMode(r.inputs.records!, r.settings, r.context) },
+  aggregate: {
+    phase: 'aggregating run records',
+    run: (r) =>
+      aggregateMode({ records: r.inputs.records, recordArtifacts: r.inputs.recordArtifacts }, r.settings, r.context),
+  },
 };
 
 /**
@@ -353,42 +358,4 @@ async function auditMode(
       `The audit reached the ${result.findings.level} level; ${result.findings.expect} was expected (audit.expect). See the job summary.`,
     );
   }
-}
-
-/** The matrix's run records (downloaded by actions/download-artifact) become the band baseline and an audit verdict. */
-async function aggregateMode(records: string, settings: LoadedSettings, context: ModeContext): Promise<void> {
-  const [
-    { expandFileGlob },
-    { readAggregateInputs, runAggregate },
-    { renderAuditMarkdown },
-    { serializeDocument },
-    { writeFileAtomic },
-  ] = await Promise.all([
-    import('../metrics/glob-files.ts'),
-    import('../modes/aggregate.ts'),
-    import('../report/audit.ts'),
-    import('../record/codec.ts'),
-    import('../fs/atomic-write.ts'),
-  ]);
-  const { files } = await expandFileGlob(context.cwd, records);
-  if (files.length < 2)
-    throw new ReproError(
-      `input "records": "${records}" matches ${files.length} file${files.length === 1 ? '' : 's'} in ${context.cwd}; aggregate needs two or more run records`,
-      {
-        hint: "Download the matrix jobs' artifacts first (actions/download-artifact with a pattern and path), and point records at their run-record.json files.",
-      },
-    );
-  const inputs = await readAggregateInputs(files.map((f) => path.resolve(context.cwd, f)));
-  const result = runAggregate(inputs, settings.config, context.env, context.now().toISOString());
-  const baselinePath = path.resolve(context.cwd, settings.config['working-directory'], settings.config.baseline);
-  await writeFileAtomic(baselinePath, serializeDocument(result.baseline));
-  const markdown = renderAuditMarkdown(result.report);
-  core.setOutput('status', result.report.findings.reached ? 'pass' : 'drift');
-  core.setOutput('level', result.report.findings.level);
-  core.setOutput('baseline-path', baselinePath);
-  await core.summary.addRaw(markdown).write();
-  if (!result.report.findings.reached)
-    core.setFailed(
-      `The ${files.length} run records reach the ${result.report.findings.level} level; ${result.report.findings.expect} was expected (audit.expect). See the job summary.`,
-    );
 }
