@@ -1,7 +1,8 @@
 import YAML from 'yaml';
 import { configSchema, GATE_KEYS, type ReproConfig } from './schema.ts';
 import type { TolerancePicker } from '../compare/tolerance.ts';
-import { DEFAULT_LOG_SCALE, DEFAULT_WINDOW, type SigmaGateOptions } from '../stats/sigma-gate.ts';
+import { DEFAULT_LOG_SCALE, DEFAULT_WINDOW } from '../stats/sigma-gate.ts';
+import type { SigmaGateOptions } from '../stats/sigma-types.ts';
 
 export type GateSettings = Pick<ReproConfig, (typeof GATE_KEYS)[number]>;
 
