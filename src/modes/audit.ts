@@ -6,7 +6,8 @@ import { gateSettingsOf, sigmaGateOptionsOf } from '../settings/gate.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, type RepoState } from './repo-state.ts';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createRunOutputDir, trainAndRecord, type TrainedRun } from './train.ts';
+import { trainAndRecord, type TrainedRun } from './train.ts';
+import { createRunOutputDir } from './run-files.ts';
 import { collectRunEnvironment, startPythonProbe } from './run-environment.ts';
 import { withPythonFacts } from '../env/fingerprint.ts';
 import {

@@ -8,7 +8,7 @@ import type { MergedCheckpointJson } from '../record/types.ts';
 import type { ReproConfig } from '../settings/schema.ts';
 import type { ModeContext } from './context.ts';
 import type { TrainingLaunch } from './training-guard.ts';
-import { trainingFailure } from './train.ts';
+import { trainingFailure } from './training-failure.ts';
 
 /**
  * Checkpoint averaging in the check (`checkpoints: {glob, average-last: K, eval-command}`):

@@ -1,7 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import os from 'node:os';
 import { ReproError } from '../errors.ts';
 import type { ReproConfig } from '../settings/schema.ts';
 import type { ModeContext } from './context.ts';
@@ -10,12 +8,13 @@ import { RUN_RECORD_KIND, RUN_RECORD_SCHEMA_VERSION } from '../record/types.ts';
 import { encodeMetricData } from '../record/codec.ts';
 import type { MetricData } from '../metrics/series.ts';
 import { collectRunMetrics, NoMetricFileError } from '../metrics/collect.ts';
-import { expandFileGlob } from '../metrics/glob-files.ts';
 import { runProcess } from '../proc/run-process.ts';
 import { childEnvironment } from '../proc/child-env.ts';
 import { fingerprintCheckpoint } from '../checkpoints/fingerprint.ts';
 import type { RepoState } from './repo-state.ts';
 import { collectRunEnvironment } from './run-environment.ts';
+import { checkpointFilesOf, createRunOutputDir, substituteOutDir } from './run-files.ts';
+import { trainingFailure } from './training-failure.ts';
 import { escapedMessage, guardTraining, type GuardedResult, type TrainingLaunch } from './training-guard.ts';
 
 export interface TrainedRun {
@@ -27,18 +26,6 @@ export interface TrainedRun {
   warnings: string[];
   /** How the training was kept from the job's processes (src/proc/isolation.ts). */
   isolation: { kind: 'pid-namespace' | 'none'; detail: string };
-}
-
-/** The per-run output folder given to the training as REPRO_OUT_DIR ({out} in paths). */
-export async function createRunOutputDir(env: NodeJS.ProcessEnv): Promise<string> {
-  const root = env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'repro-check') : path.join(os.tmpdir(), 'repro-check');
-  const dir = path.join(root, `run-${Date.now()}-${randomBytes(3).toString('hex')}`);
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
-
-export function substituteOutDir(pattern: string, outDir: string): string {
-  return pattern.replaceAll('{out}', outDir);
 }
 
 /** Hash of the settings that shape the numbers: two records with different hashes were not trained alike. */
@@ -234,46 +221,6 @@ export async function trainAndRecord(
   };
 }
 
-/**
- * The error for a training that did not finish: why it stopped, its last output lines (or that
- * it printed none: an empty "last lines" block reads as if the output was lost), and what to do,
- * naming the setting (`timeout-minutes`) when the limit stopped it.
- */
-export function trainingFailure(
-  what: string,
-  subject: string,
-  result: {
-    exitCode: number | null;
-    signal?: string | null;
-    timedOut: boolean;
-    cancelled: boolean;
-    outputTail: string[];
-  },
-  timeoutMinutes: number,
-): ReproError {
-  const stopped = result.timedOut || result.cancelled;
-  const why = result.timedOut
-    ? `timed out after ${timeoutMinutes} minutes (timeout-minutes) and was stopped`
-    : result.cancelled
-      ? 'was cancelled'
-      : result.exitCode === 127
-        ? 'was not found (exit code 127)'
-        : result.signal
-          ? `was killed by ${result.signal}`
-          : `failed with exit code ${result.exitCode}`;
-  const output =
-    result.outputTail.length > 0
-      ? `Last lines of its output:\n${result.outputTail.map((l) => `  ${l}`).join('\n')}`
-      : `It printed nothing before it ${stopped ? 'was stopped' : 'ended'}.`;
-  return new ReproError(`${what} ${why}: ${subject}\n${output}`, {
-    hint: result.timedOut
-      ? `A smoke training should finish well within the limit: shorten it (fewer steps, a smaller model) or raise \`timeout-minutes\` (now ${timeoutMinutes}).`
-      : result.cancelled
-        ? 'The job was cancelled (or the runner stopped it); its training process group was stopped with it.'
-        : 'Run the command by hand in the same directory to see the whole error; repro-check compares nothing for a failed training.',
-  });
-}
-
 /** One guarded training (src/modes/training-guard.ts) in a log group named NAME. */
 function trainingPhase<T>(
   config: ReproConfig,
@@ -292,21 +239,4 @@ function trainingPhase<T>(
     },
     body,
   );
-}
-
-/** The files a `checkpoints` path or glob matches, in the glob's order. */
-async function checkpointFilesOf(pattern: string, baseDir: string): Promise<string[]> {
-  const absolute = path.isAbsolute(pattern);
-  const { files } = await expandFileGlob(absolute ? '/' : baseDir, absolute ? pattern.slice(1) : pattern);
-  const paths = files.map((relative) => (absolute ? `/${relative}` : path.join(baseDir, relative)));
-  // A path without wildcards comes back whether or not it exists: absent, it matched nothing.
-  const present = await Promise.all(
-    paths.map((file) =>
-      access(file).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  );
-  return paths.filter((_, i) => present[i]);
 }
