@@ -69,26 +69,32 @@ export async function trainRepeats(
   await delay(CLOCK_TICK_MS);
   const runs: RepeatedRun[] = [];
   let trainingMs = 0;
-  for (const [i, step] of plan.entries()) {
-    context.log.info(`Audit run ${i + 1} of ${plan.length}: ${step.kind} #${step.index}, seed ${step.seed}`);
-    // The run's identity reaches the command through the environment it inherits (childEnvironment copies it).
-    const runContext: ModeContext = {
-      ...context,
-      env: { ...context.env, REPRO_RUN_INDEX: String(step.index), REPRO_RUN_KIND: step.kind },
-    };
-    const runConfig = { ...config, seed: step.seed };
-    const environment = await collectRunEnvironment(runConfig, repo, runContext, 'deferred');
-    const started = performance.now();
-    const trained = await trainAndRecord(runConfig, repo, runContext, environment);
-    trainingMs += performance.now() - started;
-    trained.record.environment = withPythonFacts(trained.record.environment, probe.interpreter, await probe.facts);
-    runs.push({
-      ...step,
-      data: trained.data,
-      environment: trained.record.environment,
-      checkpoints: trained.record.checkpoints,
-      trained,
-    });
+  try {
+    for (const [i, step] of plan.entries()) {
+      context.log.info(`Audit run ${i + 1} of ${plan.length}: ${step.kind} #${step.index}, seed ${step.seed}`);
+      // The run's identity reaches the command through the environment it inherits (childEnvironment copies it).
+      const runContext: ModeContext = {
+        ...context,
+        env: { ...context.env, REPRO_RUN_INDEX: String(step.index), REPRO_RUN_KIND: step.kind },
+      };
+      const runConfig = { ...config, seed: step.seed };
+      const environment = await collectRunEnvironment(runConfig, repo, runContext, 'deferred');
+      const started = performance.now();
+      const trained = await trainAndRecord(runConfig, repo, runContext, environment);
+      trainingMs += performance.now() - started;
+      trained.record.environment = withPythonFacts(trained.record.environment, probe.interpreter, await probe.facts);
+      runs.push({
+        ...step,
+        data: trained.data,
+        environment: trained.record.environment,
+        checkpoints: trained.record.checkpoints,
+        trained,
+      });
+    }
+  } catch (error) {
+    // The probe (bounded in time) ends before a failure is reported: no process outlives the audit.
+    await probe.facts;
+    throw error;
   }
   return { runs, trainingMs };
 }
