@@ -2,11 +2,9 @@ import * as core from '@actions/core';
 import { writeJobSummary } from './job-summary.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describeError, EXIT_DRIFT, ReproError } from '../errors.ts';
+import { describeError, ReproError } from '../errors.ts';
 import { loadSettings, type LoadedSettings } from '../settings/load.ts';
 import type { ModeContext } from '../modes/context.ts';
-import type { CheckResult } from '../modes/check.ts';
-import { firstDivergentStepOverall, isDriftedMetric } from '../compare/outcome.ts';
 import { protectWorkflowCommands } from '../proc/workflow-commands.ts';
 import { readActionInputs, type ActionInvocation } from './inputs.ts';
 import { coreLogger } from './core-logger.ts';
@@ -14,7 +12,9 @@ import { errorAnnotations } from './error-annotations.ts';
 import { readEventContext, type EventContext } from '../github/event.ts';
 import { eventForTrainedCommit, refuseUnsafeEvent, type CheckedOutCommit } from '../github/trust-policy.ts';
 import { aggregateMode } from './aggregate-mode.ts';
-import { publishCheckToGithub, publishBaselineToGithub, acceptanceFinder } from './github-publish.ts';
+import { auditMode } from './audit-mode.ts';
+import { checkMode } from './check-mode.ts';
+import { publishBaselineToGithub } from './github-publish.ts';
 
 /** What every mode's handler gets: the inputs, settings and event read once, and the one ModeContext. */
 interface ModeRun {
@@ -218,56 +218,6 @@ async function settingsForAction(
   };
 }
 
-async function checkMode(
-  inputs: ActionInvocation,
-  settings: LoadedSettings,
-  configPath: string | null,
-  context: ModeContext,
-  event: EventContext,
-): Promise<void> {
-  const { runCheck } = await import('../modes/check.ts');
-  const config = settings.config;
-  const result: CheckResult = await runCheck(
-    {
-      settings,
-      configPath,
-      onMissingBaseline: config['on-missing-baseline'],
-      findAcceptance: acceptanceFinder(inputs.githubToken, event, config['accept-label'], context.log),
-      runUrl: event.runUrl,
-    },
-    context,
-  );
-  const drifted = result.verdict?.metrics.filter(isDriftedMetric).map((m) => m.name) ?? [];
-  const firstStep = result.verdict && result.outcome !== 'pass' ? firstDivergentStepOverall(result.verdict) : null;
-  core.setOutput('status', result.outcome);
-  core.setOutput('drifted-metrics', JSON.stringify(drifted));
-  core.setOutput('report-path', result.reportPath);
-  core.setOutput('record-path', result.recordPath);
-  core.setOutput('first-divergent-step', firstStep === null ? '' : String(firstStep));
-  // The job summary is always written, whatever happens to the GitHub API calls after it.
-  await writeJobSummary((summary) => summary.addRaw(result.markdown), context.env);
-  await publishCheckToGithub(inputs.githubToken, event, settings, configPath, result, context);
-
-  if (result.outcome === 'drift' && config['fail-on-drift'] && drifted.length === 0 && result.report.weightsDrift) {
-    const weights = result.report.weightsDrift;
-    core.setFailed(
-      `${weights.cause ? `Drift: ${weights.cause}` : `The final weights differ from the baseline in ${weights.differing} tensors`} (tolerance is exact); every metric is within tolerance. See the job summary.`,
-    );
-  } else if (result.outcome === 'drift' && config['fail-on-drift']) {
-    core.setFailed(
-      `Drift in ${drifted.length} metric${drifted.length === 1 ? '' : 's'} (${drifted.slice(0, 5).join(', ')}${drifted.length > 5 ? ', …' : ''})${firstStep === null ? '' : `; curves part at step ${firstStep}`}. See the job summary.`,
-    );
-  } else if (result.outcome === 'drift') {
-    core.warning('Drift found; fail-on-drift is false, so the step passes.');
-  } else if (result.exitCode !== 0 && result.exitCode !== EXIT_DRIFT) {
-    core.setFailed(result.report.message ?? 'repro-check could not compare this run.');
-  } else if (result.outcome === 'no-baseline') {
-    core.notice(
-      `No baseline yet at ${result.baselineRepoPath}; the check passes (on-missing-baseline: warn). See the job summary for how to create one.`,
-    );
-  }
-}
-
 async function baselineMode(
   inputs: ActionInvocation,
   settings: LoadedSettings,
@@ -291,71 +241,4 @@ async function baselineMode(
   core.setOutput('baseline-path', result.baselineRepoPath);
   core.setOutput('record-path', result.baselinePath);
   await publishBaselineToGithub(inputs, event, settings, result, context);
-}
-
-async function auditMode(
-  inputs: ActionInvocation,
-  settings: LoadedSettings,
-  context: ModeContext,
-  event: EventContext,
-): Promise<void> {
-  const { runAudit } = await import('../modes/audit.ts');
-  const config = settings.config;
-  const result = await runAudit(settings, context);
-  core.setOutput('status', result.findings.reached ? 'pass' : 'drift');
-  core.setOutput('level', result.findings.level);
-  core.setOutput('report-path', `${result.outDir}/report.md`);
-  await core.summary.addRaw(result.markdown).write();
-  // The nightly issue: opened, commented on or closed on scheduled (and hand-started) audits only,
-  // so that an audit run on a pull request never files issues. Best effort, like every write.
-  if (inputs.githubToken && (event.eventName === 'schedule' || event.eventName === 'workflow_dispatch')) {
-    await context.log.group('Publishing the audit issue', async () => {
-      const [{ createGithubClient }, { publishAuditIssue, staleAuditWarning }] = await Promise.all([
-        import('../github/client.ts'),
-        import('../github/audit-issue.ts'),
-      ]);
-      const client = createGithubClient({ token: inputs.githubToken, log: context.log });
-      try {
-        if (config.audit['max-age-days'] !== undefined) {
-          const stale = await staleAuditWarning(
-            client,
-            {
-              repo: event.repo,
-              workflowRef: context.env.GITHUB_WORKFLOW_REF,
-              runId: context.env.GITHUB_RUN_ID,
-              maxAgeDays: config.audit['max-age-days'],
-              now: context.now(),
-            },
-            context.log,
-          );
-          if (stale) context.log.warning(stale);
-        }
-        const outcome = await publishAuditIssue(client, {
-          repo: event.repo,
-          key: config['check-name'],
-          reached: result.findings.reached,
-          level: result.findings.level,
-          expect: result.findings.expect,
-          commit: result.report.commit,
-          report: result.markdown,
-          runUrl: event.runUrl,
-          now: context.now(),
-        });
-        context.log.info(
-          outcome.action === 'none'
-            ? `Audit issue: nothing to do (${outcome.reason})`
-            : `Audit issue #${outcome.number}: ${outcome.action}`,
-        );
-      } catch (error) {
-        context.log.warning(
-          `Could not update the audit issue (the token needs issues: write; actions: read for the age check): ${describeError(error)}`,
-        );
-      }
-    });
-  }
-  if (!result.findings.reached) {
-    core.setFailed(
-      `The audit reached the ${result.findings.level} level; ${result.findings.expect} was expected (audit.expect). See the job summary.`,
-    );
-  }
 }
