@@ -194,7 +194,7 @@ if (wanted('audit-overhead')) {
     'audit wall time vs its trainings (audit --runs 2 --seeds 2, ~8 s trainings of 300 steps)',
     audit.wallMs / audit.trainingMs,
     1.05,
-    `${(audit.wallMs / 1000).toFixed(1)} s vs ${(audit.trainingMs / 1000).toFixed(1)} s training: overhead ${(100 * audit.overhead).toFixed(1)}% of wall time`,
+    `${(audit.wallMs / 1000).toFixed(1)} s vs ${(audit.trainingMs / 1000).toFixed(1)} s training: overhead ${(100 * audit.overhead).toFixed(1)}% of wall time; probe of ${audit.probed}`,
   );
 }
 

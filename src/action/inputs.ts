@@ -12,6 +12,8 @@ export interface ActionInvocation {
   mode: (typeof ACTION_MODES)[number];
   /** With mode aggregate: a glob of run records (as actions/download-artifact left them), relative to the workspace. */
   records: string | null;
+  /** With mode aggregate: a glob of artifact names of this workflow run, downloaded through the runner's artifact service. */
+  recordArtifacts: string | null;
   githubToken: string;
   baselineToken: string;
   /** True when `baseline-token` was given (a PAT or App token), not defaulted to the workflow token. */
@@ -33,9 +35,10 @@ export function readActionInputs(getInput: (name: string) => string): ActionInvo
   if (!ACTION_MODES.includes(mode as ActionInvocation['mode']))
     throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: ${ACTION_MODES.join(', ')}`);
   const records = given('records');
-  if (mode === 'aggregate' && records === null)
+  const recordArtifacts = given('record-artifacts');
+  if (mode === 'aggregate' && records === null && recordArtifacts === null)
     throw new ReproError(
-      'input "records": mode aggregate needs a glob of run records, e.g. "records/*/run-record.json" (where actions/download-artifact put the matrix jobs\' artifacts)',
+      'input "records" or "record-artifacts": mode aggregate needs run records: record-artifacts, the names the matrix jobs uploaded them under (e.g. "repro-record-*"), or records, a glob of files (e.g. "records/*/run-record.json", where actions/download-artifact put them)',
     );
   const githubToken = given('github-token') ?? '';
   const overrides: SettingsSources['overrides'] = [];
@@ -48,6 +51,7 @@ export function readActionInputs(getInput: (name: string) => string): ActionInvo
     config: given('config'),
     mode: mode as ActionInvocation['mode'],
     records,
+    recordArtifacts,
     githubToken,
     baselineToken: baselineToken ?? githubToken,
     baselineTokenGiven: baselineToken !== null,

@@ -3,8 +3,9 @@ import type { CheckpointEntry, EnvironmentFingerprint } from '../record/types.ts
 import { compareMetrics } from '../compare/compare.ts';
 import { TolerancePicker } from '../compare/tolerance.ts';
 import { compareFinalCheckpoints } from '../compare/weights.ts';
-import { diffEnvironments } from '../env/fingerprint.ts';
-import { leaveOneOut, sigmaGate, type SigmaGateOptions, type SigmaMetric } from '../stats/sigma-gate.ts';
+import { diffEnvironments } from '../env/environment-diff.ts';
+import { leaveOneOut, sigmaGate } from '../stats/sigma-gate.ts';
+import type { SigmaGateOptions, SigmaMetric } from '../stats/sigma-types.ts';
 
 /**
  * What a determinism audit found (pure): same-seed runs compared bit for bit, the level of

@@ -1,10 +1,5 @@
-import {
-  describeSigmaGate,
-  leaveOneOut,
-  sigmaGate,
-  type SigmaGateOptions,
-  type SigmaVerdict,
-} from '../stats/sigma-gate.ts';
+import { describeSigmaGate, leaveOneOut, sigmaGate } from '../stats/sigma-gate.ts';
+import type { SigmaGateOptions, SigmaVerdict } from '../stats/sigma-types.ts';
 import type { MetricData } from '../metrics/series.ts';
 import type { BaselineJson } from '../record/types.ts';
 import { bandFor, decodeBands } from '../record/band.ts';

@@ -44,10 +44,11 @@ export interface CollectOptions {
   /** Runs the Python probe; default through runProcess. */
   runPython?: PythonRunner;
   /**
-   * The Python facts of an earlier fingerprint in the same job, reused instead of probing again
-   * (the audit's later runs: installed packages do not change between runs; GPU and driver are read again).
+   * Python facts probed already (the audit probes once, beside its first training: installed
+   * packages do not change between the runs of one job), or 'deferred': the fingerprint is made
+   * without them and the caller adds them with withPythonFacts. Default: probe now.
    */
-  reusePython?: EnvironmentFingerprint;
+  python?: PythonFacts | 'deferred';
   /** /proc/cpuinfo's text, or null off Linux; default read from disk. */
   cpuinfo?: string | null;
 }
@@ -62,19 +63,18 @@ export interface CollectOptions {
 export async function collectEnvironment(options: CollectOptions): Promise<EnvironmentFingerprint> {
   const interpreter = options.interpreter ?? { command: 'python3', chosenBy: 'PATH' as const };
   const [python, gpu, files, cpuinfo] = await Promise.all([
-    options.reusePython
-      ? pythonFactsOf(options.reusePython)
-      : probePython(interpreter, {
-          cwd: options.cwd,
-          env: options.env,
-          ...(options.runPython ? { run: options.runPython } : {}),
-        }),
+    options.python ??
+      probePython(interpreter, {
+        cwd: options.cwd,
+        env: options.env,
+        ...(options.runPython ? { run: options.runPython } : {}),
+      }),
     gpuInfo(options.exec, options.env),
     hashFiles(options.cwd, options.fingerprintPaths),
     options.cpuinfo !== undefined ? options.cpuinfo : readFile('/proc/cpuinfo', 'utf8').catch(() => null),
   ]);
   const cpus = os.cpus();
-  return {
+  const fingerprint: EnvironmentFingerprint = {
     os: { platform: process.platform, release: os.release(), arch: process.arch },
     cpu: {
       model: cpus[0]?.model.trim() ?? 'unknown',
@@ -82,6 +82,26 @@ export async function collectEnvironment(options: CollectOptions): Promise<Envir
       flags: cpuinfo === null ? [] : cpuFlagsFromCpuinfo(cpuinfo),
     },
     node: process.version,
+    python: null,
+    numericsEnv: numericsEnvironment(options.env),
+    gpu,
+    files,
+    extra: {},
+  };
+  return python === 'deferred' ? fingerprint : withPythonFacts(fingerprint, interpreter, python);
+}
+
+/**
+ * FINGERPRINT with what the probe of INTERPRETER found (pure): the Python version, which
+ * interpreter and why, its frameworks' numerics facts and its installed distributions.
+ */
+export function withPythonFacts(
+  fingerprint: EnvironmentFingerprint,
+  interpreter: InterpreterChoice,
+  python: PythonFacts,
+): EnvironmentFingerprint {
+  return {
+    ...fingerprint,
     python: python.version,
     interpreter: {
       command: interpreter.command,
@@ -91,21 +111,6 @@ export async function collectEnvironment(options: CollectOptions): Promise<Envir
     },
     frameworks: python.frameworks,
     packages: python.packages,
-    numericsEnv: numericsEnvironment(options.env),
-    gpu,
-    files,
-    extra: {},
-  };
-}
-
-function pythonFactsOf(fingerprint: EnvironmentFingerprint): PythonFacts {
-  return {
-    found: fingerprint.python !== null,
-    version: fingerprint.python,
-    executable: fingerprint.interpreter?.executable ?? null,
-    frameworks: fingerprint.frameworks ?? {},
-    packages: fingerprint.packages ?? {},
-    problem: fingerprint.interpreter?.problem ?? null,
   };
 }
 
@@ -172,75 +177,4 @@ async function hashFile(file: string): Promise<Buffer> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest();
-}
-
-/** One difference between two fingerprints; `numerics` when it can change the numbers a training computes. */
-export interface EnvironmentDifference {
-  key: string;
-  baseline: string;
-  current: string;
-  numerics: boolean;
-}
-
-/** Distributions whose version changes kernels or numerics (compared first in the report). */
-const NUMERICS_PACKAGE =
-  /^(torch|torchvision|numpy|scipy|jax|jaxlib|tensorflow.*|tf-keras|keras|triton|mkl.*|intel-openmp|openblas.*|scipy-openblas.*|nvidia-.*|cupy.*|flash-attn|xformers|deepspeed|accelerate|transformers)$/;
-
-/**
- * Differences between two fingerprints as dotted keys (pure), for the report: those that can
- * change numerics first (framework versions and switches, numerics variables, GPU, driver, CPU
- * and its instruction sets, numerics packages), then the rest, each group sorted by key.
- * Installed distributions are compared by version, one row per package (`package torch`:
- * 2.3.1 → 2.4.0), not by a hash. Keys a side lacks read "(absent)"; an older record without the
- * probe's blocks is compared only on what it has.
- */
-export function diffEnvironments(
-  baseline: EnvironmentFingerprint,
-  current: EnvironmentFingerprint,
-): EnvironmentDifference[] {
-  const a = flatten(baseline);
-  const b = flatten(current);
-  const probed = (f: EnvironmentFingerprint) => f.frameworks !== undefined;
-  const keys = [...new Set([...a.keys(), ...b.keys()])].filter(
-    (key) => probed(baseline) === probed(current) || !PROBE_ONLY.test(key),
-  );
-  return keys
-    .filter((key) => a.get(key) !== b.get(key))
-    .map((key) => ({
-      key,
-      baseline: a.get(key) ?? '(absent)',
-      current: b.get(key) ?? '(absent)',
-      numerics: isNumericsKey(key),
-    }))
-    .sort((x, y) => Number(y.numerics) - Number(x.numerics) || x.key.localeCompare(y.key));
-}
-
-const PROBE_ONLY = /^(framework |package |env\.|interpreter|cpu\.flags)/;
-
-function isNumericsKey(key: string): boolean {
-  if (key.startsWith('package ')) return NUMERICS_PACKAGE.test(key.slice('package '.length));
-  return /^(framework |env\.|gpu\.|cpu|python$)/.test(key);
-}
-
-function flatten(fingerprint: EnvironmentFingerprint): Map<string, string> {
-  const out = new Map<string, string>();
-  out.set('os', `${fingerprint.os.platform} ${fingerprint.os.release} ${fingerprint.os.arch}`);
-  out.set('cpu', `${fingerprint.cpu.model} × ${fingerprint.cpu.cores}`);
-  if (fingerprint.cpu.flags) out.set('cpu.flags', fingerprint.cpu.flags.join(' ') || 'none');
-  out.set('node', fingerprint.node);
-  out.set('python', fingerprint.python ?? 'none');
-  if (fingerprint.interpreter)
-    out.set(
-      'interpreter',
-      `${fingerprint.interpreter.executable ?? fingerprint.interpreter.command} (${fingerprint.interpreter.chosenBy})`,
-    );
-  out.set('gpu.driver', fingerprint.gpu?.driver ?? 'none');
-  out.set('gpu.cuda', fingerprint.gpu?.cuda ?? 'none');
-  out.set('gpu.devices', fingerprint.gpu?.devices.map((d) => d.name).join(', ') || 'none');
-  for (const [key, value] of Object.entries(fingerprint.frameworks ?? {})) out.set(`framework ${key}`, value);
-  for (const [name, value] of Object.entries(fingerprint.numericsEnv ?? {})) out.set(`env.${name}`, value);
-  for (const [name, version] of Object.entries(fingerprint.packages ?? {})) out.set(`package ${name}`, version);
-  for (const [file, hash] of Object.entries(fingerprint.files ?? {})) out.set(`files.${file}`, hash.slice(0, 12));
-  for (const [key, value] of Object.entries(fingerprint.extra ?? {})) out.set(key, value);
-  return out;
 }

@@ -5,7 +5,7 @@
 export const PYTHON_PROBE = `
 # repro-check's environment probe, run with the interpreter the training command runs
 # (src/env/python-probe.ts). Prints one JSON object on its last line. Reads versions and
-# numerics settings only: no model runs and no GPU memory is allocated. A framework that is not
+# numerics settings only: no model runs, no CUDA context is created and no GPU memory is allocated. A framework that is not
 # installed is reported as "not installed"; one that fails to import, with its error.
 import importlib.util
 import json
@@ -40,8 +40,12 @@ if installed("torch"):
         fw["torch.version"] = torch.__version__
         fw["torch.cuda"] = str(torch.version.cuda)
         fw["torch.cudnn"] = str(torch.backends.cudnn.version()) if torch.backends.cudnn.is_available() else "not available"
+        # The NCCL torch was built with; torch.cuda.is_available() is not asked: it initialises CUDA,
+        # and the audit runs this probe beside its first training (a GPU in exclusive-process mode
+        # takes one process only). Nothing here touches a device.
         try:
-            fw["torch.nccl"] = ".".join(str(p) for p in torch.cuda.nccl.version()) if torch.cuda.is_available() else "no CUDA device"
+            nccl = torch.cuda.nccl.version() if torch.version.cuda else None
+            fw["torch.nccl"] = "not built with CUDA" if nccl is None else ".".join(str(p) for p in nccl) if isinstance(nccl, tuple) else str(nccl)
         except Exception as error:
             fw["torch.nccl"] = "unknown (%s)" % type(error).__name__
         fw["torch.backends.cudnn.enabled"] = str(torch.backends.cudnn.enabled)

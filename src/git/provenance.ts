@@ -32,13 +32,19 @@ export async function resolveProvenance(
   pullRequest: { headSha: string; baseSha: string; headRef?: string | null } | null,
   runner: RunnerCheckout = {},
 ): Promise<RepoProvenance> {
-  const head = (await repo.tryRun(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']))?.trim();
+  // Three independent questions, asked at once (each git process costs milliseconds to start).
+  const [headOutput, symbolic, shallowOutput] = await Promise.all([
+    repo.tryRun(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']),
+    repo.tryRun(['symbolic-ref', '-q', 'HEAD']),
+    repo.run(['rev-parse', '--is-shallow-repository']).catch((error: unknown) => error as Error),
+  ]);
+  const head = headOutput?.trim();
   if (!head)
     throw new ReproError(`The repository ${repo.root} has no commit yet`, {
       hint: 'Commit the training code first: repro-check records which commit produced each result.',
     });
-  const symbolic = await repo.tryRun(['symbolic-ref', '-q', 'HEAD']);
-  const shallow = (await repo.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  if (shallowOutput instanceof Error) throw shallowOutput;
+  const shallow = shallowOutput.trim() === 'true';
   const ref = symbolic?.trim() || (runner.ref && runner.sha === head ? runner.ref : null);
   if (!pullRequest) return { commit: head, ref, shallow, baseCommit: null };
   await ensureCommitPresent(repo, pullRequest.baseSha);

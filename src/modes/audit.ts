@@ -6,7 +6,10 @@ import { sigmaGateOptionsOf } from '../settings/tolerance.ts';
 import { tolerancePlanOf, trainingPlanOf, type TrainingPlan } from '../settings/plans.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, type RepoState } from './repo-state.ts';
-import { collectRunEnvironment, createRunOutputDir, trainAndRecord, type TrainedRun } from './train.ts';
+import { setTimeout as delay } from 'node:timers/promises';
+import { createRunOutputDir, trainAndRecord, type TrainedRun } from './train.ts';
+import { collectRunEnvironment, startPythonProbe } from './run-environment.ts';
+import { withPythonFacts } from '../env/fingerprint.ts';
 import {
   analyseAudit,
   type AnalyseOptions,
@@ -37,7 +40,9 @@ export interface Repeats {
  * of the next `seeds` seeds (seed + 1, seed + 2, …). Each run's command sees REPRO_RUN_INDEX
  * (0-based within its kind) and REPRO_RUN_KIND (`same-seed` | `seed`) beside REPRO_SEED, and
  * each run's environment is fingerprinted again, so that a change between runs (another GPU,
- * a driver update mid-audit) shows. Throws what `trainAndRecord` throws (a failed training).
+ * a driver update mid-audit) shows. The Python probe runs once, beside the first training
+ * (installed packages do not change between the runs of one job; it touches no GPU), and its
+ * facts join every run's record. Throws what `trainAndRecord` throws (a failed training).
  */
 export async function trainRepeats(
   training: TrainingPlan,
@@ -57,31 +62,45 @@ export async function trainRepeats(
       seed: training.seed + 1 + index,
     })),
   ];
+  const probe = startPythonProbe(training, repo, context);
+  // The training guard counts processes carrying the job's RUNNER_TRACKING_ID that started in or
+  // after the clock tick (10 ms) its training starts in as the training's leftovers: the probe
+  // must start in an earlier tick.
+  await delay(CLOCK_TICK_MS);
   const runs: RepeatedRun[] = [];
   let trainingMs = 0;
-  for (const [i, step] of plan.entries()) {
-    context.log.info(`Audit run ${i + 1} of ${plan.length}: ${step.kind} #${step.index}, seed ${step.seed}`);
-    // The run's identity reaches the command through the environment it inherits (childEnvironment copies it).
-    const runContext: ModeContext = {
-      ...context,
-      env: { ...context.env, REPRO_RUN_INDEX: String(step.index), REPRO_RUN_KIND: step.kind },
-    };
-    const runPlan: TrainingPlan = { ...training, seed: step.seed };
-    // The Python probe runs once (packages do not change between the runs of one job); GPU and driver are read per run.
-    const environment = await collectRunEnvironment(runPlan, repo, runContext, runs[0]?.environment);
-    const started = performance.now();
-    const trained = await trainAndRecord(runPlan, repo, runContext, environment);
-    trainingMs += performance.now() - started;
-    runs.push({
-      ...step,
-      data: trained.data,
-      environment: trained.record.environment,
-      checkpoints: trained.record.checkpoints,
-      trained,
-    });
+  try {
+    for (const [i, step] of plan.entries()) {
+      context.log.info(`Audit run ${i + 1} of ${plan.length}: ${step.kind} #${step.index}, seed ${step.seed}`);
+      // The run's identity reaches the command through the environment it inherits (childEnvironment copies it).
+      const runContext: ModeContext = {
+        ...context,
+        env: { ...context.env, REPRO_RUN_INDEX: String(step.index), REPRO_RUN_KIND: step.kind },
+      };
+      const runPlan: TrainingPlan = { ...training, seed: step.seed };
+      const environment = await collectRunEnvironment(runPlan, repo, runContext, 'deferred');
+      const started = performance.now();
+      const trained = await trainAndRecord(runPlan, repo, runContext, environment);
+      trainingMs += performance.now() - started;
+      trained.record.environment = withPythonFacts(trained.record.environment, probe.interpreter, await probe.facts);
+      runs.push({
+        ...step,
+        data: trained.data,
+        environment: trained.record.environment,
+        checkpoints: trained.record.checkpoints,
+        trained,
+      });
+    }
+  } catch (error) {
+    // The probe (bounded in time) ends before a failure is reported: no process outlives the audit.
+    await probe.facts;
+    throw error;
   }
   return { runs, trainingMs };
 }
+
+/** Linux's USER_HZ: process start times in /proc are counted in ticks of 10 ms. */
+const CLOCK_TICK_MS = 11;
 
 /** How the settings shape the audit's analysis: expect, ignored metrics, the σ gate, the determinism switch. */
 export function auditOptionsOf(config: ReproConfig, env: NodeJS.ProcessEnv): AnalyseOptions {

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { EnvironmentFingerprint } from '../record/types.ts';
+import { ReproError } from '../errors.ts';
+import type { EnvironmentFingerprint, RunRecordJson } from '../record/types.ts';
 import { toPosixPath } from '../repo-path.ts';
 
 /**
@@ -15,6 +16,38 @@ export function resolveBaselinePath(
 ): string {
   const gpu = environment.gpu?.devices[0]?.name ?? 'cpu';
   return pattern.replaceAll('{runner}', slug(env.RUNNER_NAME ?? hostname)).replaceAll('{gpu}', slug(gpu));
+}
+
+/**
+ * The baseline path's placeholders filled from run records made elsewhere (aggregate, pure):
+ * {gpu} is the records' first visible GPU model (or "cpu"), {runner} the runner that trained
+ * them (its RUNNER_NAME), as slugs. SETTING names the key or flag in errors. Throws a ReproError
+ * when a placeholder used in PATTERN has more than one value across the records (a matrix over
+ * several runners or GPU models has no one baseline of that kind) or no value (a record without
+ * a runner name).
+ */
+export function resolveRecordsBaselinePath(
+  pattern: string,
+  records: readonly RunRecordJson[],
+  setting: string,
+): string {
+  const fill = (placeholder: string, valueOf: (record: RunRecordJson) => string | null, text: string): string => {
+    if (!text.includes(placeholder)) return text;
+    const values = [...new Set(records.map((r) => valueOf(r)).map((v) => (v === null ? null : slug(v))))];
+    if (values.includes(null))
+      throw new ReproError(
+        `${setting} "${pattern}": ${placeholder} cannot be filled: ${values.length === 1 ? 'the run records do not name' : 'some run records do not name'} the runner that trained them (records made outside GitHub Actions, or before runner names were recorded)`,
+        { hint: `Use {gpu} or a fixed path in ${setting}.` },
+      );
+    if (values.length > 1)
+      throw new ReproError(
+        `${setting} "${pattern}": the run records disagree on ${placeholder} (${values.join(', ')}); a baseline per kind of hardware needs records of one kind`,
+        { hint: `Aggregate the records of each kind apart, or use a fixed path in ${setting}.` },
+      );
+    return text.replaceAll(placeholder, values[0]!);
+  };
+  const withGpu = fill('{gpu}', (r) => r.environment.gpu?.devices[0]?.name ?? 'cpu', pattern);
+  return fill('{runner}', (r) => r.runner?.label ?? null, withGpu);
 }
 
 function slug(text: string): string {

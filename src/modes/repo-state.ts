@@ -53,28 +53,25 @@ export async function prepareRepo(
         hint: 'Give a path inside the repository, relative to its root.',
       });
     }
-    let dirty: UncleanTree | null = null;
-    if (gate.allowDirty) {
-      const unclean = await uncleanPaths(repo, gate.ignore);
-      if (unclean.length > 0) {
-        dirty = { paths: unclean.map((e) => e.path), diffSha256: await uncleanTreeHash(repo, unclean) };
-        context.log.warning(
-          `${UNCLEAN_TREE_NOTE}: training ${unclean.length} uncommitted path${unclean.length === 1 ? '' : 's'} (--allow-dirty).`,
-        );
-      }
-    } else await assertCleanTree(repo, gate.ignore);
-    const provenance = await resolveProvenance(
-      repo,
-      context.pullRequest
-        ? {
-            headSha: context.pullRequest.headSha,
-            baseSha: context.pullRequest.baseSha,
-            headRef: context.pullRequest.headRef ?? null,
-          }
-        : null,
-      { ref: context.env.GITHUB_REF, sha: context.env.GITHUB_SHA },
-    );
-    if (await hasCredentialHeader(repo)) {
+    const provenanceOf = () =>
+      resolveProvenance(
+        repo,
+        context.pullRequest
+          ? {
+              headSha: context.pullRequest.headSha,
+              baseSha: context.pullRequest.baseSha,
+              headRef: context.pullRequest.headRef ?? null,
+            }
+          : null,
+        { ref: context.env.GITHUB_REF, sha: context.env.GITHUB_SHA },
+      );
+    // Independent git questions, asked at once (each git process costs milliseconds to start), their
+    // errors still reported in this order; a pull request's provenance may fetch its base commit,
+    // and does so only once the tree gate has passed.
+    const [dirty, provenance, credentialHeader] = context.pullRequest
+      ? [await treeGate(repo, gate, context), await provenanceOf(), await hasCredentialHeader(repo)]
+      : await settleInOrder([treeGate(repo, gate, context), provenanceOf(), hasCredentialHeader(repo)] as const);
+    if (credentialHeader) {
       context.log.warning(
         '.git/config holds a credential header (actions/checkout with persist-credentials: true): the training command can read that token. Set `persist-credentials: false` on actions/checkout.',
       );
@@ -84,6 +81,30 @@ export async function prepareRepo(
     );
     return { repo, repoRoot, workDir, provenance, dirty };
   });
+}
+
+/** The clean-commit gate; under --allow-dirty, what is unclean instead of an error. */
+async function treeGate(repo: GitRepo, gate: TreeGateOptions, context: ModeContext): Promise<UncleanTree | null> {
+  if (!gate.allowDirty) {
+    await assertCleanTree(repo, gate.ignore);
+    return null;
+  }
+  const unclean = await uncleanPaths(repo, gate.ignore);
+  if (unclean.length === 0) return null;
+  context.log.warning(
+    `${UNCLEAN_TREE_NOTE}: training ${unclean.length} uncommitted path${unclean.length === 1 ? '' : 's'} (--allow-dirty).`,
+  );
+  return { paths: unclean.map((e) => e.path), diffSha256: await uncleanTreeHash(repo, unclean) };
+}
+
+/** Awaits every promise; throws the first rejection in list order (not in time order), else the values. */
+async function settleInOrder<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<{
+  -readonly [K in keyof T]: T[K];
+}> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: T[K] };
 }
 
 /** Repo-relative POSIX path of a file below the working directory (how git names it at another commit). */

@@ -10,7 +10,8 @@ import type { MetricData } from '../metrics/series.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo } from './repo-state.ts';
 import { RESUME_FROM_VARIABLE, STATE_DIR_VARIABLE, STOP_AT_STEP_VARIABLE } from '../proc/resume-protocol.ts';
-import { collectRunEnvironment, createRunOutputDir, trainAndRecord } from './train.ts';
+import { createRunOutputDir, trainAndRecord } from './train.ts';
+import { collectRunEnvironment } from './run-environment.ts';
 import { isDriftedMetric } from '../compare/outcome.ts';
 
 /**

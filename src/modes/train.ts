@@ -11,10 +11,10 @@ import { encodeMetricData } from '../record/codec.ts';
 import type { MetricData } from '../metrics/series.ts';
 import { collectRunMetrics, NoMetricFileError } from '../metrics/collect.ts';
 import { childEnvironment } from '../proc/child-env.ts';
-import { collectEnvironment, execText } from '../env/fingerprint.ts';
-import { chooseInterpreter } from '../env/python-probe.ts';
+
 import type { RepoState } from './repo-state.ts';
 import { escapedMessage } from './training-guard.ts';
+import { collectRunEnvironment } from './run-environment.ts';
 import { runTrainingJob, trainingPhase } from './run-training.ts';
 
 /** One training and what it left: its run record, its metrics, and what the report says about it. */
@@ -55,29 +55,6 @@ export function settingsHash(plan: TrainingPlan): string {
     determinismEnv: plan.determinismEnv,
   };
   return createHash('sha256').update(JSON.stringify(shaping)).digest('hex');
-}
-
-/**
- * The environment fingerprint of this run. Taken before the training, so that a missing
- * fingerprint path, or a baseline chosen by `{gpu}`, fails in seconds rather than after it.
- * The Python probed is the one the command runs (chooseInterpreter), in the environment the
- * command gets; `reusePython` skips probing it again (the audit's later runs).
- * @throws ReproError for a fingerprint path that does not exist.
- */
-export function collectRunEnvironment(
-  plan: TrainingPlan,
-  repo: RepoState,
-  context: ModeContext,
-  reusePython?: EnvironmentFingerprint,
-): Promise<EnvironmentFingerprint> {
-  return collectEnvironment({
-    cwd: repo.workDir,
-    fingerprintPaths: plan.fingerprintPaths,
-    env: childEnvironment(context.env, { seed: plan.seed, determinism: plan.determinismVariables, outDir: '' }),
-    exec: execText,
-    interpreter: chooseInterpreter(plan.job.kind === 'command' ? plan.job.command : undefined, plan.python),
-    ...(reusePython ? { reusePython } : {}),
-  });
 }
 
 /**

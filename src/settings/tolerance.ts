@@ -2,7 +2,8 @@ import YAML from 'yaml';
 import { configSchema, TOLERANCE_KEYS } from './schema.ts';
 import type { TolerancePlan } from './plans.ts';
 import type { TolerancePicker } from '../compare/tolerance.ts';
-import { DEFAULT_LOG_SCALE, DEFAULT_WINDOW, type SigmaGateOptions } from '../stats/sigma-gate.ts';
+import { DEFAULT_LOG_SCALE, DEFAULT_WINDOW } from '../stats/sigma-gate.ts';
+import type { SigmaGateOptions } from '../stats/sigma-types.ts';
 
 /**
  * The tolerance plan as the base commit's config file sets it (schema defaults for keys it

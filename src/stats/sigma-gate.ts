@@ -1,11 +1,8 @@
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import type { MetricData, MetricSeries } from '../metrics/series.ts';
-import type { Tolerance } from '../compare/types.ts';
-import { withinTolerance } from '../compare/tolerance.ts';
 import { globToRegExp, matchesAnyGlob } from '../compare/glob.ts';
-import { pointStats } from './band.ts';
 import { isDriftedMetric } from '../compare/outcome.ts';
+import { gatePoints } from './sigma-points.ts';
+import { blankMetric, type SigmaGateOptions, type SigmaMetric, type SigmaVerdict } from './sigma-types.ts';
 
 /**
  * The σ gate (pure): is a run inside the noise measured over reference runs (a band of seeds,
@@ -35,51 +32,6 @@ import { isDriftedMetric } from '../compare/outcome.ts';
  * losses have multiplicative, right-skewed noise (one seed's eval loss sat 6.1σ out on a linear
  * scale, 3.9σ on a log one, in our GPU sweep).
  */
-export type SigmaThreshold = { sigma: number } | { falseAlarmRate: number };
-
-export interface SigmaGateOptions {
-  threshold: SigmaThreshold;
-  /** Window width W in logged steps (>= 1). */
-  window: number;
-  /** Globs of metric names gated on a log scale when all their values are > 0. */
-  logScale: readonly string[];
-  /** The rtol/atol floor for a metric (TolerancePicker.pick). */
-  floor: (name: string) => Tolerance;
-  /** Metrics left out (wall-clock fields). */
-  ignore: readonly string[];
-  include?: readonly string[];
-}
-
-export interface SigmaMetric {
-  name: string;
-  status: 'pass' | 'drift' | 'missing' | 'new';
-  kind: 'series' | 'final';
-  scale: 'log' | 'linear';
-  /** Reference runs the band holds for this metric. */
-  runs: number;
-  k: number;
-  /** Effective number of tests (non-overlapping windows + final value). */
-  tests: number;
-  /** Nominal probability that a run of the same code fails this metric. */
-  nominalFalseAlarmRate: number;
-  /** How many σ (prediction-interval units) away: the largest over the gated points; null when nothing was gated. */
-  sigmas: number | null;
-  finalSigmas: number | null;
-  /** The mean of the last W steps. */
-  tailSigmas: number | null;
-  /** The point with the largest σ distance ("final", "steps 21–40"). */
-  worstPoint: string | null;
-  /** The last step of the first failing window (or the final step); null when passing. */
-  firstFailingStep: number | null;
-  /** Why a metric could not be gated normally (fewer than 2 runs, a missing step). */
-  note: string | null;
-}
-
-export interface SigmaVerdict {
-  status: 'pass' | 'drift';
-  metrics: SigmaMetric[];
-}
-
 export const DEFAULT_LOG_SCALE = ['*loss*'];
 export const DEFAULT_WINDOW = 20;
 
@@ -108,7 +60,7 @@ export function sigmaGate(
     const refs = reference.flatMap((r) => (r.finals.has(name) ? [r.finals.get(name)!] : []));
     const value = current.finals.get(name);
     if (refs.length === 0 || value === undefined) {
-      metrics.push(blank(name, 'final', refs.length === 0 ? 'new' : 'missing', refs.length));
+      metrics.push(blankMetric(name, 'final', refs.length === 0 ? 'new' : 'missing', refs.length));
       continue;
     }
     metrics.push(
@@ -128,31 +80,6 @@ export function sigmaGate(
   return { status: failed ? 'drift' : 'pass', metrics };
 }
 
-function blank(
-  name: string,
-  kind: SigmaMetric['kind'],
-  status: SigmaMetric['status'],
-  runs: number,
-  note: string | null = null,
-): SigmaMetric {
-  return {
-    name,
-    status,
-    kind,
-    scale: 'linear',
-    runs,
-    k: NaN,
-    tests: 0,
-    nominalFalseAlarmRate: NaN,
-    sigmas: null,
-    finalSigmas: null,
-    tailSigmas: null,
-    worstPoint: null,
-    firstFailingStep: null,
-    note,
-  };
-}
-
 function gateSeries(
   name: string,
   refs: MetricSeries[],
@@ -160,8 +87,8 @@ function gateSeries(
   options: SigmaGateOptions,
   logCandidate: boolean,
 ): SigmaMetric {
-  if (refs.length === 0) return blank(name, 'series', 'new', 0);
-  if (!current) return blank(name, 'series', 'missing', refs.length);
+  if (refs.length === 0) return blankMetric(name, 'series', 'new', 0);
+  if (!current) return blankMetric(name, 'series', 'missing', refs.length);
   // Steps every reference run logged: the band's points. A step the run lacks is where the curves part.
   let shared = Array.from(refs[0]!.steps);
   for (const ref of refs.slice(1)) {
@@ -172,7 +99,7 @@ function gateSeries(
   const lacking = shared.find((s) => !currentIndex.has(s));
   if (lacking !== undefined)
     return {
-      ...blank(
+      ...blankMetric(
         name,
         'series',
         'drift',
@@ -182,7 +109,7 @@ function gateSeries(
       firstFailingStep: lacking,
     };
   if (shared.length === 0)
-    return blank(name, 'series', 'pass', refs.length, 'the reference runs share no step: nothing gated');
+    return blankMetric(name, 'series', 'pass', refs.length, 'the reference runs share no step: nothing gated');
   const pick = (series: MetricSeries) => {
     const index = new Map(Array.from(series.steps, (s, i) => [s, i]));
     return shared.map((s) => series.values[index.get(s)!]!);
@@ -197,126 +124,6 @@ function gateSeries(
     logCandidate,
     options.window,
   );
-}
-
-/**
- * Gates one metric given its reference values (run × point) and the run's values at the same
- * points. `steps` labels the points (null for a final value).
- */
-function gatePoints(
-  name: string,
-  kind: SigmaMetric['kind'],
-  refValues: number[][],
-  runValues: number[],
-  steps: Array<number | null>,
-  options: SigmaGateOptions,
-  logCandidate: boolean,
-  window: number,
-): SigmaMetric {
-  const n = refValues.length;
-  const length = runValues.length;
-  const nonFinite = runValues.findIndex((v) => !Number.isFinite(v));
-  if (nonFinite >= 0)
-    return {
-      ...blank(name, kind, 'drift', n, `non-finite value ${runValues[nonFinite]} in the run`),
-      firstFailingStep: steps[nonFinite] ?? null,
-    };
-  const log = logCandidate && runValues.every((v) => v > 0) && refValues.every((row) => row.every((v) => v > 0));
-  const scaled = (v: number) => (log ? Math.log(v) : v);
-  const width = Math.min(Math.max(1, window), length);
-  // Windows as [start, end) index ranges; the final value is a window of one (for a final-only
-  // metric, the only point). Labels are built only for the points a report names.
-  const windows: Array<{ start: number; end: number }> = [];
-  if (kind === 'series')
-    for (let start = 0; start + width <= length; start++) windows.push({ start, end: start + width });
-  windows.push({ start: length - 1, end: length });
-  const label = (i: number) => {
-    const w = windows[i]!;
-    if (i === windows.length - 1) return kind === 'series' ? `final (step ${steps[length - 1]})` : 'final';
-    return width === 1 ? `step ${steps[w.start]}` : `mean of steps ${steps[w.start]}–${steps[w.end - 1]}`;
-  };
-  const tests = kind === 'series' ? Math.ceil(length / width) + 1 : 1;
-  const { k, perTest } = thresholdFor(options.threshold, n, tests);
-  const floor = options.floor(name);
-  const inflation = Math.sqrt(1 + 1 / n);
-
-  // Prefix sums make every window mean O(1): a long curve has tens of thousands of windows.
-  const prefix = (values: readonly number[], f: (v: number) => number) => {
-    const sums = new Float64Array(values.length + 1);
-    for (let i = 0; i < values.length; i++) sums[i + 1] = sums[i]! + f(values[i]!);
-    return sums;
-  };
-  const identity = (v: number) => v;
-  const refScaled = refValues.map((row) => prefix(row, scaled));
-  const refRaw = refValues.map((row) => prefix(row, identity));
-  const runScaled = prefix(runValues, scaled);
-  const runRaw = prefix(runValues, identity);
-  const meanOf = (sums: Float64Array, w: { start: number; end: number }) =>
-    (sums[w.end]! - sums[w.start]!) / (w.end - w.start);
-  const stats = windows.map((w) => pointStats(refScaled.map((sums) => meanOf(sums, w))));
-  // The std of n values is itself uncertain (about ±25% at n = 8), and over a hundred sliding
-  // windows some are bound to have a std too small by chance: pool the variance of the windows
-  // that start within ±W of this one (they see the same noise). The final value pools the
-  // per-step variance of the last W steps.
-  const slidingCount = windows.length - 1;
-  const varianceSums = prefix(
-    stats.slice(0, slidingCount).map((p) => p.std * p.std),
-    identity,
-  );
-  const pooledStd = windows.map((_, i) => {
-    if (kind === 'final') return stats[i]!.std;
-    if (i < slidingCount) {
-      const from = Math.max(0, i - width);
-      const to = Math.min(slidingCount, i + width + 1);
-      return Math.sqrt((varianceSums[to]! - varianceSums[from]!) / (to - from));
-    }
-    let sum = 0;
-    for (let j = 0; j < width; j++) sum += pointStats(refValues.map((row) => scaled(row[length - 1 - j]!))).std ** 2;
-    return Math.sqrt(sum / width);
-  });
-  let worst = { sigmas: -1, index: 0 };
-  let firstFailingStep: number | null = null;
-  let failed = false;
-  const distances: number[] = [];
-  windows.forEach((w, i) => {
-    const x = meanOf(runScaled, w);
-    const spread = pooledStd[i]! * inflation;
-    const deviation = Math.abs(x - stats[i]!.mean);
-    const sigmas = spread > 0 ? deviation / spread : deviation === 0 ? 0 : Infinity;
-    // The floor is judged on the metric's own scale: rtol/atol are stated in its units.
-    const floorPass = withinTolerance(pointStats(refRaw.map((sums) => meanOf(sums, w))).mean, meanOf(runRaw, w), floor);
-    const pass = (n >= 2 && deviation <= k * spread) || floorPass;
-    distances.push(sigmas);
-    if (sigmas > worst.sigmas) worst = { sigmas, index: i };
-    if (!pass && !failed) {
-      failed = true;
-      firstFailingStep = steps[w.end - 1] ?? null;
-    }
-  });
-  return {
-    name,
-    status: failed ? 'drift' : 'pass',
-    kind,
-    scale: log ? 'log' : 'linear',
-    runs: n,
-    k,
-    tests,
-    nominalFalseAlarmRate: 1 - (1 - perTest) ** tests,
-    sigmas: Math.max(...distances),
-    finalSigmas: distances.at(-1)!,
-    tailSigmas: kind === 'series' ? distances.at(-2)! : null,
-    worstPoint: label(worst.index),
-    firstFailingStep,
-    note: n < 2 ? 'one reference run: no spread to measure, so only the rtol/atol floor applies' : null,
-  };
-}
-
-/** k and the per-test false-alarm probability for n reference runs and m tests (see the module comment). */
-export function thresholdFor(threshold: SigmaThreshold, n: number, tests: number): { k: number; perTest: number } {
-  if (n < 2) return { k: Infinity, perTest: 0 };
-  if ('sigma' in threshold) return { k: threshold.sigma, perTest: 2 * (1 - tCdf(threshold.sigma, n - 1)) };
-  const perTest = 1 - (1 - threshold.falseAlarmRate) ** (1 / tests);
-  return { k: tQuantile(1 - perTest / 2, n - 1), perTest };
 }
 
 /**

@@ -100,17 +100,19 @@ test('aggregate: run records of a matrix (same seed twice, other seeds once) giv
       'aggregate',
       ...records,
       '-o',
-      path.join(os.tmpdir(), `${path.basename(project.dir)}-band.json`),
+      // {gpu} is filled from the records (no GPU here: cpu), as the action's baseline path is.
+      path.join(os.tmpdir(), `${path.basename(project.dir)}-band-{gpu}.json`),
       '--format',
       'json',
     ]);
     assert.equal(aggregate.code, 0, aggregate.stderr);
+    assert.match(aggregate.stderr, /Wrote .*-band-cpu\.json\./);
     const json = JSON.parse(aggregate.stdout);
     assert.equal(json.level, 'numerical');
     assert.equal(json.sameSeedRuns, 2);
     assert.equal(json.seedRuns, 3);
     const baseline = JSON.parse(
-      await readFile(path.join(os.tmpdir(), `${path.basename(project.dir)}-band.json`), 'utf8'),
+      await readFile(path.join(os.tmpdir(), `${path.basename(project.dir)}-band-cpu.json`), 'utf8'),
     );
     assert.equal(baseline.level, 'numerical');
     assert.equal(baseline.runs[0].provenance.seed, 3);
@@ -133,7 +135,7 @@ test('aggregate: run records of a matrix (same seed twice, other seeds once) giv
     assert.match(broken.stdout, /not reproducible/);
     for (const f of [
       ...records,
-      `${path.basename(project.dir)}-band.json`,
+      `${path.basename(project.dir)}-band-cpu.json`,
       `${path.basename(project.dir)}-u.json`,
       `${path.basename(project.dir)}-b.json`,
     ])

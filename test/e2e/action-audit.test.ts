@@ -5,9 +5,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startFakeGithub } from '../support/fake-github.ts';
+import { startFakeResultsService } from '../support/fake-results-service.ts';
+import { uploadRunArtifact } from '../../src/github/artifact.ts';
 import {
   cli,
   createSandbox,
@@ -117,6 +119,94 @@ describe('nightly audit and aggregate through the bundled action', () => {
       assert.match(none.stdout, /input "records": "nothing\/\*\.json" matches 0 files/);
     } finally {
       await fake.close();
+    }
+  });
+
+  test('mode aggregate: run records the matrix jobs uploaded as artifacts are downloaded through the artifact client', async () => {
+    const [fake, results] = await Promise.all([startFakeGithub(), startFakeResultsService()]);
+    const saved = { token: process.env['ACTIONS_RUNTIME_TOKEN'], url: process.env['ACTIONS_RESULTS_URL'] };
+    try {
+      const runnerTemp = await sandbox.folder('artifact-matrix-temp');
+      // Each matrix job trains one seed and uploads its run record with its own job's credentials.
+      process.env['ACTIONS_RESULTS_URL'] = results.url;
+      for (const [i, seed] of ['3', '3', '4', '5'].entries()) {
+        const jobDir = await sandbox.folder(`matrix-job-${i}`);
+        const record = path.join(jobDir, 'run-record.json');
+        await cli(workspace.dir, ['run', '--seed', seed, '-o', record], runnerTemp);
+        process.env['ACTIONS_RUNTIME_TOKEN'] = results.jobToken(`train-${i}`);
+        const outcome = await uploadRunArtifact({
+          commentKey: `seed-${seed}-${i}`,
+          files: [record],
+          rootDir: jobDir,
+          env: process.env,
+          log: { info: () => {}, warning: (m) => assert.fail(m) },
+        });
+        assert.ok('uploaded' in outcome);
+      }
+      // Another job's artifact in the same workflow run is left alone by the pattern.
+      const other = path.join(await sandbox.folder('other-job'), 'report.md');
+      await writeFile(other, 'not a run record');
+      process.env['ACTIONS_RUNTIME_TOKEN'] = results.jobToken('lint');
+      await uploadRunArtifact({
+        commentKey: 'lint',
+        files: [other],
+        env: process.env,
+        log: { info() {}, warning() {} },
+      });
+
+      const aggregate = (inputs: Record<string, string>) =>
+        runAction(sandbox, {
+          workspace: workspace.dir,
+          apiUrl: fake.url,
+          eventName: 'workflow_dispatch',
+          payload: { inputs: {} },
+          sha,
+          ref: 'refs/heads/main',
+          job: 'aggregate',
+          results,
+          inputs: { mode: 'aggregate', ...inputs },
+        });
+      const run = await aggregate({
+        'record-artifacts': 'repro-check-seed-*',
+        baseline: path.join(runnerTemp, 'band-{gpu}.json'),
+      });
+      assert.equal(run.code, 0, describeRun(run));
+      assert.match(run.stdout, /Downloaded 4 run record\(s\) from the artifacts matching "repro-check-seed-\*"/);
+      assert.equal(run.outputs['level'], 'numerical');
+      assert.equal(run.outputs['status'], 'pass');
+      // {gpu}: the records' GPU, none on this machine.
+      assert.equal(run.outputs['baseline-path'], path.join(runnerTemp, 'band-cpu.json'));
+      const baseline = JSON.parse(await readFile(run.outputs['baseline-path']!, 'utf8'));
+      assert.equal(baseline.level, 'numerical');
+      assert.deepEqual(
+        baseline.band.seed.members.map((m: { seed: number }) => m.seed),
+        [3, 4, 5],
+      );
+      assert.equal(baseline.band.sameSeed.members.length, 2);
+      assert.match(run.summary, /repro-check audit: numerical/);
+      assert.ok(
+        results.requests.some((r) => r.includes('/ListArtifacts')) &&
+          results.requests.filter((r) => r.startsWith('GET ')).length === 4,
+        'listed once, four zips fetched',
+      );
+
+      const none = await aggregate({ 'record-artifacts': 'repro-record-*' });
+      assert.equal(none.code, 1);
+      assert.match(
+        none.stdout,
+        /input "record-artifacts": "repro-record-\*" matches none of this workflow run's 5 artifacts \(repro-check-lint, repro-check-seed-3-0/,
+      );
+      const notRecords = await aggregate({ 'record-artifacts': 'repro-check-*' });
+      assert.equal(notRecords.code, 1);
+      assert.match(notRecords.stdout, /the artifact repro-check-lint holds no run-record\.json/);
+    } finally {
+      for (const [name, value] of [
+        ['ACTIONS_RUNTIME_TOKEN', saved.token],
+        ['ACTIONS_RESULTS_URL', saved.url],
+      ] as const)
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      await Promise.all([fake.close(), results.close()]);
     }
   });
 });

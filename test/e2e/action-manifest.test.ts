@@ -12,7 +12,7 @@ import { PUBLISH_OUTCOMES } from '../../src/github/publish.ts';
 import { ACTION_MANIFEST, PACKAGE_ROOT } from './action-harness.ts';
 
 /** Inputs of the action itself, not settings of repro.yml. */
-const ACTION_ONLY_INPUTS = ['config', 'mode', 'records', 'github-token', 'baseline-token'];
+const ACTION_ONLY_INPUTS = ['config', 'mode', 'records', 'record-artifacts', 'github-token', 'baseline-token'];
 
 test('action.yml runs the committed bundle on node24', async () => {
   assert.equal(ACTION_MANIFEST.runs.using, 'node24');

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { ReproError } from '../../src/errors.ts';
-import { collectEnvironment, diffEnvironments, execText, hashPath, type ExecText } from '../../src/env/fingerprint.ts';
+import { collectEnvironment, execText, hashPath, type ExecText } from '../../src/env/fingerprint.ts';
+import { diffEnvironments } from '../../src/env/environment-diff.ts';
 import { NVIDIA_SMI_QUERY } from '../../src/env/nvidia-smi.ts';
 import type { PythonRunner } from '../../src/env/python-probe.ts';
 

@@ -11,7 +11,8 @@ import {
   numericsEnvironment,
   probePython,
 } from '../../src/env/python-probe.ts';
-import { collectEnvironment, diffEnvironments, execText } from '../../src/env/fingerprint.ts';
+import { collectEnvironment, execText } from '../../src/env/fingerprint.ts';
+import { diffEnvironments } from '../../src/env/environment-diff.ts';
 import type { EnvironmentFingerprint } from '../../src/record/types.ts';
 
 const DEBIAN_PYTHON = '/usr/bin/python3';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -121,4 +121,56 @@ test('audit: with checkpoints recorded, the report names the final tensors that 
     assert.equal(differ.code, 1);
     assert.match(differ.stdout, /Final checkpoints: 2 of 2 tensors differ: b, w\./);
   });
+});
+
+test('audit: the Python probe runs once, beside the first training, and its facts reach every run record', async () => {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'repro-probe-overlap-'));
+  const events = path.join(scratch, 'events.log');
+  // A stand-in interpreter that answers like the probe, slowly (importing torch takes seconds).
+  const fakePython = path.join(scratch, 'python3');
+  writeFileSync(
+    fakePython,
+    [
+      '#!/bin/sh',
+      `echo "probe-start $(date +%s%N)" >> ${JSON.stringify(events)}`,
+      'sleep 1',
+      `echo "probe-end $(date +%s%N)" >> ${JSON.stringify(events)}`,
+      `echo '{"python": "3.99.0", "executable": "/opt/fake/python3", "frameworks": {"torch.version": "9.9.9"}, "packages": {"torch": "9.9.9"}}'`,
+    ].join('\n') + '\n',
+  );
+  chmodSync(fakePython, 0o755);
+  try {
+    const project = await createProject({
+      'train.mjs': SGD,
+      'repro.yml': `command: echo "training-start $(date +%s%N)" >> "$EVENTS"; node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\ntimeout-minutes: 1\npython: ${fakePython}\n`,
+    });
+    try {
+      const result = await project.cli(['audit', '--runs', '2', '--seeds', '1'], { EVENTS: events });
+      assert.equal(result.code, 0, result.stderr);
+      const lines = readFileSync(events, 'utf8').trim().split('\n');
+      const times = (what: string) => lines.filter((l) => l.startsWith(what)).map((l) => BigInt(l.split(' ')[1]!));
+      assert.equal(times('probe-start').length, 1, 'one probe per audit');
+      assert.equal(times('training-start').length, 3);
+      assert.ok(times('training-start')[0]! < times('probe-end')[0]!, 'the first training does not wait for the probe');
+      const outDir = /Audit report and run records: (.+)/.exec(result.stderr)![1]!.trim();
+      const records = readdirSync(outDir).filter((f) => f.startsWith('run-'));
+      assert.equal(records.length, 3);
+      for (const file of records) {
+        const environment = JSON.parse(readFileSync(path.join(outDir, file), 'utf8')).environment;
+        assert.equal(environment.python, '3.99.0', file);
+        assert.deepEqual(environment.interpreter, {
+          command: fakePython,
+          chosenBy: 'python setting',
+          executable: '/opt/fake/python3',
+          problem: null,
+        });
+        assert.deepEqual(environment.frameworks, { 'torch.version': '9.9.9' });
+      }
+      assert.match(result.stdout, /- Python 3\.99\.0: \/opt\/fake\/python3 \(chosen by python setting\)/);
+    } finally {
+      await project.cleanup();
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 });

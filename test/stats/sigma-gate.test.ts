@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { leaveOneOut, sigmaGate, thresholdFor, type SigmaGateOptions } from '../../src/stats/sigma-gate.ts';
+import { leaveOneOut, sigmaGate } from '../../src/stats/sigma-gate.ts';
+import { thresholdFor } from '../../src/stats/sigma-points.ts';
+import type { SigmaGateOptions } from '../../src/stats/sigma-types.ts';
 import { computeBand, pointStats } from '../../src/stats/band.ts';
 import type { MetricData } from '../../src/metrics/series.ts';
 import { trainSeeds } from './seed-sweep.ts';

@@ -50,10 +50,10 @@ async function runBandCommand(options: BandCommandOptions, io: CliIo): Promise<n
   const ignore = settings?.config['ignore-metrics'] ?? DEFAULT_IGNORED_METRICS;
   const { readAggregateInputs, bandBaseline, splitRuns } = await import('../../modes/aggregate.ts');
   const inputs = await readAggregateInputs(options.files.map((f) => path.resolve(io.cwd, f)));
-  const outFile = path.resolve(io.cwd, options.out!);
   const createdAt = new Date().toISOString();
 
   if (options.command === 'band') {
+    const outFile = path.resolve(io.cwd, options.out!);
     const { same, seeds } = splitRuns(inputs);
     await writeFileAtomic(outFile, serializeDocument(bandBaseline(inputs, ignore, createdAt)));
     io.stderr(
@@ -76,7 +76,18 @@ async function runBandCommand(options: BandCommandOptions, io: CliIo): Promise<n
   // Without --config: every key's schema default (the training keys are not needed here).
   const { runAggregate } = await import('../../modes/aggregate.ts');
   const result = runAggregate(inputs, settings?.config ?? configSchema.parse({}), io.env, createdAt);
-  await writeFileAtomic(outFile, serializeDocument(result.baseline));
+  // As the action's `baseline`, -o may keep one baseline per kind of hardware: {gpu} and {runner} come from the records.
+  const { resolveRecordsBaselinePath } = await import('../../modes/baseline-location.ts');
+  const aggregateOut = path.resolve(
+    io.cwd,
+    resolveRecordsBaselinePath(
+      options.out!,
+      inputs.map((i) => i.record!),
+      '-o',
+    ),
+  );
+  await writeFileAtomic(aggregateOut, serializeDocument(result.baseline));
+  io.stderr(`Wrote ${path.relative(io.cwd, aggregateOut) || aggregateOut}.\n`);
   const { auditToJson, renderAuditMarkdown } = await import('../../report/audit.ts');
   io.stdout(
     options.format === 'json'
