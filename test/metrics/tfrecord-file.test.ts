@@ -17,8 +17,9 @@ function frame(payload: Uint8Array): Buffer {
 }
 
 // Payloads of many lengths: empty, shorter and longer than a small chunk, lengths met again (with other
-// bytes), and 286, whose low byte is 30's (checked length headers are remembered by that byte).
-const payloads = [0, 1, 7, 12, 30, 30, 200, 3, 286, 64, 30, 1000, 5].map((length, index) =>
+// bytes), 286, whose low byte is 30's (checked length headers are remembered by that byte), and 5000,
+// too long for the scanner's scratch space (viewed in place).
+const payloads = [0, 1, 7, 12, 30, 30, 200, 3, 286, 64, 30, 5000, 1000, 5].map((length, index) =>
   Uint8Array.from({ length }, (_, i) => (i * 31 + index * 7) & 0xff),
 );
 const file = Buffer.concat(payloads.map(frame));
@@ -69,7 +70,7 @@ describe('TFRecord files read in chunks', () => {
       assert.equal(whole.records.length, payloads.length);
       assert.equal(whole.result, null);
       // 1 byte (every record grows the buffer), sizes around a header and a record, and larger than the file.
-      for (const chunkBytes of [1, 11, 12, 13, 16, 17, 45, 46, 47, 100, 999, 1016, 4096]) {
+      for (const chunkBytes of [1, 11, 12, 13, 16, 17, 45, 46, 47, 100, 999, 1016, 4096, 1 << 20]) {
         assert.deepEqual(readInChunks(target, chunkBytes), whole, `chunks of ${chunkBytes} bytes`);
       }
     });
@@ -79,9 +80,12 @@ describe('TFRecord files read in chunks', () => {
     await withTemp(async (dir) => {
       const target = path.join(dir, 'cut');
       const boundaries = new Set(readWhole(file).records.map(([offset]) => offset));
-      // Every cut inside the last three records (one of them longer than the chunks) and at record boundaries.
-      const lastThree = [...boundaries].at(-3)!;
-      for (let cut = lastThree; cut <= file.length; cut++) {
+      // Cuts in the last four records (one too long for the scratch space, all longer than some chunks):
+      // every byte of their headers and footers, every 97th byte of their payloads.
+      const ends = [...boundaries, file.length];
+      const nearEnds = (cut: number) => ends.some((end) => Math.abs(cut - end) <= 16);
+      for (let cut = ends.at(-5)!; cut <= file.length; cut++) {
+        if (!nearEnds(cut) && cut % 97 !== 0) continue;
         await writeFile(target, file.subarray(0, cut));
         const whole = readWhole(file.subarray(0, cut));
         assert.equal(whole.result === null, cut === file.length || boundaries.has(cut), `cut at ${cut}`);
@@ -98,7 +102,7 @@ describe('TFRecord files read in chunks', () => {
       const offsets = readWhole(file).records.map(([offset]) => offset);
       // The length, its CRC and the payload of the second 30-byte record (a length header seen before).
       const again = offsets[5]!;
-      for (const at of [0, 9, 12, 40, again, again + 9, again + 12, 700, file.length - 1]) {
+      for (const at of [0, 9, 12, 40, again, again + 9, again + 12, 700, offsets[11]! + 2000, file.length - 1]) {
         const bytes = Buffer.from(file);
         bytes[at] = bytes[at]! ^ 0x10;
         await writeFile(target, bytes);

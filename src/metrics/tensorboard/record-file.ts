@@ -7,6 +7,8 @@ import { TfRecordScanner, type OnRecord } from './tfrecord.ts';
  * memory no longer grows with the file. A record larger than this grows the buffer to fit it.
  */
 const CHUNK_BYTES = 4 << 20;
+/** The scanner's scratch space, before the chunk in the same buffer (see TfRecordScanner.scan). */
+const SCRATCH = 4096;
 
 /**
  * Reads the TFRecord file `file` in chunks and hands each record's payload to `onRecord` with the
@@ -29,25 +31,25 @@ export function readTfRecordFile(
   try {
     const size = fstatSync(descriptor).size;
     const scanner = new TfRecordScanner();
-    let buffer = Buffer.allocUnsafeSlow(Math.max(1, Math.min(chunkBytes, size)));
+    let buffer = Buffer.allocUnsafeSlow(SCRATCH + Math.max(1, Math.min(chunkBytes, size)));
     let base = 0; // the file offset of buffer[0]
     let filled = 0;
     for (;;) {
-      const read = readSync(descriptor, buffer, filled, buffer.length - filled, null);
+      const read = readSync(descriptor, buffer, SCRATCH + filled, buffer.length - SCRATCH - filled, null);
       filled += read;
-      const consumed = scanner.scan(buffer, filled, base, onRecord);
+      const consumed = scanner.scan(buffer, SCRATCH, SCRATCH + filled, base, onRecord) - SCRATCH;
       const leftOver = filled - consumed;
       if (read === 0) return { truncatedAt: leftOver > 0 ? base + consumed : null, bytesRead: base + filled };
-      buffer.copyWithin(0, consumed, filled);
+      buffer.copyWithin(SCRATCH, SCRATCH + consumed, SCRATCH + filled);
       base += consumed;
       filled = leftOver;
-      if (scanner.needed > buffer.length) {
+      if (scanner.needed > buffer.length - SCRATCH) {
         // A record longer than the buffer: grown to hold it, unless it would run past the end of the
         // file as it was when opened (a cut record whose length header came through).
         if (base + scanner.needed > Math.max(size, base + filled))
           return { truncatedAt: base, bytesRead: base + filled };
-        const grown = Buffer.allocUnsafeSlow(scanner.needed);
-        buffer.copy(grown, 0, 0, filled);
+        const grown = Buffer.allocUnsafeSlow(SCRATCH + scanner.needed);
+        buffer.copy(grown, SCRATCH, SCRATCH, SCRATCH + filled);
         buffer = grown;
       }
     }

@@ -14,6 +14,8 @@ const FOOTER_BYTES = 4;
 const MASK_DELTA = 0xa282ead8;
 /** Slots of the memo of checked length headers (a power of two). */
 const MEMO_SLOTS = 256;
+/** Payloads up to this size are copied to the scanner's scratch space rather than viewed in place. */
+const MAX_SCRATCH_BYTES = 4096;
 
 /** The masked CRC-32C of `bytes`, as an unsigned 32-bit integer. */
 export function maskedCrc32c(bytes: Uint8Array): number {
@@ -46,9 +48,9 @@ export type OnRecord = (data: Uint8Array, offset: number) => void;
 
 /**
  * Walks the records of a TFRecord file handed over in pieces (see record-file.ts): each call scans the
- * complete records at the start of a buffer and says where the first incomplete one begins, so that
- * the caller can keep those bytes and read more after them. The length and data CRCs of every record
- * are checked before its payload is handed on.
+ * complete records in a buffer and says where the first incomplete one begins, so that the caller can
+ * keep those bytes and read more after them. The length and data CRCs of every record are checked
+ * before its payload is handed on.
  */
 export class TfRecordScanner {
   /**
@@ -62,17 +64,32 @@ export class TfRecordScanner {
   private readonly checkedLow = new Float64Array(MEMO_SLOTS).fill(-1);
   private readonly checkedHigh = new Float64Array(MEMO_SLOTS).fill(-1);
   private readonly checkedCrc = new Float64Array(MEMO_SLOTS).fill(-1);
+  /** Views of the scratch space at the start of `scratchBuffer`, by length, made when first needed. */
+  private scratchViews: Array<Uint8Array | undefined> = [];
+  private scratchBuffer: ArrayBufferLike | null = null;
 
   /**
-   * Hands each complete record in `buf[0, end)` to `onRecord`, `base` being the file offset of
-   * `buf[0]`, and returns the position in `buf` where the first incomplete record starts (`end` when
-   * none is left over). Throws TfRecordCorruption (with the file offset) when a length or data CRC
-   * does not match: the file was damaged or is not a TFRecord file past that point.
+   * Hands each complete record in `buf[from, end)` to `onRecord`, `base` being the file offset of
+   * `buf[from]`, and returns the position in `buf` where the first incomplete record starts (`end`
+   * when none is left over).
+   *
+   * `buf[0, from)` is scratch space: a payload shorter than it (up to 4 KiB) is copied there and
+   * handed over as a view of it, one view per length made once, so that a log's millions of small
+   * records cost no allocation each (a view per record cost as much as its CRC). With `from` 0 every
+   * payload is a view in place.
+   *
+   * Throws TfRecordCorruption (with the file offset) when a length or data CRC does not match: the
+   * file was damaged or is not a TFRecord file past that point.
    */
-  scan(buf: Uint8Array, end: number, base: number, onRecord: OnRecord): number {
+  scan(buf: Uint8Array, from: number, end: number, base: number, onRecord: OnRecord): number {
     const view = new DataView(buf.buffer, buf.byteOffset, end);
     const { checkedLow, checkedHigh, checkedCrc } = this;
-    let position = 0;
+    if (this.scratchBuffer !== buf.buffer) {
+      this.scratchBuffer = buf.buffer;
+      this.scratchViews = new Array<Uint8Array | undefined>(Math.min(from, MAX_SCRATCH_BYTES));
+    }
+    const scratchViews = this.scratchViews;
+    let position = from;
     while (end - position >= HEADER_BYTES) {
       const low = view.getUint32(position, true);
       const high = view.getUint32(position + 4, true);
@@ -80,7 +97,7 @@ export class TfRecordScanner {
       const slot = low & (MEMO_SLOTS - 1);
       if (checkedLow[slot] !== low || checkedHigh[slot] !== high || checkedCrc[slot] !== lengthCrc) {
         if (lengthCrc !== maskedCrc32c(slice(buf, position, 8))) {
-          throw new TfRecordCorruption(base + position, 'the CRC of the record length does not match');
+          throw new TfRecordCorruption(base + position - from, 'the CRC of the record length does not match');
         }
         checkedLow[slot] = low;
         checkedHigh[slot] = high;
@@ -93,11 +110,19 @@ export class TfRecordScanner {
         this.needed = recordBytes;
         return position;
       }
-      const data = slice(buf, position + HEADER_BYTES, length);
-      if (view.getUint32(position + HEADER_BYTES + length, true) !== maskedCrc32c(data)) {
-        throw new TfRecordCorruption(base + position, `the CRC of the record data (${length} bytes) does not match`);
+      const dataStart = position + HEADER_BYTES;
+      let data: Uint8Array;
+      if (length < scratchViews.length) {
+        buf.copyWithin(0, dataStart, dataStart + length);
+        data = scratchViews[length] ??= slice(buf, 0, length);
+      } else data = slice(buf, dataStart, length);
+      if (view.getUint32(dataStart + length, true) !== maskedCrc32c(data)) {
+        throw new TfRecordCorruption(
+          base + position - from,
+          `the CRC of the record data (${length} bytes) does not match`,
+        );
       }
-      onRecord(data, base + position);
+      onRecord(data, base + position - from);
       position += recordBytes;
     }
     this.needed = HEADER_BYTES;
@@ -111,7 +136,7 @@ export class TfRecordScanner {
  * bytes end on a record boundary. Throws TfRecordCorruption as TfRecordScanner.scan does.
  */
 export function readTfRecords(bytes: Uint8Array, onRecord: OnRecord): { truncatedAt: number | null } {
-  const consumed = new TfRecordScanner().scan(bytes, bytes.length, 0, onRecord);
+  const consumed = new TfRecordScanner().scan(bytes, 0, bytes.length, 0, onRecord);
   return { truncatedAt: consumed < bytes.length ? consumed : null };
 }
 
