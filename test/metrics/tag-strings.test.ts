@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TagStrings } from '../../src/metrics/tensorboard/tag-strings.ts';
 
 describe('TagStrings', () => {
-  it('gives back each tag as written, for more tags than it remembers, in any order, non-ASCII included', () => {
+  it('gives back each tag as written, for more tags than it compares by bytes, in any order, non-ASCII included', () => {
     const tags = [
       'loss',
       'lr',
@@ -13,12 +13,18 @@ describe('TagStrings', () => {
     ];
     const encoded = tags.map((tag) => new TextEncoder().encode(tag));
     const strings = new TagStrings();
-    for (const order of [tags.keys(), [...tags.keys()].reverse(), [3, 0, 3, 1, 2, 0]]) {
+    const ids = new Map<string, number>();
+    for (const order of [tags.keys(), [...tags.keys()].reverse(), [3, 0, 3, 1, 2, 0, 90, 3, 90]]) {
       for (const index of order) {
         // Padded on both sides, as a tag sits inside an event's bytes.
         const buf = new Uint8Array([7, ...encoded[index]!, 9]);
-        assert.equal(strings.read(buf, 1, buf.length - 1), tags[index]);
+        const id = strings.read(buf, 1, buf.length - 1);
+        assert.equal(strings.tag(id), tags[index]);
+        // One number per tag, the same each time it is met.
+        assert.equal(ids.get(tags[index]!) ?? id, id, tags[index]);
+        ids.set(tags[index]!, id);
       }
     }
+    assert.equal(new Set(ids.values()).size, tags.length);
   });
 });

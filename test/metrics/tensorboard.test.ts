@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../../src/errors.ts';
@@ -8,6 +8,7 @@ import { readStructuredMetrics } from '../../src/metrics/metric-source.ts';
 import { collectRunMetrics } from '../../src/metrics/collect.ts';
 import protobuf from 'protobufjs';
 import { maskedCrc32c, readTfRecords } from '../../src/metrics/tensorboard/tfrecord.ts';
+import { readEventFiles } from '../../src/metrics/tensorboard/event-file.ts';
 
 const fixtures = path.resolve('test/fixtures/metrics/tensorboard');
 const pytorchEvents = path.join(fixtures, 'pytorch/events.out.tfevents.1700000000.fixture-host.4242.0');
@@ -188,6 +189,25 @@ describe('Event messages on the wire', () => {
       const file = path.join(dir, 'events.out.tfevents.5.neg');
       await writeFile(file, frame(event));
       assert.match(readError(file).message, /record at byte 0: the event's step -3 is not a whole number/);
+    });
+  });
+});
+
+describe('Event files that cannot be read', () => {
+  it('names the file and the reason, as an input error', async () => {
+    await withTemp(async (dir) => {
+      const folder = path.join(dir, 'events.out.tfevents.6.folder');
+      await mkdir(folder);
+      for (const [file, code] of [
+        [path.join(dir, 'events.out.tfevents.7.missing'), 'ENOENT'],
+        [folder, 'EISDIR'],
+      ]) {
+        assert.throws(
+          () => readEventFiles([file!]),
+          (error) =>
+            error instanceof InputFileError && error.message === `${file}: cannot read the event file: ${code}`,
+        );
+      }
     });
   });
 });

@@ -1,14 +1,9 @@
 import { InputFileError } from '../../errors.ts';
-import { collectMetrics, type RecordLocator } from '../collector.ts';
+import { collectMetrics, type RecordLocator, type SeriesBuilder } from '../collector.ts';
 import type { MetricData } from '../series.ts';
 import { DT_DOUBLE, DT_FLOAT, EventReader, type EventVisitor, type TensorValue } from './event-proto.ts';
-import { readTfRecords, TfRecordCorruption } from './tfrecord.ts';
-
-/** One event file's bytes, named for messages. */
-export interface EventFileBytes {
-  file: string;
-  bytes: Uint8Array;
-}
+import { readTfRecordFile } from './record-file.ts';
+import { TfRecordCorruption } from './tfrecord.ts';
 
 const NON_SCALAR_KINDS: Record<string, string> = {
   image: 'image',
@@ -31,22 +26,17 @@ const NON_SCALAR_KINDS: Record<string, string> = {
  * payload is not an Event message, and for a negative or too large step. A last record cut short (a
  * writer still running) is skipped with a note.
  */
-export function readEventFiles(files: EventFileBytes[]): MetricData {
-  // Records are numbered by their byte offset plus the sizes of the files before theirs, so that one
-  // collector can merge the files by step and still name the file and offset of each value.
+export function readEventFiles(files: string[]): MetricData {
+  // Records are numbered by their byte offset plus the bytes read from the files before theirs, so
+  // that one collector can merge the files by step and still name the file and offset of each value.
   const bases: number[] = [];
-  let total = 0;
-  for (const { bytes } of files) {
-    bases.push(total);
-    total += bytes.length;
-  }
   const locate = (record: number) => {
-    let index = files.length - 1;
+    let index = bases.length - 1;
     while (index > 0 && bases[index]! > record) index--;
-    return { file: files[index]!.file, offset: record - bases[index]! };
+    return { file: files[index]!, offset: record - bases[index]! };
   };
   const locator: RecordLocator = {
-    file: files.map((f) => f.file).join(', '),
+    file: files.join(', '),
     describe: (record) => {
       const { file, offset } = locate(record);
       return `${file} (record at byte ${offset})`;
@@ -62,14 +52,17 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
     notes = []; // collectMetrics may read twice (steps out of order): keep the notes of the last reading only.
     // Every Event carries its own `step` field: the step axis (reported as the file's step key).
     collector.stepKey = 'step';
-    files.forEach(({ file, bytes }, index) => {
+    bases.length = 0;
+    let base = 0;
+    files.forEach((file) => {
+      bases.push(base);
       const skipped = new Map<string, number>();
       let record = 0;
-      let lastTag: string | undefined;
-      let lastSeries: ReturnType<typeof collector.seriesFor> | undefined;
+      // Each tag's series, by the tag's number: no lookup by name per value.
+      const seriesByTag: Array<SeriesBuilder | undefined> = [];
       const events = new EventReader();
       const visitor: EventVisitor = {
-        value(step, tag, kind, simpleValue, tensor) {
+        value(step, tagId, kind, simpleValue, tensor) {
           const scalar =
             kind === 'simpleValue'
               ? simpleValue
@@ -83,15 +76,12 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
           }
           if (!Number.isSafeInteger(step) || step < 0)
             throw locator.error(record, `the event's step ${step} is not a whole number from 0 to 2^53`);
-          // The series of the last tag is kept: SummaryWriter writes one tag per event, so runs of one tag are common.
-          const series = tag === lastTag ? lastSeries! : collector.seriesFor(tag);
-          lastTag = tag;
-          lastSeries = series;
+          const series = (seriesByTag[tagId] ??= collector.seriesFor(events.tag(tagId)));
           collector.addPoint(series, step, scalar, record);
         },
       };
       const readRecord = (payload: Uint8Array, offset: number) => {
-        record = bases[index]! + offset;
+        record = base + offset;
         try {
           events.read(payload, visitor);
         } catch (error) {
@@ -101,9 +91,11 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
       };
       let truncatedAt: number | null;
       try {
-        ({ truncatedAt } = readTfRecords(bytes, readRecord));
+        const read = readTfRecordFile(file, readRecord);
+        truncatedAt = read.truncatedAt;
+        base += read.bytesRead;
       } catch (error) {
-        if (!(error instanceof TfRecordCorruption)) throw error;
+        if (!(error instanceof TfRecordCorruption)) throw unreadable(file, error);
         throw new InputFileError(
           file,
           undefined,
@@ -126,11 +118,18 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
   });
   if (files.length > 1) {
     notes.unshift(
-      `${files.length} event files in one run (a resumed run) were merged by step, in the order they were written; where steps overlap the later file's values are kept: ${files.map((f) => f.file).join(', ')}`,
+      `${files.length} event files in one run (a resumed run) were merged by step, in the order they were written; where steps overlap the later file's values are kept: ${files.join(', ')}`,
     );
   }
   data.notes.push(...notes);
   return data;
+}
+
+/** An fs error (the file cannot be opened or read) as an InputFileError; any other error as it is. */
+function unreadable(file: string, error: unknown): unknown {
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || syscall === undefined) return error;
+  return new InputFileError(file, undefined, `cannot read the event file: ${code}`, { cause: error });
 }
 
 /** TF2 scalars: a DT_FLOAT (or DT_DOUBLE) tensor of one element, stored in a typed list or as raw little-endian bytes. */

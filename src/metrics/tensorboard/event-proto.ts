@@ -87,10 +87,14 @@ export interface TensorValue {
 export type SummaryValueKind = 'simpleValue' | 'obsoleteOldStyleHistogram' | 'image' | 'histo' | 'audio' | 'tensor';
 
 export interface EventVisitor {
-  /** One Summary.Value of a summary event: `simpleValue` is set when kind is 'simpleValue', `tensor` when 'tensor'. */
+  /**
+   * One Summary.Value of a summary event: `tagId` numbers its tag (EventReader.tag gives it back), the
+   * same number for the same tag throughout; `simpleValue` is set when kind is 'simpleValue', `tensor`
+   * when 'tensor'.
+   */
   value(
     step: number,
-    tag: string,
+    tagId: number,
     kind: SummaryValueKind | null,
     simpleValue: number,
     tensor: TensorValue | null,
@@ -120,7 +124,7 @@ const WIRE_FIXED32 = 5;
 
 /**
  * Walks Event messages (TFRecord payloads) and hands each `summary.value[]` to the visitor with the
- * event's step. The walk reads the wire with protobufjs's Reader, field by field as the definitions above
+ * event's step and its tag's number. The walk reads the wire with protobufjs's Reader, field by field as the definitions above
  * number them; it does not build an object per message: a log holds millions of small events, and the
  * generated decoder's oneof bookkeeping cost about ten times the reading itself. For the same reason one
  * Reader is pointed at each payload in turn, and tags are looked up by their bytes (TagStrings) rather
@@ -131,6 +135,8 @@ const WIRE_FIXED32 = 5;
 export class EventReader {
   private readonly reader = protobuf.Reader.create(new Uint8Array(0));
   private readonly tags = new TagStrings();
+  /** A value without a tag field has the empty tag (proto3's default). */
+  private readonly emptyTagId = this.tags.read(new Uint8Array(0), 0, 0);
 
   /** Throws protobufjs's Error (or RangeError) when `payload` is not a well-formed message. */
   read(payload: Uint8Array, visitor: EventVisitor): void {
@@ -145,7 +151,7 @@ export class EventReader {
       const key = reader.uint32();
       const field = key >>> 3;
       const wireType = key & 7;
-      if (field === EVENT_STEP && wireType === WIRE_VARINT) step = toNumber(reader.int64());
+      if (field === EVENT_STEP && wireType === WIRE_VARINT) step = readStep(reader);
       else if (field === EVENT_SUMMARY && wireType === WIRE_LENGTH_DELIMITED) {
         const length = reader.uint32();
         summaryStart = reader.pos;
@@ -166,9 +172,14 @@ export class EventReader {
     }
   }
 
+  /** The tag numbered `id` in a value handed to the visitor. */
+  tag(id: number): string {
+    return this.tags.tag(id);
+  }
+
   private readValue(end: number, step: number, visitor: EventVisitor): void {
     const reader = this.reader;
-    let tag = '';
+    let tagId = this.emptyTagId;
     let kind: SummaryValueKind | null = null;
     let simpleValue = 0;
     let tensor: TensorValue | null = null;
@@ -180,7 +191,7 @@ export class EventReader {
         const length = reader.uint32();
         const start = reader.pos;
         reader.skip(length);
-        tag = this.tags.read(reader.buf, start, reader.pos);
+        tagId = this.tags.read(reader.buf, start, reader.pos);
       } else if (field === VALUE_SIMPLE && wireType === WIRE_FIXED32) {
         kind = 'simpleValue';
         simpleValue = reader.float();
@@ -193,8 +204,21 @@ export class EventReader {
         reader.skipType(wireType);
       }
     }
-    visitor.value(step, tag, kind, simpleValue, tensor);
+    visitor.value(step, tagId, kind, simpleValue, tensor);
   }
+}
+
+/**
+ * The int64 step. protobufjs reads an int64 as a Long, an object per event; a varint of at most 4
+ * bytes (a value below 2^28: the steps of most logs) reads the same as a uint32, which builds none.
+ * Longer varints (larger or negative steps) are read again as int64.
+ */
+function readStep(reader: protobuf.Reader): number {
+  const start = reader.pos;
+  const small = reader.uint32();
+  if (reader.pos - start <= 4) return small;
+  reader.pos = start;
+  return toNumber(reader.int64());
 }
 
 /**

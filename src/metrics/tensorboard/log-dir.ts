@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputFileError, ReproError } from '../../errors.ts';
+import { ReproError } from '../../errors.ts';
 import { describeFilesWrittenSince, listFiles, withModificationTimes } from '../glob-files.ts';
 import { addPrefix } from '../parse.ts';
 import {
@@ -26,7 +25,7 @@ export function findEventFiles(dir: string): string[] {
 
 /** One event file given as the metrics path. */
 export function readTensorBoardEventFile(file: string): MetricData {
-  return readEventFiles([{ file, bytes: readBytes(file) }]);
+  return readEventFiles([file]);
 }
 
 /**
@@ -71,9 +70,7 @@ export function readTensorBoardLogDir(dir: string, eventFiles: string[], options
     );
   for (const [runFolder, files] of groupByFolder(fresh)) {
     const ordered = files.sort(byWriteOrder);
-    const run = readEventFiles(
-      ordered.map((f) => ({ file: path.join(dir, f.path), bytes: readBytes(path.join(dir, f.path)) })),
-    );
+    const run = readEventFiles(ordered.map((f) => path.join(dir, f.path)));
     const prefix = runFolder
       .split('/')
       .filter((segment) => segment !== '.' && !isVersionedRunFolder(segment))
@@ -108,17 +105,4 @@ function mergeRun(target: MetricData, run: MetricData, runFolder: string): void 
   }
   for (const [name, value] of run.finals) target.finals.set(name, value);
   target.notes.push(...run.notes);
-}
-
-function readBytes(file: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new InputFileError(
-      file,
-      undefined,
-      `cannot read the event file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      { cause: error },
-    );
-  }
 }

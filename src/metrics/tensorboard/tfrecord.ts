@@ -12,6 +12,10 @@ import CRC32C from 'crc-32/crc32c.js';
 const HEADER_BYTES = 12;
 const FOOTER_BYTES = 4;
 const MASK_DELTA = 0xa282ead8;
+/** Slots of the memo of checked length headers (a power of two). */
+const MEMO_SLOTS = 256;
+/** Payloads up to this size are copied to the scanner's scratch space rather than viewed in place. */
+const MAX_SCRATCH_BYTES = 4096;
 
 /** The masked CRC-32C of `bytes`, as an unsigned 32-bit integer. */
 export function maskedCrc32c(bytes: Uint8Array): number {
@@ -39,54 +43,101 @@ export class TfRecordCorruption extends Error {
   }
 }
 
+/** Called with a record's payload (a view, valid only during the call) and the file offset where the record starts. */
+export type OnRecord = (data: Uint8Array, offset: number) => void;
+
 /**
- * Walks the records of a TFRecord file held in `bytes`, calling `onRecord(data, offset)` for each
- * record's payload (a view into `bytes`) and the byte offset where the record starts.
- *
- * A last record cut short (fewer bytes left than its header or its stated length needs) is what a
- * writer that is still running, or was killed, leaves behind; it is not read, and its offset is
- * returned as `truncatedAt` (null when the file ends on a record boundary).
- *
- * Throws TfRecordCorruption when a length or data CRC does not match: the file was damaged or is not
- * a TFRecord file past that point, and nothing after it can be trusted.
+ * Walks the records of a TFRecord file handed over in pieces (see record-file.ts): each call scans the
+ * complete records in a buffer and says where the first incomplete one begins, so that the caller can
+ * keep those bytes and read more after them. The length and data CRCs of every record are checked
+ * before its payload is handed on.
  */
-export function readTfRecords(
-  bytes: Uint8Array,
-  onRecord: (data: Uint8Array, offset: number) => void,
-): { truncatedAt: number | null } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The last length header whose CRC checked: a log's records mostly repeat a few lengths, and the
-  // same 8 bytes with the same stored CRC need not be checked again.
-  let checkedLow = -1;
-  let checkedHigh = -1;
-  let checkedCrc = -1;
-  let offset = 0;
-  while (offset < bytes.length) {
-    if (bytes.length - offset < HEADER_BYTES) return { truncatedAt: offset };
-    const low = view.getUint32(offset, true);
-    const high = view.getUint32(offset + 4, true);
-    const lengthCrc = view.getUint32(offset + 8, true);
-    if (low !== checkedLow || high !== checkedHigh || lengthCrc !== checkedCrc) {
-      if (lengthCrc !== maskedCrc32c(slice(bytes, offset, 8))) {
-        throw new TfRecordCorruption(offset, 'the CRC of the record length does not match');
+export class TfRecordScanner {
+  /**
+   * After `scan`: the bytes that the record at the returned position needs in all (its header's 12
+   * until its length is known), so that a caller can tell a record larger than its buffer.
+   */
+  needed = HEADER_BYTES;
+  // Length headers whose CRC checked, by the low byte of the length: a log's records repeat a few
+  // lengths (one per tag, interleaved), and the same 8 bytes with the same stored CRC need not be
+  // checked again. -1 matches no header.
+  private readonly checkedLow = new Float64Array(MEMO_SLOTS).fill(-1);
+  private readonly checkedHigh = new Float64Array(MEMO_SLOTS).fill(-1);
+  private readonly checkedCrc = new Float64Array(MEMO_SLOTS).fill(-1);
+  /** Views of the scratch space at the start of `scratchBuffer`, by length, made when first needed. */
+  private scratchViews: Array<Uint8Array | undefined> = [];
+  private scratchBuffer: ArrayBufferLike | null = null;
+
+  /**
+   * Hands each complete record in `buf[from, end)` to `onRecord`, `base` being the file offset of
+   * `buf[from]`, and returns the position in `buf` where the first incomplete record starts (`end`
+   * when none is left over).
+   *
+   * `buf[0, from)` is scratch space: a payload shorter than it (up to 4 KiB) is copied there and
+   * handed over as a view of it, one view per length made once, so that a log's millions of small
+   * records cost no allocation each (a view per record cost as much as its CRC). With `from` 0 every
+   * payload is a view in place.
+   *
+   * Throws TfRecordCorruption (with the file offset) when a length or data CRC does not match: the
+   * file was damaged or is not a TFRecord file past that point.
+   */
+  scan(buf: Uint8Array, from: number, end: number, base: number, onRecord: OnRecord): number {
+    const view = new DataView(buf.buffer, buf.byteOffset, end);
+    const { checkedLow, checkedHigh, checkedCrc } = this;
+    if (this.scratchBuffer !== buf.buffer) {
+      this.scratchBuffer = buf.buffer;
+      this.scratchViews = new Array<Uint8Array | undefined>(Math.min(from, MAX_SCRATCH_BYTES));
+    }
+    const scratchViews = this.scratchViews;
+    let position = from;
+    while (end - position >= HEADER_BYTES) {
+      const low = view.getUint32(position, true);
+      const high = view.getUint32(position + 4, true);
+      const lengthCrc = view.getUint32(position + 8, true);
+      const slot = low & (MEMO_SLOTS - 1);
+      if (checkedLow[slot] !== low || checkedHigh[slot] !== high || checkedCrc[slot] !== lengthCrc) {
+        if (lengthCrc !== maskedCrc32c(slice(buf, position, 8))) {
+          throw new TfRecordCorruption(base + position - from, 'the CRC of the record length does not match');
+        }
+        checkedLow[slot] = low;
+        checkedHigh[slot] = high;
+        checkedCrc[slot] = lengthCrc;
       }
-      checkedLow = low;
-      checkedHigh = high;
-      checkedCrc = lengthCrc;
+      // The length as two 32-bit halves: a BigInt per record would cost more than the record's CRC.
+      const length = low + high * 2 ** 32;
+      const recordBytes = HEADER_BYTES + length + FOOTER_BYTES;
+      if (recordBytes > end - position) {
+        this.needed = recordBytes;
+        return position;
+      }
+      const dataStart = position + HEADER_BYTES;
+      let data: Uint8Array;
+      if (length < scratchViews.length) {
+        buf.copyWithin(0, dataStart, dataStart + length);
+        data = scratchViews[length] ??= slice(buf, 0, length);
+      } else data = slice(buf, dataStart, length);
+      if (view.getUint32(dataStart + length, true) !== maskedCrc32c(data)) {
+        throw new TfRecordCorruption(
+          base + position - from,
+          `the CRC of the record data (${length} bytes) does not match`,
+        );
+      }
+      onRecord(data, base + position - from);
+      position += recordBytes;
     }
-    // The length as two 32-bit halves: a BigInt per record would cost more than the record's CRC.
-    const length = low + high * 2 ** 32;
-    const dataStart = offset + HEADER_BYTES;
-    if (length > bytes.length - dataStart - FOOTER_BYTES) return { truncatedAt: offset };
-    const dataEnd = dataStart + length;
-    const data = slice(bytes, dataStart, length);
-    if (view.getUint32(dataEnd, true) !== maskedCrc32c(data)) {
-      throw new TfRecordCorruption(offset, `the CRC of the record data (${length} bytes) does not match`);
-    }
-    onRecord(data, offset);
-    offset = dataEnd + FOOTER_BYTES;
+    this.needed = HEADER_BYTES;
+    return position;
   }
-  return { truncatedAt: null };
+}
+
+/**
+ * Walks the records of a TFRecord file held whole in `bytes`, calling `onRecord` for each; returns
+ * the offset of a last record cut short (as a writer still running leaves it), or null when the
+ * bytes end on a record boundary. Throws TfRecordCorruption as TfRecordScanner.scan does.
+ */
+export function readTfRecords(bytes: Uint8Array, onRecord: OnRecord): { truncatedAt: number | null } {
+  const consumed = new TfRecordScanner().scan(bytes, 0, bytes.length, 0, onRecord);
+  return { truncatedAt: consumed < bytes.length ? consumed : null };
 }
 
 /**
