@@ -1,28 +1,24 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   SettingsError,
-  loadSettings
-} from "./chunks/chunk-P2I7OJ5M.js";
+  loadSettings,
+  readConfigFile
+} from "./chunks/chunk-47OEPHDA.js";
 import {
-  acceptanceFinder,
-  publishBaselineToGithub,
-  publishCheckToGithub
-} from "./chunks/chunk-JHNJNOIQ.js";
+  writeJobSummary
+} from "./chunks/chunk-2MSSXWFY.js";
+import {
+  publishPlanOf
+} from "./chunks/chunk-VRURZYB3.js";
 import "./chunks/chunk-ZCBW5UN4.js";
-import "./chunks/chunk-Z2KNO6IU.js";
-import "./chunks/chunk-DBEUN44C.js";
-import "./chunks/chunk-OV43RJPT.js";
-import "./chunks/chunk-HVC52ATB.js";
+import {
+  repoPathWithin
+} from "./chunks/chunk-L43LQIL3.js";
+import "./chunks/chunk-MJO2A4YZ.js";
 import {
   configKeys
-} from "./chunks/chunk-SKRDZTFF.js";
-import {
-  firstDivergentStepOverall,
-  isDriftedMetric
-} from "./chunks/chunk-NV534FCQ.js";
-import "./chunks/chunk-4NT54M3U.js";
+} from "./chunks/chunk-7WBBLXUB.js";
 import "./chunks/chunk-OFCAAITS.js";
-import "./chunks/chunk-MJO2A4YZ.js";
 import {
   debug,
   error,
@@ -32,17 +28,14 @@ import {
   notice,
   setFailed,
   setOutput,
-  summary,
   warning
-} from "./chunks/chunk-HG225RUB.js";
+} from "./chunks/chunk-BZCHYY7N.js";
 import {
-  EXIT_DRIFT,
   InputFileError,
   ReproError,
   describeError
 } from "./chunks/chunk-IVX2EMGP.js";
 import "./chunks/chunk-DDDN6DMD.js";
-import "./chunks/chunk-NLYP5N4V.js";
 import {
   init_define_REPRO_CHART_LIBRARY
 } from "./chunks/chunk-FCTVIH2T.js";
@@ -54,28 +47,6 @@ import { fileURLToPath } from "node:url";
 
 // src/action/main.ts
 init_define_REPRO_CHART_LIBRARY();
-
-// src/action/job-summary.ts
-init_define_REPRO_CHART_LIBRARY();
-async function writeJobSummary(build, env) {
-  if (!env.GITHUB_STEP_SUMMARY) {
-    warning(
-      "GITHUB_STEP_SUMMARY is not set, so there is no job summary; the report is in the run folder (report.md, report.html)."
-    );
-    return;
-  }
-  try {
-    await build(summary).write();
-  } catch (error2) {
-    warning(`Could not write the job summary: ${describeError(error2)}`);
-  } finally {
-    summary.emptyBuffer();
-  }
-}
-
-// src/action/main.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path2 from "node:path";
 
 // src/proc/workflow-commands.ts
 init_define_REPRO_CHART_LIBRARY();
@@ -117,9 +88,10 @@ function readActionInputs(getInput2) {
   if (!ACTION_MODES.includes(mode))
     throw new ReproError(`input "mode": "${mode}" is not accepted; accepted: ${ACTION_MODES.join(", ")}`);
   const records = given("records");
-  if (mode === "aggregate" && records === null)
+  const recordArtifacts = given("record-artifacts");
+  if (mode === "aggregate" && records === null && recordArtifacts === null)
     throw new ReproError(
-      `input "records": mode aggregate needs a glob of run records, e.g. "records/*/run-record.json" (where actions/download-artifact put the matrix jobs' artifacts)`
+      'input "records" or "record-artifacts": mode aggregate needs run records: record-artifacts, the names the matrix jobs uploaded them under (e.g. "repro-record-*"), or records, a glob of files (e.g. "records/*/run-record.json", where actions/download-artifact put them)'
     );
   const githubToken = given("github-token") ?? "";
   const overrides = [];
@@ -132,6 +104,7 @@ function readActionInputs(getInput2) {
     config: given("config"),
     mode,
     records,
+    recordArtifacts,
     githubToken,
     baselineToken: baselineToken ?? githubToken,
     baselineTokenGiven: baselineToken !== null,
@@ -160,13 +133,9 @@ function coreLogger() {
 
 // src/action/error-annotations.ts
 init_define_REPRO_CHART_LIBRARY();
-import path from "node:path";
 var PROBLEM_AT_LINE = /^(.+?):(\d+): (.*)$/s;
 function errorAnnotations(error2, workspace) {
-  const inWorkspace = (file) => {
-    const relative = path.relative(workspace, path.resolve(workspace, file));
-    return relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? null : relative.split(path.sep).join("/");
-  };
+  const inWorkspace = (file) => repoPathWithin(workspace, file);
   if (error2 instanceof SettingsError) {
     return error2.problems.flatMap((problem) => {
       const match = PROBLEM_AT_LINE.exec(problem);
@@ -336,14 +305,17 @@ function refuseUnsafeEvent(ctx, options) {
 
 // src/action/main.ts
 var MODES = {
-  check: { phase: "checking", run: (r) => checkMode(r.inputs, r.settings, r.configPath, r.context, r.event) },
-  baseline: { phase: "updating the baseline", run: (r) => baselineMode(r.inputs, r.settings, r.context, r.event) },
+  check: { phase: "checking", run: async (r) => (await import("./chunks/check-QF74BQAG.js")).checkMode(r) },
+  baseline: { phase: "updating the baseline", run: async (r) => (await import("./chunks/baseline-POKK4EXQ.js")).baselineMode(r) },
   publish: {
     phase: "publishing the check job's verdict",
-    run: (r) => publishMode(r.inputs, r.settings, r.context, r.event)
+    run: async (r) => (await import("./chunks/publish-T6URCMXM.js")).publishMode(r)
   },
-  audit: { phase: "auditing", run: (r) => auditMode(r.inputs, r.settings, r.context, r.event) },
-  aggregate: { phase: "aggregating run records", run: (r) => aggregateMode(r.inputs.records, r.settings, r.context) }
+  audit: { phase: "auditing", run: async (r) => (await import("./chunks/audit-SIJ6AHLC.js")).auditMode(r) },
+  aggregate: {
+    phase: "aggregating run records",
+    run: async (r) => (await import("./chunks/aggregate-BCGGVJY4.js")).aggregateMode(r)
+  }
 };
 async function runAction(env = process.env) {
   const log = coreLogger();
@@ -369,10 +341,11 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/github-publish-H3KAG26U.js");
+        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/publish-failure-4OH4BR7U.js");
+        const publish = publishPlanOf(settings.config, event.job);
         if (inputs.mode === "check" && !inputs.githubToken)
-          await uploadFailureVerdict(event, settings, message, context);
-        else await publishFailureToGithub(inputs.githubToken, event, settings, message, context);
+          await uploadFailureVerdict(event, publish, message, context);
+        else await publishFailureToGithub(inputs.githubToken, event, publish, message, context);
       };
     }
     const mode = MODES[inputs.mode];
@@ -390,7 +363,7 @@ async function runAction(env = process.env) {
       });
     }
     await writeJobSummary(
-      (summary2) => summary2.addHeading("\u26A0\uFE0F repro-check: could not check", 2).addCodeBlock(message),
+      (summary) => summary.addHeading("\u26A0\uFE0F repro-check: could not check", 2).addCodeBlock(message),
       env
     );
     await publishFailure?.(message).catch(
@@ -400,10 +373,11 @@ async function runAction(env = process.env) {
   }
 }
 async function eventForTraining(sentEvent, settings, workspace) {
-  const checkedOut = sentEvent.eventName === "pull_request_target" ? await checkedOutCommit(workspace) : null;
+  const checkedOut = sentEvent.eventName === "pull_request_target" ? await checkedOutCommitOf(workspace) : null;
+  const { allowForkPrs, allowPullRequestTarget } = publishPlanOf(settings.config, sentEvent.job);
   refuseUnsafeEvent(sentEvent, {
-    allowForkPrs: settings.config["allow-fork-prs"],
-    allowPullRequestTarget: settings.config["allow-pull-request-target"],
+    allowForkPrs,
+    allowPullRequestTarget,
     ...checkedOut ? { checkedOutSha: checkedOut.sha } : {}
   });
   const { event, note: trainedCommitNote } = eventForTrainedCommit(sentEvent, checkedOut);
@@ -421,202 +395,25 @@ function eventForPublishing(sentEvent) {
   }
   return sentEvent;
 }
-async function publishMode(inputs, settings, context, event) {
-  const { publishFromArtifact } = await import("./chunks/github-publish-H3KAG26U.js");
-  const verdict = await publishFromArtifact(inputs.githubToken, event, settings, context);
-  setOutput("status", verdict.outcome);
-  await summary.addRaw(verdict.summary).write();
-  if (verdict.outcome === "drift" && verdict.failOnDrift || verdict.outcome === "error")
-    setFailed(`${verdict.headline ?? verdict.outcome} (the check job's verdict). See the job summary.`);
-}
-async function checkedOutCommit(workspace) {
-  const { openRepo } = await import("./chunks/repo-6EGIHZJK.js");
-  const repo = await openRepo(workspace);
-  const sha = (await repo.tryRun(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))?.trim();
-  if (!sha) return null;
-  const object = await repo.tryRun(["cat-file", "commit", sha]) ?? "";
-  const headerEnd = object.indexOf("\n\n");
-  const header = headerEnd < 0 ? object : object.slice(0, headerEnd);
-  const parents = header.split("\n").filter((line) => line.startsWith("parent ")).map((line) => line.slice("parent ".length).trim());
-  return { sha, parents };
-}
 async function settingsForAction(inputs, workspace) {
-  const name = inputs.config ?? "repro.yml";
-  const configPath = path2.resolve(workspace, name);
-  let text = null;
-  try {
-    text = await readFile2(configPath, "utf8");
-  } catch (error2) {
-    if (inputs.config !== null || error2.code !== "ENOENT") {
-      throw new ReproError(
-        `input "config": cannot read ${name} (${error2.code ?? error2.message})`,
-        {
-          hint: "Give the path of the settings file relative to the workspace, or leave `config` out and pass the settings as inputs."
-        }
-      );
-    }
-  }
+  const file = await readConfigFile({
+    dir: workspace,
+    name: inputs.config ?? "repro.yml",
+    given: inputs.config !== null,
+    label: 'input "config"',
+    hint: "Give the path of the settings file relative to the workspace, or leave `config` out and pass the settings as inputs."
+  });
   return {
-    settings: loadSettings({
-      file: text === null ? null : { path: name, text },
-      overrides: inputs.overrides,
-      trains: inputs.mode !== "publish"
-    }),
-    configPath: text === null ? null : configPath
+    settings: loadSettings({ file, overrides: inputs.overrides, trains: inputs.mode !== "publish" }),
+    configPath: file?.absolutePath ?? null
   };
 }
-async function checkMode(inputs, settings, configPath, context, event) {
-  const { runCheck } = await import("./chunks/check-A4DENIEF.js");
-  const config = settings.config;
-  const result = await runCheck(
-    {
-      settings,
-      configPath,
-      onMissingBaseline: config["on-missing-baseline"],
-      findAcceptance: acceptanceFinder(inputs.githubToken, event, config["accept-label"], context.log),
-      runUrl: event.runUrl
-    },
-    context
-  );
-  const drifted = result.verdict?.metrics.filter(isDriftedMetric).map((m) => m.name) ?? [];
-  const firstStep = result.verdict && result.outcome !== "pass" ? firstDivergentStepOverall(result.verdict) : null;
-  setOutput("status", result.outcome);
-  setOutput("drifted-metrics", JSON.stringify(drifted));
-  setOutput("report-path", result.reportPath);
-  setOutput("record-path", result.recordPath);
-  setOutput("first-divergent-step", firstStep === null ? "" : String(firstStep));
-  await writeJobSummary((summary2) => summary2.addRaw(result.markdown), context.env);
-  await publishCheckToGithub(inputs.githubToken, event, settings, configPath, result, context);
-  if (result.outcome === "drift" && config["fail-on-drift"] && drifted.length === 0 && result.report.weightsDrift) {
-    const weights = result.report.weightsDrift;
-    setFailed(
-      `${weights.cause ? `Drift: ${weights.cause}` : `The final weights differ from the baseline in ${weights.differing} tensors`} (tolerance is exact); every metric is within tolerance. See the job summary.`
-    );
-  } else if (result.outcome === "drift" && config["fail-on-drift"]) {
-    setFailed(
-      `Drift in ${drifted.length} metric${drifted.length === 1 ? "" : "s"} (${drifted.slice(0, 5).join(", ")}${drifted.length > 5 ? ", \u2026" : ""})${firstStep === null ? "" : `; curves part at step ${firstStep}`}. See the job summary.`
-    );
-  } else if (result.outcome === "drift") {
-    warning("Drift found; fail-on-drift is false, so the step passes.");
-  } else if (result.exitCode !== 0 && result.exitCode !== EXIT_DRIFT) {
-    setFailed(result.report.message ?? "repro-check could not compare this run.");
-  } else if (result.outcome === "no-baseline") {
-    notice(
-      `No baseline yet at ${result.baselineRepoPath}; the check passes (on-missing-baseline: warn). See the job summary for how to create one.`
-    );
-  }
-}
-async function baselineMode(inputs, settings, context, event) {
-  const { runBaselineUpdate } = await import("./chunks/baseline-OEBN6DZZ.js");
-  const config = settings.config;
-  const result = await runBaselineUpdate(settings, context, {
-    // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
-    keepCheckoutClean: true,
-    // The default-branch rule is checked again when publishing (where the remote may be asked);
-    // here it refuses before a training whose baseline could not be published anyway.
-    beforeTraining: async (branch) => {
-      if (config["allow-baseline-from-any-branch"] || !event.defaultBranch || branch === event.defaultBranch) return;
-      const { offDefaultBranchError } = await import("./chunks/baseline-update-KILTEZYD.js");
-      throw offDefaultBranchError(branch, event.defaultBranch);
-    }
-  });
-  setOutput("status", "pass");
-  setOutput("baseline-path", result.baselineRepoPath);
-  setOutput("record-path", result.baselinePath);
-  await publishBaselineToGithub(inputs, event, settings, result, context);
-}
-async function auditMode(inputs, settings, context, event) {
-  const { runAudit } = await import("./chunks/audit-Y22B2WET.js");
-  const config = settings.config;
-  const result = await runAudit(settings, context);
-  setOutput("status", result.findings.reached ? "pass" : "drift");
-  setOutput("level", result.findings.level);
-  setOutput("report-path", `${result.outDir}/report.md`);
-  await summary.addRaw(result.markdown).write();
-  if (inputs.githubToken && (event.eventName === "schedule" || event.eventName === "workflow_dispatch")) {
-    await context.log.group("Publishing the audit issue", async () => {
-      const [{ createGithubClient }, { publishAuditIssue, staleAuditWarning }] = await Promise.all([
-        import("./chunks/client-W2GIGDJB.js"),
-        import("./chunks/audit-issue-2IXZ2KSY.js")
-      ]);
-      const client = createGithubClient({ token: inputs.githubToken, log: context.log });
-      try {
-        if (config.audit["max-age-days"] !== void 0) {
-          const stale = await staleAuditWarning(
-            client,
-            {
-              repo: event.repo,
-              workflowRef: context.env.GITHUB_WORKFLOW_REF,
-              runId: context.env.GITHUB_RUN_ID,
-              maxAgeDays: config.audit["max-age-days"],
-              now: context.now()
-            },
-            context.log
-          );
-          if (stale) context.log.warning(stale);
-        }
-        const outcome = await publishAuditIssue(client, {
-          repo: event.repo,
-          key: config["check-name"],
-          reached: result.findings.reached,
-          level: result.findings.level,
-          expect: result.findings.expect,
-          commit: result.report.commit,
-          report: result.markdown,
-          runUrl: event.runUrl,
-          now: context.now()
-        });
-        context.log.info(
-          outcome.action === "none" ? `Audit issue: nothing to do (${outcome.reason})` : `Audit issue #${outcome.number}: ${outcome.action}`
-        );
-      } catch (error2) {
-        context.log.warning(
-          `Could not update the audit issue (the token needs issues: write; actions: read for the age check): ${describeError(error2)}`
-        );
-      }
-    });
-  }
-  if (!result.findings.reached) {
-    setFailed(
-      `The audit reached the ${result.findings.level} level; ${result.findings.expect} was expected (audit.expect). See the job summary.`
-    );
-  }
-}
-async function aggregateMode(records, settings, context) {
-  const [
-    { expandFileGlob },
-    { readAggregateInputs, runAggregate },
-    { renderAuditMarkdown },
-    { serializeDocument },
-    { writeFileAtomic }
-  ] = await Promise.all([
-    import("./chunks/glob-files-WZDIBY5U.js"),
-    import("./chunks/aggregate-IPFQIJD4.js"),
-    import("./chunks/audit-33W2AD5J.js"),
-    import("./chunks/codec-BWX254FA.js"),
-    import("./chunks/atomic-write-ONZ7NEEK.js")
+async function checkedOutCommitOf(workspace) {
+  const [{ openRepo }, { checkedOutCommit }] = await Promise.all([
+    import("./chunks/repo-UJMXJ7IB.js"),
+    import("./chunks/provenance-DR2XCELF.js")
   ]);
-  const { files } = await expandFileGlob(context.cwd, records);
-  if (files.length < 2)
-    throw new ReproError(
-      `input "records": "${records}" matches ${files.length} file${files.length === 1 ? "" : "s"} in ${context.cwd}; aggregate needs two or more run records`,
-      {
-        hint: "Download the matrix jobs' artifacts first (actions/download-artifact with a pattern and path), and point records at their run-record.json files."
-      }
-    );
-  const inputs = await readAggregateInputs(files.map((f) => path2.resolve(context.cwd, f)));
-  const result = runAggregate(inputs, settings.config, context.env, context.now().toISOString());
-  const baselinePath = path2.resolve(context.cwd, settings.config["working-directory"], settings.config.baseline);
-  await writeFileAtomic(baselinePath, serializeDocument(result.baseline));
-  const markdown = renderAuditMarkdown(result.report);
-  setOutput("status", result.report.findings.reached ? "pass" : "drift");
-  setOutput("level", result.report.findings.level);
-  setOutput("baseline-path", baselinePath);
-  await summary.addRaw(markdown).write();
-  if (!result.report.findings.reached)
-    setFailed(
-      `The ${files.length} run records reach the ${result.report.findings.level} level; ${result.report.findings.expect} was expected (audit.expect). See the job summary.`
-    );
+  return checkedOutCommit(await openRepo(workspace));
 }
 
 // src/action.ts

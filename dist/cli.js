@@ -3,7 +3,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   errorToJson,
   wantsJson
-} from "./chunks/chunk-MTTB3GTH.js";
+} from "./chunks/chunk-XY2CHXIC.js";
 import {
   EXIT_BAD_INPUT,
   EXIT_PASS,
@@ -105,7 +105,6 @@ var package_default = {
     "playwright-core": "1.65.1",
     prettier: "3.10.1",
     protobufjs: "8.8.1",
-    "simple-git": "4.0.2",
     tsx: "4.23.15",
     typescript: "5.9.3",
     uplot: "1.6.32",
@@ -169,17 +168,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-KVBCQPYF.js"),
-  baseline: () => import("./chunks/baseline-V57FGAMO.js"),
-  run: () => import("./chunks/run-WHCMOH3J.js"),
-  compare: () => import("./chunks/compare-3ZSX7EDX.js"),
-  env: () => import("./chunks/env-FXBVFHFT.js"),
-  fingerprint: () => import("./chunks/fingerprint-OQYL4CCA.js"),
-  "diff-weights": () => import("./chunks/diff-weights-2GXKMKFL.js"),
-  merge: () => import("./chunks/merge-NVYDGVAB.js"),
-  audit: () => import("./chunks/audit-5FEV7VJB.js"),
-  band: () => import("./chunks/band-X7DYE57P.js"),
-  aggregate: () => import("./chunks/aggregate-NX2PJKQQ.js")
+  check: () => import("./chunks/check-2YBRTKRV.js"),
+  baseline: () => import("./chunks/baseline-T24HYQLO.js"),
+  run: () => import("./chunks/run-ARWUZVEG.js"),
+  compare: () => import("./chunks/compare-NDSJCC32.js"),
+  env: () => import("./chunks/env-O23WYJ5B.js"),
+  fingerprint: () => import("./chunks/fingerprint-NKSEQ4NG.js"),
+  "diff-weights": () => import("./chunks/diff-weights-VOED3J67.js"),
+  merge: () => import("./chunks/merge-UFL7KCBC.js"),
+  audit: () => import("./chunks/audit-RWX2LQKA.js"),
+  band: () => import("./chunks/band-KXCM63XA.js"),
+  aggregate: () => import("./chunks/aggregate-EWB3KIDF.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

@@ -1,0 +1,11 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
+import {
+  offDefaultBranchError,
+  pushFailure
+} from "./chunk-6IX3SAAU.js";
+import "./chunk-IVX2EMGP.js";
+import "./chunk-FCTVIH2T.js";
+export {
+  offDefaultBranchError,
+  pushFailure
+};
