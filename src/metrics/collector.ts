@@ -1,5 +1,6 @@
 import { InputFileError } from '../errors.ts';
 import { emptyMetricData, type MetricData, type MetricSeries } from './series.ts';
+import { finalValueChanges, keysShareAName, restartIsNotAResume, stepDoesNotAdvance } from './repeats.ts';
 
 /**
  * Every format hands its values to a MetricCollector, which turns them into MetricData.
@@ -13,6 +14,8 @@ export interface RecordLocator {
   describe(record: number): string;
   /** An error about one record, naming the file and, where there is one, the line. */
   error(record: number, problem: string, hint?: string): InputFileError;
+  /** Which file a record is in, for a reader of several files (TensorBoard event files of one run); absent for one file. */
+  sourceOf?(record: number): string;
 }
 
 /**
@@ -158,9 +161,13 @@ export class MetricCollector {
   private readonly notes: string[] = [];
   private duplicateCount = 0;
   private repeatedFinal: RepeatedFinal | null = null;
+  /** The first final value logged again with another value (refused when the file also has steps). */
+  private changedFinal: RepeatedFinal | null = null;
   stepsInOrder = true;
   /** The key the format read steps from; set by the format's reader, reported in MetricData.stepAxes. */
   stepKey: string | null = null;
+  /** The format's own advice for a step that does not advance (MLflow: pass `step=`); default: the step-key hint. */
+  stepFix: string | undefined;
 
   constructor(
     readonly locator: RecordLocator,
@@ -181,9 +188,18 @@ export class MetricCollector {
   addPoint(series: SeriesBuilder, step: number, value: number, record: number): void {
     const lastStep = series.lastStep();
     if (step === lastStep) {
+      if (record === series.lastRecord) throw keysShareAName(this.locator, series.name, record);
       const last = series.length - 1;
-      if (!Object.is(series.values.at(last), value)) this.noteDuplicate(series.name, step, series.lastRecord, record);
-      series.values.set(last, value);
+      if (!Object.is(series.values.at(last), value))
+        throw stepDoesNotAdvance(
+          this.locator,
+          series.name,
+          step,
+          this.stepKey,
+          series.lastRecord,
+          record,
+          this.stepFix,
+        );
       if (this.keepRecords) series.records.set(last, record);
     } else {
       if (step < lastStep) {
@@ -200,9 +216,11 @@ export class MetricCollector {
   addFinal(name: string, value: number, record: number): void {
     const earlier = this.finals.get(name);
     if (earlier === undefined) this.refuseOverCap();
-    else if (earlier.record !== record) {
+    else if (earlier.record === record) throw keysShareAName(this.locator, name, record);
+    else {
       this.repeatedFinal ??= { name, firstRecord: earlier.firstRecord, secondRecord: record };
-      if (!Object.is(earlier.value, value)) this.noteDuplicate(name, undefined, earlier.record, record);
+      if (!Object.is(earlier.value, value))
+        this.changedFinal ??= { name, firstRecord: earlier.record, secondRecord: record };
     }
     this.finals.set(name, { value, record, firstRecord: earlier?.firstRecord ?? record });
   }
@@ -226,6 +244,10 @@ export class MetricCollector {
 
   finish(): MetricData {
     if (this.seriesByName.size === 0 && this.repeatedFinal !== null) throw this.collapseError(this.repeatedFinal);
+    if (this.changedFinal !== null) {
+      const { name, firstRecord, secondRecord } = this.changedFinal;
+      throw finalValueChanges(this.locator, name, firstRecord, secondRecord);
+    }
     const data = emptyMetricData();
     for (const series of this.seriesByName.values()) {
       data.series.set(
@@ -263,12 +285,20 @@ export class MetricCollector {
     const mergedSteps = new GrowableFloat64();
     const mergedValues = new GrowableFloat64();
     let previous = -1;
+    let checkedRestart = false;
     for (const index of order) {
       const step = steps[index]!;
       if (previous >= 0 && steps[previous] === step) {
         const kept = mergedValues.length - 1;
-        if (!Object.is(mergedValues.at(kept), values[index]))
+        if (!Object.is(mergedValues.at(kept), values[index])) {
+          // Only a re-logged value that changed needs the step to be a resume's to be read.
+          if (!checkedRestart) {
+            checkedRestart = true;
+            const refusal = restartIsNotAResume(this.locator, series.name, this.stepKey, steps, records);
+            if (refusal) throw refusal;
+          }
           this.noteDuplicate(series.name, step, records[previous]!, records[index]!);
+        }
         mergedValues.set(kept, values[index]!);
       } else {
         mergedSteps.push(step);
@@ -279,12 +309,11 @@ export class MetricCollector {
     return { steps: mergedSteps.view(), values: mergedValues.view() };
   }
 
-  private noteDuplicate(name: string, step: number | undefined, earlierRecord: number, laterRecord: number): void {
+  private noteDuplicate(name: string, step: number, earlierRecord: number, laterRecord: number): void {
     this.duplicateCount++;
     if (this.duplicateCount > MAX_DUPLICATE_NOTES) return;
-    const what = step === undefined ? `${name} (final value)` : `${name} at step ${step}`;
     this.notes.push(
-      `${what} was logged twice with different values (${this.locator.describe(earlierRecord)} and ${this.locator.describe(laterRecord)}); the last value was kept`,
+      `${name} at step ${step} was logged twice with different values (${this.locator.describe(earlierRecord)} and ${this.locator.describe(laterRecord)}); the last value was kept`,
     );
   }
 }

@@ -49,6 +49,8 @@ export function parseMlflowMetric(text: string, file: string, name: string): Met
   return collectMetrics(locator, (collector) => {
     // The third column of every line is MLflow's `step`: the step axis (reported as the file's step key).
     collector.stepKey = 'step';
+    collector.stepFix =
+      'Pass the step when logging: mlflow.log_metric(name, value, step=step); without it MLflow logs every value at step 0.';
     const series = collector.seriesFor(name);
     for (let index = 0; index < lines.length; index++) {
       const line = lines[index]!;

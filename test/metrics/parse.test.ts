@@ -170,11 +170,41 @@ describe('JSONL', () => {
     assert.deepEqual(data.notes, []);
   });
 
-  it('keeps the last of two values at one step and notes the metric, step and both lines', () => {
-    const data = parseMetricText('{"step": 1, "loss": 3}\n{"step": 1, "loss": 4}\n', 'run/m.jsonl');
-    assert.deepEqual(series(data, 'loss'), { steps: [1], values: [4] });
-    assert.equal(data.notes.length, 1);
-    assert.match(data.notes[0]!, /loss at step 1 .*run\/m\.jsonl:1 and run\/m\.jsonl:2.*last value was kept/);
+  it('refuses a metric logged at one step twice with different values, naming the metric, step, both lines and step-key', () => {
+    const error = parseError('{"step": 1, "loss": 3}\n{"step": 1, "loss": 4}\n', 'run/m.jsonl');
+    assert.equal(error.line, 2);
+    assert.match(error.message, /"loss" is logged at step 1 again with another value \(first at run\/m\.jsonl:1\)/);
+    assert.match(error.hint!, /`step-key` setting/);
+    // The same value again at one step is harmless (Lightning repeats `epoch` on train and val rows).
+    const same = parseMetricText('{"step": 1, "epoch": 0, "loss": 3}\n{"step": 1, "epoch": 0}\n', 'm.jsonl');
+    assert.deepEqual(series(same, 'epoch'), { steps: [1], values: [0] });
+    assert.deepEqual(same.notes, []);
+  });
+
+  it('refuses an epoch axis with one line per batch, and a per-epoch batch counter named as the step', () => {
+    const lines: string[] = [];
+    for (const epoch of [0, 1])
+      for (const batch of [0, 1, 2]) lines.push(JSON.stringify({ epoch, batch, loss: 2 - epoch - batch / 10 }));
+    const byEpoch = parseError(lines.join('\n'), 'm.jsonl');
+    assert.equal(byEpoch.line, 2);
+    assert.match(byEpoch.message, /"batch" is logged at "epoch" 0 again with another value \(first at m\.jsonl:1\)/);
+    const byBatch = parseError(lines.join('\n'), 'm.jsonl', { stepKey: 'batch' });
+    assert.equal(byBatch.line, 4);
+    assert.match(
+      byBatch.message,
+      /logged at "batch" 2 \(m\.jsonl:3\), then at 0, and never past 2 again: "batch" restarts/,
+    );
+    assert.match(byBatch.hint!, /step-key/);
+  });
+
+  it('refuses two keys of one record that flatten to one name, naming both forms', () => {
+    const error = parseError('{"step": 1, "a.b": 1.5, "a": {"b": 2.0}}\n', 'm.jsonl');
+    assert.equal(error.line, 1);
+    assert.match(
+      error.message,
+      /two keys of this record give the metric name "a\.b" \(a key holding dots, "a\.b", and nested keys, "a": \{"b": …\}/,
+    );
+    assert.match(parseError('{"a.b": 1, "a": {"b": 1}}', 'summary.json').message, /metric name "a\.b"/);
   });
 
   it('refuses a step-less file whose records repeat a metric, naming the metric, two lines and step-key', () => {
@@ -196,11 +226,13 @@ describe('JSONL', () => {
     assert.deepEqual(data.stepAxes, [{ file: 'm.jsonl', stepKey: 'epoch_no' }]);
   });
 
-  it('notes a final value logged twice with different values among stepped records', () => {
-    const data = parseMetricText('{"step": 1, "loss": 1}\n{"acc": 0.5}\n{"acc": 0.5}\n{"acc": 0.7}\n', 'm.jsonl');
-    assert.deepEqual([...data.finals], [['acc', 0.7]]);
-    assert.deepEqual(data.notes.length, 1);
-    assert.match(data.notes[0]!, /acc \(final value\).*m\.jsonl:3 and m\.jsonl:4/);
+  it('refuses a step-less metric repeated with different values among stepped records; the same value is one final', () => {
+    const lines = ['{"loss": 2.0}', '{"loss": 1.5}', '{"step": 2, "val_loss": 1.4}', '{"loss": 1.0}'];
+    const error = parseError(lines.join('\n'), 'm.jsonl');
+    assert.equal(error.line, 2);
+    assert.match(error.message, /"loss" is logged without a step again with another value \(first at m\.jsonl:1\)/);
+    const data = parseMetricText('{"step": 1, "loss": 1}\n{"acc": 0.5}\n{"acc": 0.5}\n', 'm.jsonl');
+    assert.deepEqual([...data.finals], [['acc', 0.5]]);
   });
 
   it('sorts a resumed run whose steps go backwards and notes each re-logged step with both lines', () => {
@@ -220,20 +252,40 @@ describe('JSONL', () => {
     assert.match(data.notes[1]!, /loss at step 3 .*m\.jsonl:3 and m\.jsonl:5/);
   });
 
-  it('lists the first 20 duplicates and counts the rest', () => {
-    const lines = Array.from({ length: 25 }, (_, step) => `{"step": ${step}, "loss": 1}\n{"step": ${step}, "loss": 2}`);
-    const data = parseMetricText(lines.join('\n'), 'm.jsonl');
+  it('lists the first 20 duplicates of a resumed run and counts the rest', () => {
+    const first = Array.from({ length: 25 }, (_, step) => `{"step": ${step}, "loss": 1}`);
+    const resumed = Array.from({ length: 26 }, (_, step) => `{"step": ${step}, "loss": 2}`);
+    const data = parseMetricText([...first, ...resumed].join('\n'), 'm.jsonl');
     assert.equal(data.notes.length, 21);
     assert.match(data.notes[20]!, /^5 more values were logged twice .* in m\.jsonl/);
   });
 
-  it('reads CRLF line ends, blank lines and a byte-order mark, keeping physical line numbers', () => {
-    const data = parseMetricText(
-      '\uFEFF{"step": 1, "loss": 1}\r\n\r\n   \r\n{"step": 2, "loss": NaN}\r\n{"step": 2, "loss": 3}\r\n',
+  it('refuses a step that goes back and never climbs past where it was, also when it ends the file', () => {
+    const lines = [
+      '{"step": 1, "loss": 1}',
+      '{"step": 2, "loss": 1}',
+      '{"step": 1, "loss": 2}',
+      '{"step": 2, "loss": 2}',
+    ];
+    assert.match(
+      parseError(lines.join('\n'), 'm.jsonl').message,
+      /"loss" is logged at step 2 \(m\.jsonl:2\), then at 1/,
+    );
+    // Going back with the same values (a restarted counter of a constant) loses nothing: read.
+    const constant = parseMetricText(
+      lines.map((line) => line.replace(/"loss": \d/, '"loss": 1')).join('\n'),
       'm.jsonl',
     );
-    assert.deepEqual(series(data, 'loss').steps, [1, 2]);
-    assert.match(data.notes[0]!, /m\.jsonl:4 and m\.jsonl:5/);
+    assert.deepEqual(series(constant, 'loss'), { steps: [1, 2], values: [1, 1] });
+  });
+
+  it('reads CRLF line ends, blank lines and a byte-order mark, keeping physical line numbers', () => {
+    const data = parseMetricText(
+      '\uFEFF{"step": 1, "loss": 1}\r\n\r\n   \r\n{"step": 2, "loss": NaN}\r\n{"step": 1, "loss": 3}\r\n{"step": 3, "loss": 3}\r\n',
+      'm.jsonl',
+    );
+    assert.deepEqual(series(data, 'loss').steps, [1, 2, 3]);
+    assert.match(data.notes[0]!, /m\.jsonl:1 and m\.jsonl:5/);
   });
 
   it('refuses a malformed line, naming the file, the line and what it saw', () => {
@@ -307,10 +359,10 @@ describe('JSON documents', () => {
 
   it('names the log_history entries in a duplicate note', () => {
     const data = parseMetricText(
-      '{"log_history": [{"step": 1, "loss": 1}, {"step": 1, "loss": 2}]}',
+      '{"log_history": [{"step": 1, "loss": 1}, {"step": 2, "loss": 1}, {"step": 1, "loss": 2}, {"step": 3, "loss": 1}]}',
       'trainer_state.json',
     );
-    assert.match(data.notes[0]!, /trainer_state\.json log_history\[0\] and trainer_state\.json log_history\[1\]/);
+    assert.match(data.notes[0]!, /trainer_state\.json log_history\[0\] and trainer_state\.json log_history\[2\]/);
   });
 
   it('refuses a malformed document with the line and column where reading stopped', () => {
@@ -425,7 +477,10 @@ describe('empty input', () => {
 
 describe('addPrefix', () => {
   it('puts the prefix before every series and final name, leaving the input as it was', () => {
-    const data = parseMetricText('{"step": 1, "loss": 1}\n{"step": 1, "loss": 2}\n{"acc": 0.5}\n', 'm.jsonl');
+    const data = parseMetricText(
+      '{"step": 2, "loss": 1}\n{"step": 1, "loss": 2}\n{"step": 2, "loss": 3}\n{"step": 3, "loss": 3}\n{"acc": 0.5}\n',
+      'm.jsonl',
+    );
     const prefixed = addPrefix(data, 'train');
     assert.deepEqual([...prefixed.series.keys()], ['train.loss']);
     assert.deepEqual([...prefixed.finals], [['train.acc', 0.5]]);

@@ -51,6 +51,7 @@ export function readEventFiles(files: EventFileBytes[]): MetricData {
       const { file, offset } = locate(record);
       return `${file} (record at byte ${offset})`;
     },
+    sourceOf: (record) => locate(record).file,
     error: (record, problem) => {
       const { file, offset } = locate(record);
       return new InputFileError(file, undefined, `record at byte ${offset}: ${problem}`);

@@ -1,0 +1,107 @@
+import type { InputFileError } from '../errors.ts';
+import type { RecordLocator } from './collector.ts';
+import { STEP_KEY_HINT } from './step-axis.ts';
+
+/**
+ * The refusals for one step holding several values of a metric (docs/metric-formats.md, "One value
+ * per step"). Folding such values into "the last one wins" would compare one record in many and
+ * could pass a changed run as identical, so each of these is exit 2 naming the file, the metric,
+ * two of its records and the fix. What stays a note: the same value logged twice at one step, and a
+ * resumed run re-logging steps it had logged before it stopped (the step goes back, then climbs
+ * past where it was).
+ */
+
+/** What the step was read from, for a message: `"epoch"`, or `the step` when the format has no key. */
+function axisWords(stepKey: string | null): string {
+  if (stepKey === null || stepKey.includes(' ')) return 'the step';
+  return stepKey === 'step' ? 'step' : `"${stepKey}"`;
+}
+
+/**
+ * A metric logged again at the step of its previous record with another value: the step does not
+ * advance between the metric's records (MLflow's `log_metric` without `step` logs step 0 every time;
+ * a per-batch line carrying only `epoch`). `fix` replaces the step-key advice where the format has
+ * its own (MLflow: pass `step=`).
+ */
+export function stepDoesNotAdvance(
+  locator: RecordLocator,
+  name: string,
+  step: number,
+  stepKey: string | null,
+  earlierRecord: number,
+  laterRecord: number,
+  fix: string | undefined,
+): InputFileError {
+  return locator.error(
+    laterRecord,
+    `"${name}" is logged at ${axisWords(stepKey)} ${step} again with another value (first at ${locator.describe(earlierRecord)}): ${axisWords(stepKey)} does not advance between its records, so it does not number them and they cannot be told apart; they are not read as "last value wins"`,
+    fix ?? `${STEP_KEY_HINT} With one line per batch, log a step that counts batches across epochs.`,
+  );
+}
+
+/**
+ * Two keys of one record that flatten to the same dotted name (`{"a.b": 1, "a": {"b": 2}}`, or an
+ * array element `acc.0` next to `{"acc": [..]}`): neither can be compared under that name.
+ */
+export function keysShareAName(locator: RecordLocator, name: string, record: number): InputFileError {
+  const parts = name.split('.');
+  const nested = parts.reduceRight((inner, key) => `{"${key}": ${inner}}`, '…');
+  return locator.error(
+    record,
+    `two keys of this record give the metric name "${name}" (a key holding dots, "${name}", and nested keys, ${nested.slice(1, -1)}, or an array element); one would silently replace the other`,
+    'Rename one of the keys so that every metric has its own name.',
+  );
+}
+
+/** A metric logged without a step in several records, with different values, in a file whose other records have steps. */
+export function finalValueChanges(
+  locator: RecordLocator,
+  name: string,
+  earlierRecord: number,
+  laterRecord: number,
+): InputFileError {
+  return locator.error(
+    laterRecord,
+    `"${name}" is logged without a step again with another value (first at ${locator.describe(earlierRecord)}), in a file whose other records have steps: it is not one final value, and its records cannot be told apart; they are not read as "last value wins"`,
+    `Log the step with "${name}" as with the other records, or give its records their own file. ${STEP_KEY_HINT}`,
+  );
+}
+
+/**
+ * Steps of one metric in arrival order (with each value's record), for a series whose step went
+ * back. A resumed run goes back to its checkpoint and then climbs past every step it logged before;
+ * a counter that restarts (a batch index per epoch: 0,1,2,0,1,2) never does. Returns the refusal for
+ * the second, or null for a resume.
+ */
+export function restartIsNotAResume(
+  locator: RecordLocator,
+  name: string,
+  stepKey: string | null,
+  steps: ArrayLike<number>,
+  records: ArrayLike<number>,
+): InputFileError | null {
+  let highestBefore = -1;
+  let highest = -1;
+  let lastGoBack = -1;
+  // Going back where a new file starts (event files of a resumed run) is a resume by construction.
+  const sameSource = (a: number, b: number) =>
+    locator.sourceOf === undefined || locator.sourceOf(records[a]!) === locator.sourceOf(records[b]!);
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index]!;
+    if (index > 0 && step < steps[index - 1]! && sameSource(index, index - 1)) {
+      lastGoBack = index;
+      highestBefore = highest;
+    }
+    if (step > highest) highest = step;
+  }
+  if (lastGoBack < 0) return null;
+  let highestAfter = -1;
+  for (let index = lastGoBack; index < steps.length; index++) highestAfter = Math.max(highestAfter, steps[index]!);
+  if (highestAfter > highestBefore) return null;
+  const axis = axisWords(stepKey);
+  return locator.error(
+    records[lastGoBack]!,
+    `"${name}" is logged at ${axis} ${steps[lastGoBack - 1]!} (${locator.describe(records[lastGoBack - 1]!)}), then at ${steps[lastGoBack]!}, and never past ${highestBefore} again: ${axis === 'the step' ? 'it' : axis} restarts (a counter per epoch?) rather than numbering the records, and a resumed run would climb past where it stopped; the records cannot be told apart`,
+    `${STEP_KEY_HINT} With one line per batch, log a step that counts batches across epochs.`,
+  );
+}
