@@ -5,6 +5,7 @@ import type { MetricData } from '../metrics/series.ts';
 import { renderMermaidCharts } from './chart.ts';
 import { nextSteps, type NextStepsContext } from './next-steps.ts';
 import { cell, formatDiff, formatStep, formatValue } from './format.ts';
+import { describeStepGaps } from './step-gaps.ts';
 // GitHub's limit, stated once (pure constants: the report stays free of effects).
 import { COMMENT_BODY_LIMIT } from '../github/text-limits.ts';
 
@@ -254,8 +255,8 @@ function tableHeader(axis: string): string[] {
 
 function metricRow(metric: MetricComparison): string {
   const stepNote = metric.kind === 'final' ? ' (final)' : metric.finalStep === null ? '' : ` @${metric.finalStep}`;
-  const missing =
-    metric.missingStepCount > 0 ? ` (${metric.missingStepCount} steps missing, first ${metric.missingSteps[0]})` : '';
+  const gaps = describeStepGaps(metric);
+  const missing = gaps === null ? '' : ` (${gaps})`;
   const renamed = metric.renamedTo ? ` (renamed? → \`${metric.renamedTo}\`)` : '';
   return `| ${cell(metric.name)}${stepNote} | ${formatValue(metric.baselineValue)} | ${formatValue(metric.currentValue)} | ${formatDiff(metric.maxAbsDiff)} | ${formatDiff(metric.maxRelDiff)} | ${formatStep(metric.firstDivergentStep)} | ${formatStep(metric.firstOutOfToleranceStep)} | ${STATUS_LABEL[metric.status]}${cell(missing + renamed)} |`;
 }

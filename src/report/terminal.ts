@@ -4,6 +4,7 @@ import { sampleForChart, sharedPoints } from './chart.ts';
 import { formatDiff, formatStep, formatValue } from './format.ts';
 import { drifted, headlineText, uncleanTreeLine, type ReportInput } from './markdown.ts';
 import { nextSteps } from './next-steps.ts';
+import { describeStepGaps } from './step-gaps.ts';
 
 export interface TerminalOptions {
   /** ANSI colours; off for NO_COLOR (no-color.org) and for output that is not a terminal. */
@@ -36,7 +37,7 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions): st
   if (input.uncleanTree) lines.push('', paint(uncleanTreeLine(input.uncleanTree), OUTCOME_COLOUR.accepted));
   const verdict = input.verdict;
   if (verdict) {
-    lines.push('', ...metricTable(verdict.metrics, columns, paint));
+    lines.push('', ...metricTable(verdict.metrics, columns, paint), ...stepGapLines(verdict.metrics, paint));
     const toChart = drifted(verdict);
     for (const metric of toChart.slice(0, MAX_TERMINAL_CHARTS))
       lines.push(...metricCharts(metric, input, columns, options.colour));
@@ -115,6 +116,19 @@ function metricTable(metrics: MetricComparison[], columns: number, paint: Paint)
     i === 0 ? paint(line, BOLD) : i === 1 ? line : colourStatus(line, ordered[i - 2]!.status, paint),
   );
 }
+
+/** Metrics whose two sides logged different steps (drift: the table's status alone would not say why). */
+function stepGapLines(metrics: MetricComparison[], paint: Paint): string[] {
+  const gaps = metrics.flatMap((m) => {
+    const text = describeStepGaps(m);
+    return text === null ? [] : [`  ${m.name}: ${text}`];
+  });
+  if (gaps.length === 0) return [];
+  const more = gaps.length > MAX_GAP_LINES ? [`  … and ${gaps.length - MAX_GAP_LINES} more metrics`] : [];
+  return ['', paint('Steps logged on one side only', BOLD), ...gaps.slice(0, MAX_GAP_LINES), ...more];
+}
+
+const MAX_GAP_LINES = 10;
 
 function colourStatus(line: string, status: MetricComparison['status'], paint: Paint): string {
   const at = line.lastIndexOf(status);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { compareMetrics } from '../../src/compare/compare.ts';
 import { DEFAULT_TOLERANCE, TolerancePicker } from '../../src/compare/tolerance.ts';
 import { renderMarkdown, type ReportInput } from '../../src/report/markdown.ts';
+import { renderTerminal } from '../../src/report/terminal.ts';
 import { COMMENT_BODY_LIMIT } from '../../src/github/text-limits.ts';
 import { firstDivergentStepOverall } from '../../src/compare/outcome.ts';
 import { checkReportToJson } from '../../src/report/json.ts';
@@ -164,8 +165,26 @@ test('a run that stopped early: the headline names the first step it never reach
   // The row names the first missing step in the first-divergent and first-out-of-tolerance columns.
   assert.match(
     text,
-    /\| layer_0\.grad_norm @29 \| [^|]+ \| [^|]+ \| 0 \| 0 \| 30 \| 30 \| \*\*drift\*\* \(20 steps missing, first 30\) \|/,
+    /\| layer_0\.grad_norm @29 \| [^|]+ \| [^|]+ \| 0 \| 0 \| 30 \| 30 \| \*\*drift\*\* \(20 baseline steps missing: 30, 31, 32, 33, 34, …\) \|/,
   );
+});
+
+test('a run with extra steps: never "identical"; the steps are listed, capped, and a NaN there is the divergence', () => {
+  const baseline = curves(1, 2, () => 0);
+  const longer = curves(1, 9, () => 0);
+  const text = renderMarkdown(reportFor(baseline, longer));
+  assert.doesNotMatch(text, /identical/);
+  assert.match(text, /^## ❌ repro-check: drift in 1 of 1 metric — curves part at step 2/);
+  assert.match(text, /\*\*drift\*\* \(7 extra steps in this run: 2, 3, 4, 5, 6, …\) \|/);
+  const nan: MetricData = {
+    ...longer,
+    series: new Map(
+      [...longer.series].map(([name, s]) => [name, { steps: [0, 1, 2], values: [s.values[0]!, s.values[1]!, NaN] }]),
+    ),
+  };
+  assert.match(renderMarkdown(reportFor(baseline, nan)), /— diverged: `[^`]+` became NaN at step 2 —/);
+  const terminal = renderTerminal(reportFor(baseline, longer), { colour: false, columns: 100 });
+  assert.match(terminal, /Steps logged on one side only\n {2}\S+: 7 extra steps in this run: 2, 3, 4, 5, 6, …/);
 });
 
 test('only the final weights differ: the headline says so with the tensor count, not "drift in 0 metrics"', () => {
