@@ -1,5 +1,6 @@
 import type { MetricCollector, SeriesBuilder } from './collector.ts';
 import { StepAxisChooser } from './step-axis.ts';
+import { isOverflow, outOfRangeError } from './out-of-range.ts';
 
 /** Deeper objects than this are refused rather than risking a stack overflow. */
 export const MAX_DEPTH = 1000;
@@ -160,8 +161,10 @@ export class LogObjectReader {
       const value = frame.object[key];
       if (typeof value === 'number') {
         const leaf = frame.node.child(key, isRoot, position);
-        if (parsedStrictly && (value === Infinity || value === -Infinity))
-          throw outOfRange(this.collector, record, leaf.name);
+        if (parsedStrictly && isOverflow(value))
+          throw outOfRangeError(this.collector.locator, record, leaf.name, {
+            infinityToken: 'Infinity (json.dumps does)',
+          });
         if (step === undefined) this.collector.addFinal(leaf.name, value, record);
         else this.collector.addPoint(leaf.seriesIn(this.collector), step, value, record);
       } else if (Array.isArray(value) && value.length > MAX_ARRAY_METRICS) {
@@ -185,12 +188,4 @@ export class LogObjectReader {
       }
     }
   }
-}
-
-function outOfRange(collector: MetricCollector, record: number, name: string): Error {
-  return collector.locator.error(
-    record,
-    `"${name}" is a number outside the double range (beyond ±1.8e308, e.g. 1e400); it is not read as Infinity`,
-    'Write infinity as Infinity (json.dumps does) if that is what the training produced; a finite value that large cannot be compared.',
-  );
 }

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { readComparable } from '../../src/metrics/collect.ts';
+import { InputFileError } from '../../src/errors.ts';
 import { globToRegExp, matchesAnyGlob } from '../../src/compare/glob.ts';
 import { DEFAULT_IGNORED_METRICS } from '../../src/settings/schema.ts';
 
@@ -82,6 +83,24 @@ const rows: FormatRow[] = [
           [1, 0.5169426798820496],
           [2, 0.7115060687065125],
           [3, 0.46221211552619934],
+        ],
+      },
+    },
+  },
+  {
+    name: 'Megatron-LM / NeMo golden values, list form: one value per `step_interval` from `start_step`',
+    fixture: 'megatron/golden_values_list.json',
+    expect: {
+      series: {
+        'lm loss': [
+          [0, 1.0707427263259888],
+          [5, 1.0570980310440063],
+          [10, 1.0689748525619507],
+        ],
+        'num-zeros': [
+          [0, 0],
+          [5, 1],
+          [10, 2],
         ],
       },
     },
@@ -247,6 +266,90 @@ describe('metric file layouts', () => {
       const finals = Object.fromEntries([...data.finals].filter(([name]) => compared(name)));
       assert.deepEqual(series, row.expect.series ?? {});
       assert.deepEqual(finals, row.expect.finals ?? {});
+    });
+  }
+});
+
+interface RefusalRow {
+  name: string;
+  /** Path under test/fixtures/metrics/refused-text (written by make_refused_text.py). */
+  fixture: string;
+  stepKey?: string;
+  /** The message names the metric and what is wrong; `line`: the record it names, where the format has lines. */
+  message: RegExp;
+  line?: number;
+  hint?: RegExp;
+}
+
+const refusals: RefusalRow[] = [
+  {
+    name: 'MLflow log_metric without step: every value at step 0',
+    fixture: 'mlflow-no-step',
+    message: /metrics\/loss:2: "loss" is logged at step 0 again with another value \(first at .*metrics\/loss:1\)/,
+    hint: /log_metric\(name, value, step=step\)/,
+  },
+  {
+    name: 'an epoch axis with one JSONL line per batch',
+    fixture: 'epoch-per-batch.jsonl',
+    message: /"batch" is logged at "epoch" 0 again with another value/,
+    line: 2,
+    hint: /step-key/,
+  },
+  {
+    name: 'a per-epoch batch index named as the step: it restarts instead of climbing',
+    fixture: 'epoch-per-batch.jsonl',
+    stepKey: 'batch',
+    message: /logged at "batch" 2 \(.*epoch-per-batch\.jsonl:3\), then at 0, and never past 2 again/,
+    line: 4,
+  },
+  {
+    name: 'a step-less metric repeated with other values among stepped lines',
+    fixture: 'stepless-repeats.jsonl',
+    message: /"loss" is logged without a step again with another value \(first at .*stepless-repeats\.jsonl:1\)/,
+    line: 2,
+  },
+  {
+    name: 'a dotted key next to the nested keys it flattens to',
+    fixture: 'flat-and-nested.jsonl',
+    message: /two keys of this record give the metric name "a\.b"/,
+    line: 1,
+  },
+  {
+    name: 'github-action-benchmark JSON with 1e400',
+    fixture: 'out-of-range/benchmark.json',
+    message: /"x" is a number outside the double range/,
+  },
+  {
+    name: 'Megatron-LM golden values with 1e400',
+    fixture: 'out-of-range/golden_values.json',
+    message: /"lm loss" at step 2 is a number outside the double range/,
+  },
+  {
+    name: 'an MLflow metric file with 1e400',
+    fixture: 'out-of-range/mlruns/0/run',
+    message: /metrics\/loss:2: "loss" is 1e400, a number outside the double range/,
+  },
+  {
+    name: 'a CSV with 1e400',
+    fixture: 'out-of-range/metrics.csv',
+    message: /"loss" is 1e400, a number outside the double range/,
+    line: 3,
+  },
+];
+
+describe('metric files refused rather than read wrongly (exit 2)', () => {
+  for (const row of refusals) {
+    it(row.name, () => {
+      assert.throws(
+        () => readComparable(`${fixtures}refused-text/${row.fixture}`, { stepKey: row.stepKey }),
+        (error: unknown) => {
+          assert.ok(error instanceof InputFileError, String(error));
+          assert.match(error.message, row.message);
+          if (row.line !== undefined) assert.equal(error.line, row.line);
+          if (row.hint) assert.match(error.hint ?? '', row.hint);
+          return true;
+        },
+      );
     });
   }
 });
