@@ -40,6 +40,7 @@ export function compareMetrics(baseline: MetricData, current: MetricData, option
     unusedToleranceGlobs: options.tolerances.unusedGlobs(),
     notes: [...renames, ...baseline.notes.map((n) => `baseline: ${n}`), ...current.notes.map((n) => `run: ${n}`)],
     stepKeys: { baseline: baseline.stepAxes ?? [], current: current.stepAxes ?? [] },
+    uncompared: [...new Set([...(baseline.uncompared ?? []), ...(current.uncompared ?? [])])].filter(keep).sort(),
   };
 }
 

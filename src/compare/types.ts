@@ -82,4 +82,6 @@ export interface Verdict {
   unusedToleranceGlobs: string[];
   notes: string[];
   stepKeys: StepKeys;
+  /** Fields whose values (some or all) were text, not numbers, and so were not compared (MetricData.uncompared). */
+  uncompared?: string[];
 }

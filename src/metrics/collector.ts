@@ -1,5 +1,6 @@
 import { InputFileError } from '../errors.ts';
 import { emptyMetricData, type MetricData, type MetricSeries } from './series.ts';
+import { NonNumericFields } from './non-numeric.ts';
 import { finalValueChanges, keysShareAName, restartIsNotAResume, stepDoesNotAdvance } from './repeats.ts';
 
 /**
@@ -168,6 +169,8 @@ export class MetricCollector {
   stepKey: string | null = null;
   /** The format's own advice for a step that does not advance (MLflow: pass `step=`); default: the step-key hint. */
   stepFix: string | undefined;
+  /** Text values of fields, reported when they hide numbers (non-numeric.ts). */
+  readonly nonNumeric = new NonNumericFields();
 
   constructor(
     readonly locator: RecordLocator,
@@ -257,6 +260,7 @@ export class MetricCollector {
     }
     for (const [name, { value }] of this.finals) data.finals.set(name, value);
     data.notes.push(...this.notes);
+    this.nonNumeric.report(this.locator, data);
     const unlisted = this.duplicateCount - MAX_DUPLICATE_NOTES;
     if (unlisted > 0) {
       data.notes.push(

@@ -109,7 +109,10 @@ export function parseDelimited(
         if (index === stepColumn || column.skipped) continue;
         const cell = fields[index]!;
         const value = parseNumericCell(cell);
-        if (value === undefined) continue;
+        if (value === undefined) {
+          if (cell.trim() !== '') collector.nonNumeric.see(column.name, cell, line);
+          continue;
+        }
         if (value === Infinity || value === -Infinity) checkNotOverflow(cell, column.name, line, locator);
         if (record.unterminated && TRUNCATED_NUMBER.test(cell)) {
           throw locator.error(

@@ -167,6 +167,8 @@ export class LogObjectReader {
           });
         if (step === undefined) this.collector.addFinal(leaf.name, value, record);
         else this.collector.addPoint(leaf.seriesIn(this.collector), step, value, record);
+      } else if (typeof value === 'string') {
+        this.collector.nonNumeric.see(frame.node.child(key, isRoot, position).name, value, record);
       } else if (Array.isArray(value) && value.length > MAX_ARRAY_METRICS) {
         const name = frame.node.child(key, isRoot, position).name;
         if (!this.skippedArrays.has(name)) {

@@ -134,5 +134,6 @@ export function renameMetrics(data: MetricData, rename: (name: string) => string
     finals: new Map([...data.finals].map(([name, value]) => [rename(name), value])),
     notes: [...data.notes],
     stepAxes: [...(data.stepAxes ?? [])],
+    ...(data.uncompared ? { uncompared: data.uncompared.map(rename) } : {}),
   };
 }

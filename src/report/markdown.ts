@@ -209,8 +209,16 @@ export function headlineText(input: ReportInput): string {
     );
     text += ` — ${plural(compared, 'metric')} within tolerance${bitwise ? ', bit-for-bit identical' : ''}${input.weightsNotCompared ? '; the weights were not compared (this run wrote no checkpoint)' : ''}`;
   }
+  if (verdict && (verdict.uncompared?.length ?? 0) > 0) text += `; ${uncomparedText(verdict.uncompared!)}`;
   if (input.uncleanTree) text += ` (${UNCLEAN_TREE_NOTE})`;
   return text;
+}
+
+/** "values of `loss` were not numbers and were not compared (see notes)", naming at most three fields. */
+function uncomparedText(names: string[]): string {
+  const shown = names.slice(0, 3).map((name) => `\`${name}\``);
+  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
+  return `values of ${shown.join(', ')}${more} were not numbers and were not compared (see notes)`;
 }
 
 function describeTensorCount(weights: { differing: number; tensors?: number }): string {

@@ -21,6 +21,9 @@ interface FormatRow {
   /** Path under test/fixtures/metrics. */
   fixture: string;
   expect: { series?: Record<string, Array<[number, number]>>; finals?: Record<string, number> };
+  /** Fields read but not compared (text where a number was meant), each with a note matching `notes`. */
+  uncompared?: string[];
+  notes?: RegExp[];
 }
 
 const f32 = (values: number[], firstStep = 1): Array<[number, number]> =>
@@ -104,6 +107,35 @@ const rows: FormatRow[] = [
         ],
       },
     },
+  },
+  {
+    name: 'CSV of str(tensor) cells (`.item()` forgotten): the column is not compared, and a note says why',
+    fixture: 'tensor-strings.csv',
+    expect: {
+      series: {
+        lr: [
+          [1, 0.2],
+          [2, 0.15000000000000002],
+          [3, 0.05000000000000003],
+        ],
+      },
+    },
+    uncompared: ['loss'],
+    notes: [/^loss: "tensor\(1\.0707\)" \(.*tensor-strings\.csv:2\) is a number written as text.*`\.item\(\)`/],
+  },
+  {
+    name: 'JSONL with one str(tensor) loss among numbers: noted and counted; the text `phase` field is silently not a metric',
+    fixture: 'tensor-strings.jsonl',
+    expect: {
+      series: {
+        loss: [
+          [2, 1.0570980310440063],
+          [3, 1.0689748525619507],
+        ],
+      },
+    },
+    uncompared: ['loss'],
+    notes: [/^loss: "tensor\(1\.0707\)" \(.*tensor-strings\.jsonl:1\) is a number written as text/],
   },
   {
     name: 'Keras CSVLogger (CRLF): `epoch` is the step when nothing else is',
@@ -266,6 +298,10 @@ describe('metric file layouts', () => {
       const finals = Object.fromEntries([...data.finals].filter(([name]) => compared(name)));
       assert.deepEqual(series, row.expect.series ?? {});
       assert.deepEqual(finals, row.expect.finals ?? {});
+      assert.deepEqual(data.uncompared ?? [], row.uncompared ?? []);
+      const notes = data.notes.filter((note) => /is not a number|written as text/.test(note));
+      assert.equal(notes.length, row.notes?.length ?? 0, notes.join('\n'));
+      row.notes?.forEach((pattern, index) => assert.match(notes[index]!, pattern));
     });
   }
 });

@@ -247,3 +247,13 @@ test('series are aligned by step over the union of both, with gaps for a missing
   });
   assert.deepEqual(alignSeries(undefined, { steps: [3], values: [1] }), { steps: [3], baseline: [null], current: [1] });
 });
+
+test('fields whose values were text are named in the headline as not compared, also on a pass', () => {
+  const same = curves(1, 3, () => 0);
+  const withText: MetricData = { ...same, uncompared: ['loss'] };
+  const text = renderMarkdown(reportFor(same, withText));
+  assert.match(
+    text,
+    /^## ✅ repro-check: reproduced — 1 metric within tolerance, bit-for-bit identical; values of `loss` were not numbers and were not compared \(see notes\)\n/,
+  );
+});
