@@ -7,7 +7,7 @@ import {
   describeDatedFiles,
   isVersionedRunFolder,
   splitByRunStart,
-  versionOf,
+  distinctRuns,
   type DatedFile,
   type FolderReadOptions,
 } from '../run-folders.ts';
@@ -55,7 +55,7 @@ export function readTensorBoardLogDir(dir: string, eventFiles: string[], options
       },
     );
   }
-  const versions = [...new Set(fresh.map((f) => versionOf(f.path)))];
+  const versions = distinctRuns(fresh.map((f) => f.path));
   if (versions.length > 1) {
     throw new ReproError(
       `metrics: ${dir} holds ${versions.length} runs of one logger (${versions.join(', ')}); reading them together would mix runs`,
