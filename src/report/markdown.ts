@@ -5,7 +5,7 @@ import type { MetricData } from '../metrics/series.ts';
 import { renderMermaidCharts } from './chart.ts';
 import { nextSteps, type NextStepsContext } from './next-steps.ts';
 import { cell, formatDiff, formatStep, formatValue } from './format.ts';
-import { describeStepGaps } from './step-gaps.ts';
+import { describeStepGaps, uncomparedText } from './coverage.ts';
 // GitHub's limit, stated once (pure constants: the report stays free of effects).
 import { COMMENT_BODY_LIMIT } from '../github/text-limits.ts';
 
@@ -109,7 +109,7 @@ function renderAtDetail(input: ReportInput, detail: Detail): string {
       .flatMap((metric) => {
         const b = input.baselineData?.series.get(metric.name);
         const c = input.currentData?.series.get(metric.name);
-        const chart = b && c ? renderMermaidCharts(metric.name, b, c, metric) : null;
+        const chart = b && c ? renderMermaidCharts(metric.name, b, c, metric, axisNoun(verdict)) : null;
         return chart ? [{ name: metric.name, chart }] : [];
       });
     if (charts.length > 0) {
@@ -214,13 +214,6 @@ export function headlineText(input: ReportInput): string {
   return text;
 }
 
-/** "values of `loss` were not numbers and were not compared (see notes)", naming at most three fields. */
-function uncomparedText(names: string[]): string {
-  const shown = names.slice(0, 3).map((name) => `\`${name}\``);
-  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
-  return `values of ${shown.join(', ')}${more} were not numbers and were not compared (see notes)`;
-}
-
 function describeTensorCount(weights: { differing: number; tensors?: number }): string {
   return weights.tensors === undefined
     ? plural(weights.differing, 'tensor')
@@ -235,7 +228,7 @@ function plural(count: number, noun: string): string {
  * "epoch" when every metric file that has a step axis was read on `epoch` (Keras' CSVLogger, an
  * epoch loop), else "step". Data from run records does not say; it counts as agreeing.
  */
-function axisNoun(verdict: Verdict): 'step' | 'epoch' {
+export function axisNoun(verdict: Verdict): 'step' | 'epoch' {
   const keys = [...verdict.stepKeys.baseline, ...verdict.stepKeys.current]
     .map((axis) => axis.stepKey)
     .filter((key): key is string => key !== null);

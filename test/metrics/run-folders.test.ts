@@ -121,3 +121,13 @@ describe('versioned run folders', () => {
     });
   });
 });
+
+describe('the step key of a log folder', () => {
+  it('a TensorBoard log folder and an MLflow run folder report `step` as their axis', () => {
+    const keras = readStructuredMetrics(path.join(tensorboard, 'keras'), { notBefore: null, baseDir: tensorboard })!;
+    assert.deepEqual(keras.stepAxes, [{ file: path.join(tensorboard, 'keras'), stepKey: 'step' }]);
+    const run = path.resolve('test/fixtures/metrics/mlflow/mlruns/0/1f0c2a3b4d5e6f708192a3b4c5d6e7f8');
+    const mlflow = readStructuredMetrics(run, { notBefore: null, baseDir: run })!;
+    assert.deepEqual(mlflow.stepAxes, [{ file: path.join(run, 'metrics'), stepKey: 'step' }]);
+  });
+});

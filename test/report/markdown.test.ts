@@ -257,3 +257,40 @@ test('fields whose values were text are named in the headline as not compared, a
     /^## ✅ repro-check: reproduced — 1 metric within tolerance, bit-for-bit identical; values of `loss` were not numbers and were not compared \(see notes\)\n/,
   );
 });
+
+test('an epoch axis names the chart axes "epoch" too, in markdown and the terminal', () => {
+  const onEpochs = (data: MetricData, file: string): MetricData => ({
+    ...data,
+    stepAxes: [{ file, stepKey: 'epoch' }],
+  });
+  const report = reportFor(
+    onEpochs(
+      curves(1, 6, () => 0),
+      'a.csv',
+    ),
+    onEpochs(
+      curves(1, 6, (_m, s) => (s >= 3 ? 0.5 : 0)),
+      'b.csv',
+    ),
+  );
+  const text = renderMarkdown(report);
+  assert.match(text, /curves part at epoch 3/);
+  assert.match(text, /x-axis "epoch \(▲ first divergent 3/);
+  assert.doesNotMatch(text, /x-axis "step/);
+  const terminal = renderTerminal(report, { colour: false, columns: 100 });
+  assert.match(terminal, /\n {5}epoch 0 /);
+});
+
+test('a NaN at a step only the run logged is marked on the chart', () => {
+  const baseline = curves(1, 4, () => 0);
+  const current: MetricData = {
+    ...baseline,
+    series: new Map(
+      [...baseline.series].map(([name, s]) => [
+        name,
+        { steps: [0, 1, 2, 3, 4], values: [...Array.from(s.values), NaN] },
+      ]),
+    ),
+  };
+  assert.match(renderMarkdown(reportFor(baseline, current)), /"▲4 ⚠ NaN"/);
+});

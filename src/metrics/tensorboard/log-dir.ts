@@ -80,6 +80,7 @@ export function readTensorBoardLogDir(dir: string, eventFiles: string[], options
       .join('.');
     mergeRun(data, prefix ? addPrefix(run, prefix) : run, path.join(dir, runFolder));
   }
+  data.stepAxes!.push({ file: dir, stepKey: 'step' }); // every Event carries its own step
   return data;
 }
 

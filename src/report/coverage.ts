@@ -1,5 +1,7 @@
 import type { MetricComparison } from '../compare/types.ts';
 
+/** What a comparison left out, in words for the reports: steps one side lacks, values that were not numbers. */
+
 /** How many steps of each side a report line lists; the JSON lists up to MAX_LISTED_STEPS, and counts. */
 const SHOWN_STEPS = 5;
 
@@ -31,4 +33,11 @@ function count(n: number, noun: string): string {
 function listed(steps: readonly number[], total: number): string {
   const shown = steps.slice(0, SHOWN_STEPS).join(', ');
   return total > SHOWN_STEPS ? `${shown}, …` : shown;
+}
+
+/** "values of `loss` were not numbers and were not compared (see notes)", naming at most three fields. */
+export function uncomparedText(names: string[]): string {
+  const shown = names.slice(0, 3).map((name) => `\`${name}\``);
+  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
+  return `values of ${shown.join(', ')}${more} were not numbers and were not compared (see notes)`;
 }
