@@ -3,7 +3,7 @@ import { collectMetrics, type RecordLocator, type SeriesBuilder } from './collec
 import { lineLocator } from './locators.ts';
 import { isValidStep } from './log-objects.ts';
 import type { LineSource } from './line-source.ts';
-import { STEP_KEY_HINT, StepAxisChooser } from './step-axis.ts';
+import { notAStepHint, STEP_KEY_HINT, StepAxisChooser } from './step-axis.ts';
 
 export type Delimiter = ',' | '\t';
 
@@ -99,7 +99,7 @@ export function parseDelimited(
           throw locator.error(
             line,
             `the unnamed first column (pandas' index, read as the step) goes from ${previousIndex} to ${step}; an index is read as the step only while it counts up by one`,
-            STEP_KEY_HINT,
+            "An unnamed column cannot be named with `step-key`: write the index with a name (df.to_csv(index_label='step')) if it is the step, or leave it out (index=False) and log a step column.",
           );
         }
         if (step !== undefined) previousIndex = step;
@@ -136,6 +136,7 @@ function readStepCell(cell: string, columnName: string, line: number, locator: R
     throw locator.error(
       line,
       `"${columnName}" must be a whole number >= 0 (it is the step), got ${JSON.stringify(cell)}`,
+      notAStepHint(columnName),
     );
   return step + 0; // -0 -> 0
 }

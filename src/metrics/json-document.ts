@@ -64,5 +64,6 @@ function readEntries(entries: unknown[], locator: RecordLocator, options: JsonDo
       if (!isLogObject(entry)) throw locator.error(index, `expected an object of metrics, got ${describeValue(entry)}`);
       reader.read(entry, index, options.parsedStrictly);
     });
+    reader.checkStepKeyFound();
   });
 }

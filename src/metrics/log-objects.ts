@@ -1,5 +1,6 @@
+import { InputFileError } from '../errors.ts';
 import type { MetricCollector, SeriesBuilder } from './collector.ts';
-import { StepAxisChooser } from './step-axis.ts';
+import { notAStepHint, StepAxisChooser } from './step-axis.ts';
 import { isOverflow, outOfRangeError } from './out-of-range.ts';
 
 /** Deeper objects than this are refused rather than risking a stack overflow. */
@@ -12,6 +13,9 @@ export const MAX_DEPTH = 1000;
 export const MAX_ARRAY_METRICS = 1000;
 
 export type LogObject = Record<string, unknown>;
+
+/** How many record keys a message about a missing step key lists. */
+const MAX_KEYS_LISTED = 12;
 
 export function isLogObject(value: unknown): value is LogObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -102,12 +106,32 @@ export class LogObjectReader {
   /** Names of long arrays already noted, so a array logged on every line is noted once. */
   private readonly skippedArrays = new Set<string>();
 
+  /** Top-level keys of the records, in first-seen order (a few), for a step-key that names none of them. */
+  private readonly keysSeen = new Set<string>();
+
   constructor(
     private readonly collector: MetricCollector,
     /** The `step-key` setting; undefined: recognised by name; null: no step axis (a summary object). */
-    stepKey: string | null | undefined,
+    private readonly stepKey: string | null | undefined,
   ) {
     this.axis = new StepAxisChooser(stepKey, collector.locator);
+  }
+
+  /**
+   * After the last record: a `step-key` that no record holds is refused naming the keys the records
+   * do hold, rather than reading every record as final values and reporting their repetition.
+   */
+  checkStepKeyFound(): void {
+    if (typeof this.stepKey !== 'string' || this.axis.fixedKey !== null || this.keysSeen.size === 0) return;
+    const keys = [...this.keysSeen].map((key) => `"${key}"`);
+    throw new InputFileError(
+      this.collector.locator.file,
+      undefined,
+      `step-key "${this.stepKey}": no record in the file has this key (its records have ${keys.join(', ')}${this.keysSeen.size === MAX_KEYS_LISTED ? ', …' : ''})`,
+      {
+        hint: 'Name one of the keys the records have with the `step-key` setting (compare: --step-key KEY), or leave it out to recognise the step by name.',
+      },
+    );
   }
 
   /**
@@ -118,6 +142,8 @@ export class LogObjectReader {
   read(object: LogObject, record: number, parsedStrictly: boolean): void {
     const stepKey = this.axis.pick(object, record);
     this.collector.stepKey = this.axis.fixedKey;
+    if (this.axis.fixedKey === null && typeof this.stepKey === 'string')
+      for (const key in object) if (this.keysSeen.size < MAX_KEYS_LISTED) this.keysSeen.add(key);
     if (stepKey === undefined) {
       this.walk(this.root, object, undefined, undefined, record, parsedStrictly);
       return;
@@ -127,6 +153,7 @@ export class LogObjectReader {
       throw this.collector.locator.error(
         record,
         `"${stepKey}" must be a whole number >= 0 (it is the step), got ${describeValue(step)}`,
+        notAStepHint(stepKey),
       );
     }
     this.walk(this.root, object, stepKey, step + 0 /* -0 -> 0 */, record, parsedStrictly);

@@ -490,6 +490,39 @@ describe('addPrefix', () => {
 });
 
 describe('the step axis', () => {
+  it('a step-key no record holds is named with the keys the records have', () => {
+    const error = parseError('{"step": 1, "loss": 2}\n{"step": 2, "loss": 1}\n', 'm.jsonl', { stepKey: 'iteration' });
+    assert.match(
+      error.message,
+      /step-key "iteration": no record in the file has this key \(its records have "step", "loss"\)/,
+    );
+    const entries = parseError('[{"step": 1, "loss": 2}, {"step": 2, "loss": 1}]', 'm.json', { stepKey: 'iteration' });
+    assert.match(entries.message, /step-key "iteration": no record/);
+  });
+
+  it('a fractional epoch as the step is refused with advice; other non-whole steps name the step-key fix', () => {
+    const epoch = parseError('{"epoch": 0.25, "loss": 2}\n{"epoch": 0.5, "loss": 1}\n', 'm.jsonl');
+    assert.match(epoch.message, /"epoch" must be a whole number >= 0 \(it is the step\), got 0\.25/);
+    assert.match(epoch.hint!, /fractional epoch .* log a whole-number step/);
+    assert.match(
+      parseError('step,loss\n1.5,2\n', 'm.csv').hint!,
+      /If "step" is not the step, name the key that is with the `step-key` setting/,
+    );
+  });
+
+  it('a CSV separated by semicolons is refused naming the separator', () => {
+    const error = parseError('step;loss;acc\n0;1.0;0.5\n', 'm.csv');
+    assert.equal(error.line, 1);
+    assert.match(error.message, /separates its columns with ";"; only commas \(CSV\) and tabs \(TSV\)/);
+    assert.match(parseError('step|loss\n0|1\n', 'm.csv').message, /with "\|"/);
+  });
+
+  it("pandas' index with gaps: the advice names the index, not a step-key it cannot have", () => {
+    const error = parseError(',loss\n0,1.0\n2,0.9\n4,0.8\n', 'm.csv');
+    assert.equal(error.line, 3);
+    assert.match(error.hint!, /index_label='step'.*index=False/);
+  });
+
   it('takes the first key of the documented priority, matched case-insensitively after trimming', () => {
     const cases: Array<[string, string]> = [
       ['{"epoch": 1, "global_step": 5, "loss": 1}\n{"epoch": 1, "global_step": 6, "loss": 1}\n', 'global_step'],
