@@ -1,7 +1,7 @@
 import { InputFileError } from '../errors.ts';
 import { emptyMetricData, type MetricData, type MetricSeries } from './series.ts';
 import { NonNumericFields } from './non-numeric.ts';
-import { finalValueChanges, keysShareAName, restartIsNotAResume, stepDoesNotAdvance } from './repeats.ts';
+import { finalValueChanges, keysShareAName, refuseRestart, stepDoesNotAdvance } from './repeats.ts';
 
 /**
  * Every format hands its values to a MetricCollector, which turns them into MetricData.
@@ -194,15 +194,7 @@ export class MetricCollector {
       if (record === series.lastRecord) throw keysShareAName(this.locator, series.name, record);
       const last = series.length - 1;
       if (!Object.is(series.values.at(last), value))
-        throw stepDoesNotAdvance(
-          this.locator,
-          series.name,
-          step,
-          this.stepKey,
-          series.lastRecord,
-          record,
-          this.stepFix,
-        );
+        throw stepDoesNotAdvance(this, series.name, step, series.lastRecord, record);
       if (this.keepRecords) series.records.set(last, record);
     } else {
       if (step < lastStep) {
@@ -247,10 +239,7 @@ export class MetricCollector {
 
   finish(): MetricData {
     if (this.seriesByName.size === 0 && this.repeatedFinal !== null) throw this.collapseError(this.repeatedFinal);
-    if (this.changedFinal !== null) {
-      const { name, firstRecord, secondRecord } = this.changedFinal;
-      throw finalValueChanges(this.locator, name, firstRecord, secondRecord);
-    }
+    if (this.changedFinal !== null) throw finalValueChanges(this.locator, this.changedFinal);
     const data = emptyMetricData();
     for (const series of this.seriesByName.values()) {
       data.series.set(
@@ -296,11 +285,7 @@ export class MetricCollector {
         const kept = mergedValues.length - 1;
         if (!Object.is(mergedValues.at(kept), values[index])) {
           // Only a re-logged value that changed needs the step to be a resume's to be read.
-          if (!checkedRestart) {
-            checkedRestart = true;
-            const refusal = restartIsNotAResume(this.locator, series.name, this.stepKey, steps, records);
-            if (refusal) throw refusal;
-          }
+          checkedRestart ||= refuseRestart(this, series.name, steps, records);
           this.noteDuplicate(series.name, step, records[previous]!, records[index]!);
         }
         mergedValues.set(kept, values[index]!);

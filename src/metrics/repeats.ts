@@ -11,6 +11,13 @@ import { STEP_KEY_HINT } from './step-axis.ts';
  * past where it was).
  */
 
+/** What a refusal needs of the collector: where records are, the key the steps came from, the format's own fix. */
+export interface RepeatContext {
+  readonly locator: RecordLocator;
+  readonly stepKey: string | null;
+  readonly stepFix?: string | undefined;
+}
+
 /** What the step was read from, for a message: `"epoch"`, or `the step` when the format has no key. */
 function axisWords(stepKey: string | null): string {
   if (stepKey === null || stepKey.includes(' ')) return 'the step';
@@ -20,22 +27,20 @@ function axisWords(stepKey: string | null): string {
 /**
  * A metric logged again at the step of its previous record with another value: the step does not
  * advance between the metric's records (MLflow's `log_metric` without `step` logs step 0 every time;
- * a per-batch line carrying only `epoch`). `fix` replaces the step-key advice where the format has
- * its own (MLflow: pass `step=`).
+ * a per-batch line carrying only `epoch`). The context's `stepFix` replaces the step-key advice where
+ * the format has its own (MLflow: pass `step=`).
  */
 export function stepDoesNotAdvance(
-  locator: RecordLocator,
+  { locator, stepKey, stepFix }: RepeatContext,
   name: string,
   step: number,
-  stepKey: string | null,
   earlierRecord: number,
   laterRecord: number,
-  fix: string | undefined,
 ): InputFileError {
   return locator.error(
     laterRecord,
     `"${name}" is logged at ${axisWords(stepKey)} ${step} again with another value (first at ${locator.describe(earlierRecord)}): ${axisWords(stepKey)} does not advance between its records, so it does not number them and they cannot be told apart; they are not read as "last value wins"`,
-    fix ?? `${STEP_KEY_HINT} With one line per batch, log a step that counts batches across epochs.`,
+    stepFix ?? `${STEP_KEY_HINT} With one line per batch, log a step that counts batches across epochs.`,
   );
 }
 
@@ -56,9 +61,11 @@ export function keysShareAName(locator: RecordLocator, name: string, record: num
 /** A metric logged without a step in several records, with different values, in a file whose other records have steps. */
 export function finalValueChanges(
   locator: RecordLocator,
-  name: string,
-  earlierRecord: number,
-  laterRecord: number,
+  {
+    name,
+    firstRecord: earlierRecord,
+    secondRecord: laterRecord,
+  }: { name: string; firstRecord: number; secondRecord: number },
 ): InputFileError {
   return locator.error(
     laterRecord,
@@ -70,16 +77,15 @@ export function finalValueChanges(
 /**
  * Steps of one metric in arrival order (with each value's record), for a series whose step went
  * back. A resumed run goes back to its checkpoint and then climbs past every step it logged before;
- * a counter that restarts (a batch index per epoch: 0,1,2,0,1,2) never does. Returns the refusal for
- * the second, or null for a resume.
+ * a counter that restarts (a batch index per epoch: 0,1,2,0,1,2) never does. Throws the refusal for
+ * the second; returns true for a resume (so that a caller can remember it checked).
  */
-export function restartIsNotAResume(
-  locator: RecordLocator,
+export function refuseRestart(
+  { locator, stepKey }: RepeatContext,
   name: string,
-  stepKey: string | null,
   steps: ArrayLike<number>,
   records: ArrayLike<number>,
-): InputFileError | null {
+): true {
   let highestBefore = -1;
   let highest = -1;
   let lastGoBack = -1;
@@ -94,12 +100,12 @@ export function restartIsNotAResume(
     }
     if (step > highest) highest = step;
   }
-  if (lastGoBack < 0) return null;
+  if (lastGoBack < 0) return true;
   let highestAfter = -1;
   for (let index = lastGoBack; index < steps.length; index++) highestAfter = Math.max(highestAfter, steps[index]!);
-  if (highestAfter > highestBefore) return null;
+  if (highestAfter > highestBefore) return true;
   const axis = axisWords(stepKey);
-  return locator.error(
+  throw locator.error(
     records[lastGoBack]!,
     `"${name}" is logged at ${axis} ${steps[lastGoBack - 1]!} (${locator.describe(records[lastGoBack - 1]!)}), then at ${steps[lastGoBack]!}, and never past ${highestBefore} again: ${axis === 'the step' ? 'it' : axis} restarts (a counter per epoch?) rather than numbering the records, and a resumed run would climb past where it stopped; the records cannot be told apart`,
     `${STEP_KEY_HINT} With one line per batch, log a step that counts batches across epochs.`,
