@@ -7,13 +7,20 @@
  * - PyTorch Lightning's `version_N`;
  * - PyTorch SummaryWriter's default `runs/<Mon><DD>_<HH>-<MM>-<SS>_<host>`;
  * - a date and time: Keras' tutorial `logs/fit/%Y%m%d-%H%M%S`, `%Y-%m-%d_%H-%M-%S`, ISO 8601
- *   `2023-11-30T09:00:00`, each optionally followed by `_` or `-` and more (a host, a name);
+ *   `2023-11-30T09:00:00`, each optionally after a name and `_`/`-` and before more (a host, a name);
+ *   Hydra's `outputs/%Y-%m-%d/%H-%M-%S`; W&B's `run-%Y%m%d_%H%M%S-<id>`;
  * - a Unix time in seconds, as SummaryWriter.add_hparams names its subfolder (`str(time.time())`).
  */
 const VERSIONED_RUN_FOLDER_PATTERNS = [
   String.raw`version_\d+`,
   String.raw`[A-Z][a-z]{2}\d{2}_\d{2}-\d{2}-\d{2}_.+`,
-  String.raw`\d{4}-?\d{2}-?\d{2}[-_T]\d{2}[-_:]?\d{2}[-_:]?\d{2}(?:\.\d+)?(?:[-_+].*)?`,
+  // A date and time anywhere after a name: `20231130-090000`, `train_2023-11-30_09-00-00`, `…T09:00:00`.
+  String.raw`(?:.*[-_])?\d{4}-?\d{2}-?\d{2}[-_T]\d{2}[-_:]?\d{2}[-_:]?\d{2}(?:\.\d+)?(?:[-_+].*)?`,
+  // Hydra's `outputs/<%Y-%m-%d>/<%H-%M-%S>`: the day and the time are folders of their own.
+  String.raw`\d{4}-\d{2}-\d{2}`,
+  String.raw`\d{2}-\d{2}-\d{2}`,
+  // W&B's `wandb/run-<%Y%m%d_%H%M%S>-<id>` (and `offline-run-…`), should a glob reach into it.
+  String.raw`(?:offline-)?run-\d{8}_\d{6}-\w+`,
   String.raw`1\d{9}(?:\.\d+)?`,
 ];
 const VERSIONED_RUN_FOLDER = new RegExp(`^(?:${VERSIONED_RUN_FOLDER_PATTERNS.join('|')})$`);

@@ -45,9 +45,26 @@ describe('versioned run folders', () => {
       '2023-11-30T09:00:00',
       '20231130-090000_resnet',
       '1700000000.1234567',
+      'train_2023-11-30_09-00-00',
+      '2023-11-30',
+      '09-00-00',
+      'run-20231130_090000-abc123xy',
+      'offline-run-20231130_090000-abc123xy',
     ];
     for (const name of versioned) assert.ok(isVersionedRunFolder(name), name);
-    for (const name of ['train', 'validation', 'eval', '2023', '20231130', 'run_1', 'v1.2', '12345', 'lightning_logs'])
+    for (const name of [
+      'train',
+      'validation',
+      'eval',
+      '2023',
+      '20231130',
+      'run_1',
+      'v1.2',
+      '12345',
+      'lightning_logs',
+      'layer-1-2',
+      'files',
+    ])
       assert.ok(!isVersionedRunFolder(name), name);
     assert.equal(versionOf('pl/lightning_logs/version_1/events.x'), 'pl/lightning_logs/version_1');
     assert.deepEqual(distinctRuns(['events.a', '1700000000.1234567/events.b']), ['1700000000.1234567']);
