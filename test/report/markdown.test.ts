@@ -4,6 +4,7 @@ import { compareMetrics } from '../../src/compare/compare.ts';
 import { DEFAULT_TOLERANCE, TolerancePicker } from '../../src/compare/tolerance.ts';
 import { renderMarkdown, type ReportInput } from '../../src/report/markdown.ts';
 import { renderTerminal } from '../../src/report/terminal.ts';
+import { renderHtml } from '../../src/report/html.ts';
 import { COMMENT_BODY_LIMIT } from '../../src/github/text-limits.ts';
 import { firstDivergentStepOverall } from '../../src/compare/outcome.ts';
 import { checkReportToJson } from '../../src/report/json.ts';
@@ -185,6 +186,8 @@ test('a run with extra steps: never "identical"; the steps are listed, capped, a
   assert.match(renderMarkdown(reportFor(baseline, nan)), /— diverged: `[^`]+` became NaN at step 2 —/);
   const terminal = renderTerminal(reportFor(baseline, longer), { colour: false, columns: 100 });
   assert.match(terminal, /Steps logged on one side only\n {2}\S+: 7 extra steps in this run: 2, 3, 4, 5, 6, …/);
+  const html = renderHtml(reportFor(baseline, longer), { js: '', css: '' });
+  assert.match(html, /<td>drift \(7 extra steps in this run: 2, 3, 4, 5, 6, …\)<\/td>/);
 });
 
 test('only the final weights differ: the headline says so with the tensor count, not "drift in 0 metrics"', () => {
