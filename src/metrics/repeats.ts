@@ -76,9 +76,11 @@ export function finalValueChanges(
 
 /**
  * Steps of one metric in arrival order (with each value's record), for a series whose step went
- * back. A resumed run goes back to its checkpoint and then climbs past every step it logged before;
- * a counter that restarts (a batch index per epoch: 0,1,2,0,1,2) never does. Throws the refusal for
- * the second; returns true for a resume (so that a caller can remember it checked).
+ * back. A resumed run goes back to its checkpoint, somewhere after the first step it logged; a
+ * counter that restarts (a batch index per epoch: 0,1,2,0,1,2) or a run started over into the same
+ * file goes back to where the series began, and the later records would silently replace every
+ * earlier one. Throws the refusal for the second; returns true for a resume (so that a caller can
+ * remember it checked).
  */
 export function refuseRestart(
   { locator, stepKey }: RepeatContext,
@@ -86,28 +88,19 @@ export function refuseRestart(
   steps: ArrayLike<number>,
   records: ArrayLike<number>,
 ): true {
-  let highestBefore = -1;
-  let highest = -1;
-  let lastGoBack = -1;
   // Going back where a new file starts (event files of a resumed run) is a resume by construction.
   const sameSource = (a: number, b: number) =>
     locator.sourceOf === undefined || locator.sourceOf(records[a]!) === locator.sourceOf(records[b]!);
-  for (let index = 0; index < steps.length; index++) {
+  const first = steps[0]!;
+  for (let index = 1; index < steps.length; index++) {
     const step = steps[index]!;
-    if (index > 0 && step < steps[index - 1]! && sameSource(index, index - 1)) {
-      lastGoBack = index;
-      highestBefore = highest;
-    }
-    if (step > highest) highest = step;
+    if (step >= steps[index - 1]! || step > first || !sameSource(index, index - 1)) continue;
+    const axis = axisWords(stepKey);
+    throw locator.error(
+      records[index]!,
+      `"${name}" is logged at ${axis} ${steps[index - 1]!} (${locator.describe(records[index - 1]!)}), then at ${step} again, back where it began (${locator.describe(records[0]!)}): ${axis === 'the step' ? 'it' : axis} restarts (a counter per epoch, or a run started over in the same file) rather than numbering the records, and the later records would replace every earlier one; a resumed run goes back to its checkpoint, not to the start`,
+      `${STEP_KEY_HINT} With one line per batch, log a step that counts batches across epochs; a new run writes a new file.`,
+    );
   }
-  if (lastGoBack < 0) return true;
-  let highestAfter = -1;
-  for (let index = lastGoBack; index < steps.length; index++) highestAfter = Math.max(highestAfter, steps[index]!);
-  if (highestAfter > highestBefore) return true;
-  const axis = axisWords(stepKey);
-  throw locator.error(
-    records[lastGoBack]!,
-    `"${name}" is logged at ${axis} ${steps[lastGoBack - 1]!} (${locator.describe(records[lastGoBack - 1]!)}), then at ${steps[lastGoBack]!}, and never past ${highestBefore} again: ${axis === 'the step' ? 'it' : axis} restarts (a counter per epoch?) rather than numbering the records, and a resumed run would climb past where it stopped; the records cannot be told apart`,
-    `${STEP_KEY_HINT} With one line per batch, log a step that counts batches across epochs.`,
-  );
+  return true;
 }

@@ -332,10 +332,10 @@ const refusals: RefusalRow[] = [
     hint: /step-key/,
   },
   {
-    name: 'a per-epoch batch index named as the step: it restarts instead of climbing',
+    name: 'a per-epoch batch index named as the step: it goes back to where it began',
     fixture: 'epoch-per-batch.jsonl',
     stepKey: 'batch',
-    message: /logged at "batch" 2 \(.*epoch-per-batch\.jsonl:3\), then at 0, and never past 2 again/,
+    message: /logged at "batch" 2 \(.*epoch-per-batch\.jsonl:3\), then at 0 again, back where it began/,
     line: 4,
   },
   {

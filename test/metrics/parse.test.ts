@@ -192,7 +192,7 @@ describe('JSONL', () => {
     assert.equal(byBatch.line, 4);
     assert.match(
       byBatch.message,
-      /logged at "batch" 2 \(m\.jsonl:3\), then at 0, and never past 2 again: "batch" restarts/,
+      /logged at "batch" 2 \(m\.jsonl:3\), then at 0 again, back where it began \(m\.jsonl:1\): "batch" restarts/,
     );
     assert.match(byBatch.hint!, /step-key/);
   });
@@ -253,23 +253,25 @@ describe('JSONL', () => {
   });
 
   it('lists the first 20 duplicates of a resumed run and counts the rest', () => {
-    const first = Array.from({ length: 25 }, (_, step) => `{"step": ${step}, "loss": 1}`);
-    const resumed = Array.from({ length: 26 }, (_, step) => `{"step": ${step}, "loss": 2}`);
+    const first = Array.from({ length: 26 }, (_, step) => `{"step": ${step}, "loss": 1}`);
+    const resumed = Array.from({ length: 26 }, (_, step) => `{"step": ${step + 1}, "loss": 2}`);
     const data = parseMetricText([...first, ...resumed].join('\n'), 'm.jsonl');
     assert.equal(data.notes.length, 21);
     assert.match(data.notes[20]!, /^5 more values were logged twice .* in m\.jsonl/);
   });
 
-  it('refuses a step that goes back and never climbs past where it was, also when it ends the file', () => {
+  it('refuses a step that goes back to where it began (a restarted counter); a resume to a checkpoint merges', () => {
     const lines = [
       '{"step": 1, "loss": 1}',
       '{"step": 2, "loss": 1}',
       '{"step": 1, "loss": 2}',
       '{"step": 2, "loss": 2}',
     ];
+    const error = parseError(lines.join('\n'), 'm.jsonl');
+    assert.equal(error.line, 3);
     assert.match(
-      parseError(lines.join('\n'), 'm.jsonl').message,
-      /"loss" is logged at step 2 \(m\.jsonl:2\), then at 1/,
+      error.message,
+      /"loss" is logged at step 2 \(m\.jsonl:2\), then at 1 again, back where it began \(m\.jsonl:1\)/,
     );
     // Going back with the same values (a restarted counter of a constant) loses nothing: read.
     const constant = parseMetricText(
@@ -277,15 +279,21 @@ describe('JSONL', () => {
       'm.jsonl',
     );
     assert.deepEqual(series(constant, 'loss'), { steps: [1, 2], values: [1, 1] });
+    // A run resumed from its step-3 checkpoint that ends at the step it had reached: the later segment wins.
+    const resumed = [1, 2, 3, 4, 5].map((step) => `{"step": ${step}, "loss": ${10 - step}}`);
+    resumed.push('{"step": 4, "loss": 1.8}', '{"step": 5, "loss": 1.5}');
+    const data = parseMetricText(resumed.join('\n'), 'm.jsonl');
+    assert.deepEqual(series(data, 'loss'), { steps: [1, 2, 3, 4, 5], values: [9, 8, 7, 1.8, 1.5] });
+    assert.equal(data.notes.length, 2);
   });
 
   it('reads CRLF line ends, blank lines and a byte-order mark, keeping physical line numbers', () => {
     const data = parseMetricText(
-      '\uFEFF{"step": 1, "loss": 1}\r\n\r\n   \r\n{"step": 2, "loss": NaN}\r\n{"step": 1, "loss": 3}\r\n{"step": 3, "loss": 3}\r\n',
+      '\uFEFF{"step": 1, "loss": 1}\r\n\r\n   \r\n{"step": 2, "loss": NaN}\r\n{"step": 3, "loss": 1}\r\n{"step": 2, "loss": 3}\r\n{"step": 4, "loss": 3}\r\n',
       'm.jsonl',
     );
-    assert.deepEqual(series(data, 'loss').steps, [1, 2, 3]);
-    assert.match(data.notes[0]!, /m\.jsonl:1 and m\.jsonl:5/);
+    assert.deepEqual(series(data, 'loss').steps, [1, 2, 3, 4]);
+    assert.match(data.notes[0]!, /m\.jsonl:4 and m\.jsonl:6/);
   });
 
   it('refuses a malformed line, naming the file, the line and what it saw', () => {
@@ -359,10 +367,10 @@ describe('JSON documents', () => {
 
   it('names the log_history entries in a duplicate note', () => {
     const data = parseMetricText(
-      '{"log_history": [{"step": 1, "loss": 1}, {"step": 2, "loss": 1}, {"step": 1, "loss": 2}, {"step": 3, "loss": 1}]}',
+      '{"log_history": [{"step": 1, "loss": 1}, {"step": 2, "loss": 1}, {"step": 3, "loss": 1}, {"step": 2, "loss": 2}, {"step": 4, "loss": 1}]}',
       'trainer_state.json',
     );
-    assert.match(data.notes[0]!, /trainer_state\.json log_history\[0\] and trainer_state\.json log_history\[2\]/);
+    assert.match(data.notes[0]!, /trainer_state\.json log_history\[1\] and trainer_state\.json log_history\[3\]/);
   });
 
   it('refuses a malformed document with the line and column where reading stopped', () => {
@@ -478,7 +486,7 @@ describe('empty input', () => {
 describe('addPrefix', () => {
   it('puts the prefix before every series and final name, leaving the input as it was', () => {
     const data = parseMetricText(
-      '{"step": 2, "loss": 1}\n{"step": 1, "loss": 2}\n{"step": 2, "loss": 3}\n{"step": 3, "loss": 3}\n{"acc": 0.5}\n',
+      '{"step": 1, "loss": 1}\n{"step": 2, "loss": 2}\n{"step": 3, "loss": 3}\n{"step": 2, "loss": 4}\n{"step": 4, "loss": 5}\n{"acc": 0.5}\n',
       'm.jsonl',
     );
     const prefixed = addPrefix(data, 'train');
