@@ -1,7 +1,7 @@
 import { InputFileError } from '../errors.ts';
 import { emptyMetricData, type MetricData, type MetricSeries } from './series.ts';
 import { NonNumericFields } from './non-numeric.ts';
-import { finalValueChanges, keysShareAName, refuseRestart, stepDoesNotAdvance } from './repeats.ts';
+import { finalValueChanges, isClockOrCounter, keysShareAName, refuseRestart, stepDoesNotAdvance } from './repeats.ts';
 
 /**
  * Every format hands its values to a MetricCollector, which turns them into MetricData.
@@ -193,8 +193,12 @@ export class MetricCollector {
     if (step === lastStep) {
       if (record === series.lastRecord) throw keysShareAName(this.locator, series.name, record);
       const last = series.length - 1;
-      if (!Object.is(series.values.at(last), value))
-        throw stepDoesNotAdvance(this, series.name, step, series.lastRecord, record);
+      if (!Object.is(series.values.at(last), value)) {
+        if (!isClockOrCounter(series.name))
+          throw stepDoesNotAdvance(this, series.name, step, series.lastRecord, record);
+        this.noteDuplicate(series.name, step, series.lastRecord, record);
+        series.values.set(last, value);
+      }
       if (this.keepRecords) series.records.set(last, record);
     } else {
       if (step < lastStep) {
@@ -214,7 +218,7 @@ export class MetricCollector {
     else if (earlier.record === record) throw keysShareAName(this.locator, name, record);
     else {
       this.repeatedFinal ??= { name, firstRecord: earlier.firstRecord, secondRecord: record };
-      if (!Object.is(earlier.value, value))
+      if (!Object.is(earlier.value, value) && !isClockOrCounter(name))
         this.changedFinal ??= { name, firstRecord: earlier.record, secondRecord: record };
     }
     this.finals.set(name, { value, record, firstRecord: earlier?.firstRecord ?? record });
@@ -285,7 +289,7 @@ export class MetricCollector {
         const kept = mergedValues.length - 1;
         if (!Object.is(mergedValues.at(kept), values[index])) {
           // Only a re-logged value that changed needs the step to be a resume's to be read.
-          checkedRestart ||= refuseRestart(this, series.name, steps, records);
+          checkedRestart ||= isClockOrCounter(series.name) || refuseRestart(this, series.name, steps, records);
           this.noteDuplicate(series.name, step, records[previous]!, records[index]!);
         }
         mergedValues.set(kept, values[index]!);

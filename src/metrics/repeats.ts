@@ -1,6 +1,8 @@
 import type { InputFileError } from '../errors.ts';
 import type { RecordLocator } from './collector.ts';
-import { STEP_KEY_HINT } from './step-axis.ts';
+import { globToRegExp, matchesAnyGlob } from '../compare/glob.ts';
+import { DEFAULT_IGNORED_METRICS } from '../settings/schema.ts';
+import { normalizeKey, STEP_KEY_HINT, STEP_KEY_PRIORITY } from './step-axis.ts';
 
 /**
  * The refusals for one step holding several values of a metric (docs/metric-formats.md, "One value
@@ -10,6 +12,19 @@ import { STEP_KEY_HINT } from './step-axis.ts';
  * resumed run re-logging steps it had logged before it stopped (the step goes back, then climbs
  * past where it was).
  */
+
+const WALL_CLOCK = DEFAULT_IGNORED_METRICS.map(globToRegExp);
+
+/**
+ * Fields that change on every row by design and are not compared by default: wall clock (`_runtime`,
+ * `_timestamp`, …: DEFAULT_IGNORED_METRICS) and the step counters that are not the file's axis (W&B's
+ * `_step` numbers each row, also the train and val rows Lightning logs at one `trainer/global_step`).
+ * Logged on several rows of one step they keep the last value with a note, as before, rather than
+ * refusing a file whose metrics are fine.
+ */
+export function isClockOrCounter(name: string): boolean {
+  return matchesAnyGlob(name, WALL_CLOCK) || (STEP_KEY_PRIORITY as readonly string[]).includes(normalizeKey(name));
+}
 
 /** What a refusal needs of the collector: where records are, the key the steps came from, the format's own fix. */
 export interface RepeatContext {

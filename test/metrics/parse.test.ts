@@ -181,6 +181,18 @@ describe('JSONL', () => {
     assert.deepEqual(same.notes, []);
   });
 
+  it('W&B with Lightning: `_step`, `_runtime` and `_timestamp` change on the train and val rows of one step, and that is no collapse', () => {
+    const rows = [
+      { train_loss: 2.3, 'trainer/global_step': 49, epoch: 0, _step: 0, _runtime: 1.0, _timestamp: 1700000001.0 },
+      { val_loss: 2.0, 'trainer/global_step': 49, epoch: 0, _step: 1, _runtime: 1.5, _timestamp: 1700000001.5 },
+      { train_loss: 1.9, 'trainer/global_step': 99, epoch: 1, _step: 2, _runtime: 2.0, _timestamp: 1700000002.0 },
+    ];
+    const data = parseMetricText(rows.map((row) => JSON.stringify(row)).join('\n'), 'wandb-history.jsonl');
+    assert.deepEqual(series(data, 'train_loss'), { steps: [49, 99], values: [2.3, 1.9] });
+    assert.deepEqual(series(data, 'val_loss'), { steps: [49], values: [2.0] });
+    assert.ok(data.notes.some((note) => note.startsWith('_step at step 49 was logged twice')));
+  });
+
   it('refuses an epoch axis with one line per batch, and a per-epoch batch counter named as the step', () => {
     const lines: string[] = [];
     for (const epoch of [0, 1])
