@@ -40,6 +40,7 @@ export function compareMetrics(baseline: MetricData, current: MetricData, option
     unusedToleranceGlobs: options.tolerances.unusedGlobs(),
     notes: [...renames, ...baseline.notes.map((n) => `baseline: ${n}`), ...current.notes.map((n) => `run: ${n}`)],
     stepKeys: { baseline: baseline.stepAxes ?? [], current: current.stepAxes ?? [] },
+    uncompared: [...new Set([...(baseline.uncompared ?? []), ...(current.uncompared ?? [])])].filter(keep).sort(),
   };
 }
 
@@ -186,7 +187,15 @@ function compareSeries(
       continue;
     }
     if (baselineStep === undefined || currentStep < baselineStep) {
+      // A step the run has and the baseline lacks (it ran longer, or logs more often): the run is not
+      // the baseline's run, so it is drift as a missing step is; a NaN there is where it diverged.
       if (result.extraStepCount++ < MAX_LISTED_STEPS) result.extraSteps.push(currentStep);
+      result.firstDivergentStep ??= currentStep;
+      result.firstOutOfToleranceStep ??= currentStep;
+      const value = current.values[j]!;
+      if (result.becameNonFinite === null && !Number.isFinite(value))
+        result.becameNonFinite = { step: currentStep, value };
+      outOfTolerance = true;
       j++;
       continue;
     }

@@ -22,7 +22,7 @@ export interface MetricComparison {
   kind: 'series' | 'final';
   /**
    * First step whose values differ at all, even inside the tolerance; null for finals or when none.
-   * A baseline step the run lacks counts (it is where the curves part); a step only the run has does not.
+   * A baseline step the run lacks counts (it is where the curves part), and so does a step only the run has.
    */
   firstDivergentStep: number | null;
   /** First step outside the tolerance, a missing step included; null for finals or when none. */
@@ -34,7 +34,7 @@ export interface MetricComparison {
   baselineValue: number | null;
   currentValue: number | null;
   /**
-   * Steps the baseline has and the run lacks (drift), and the reverse (reported only): the first
+   * Steps the baseline has and the run lacks, and the reverse (both drift: the run is not the baseline's run): the first
    * MAX_LISTED_STEPS of each, and how many there are in all (a run that stopped early can lack
    * millions).
    */
@@ -42,7 +42,7 @@ export interface MetricComparison {
   missingStepCount: number;
   extraSteps: number[];
   extraStepCount: number;
-  /** The first value of the run that is NaN or ±Infinity where the baseline's is finite (a diverged run); null when none. */
+  /** The first value of the run that is NaN or ±Infinity where the baseline's is finite or absent (a diverged run); null when none. */
   becameNonFinite: { step: number | null; value: number } | null;
   /** For a missing metric: a new metric of the run holding exactly its steps and values (a renamed metric?). */
   renamedTo: string | null;
@@ -82,4 +82,6 @@ export interface Verdict {
   unusedToleranceGlobs: string[];
   notes: string[];
   stepKeys: StepKeys;
+  /** Fields whose values (some or all) were text, not numbers, and so were not compared (MetricData.uncompared). */
+  uncompared?: string[];
 }

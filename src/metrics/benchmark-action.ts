@@ -2,6 +2,7 @@ import type { MetricData } from './series.ts';
 import { collectMetrics } from './collector.ts';
 import { arrayEntryLocator } from './locators.ts';
 import { hasFieldTypes } from './log-objects.ts';
+import { isOverflow, outOfRangeError } from './out-of-range.ts';
 
 /**
  * github-action-benchmark's "custom" tool JSON (customSmallerIsBetter / customBiggerIsBetter,
@@ -24,10 +25,21 @@ export function isBenchmarkActionJson(document: unknown): document is BenchmarkE
 
 /**
  * One final value per entry, named by its `name` (`range` and `extra` are descriptions, not
- * values). A name given twice is refused by the collector (no step tells the entries apart).
+ * values). A name given twice is refused by the collector (no step tells the entries apart), and so
+ * is a value outside the double range (`1e400`) when the document came from JSON.parse.
  */
-export function readBenchmarkActionJson(document: BenchmarkEntry[], file: string): MetricData {
-  return collectMetrics(arrayEntryLocator(file, ''), (collector) => {
-    document.forEach((entry, index) => collector.addFinal(entry.name, entry.value, index));
+export function readBenchmarkActionJson(
+  document: BenchmarkEntry[],
+  file: string,
+  options: { parsedStrictly: boolean },
+): MetricData {
+  const locator = arrayEntryLocator(file, '');
+  return collectMetrics(locator, (collector) => {
+    document.forEach((entry, index) => {
+      // From JSON.parse, an infinite value was a literal outside the double range (JSON has no infinity token).
+      if (options.parsedStrictly && isOverflow(entry.value))
+        throw outOfRangeError(locator, index, entry.name, { infinityToken: 'Infinity (json.dumps does)' });
+      collector.addFinal(entry.name, entry.value, index);
+    });
   });
 }

@@ -171,6 +171,7 @@ function mergeInto(target: MetricData, source: MetricData, file: string, owners:
   }
   target.notes.push(...source.notes);
   target.stepAxes!.push(...(source.stepAxes ?? []));
+  if (source.uncompared) (target.uncompared ??= []).push(...source.uncompared);
 }
 
 async function readMetricFile(

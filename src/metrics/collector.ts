@@ -5,6 +5,8 @@ import { GrowableFloat64, SeriesBuilder, StepTrack } from './series-builder.ts';
 
 export type { RecordLocator } from './locators.ts';
 export type { SeriesBuilder } from './series-builder.ts';
+import { NonNumericFields } from './non-numeric.ts';
+import { finalValueChanges, isClockOrCounter, keysShareAName, refuseRestart, stepDoesNotAdvance } from './repeats.ts';
 
 /**
  * A value logged twice at one step is noted only when the two differ: Lightning and the HF
@@ -51,8 +53,14 @@ export class MetricCollector {
   private readonly notes: string[] = [];
   private duplicateCount = 0;
   private repeatedFinal: RepeatedFinal | null = null;
+  /** The first final value logged again with another value (refused when the file also has steps). */
+  private changedFinal: RepeatedFinal | null = null;
   /** The key the format read steps from; set by the format's reader, reported in MetricData.stepAxes. */
   stepKey: string | null = null;
+  /** The format's own advice for a step that does not advance (MLflow: pass `step=`); default: the step-key hint. */
+  stepFix: string | undefined;
+  /** Text values of fields, reported when they hide numbers (non-numeric.ts). */
+  readonly nonNumeric = new NonNumericFields();
 
   constructor(readonly locator: RecordLocator) {}
 
@@ -71,8 +79,12 @@ export class MetricCollector {
   addPoint(series: SeriesBuilder, step: number, value: number, record: number): void {
     const lastStep = series.lastStep();
     if (step === lastStep) {
-      if (!Object.is(series.values.at(series.length - 1), value))
+      if (record === series.lastRecord()) throw keysShareAName(this.locator, series.name, record);
+      if (!Object.is(series.values.at(series.length - 1), value)) {
+        if (!isClockOrCounter(series.name))
+          throw stepDoesNotAdvance(this, series.name, step, series.lastRecord(), record);
         this.noteDuplicate(series.name, step, series.lastRecord(), record);
+      }
       series.replaceLast(value, record);
       return;
     }
@@ -84,9 +96,11 @@ export class MetricCollector {
   addFinal(name: string, value: number, record: number): void {
     const earlier = this.finals.get(name);
     if (earlier === undefined) this.refuseOverCap();
-    else if (earlier.record !== record) {
+    else if (earlier.record === record) throw keysShareAName(this.locator, name, record);
+    else {
       this.repeatedFinal ??= { name, firstRecord: earlier.firstRecord, secondRecord: record };
-      if (!Object.is(earlier.value, value)) this.noteDuplicate(name, undefined, earlier.record, record);
+      if (!Object.is(earlier.value, value) && !isClockOrCounter(name))
+        this.changedFinal ??= { name, firstRecord: earlier.record, secondRecord: record };
     }
     this.finals.set(name, { value, record, firstRecord: earlier?.firstRecord ?? record });
   }
@@ -111,6 +125,7 @@ export class MetricCollector {
   /** The MetricData read. Throws InputFileError for a step-less file whose records repeat a metric. */
   finish(): MetricData {
     if (this.seriesByName.size === 0 && this.repeatedFinal !== null) throw this.collapseError(this.repeatedFinal);
+    if (this.changedFinal !== null) throw finalValueChanges(this.locator, this.changedFinal);
     const data = emptyMetricData();
     const locator = this.locator;
     for (const series of this.seriesByName.values()) {
@@ -128,6 +143,7 @@ export class MetricCollector {
       data.finalOrigins!.set(name, { locator, record });
     }
     data.notes.push(...this.notes);
+    this.nonNumeric.report(this.locator, data);
     const unlisted = this.duplicateCount - MAX_DUPLICATE_NOTES;
     if (unlisted > 0) {
       data.notes.push(
@@ -155,12 +171,16 @@ export class MetricCollector {
     const order = Array.from(steps.keys()).sort((a, b) => steps[a]! - steps[b]! || a - b);
     const merged = { steps: new GrowableFloat64(), values: new GrowableFloat64(), records: new GrowableFloat64() };
     let previous = -1;
+    let checkedRestart = false;
     for (const index of order) {
       const step = steps[index]!;
       if (previous >= 0 && steps[previous] === step) {
         const kept = merged.values.length - 1;
-        if (!Object.is(merged.values.at(kept), values[index]))
+        if (!Object.is(merged.values.at(kept), values[index])) {
+          // Only a re-logged value that changed needs the step to be a resume's to be read.
+          checkedRestart ||= isClockOrCounter(series.name) || refuseRestart(this, series.name, steps, records);
           this.noteDuplicate(series.name, step, records[previous]!, records[index]!);
+        }
         merged.values.set(kept, values[index]!);
         merged.records.set(kept, records[index]!);
       } else {
@@ -173,12 +193,11 @@ export class MetricCollector {
     return { steps: merged.steps.view(), values: merged.values.view(), records: merged.records.view() };
   }
 
-  private noteDuplicate(name: string, step: number | undefined, earlierRecord: number, laterRecord: number): void {
+  private noteDuplicate(name: string, step: number, earlierRecord: number, laterRecord: number): void {
     this.duplicateCount++;
     if (this.duplicateCount > MAX_DUPLICATE_NOTES) return;
-    const what = step === undefined ? `${name} (final value)` : `${name} at step ${step}`;
     this.notes.push(
-      `${what} was logged twice with different values (${this.locator.describe(earlierRecord)} and ${this.locator.describe(laterRecord)}); the last value was kept`,
+      `${name} at step ${step} was logged twice with different values (${this.locator.describe(earlierRecord)} and ${this.locator.describe(laterRecord)}); the last value was kept`,
     );
   }
 }

@@ -5,7 +5,7 @@ import { lineLocator } from './locators.ts';
 import { isValidStep } from './log-objects.ts';
 import type { LineSource } from './line-source.ts';
 import { readRecords, type DelimitedRecord } from './delimited-records.ts';
-import { STEP_KEY_HINT, StepAxisChooser } from './step-axis.ts';
+import { notAStepHint, StepAxisChooser } from './step-axis.ts';
 
 /** What the report says the step was read from when it is pandas' unnamed index column. */
 export const INDEX_COLUMN_AXIS = '(unnamed index column)';
@@ -91,7 +91,7 @@ export function parseDelimited(
           throw locator.error(
             line,
             `the unnamed first column (pandas' index, read as the step) goes from ${previousIndex} to ${step}; an index is read as the step only while it counts up by one`,
-            STEP_KEY_HINT,
+            "An unnamed column cannot be named with `step-key`: write the index with a name (df.to_csv(index_label='step')) if it is the step, or leave it out (index=False) and log a step column.",
           );
         }
         if (step !== undefined) previousIndex = step;
@@ -101,7 +101,10 @@ export function parseDelimited(
         if (index === stepColumn || column.skipped) continue;
         const cell = fields[index]!;
         const value = parseNumericCell(cell);
-        if (value === undefined) continue;
+        if (value === undefined) {
+          if (cell.trim() !== '') collector.nonNumeric.see(column.name, cell, line);
+          continue;
+        }
         if (value === Infinity || value === -Infinity) checkNotOverflow(cell, column.name, line, locator);
         if (record.unterminated && TRUNCATED_NUMBER.test(cell)) {
           throw locator.error(
@@ -125,6 +128,7 @@ function readStepCell(cell: string, columnName: string, line: number, locator: R
     throw locator.error(
       line,
       `"${columnName}" must be a whole number >= 0 (it is the step), got ${JSON.stringify(cell)}`,
+      notAStepHint(columnName),
     );
   return step + 0; // -0 -> 0
 }

@@ -36,8 +36,8 @@ export interface JsonDocumentOptions {
 export function readJsonDocument(document: unknown, file: string, options: JsonDocumentOptions): MetricData {
   if (nestedDeeperThan(document, MAX_DEPTH))
     throw wholeFileLocator(file).error(0, `nested more than ${MAX_DEPTH} levels deep`);
-  if (isBenchmarkActionJson(document)) return readBenchmarkActionJson(document, file);
-  if (isMegatronGoldenValues(document)) return readMegatronGoldenValues(document, file);
+  if (isBenchmarkActionJson(document)) return readBenchmarkActionJson(document, file, options);
+  if (isMegatronGoldenValues(document)) return readMegatronGoldenValues(document, file, options);
   if (Array.isArray(document)) return readEntries(document, arrayEntryLocator(file, ''), options);
   if (isLogObject(document) && Array.isArray(document.log_history)) {
     return readEntries(document.log_history, arrayEntryLocator(file, 'log_history'), options);
@@ -68,5 +68,6 @@ function readEntries(entries: unknown[], locator: RecordLocator, options: JsonDo
       if (!isLogObject(entry)) throw locator.error(index, `expected an object of metrics, got ${describeValue(entry)}`);
       reader.read(entry, index, options.parsedStrictly);
     });
+    reader.checkStepKeyFound();
   });
 }

@@ -39,6 +39,7 @@ export function parseJsonLines(source: LineSource, options: { stepKey?: string |
       }
       reader.read(value, lineNumber, parsedStrictly);
     }
+    reader.checkStepKeyFound();
   });
 }
 

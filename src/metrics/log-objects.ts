@@ -1,5 +1,7 @@
+import { InputFileError } from '../errors.ts';
 import type { MetricCollector, SeriesBuilder } from './collector.ts';
-import { StepAxisChooser } from './step-axis.ts';
+import { notAStepHint, StepAxisChooser } from './step-axis.ts';
+import { isOverflow, outOfRangeError } from './out-of-range.ts';
 
 /** Deeper objects than this are refused rather than risking a stack overflow. */
 export const MAX_DEPTH = 1000;
@@ -11,6 +13,9 @@ export const MAX_DEPTH = 1000;
 export const MAX_ARRAY_METRICS = 1000;
 
 export type LogObject = Record<string, unknown>;
+
+/** How many record keys a message about a missing step key lists. */
+const MAX_KEYS_LISTED = 12;
 
 /** Whether VALUE is a plain object (not null, not an array): a log record. */
 export function isLogObject(value: unknown): value is LogObject {
@@ -113,12 +118,32 @@ export class LogObjectReader {
   /** Names of long arrays already noted, so a array logged on every line is noted once. */
   private readonly skippedArrays = new Set<string>();
 
+  /** Top-level keys of the records, in first-seen order (a few), for a step-key that names none of them. */
+  private readonly keysSeen = new Set<string>();
+
   constructor(
     private readonly collector: MetricCollector,
     /** The `step-key` setting; undefined: recognised by name; null: no step axis (a summary object). */
-    stepKey: string | null | undefined,
+    private readonly stepKey: string | null | undefined,
   ) {
     this.axis = new StepAxisChooser(stepKey, collector.locator);
+  }
+
+  /**
+   * After the last record: a `step-key` that no record holds is refused naming the keys the records
+   * do hold, rather than reading every record as final values and reporting their repetition.
+   */
+  checkStepKeyFound(): void {
+    if (typeof this.stepKey !== 'string' || this.axis.fixedKey !== null || this.keysSeen.size === 0) return;
+    const keys = [...this.keysSeen].map((key) => `"${key}"`);
+    throw new InputFileError(
+      this.collector.locator.file,
+      undefined,
+      `step-key "${this.stepKey}": no record in the file has this key (its records have ${keys.join(', ')}${this.keysSeen.size === MAX_KEYS_LISTED ? ', …' : ''})`,
+      {
+        hint: 'Name one of the keys the records have with the `step-key` setting (compare: --step-key KEY), or leave it out to recognise the step by name.',
+      },
+    );
   }
 
   /**
@@ -129,6 +154,8 @@ export class LogObjectReader {
   read(object: LogObject, record: number, parsedStrictly: boolean): void {
     const stepKey = this.axis.pick(object, record);
     this.collector.stepKey = this.axis.fixedKey;
+    if (this.axis.fixedKey === null && typeof this.stepKey === 'string')
+      for (const key in object) if (this.keysSeen.size < MAX_KEYS_LISTED) this.keysSeen.add(key);
     if (stepKey === undefined) {
       this.walk(this.root, object, undefined, undefined, record, parsedStrictly);
       return;
@@ -138,6 +165,7 @@ export class LogObjectReader {
       throw this.collector.locator.error(
         record,
         `"${stepKey}" must be a whole number >= 0 (it is the step), got ${describeValue(step)}`,
+        notAStepHint(stepKey),
       );
     }
     this.walk(this.root, object, stepKey, step + 0 /* -0 -> 0 */, record, parsedStrictly);
@@ -172,10 +200,14 @@ export class LogObjectReader {
       const value = frame.object[key];
       if (typeof value === 'number') {
         const leaf = frame.node.child(key, isRoot, position);
-        if (parsedStrictly && (value === Infinity || value === -Infinity))
-          throw outOfRange(this.collector, record, leaf.name);
+        if (parsedStrictly && isOverflow(value))
+          throw outOfRangeError(this.collector.locator, record, leaf.name, {
+            infinityToken: 'Infinity (json.dumps does)',
+          });
         if (step === undefined) this.collector.addFinal(leaf.name, value, record);
         else this.collector.addPoint(leaf.seriesIn(this.collector), step, value, record);
+      } else if (typeof value === 'string') {
+        this.collector.nonNumeric.see(frame.node.child(key, isRoot, position).name, value, record);
       } else if (Array.isArray(value) && value.length > MAX_ARRAY_METRICS) {
         const name = frame.node.child(key, isRoot, position).name;
         if (!this.skippedArrays.has(name)) {
@@ -197,12 +229,4 @@ export class LogObjectReader {
       }
     }
   }
-}
-
-function outOfRange(collector: MetricCollector, record: number, name: string): Error {
-  return collector.locator.error(
-    record,
-    `"${name}" is a number outside the double range (beyond ±1.8e308, e.g. 1e400); it is not read as Infinity`,
-    'Write infinity as Infinity (json.dumps does) if that is what the training produced; a finite value that large cannot be compared.',
-  );
 }

@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { InputFileError } from '../errors.ts';
 import { looksLikeMlflowMetric, mlflowMetricName, parseMlflowMetric } from './mlflow.ts';
 import { readMlflowFolder } from './mlflow-store.ts';
+import { dvcliveMetricsFolder, readDvcliveFolder } from './dvclive.ts';
 import type { FolderReadOptions } from './run-folders.ts';
 import type { MetricData } from './series.ts';
 import { REFUSED_FORMATS, SNIFF_BYTES, sniffFormat } from './sniff.ts';
@@ -47,14 +48,16 @@ export function readStructuredMetrics(target: string, options: FolderReadOptions
 function readMetricFolder(dir: string, options: FolderReadOptions): MetricData {
   const eventFiles = findEventFiles(dir);
   if (eventFiles.length > 0) return readTensorBoardLogDir(dir, eventFiles, options);
+  const dvclive = dvcliveMetricsFolder(dir);
+  if (dvclive) return readDvcliveFolder(dvclive, options);
   const mlflow = readMlflowFolder(dir, options);
   if (mlflow) return mlflow;
   throw new InputFileError(
     dir,
     undefined,
-    'is a folder holding no TensorBoard event file (events.out.tfevents.*) and no MLflow run (a folder with metrics/)',
+    'is a folder holding no TensorBoard event file (events.out.tfevents.*), no MLflow run (a folder with metrics/) and no DVCLive output (plots/metrics/*.tsv)',
     {
-      hint: 'Give a metric file (JSONL, JSON, CSV, TSV), a TensorBoard log folder, or an MLflow run folder (mlruns/<experiment>/<run>) or its metrics/ folder; a glob such as dir/*.csv reads several files.',
+      hint: 'Give a metric file (JSONL, JSON, CSV, TSV), a TensorBoard log folder, a DVCLive folder, or an MLflow run folder (mlruns/<experiment>/<run>) or its metrics/ folder; a glob such as dir/*.csv reads several files.',
     },
   );
 }

@@ -89,6 +89,8 @@ function readMetricsFolder(metricsDir: string): MetricData {
     for (const [metricName, series] of metric.series) data.series.set(metricName, series);
     data.notes.push(...metric.notes);
   }
+  // Every line's third column is MLflow's step: one axis for the folder, not one line per metric file.
+  data.stepAxes!.push({ file: metricsDir, stepKey: 'step' });
   return data;
 }
 

@@ -1,6 +1,7 @@
 import { collectMetrics } from './collector.ts';
 import { lineLocator } from './locators.ts';
 import type { MetricData } from './series.ts';
+import { isOverflow, outOfRangeError } from './out-of-range.ts';
 
 /**
  * One metric file of MLflow's file store (mlflow/store/tracking/file_store.py): one line per logged
@@ -41,7 +42,8 @@ export function mlflowMetricName(file: string): string {
 /**
  * Reads one MLflow metric file into a series named `name`; the timestamps are wall clock and dropped.
  * A step logged twice keeps the last value (MLflow keeps both; its UI plots the last), with a note.
- * Throws InputFileError naming the file and line for a line of another shape or a negative step.
+ * Throws InputFileError naming the file and line for a line of another shape, a negative step, or a
+ * value outside the double range (`1e400`: Python writes a real infinity as `inf`).
  */
 export function parseMlflowMetric(text: string, file: string, name: string): MetricData {
   const locator = lineLocator(file);
@@ -49,6 +51,8 @@ export function parseMlflowMetric(text: string, file: string, name: string): Met
   return collectMetrics(locator, (collector) => {
     // The third column of every line is MLflow's `step`: the step axis (reported as the file's step key).
     collector.stepKey = 'step';
+    collector.stepFix =
+      'Pass the step when logging: mlflow.log_metric(name, value, step=step); without it MLflow logs every value at step 0.';
     const series = collector.seriesFor(name);
     for (let index = 0; index < lines.length; index++) {
       const line = lines[index]!;
@@ -61,6 +65,8 @@ export function parseMlflowMetric(text: string, file: string, name: string): Met
           `expected an MLflow metric line "<timestamp ms> <value> <step>", got: ${line.slice(0, 80)}`,
         );
       }
+      if (isOverflow(value) && !(match[2]! in PYTHON_FLOAT_WORDS))
+        throw outOfRangeError(locator, index + 1, name, { written: match[2]!, infinityToken: 'inf (Python does)' });
       const step = Number(match[3]);
       if (step < 0 || !Number.isSafeInteger(step))
         throw locator.error(index + 1, `the step ${match[3]} is not a whole number from 0 to 2^53`);

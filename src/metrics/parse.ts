@@ -113,6 +113,15 @@ function pickDelimiter(header: string, file: string): Delimiter {
   const hasTab = header.includes('\t');
   const hasComma = header.includes(',');
   if (hasTab !== hasComma) return hasTab ? '\t' : ',';
+  // `sep=';'` (a European-locale CSV) or `|`: one column named "step;loss" would hold no numbers.
+  const other = !hasTab && !hasComma ? [';', '|'].find((separator) => header.includes(separator)) : undefined;
+  if (other !== undefined)
+    throw new InputFileError(
+      file,
+      1,
+      `the header ${JSON.stringify(header.trim().slice(0, 80))} separates its columns with "${other}"; only commas (CSV) and tabs (TSV) separate columns`,
+      { hint: "Write the file with commas (pandas: to_csv(sep=','), the default) or tabs, or as JSONL." },
+    );
   return /\.tsv$/i.test(file) ? '\t' : ',';
 }
 
@@ -136,5 +145,6 @@ export function renameMetrics(data: MetricData, rename: (name: string) => string
     finalOrigins: new Map([...(data.finalOrigins ?? [])].map(([name, origin]) => [rename(name), origin])),
     notes: [...data.notes],
     stepAxes: [...(data.stepAxes ?? [])],
+    ...(data.uncompared ? { uncompared: data.uncompared.map(rename) } : {}),
   };
 }

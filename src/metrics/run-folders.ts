@@ -1,22 +1,58 @@
 /**
- * Loggers that start a new folder for every run (PyTorch Lightning's `lightning_logs/version_N`,
- * PyTorch SummaryWriter's default `runs/<Mon><DD>_<HH>-<MM>-<SS>_<host>`) leave the folders of earlier
- * runs in place; on a reused self-hosted checkout a glob or a log folder then holds several runs.
- * These helpers tell them apart so that only this run's files are read.
+ * Loggers that start a new folder for every run leave the folders of earlier runs in place; on a
+ * reused self-hosted checkout a glob or a log folder then holds several runs. These helpers tell them
+ * apart so that only this run's files are read, and so that a folder named anew each run never enters
+ * a metric name (every rerun would otherwise "drift": `20261130-092909.train.loss` missing, a new
+ * `20261130-092912.train.loss`). Recognised (docs/metric-formats.md, "Versioned log folders"):
+ * - PyTorch Lightning's `version_N`;
+ * - PyTorch SummaryWriter's default `runs/<Mon><DD>_<HH>-<MM>-<SS>_<host>`;
+ * - a date and time: Keras' tutorial `logs/fit/%Y%m%d-%H%M%S`, `%Y-%m-%d_%H-%M-%S`, ISO 8601
+ *   `2023-11-30T09:00:00`, each optionally after a name and `_`/`-` and before more (a host, a name);
+ *   Hydra's `outputs/%Y-%m-%d/%H-%M-%S`; W&B's `run-%Y%m%d_%H%M%S-<id>`;
+ * - a Unix time in seconds, as SummaryWriter.add_hparams names its subfolder (`str(time.time())`).
  */
-const VERSIONED_RUN_FOLDER = /^(version_\d+|[A-Z][a-z]{2}\d{2}_\d{2}-\d{2}-\d{2}_.+)$/;
+const VERSIONED_RUN_FOLDER_PATTERNS = [
+  String.raw`version_\d+`,
+  String.raw`[A-Z][a-z]{2}\d{2}_\d{2}-\d{2}-\d{2}_.+`,
+  // A date and time anywhere after a name: `20231130-090000`, `train_2023-11-30_09-00-00`, `…T09:00:00`.
+  String.raw`(?:.*[-_])?\d{4}-?\d{2}-?\d{2}[-_T]\d{2}[-_:]?\d{2}[-_:]?\d{2}(?:\.\d+)?(?:[-_+].*)?`,
+  // Hydra's `outputs/<%Y-%m-%d>/<%H-%M-%S>`: the day and the time are folders of their own.
+  String.raw`\d{4}-\d{2}-\d{2}`,
+  String.raw`\d{2}-\d{2}-\d{2}`,
+  // W&B's `wandb/run-<%Y%m%d_%H%M%S>-<id>` (and `offline-run-…`), should a glob reach into it.
+  String.raw`(?:offline-)?run-\d{8}_\d{6}-\w+`,
+  String.raw`1\d{9}(?:\.\d+)?`,
+];
+const VERSIONED_RUN_FOLDER = new RegExp(`^(?:${VERSIONED_RUN_FOLDER_PATTERNS.join('|')})$`);
 
 /** Whether a folder name is one a logger makes anew for each run (see above). */
 export function isVersionedRunFolder(name: string): boolean {
   return VERSIONED_RUN_FOLDER.test(name);
 }
 
-/** The path segments of `relativePath` that name a versioned run folder, joined: '' when there are none. */
+/**
+ * The folder of the versioned run a file belongs to: `relativePath` up to and including its last
+ * versioned segment (`lightning_logs/version_1/events…` -> `lightning_logs/version_1`); '' when no
+ * folder of its path is versioned. A path, so that a message can name a folder that exists.
+ */
 export function versionOf(relativePath: string): string {
-  return relativePath
-    .split('/')
-    .filter((segment, index, all) => index < all.length - 1 && isVersionedRunFolder(segment))
-    .join('/');
+  const segments = relativePath.split('/').slice(0, -1);
+  let last = -1;
+  segments.forEach((segment, index) => {
+    if (isVersionedRunFolder(segment)) last = index;
+  });
+  return segments.slice(0, last + 1).join('/');
+}
+
+/**
+ * The distinct runs among files (relative paths): their versionOf folders, less those that hold
+ * another (a run's events next to the versioned subfolder SummaryWriter.add_hparams makes in it are
+ * one run). More than one left means several runs of one logger.
+ */
+export function distinctRuns(relativePaths: string[]): string[] {
+  const versions = [...new Set(relativePaths.map(versionOf))];
+  const holds = (outer: string, inner: string) => outer !== inner && (outer === '' || inner.startsWith(`${outer}/`));
+  return versions.filter((version) => !versions.some((other) => holds(version, other))).sort();
 }
 
 export interface DatedFile {

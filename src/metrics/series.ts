@@ -47,6 +47,11 @@ export interface MetricData {
    * records and baselines, which do not store it.
    */
   stepAxes?: StepAxis[];
+  /**
+   * Fields read but not (fully) compared: their values, or some of them, were text, not numbers
+   * (`tensor(2.31)`; non-numeric.ts). A note says why; the headline says they were not compared.
+   */
+  uncompared?: string[];
 }
 
 /** A MetricData with nothing in it, for a reader to fill. */

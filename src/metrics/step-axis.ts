@@ -20,6 +20,16 @@ export const STEP_KEY_PRIORITY = [
 
 export const STEP_KEY_HINT = `Name the step with the \`step-key\` setting (compare: --step-key KEY); recognised without it: ${STEP_KEY_PRIORITY.join(', ')} (epoch only when none of the others is there).`;
 
+/**
+ * The advice for a step key whose value is not a whole number: a fractional `epoch` (the HF Trainer
+ * logs 0.25 after a quarter epoch) is progress, not a step.
+ */
+export function notAStepHint(stepKey: string): string {
+  return normalizeKey(stepKey) === 'epoch'
+    ? 'A fractional epoch (logged every part of an epoch) does not number records: log a whole-number step with them and it is the axis, or name one with the `step-key` setting.'
+    : `If "${stepKey}" is not the step, name the key that is with the \`step-key\` setting (compare: --step-key KEY).`;
+}
+
 /** A key as step keys are compared: trimmed, lower case. */
 export function normalizeKey(key: string): string {
   return key.trim().toLowerCase();

@@ -145,9 +145,15 @@ export function renderMermaidCharts(
   name: string,
   baseline: MetricSeries,
   current: MetricSeries,
-  comparison: Pick<MetricComparison, 'firstDivergentStep' | 'firstOutOfToleranceStep'>,
+  comparison: Pick<MetricComparison, 'firstDivergentStep' | 'firstOutOfToleranceStep'> &
+    Partial<Pick<MetricComparison, 'becameNonFinite'>>,
+  axis: 'step' | 'epoch' = 'step',
 ): string | null {
-  const mark = firstNonFinite(baseline, current);
+  // A run that became NaN at a step the baseline never logged (it ran longer) is marked there too.
+  const past = comparison.becameNonFinite;
+  const mark =
+    firstNonFinite(baseline, current) ??
+    (past && past.step !== null ? { step: past.step, label: formatValue(past.value) } : null);
   const shared = sharedPoints(baseline, current);
   const all = mark ? withMark(shared, mark) : shared;
   if (all.steps.length < 2) return null;
@@ -162,9 +168,9 @@ export function renderMermaidCharts(
     s === parting || s === mark?.step
       ? `"${s === parting ? '▲' : ''}${s}${s === mark?.step ? ` ⚠ ${mark.label}` : ''}"`
       : String(s);
-  const xAxis = `x-axis "step${where.length > 0 ? ` (${where.join(', ')})` : ''}" [${points.steps.map(xLabel).join(', ')}]`;
+  const xAxis = `x-axis "${axis}${where.length > 0 ? ` (${where.join(', ')})` : ''}" [${points.steps.map(xLabel).join(', ')}]`;
   const label = quote(name);
-  const marked = mark ? `, ${mark.label} at step ${mark.step} (marked ⚠)` : '';
+  const marked = mark ? `, ${mark.label} at ${axis} ${mark.step} (marked ⚠)` : '';
   const curves = axisScale([...points.baseline, ...points.current]);
   const difference = points.current.map((c, i) => c - points.baseline[i]!);
   const differenceScale = axisScale(difference);

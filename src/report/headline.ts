@@ -5,6 +5,7 @@
 import type { MetricComparison, Verdict } from '../compare/types.ts';
 import { firstDivergentStepOverall, isDriftedMetric } from '../compare/outcome.ts';
 import type { ReportInput } from './markdown.ts';
+import { uncomparedText } from './coverage.ts';
 
 const OUTCOME_HEADLINE: Record<ReportInput['outcome'], string> = {
   pass: '✅ repro-check: reproduced',
@@ -73,6 +74,7 @@ export function headlineText(input: ReportInput): string {
     );
     text += ` — ${plural(compared, 'metric')} within tolerance${bitwise ? ', bit-for-bit identical' : ''}${input.weightsNotCompared ? '; the weights were not compared (this run wrote no checkpoint)' : ''}`;
   }
+  if (verdict && (verdict.uncompared?.length ?? 0) > 0) text += `; ${uncomparedText(verdict.uncompared!)}`;
   if (input.uncleanTree) text += ` (${UNCLEAN_TREE_NOTE})`;
   return text;
 }

@@ -5,6 +5,7 @@ import { formatDiff, formatStep, formatValue } from './format.ts';
 import { lttbIndices } from './lttb.ts';
 import type { ReportInput } from './markdown.ts';
 import { headlineText } from './headline.ts';
+import { describeStepGaps } from './coverage.ts';
 import { nextSteps } from './next-steps.ts';
 
 /** The charting library, inlined so that the report opens offline: uPlot's IIFE build and its stylesheet. */
@@ -42,7 +43,7 @@ export function renderHtml(input: ReportInput, library: ChartLibrary): string {
   });
   const rows = (verdict?.metrics ?? []).map(
     (m) =>
-      `<tr class="${m.status}"><td>${escape(m.name)}${m.kind === 'final' ? ' (final)' : ''}</td><td>${formatValue(m.baselineValue)}</td><td>${formatValue(m.currentValue)}</td><td>${formatDiff(m.maxAbsDiff)}</td><td>${formatDiff(m.maxRelDiff)}</td><td>${formatStep(m.firstDivergentStep)}</td><td>${formatStep(m.firstOutOfToleranceStep)}</td><td>${m.status}</td></tr>`,
+      `<tr class="${m.status}"><td>${escape(m.name)}${m.kind === 'final' ? ' (final)' : ''}</td><td>${formatValue(m.baselineValue)}</td><td>${formatValue(m.currentValue)}</td><td>${formatDiff(m.maxAbsDiff)}</td><td>${formatDiff(m.maxRelDiff)}</td><td>${formatStep(m.firstDivergentStep)}</td><td>${formatStep(m.firstOutOfToleranceStep)}</td><td>${m.status}${gapText(m)}</td></tr>`,
   );
   const notes = [...input.notes, ...(verdict?.notes ?? [])];
   const steps = nextSteps(input);
@@ -103,6 +104,12 @@ function chartData(
     baseline: indices.map((i) => aligned.baseline[i]!),
     current: indices.map((i) => aligned.current[i]!),
   };
+}
+
+/** " (1 extra step in this run: 3)" after the status, as the markdown row has it. */
+function gapText(metric: MetricComparison): string {
+  const gaps = describeStepGaps(metric);
+  return gaps === null ? '' : ` (${escape(gaps)})`;
 }
 
 function escape(text: string): string {

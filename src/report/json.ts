@@ -37,6 +37,8 @@ export interface VerdictJson {
   notes: string[];
   /** Which key each metric file's steps were read from (null: the file held final values only). */
   stepKeys: Verdict['stepKeys'];
+  /** Fields whose values (some or all) were text, not numbers, and were not compared; the notes say where. */
+  uncompared: string[];
 }
 
 const encodeOrNull = (value: number | null) => (value === null ? null : encodeNumber(value));
@@ -80,6 +82,7 @@ export function verdictToJson(verdict: Verdict): VerdictJson {
     unusedToleranceGlobs: verdict.unusedToleranceGlobs,
     notes: verdict.notes,
     stepKeys: verdict.stepKeys,
+    uncompared: verdict.uncompared ?? [],
   };
 }
 

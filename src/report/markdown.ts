@@ -6,6 +6,7 @@ import type { MetricData } from '../metrics/series.ts';
 import { renderMermaidCharts } from './chart.ts';
 import { nextSteps, type NextStepsContext } from './next-steps.ts';
 import { cell, formatDiff, formatStep, formatValue } from './format.ts';
+import { describeStepGaps } from './coverage.ts';
 // GitHub's limit, stated once (pure constants: the report stays free of effects).
 import { COMMENT_BODY_LIMIT } from '../github/text-limits.ts';
 
@@ -101,7 +102,7 @@ function renderAtDetail(input: ReportInput, detail: Detail): string {
       .flatMap((metric) => {
         const b = input.baselineData?.series.get(metric.name);
         const c = input.currentData?.series.get(metric.name);
-        const chart = b && c ? renderMermaidCharts(metric.name, b, c, metric) : null;
+        const chart = b && c ? renderMermaidCharts(metric.name, b, c, metric, axisNoun(verdict)) : null;
         return chart ? [{ name: metric.name, chart }] : [];
       });
     if (charts.length > 0) {
@@ -160,8 +161,8 @@ function tableHeader(axis: string): string[] {
 
 function metricRow(metric: MetricComparison): string {
   const stepNote = metric.kind === 'final' ? ' (final)' : metric.finalStep === null ? '' : ` @${metric.finalStep}`;
-  const missing =
-    metric.missingStepCount > 0 ? ` (${metric.missingStepCount} steps missing, first ${metric.missingSteps[0]})` : '';
+  const gaps = describeStepGaps(metric);
+  const missing = gaps === null ? '' : ` (${gaps})`;
   const renamed = metric.renamedTo ? ` (renamed? → \`${metric.renamedTo}\`)` : '';
   return `| ${cell(metric.name)}${stepNote} | ${formatValue(metric.baselineValue)} | ${formatValue(metric.currentValue)} | ${formatDiff(metric.maxAbsDiff)} | ${formatDiff(metric.maxRelDiff)} | ${formatStep(metric.firstDivergentStep)} | ${formatStep(metric.firstOutOfToleranceStep)} | ${STATUS_LABEL[metric.status]}${cell(missing + renamed)} |`;
 }

@@ -3,8 +3,9 @@ import type { MetricComparison } from '../compare/types.ts';
 import { sampleForChart, sharedPoints } from './chart.ts';
 import { formatDiff, formatStep, formatValue } from './format.ts';
 import type { ReportInput } from './markdown.ts';
-import { drifted, headlineText, uncleanTreeLine } from './headline.ts';
+import { axisNoun, drifted, headlineText, uncleanTreeLine } from './headline.ts';
 import { nextSteps } from './next-steps.ts';
+import { describeStepGaps } from './coverage.ts';
 
 export interface TerminalOptions {
   /** ANSI colours; off for NO_COLOR (no-color.org) and for output that is not a terminal. */
@@ -37,10 +38,10 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions): st
   if (input.uncleanTree) lines.push('', paint(uncleanTreeLine(input.uncleanTree), OUTCOME_COLOUR.accepted));
   const verdict = input.verdict;
   if (verdict) {
-    lines.push('', ...metricTable(verdict.metrics, columns, paint));
+    lines.push('', ...metricTable(verdict.metrics, columns, paint), ...stepGapLines(verdict.metrics, paint));
     const toChart = drifted(verdict);
     for (const metric of toChart.slice(0, MAX_TERMINAL_CHARTS))
-      lines.push(...metricCharts(metric, input, columns, options.colour));
+      lines.push(...metricCharts(metric, input, columns, options.colour, axisNoun(verdict)));
     if (toChart.length > MAX_TERMINAL_CHARTS)
       lines.push(
         '',
@@ -117,6 +118,19 @@ function metricTable(metrics: MetricComparison[], columns: number, paint: Paint)
   );
 }
 
+/** Metrics whose two sides logged different steps (drift: the table's status alone would not say why). */
+function stepGapLines(metrics: MetricComparison[], paint: Paint): string[] {
+  const gaps = metrics.flatMap((m) => {
+    const text = describeStepGaps(m);
+    return text === null ? [] : [`  ${m.name}: ${text}`];
+  });
+  if (gaps.length === 0) return [];
+  const more = gaps.length > MAX_GAP_LINES ? [`  … and ${gaps.length - MAX_GAP_LINES} more metrics`] : [];
+  return ['', paint('Steps logged on one side only', BOLD), ...gaps.slice(0, MAX_GAP_LINES), ...more];
+}
+
+const MAX_GAP_LINES = 10;
+
 function colourStatus(line: string, status: MetricComparison['status'], paint: Paint): string {
   const at = line.lastIndexOf(status);
   return at < 0 ? line : line.slice(0, at) + paint(status, STATUS_COLOUR[status]) + line.slice(at + status.length);
@@ -144,7 +158,13 @@ function alignedRows(rows: string[][], columns: number, right: boolean[] = []): 
 }
 
 /** Both curves and the difference of one drifted metric, one chart column per plotted step. */
-function metricCharts(metric: MetricComparison, input: ReportInput, columns: number, colour: boolean): string[] {
+function metricCharts(
+  metric: MetricComparison,
+  input: ReportInput,
+  columns: number,
+  colour: boolean,
+  axis: 'step' | 'epoch',
+): string[] {
   const baseline = input.baselineData?.series.get(metric.name);
   const current = input.currentData?.series.get(metric.name);
   if (!baseline || !current) return [];
@@ -172,10 +192,10 @@ function metricCharts(metric: MetricComparison, input: ReportInput, columns: num
     '',
     `${metric.name}: ${legend}`,
     curves,
-    stepAxis(points.steps, metric.firstDivergentStep),
+    stepAxis(points.steps, metric.firstDivergentStep, axis),
     `${metric.name}: this run − baseline`,
     diff,
-    stepAxis(points.steps, metric.firstDivergentStep),
+    stepAxis(points.steps, metric.firstDivergentStep, axis),
   ];
 }
 
@@ -183,12 +203,12 @@ function metricCharts(metric: MetricComparison, input: ReportInput, columns: num
  * The step labels under an asciichart plot: the first and last plotted step and a ▲ under the first
  * divergent one. asciichart puts point i at column LABEL_WIDTH + i (label, then the axis).
  */
-function stepAxis(steps: number[], firstDivergentStep: number | null): string {
+function stepAxis(steps: number[], firstDivergentStep: number | null, axis: 'step' | 'epoch'): string {
   const line = Array.from({ length: LABEL_WIDTH + steps.length }, () => ' ');
   const put = (column: number, text: string) =>
     [...text].forEach((ch, k) => column + k < line.length && (line[column + k] = ch));
   const last = String(steps.at(-1));
-  put(LABEL_WIDTH - 5, `step ${steps[0]}`);
+  put(LABEL_WIDTH - axis.length - 1, `${axis} ${steps[0]}`);
   put(line.length - last.length, last);
   const parting = firstDivergentStep === null ? -1 : steps.findIndex((s) => s >= firstDivergentStep);
   if (parting >= 0) {

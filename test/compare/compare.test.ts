@@ -123,7 +123,7 @@ test('missing metrics are drift, new ones are reported but pass', () => {
   assert.equal(onlyNew.status, 'pass');
 });
 
-test('missing steps are drift, extra steps are only reported', () => {
+test('missing steps and extra steps are both drift: the run is not the baseline run', () => {
   const [short] = compareMetrics(
     data({
       loss: [
@@ -152,9 +152,34 @@ test('missing steps are drift, extra steps are only reported', () => {
     }),
     defaults(),
   ).metrics;
-  assert.equal(long!.status, 'pass');
+  assert.equal(long!.status, 'drift');
   assert.deepEqual(long!.extraSteps, [5]);
-  assert.equal(long!.firstDivergentStep, null, 'a step only the run has parts nothing');
+  assert.equal(long!.extraStepCount, 1);
+  assert.equal(long!.firstDivergentStep, 5, 'a step only the run has is where the runs part');
+  assert.equal(long!.firstOutOfToleranceStep, 5);
+  assert.equal(long!.becameNonFinite, null);
+});
+
+test('a non-finite value at a step only the run has is where it diverged', () => {
+  const [nan] = compareMetrics(
+    data({
+      loss: [
+        [1, 2],
+        [2, 1.5],
+      ],
+    }),
+    data({
+      loss: [
+        [1, 2],
+        [2, 1.5],
+        [3, NaN],
+      ],
+    }),
+    defaults(),
+  ).metrics;
+  assert.equal(nan!.status, 'drift');
+  assert.deepEqual(nan!.becameNonFinite, { step: 3, value: NaN });
+  assert.equal(nan!.firstDivergentStep, 3);
 });
 
 test('drift from missing steps alone names the first missing step as divergent and out of tolerance', () => {

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { readComparable } from '../../src/record/baseline-store.ts';
+import { InputFileError } from '../../src/errors.ts';
 import { globToRegExp, matchesAnyGlob } from '../../src/compare/glob.ts';
 import { DEFAULT_IGNORED_METRICS } from '../../src/settings/schema.ts';
 
@@ -20,6 +21,9 @@ interface FormatRow {
   /** Path under test/fixtures/metrics. */
   fixture: string;
   expect: { series?: Record<string, Array<[number, number]>>; finals?: Record<string, number> };
+  /** Fields read but not compared (text where a number was meant), each with a note matching `notes`. */
+  uncompared?: string[];
+  notes?: RegExp[];
 }
 
 const f32 = (values: number[], firstStep = 1): Array<[number, number]> =>
@@ -85,6 +89,53 @@ const rows: FormatRow[] = [
         ],
       },
     },
+  },
+  {
+    name: 'Megatron-LM / NeMo golden values, list form: one value per `step_interval` from `start_step`',
+    fixture: 'megatron/golden_values_list.json',
+    expect: {
+      series: {
+        'lm loss': [
+          [0, 1.0707427263259888],
+          [5, 1.0570980310440063],
+          [10, 1.0689748525619507],
+        ],
+        'num-zeros': [
+          [0, 0],
+          [5, 1],
+          [10, 2],
+        ],
+      },
+    },
+  },
+  {
+    name: 'CSV of str(tensor) cells (`.item()` forgotten): the column is not compared, and a note says why',
+    fixture: 'tensor-strings.csv',
+    expect: {
+      series: {
+        lr: [
+          [1, 0.2],
+          [2, 0.15000000000000002],
+          [3, 0.05000000000000003],
+        ],
+      },
+    },
+    uncompared: ['loss'],
+    notes: [/^loss: "tensor\(1\.0707\)" \(.*tensor-strings\.csv:2\) is a number written as text.*`\.item\(\)`/],
+  },
+  {
+    name: 'JSONL with one str(tensor) loss among numbers: noted and counted; the text `phase` field is silently not a metric',
+    fixture: 'tensor-strings.jsonl',
+    expect: {
+      series: {
+        loss: [
+          [2, 1.0570980310440063],
+          [3, 1.0689748525619507],
+        ],
+      },
+    },
+    uncompared: ['loss'],
+    notes: [/^loss: "tensor\(1\.0707\)" \(.*tensor-strings\.jsonl:1\) is a number written as text/],
   },
   {
     name: 'Keras CSVLogger (CRLF): `epoch` is the step when nothing else is',
@@ -247,6 +298,94 @@ describe('metric file layouts', () => {
       const finals = Object.fromEntries([...data.finals].filter(([name]) => compared(name)));
       assert.deepEqual(series, row.expect.series ?? {});
       assert.deepEqual(finals, row.expect.finals ?? {});
+      assert.deepEqual(data.uncompared ?? [], row.uncompared ?? []);
+      const notes = data.notes.filter((note) => /is not a number|written as text/.test(note));
+      assert.equal(notes.length, row.notes?.length ?? 0, notes.join('\n'));
+      row.notes?.forEach((pattern, index) => assert.match(notes[index]!, pattern));
+    });
+  }
+});
+
+interface RefusalRow {
+  name: string;
+  /** Path under test/fixtures/metrics/refused-text (written by make_refused_text.py). */
+  fixture: string;
+  stepKey?: string;
+  /** The message names the metric and what is wrong; `line`: the record it names, where the format has lines. */
+  message: RegExp;
+  line?: number;
+  hint?: RegExp;
+}
+
+const refusals: RefusalRow[] = [
+  {
+    name: 'MLflow log_metric without step: every value at step 0',
+    fixture: 'mlflow-no-step',
+    message: /metrics\/loss:2: "loss" is logged at step 0 again with another value \(first at .*metrics\/loss:1\)/,
+    hint: /log_metric\(name, value, step=step\)/,
+  },
+  {
+    name: 'an epoch axis with one JSONL line per batch',
+    fixture: 'epoch-per-batch.jsonl',
+    message: /"batch" is logged at "epoch" 0 again with another value/,
+    line: 2,
+    hint: /step-key/,
+  },
+  {
+    name: 'a per-epoch batch index named as the step: it goes back to where it began',
+    fixture: 'epoch-per-batch.jsonl',
+    stepKey: 'batch',
+    message: /logged at "batch" 2 \(.*epoch-per-batch\.jsonl:3\), then at 0 again, back where it began/,
+    line: 4,
+  },
+  {
+    name: 'a step-less metric repeated with other values among stepped lines',
+    fixture: 'stepless-repeats.jsonl',
+    message: /"loss" is logged without a step again with another value \(first at .*stepless-repeats\.jsonl:1\)/,
+    line: 2,
+  },
+  {
+    name: 'a dotted key next to the nested keys it flattens to',
+    fixture: 'flat-and-nested.jsonl',
+    message: /two keys of this record give the metric name "a\.b"/,
+    line: 1,
+  },
+  {
+    name: 'github-action-benchmark JSON with 1e400',
+    fixture: 'out-of-range/benchmark.json',
+    message: /"x" is a number outside the double range/,
+  },
+  {
+    name: 'Megatron-LM golden values with 1e400',
+    fixture: 'out-of-range/golden_values.json',
+    message: /"lm loss" at step 2 is a number outside the double range/,
+  },
+  {
+    name: 'an MLflow metric file with 1e400',
+    fixture: 'out-of-range/mlruns/0/run',
+    message: /metrics\/loss:2: "loss" is 1e400, a number outside the double range/,
+  },
+  {
+    name: 'a CSV with 1e400',
+    fixture: 'out-of-range/metrics.csv',
+    message: /"loss" is 1e400, a number outside the double range/,
+    line: 3,
+  },
+];
+
+describe('metric files refused rather than read wrongly (exit 2)', () => {
+  for (const row of refusals) {
+    it(row.name, () => {
+      assert.throws(
+        () => readComparable(`${fixtures}refused-text/${row.fixture}`, { stepKey: row.stepKey }),
+        (error: unknown) => {
+          assert.ok(error instanceof InputFileError, String(error));
+          assert.match(error.message, row.message);
+          if (row.line !== undefined) assert.equal(error.line, row.line);
+          if (row.hint) assert.match(error.hint ?? '', row.hint);
+          return true;
+        },
+      );
     });
   }
 });

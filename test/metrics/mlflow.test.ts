@@ -27,20 +27,31 @@ async function age(dir: string, ms: number): Promise<void> {
 }
 
 describe('MLflow metric files', () => {
-  it('reads nan/inf as Python writes them and keeps the last of a step logged twice, with a note', () => {
+  it('reads nan/inf as Python writes them and keeps the last of a step a resumed run logged again, with a note', () => {
     const data = parseMlflowMetric(
-      '1700000000000 nan 0\n1700000000001 inf 1\n1700000000002 -inf 1\n1700000000003 1e-05 2\n',
+      '1700000000000 nan 0\n1700000000001 inf 1\n1700000000002 0.5 2\n1700000000003 -inf 1\n1700000000004 1e-05 2\n1700000000005 1e-05 3\n',
       'm/loss',
       'loss',
     );
     const loss = data.series.get('loss')!;
-    assert.deepEqual(Array.from(loss.steps), [0, 1, 2]);
+    assert.deepEqual(Array.from(loss.steps), [0, 1, 2, 3]);
     // The report says which key numbered the records: MLflow's third column, its step.
     assert.deepEqual(data.stepAxes, [{ file: 'm/loss', stepKey: 'step' }]);
-    assert.deepEqual(Array.from(loss.values), [NaN, -Infinity, 1e-5]);
+    assert.deepEqual(Array.from(loss.values), [NaN, -Infinity, 1e-5, 1e-5]);
     assert.match(
       data.notes[0] ?? '',
-      /loss at step 1 was logged twice with different values \(m\/loss:2 and m\/loss:3\)/,
+      /loss at step 1 was logged twice with different values \(m\/loss:2 and m\/loss:4\)/,
+    );
+  });
+
+  it('refuses values logged without a step (all at step 0), with the MLflow fix', () => {
+    assert.throws(
+      () => parseMlflowMetric('1700000000000 2.31 0\n1700000001000 1.99 0\n1700000002000 1.52 0\n', 'm/loss', 'loss'),
+      (error) =>
+        error instanceof InputFileError &&
+        error.line === 2 &&
+        /"loss" is logged at step 0 again with another value \(first at m\/loss:1\)/.test(error.message) &&
+        /log_metric\(name, value, step=step\)/.test(error.hint ?? ''),
     );
   });
 

@@ -170,11 +170,53 @@ describe('JSONL', () => {
     assert.deepEqual(data.notes, []);
   });
 
-  it('keeps the last of two values at one step and notes the metric, step and both lines', () => {
-    const data = parseMetricText('{"step": 1, "loss": 3}\n{"step": 1, "loss": 4}\n', 'run/m.jsonl');
-    assert.deepEqual(series(data, 'loss'), { steps: [1], values: [4] });
-    assert.equal(data.notes.length, 1);
-    assert.match(data.notes[0]!, /loss at step 1 .*run\/m\.jsonl:1 and run\/m\.jsonl:2.*last value was kept/);
+  it('refuses a metric logged at one step twice with different values, naming the metric, step, both lines and step-key', () => {
+    const error = parseError('{"step": 1, "loss": 3}\n{"step": 1, "loss": 4}\n', 'run/m.jsonl');
+    assert.equal(error.line, 2);
+    assert.match(error.message, /"loss" is logged at step 1 again with another value \(first at run\/m\.jsonl:1\)/);
+    assert.match(error.hint!, /`step-key` setting/);
+    // The same value again at one step is harmless (Lightning repeats `epoch` on train and val rows).
+    const same = parseMetricText('{"step": 1, "epoch": 0, "loss": 3}\n{"step": 1, "epoch": 0}\n', 'm.jsonl');
+    assert.deepEqual(series(same, 'epoch'), { steps: [1], values: [0] });
+    assert.deepEqual(same.notes, []);
+  });
+
+  it('W&B with Lightning: `_step`, `_runtime` and `_timestamp` change on the train and val rows of one step, and that is no collapse', () => {
+    const rows = [
+      { train_loss: 2.3, 'trainer/global_step': 49, epoch: 0, _step: 0, _runtime: 1.0, _timestamp: 1700000001.0 },
+      { val_loss: 2.0, 'trainer/global_step': 49, epoch: 0, _step: 1, _runtime: 1.5, _timestamp: 1700000001.5 },
+      { train_loss: 1.9, 'trainer/global_step': 99, epoch: 1, _step: 2, _runtime: 2.0, _timestamp: 1700000002.0 },
+    ];
+    const data = parseMetricText(rows.map((row) => JSON.stringify(row)).join('\n'), 'wandb-history.jsonl');
+    assert.deepEqual(series(data, 'train_loss'), { steps: [49, 99], values: [2.3, 1.9] });
+    assert.deepEqual(series(data, 'val_loss'), { steps: [49], values: [2.0] });
+    assert.ok(data.notes.some((note) => note.startsWith('_step at step 49 was logged twice')));
+  });
+
+  it('refuses an epoch axis with one line per batch, and a per-epoch batch counter named as the step', () => {
+    const lines: string[] = [];
+    for (const epoch of [0, 1])
+      for (const batch of [0, 1, 2]) lines.push(JSON.stringify({ epoch, batch, loss: 2 - epoch - batch / 10 }));
+    const byEpoch = parseError(lines.join('\n'), 'm.jsonl');
+    assert.equal(byEpoch.line, 2);
+    assert.match(byEpoch.message, /"batch" is logged at "epoch" 0 again with another value \(first at m\.jsonl:1\)/);
+    const byBatch = parseError(lines.join('\n'), 'm.jsonl', { stepKey: 'batch' });
+    assert.equal(byBatch.line, 4);
+    assert.match(
+      byBatch.message,
+      /logged at "batch" 2 \(m\.jsonl:3\), then at 0 again, back where it began \(m\.jsonl:1\): "batch" restarts/,
+    );
+    assert.match(byBatch.hint!, /step-key/);
+  });
+
+  it('refuses two keys of one record that flatten to one name, naming both forms', () => {
+    const error = parseError('{"step": 1, "a.b": 1.5, "a": {"b": 2.0}}\n', 'm.jsonl');
+    assert.equal(error.line, 1);
+    assert.match(
+      error.message,
+      /two keys of this record give the metric name "a\.b" \(a key holding dots, "a\.b", and nested keys, "a": \{"b": …\}/,
+    );
+    assert.match(parseError('{"a.b": 1, "a": {"b": 1}}', 'summary.json').message, /metric name "a\.b"/);
   });
 
   it('refuses a step-less file whose records repeat a metric, naming the metric, two lines and step-key', () => {
@@ -196,11 +238,13 @@ describe('JSONL', () => {
     assert.deepEqual(data.stepAxes, [{ file: 'm.jsonl', stepKey: 'epoch_no' }]);
   });
 
-  it('notes a final value logged twice with different values among stepped records', () => {
-    const data = parseMetricText('{"step": 1, "loss": 1}\n{"acc": 0.5}\n{"acc": 0.5}\n{"acc": 0.7}\n', 'm.jsonl');
-    assert.deepEqual([...data.finals], [['acc', 0.7]]);
-    assert.deepEqual(data.notes.length, 1);
-    assert.match(data.notes[0]!, /acc \(final value\).*m\.jsonl:3 and m\.jsonl:4/);
+  it('refuses a step-less metric repeated with different values among stepped records; the same value is one final', () => {
+    const lines = ['{"loss": 2.0}', '{"loss": 1.5}', '{"step": 2, "val_loss": 1.4}', '{"loss": 1.0}'];
+    const error = parseError(lines.join('\n'), 'm.jsonl');
+    assert.equal(error.line, 2);
+    assert.match(error.message, /"loss" is logged without a step again with another value \(first at m\.jsonl:1\)/);
+    const data = parseMetricText('{"step": 1, "loss": 1}\n{"acc": 0.5}\n{"acc": 0.5}\n', 'm.jsonl');
+    assert.deepEqual([...data.finals], [['acc', 0.5]]);
   });
 
   it('sorts a resumed run whose steps go backwards and notes each re-logged step with both lines', () => {
@@ -220,20 +264,48 @@ describe('JSONL', () => {
     assert.match(data.notes[1]!, /loss at step 3 .*m\.jsonl:3 and m\.jsonl:5/);
   });
 
-  it('lists the first 20 duplicates and counts the rest', () => {
-    const lines = Array.from({ length: 25 }, (_, step) => `{"step": ${step}, "loss": 1}\n{"step": ${step}, "loss": 2}`);
-    const data = parseMetricText(lines.join('\n'), 'm.jsonl');
+  it('lists the first 20 duplicates of a resumed run and counts the rest', () => {
+    const first = Array.from({ length: 26 }, (_, step) => `{"step": ${step}, "loss": 1}`);
+    const resumed = Array.from({ length: 26 }, (_, step) => `{"step": ${step + 1}, "loss": 2}`);
+    const data = parseMetricText([...first, ...resumed].join('\n'), 'm.jsonl');
     assert.equal(data.notes.length, 21);
     assert.match(data.notes[20]!, /^5 more values were logged twice .* in m\.jsonl/);
   });
 
-  it('reads CRLF line ends, blank lines and a byte-order mark, keeping physical line numbers', () => {
-    const data = parseMetricText(
-      '\uFEFF{"step": 1, "loss": 1}\r\n\r\n   \r\n{"step": 2, "loss": NaN}\r\n{"step": 2, "loss": 3}\r\n',
+  it('refuses a step that goes back to where it began (a restarted counter); a resume to a checkpoint merges', () => {
+    const lines = [
+      '{"step": 1, "loss": 1}',
+      '{"step": 2, "loss": 1}',
+      '{"step": 1, "loss": 2}',
+      '{"step": 2, "loss": 2}',
+    ];
+    const error = parseError(lines.join('\n'), 'm.jsonl');
+    assert.equal(error.line, 3);
+    assert.match(
+      error.message,
+      /"loss" is logged at step 2 \(m\.jsonl:2\), then at 1 again, back where it began \(m\.jsonl:1\)/,
+    );
+    // Going back with the same values (a restarted counter of a constant) loses nothing: read.
+    const constant = parseMetricText(
+      lines.map((line) => line.replace(/"loss": \d/, '"loss": 1')).join('\n'),
       'm.jsonl',
     );
-    assert.deepEqual(series(data, 'loss').steps, [1, 2]);
-    assert.match(data.notes[0]!, /m\.jsonl:4 and m\.jsonl:5/);
+    assert.deepEqual(series(constant, 'loss'), { steps: [1, 2], values: [1, 1] });
+    // A run resumed from its step-3 checkpoint that ends at the step it had reached: the later segment wins.
+    const resumed = [1, 2, 3, 4, 5].map((step) => `{"step": ${step}, "loss": ${10 - step}}`);
+    resumed.push('{"step": 4, "loss": 1.8}', '{"step": 5, "loss": 1.5}');
+    const data = parseMetricText(resumed.join('\n'), 'm.jsonl');
+    assert.deepEqual(series(data, 'loss'), { steps: [1, 2, 3, 4, 5], values: [9, 8, 7, 1.8, 1.5] });
+    assert.equal(data.notes.length, 2);
+  });
+
+  it('reads CRLF line ends, blank lines and a byte-order mark, keeping physical line numbers', () => {
+    const data = parseMetricText(
+      '\uFEFF{"step": 1, "loss": 1}\r\n\r\n   \r\n{"step": 2, "loss": NaN}\r\n{"step": 3, "loss": 1}\r\n{"step": 2, "loss": 3}\r\n{"step": 4, "loss": 3}\r\n',
+      'm.jsonl',
+    );
+    assert.deepEqual(series(data, 'loss').steps, [1, 2, 3, 4]);
+    assert.match(data.notes[0]!, /m\.jsonl:4 and m\.jsonl:6/);
   });
 
   it('refuses a malformed line, naming the file, the line and what it saw', () => {
@@ -307,10 +379,10 @@ describe('JSON documents', () => {
 
   it('names the log_history entries in a duplicate note', () => {
     const data = parseMetricText(
-      '{"log_history": [{"step": 1, "loss": 1}, {"step": 1, "loss": 2}]}',
+      '{"log_history": [{"step": 1, "loss": 1}, {"step": 2, "loss": 1}, {"step": 3, "loss": 1}, {"step": 2, "loss": 2}, {"step": 4, "loss": 1}]}',
       'trainer_state.json',
     );
-    assert.match(data.notes[0]!, /trainer_state\.json log_history\[0\] and trainer_state\.json log_history\[1\]/);
+    assert.match(data.notes[0]!, /trainer_state\.json log_history\[1\] and trainer_state\.json log_history\[3\]/);
   });
 
   it('refuses a malformed document with the line and column where reading stopped', () => {
@@ -425,7 +497,10 @@ describe('empty input', () => {
 
 describe('addPrefix', () => {
   it('puts the prefix before every series and final name, leaving the input as it was', () => {
-    const data = parseMetricText('{"step": 1, "loss": 1}\n{"step": 1, "loss": 2}\n{"acc": 0.5}\n', 'm.jsonl');
+    const data = parseMetricText(
+      '{"step": 1, "loss": 1}\n{"step": 2, "loss": 2}\n{"step": 3, "loss": 3}\n{"step": 2, "loss": 4}\n{"step": 4, "loss": 5}\n{"acc": 0.5}\n',
+      'm.jsonl',
+    );
     const prefixed = addPrefix(data, 'train');
     assert.deepEqual([...prefixed.series.keys()], ['train.loss']);
     assert.deepEqual([...prefixed.finals], [['train.acc', 0.5]]);
@@ -435,6 +510,39 @@ describe('addPrefix', () => {
 });
 
 describe('the step axis', () => {
+  it('a step-key no record holds is named with the keys the records have', () => {
+    const error = parseError('{"step": 1, "loss": 2}\n{"step": 2, "loss": 1}\n', 'm.jsonl', { stepKey: 'iteration' });
+    assert.match(
+      error.message,
+      /step-key "iteration": no record in the file has this key \(its records have "step", "loss"\)/,
+    );
+    const entries = parseError('[{"step": 1, "loss": 2}, {"step": 2, "loss": 1}]', 'm.json', { stepKey: 'iteration' });
+    assert.match(entries.message, /step-key "iteration": no record/);
+  });
+
+  it('a fractional epoch as the step is refused with advice; other non-whole steps name the step-key fix', () => {
+    const epoch = parseError('{"epoch": 0.25, "loss": 2}\n{"epoch": 0.5, "loss": 1}\n', 'm.jsonl');
+    assert.match(epoch.message, /"epoch" must be a whole number >= 0 \(it is the step\), got 0\.25/);
+    assert.match(epoch.hint!, /fractional epoch .* log a whole-number step/);
+    assert.match(
+      parseError('step,loss\n1.5,2\n', 'm.csv').hint!,
+      /If "step" is not the step, name the key that is with the `step-key` setting/,
+    );
+  });
+
+  it('a CSV separated by semicolons is refused naming the separator', () => {
+    const error = parseError('step;loss;acc\n0;1.0;0.5\n', 'm.csv');
+    assert.equal(error.line, 1);
+    assert.match(error.message, /separates its columns with ";"; only commas \(CSV\) and tabs \(TSV\)/);
+    assert.match(parseError('step|loss\n0|1\n', 'm.csv').message, /with "\|"/);
+  });
+
+  it("pandas' index with gaps: the advice names the index, not a step-key it cannot have", () => {
+    const error = parseError(',loss\n0,1.0\n2,0.9\n4,0.8\n', 'm.csv');
+    assert.equal(error.line, 3);
+    assert.match(error.hint!, /index_label='step'.*index=False/);
+  });
+
   it('takes the first key of the documented priority, matched case-insensitively after trimming', () => {
     const cases: Array<[string, string]> = [
       ['{"epoch": 1, "global_step": 5, "loss": 1}\n{"epoch": 1, "global_step": 6, "loss": 1}\n', 'global_step'],

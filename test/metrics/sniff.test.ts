@@ -82,10 +82,10 @@ describe('formats that are not read are refused by name, with what to do', () =>
     });
   }
 
-  it('a folder of no known layout names both layouts it looked for', () => {
+  it('a folder of no known layout names the layouts it looked for', () => {
     assert.throws(
       () => readComparable(path.join(metrics, 'refused')),
-      /holding no TensorBoard event file .* and no MLflow run/,
+      /holding no TensorBoard event file .*, no MLflow run .* and no DVCLive output \(plots\/metrics\/\*\.tsv\)/,
     );
   });
 });

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { compareMetrics } from '../../src/compare/compare.ts';
 import { DEFAULT_TOLERANCE, TolerancePicker } from '../../src/compare/tolerance.ts';
 import { renderMarkdown, type ReportInput } from '../../src/report/markdown.ts';
+import { renderTerminal } from '../../src/report/terminal.ts';
+import { renderHtml } from '../../src/report/html.ts';
 import { COMMENT_BODY_LIMIT } from '../../src/github/text-limits.ts';
 import { firstDivergentStepOverall } from '../../src/compare/outcome.ts';
 import { checkReportToJson } from '../../src/report/json.ts';
@@ -164,8 +166,28 @@ test('a run that stopped early: the headline names the first step it never reach
   // The row names the first missing step in the first-divergent and first-out-of-tolerance columns.
   assert.match(
     text,
-    /\| layer_0\.grad_norm @29 \| [^|]+ \| [^|]+ \| 0 \| 0 \| 30 \| 30 \| \*\*drift\*\* \(20 steps missing, first 30\) \|/,
+    /\| layer_0\.grad_norm @29 \| [^|]+ \| [^|]+ \| 0 \| 0 \| 30 \| 30 \| \*\*drift\*\* \(20 baseline steps missing: 30, 31, 32, 33, 34, …\) \|/,
   );
+});
+
+test('a run with extra steps: never "identical"; the steps are listed, capped, and a NaN there is the divergence', () => {
+  const baseline = curves(1, 2, () => 0);
+  const longer = curves(1, 9, () => 0);
+  const text = renderMarkdown(reportFor(baseline, longer));
+  assert.doesNotMatch(text, /identical/);
+  assert.match(text, /^## ❌ repro-check: drift in 1 of 1 metric — curves part at step 2/);
+  assert.match(text, /\*\*drift\*\* \(7 extra steps in this run: 2, 3, 4, 5, 6, …\) \|/);
+  const nan: MetricData = {
+    ...longer,
+    series: new Map(
+      [...longer.series].map(([name, s]) => [name, { steps: [0, 1, 2], values: [s.values[0]!, s.values[1]!, NaN] }]),
+    ),
+  };
+  assert.match(renderMarkdown(reportFor(baseline, nan)), /— diverged: `[^`]+` became NaN at step 2 —/);
+  const terminal = renderTerminal(reportFor(baseline, longer), { colour: false, columns: 100 });
+  assert.match(terminal, /Steps logged on one side only\n {2}\S+: 7 extra steps in this run: 2, 3, 4, 5, 6, …/);
+  const html = renderHtml(reportFor(baseline, longer), { js: '', css: '' });
+  assert.match(html, /<td>drift \(7 extra steps in this run: 2, 3, 4, 5, 6, …\)<\/td>/);
 });
 
 test('only the final weights differ: the headline says so with the tensor count, not "drift in 0 metrics"', () => {
@@ -227,4 +249,51 @@ test('series are aligned by step over the union of both, with gaps for a missing
     current: [1, 5, null, null, null, 7],
   });
   assert.deepEqual(alignSeries(undefined, { steps: [3], values: [1] }), { steps: [3], baseline: [null], current: [1] });
+});
+
+test('fields whose values were text are named in the headline as not compared, also on a pass', () => {
+  const same = curves(1, 3, () => 0);
+  const withText: MetricData = { ...same, uncompared: ['loss'] };
+  const text = renderMarkdown(reportFor(same, withText));
+  assert.match(
+    text,
+    /^## ✅ repro-check: reproduced — 1 metric within tolerance, bit-for-bit identical; values of `loss` were not numbers and were not compared \(see notes\)\n/,
+  );
+});
+
+test('an epoch axis names the chart axes "epoch" too, in markdown and the terminal', () => {
+  const onEpochs = (data: MetricData, file: string): MetricData => ({
+    ...data,
+    stepAxes: [{ file, stepKey: 'epoch' }],
+  });
+  const report = reportFor(
+    onEpochs(
+      curves(1, 6, () => 0),
+      'a.csv',
+    ),
+    onEpochs(
+      curves(1, 6, (_m, s) => (s >= 3 ? 0.5 : 0)),
+      'b.csv',
+    ),
+  );
+  const text = renderMarkdown(report);
+  assert.match(text, /curves part at epoch 3/);
+  assert.match(text, /x-axis "epoch \(▲ first divergent 3/);
+  assert.doesNotMatch(text, /x-axis "step/);
+  const terminal = renderTerminal(report, { colour: false, columns: 100 });
+  assert.match(terminal, /\n {5}epoch 0 /);
+});
+
+test('a NaN at a step only the run logged is marked on the chart', () => {
+  const baseline = curves(1, 4, () => 0);
+  const current: MetricData = {
+    ...baseline,
+    series: new Map(
+      [...baseline.series].map(([name, s]) => [
+        name,
+        { steps: [0, 1, 2, 3, 4], values: [...Array.from(s.values), NaN] },
+      ]),
+    ),
+  };
+  assert.match(renderMarkdown(reportFor(baseline, current)), /"▲4 ⚠ NaN"/);
 });

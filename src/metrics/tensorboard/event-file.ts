@@ -41,6 +41,8 @@ export function readEventFiles(files: string[]): MetricData {
       const { file, offset } = locate(record);
       return `${file} (record at byte ${offset})`;
     },
+    // The event file a record is in (no line: records are byte offsets); a resumed run's next file starts a new source.
+    place: (record) => ({ file: locate(record).file }),
     error: (record, problem) => {
       const { file, offset } = locate(record);
       return new InputFileError(file, undefined, `record at byte ${offset}: ${problem}`);

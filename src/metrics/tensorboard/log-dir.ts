@@ -6,7 +6,7 @@ import {
   describeDatedFiles,
   isVersionedRunFolder,
   splitByRunStart,
-  versionOf,
+  distinctRuns,
   type DatedFile,
   type FolderReadOptions,
 } from '../run-folders.ts';
@@ -54,7 +54,7 @@ export function readTensorBoardLogDir(dir: string, eventFiles: string[], options
       },
     );
   }
-  const versions = [...new Set(fresh.map((f) => versionOf(f.path)))];
+  const versions = distinctRuns(fresh.map((f) => f.path));
   if (versions.length > 1) {
     throw new ReproError(
       `metrics: ${dir} holds ${versions.length} runs of one logger (${versions.join(', ')}); reading them together would mix runs`,
@@ -77,6 +77,7 @@ export function readTensorBoardLogDir(dir: string, eventFiles: string[], options
       .join('.');
     mergeRun(data, prefix ? addPrefix(run, prefix) : run, path.join(dir, runFolder));
   }
+  data.stepAxes!.push({ file: dir, stepKey: 'step' }); // every Event carries its own step
   return data;
 }
 
