@@ -3,7 +3,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   errorToJson,
   wantsJson
-} from "./chunks/chunk-XY2CHXIC.js";
+} from "./chunks/chunk-SPQWGYPO.js";
 import {
   EXIT_BAD_INPUT,
   EXIT_PASS,
@@ -168,17 +168,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-2YBRTKRV.js"),
-  baseline: () => import("./chunks/baseline-T24HYQLO.js"),
-  run: () => import("./chunks/run-ARWUZVEG.js"),
-  compare: () => import("./chunks/compare-NDSJCC32.js"),
+  check: () => import("./chunks/check-Z65FJSXW.js"),
+  baseline: () => import("./chunks/baseline-LYWFDPSH.js"),
+  run: () => import("./chunks/run-KAEQSJM4.js"),
+  compare: () => import("./chunks/compare-7ODAGAXQ.js"),
   env: () => import("./chunks/env-O23WYJ5B.js"),
   fingerprint: () => import("./chunks/fingerprint-NKSEQ4NG.js"),
   "diff-weights": () => import("./chunks/diff-weights-VOED3J67.js"),
   merge: () => import("./chunks/merge-UFL7KCBC.js"),
-  audit: () => import("./chunks/audit-RWX2LQKA.js"),
-  band: () => import("./chunks/band-KXCM63XA.js"),
-  aggregate: () => import("./chunks/aggregate-EWB3KIDF.js")
+  audit: () => import("./chunks/audit-MZ56S3CL.js"),
+  band: () => import("./chunks/band-ESD337AZ.js"),
+  aggregate: () => import("./chunks/aggregate-5QAZOET7.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)
