@@ -3,6 +3,7 @@ import { MAX_LISTED_STEPS, type AppliedTolerance, type MetricComparison, type Ve
 import { bitEqual, withinTolerance, type TolerancePicker } from './tolerance.ts';
 import { globToRegExp, matchesAnyGlob } from './glob.ts';
 import { isDriftedMetric } from './outcome.ts';
+import { ReproError } from '../errors.ts';
 
 export interface CompareOptions {
   tolerances: TolerancePicker;
@@ -12,7 +13,10 @@ export interface CompareOptions {
   ignore: readonly string[];
 }
 
-/** Pure: compares every metric of `current` against `baseline` (DESIGN.md's statuses and fields). */
+/**
+ * Pure: compares every metric of `current` against `baseline` (DESIGN.md's statuses and fields).
+ * @throws ReproError when nothing was compared (no metric both sides hold after the filters).
+ */
 export function compareMetrics(baseline: MetricData, current: MetricData, options: CompareOptions): Verdict {
   const include = options.include.map(globToRegExp);
   const ignore = options.ignore.map(globToRegExp);
@@ -32,6 +36,8 @@ export function compareMetrics(baseline: MetricData, current: MetricData, option
       compareFinal(name, baseline.finals.get(name), current.finals.get(name), options.tolerances.pick(name)),
     );
   }
+  const uncompared = [...new Set([...(baseline.uncompared ?? []), ...(current.uncompared ?? [])])].filter(keep).sort();
+  if (!metrics.some((m) => m.status !== 'new')) throw nothingCompared(baseline, current, options, uncompared);
   const drifted = metrics.some(isDriftedMetric);
   const renames = findRenames(metrics, baseline, current);
   return {
@@ -40,8 +46,33 @@ export function compareMetrics(baseline: MetricData, current: MetricData, option
     unusedToleranceGlobs: options.tolerances.unusedGlobs(),
     notes: [...renames, ...baseline.notes.map((n) => `baseline: ${n}`), ...current.notes.map((n) => `run: ${n}`)],
     stepKeys: { baseline: baseline.stepAxes ?? [], current: current.stepAxes ?? [] },
-    uncompared: [...new Set([...(baseline.uncompared ?? []), ...(current.uncompared ?? [])])].filter(keep).sort(),
+    uncompared,
   };
+}
+
+/**
+ * The refusal for a comparison that compared nothing: every metric filtered out (include globs
+ * matching none, ignore globs matching all), none logged with numbers, or none the baseline has.
+ * A pass there would be a result that was not computed.
+ */
+function nothingCompared(
+  baseline: MetricData,
+  current: MetricData,
+  options: CompareOptions,
+  uncompared: string[],
+): ReproError {
+  const names = (data: MetricData) => [...data.series.keys(), ...data.finals.keys()];
+  const listed = (list: string[]) =>
+    list.length === 0 ? 'none' : list.slice(0, 8).join(', ') + (list.length > 8 ? `, … (${list.length})` : '');
+  const facts = [
+    `the baseline has ${listed(names(baseline))}`,
+    `this run has ${listed(names(current))}`,
+    ...(options.include.length > 0 ? [`only metrics matching ${options.include.join(', ')} were kept`] : []),
+    ...(uncompared.length > 0 ? [`values of ${listed(uncompared)} were not numbers`] : []),
+  ];
+  return new ReproError(`No metric was compared, so there is no result: ${facts.join('; ')}.`, {
+    hint: `A metric is compared when both sides log it with numbers and no filter drops it: check the names against the include globs (compare --metric) and the ignored ones (compare --ignore, ignore-metrics: ${options.ignore.join(', ') || 'none'}).`,
+  });
 }
 
 /**

@@ -61,6 +61,7 @@ export class MetricCollector {
   stepFix: string | undefined;
   /** Text values of fields, reported when they hide numbers (non-numeric.ts). */
   readonly nonNumeric = new NonNumericFields();
+  private readonly skipped = new Set<string>();
 
   constructor(readonly locator: RecordLocator) {}
 
@@ -105,6 +106,11 @@ export class MetricCollector {
     this.finals.set(name, { value, record, firstRecord: earlier?.firstRecord ?? record });
   }
 
+  /** A field read but left out of the comparison (an array too long to read element by element); the reports name it. */
+  notCompared(name: string): void {
+    this.skipped.add(name);
+  }
+
   /** A note for the report about something read but not kept (a skipped array). */
   addNote(text: string): void {
     if (this.notes.length < MAX_DUPLICATE_NOTES) this.notes.push(text);
@@ -144,6 +150,7 @@ export class MetricCollector {
     }
     data.notes.push(...this.notes);
     this.nonNumeric.report(this.locator, data);
+    if (this.skipped.size > 0) (data.uncompared ??= []).push(...this.skipped);
     const unlisted = this.duplicateCount - MAX_DUPLICATE_NOTES;
     if (unlisted > 0) {
       data.notes.push(

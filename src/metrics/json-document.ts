@@ -11,6 +11,7 @@ import {
 } from './log-objects.ts';
 import { isMegatronGoldenValues, readMegatronGoldenValues } from './megatron.ts';
 import { isBenchmarkActionJson, readBenchmarkActionJson } from './benchmark-action.ts';
+import { isKerasHistory, readKerasHistory } from './keras-history.ts';
 import { isReproDocument } from '../record/codec.ts';
 
 export interface JsonDocumentOptions {
@@ -23,6 +24,8 @@ export interface JsonDocumentOptions {
  * A metric file that is one JSON document, told apart by its shape:
  * - github-action-benchmark's custom JSON (`[{name, value, unit}]`): one final value per name;
  * - Megatron-LM golden values (`{metric: {start_step, …, values: {"<step>": v}}}`): one series per metric;
+ * - a dumped Keras `History.history` (`{metric: [one value per epoch]}`, lists of one length): one
+ *   series per metric on an `epoch` axis from 0;
  * - a Hugging Face Trainer `trainer_state.json`: an object whose `log_history` array holds
  *   the log objects (only `log_history` is read; the state's other fields are not metrics);
  * - an array of log objects, each numbered by its step key;
@@ -38,6 +41,7 @@ export function readJsonDocument(document: unknown, file: string, options: JsonD
     throw wholeFileLocator(file).error(0, `nested more than ${MAX_DEPTH} levels deep`);
   if (isBenchmarkActionJson(document)) return readBenchmarkActionJson(document, file, options);
   if (isMegatronGoldenValues(document)) return readMegatronGoldenValues(document, file, options);
+  if (isKerasHistory(document)) return readKerasHistory(document, file, options);
   if (Array.isArray(document)) return readEntries(document, arrayEntryLocator(file, ''), options);
   if (isLogObject(document) && Array.isArray(document.log_history)) {
     return readEntries(document.log_history, arrayEntryLocator(file, 'log_history'), options);
@@ -49,13 +53,14 @@ export function readJsonDocument(document: unknown, file: string, options: JsonD
 
 /**
  * A JSON object that is a document of its own kind rather than one log record, even when written
- * on one line: a trainer_state.json, Megatron-LM golden values, a W&B `wandb-summary.json` (its
+ * on one line: a trainer_state.json, Megatron-LM golden values, a Keras history, a W&B `wandb-summary.json` (its
  * `_wandb` block), a repro-check run record or baseline.
  */
 export function isWholeDocument(object: LogObject): boolean {
   return (
     Array.isArray(object.log_history) ||
     isMegatronGoldenValues(object) ||
+    isKerasHistory(object) ||
     isLogObject(object._wandb) ||
     isReproDocument(object)
   );

@@ -212,8 +212,9 @@ export class LogObjectReader {
         const name = frame.node.child(key, isRoot, position).name;
         if (!this.skippedArrays.has(name)) {
           this.skippedArrays.add(name);
+          this.collector.notCompared(name);
           this.collector.addNote(
-            `${name}: an array of ${value.length} elements (${this.collector.locator.describe(record)}) was skipped; arrays longer than ${MAX_ARRAY_METRICS} are not read as one metric per element`,
+            `${name}: an array of ${value.length} elements (${this.collector.locator.describe(record)}) was skipped; arrays longer than ${MAX_ARRAY_METRICS} are not read as one metric per element, so it was not compared (log it as one value per step instead)`,
           );
         }
       } else if (typeof value === 'object' && value !== null) {

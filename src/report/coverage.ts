@@ -35,9 +35,9 @@ function listed(steps: readonly number[], total: number): string {
   return total > SHOWN_STEPS ? `${shown}, …` : shown;
 }
 
-/** "values of `loss` were not numbers and were not compared (see notes)", naming at most three fields. */
+/** "values of `loss` were not compared (see notes)", naming at most three fields (the notes say why: text, an array too long). */
 export function uncomparedText(names: string[]): string {
   const shown = names.slice(0, 3).map((name) => `\`${name}\``);
   const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
-  return `values of ${shown.join(', ')}${more} were not numbers and were not compared (see notes)`;
+  return `values of ${shown.join(', ')}${more} were not compared (see notes)`;
 }

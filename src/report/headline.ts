@@ -69,9 +69,10 @@ export function headlineText(input: ReportInput): string {
       text += ` in ${count} of ${plural(verdict.metrics.length, 'metric')}${diverged ? ` — ${diverged}` : ''}${first === null ? '' : ` — curves part at ${axisNoun(verdict)} ${first}`}${weights ? `; ${weights}` : ''}`;
   } else if (verdict && input.outcome === 'pass') {
     const compared = verdict.metrics.filter((m) => m.status !== 'new').length;
-    const bitwise = verdict.metrics.every(
-      (m) => m.status === 'new' || (m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0),
-    );
+    // Bit for bit only when every logged value was compared: a field left out (text, an array too long) could hide a change.
+    const bitwise =
+      (verdict.uncompared?.length ?? 0) === 0 &&
+      verdict.metrics.every((m) => m.status === 'new' || (m.firstDivergentStep === null && (m.maxAbsDiff ?? 0) === 0));
     text += ` — ${plural(compared, 'metric')} within tolerance${bitwise ? ', bit-for-bit identical' : ''}${input.weightsNotCompared ? '; the weights were not compared (this run wrote no checkpoint)' : ''}`;
   }
   if (verdict && (verdict.uncompared?.length ?? 0) > 0) text += `; ${uncomparedText(verdict.uncompared!)}`;

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { compareMetrics } from '../../src/compare/compare.ts';
 import { DEFAULT_TOLERANCE, TolerancePicker, withinTolerance } from '../../src/compare/tolerance.ts';
 import { globToRegExp } from '../../src/compare/glob.ts';
-import type { MetricData } from '../../src/metrics/series.ts';
+import { emptyMetricData, type MetricData } from '../../src/metrics/series.ts';
+import { ReproError } from '../../src/errors.ts';
 
 function data(series: Record<string, Array<[number, number]>>, finals: Record<string, number> = {}): MetricData {
   return {
@@ -358,4 +359,45 @@ test('a missing metric whose values a new metric holds is flagged as a possible 
   assert.equal(renamed.renamedTo, 'train.loss');
   assert.equal(verdict.metrics.find((m) => m.name === 'acc')!.renamedTo, null);
   assert.match(verdict.notes[0]!, /^renamed\? `train\/loss` → `train\.loss`/);
+});
+
+test('nothing compared is no result: filters that leave no metric, or no metric both sides log, are a ReproError naming both sides', () => {
+  const data = (names: string[]): MetricData => {
+    const d = emptyMetricData();
+    for (const name of names) d.series.set(name, { steps: Float64Array.of(1, 2), values: Float64Array.of(1, 0.5) });
+    return d;
+  };
+  const tolerances = new TolerancePicker(DEFAULT_TOLERANCE, 'default', {});
+  const refuse = (baseline: MetricData, current: MetricData, include: string[], ignore: string[], fact: RegExp) =>
+    assert.throws(
+      () => compareMetrics(baseline, current, { tolerances, include, ignore }),
+      (error: unknown) =>
+        error instanceof ReproError && /^No metric was compared/.test(error.message) && fact.test(error.message),
+    );
+  refuse(
+    data(['loss']),
+    data(['loss']),
+    ['nomatch*'],
+    [],
+    /baseline has loss; this run has loss; only metrics matching nomatch\* were kept/,
+  );
+  refuse(data(['loss']), data(['loss']), [], ['*'], /baseline has loss/);
+  refuse(data([]), data(['acc']), [], [], /baseline has none; this run has acc/);
+  refuse(
+    { ...data([]), uncompared: ['loss'] },
+    { ...data([]), uncompared: ['loss'] },
+    [],
+    [],
+    /values of loss were not numbers/,
+  );
+  // One metric compared is a result, whatever else was filtered.
+  const verdict = compareMetrics(data(['loss', 'acc']), data(['loss', 'acc']), {
+    tolerances,
+    include: ['loss'],
+    ignore: [],
+  });
+  assert.deepEqual(
+    verdict.metrics.map((m) => m.name),
+    ['loss'],
+  );
 });

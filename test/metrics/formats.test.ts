@@ -166,6 +166,34 @@ const rows: FormatRow[] = [
     },
   },
   {
+    name: 'Keras History.history dumped with json.dump: one series per metric on `epoch` from 0',
+    fixture: 'keras/history.json',
+    expect: {
+      series: {
+        loss: [
+          [0, 1.0707427263259888],
+          [1, 1.0570980310440063],
+          [2, 1.0689748525619507],
+        ],
+        lr: [
+          [0, 0.2],
+          [1, 0.15000000000000002],
+          [2, 0.05000000000000003],
+        ],
+        val_accuracy: [
+          [0, 0.3984375],
+          [1, 0.453125],
+          [2, 0.4609375],
+        ],
+        val_loss: [
+          [0, 1.0644110441207886],
+          [1, 1.0352705717086792],
+          [2, 1.0209579467773438],
+        ],
+      },
+    },
+  },
+  {
     name: 'github-action-benchmark custom JSON: one final value per `name`',
     fixture: 'benchmark-action/benchmark.json',
     expect: {

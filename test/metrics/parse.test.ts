@@ -618,3 +618,15 @@ describe('numbers that are not what they look like', () => {
     assert.deepEqual(series(parseMetricText('step,loss\n1,0.5\n2,0.\n', 'm.csv'), 'loss').values, [0.5, 0]);
   });
 });
+
+describe('arrays too long to read element by element', () => {
+  it('are left out with a note and named in uncompared, so no report claims every value was compared', () => {
+    // Keras: json.dump(history.history) after 1500 epochs.
+    const history = { loss: Array.from({ length: 1500 }, (_, i) => 1 / (i + 1)), lr: 0.001 };
+    const data = parseMetricText(JSON.stringify(history), 'history.json');
+    assert.deepEqual(data.uncompared, ['loss']);
+    assert.equal(data.finals.get('lr'), 0.001);
+    assert.ok(!data.finals.has('loss.0'));
+    assert.match(data.notes.join('\n'), /loss: an array of 1500 elements .* was skipped; .* so it was not compared/);
+  });
+});
