@@ -24,6 +24,8 @@ interface FormatRow {
   /** Fields read but not compared (text where a number was meant), each with a note matching `notes`. */
   uncompared?: string[];
   notes?: RegExp[];
+  /** `metric@step` of each value noted as logged again with another value (a resumed run), in note order. */
+  relogged?: string[];
 }
 
 const f32 = (values: number[], firstStep = 1): Array<[number, number]> =>
@@ -267,6 +269,26 @@ const rows: FormatRow[] = [
         ],
       },
     },
+    relogged: ['loss@3', 'loss@4'],
+  },
+  {
+    name: 'JSONL of a resumed run: the step goes back, then `val_loss` is logged again at its last step (merged, noted)',
+    fixture: 'resumed-relog.jsonl',
+    expect: {
+      series: {
+        loss: [
+          [1, 1.0707427263259888],
+          [2, 1.0570980310440063],
+          [3, 1.0814568996429443],
+          [4, 0.8898962140083313],
+        ],
+        val_loss: [
+          [2, 1.0322412252426147],
+          [4, 1.0047450065612793],
+        ],
+      },
+    },
+    relogged: ['loss@3', 'loss@4', 'val_loss@4'],
   },
   {
     name: 'MLflow run folder',
@@ -302,6 +324,11 @@ describe('metric file layouts', () => {
       const notes = data.notes.filter((note) => /is not a number|written as text/.test(note));
       assert.equal(notes.length, row.notes?.length ?? 0, notes.join('\n'));
       row.notes?.forEach((pattern, index) => assert.match(notes[index]!, pattern));
+      const relogged = data.notes.flatMap((note) => {
+        const match = /^(\S+) at step (\d+) was logged twice with different values/.exec(note);
+        return match ? [`${match[1]}@${match[2]}`] : [];
+      });
+      assert.deepEqual(relogged, row.relogged ?? []);
     });
   }
 });
@@ -323,6 +350,12 @@ const refusals: RefusalRow[] = [
     fixture: 'mlflow-no-step',
     message: /metrics\/loss:2: "loss" is logged at step 0 again with another value \(first at .*metrics\/loss:1\)/,
     hint: /log_metric\(name, value, step=step\)/,
+  },
+  {
+    name: 'MLflow: one metric logged twice at step 150 (the fix does not claim step 0)',
+    fixture: 'mlflow-same-step',
+    message: /metrics\/val_acc:2: "val_acc" is logged at step 150 again with another value/,
+    hint: /^(?!.*step 0).*advances between the calls \(here two calls passed step=150\)/,
   },
   {
     name: 'an epoch axis with one JSONL line per batch',
