@@ -21,7 +21,7 @@ interface FormatRow {
   /** Path under test/fixtures/metrics. */
   fixture: string;
   expect: { series?: Record<string, Array<[number, number]>>; finals?: Record<string, number> };
-  /** Fields read but not compared (text where a number was meant), each with a note matching `notes`. */
+  /** Fields read but not compared (text where a number was meant), each with a note matching `notes`; also the notes of values skipped (W&B media, records off the step axis). */
   uncompared?: string[];
   notes?: RegExp[];
   /** `metric@step` of each value noted as logged again with another value (a resumed run), in note order. */
@@ -73,6 +73,37 @@ const rows: FormatRow[] = [
     name: 'W&B wandb-summary.json (one line): final values; `_wandb.runtime` is wall clock, `_step` a final',
     fixture: 'wandb/files/wandb-summary.json',
     expect: { finals: { 'train/loss': 1.0570980310440063, 'eval/accuracy': 0.4609375, _step: 2 } },
+  },
+  {
+    name: "W&B history through Lightning's WandbLogger: a media row holding only `_step` does not choose the axis; tables are skipped",
+    fixture: 'wandb-lightning/files/wandb-history.jsonl',
+    expect: {
+      series: {
+        'train/loss': [
+          [0, 1.0707427263259888],
+          [1, 1.0570980310440063],
+          [2, 1.0689748525619507],
+        ],
+        'val/acc': [[2, 0.4609375]],
+        _step: [
+          [0, 0],
+          [1, 2],
+          [2, 4],
+        ],
+      },
+    },
+    notes: [
+      /numbered by "_step" rather than the file's step "trainer\/global_step", were skipped \(first at .*wandb-history\.jsonl:2\)/,
+      /^val\/preds: a W&B "table-file" object \(.*:5\) was skipped/,
+    ],
+    // The val row shares its trainer/global_step with a train row: W&B's counters and clocks differ (noted, not compared).
+    relogged: ['_timestamp@2', '_runtime@2', '_step@2'],
+  },
+  {
+    name: 'W&B wandb-summary.json holding an image object: its width and height are not final values',
+    fixture: 'wandb-lightning/files/wandb-summary.json',
+    expect: { finals: { 'train/loss': 1.0689748525619507, 'val/acc': 0.4609375, 'trainer/global_step': 2, _step: 4 } },
+    notes: [/^samples: a W&B "image-file" object .* was skipped/],
   },
   {
     name: 'Megatron-LM golden values: `values` keys are steps, "nan" is NaN, `iteration-time` is wall clock',
@@ -321,7 +352,7 @@ describe('metric file layouts', () => {
       assert.deepEqual(series, row.expect.series ?? {});
       assert.deepEqual(finals, row.expect.finals ?? {});
       assert.deepEqual(data.uncompared ?? [], row.uncompared ?? []);
-      const notes = data.notes.filter((note) => /is not a number|written as text/.test(note));
+      const notes = data.notes.filter((note) => /is not a number|written as text|w(as|ere) skipped/.test(note));
       assert.equal(notes.length, row.notes?.length ?? 0, notes.join('\n'));
       row.notes?.forEach((pattern, index) => assert.match(notes[index]!, pattern));
       const relogged = data.notes.flatMap((note) => {
