@@ -18,9 +18,13 @@ import { emptyMetricData, type MetricData } from './series.ts';
  */
 const PLOTS_METRICS = path.join('plots', 'metrics');
 
-/** The `plots/metrics` folder of a DVCLive folder `dir` (or `dir` itself), or null when `dir` is not one. */
+/**
+ * The `plots/metrics` folder of a DVCLive folder `dir` (or `dir` itself, its `plots/` folder, or the
+ * folder above DVCLive's default `dvclive/`: a project folder), or null when `dir` is none of these.
+ */
 export function dvcliveMetricsFolder(dir: string): string | null {
-  const candidates = [path.join(dir, PLOTS_METRICS), dir];
+  const candidates = [path.join(dir, PLOTS_METRICS), dir, path.join(dir, 'dvclive', PLOTS_METRICS)];
+  if (path.basename(dir) === 'plots') candidates.push(path.join(dir, 'metrics'));
   for (const candidate of candidates) {
     if (!isFolder(candidate)) continue;
     const isPlots = candidate !== dir || path.basename(path.dirname(dir)) === 'plots';

@@ -32,6 +32,25 @@ describe('DVCLive folders', () => {
     });
   }
 
+  for (const given of ['', 'dvclive/plots']) {
+    it(`reads the project folder${given ? ` ${given}` : ''} above DVCLive's dvclive/ as DVCLive, never as MLflow (plots/metrics is not an MLflow metrics/ folder)`, async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-dvclive-'));
+      try {
+        await cp(dvclive, path.join(dir, 'dvclive'), { recursive: true });
+        const data = readComparable(path.join(dir, given));
+        assert.deepEqual([...data.series.keys()].sort(), [
+          'eval.loss',
+          'eval.loss.timestamp',
+          'train.loss',
+          'train.loss.timestamp',
+        ]);
+        assert.equal(data.finals.get('step'), 29);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
   it('check leaves out a TSV older than the run, and refuses a folder with none written since', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-dvclive-'));
     try {
