@@ -1,6 +1,6 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { InputFileError, ReproError } from '../errors.ts';
+import { errnoMeaning, InputFileError, ReproError } from '../errors.ts';
 import { describeFilesWrittenSince, listFiles, withModificationTimes } from './glob-files.ts';
 import { looksLikeMlflowMetric, parseMlflowMetric } from './mlflow.ts';
 import { describeDatedFiles, splitByRunStart, type FolderReadOptions } from './run-folders.ts';
@@ -110,12 +110,9 @@ function readMetricsFolder(metricsDir: string): MetricData {
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new InputFileError(
-        file,
-        undefined,
-        `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-        { cause: error },
-      );
+      throw new InputFileError(file, undefined, `cannot read: ${errnoMeaning((error as NodeJS.ErrnoException).code)}`, {
+        cause: error,
+      });
     }
     const metric = parseMlflowMetric(text, file, name);
     for (const [metricName, series] of metric.series) data.series.set(metricName, series);

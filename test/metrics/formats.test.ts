@@ -415,6 +415,12 @@ const refusals: RefusalRow[] = [
     line: 1,
   },
   {
+    name: 'github-action-benchmark JSON naming one benchmark twice: names must be unique (no step-key advice)',
+    fixture: 'benchmark-duplicate.json',
+    message: /\[2\]: the name "eval loss" is given again \(first at .*benchmark-duplicate\.json \[0\]\)/,
+    hint: /^(?!.*step-key).*its own `name`/,
+  },
+  {
     name: 'github-action-benchmark JSON with 1e400',
     fixture: 'out-of-range/benchmark.json',
     message: /"x" is a number outside the double range/,

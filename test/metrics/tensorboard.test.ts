@@ -193,6 +193,18 @@ describe('Event messages on the wire', () => {
   });
 });
 
+describe('A tag given by two runs of one log folder', () => {
+  it('is refused naming both event files and the fix (fixture tag-collision: root `train.loss`, train/ `loss`)', () => {
+    const dir = path.join(fixtures, 'tag-collision');
+    const error = readError(dir);
+    assert.equal(
+      error.message,
+      `metrics: the tag "train.loss" comes from two runs, in ${path.join(dir, 'events.out.tfevents.1700000400.fixture-host.21.0')} and in ${path.join(dir, 'train', 'events.out.tfevents.1700000400.fixture-host.21.1')}; one metric name cannot hold both`,
+    );
+    assert.match(error.hint ?? '', /Rename one of the two tags .*, or point `metrics` at one run folder/);
+  });
+});
+
 describe('Event files that cannot be read', () => {
   it('names the file and the reason, as an input error', async () => {
     await withTemp(async (dir) => {
