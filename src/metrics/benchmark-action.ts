@@ -25,8 +25,8 @@ export function isBenchmarkActionJson(document: unknown): document is BenchmarkE
 
 /**
  * One final value per entry, named by its `name` (`range` and `extra` are descriptions, not
- * values). A name given twice is refused by the collector (no step tells the entries apart), and so
- * is a value outside the double range (`1e400`) when the document came from JSON.parse.
+ * values). A name given twice is refused (InputFileError naming both entries: the format has no
+ * step, and the action keys its results by name), and so is a value outside the double range (`1e400`) when the document came from JSON.parse.
  */
 export function readBenchmarkActionJson(
   document: BenchmarkEntry[],
@@ -34,8 +34,17 @@ export function readBenchmarkActionJson(
   options: { parsedStrictly: boolean },
 ): MetricData {
   const locator = arrayEntryLocator(file, '');
+  const firstIndex = new Map<string, number>();
   return collectMetrics(locator, (collector) => {
     document.forEach((entry, index) => {
+      const first = firstIndex.get(entry.name);
+      if (first !== undefined)
+        throw locator.error(
+          index,
+          `the name "${entry.name}" is given again (first at ${locator.describe(first)}): a benchmark file holds one value per name, and no step tells its entries apart`,
+          'Give every entry of a github-action-benchmark file its own `name` (the action keys its results by name): put what differs (a size, a phase) into the name.',
+        );
+      firstIndex.set(entry.name, index);
       // From JSON.parse, an infinite value was a literal outside the double range (JSON has no infinity token).
       if (options.parsedStrictly && isOverflow(entry.value))
         throw outOfRangeError(locator, index, entry.name, { infinityToken: 'Infinity (json.dumps does)' });

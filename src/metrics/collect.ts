@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputFileError, ReproError } from '../errors.ts';
+import { errnoMeaning, InputFileError, ReproError } from '../errors.ts';
 import { emptyMetricData, type MetricData } from './series.ts';
 import { addPrefix, parseMetricSource, renameMetrics, type ParseOptions } from './parse.ts';
 import { fileLineSource } from './line-source.ts';
@@ -233,5 +233,8 @@ function cannotRead(file: string, what: string, error: unknown): InputFileError 
       },
     );
   }
-  return new InputFileError(file, undefined, `${what}: ${code ?? (error as Error).message}`, { cause: error });
+  // errno in words: "cannot read the metric file: no such file or directory", not ENOENT.
+  return new InputFileError(file, undefined, `${what}: ${code ? errnoMeaning(code) : (error as Error).message}`, {
+    cause: error,
+  });
 }

@@ -57,8 +57,12 @@ export class MetricCollector {
   private changedFinal: RepeatedFinal | null = null;
   /** The key the format read steps from; set by the format's reader, reported in MetricData.stepAxes. */
   stepKey: string | null = null;
-  /** The format's own advice for a step that does not advance (MLflow: pass `step=`); default: the step-key hint. */
-  stepFix: string | undefined;
+  /** The format's own advice for a step that does not advance, given that step (MLflow: pass `step=`); default: the step-key hint. */
+  stepFix: ((step: number) => string) | undefined;
+  /** The step and record of the last point added, and the last record whose step went back from it (-1: none). */
+  private lastPointStep = -1;
+  private lastPointRecord = -1;
+  private lastRewindRecord = -1;
   /** Text values of fields, reported when they hide numbers (non-numeric.ts). */
   readonly nonNumeric = new NonNumericFields();
   private readonly skipped = new Set<string>();
@@ -78,9 +82,21 @@ export class MetricCollector {
 
   /** VALUE of SERIES at STEP (a whole number >= 0), logged in RECORD; a second value at one step replaces the first. */
   addPoint(series: SeriesBuilder, step: number, value: number, record: number): void {
+    if (record !== this.lastPointRecord) {
+      if (step < this.lastPointStep) this.lastRewindRecord = record;
+      this.lastPointStep = step;
+      this.lastPointRecord = record;
+    }
     const lastStep = series.lastStep();
     if (step === lastStep) {
       if (record === series.lastRecord()) throw keysShareAName(this.locator, series.name, record);
+      if (this.lastRewindRecord > series.lastRecord()) {
+        // The file's step went back between this metric's two records (a resumed run re-logging a
+        // step it had logged before it stopped): merged as a resume, with the other re-logged steps.
+        series.inOrder = false;
+        series.append(step, value, record);
+        return;
+      }
       if (!Object.is(series.values.at(series.length - 1), value)) {
         if (!isClockOrCounter(series.name))
           throw stepDoesNotAdvance(this, series.name, step, series.lastRecord(), record);

@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ReproError } from '../errors.ts';
+import { InputFileError, ReproError } from '../errors.ts';
 import { globToRegExp, matchesAnyGlob } from '../compare/glob.ts';
 import { DEFAULT_IGNORED_METRICS } from '../settings/schema.ts';
 import { parseDelimited } from './delimited.ts';
@@ -18,15 +18,44 @@ import { emptyMetricData, type MetricData } from './series.ts';
  */
 const PLOTS_METRICS = path.join('plots', 'metrics');
 
-/** The `plots/metrics` folder of a DVCLive folder `dir` (or `dir` itself), or null when `dir` is not one. */
+/**
+ * The `plots/metrics` folder of a DVCLive folder `dir` (or `dir` itself, its `plots/` folder, or a
+ * project folder holding one DVCLive folder: `dvclive/`, or the `Live(dir=…)` one), or null when
+ * `dir` is none of these. Throws InputFileError for a project folder holding several.
+ */
 export function dvcliveMetricsFolder(dir: string): string | null {
   const candidates = [path.join(dir, PLOTS_METRICS), dir];
+  if (path.basename(dir) === 'plots') candidates.push(path.join(dir, 'metrics'));
   for (const candidate of candidates) {
     if (!isFolder(candidate)) continue;
     const isPlots = candidate !== dir || path.basename(path.dirname(dir)) === 'plots';
-    if (isPlots && listFiles(candidate, '', isTsv).length > 0) return candidate;
+    if (isPlots && holdsTsv(candidate)) return candidate;
   }
-  return null;
+  // A project folder: DVCLive's output one level down (`dvclive/`, or Live(dir="results")).
+  const below = subfolders(dir).filter((child) => holdsTsv(path.join(dir, child, PLOTS_METRICS)));
+  if (below.length > 1)
+    throw new InputFileError(
+      dir,
+      undefined,
+      `holds ${below.length} DVCLive folders (${below.join(', ')}); reading them together would mix their metrics`,
+      { hint: `Point at one of them (e.g. ${path.join(dir, below[0]!)}).` },
+    );
+  return below.length === 1 ? path.join(dir, below[0]!, PLOTS_METRICS) : null;
+}
+
+function holdsTsv(dir: string): boolean {
+  return isFolder(dir) && listFiles(dir, '', isTsv).length > 0;
+}
+
+function subfolders(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 /**

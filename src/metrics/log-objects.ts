@@ -2,16 +2,10 @@ import { InputFileError } from '../errors.ts';
 import type { MetricCollector, SeriesBuilder } from './collector.ts';
 import { notAStepHint, StepAxisChooser } from './step-axis.ts';
 import { isOverflow, outOfRangeError } from './out-of-range.ts';
+import { holdsMetricValue, isMediaObject, MAX_ARRAY_METRICS, SkippedValueNotes } from './skipped-values.ts';
 
 /** Deeper objects than this are refused rather than risking a stack overflow. */
 export const MAX_DEPTH = 1000;
-/**
- * An array longer than this is not spread into one metric per element (`v.0` … `v.129999`):
- * it is skipped with a note giving its length. Per-class values (a few hundred classes) still
- * fit; a logged tensor or histogram does not belong in a metric comparison.
- */
-export const MAX_ARRAY_METRICS = 1000;
-
 export type LogObject = Record<string, unknown>;
 
 /** How many record keys a message about a missing step key lists. */
@@ -115,8 +109,7 @@ class NameNode {
 export class LogObjectReader {
   private readonly root = new NameNode('', '');
   private readonly axis: StepAxisChooser;
-  /** Names of long arrays already noted, so a array logged on every line is noted once. */
-  private readonly skippedArrays = new Set<string>();
+  private readonly skipped: SkippedValueNotes;
 
   /** Top-level keys of the records, in first-seen order (a few), for a step-key that names none of them. */
   private readonly keysSeen = new Set<string>();
@@ -127,6 +120,7 @@ export class LogObjectReader {
     private readonly stepKey: string | null | undefined,
   ) {
     this.axis = new StepAxisChooser(stepKey, collector.locator);
+    this.skipped = new SkippedValueNotes(collector);
   }
 
   /**
@@ -152,7 +146,12 @@ export class LogObjectReader {
    * read as Infinity.
    */
   read(object: LogObject, record: number, parsedStrictly: boolean): void {
-    const stepKey = this.axis.pick(object, record);
+    const stepKey = this.axis.best(object);
+    if (stepKey !== undefined && stepKey !== this.axis.fixedKey) {
+      if (holdsMetricValue(object, stepKey)) this.axis.fix(stepKey, record);
+      else if (this.axis.fixedKey !== null) return this.skipped.offAxis(stepKey, this.axis.fixedKey, record);
+      // else: read on its own key without choosing the file's axis (no metric has voted yet).
+    }
     this.collector.stepKey = this.axis.fixedKey;
     if (this.axis.fixedKey === null && typeof this.stepKey === 'string')
       for (const key in object) if (this.keysSeen.size < MAX_KEYS_LISTED) this.keysSeen.add(key);
@@ -209,15 +208,12 @@ export class LogObjectReader {
       } else if (typeof value === 'string') {
         this.collector.nonNumeric.see(frame.node.child(key, isRoot, position).name, value, record);
       } else if (Array.isArray(value) && value.length > MAX_ARRAY_METRICS) {
-        const name = frame.node.child(key, isRoot, position).name;
-        if (!this.skippedArrays.has(name)) {
-          this.skippedArrays.add(name);
-          this.collector.notCompared(name);
-          this.collector.addNote(
-            `${name}: an array of ${value.length} elements (${this.collector.locator.describe(record)}) was skipped; arrays longer than ${MAX_ARRAY_METRICS} are not read as one metric per element, so it was not compared (log it as one value per step instead)`,
-          );
-        }
+        this.skipped.longArray(frame.node.child(key, isRoot, position).name, value.length, record);
       } else if (typeof value === 'object' && value !== null) {
+        if (isMediaObject(value)) {
+          this.skipped.media(frame.node.child(key, isRoot, position).name, String((value as LogObject)._type), record);
+          continue;
+        }
         if (frame.depth + 1 > MAX_DEPTH)
           throw this.collector.locator.error(record, `nested more than ${MAX_DEPTH} levels deep`);
         frames.push({

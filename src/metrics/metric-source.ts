@@ -55,9 +55,9 @@ function readMetricFolder(dir: string, options: FolderReadOptions): MetricData {
   throw new InputFileError(
     dir,
     undefined,
-    'is a folder holding no TensorBoard event file (events.out.tfevents.*), no MLflow run (a folder with metrics/) and no DVCLive output (plots/metrics/*.tsv)',
+    'is a folder holding no TensorBoard event file (events.out.tfevents.*), no MLflow run (a metrics/ folder of `<timestamp ms> <value> <step>` files) and no DVCLive output (plots/metrics/*.tsv)',
     {
-      hint: 'Give a metric file (JSONL, JSON, CSV, TSV), a TensorBoard log folder, a DVCLive folder, or an MLflow run folder (mlruns/<experiment>/<run>) or its metrics/ folder; a glob such as dir/*.csv reads several files.',
+      hint: 'Give a metric file (JSONL, JSON, CSV, TSV), a TensorBoard log folder, a DVCLive folder, or an MLflow run folder (mlruns/<experiment>/<run>) or its metrics/ folder. To read several files of a folder, give `metrics:` in repro.yml a glob (dir/*.csv); compare reads one file or folder for each side.',
     },
   );
 }

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { InputFileError, ReproError } from '../errors.ts';
+import { errnoMeaning, InputFileError, ReproError } from '../errors.ts';
 import { describeFilesWrittenSince, listFiles, withModificationTimes } from './glob-files.ts';
-import { parseMlflowMetric } from './mlflow.ts';
+import { looksLikeMlflowMetric, parseMlflowMetric } from './mlflow.ts';
 import { describeDatedFiles, splitByRunStart, type FolderReadOptions } from './run-folders.ts';
 import { emptyMetricData, type MetricData } from './series.ts';
 
@@ -17,9 +17,11 @@ import { emptyMetricData, type MetricData } from './series.ts';
  * folder whose runs are all older. Returns null when `dir` is none of these layouts.
  */
 export function readMlflowFolder(dir: string, options: FolderReadOptions): MetricData | null {
-  if (path.basename(dir) === 'metrics') return readMetricsFolder(dir);
-  if (isFolder(path.join(dir, 'metrics'))) return readMetricsFolder(path.join(dir, 'metrics'));
-  const runs = findRunFolders(dir);
+  if (path.basename(dir) === 'metrics' && holdsMlflowMetrics(dir) !== false) return readMetricsFolder(dir);
+  if (holdsMlflowMetrics(path.join(dir, 'metrics')) !== false) return readMetricsFolder(path.join(dir, 'metrics'));
+  // A project folder holding the store (`mlruns/`, MLflow's default): its runs are three levels down.
+  const store = isFolder(path.join(dir, 'mlruns')) ? 'mlruns' : '';
+  const runs = findRunFolders(path.join(dir, store)).map((run) => path.join(store, run));
   if (runs.length === 0) return null;
   const latestWrite = runs.map((run) => {
     const files = withModificationTimes(
@@ -53,17 +55,47 @@ export function readMlflowFolder(dir: string, options: FolderReadOptions): Metri
   return data;
 }
 
-/** Run folders (those holding `metrics/`) one or two levels below `dir`: `<run>` or `<experiment>/<run>`. */
+/**
+ * Run folders (those whose `metrics/` holds MLflow metric files) one or two levels below `dir`:
+ * `<run>` or `<experiment>/<run>`. Told by content: DVCLive's `plots/metrics/` is a folder named
+ * `metrics` too, holding TSVs.
+ */
 function findRunFolders(dir: string): string[] {
   const runs: string[] = [];
   for (const child of subfolders(dir)) {
-    if (isFolder(path.join(dir, child, 'metrics'))) runs.push(child);
+    if (holdsMlflowMetrics(path.join(dir, child, 'metrics')) === true) runs.push(child);
     else
       for (const grandchild of subfolders(path.join(dir, child)))
-        if (isFolder(path.join(dir, child, grandchild, 'metrics'))) runs.push(`${child}/${grandchild}`);
+        if (holdsMlflowMetrics(path.join(dir, child, grandchild, 'metrics')) === true)
+          runs.push(`${child}/${grandchild}`);
   }
   return runs.sort();
 }
+
+/**
+ * Whether METRICSDIR is an MLflow `metrics/` folder, told by content: true when its first file
+ * (in name order) opens with `<timestamp ms> <value> <step>` lines, false for a folder whose first
+ * file does not (or no folder), 'empty' for a folder with no file (a run that logged nothing).
+ */
+function holdsMlflowMetrics(metricsDir: string): boolean | 'empty' {
+  if (!isFolder(metricsDir)) return false;
+  const first = listFiles(metricsDir, '', () => true).sort()[0];
+  if (first === undefined) return 'empty';
+  try {
+    const descriptor = openSync(path.join(metricsDir, first), 'r');
+    try {
+      const head = Buffer.alloc(HEAD_BYTES);
+      return looksLikeMlflowMetric(head.toString('utf8', 0, readSync(descriptor, head, 0, HEAD_BYTES, 0)));
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** How much of a file holdsMlflowMetrics reads: a few MLflow lines. */
+const HEAD_BYTES = 4096;
 
 function readMetricsFolder(metricsDir: string): MetricData {
   const files = listFiles(metricsDir, '', () => true).sort();
@@ -78,12 +110,9 @@ function readMetricsFolder(metricsDir: string): MetricData {
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new InputFileError(
-        file,
-        undefined,
-        `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-        { cause: error },
-      );
+      throw new InputFileError(file, undefined, `cannot read: ${errnoMeaning((error as NodeJS.ErrnoException).code)}`, {
+        cause: error,
+      });
     }
     const metric = parseMlflowMetric(text, file, name);
     for (const [metricName, series] of metric.series) data.series.set(metricName, series);

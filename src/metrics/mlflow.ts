@@ -51,8 +51,10 @@ export function parseMlflowMetric(text: string, file: string, name: string): Met
   return collectMetrics(locator, (collector) => {
     // The third column of every line is MLflow's `step`: the step axis (reported as the file's step key).
     collector.stepKey = 'step';
-    collector.stepFix =
-      'Pass the step when logging: mlflow.log_metric(name, value, step=step); without it MLflow logs every value at step 0.';
+    collector.stepFix = (step) =>
+      step === 0
+        ? 'Pass the step when logging: mlflow.log_metric(name, value, step=step); without it MLflow logs every value at step 0.'
+        : `Log each value at a step of its own: mlflow.log_metric(name, value, step=step) with a step that advances between the calls (here two calls passed step=${step}).`;
     const series = collector.seriesFor(name);
     for (let index = 0; index < lines.length; index++) {
       const line = lines[index]!;

@@ -30,7 +30,7 @@ export function isClockOrCounter(name: string): boolean {
 export interface RepeatContext {
   readonly locator: RecordLocator;
   readonly stepKey: string | null;
-  readonly stepFix?: string | undefined;
+  readonly stepFix?: ((step: number) => string) | undefined;
 }
 
 /** What the step was read from, for a message: `"epoch"`, or `the step` when the format has no key. */
@@ -42,8 +42,8 @@ function axisWords(stepKey: string | null): string {
 /**
  * A metric logged again at the step of its previous record with another value: the step does not
  * advance between the metric's records (MLflow's `log_metric` without `step` logs step 0 every time;
- * a per-batch line carrying only `epoch`). The context's `stepFix` replaces the step-key advice where
- * the format has its own (MLflow: pass `step=`).
+ * a per-batch line carrying only `epoch`). The context's `stepFix` (given the step) replaces the
+ * step-key advice where the format has its own (MLflow: pass `step=`).
  */
 export function stepDoesNotAdvance(
   { locator, stepKey, stepFix }: RepeatContext,
@@ -55,7 +55,7 @@ export function stepDoesNotAdvance(
   return locator.error(
     laterRecord,
     `"${name}" is logged at ${axisWords(stepKey)} ${step} again with another value (first at ${locator.describe(earlierRecord)}): ${axisWords(stepKey)} does not advance between its records, so it does not number them and they cannot be told apart; they are not read as "last value wins"`,
-    stepFix ?? `${STEP_KEY_HINT} With one line per batch, log a step that counts batches across epochs.`,
+    stepFix?.(step) ?? `${STEP_KEY_HINT} With one line per batch, log a step that counts batches across epochs.`,
   );
 }
 

@@ -75,6 +75,13 @@ export class StepAxisChooser {
    * record's step key differs from the file's.
    */
   pick(keys: readonly string[] | object, record: number): string | undefined {
+    const best = this.best(keys);
+    if (best !== undefined) this.fix(best, record);
+    return best;
+  }
+
+  /** The best step key among a record's top-level keys, or undefined; fixes nothing (a record that does not vote). */
+  best(keys: readonly string[] | object): string | undefined {
     let best: string | undefined;
     let bestRank = Infinity;
     // for..in over a JSON.parse result visits its own keys; an array's keys are its indexes, so arrays are iterated.
@@ -87,15 +94,18 @@ export class StepAxisChooser {
     };
     if (Array.isArray(keys)) for (const key of keys) consider(key);
     else for (const key in keys) consider(key);
-    if (best === undefined) return undefined;
-    if (this.fixedKey === null) this.fixedKey = best;
-    else if (best !== this.fixedKey) {
+    return best;
+  }
+
+  /** Fixes the file's axis to KEY (RECORD's step key), or throws InputFileError when it is fixed to another. */
+  fix(key: string, record: number): void {
+    if (this.fixedKey === null) this.fixedKey = key;
+    else if (key !== this.fixedKey) {
       throw this.locator.error(
         record,
-        `the step here is "${best}", but earlier records are numbered by "${this.fixedKey}"; one file is read on one step axis`,
+        `the step here is "${key}", but earlier records are numbered by "${this.fixedKey}"; one file is read on one step axis`,
         STEP_KEY_HINT,
       );
     }
-    return best;
   }
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli/main.ts';
@@ -126,7 +126,24 @@ test('bad input exits 2 with a message naming the file and line', async () => {
     assert.match(malformed.stderr, /bad\.jsonl:2/);
     const missing = await cli(['compare', 'nope.jsonl', 'bad.jsonl'], dir);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /nope\.jsonl: cannot read: ENOENT/);
+    assert.match(missing.stderr, /nope\.jsonl: does not exist\n\s*Check the path/);
+    // A quoted glob reaches compare as typed: said as such, with where globs are expanded.
+    const glob = await cli(['compare', 'bad.jsonl', 'runs/*.csv'], dir);
+    assert.equal(glob.code, 2);
+    assert.match(
+      glob.stderr,
+      /runs\/\*\.csv: does not exist\n\s*compare reads one file or folder for each side, and "runs\/\*\.csv" is a glob/,
+    );
+    assert.match(glob.stderr, /`metrics:` in repro\.yml/);
+    assert.doesNotMatch(glob.stderr + missing.stderr, /ENOENT/);
+    // A folder of no known layout: the glob advice is repro.yml's, not compare's.
+    await mkdir(path.join(dir, 'logs'));
+    const folder = await cli(['compare', 'logs', 'logs'], dir);
+    assert.equal(folder.code, 2);
+    assert.match(
+      folder.stderr,
+      /give `metrics:` in repro\.yml a glob \(dir\/\*\.csv\); compare reads one file or folder for each side/,
+    );
     await writeFile(path.join(dir, 'empty.csv'), '');
     assert.equal((await cli(['compare', 'empty.csv', 'empty.csv'], dir)).code, 2);
     const future = JSON.stringify({ kind: 'repro-check/baseline', schemaVersion: 99, createdAt: 'x', runs: [] });
@@ -323,7 +340,7 @@ test('when both inputs are bad, both are named, baseline first', async () => {
     assert.equal(both.code, 2);
     assert.match(
       both.stderr,
-      /both inputs are bad:\n\s+- BASELINE: .*nope\.jsonl: cannot read: ENOENT\n\s+- CURRENT: .*bad\.jsonl:2: malformed JSON/,
+      /both inputs are bad:\n\s+- BASELINE: .*nope\.jsonl: does not exist\n.*\n\s+- CURRENT: .*bad\.jsonl:2: malformed JSON/,
     );
   });
 });

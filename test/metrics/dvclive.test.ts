@@ -1,10 +1,10 @@
 /** DVCLive's output folder given as the metrics path (fixture: test/fixtures/metrics/dvclive, written by make_dvclive_tsv.py). */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm, utimes } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ReproError } from '../../src/errors.ts';
+import { InputFileError, ReproError } from '../../src/errors.ts';
 import { readComparable } from '../../src/record/baseline-store.ts';
 import { readStructuredMetrics } from '../../src/metrics/metric-source.ts';
 
@@ -31,6 +31,42 @@ describe('DVCLive folders', () => {
       });
     });
   }
+
+  for (const given of ['', 'dvclive/plots']) {
+    it(`reads the project folder${given ? ` ${given}` : ''} above DVCLive's dvclive/ as DVCLive, never as MLflow (plots/metrics is not an MLflow metrics/ folder)`, async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-dvclive-'));
+      try {
+        await cp(dvclive, path.join(dir, 'dvclive'), { recursive: true });
+        const data = readComparable(path.join(dir, given));
+        assert.deepEqual([...data.series.keys()].sort(), [
+          'eval.loss',
+          'eval.loss.timestamp',
+          'train.loss',
+          'train.loss.timestamp',
+        ]);
+        assert.equal(data.finals.get('step'), 29);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('a project folder: a DVCLive folder under another name (Live(dir="results")) is found; two are refused, naming both', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-dvclive-'));
+    try {
+      await cp(dvclive, path.join(dir, 'results'), { recursive: true });
+      await mkdir(path.join(dir, 'src'));
+      assert.ok(readComparable(dir).series.has('train.loss'));
+      await cp(dvclive, path.join(dir, 'dvclive'), { recursive: true });
+      assert.throws(
+        () => readComparable(dir),
+        (error: unknown) =>
+          error instanceof InputFileError && /holds 2 DVCLive folders \(dvclive, results\)/.test(error.message),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it('check leaves out a TSV older than the run, and refuses a folder with none written since', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-dvclive-'));

@@ -21,9 +21,11 @@ interface FormatRow {
   /** Path under test/fixtures/metrics. */
   fixture: string;
   expect: { series?: Record<string, Array<[number, number]>>; finals?: Record<string, number> };
-  /** Fields read but not compared (text where a number was meant), each with a note matching `notes`. */
+  /** Fields read but not compared (text where a number was meant), each with a note matching `notes`; also the notes of values skipped (W&B media, records off the step axis). */
   uncompared?: string[];
   notes?: RegExp[];
+  /** `metric@step` of each value noted as logged again with another value (a resumed run), in note order. */
+  relogged?: string[];
 }
 
 const f32 = (values: number[], firstStep = 1): Array<[number, number]> =>
@@ -71,6 +73,37 @@ const rows: FormatRow[] = [
     name: 'W&B wandb-summary.json (one line): final values; `_wandb.runtime` is wall clock, `_step` a final',
     fixture: 'wandb/files/wandb-summary.json',
     expect: { finals: { 'train/loss': 1.0570980310440063, 'eval/accuracy': 0.4609375, _step: 2 } },
+  },
+  {
+    name: "W&B history through Lightning's WandbLogger: a media row holding only `_step` does not choose the axis; tables are skipped",
+    fixture: 'wandb-lightning/files/wandb-history.jsonl',
+    expect: {
+      series: {
+        'train/loss': [
+          [0, 1.0707427263259888],
+          [1, 1.0570980310440063],
+          [2, 1.0689748525619507],
+        ],
+        'val/acc': [[2, 0.4609375]],
+        _step: [
+          [0, 0],
+          [1, 2],
+          [2, 4],
+        ],
+      },
+    },
+    notes: [
+      /numbered by "_step" rather than the file's step "trainer\/global_step", were skipped \(first at .*wandb-history\.jsonl:2\)/,
+      /^val\/preds: a W&B "table-file" object \(.*:5\) was skipped/,
+    ],
+    // The val row shares its trainer/global_step with a train row: W&B's counters and clocks differ (noted, not compared).
+    relogged: ['_timestamp@2', '_runtime@2', '_step@2'],
+  },
+  {
+    name: 'W&B wandb-summary.json holding an image object: its width and height are not final values',
+    fixture: 'wandb-lightning/files/wandb-summary.json',
+    expect: { finals: { 'train/loss': 1.0689748525619507, 'val/acc': 0.4609375, 'trainer/global_step': 2, _step: 4 } },
+    notes: [/^samples: a W&B "image-file" object .* was skipped/],
   },
   {
     name: 'Megatron-LM golden values: `values` keys are steps, "nan" is NaN, `iteration-time` is wall clock',
@@ -295,6 +328,26 @@ const rows: FormatRow[] = [
         ],
       },
     },
+    relogged: ['loss@3', 'loss@4'],
+  },
+  {
+    name: 'JSONL of a resumed run: the step goes back, then `val_loss` is logged again at its last step (merged, noted)',
+    fixture: 'resumed-relog.jsonl',
+    expect: {
+      series: {
+        loss: [
+          [1, 1.0707427263259888],
+          [2, 1.0570980310440063],
+          [3, 1.0814568996429443],
+          [4, 0.8898962140083313],
+        ],
+        val_loss: [
+          [2, 1.0322412252426147],
+          [4, 1.0047450065612793],
+        ],
+      },
+    },
+    relogged: ['loss@3', 'loss@4', 'val_loss@4'],
   },
   {
     name: 'MLflow run folder',
@@ -327,9 +380,14 @@ describe('metric file layouts', () => {
       assert.deepEqual(series, row.expect.series ?? {});
       assert.deepEqual(finals, row.expect.finals ?? {});
       assert.deepEqual(data.uncompared ?? [], row.uncompared ?? []);
-      const notes = data.notes.filter((note) => /is not a number|written as text/.test(note));
+      const notes = data.notes.filter((note) => /is not a number|written as text|w(as|ere) skipped/.test(note));
       assert.equal(notes.length, row.notes?.length ?? 0, notes.join('\n'));
       row.notes?.forEach((pattern, index) => assert.match(notes[index]!, pattern));
+      const relogged = data.notes.flatMap((note) => {
+        const match = /^(\S+) at step (\d+) was logged twice with different values/.exec(note);
+        return match ? [`${match[1]}@${match[2]}`] : [];
+      });
+      assert.deepEqual(relogged, row.relogged ?? []);
     });
   }
 });
@@ -351,6 +409,12 @@ const refusals: RefusalRow[] = [
     fixture: 'mlflow-no-step',
     message: /metrics\/loss:2: "loss" is logged at step 0 again with another value \(first at .*metrics\/loss:1\)/,
     hint: /log_metric\(name, value, step=step\)/,
+  },
+  {
+    name: 'MLflow: one metric logged twice at step 150 (the fix does not claim step 0)',
+    fixture: 'mlflow-same-step',
+    message: /metrics\/val_acc:2: "val_acc" is logged at step 150 again with another value/,
+    hint: /^(?!.*step 0).*advances between the calls \(here two calls passed step=150\)/,
   },
   {
     name: 'an epoch axis with one JSONL line per batch',
@@ -377,6 +441,12 @@ const refusals: RefusalRow[] = [
     fixture: 'flat-and-nested.jsonl',
     message: /two keys of this record give the metric name "a\.b"/,
     line: 1,
+  },
+  {
+    name: 'github-action-benchmark JSON naming one benchmark twice: names must be unique (no step-key advice)',
+    fixture: 'benchmark-duplicate.json',
+    message: /\[2\]: the name "eval loss" is given again \(first at .*benchmark-duplicate\.json \[0\]\)/,
+    hint: /^(?!.*step-key).*its own `name`/,
   },
   {
     name: 'github-action-benchmark JSON with 1e400',

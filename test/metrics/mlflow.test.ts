@@ -114,6 +114,33 @@ describe('MLflow file store folders', () => {
     });
   });
 
+  it('a project folder holding mlruns/ (three levels above the runs) finds them: one is read, two are refused naming both', async () => {
+    await withTemp(async (dir) => {
+      await cp(path.join(mlruns, '0', RUN_A), path.join(dir, 'mlruns', '0', RUN_A), { recursive: true });
+      await mkdir(path.join(dir, 'mlruns', 'models')); // MLflow's model registry folder: no run
+      const data = readStructuredMetrics(dir, { notBefore: null, baseDir: dir })!;
+      assert.deepEqual([...data.series.keys()].sort(), ['eval/accuracy', 'eval/loss', 'train_loss']);
+      await cp(path.join(mlruns, '0', RUN_B), path.join(dir, 'mlruns', '0', RUN_B), { recursive: true });
+      assert.throws(
+        () => readStructuredMetrics(dir, { notBefore: null, baseDir: dir }),
+        new RegExp(`holds 2 MLflow runs \\(mlruns/0/${RUN_A} \\(written .*\\), mlruns/0/${RUN_B} \\(written`),
+      );
+    });
+  });
+
+  it('is told by content, not by a folder named metrics: a metrics/ folder of TSVs is not an MLflow run', async () => {
+    await withTemp(async (dir) => {
+      await mkdir(path.join(dir, 'run', 'metrics'), { recursive: true });
+      await writeFile(path.join(dir, 'run', 'metrics', 'loss.tsv'), 'timestamp\tstep\tloss\n1\t0\t0.9\n');
+      for (const given of [dir, path.join(dir, 'run'), path.join(dir, 'run', 'metrics')])
+        assert.throws(
+          () => readStructuredMetrics(given, { notBefore: null, baseDir: dir }),
+          (error) => error instanceof InputFileError && /no MLflow run/.test(error.message),
+          given,
+        );
+    });
+  });
+
   it('an empty metrics folder says the run logged nothing', async () => {
     await withTemp(async (dir) => {
       await writeFile(path.join(dir, 'meta.yaml'), 'run_id: x\n');

@@ -299,6 +299,23 @@ describe('JSONL', () => {
     assert.equal(data.notes.length, 2);
   });
 
+  it('a metric re-logged at its last step is a resume only when the step went back between its records', () => {
+    // Lightning's CSVLogger appended to by a resumed run: val_loss at step 100 again after the step went back to 50.
+    const csv = 'epoch,step,train_loss,val_loss\n0,0,1.0,\n0,100,0.9,0.5\n0,50,0.95,\n0,100,0.91,0.51\n';
+    const resumed = parseMetricText(csv, 'metrics.csv');
+    assert.deepEqual(series(resumed, 'val_loss'), { steps: [100], values: [0.51] });
+    assert.deepEqual(series(resumed, 'train_loss'), { steps: [0, 50, 100], values: [1, 0.95, 0.91] });
+    assert.match(
+      resumed.notes.join('\n'),
+      /val_loss at step 100 was logged twice .*metrics\.csv:3 and .*metrics\.csv:5/,
+    );
+    // Without the step going back in between, the same two records are a step that does not advance.
+    assert.throws(
+      () => parseMetricText('{"step": 100, "val_loss": 0.5}\n{"step": 100, "val_loss": 0.51}\n', 'm.jsonl'),
+      /"val_loss" is logged at step 100 again with another value/,
+    );
+  });
+
   it('reads CRLF line ends, blank lines and a byte-order mark, keeping physical line numbers', () => {
     const data = parseMetricText(
       '\uFEFF{"step": 1, "loss": 1}\r\n\r\n   \r\n{"step": 2, "loss": NaN}\r\n{"step": 3, "loss": 1}\r\n{"step": 2, "loss": 3}\r\n{"step": 4, "loss": 3}\r\n',

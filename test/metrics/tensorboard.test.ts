@@ -193,6 +193,31 @@ describe('Event messages on the wire', () => {
   });
 });
 
+describe('A tag logged twice at one step', () => {
+  it('add_scalar without global_step (fixture no-step): refused with the TensorBoard fix, not step-key advice', () => {
+    const file = path.join(fixtures, 'no-step', 'events.out.tfevents.1700000500.fixture-host.31.0');
+    const error = readError(file);
+    assert.match(error.message, /"loss" is logged at step 0 again with another value/);
+    assert.match(
+      error.hint ?? '',
+      /^Pass the step when logging: writer\.add_scalar\(tag, value, global_step=step\).*at step 0\.$/,
+    );
+    assert.doesNotMatch(error.hint ?? '', /step-key/);
+  });
+});
+
+describe('A tag given by two runs of one log folder', () => {
+  it('is refused naming both event files and the fix (fixture tag-collision: root `train.loss`, train/ `loss`)', () => {
+    const dir = path.join(fixtures, 'tag-collision');
+    const error = readError(dir);
+    assert.equal(
+      error.message,
+      `metrics: the tag "train.loss" comes from two runs, in ${path.join(dir, 'events.out.tfevents.1700000400.fixture-host.21.0')} and in ${path.join(dir, 'train', 'events.out.tfevents.1700000400.fixture-host.21.1')}; one metric name cannot hold both`,
+    );
+    assert.match(error.hint ?? '', /Rename one of the two tags .*, or point `metrics` at one run folder/);
+  });
+});
+
 describe('Event files that cannot be read', () => {
   it('names the file and the reason, as an input error', async () => {
     await withTemp(async (dir) => {

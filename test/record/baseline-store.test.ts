@@ -165,7 +165,7 @@ test('compare, band and aggregate read through the store: documents decoded, met
       brokenMetrics: await write('broken.jsonl', '{"step": 1, "loss": 0.5}\n{"step": 2,\n'),
     };
     const problems: Record<keyof typeof bad, RegExp> = {
-      missing: /cannot read: ENOENT/,
+      missing: /cannot read: no such file or directory/,
       newer: /newer than this repro-check understands/,
       mismatched: /series "loss": 3 steps but 2 values/,
       unknownKind: /unknown kind "repro-check\/other"/,

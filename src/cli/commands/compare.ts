@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describeError, EXIT_DRIFT, EXIT_PASS, ReproError } from '../../errors.ts';
+import { describeError, EXIT_DRIFT, EXIT_PASS, InputFileError, ReproError } from '../../errors.ts';
 import { readComparableDocument, type ComparableRead } from '../../record/baseline-store.ts';
 import { compareMetrics } from '../../compare/compare.ts';
 import { sigmaGateOptionsOf } from '../../settings/tolerance.ts';
@@ -42,7 +43,7 @@ async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Pro
   const [baselineRead, currentRead] = readBothInputs(
     [baselineFile, currentFile].map(
       (file) => () =>
-        readComparableDocument(path.resolve(options.cwd, file), { stepKey: options.stepKey ?? picker.stepKey }),
+        readComparableDocument(existingInput(options.cwd, file), { stepKey: options.stepKey ?? picker.stepKey }),
     ) as [() => ComparableRead, () => ComparableRead],
   );
   const [baseline, current] = [baselineRead.data, currentRead.data];
@@ -96,6 +97,20 @@ async function runCompareCommand(options: CompareCommandOptions, io: CliIo): Pro
   if (options.format === 'json') io.stdout(JSON.stringify(verdictToJson(verdict)) + '\n');
   else io.stdout(await renderReport(report, options.format, io, Infinity));
   return verdict.status === 'pass' ? EXIT_PASS : EXIT_DRIFT;
+}
+
+/**
+ * FILE (as typed) resolved against CWD. Throws InputFileError when nothing is there, saying so
+ * rather than an errno; when FILE holds glob characters, that compare reads one file or folder per
+ * side (a quoted glob reaches compare unexpanded).
+ */
+function existingInput(cwd: string, file: string): string {
+  const resolved = path.resolve(cwd, file);
+  if (existsSync(resolved)) return resolved;
+  const hint = /[*?[\]{}]/.test(file)
+    ? `compare reads one file or folder for each side, and "${file}" is a glob: name one file, or the folder holding the logs (a TensorBoard, MLflow or DVCLive folder is read whole). Globs are expanded by \`metrics:\` in repro.yml (repro-check check), or by the shell when unquoted, which gives compare several paths instead of one.`
+    : `Check the path; it is taken relative to ${cwd}.`;
+  throw new InputFileError(resolved, undefined, 'does not exist', { hint });
 }
 
 /**

@@ -43,9 +43,9 @@ export function readEventFiles(files: string[]): MetricData {
     },
     // The event file a record is in (no line: records are byte offsets); a resumed run's next file starts a new source.
     place: (record) => ({ file: locate(record).file }),
-    error: (record, problem) => {
+    error: (record, problem, hint) => {
       const { file, offset } = locate(record);
-      return new InputFileError(file, undefined, `record at byte ${offset}: ${problem}`);
+      return new InputFileError(file, undefined, `record at byte ${offset}: ${problem}`, hint ? { hint } : {});
     },
   };
 
@@ -54,6 +54,8 @@ export function readEventFiles(files: string[]): MetricData {
     notes = []; // collectMetrics may read twice (steps out of order): keep the notes of the last reading only.
     // Every Event carries its own `step` field: the step axis (reported as the file's step key).
     collector.stepKey = 'step';
+    collector.stepFix = (step) =>
+      `Pass the step when logging: writer.add_scalar(tag, value, global_step=step), tf.summary.scalar(name, value, step=step)${step === 0 ? '; without it every value is logged at step 0' : ', with a step that advances between the calls'}.`;
     bases.length = 0;
     let base = 0;
     files.forEach((file) => {

@@ -10,7 +10,7 @@ import {
   type DatedFile,
   type FolderReadOptions,
 } from '../run-folders.ts';
-import { emptyMetricData, type MetricData } from '../series.ts';
+import { emptyMetricData, type MetricData, type MetricSeries } from '../series.ts';
 import { readEventFiles } from './event-file.ts';
 
 /** TensorBoard's own test for an event file (tensorboard/backend/event_processing/io_wrapper.py: IsTensorFlowEventsFile). */
@@ -98,10 +98,16 @@ function byWriteOrder(a: DatedFile, b: DatedFile): number {
 
 function mergeRun(target: MetricData, run: MetricData, runFolder: string): void {
   for (const [name, series] of run.series) {
-    if (target.series.has(name))
-      throw new ReproError(`metrics: the tag "${name}" comes from two runs, the second in ${runFolder}`, {
-        hint: 'Point `metrics` at one run folder.',
-      });
+    if (target.series.has(name)) {
+      const fileOf = (s: MetricSeries) =>
+        (s.origin && s.origin.locator.place?.(s.origin.records[0]!).file) ?? s.origin?.locator.file ?? runFolder;
+      throw new ReproError(
+        `metrics: the tag "${name}" comes from two runs, in ${fileOf(target.series.get(name)!)} and in ${fileOf(series)}; one metric name cannot hold both`,
+        {
+          hint: `Rename one of the two tags (a run subfolder prefixes its tags: "loss" in train/ is "train.loss"), or point \`metrics\` at one run folder (e.g. ${runFolder}).`,
+        },
+      );
+    }
     target.series.set(name, series);
   }
   for (const [name, value] of run.finals) target.finals.set(name, value);
