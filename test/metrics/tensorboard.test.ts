@@ -190,13 +190,36 @@ describe('Event messages on the wire', () => {
         event(7, loss(-0)),
         event(8, lastLetter),
         event(9, loss(0.75)),
+        // A remembered summary with a step after it (the step written last wins): these events are walked.
+        frame(
+          protobuf.Writer.create()
+            .uint32((1 << 3) | 1)
+            .double(1.7e9)
+            .uint32((5 << 3) | 2)
+            .bytes(loss(1.25))
+            .uint32((2 << 3) | 0)
+            .int64(10)
+            .finish(),
+        ),
+        frame(
+          protobuf.Writer.create()
+            .uint32((1 << 3) | 1)
+            .double(1.7e9)
+            .uint32((2 << 3) | 0)
+            .int64(99)
+            .uint32((5 << 3) | 2)
+            .bytes(loss(1))
+            .uint32((2 << 3) | 0)
+            .int64(11)
+            .finish(),
+        ),
       ];
       const file = path.join(dir, 'events.out.tfevents.8.repeat');
       await writeFile(file, Buffer.concat(events));
       const data = readStructuredMetrics(file, { notBefore: null, baseDir: dir })!;
       assert.deepEqual([...data.series.keys()].sort(), ['loss', 'lost']);
-      assert.deepEqual(Array.from(data.series.get('loss')!.steps), [1, 2, 6, 7, 9]);
-      assert.deepEqual(Array.from(data.series.get('loss')!.values), [1.5, 2.5, 4.5, -0, 0.75]);
+      assert.deepEqual(Array.from(data.series.get('loss')!.steps), [1, 2, 6, 7, 9, 10, 11]);
+      assert.deepEqual(Array.from(data.series.get('loss')!.values), [1.5, 2.5, 4.5, -0, 0.75, 1.25, 1]);
       assert.ok(Object.is(data.series.get('loss')!.values[3], -0));
       assert.deepEqual(Array.from(data.series.get('lost')!.steps), [4, 6, 8]);
       assert.deepEqual(Array.from(data.series.get('lost')!.values), [9, 5, 9]);

@@ -1,6 +1,7 @@
 import protobuf from 'protobufjs';
 import {
   EVENT_STEP,
+  EVENT_WALL_TIME,
   EVENT_SUMMARY,
   SUMMARY_VALUE,
   TensorType,
@@ -30,8 +31,13 @@ export interface EventVisitor {
 }
 
 const WIRE_VARINT = 0;
+const WIRE_FIXED64 = 1;
 const WIRE_LENGTH_DELIMITED = 2;
 const WIRE_FIXED32 = 5;
+/** The keys (field number and wire type) of Event's wall_time and step, and the bytes of a wall_time field. */
+const WALL_TIME_KEY = (EVENT_WALL_TIME << 3) | WIRE_FIXED64;
+const STEP_KEY = (EVENT_STEP << 3) | WIRE_VARINT;
+const WALL_TIME_FIELD_BYTES = 9;
 
 /**
  * Walks Event messages (TFRecord payloads) and hands each `summary.value[]` to the visitor with the
@@ -39,8 +45,9 @@ const WIRE_FIXED32 = 5;
  * as event-schema.ts numbers them; it does not build an object per message: a log holds millions of
  * small events, and the generated decoder's oneof bookkeeping cost about ten times the reading itself.
  * For the same reason one Reader is pointed at each payload in turn, tags are looked up by their
- * bytes (TagStrings) rather than decoded each time, and a summary of one scalar whose bytes were seen
- * before but for its float is not walked again (ScalarSummaries). TensorProto values (TF2 scalars,
+ * bytes (TagStrings) rather than decoded each time, and an event laid out as writers lay them out
+ * (wall_time, step, then a summary of one scalar whose bytes were seen before but for its float) has
+ * only its wall_time and step read (ScalarSummaries). TensorProto values (TF2 scalars,
  * rare and small) are decoded whole by protobufjs. Fields appear in any order and repeat as protobuf
  * allows (the last of a oneof wins); unknown fields are skipped.
  */
@@ -66,16 +73,32 @@ export class EventReader {
     reader.pos = start;
     reader.len = end;
     this.view = view;
+    // A writer's usual event: wall_time, step, then a summary remembered by ScalarSummaries to the end.
+    if (end - start > WALL_TIME_FIELD_BYTES && reader.uint32() === WALL_TIME_KEY) {
+      reader.skip(8);
+      if (reader.uint32() === STEP_KEY) {
+        const step = readStep(reader);
+        const known = this.summaries.find(view, reader.pos, end);
+        if (known >= 0) {
+          visitor.value(step, known, 'simpleValue', view.getFloat32(end - 4, true), null);
+          return;
+        }
+      }
+    }
+    reader.pos = start;
     let step = 0;
+    let summaryKeyAt = -1;
     let summaryStart = -1;
     let summaryEnd = -1;
     while (reader.pos < reader.len) {
+      const keyAt = reader.pos;
       const key = reader.uint32();
       const field = key >>> 3;
       const wireType = key & 7;
       if (field === EVENT_STEP && wireType === WIRE_VARINT) step = readStep(reader);
       else if (field === EVENT_SUMMARY && wireType === WIRE_LENGTH_DELIMITED) {
         const length = reader.uint32();
+        summaryKeyAt = keyAt;
         summaryStart = reader.pos;
         summaryEnd = summaryStart + length;
         reader.skip(length);
@@ -83,11 +106,6 @@ export class EventReader {
     }
     if (summaryStart < 0) return;
     // The step may follow the summary on the wire, so the summary is read once the whole event has been.
-    const known = this.summaries.find(view, summaryStart, summaryEnd);
-    if (known >= 0) {
-      visitor.value(step, known, 'simpleValue', view.getFloat32(summaryEnd - 4, true), null);
-      return;
-    }
     reader.pos = summaryStart;
     let values = 0;
     while (reader.pos < summaryEnd) {
@@ -99,8 +117,9 @@ export class EventReader {
         values++;
       } else reader.skipType(key & 7);
     }
-    if (values === 1 && this.lastFloatAt === summaryEnd - 4)
-      this.summaries.remember(view, summaryStart, summaryEnd, this.lastTagId);
+    // Remembered from the summary's key: the event's last field, one value, its simple_value last.
+    if (values === 1 && summaryEnd === end && this.lastFloatAt === end - 4)
+      this.summaries.remember(view, summaryKeyAt, end, this.lastTagId);
   }
 
   /** The tag numbered `id` in a value handed to the visitor. */

@@ -92,6 +92,7 @@ const ValueType = root.lookupType('tensorboard.Summary.Value');
 export const TensorType = root.lookupType('tensorboard.TensorProto');
 
 // Field numbers, taken from the definitions above rather than repeated as literals.
+export const EVENT_WALL_TIME = EventType.fields.wallTime!.id;
 export const EVENT_STEP = EventType.fields.step!.id;
 export const EVENT_SUMMARY = EventType.fields.summary!.id;
 export const SUMMARY_VALUE = SummaryType.fields.value!.id;

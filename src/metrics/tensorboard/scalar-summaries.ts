@@ -5,14 +5,14 @@ const FLOAT_BYTES = 4;
 
 /**
  * Summaries of one scalar, remembered by their bytes. A logger writes the same Summary for a tag at
- * every step but for the float: `value { tag: "train/loss" simple_value: 0.25 }` is the same bytes
- * each time up to the simple_value's 4 bytes at its end. Bytes that equal a summary already walked,
- * but for those last 4, are the same message but for that float (a fixed32's bytes do not change how
- * the rest of the message is framed), so a summary found here needs no walk: it is the remembered
- * tag's value, read from its last 4 bytes. Bytes are compared 4 at a time through a DataView (a byte
- * loop over a tag cost as much as the rest of the event's walk). Writers log their tags in the same
- * order every step, so the lookup starts after the last summary found: in steady state the first
- * comparison matches.
+ * every step but for the float: the event's summary field, `summary { value { tag: "train/loss"
+ * simple_value: 0.25 } }`, is the same bytes each time up to the simple_value's 4 bytes at its end.
+ * Bytes that equal a summary field already walked, but for those last 4, are the same field but for
+ * that float (a fixed32's bytes do not change how the rest is framed), so one found here needs no
+ * walk: it is the remembered tag's value, read from its last 4 bytes. Bytes are compared 4 at a time
+ * through a DataView (a byte loop over a tag cost as much as the rest of the event's walk). Writers
+ * log their tags in the same order every step, so the lookup starts after the last summary found: in
+ * steady state the first comparison matches.
  */
 export class ScalarSummaries {
   /** By summary: its bytes but the last 4, as little-endian 32-bit words (see `words`). */
@@ -23,8 +23,9 @@ export class ScalarSummaries {
   private next = 0;
 
   /**
-   * The tag number remembered with the summary whose bytes, but the last 4, are those of
-   * `view[start, end - 4)`; -1 when none is. `view` must hold `[start, end)`.
+   * The tag number remembered with the summary field whose bytes, but the last 4, are those of
+   * `view[start, end - 4)` (from the field's key to the end of its event); -1 when none is. `view`
+   * must hold `[start, end)`.
    */
   find(view: DataView, start: number, end: number): number {
     const length = end - start;
@@ -41,9 +42,10 @@ export class ScalarSummaries {
   }
 
   /**
-   * Remembers the summary in `view[start, end)`, which the caller has walked and found to hold one
-   * Summary.Value, of tag number `tagId`, whose value is the simple_value in its last 4 bytes.
-   * Summaries of fewer than 8 bytes (an empty tag) and those past the first 64 are not remembered.
+   * Remembers the summary field in `view[start, end)` (from its key to the end of its event), which
+   * the caller has walked and found to hold one Summary.Value, of tag number `tagId`, whose value is
+   * the simple_value in its last 4 bytes. Fields of under 8 bytes and those past the first 64 are not
+   * remembered.
    */
   remember(view: DataView, start: number, end: number, tagId: number): void {
     const prefixBytes = end - start - FLOAT_BYTES;
