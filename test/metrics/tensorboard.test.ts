@@ -160,6 +160,76 @@ describe('Event messages on the wire', () => {
     });
   });
 
+  it('reads summaries that repeat but for their value, and tells apart ones that differ in any other byte', async () => {
+    await withTemp(async (dir) => {
+      const event = (step: number, summaryBytes: Uint8Array) =>
+        frame(
+          protobuf.Writer.create()
+            .uint32((1 << 3) | 1)
+            .double(1.7e9 + step)
+            .uint32((2 << 3) | 0)
+            .int64(step)
+            .uint32((5 << 3) | 2)
+            .bytes(summaryBytes)
+            .finish(),
+        );
+      const loss = (simple: number) => summary(value('loss', simple));
+      // 'loss' as the same 13 bytes but for the float's 4, with a byte changed where each compared word of
+      // the first 9 lies: the tag's length, its last letter, and the float's key (field 3 with a fixed32:
+      // a field this reader skips, so an empty value).
+      const tagLength = summary(value('lossXYZZY')); // 0a 0b 0a 09 …: 13 bytes, no value
+      const lastLetter = summary(value('lost', 9));
+      const otherKey = Uint8Array.from(loss(8), (byte, i) => (i === 8 ? (3 << 3) | 5 : byte));
+      const events = [
+        event(1, loss(1.5)),
+        event(2, loss(2.5)),
+        event(3, tagLength),
+        event(4, lastLetter),
+        event(5, otherKey),
+        event(6, summary(value('loss', 4.5), value('lost', 5))),
+        event(7, loss(-0)),
+        event(8, lastLetter),
+        event(9, loss(0.75)),
+        // A remembered summary with a step after it (the step written last wins): these events are walked.
+        frame(
+          protobuf.Writer.create()
+            .uint32((1 << 3) | 1)
+            .double(1.7e9)
+            .uint32((5 << 3) | 2)
+            .bytes(loss(1.25))
+            .uint32((2 << 3) | 0)
+            .int64(10)
+            .finish(),
+        ),
+        frame(
+          protobuf.Writer.create()
+            .uint32((1 << 3) | 1)
+            .double(1.7e9)
+            .uint32((2 << 3) | 0)
+            .int64(99)
+            .uint32((5 << 3) | 2)
+            .bytes(loss(1))
+            .uint32((2 << 3) | 0)
+            .int64(11)
+            .finish(),
+        ),
+      ];
+      const file = path.join(dir, 'events.out.tfevents.8.repeat');
+      await writeFile(file, Buffer.concat(events));
+      const data = readStructuredMetrics(file, { notBefore: null, baseDir: dir })!;
+      assert.deepEqual([...data.series.keys()].sort(), ['loss', 'lost']);
+      assert.deepEqual(Array.from(data.series.get('loss')!.steps), [1, 2, 6, 7, 9, 10, 11]);
+      assert.deepEqual(Array.from(data.series.get('loss')!.values), [1.5, 2.5, 4.5, -0, 0.75, 1.25, 1]);
+      assert.ok(Object.is(data.series.get('loss')!.values[3], -0));
+      assert.deepEqual(Array.from(data.series.get('lost')!.steps), [4, 6, 8]);
+      assert.deepEqual(Array.from(data.series.get('lost')!.values), [9, 5, 9]);
+      assert.ok(
+        data.notes.some((note) => note.endsWith('summaries skipped (2 empty value); only scalars are compared')),
+        data.notes.join('\n'),
+      );
+    });
+  });
+
   it('refuses a record whose CRC checks but whose payload is not an Event, naming the byte offset', async () => {
     await withTemp(async (dir) => {
       const good = frame(

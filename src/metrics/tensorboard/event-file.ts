@@ -1,9 +1,10 @@
 import { InputFileError } from '../../errors.ts';
 import { collectMetrics, type RecordLocator, type SeriesBuilder } from '../collector.ts';
 import type { MetricData } from '../series.ts';
-import { DT_DOUBLE, DT_FLOAT, EventReader, type EventVisitor, type TensorValue } from './event-proto.ts';
+import { EventReader, type EventVisitor } from './event-proto.ts';
+import { DT_DOUBLE, DT_FLOAT, type TensorValue } from './event-schema.ts';
 import { readTfRecordFile } from './record-file.ts';
-import { TfRecordCorruption } from './tfrecord.ts';
+import { TfRecordCorruption, type OnRecord } from './tfrecord.ts';
 
 const NON_SCALAR_KINDS: Record<string, string> = {
   image: 'image',
@@ -84,10 +85,10 @@ export function readEventFiles(files: string[]): MetricData {
           collector.addPoint(series, step, scalar, record);
         },
       };
-      const readRecord = (payload: Uint8Array, offset: number) => {
+      const readRecord: OnRecord = (payload, offset, bytes, view, start) => {
         record = base + offset;
         try {
-          events.read(payload, visitor);
+          events.read(bytes, view, start, start + payload.length, visitor);
         } catch (error) {
           if (error instanceof InputFileError) throw error;
           throw locator.error(record, `not a TensorBoard Event message (${(error as Error).message})`);

@@ -5,8 +5,10 @@ import { TfRecordScanner, type OnRecord } from './tfrecord.ts';
  * Reads go through one reused buffer of this size: reading a 200 MB log whole into a fresh buffer
  * cost more than the decoding of its records (the new memory is faulted in page by page), and
  * memory no longer grows with the file. A record larger than this grows the buffer to fit it.
+ * Half a megabyte stays in a core's L2 cache between the read that fills it and the scan: the
+ * 200 MB bench ran ~5% faster than with 4 MB chunks.
  */
-const CHUNK_BYTES = 4 << 20;
+const CHUNK_BYTES = 512 << 10;
 /** The scanner's scratch space, before the chunk in the same buffer (see TfRecordScanner.scan). */
 const SCRATCH = 4096;
 
