@@ -3,7 +3,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   errorToJson,
   wantsJson
-} from "./chunks/chunk-SPQWGYPO.js";
+} from "./chunks/chunk-DQGZ6OYI.js";
 import {
   EXIT_BAD_INPUT,
   EXIT_PASS,
@@ -168,17 +168,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-Z65FJSXW.js"),
-  baseline: () => import("./chunks/baseline-LYWFDPSH.js"),
-  run: () => import("./chunks/run-KAEQSJM4.js"),
-  compare: () => import("./chunks/compare-7ODAGAXQ.js"),
+  check: () => import("./chunks/check-HNZJ6Z6K.js"),
+  baseline: () => import("./chunks/baseline-X4OCFU7V.js"),
+  run: () => import("./chunks/run-3S3PNEFD.js"),
+  compare: () => import("./chunks/compare-2U2NDOL5.js"),
   env: () => import("./chunks/env-O23WYJ5B.js"),
   fingerprint: () => import("./chunks/fingerprint-NKSEQ4NG.js"),
   "diff-weights": () => import("./chunks/diff-weights-VOED3J67.js"),
   merge: () => import("./chunks/merge-UFL7KCBC.js"),
-  audit: () => import("./chunks/audit-MZ56S3CL.js"),
-  band: () => import("./chunks/band-ESD337AZ.js"),
-  aggregate: () => import("./chunks/aggregate-5QAZOET7.js")
+  audit: () => import("./chunks/audit-VGDX6Z3H.js"),
+  band: () => import("./chunks/band-OIRP4CTG.js"),
+  aggregate: () => import("./chunks/aggregate-227GAHPJ.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

@@ -3,7 +3,8 @@ import { MAX_LISTED_STEPS, type AppliedTolerance, type MetricComparison, type Ve
 import { bitEqual, withinTolerance, type TolerancePicker } from './tolerance.ts';
 import { globToRegExp, matchesAnyGlob } from './glob.ts';
 import { isDriftedMetric } from './outcome.ts';
-import { ReproError } from '../errors.ts';
+import { nothingCompared } from './nothing-compared.ts';
+import { findRenames } from './renames.ts';
 
 export interface CompareOptions {
   tolerances: TolerancePicker;
@@ -48,62 +49,6 @@ export function compareMetrics(baseline: MetricData, current: MetricData, option
     stepKeys: { baseline: baseline.stepAxes ?? [], current: current.stepAxes ?? [] },
     uncompared,
   };
-}
-
-/**
- * The refusal for a comparison that compared nothing: every metric filtered out (include globs
- * matching none, ignore globs matching all), none logged with numbers, or none the baseline has.
- * A pass there would be a result that was not computed.
- */
-function nothingCompared(
-  baseline: MetricData,
-  current: MetricData,
-  options: CompareOptions,
-  uncompared: string[],
-): ReproError {
-  const names = (data: MetricData) => [...data.series.keys(), ...data.finals.keys()];
-  const listed = (list: string[]) =>
-    list.length === 0 ? 'none' : list.slice(0, 8).join(', ') + (list.length > 8 ? `, … (${list.length})` : '');
-  const facts = [
-    `the baseline has ${listed(names(baseline))}`,
-    `this run has ${listed(names(current))}`,
-    ...(options.include.length > 0 ? [`only metrics matching ${options.include.join(', ')} were kept`] : []),
-    ...(uncompared.length > 0 ? [`values of ${listed(uncompared)} were not numbers`] : []),
-  ];
-  return new ReproError(`No metric was compared, so there is no result: ${facts.join('; ')}.`, {
-    hint: `A metric is compared when both sides log it with numbers and no filter drops it: check the names against the include globs (compare --metric) and the ignored ones (compare --ignore, ignore-metrics: ${options.ignore.join(', ') || 'none'}).`,
-  });
-}
-
-/**
- * A series missing from the run while a new one holds exactly its steps and values is most
- * likely renamed (a logger's prefix changed): the missing metric names it, and a note says so.
- * Still drift: the gate cannot know that the rename was meant.
- */
-function findRenames(metrics: MetricComparison[], baseline: MetricData, current: MetricData): string[] {
-  const added = metrics.filter((m) => m.status === 'new' && m.kind === 'series');
-  const notes: string[] = [];
-  for (const missing of metrics.filter((m) => m.status === 'missing' && m.kind === 'series')) {
-    const old = baseline.series.get(missing.name)!;
-    const match = added.find((m) => sameSeries(old, current.series.get(m.name)!));
-    if (!match) continue;
-    missing.renamedTo = match.name;
-    notes.push(
-      `renamed? \`${missing.name}\` → \`${match.name}\`: the run has no \`${missing.name}\`, and its new \`${match.name}\` holds the same ${plural(old.steps.length, 'value')}`,
-    );
-  }
-  return notes;
-}
-
-function sameSeries(a: MetricSeries, b: MetricSeries): boolean {
-  if (a.steps.length !== b.steps.length) return false;
-  for (let i = 0; i < a.steps.length; i++)
-    if (a.steps[i] !== b.steps[i] || !bitEqual(a.values[i]!, b.values[i]!)) return false;
-  return true;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 const STATUS_ORDER: Record<MetricComparison['status'], number> = { missing: 0, drift: 1, new: 2, pass: 3 };

@@ -388,7 +388,7 @@ test('nothing compared is no result: filters that leave no metric, or no metric 
     { ...data([]), uncompared: ['loss'] },
     [],
     [],
-    /values of loss were not numbers/,
+    /values of loss could not be compared/,
   );
   // One metric compared is a result, whatever else was filtered.
   const verdict = compareMetrics(data(['loss', 'acc']), data(['loss', 'acc']), {
