@@ -168,17 +168,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-HNZJ6Z6K.js"),
-  baseline: () => import("./chunks/baseline-X4OCFU7V.js"),
+  check: () => import("./chunks/check-QPRYVWX7.js"),
+  baseline: () => import("./chunks/baseline-IO2FBPIT.js"),
   run: () => import("./chunks/run-3S3PNEFD.js"),
-  compare: () => import("./chunks/compare-2U2NDOL5.js"),
+  compare: () => import("./chunks/compare-SUJUIPWG.js"),
   env: () => import("./chunks/env-O23WYJ5B.js"),
   fingerprint: () => import("./chunks/fingerprint-NKSEQ4NG.js"),
   "diff-weights": () => import("./chunks/diff-weights-VOED3J67.js"),
   merge: () => import("./chunks/merge-UFL7KCBC.js"),
-  audit: () => import("./chunks/audit-VGDX6Z3H.js"),
-  band: () => import("./chunks/band-OIRP4CTG.js"),
-  aggregate: () => import("./chunks/aggregate-227GAHPJ.js")
+  audit: () => import("./chunks/audit-VJRYXRFS.js"),
+  band: () => import("./chunks/band-SJPNGX3E.js"),
+  aggregate: () => import("./chunks/aggregate-AA75RLS5.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

@@ -1056,7 +1056,7 @@ async function importCommonJs(loading) {
 async function importTrainer(module) {
   let loaded;
   try {
-    loaded = module === "builtin:smoke" ? await import("./chunks/smoke-HPUH2LXU.js") : await import(pathToFileURL(module).href);
+    loaded = module === "builtin:smoke" ? await import("./chunks/smoke-I5IOME26.js") : await import(pathToFileURL(module).href);
   } catch (error) {
     if (error.code === "ERR_UNKNOWN_FILE_EXTENSION") {
       throw new ReproError(

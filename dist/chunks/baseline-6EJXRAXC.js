@@ -3,7 +3,7 @@ import {
   analyseAudit,
   auditOptionsOf,
   trainRepeats
-} from "./chunk-JFEZJHBX.js";
+} from "./chunk-CCUJ62O7.js";
 import "./chunk-NELG7IKU.js";
 import {
   encodeBand,
@@ -17,7 +17,7 @@ import {
   repoRelative,
   trainAndRecord
 } from "./chunk-FZTYRCXS.js";
-import "./chunk-Y3D2G2MI.js";
+import "./chunk-RTR2AN4Y.js";
 import "./chunk-N6WMEQDW.js";
 import "./chunk-HMN27A7O.js";
 import {

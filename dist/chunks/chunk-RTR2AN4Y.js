@@ -24,6 +24,48 @@ init_define_REPRO_CHART_LIBRARY();
 init_define_REPRO_CHART_LIBRARY();
 var MAX_LISTED_STEPS = 20;
 
+// src/compare/nothing-compared.ts
+init_define_REPRO_CHART_LIBRARY();
+function nothingCompared(baseline, current, options, uncompared) {
+  const names = (data) => [...data.series.keys(), ...data.finals.keys()];
+  const listed = (list) => list.length === 0 ? "none" : list.slice(0, 8).join(", ") + (list.length > 8 ? `, \u2026 (${list.length})` : "");
+  const facts = [
+    `the baseline has ${listed(names(baseline))}`,
+    `this run has ${listed(names(current))}`,
+    ...options.include.length > 0 ? [`only metrics matching ${options.include.join(", ")} were kept`] : [],
+    ...uncompared.length > 0 ? [`values of ${listed(uncompared)} could not be compared (text, or arrays too long)`] : []
+  ];
+  return new ReproError(`No metric was compared, so there is no result: ${facts.join("; ")}.`, {
+    hint: `A metric is compared when both sides log it with numbers and no filter drops it: check the names against the include globs (compare --metric) and the ignored ones (compare --ignore, ignore-metrics: ${options.ignore.join(", ") || "none"}).`
+  });
+}
+
+// src/compare/renames.ts
+init_define_REPRO_CHART_LIBRARY();
+function findRenames(metrics, baseline, current) {
+  const added = metrics.filter((m) => m.status === "new" && m.kind === "series");
+  const notes = [];
+  for (const missing of metrics.filter((m) => m.status === "missing" && m.kind === "series")) {
+    const old = baseline.series.get(missing.name);
+    const match = added.find((m) => sameSeries(old, current.series.get(m.name)));
+    if (!match) continue;
+    missing.renamedTo = match.name;
+    notes.push(
+      `renamed? \`${missing.name}\` \u2192 \`${match.name}\`: the run has no \`${missing.name}\`, and its new \`${match.name}\` holds the same ${plural(old.steps.length, "value")}`
+    );
+  }
+  return notes;
+}
+function sameSeries(a, b) {
+  if (a.steps.length !== b.steps.length) return false;
+  for (let i = 0; i < a.steps.length; i++)
+    if (a.steps[i] !== b.steps[i] || !bitEqual(a.values[i], b.values[i])) return false;
+  return true;
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 // src/compare/compare.ts
 function compareMetrics(baseline, current, options) {
   const include = options.include.map(globToRegExp);
@@ -54,42 +96,6 @@ function compareMetrics(baseline, current, options) {
     stepKeys: { baseline: baseline.stepAxes ?? [], current: current.stepAxes ?? [] },
     uncompared
   };
-}
-function nothingCompared(baseline, current, options, uncompared) {
-  const names = (data) => [...data.series.keys(), ...data.finals.keys()];
-  const listed = (list) => list.length === 0 ? "none" : list.slice(0, 8).join(", ") + (list.length > 8 ? `, \u2026 (${list.length})` : "");
-  const facts = [
-    `the baseline has ${listed(names(baseline))}`,
-    `this run has ${listed(names(current))}`,
-    ...options.include.length > 0 ? [`only metrics matching ${options.include.join(", ")} were kept`] : [],
-    ...uncompared.length > 0 ? [`values of ${listed(uncompared)} were not numbers`] : []
-  ];
-  return new ReproError(`No metric was compared, so there is no result: ${facts.join("; ")}.`, {
-    hint: `A metric is compared when both sides log it with numbers and no filter drops it: check the names against the include globs (compare --metric) and the ignored ones (compare --ignore, ignore-metrics: ${options.ignore.join(", ") || "none"}).`
-  });
-}
-function findRenames(metrics, baseline, current) {
-  const added = metrics.filter((m) => m.status === "new" && m.kind === "series");
-  const notes = [];
-  for (const missing of metrics.filter((m) => m.status === "missing" && m.kind === "series")) {
-    const old = baseline.series.get(missing.name);
-    const match = added.find((m) => sameSeries(old, current.series.get(m.name)));
-    if (!match) continue;
-    missing.renamedTo = match.name;
-    notes.push(
-      `renamed? \`${missing.name}\` \u2192 \`${match.name}\`: the run has no \`${missing.name}\`, and its new \`${match.name}\` holds the same ${plural(old.steps.length, "value")}`
-    );
-  }
-  return notes;
-}
-function sameSeries(a, b) {
-  if (a.steps.length !== b.steps.length) return false;
-  for (let i = 0; i < a.steps.length; i++)
-    if (a.steps[i] !== b.steps[i] || !bitEqual(a.values[i], b.values[i])) return false;
-  return true;
-}
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 var STATUS_ORDER = { missing: 0, drift: 1, new: 2, pass: 3 };
 function sortDriftFirst(metrics) {

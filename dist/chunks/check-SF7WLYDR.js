@@ -1,7 +1,7 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   judgeAgainstBand
-} from "./chunk-HXSZMXVE.js";
+} from "./chunk-7WSERF72.js";
 import {
   loadBaselineForCheck,
   workingTreeBaseline
@@ -24,7 +24,7 @@ import {
 } from "./chunk-FZTYRCXS.js";
 import {
   compareMetrics
-} from "./chunk-Y3D2G2MI.js";
+} from "./chunk-RTR2AN4Y.js";
 import "./chunk-N6WMEQDW.js";
 import {
   TolerancePicker,

@@ -10,7 +10,7 @@ import {
 } from "./chunk-J2K7L4Y2.js";
 import {
   sortDriftFirst
-} from "./chunk-Y3D2G2MI.js";
+} from "./chunk-RTR2AN4Y.js";
 import {
   isDriftedMetric
 } from "./chunk-NV534FCQ.js";

@@ -3,12 +3,12 @@ import {
   auditOptionsOf,
   runAudit,
   trainRepeats
-} from "./chunk-JFEZJHBX.js";
+} from "./chunk-CCUJ62O7.js";
 import "./chunk-NELG7IKU.js";
 import "./chunk-U455O2BG.js";
 import "./chunk-J2K7L4Y2.js";
 import "./chunk-FZTYRCXS.js";
-import "./chunk-Y3D2G2MI.js";
+import "./chunk-RTR2AN4Y.js";
 import "./chunk-N6WMEQDW.js";
 import "./chunk-HMN27A7O.js";
 import "./chunk-557MTL2E.js";

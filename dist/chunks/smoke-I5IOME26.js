@@ -5,39 +5,41 @@ import {
 
 // src/trainer/smoke.ts
 init_define_REPRO_CHART_LIBRARY();
-var IMAGE_SIZE = 10;
-var CLASSES = 4;
-var TRAIN_EXAMPLES = 1024;
-var EVAL_EXAMPLES = 256;
-var EVAL_EVERY = 10;
-var DROPOUT_RATE = 0.2;
+var WORKLOAD = {
+  imageSize: 10,
+  classes: 4,
+  trainExamples: 1024,
+  evalExamples: 256,
+  evalEvery: 10,
+  dropoutRate: 0.2
+};
 async function train(ctx) {
   const { tf, random } = ctx;
   const learningRate = numberOption(ctx, "learning-rate", 5e-3);
   const batchSize = numberOption(ctx, "batch-size", 32);
   const prototypes = Array.from(
-    { length: CLASSES },
-    () => Float32Array.from({ length: IMAGE_SIZE * IMAGE_SIZE }, () => random.normal())
+    { length: WORKLOAD.classes },
+    () => Float32Array.from({ length: WORKLOAD.imageSize * WORKLOAD.imageSize }, () => random.normal())
   );
   const makeExamples = (count) => {
-    const pixels = new Float32Array(count * IMAGE_SIZE * IMAGE_SIZE);
+    const pixels = new Float32Array(count * WORKLOAD.imageSize * WORKLOAD.imageSize);
     const labels = new Int32Array(count);
     for (let example = 0; example < count; example++) {
-      const label = random.int(CLASSES);
+      const label = random.int(WORKLOAD.classes);
       const scale = 0.5 + random.uniform();
       labels[example] = label;
       prototypes[label].forEach((value, pixel) => {
-        pixels[example * IMAGE_SIZE * IMAGE_SIZE + pixel] = scale * value + 3 * random.normal();
+        pixels[example * WORKLOAD.imageSize * WORKLOAD.imageSize + pixel] = scale * value + 3 * random.normal();
       });
     }
     return {
-      x: tf.tensor4d(pixels, [count, IMAGE_SIZE, IMAGE_SIZE, 1]),
-      y: tf.oneHot(tf.tensor1d(labels, "int32"), CLASSES).toFloat(),
+      x: tf.tensor4d(pixels, [count, WORKLOAD.imageSize, WORKLOAD.imageSize, 1]),
+      y: tf.oneHot(tf.tensor1d(labels, "int32"), WORKLOAD.classes).toFloat(),
       labels: tf.tensor1d(labels, "int32")
     };
   };
-  const trainSet = makeExamples(TRAIN_EXAMPLES);
-  const evalSet = makeExamples(EVAL_EXAMPLES);
+  const trainSet = makeExamples(WORKLOAD.trainExamples);
+  const evalSet = makeExamples(WORKLOAD.evalExamples);
   const glorot = () => tf.initializers.glorotUniform({ seed: random.nextSeed() });
   const conv1 = tf.layers.conv2d({
     name: "conv1",
@@ -49,12 +51,12 @@ async function train(ctx) {
   const bn1 = tf.layers.batchNormalization({ name: "bn1" });
   const flatten = tf.layers.flatten({ name: "flatten" });
   const dense1 = tf.layers.dense({ name: "dense1", units: 32, activation: "relu", kernelInitializer: glorot() });
-  const logitsLayer = tf.layers.dense({ name: "logits", units: CLASSES, kernelInitializer: glorot() });
+  const logitsLayer = tf.layers.dense({ name: "logits", units: WORKLOAD.classes, kernelInitializer: glorot() });
   const layers = [conv1, bn1, dense1, logitsLayer];
   const forward = (x, training) => {
     const features = flatten.apply(bn1.apply(conv1.apply(x), { training }));
     const hidden = dense1.apply(features);
-    return logitsLayer.apply(training ? ctx.dropout(hidden, DROPOUT_RATE) : hidden);
+    return logitsLayer.apply(training ? ctx.dropout(hidden, WORKLOAD.dropoutRate) : hidden);
   };
   const evaluate = () => tf.tidy(() => {
     const logits = forward(evalSet.x, false);
@@ -67,7 +69,8 @@ async function train(ctx) {
   const resumed = await ctx.resume({ weights: layers, optimizer });
   let order = resumed.extra?.order ?? [];
   for (let step = resumed.firstStep; step <= ctx.steps; step++) {
-    if (order.length < batchSize) order = random.shuffle(Array.from({ length: TRAIN_EXAMPLES }, (_, index) => index));
+    if (order.length < batchSize)
+      order = random.shuffle(Array.from({ length: WORKLOAD.trainExamples }, (_, index) => index));
     const batch = order.splice(0, batchSize);
     const loss = tf.tidy(() => {
       const indices = tf.tensor1d(batch, "int32");
@@ -77,7 +80,7 @@ async function train(ctx) {
     });
     ctx.log(step, { train: { loss } });
     loss.dispose();
-    if (step % EVAL_EVERY === 0 || step === ctx.steps) ctx.log(step, { eval: evaluate() });
+    if (step % WORKLOAD.evalEvery === 0 || step === ctx.steps) ctx.log(step, { eval: evaluate() });
     await ctx.checkpoint(step, layers);
     if (await ctx.stopAfter(step, { weights: layers, optimizer, extra: { order } })) return;
   }

@@ -45,7 +45,7 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`
     );
   const settings = await settingsOf(options.config, io.cwd);
   const ignore = settings?.config["ignore-metrics"] ?? DEFAULT_IGNORED_METRICS;
-  const { readAggregateInputs, bandBaseline, splitRuns } = await import("./aggregate-WU7BOXK3.js");
+  const { readAggregateInputs, bandBaseline, splitRuns } = await import("./aggregate-IV75JTKX.js");
   const inputs = await readAggregateInputs(options.files.map((f) => path.resolve(io.cwd, f)));
   const createdAt = (/* @__PURE__ */ new Date()).toISOString();
   if (options.command === "band") {
@@ -57,7 +57,7 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`
 `
     );
     if (options.recommend) {
-      const { recommendTolerances } = await import("./recommend-FP4DKPPS.js");
+      const { recommendTolerances } = await import("./recommend-EZMGZJPT.js");
       const crossSeed = options.crossSeed || same.length < 2;
       const compared = [...same.slice(1), ...crossSeed ? seeds : []].map((i) => i.member.data);
       const what = crossSeed ? same.length < 2 ? "runs (cross-seed: no same-seed repeats were given)" : "same-seed and cross-seed runs" : "same-seed runs";
@@ -65,7 +65,7 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`
     }
     return EXIT_PASS;
   }
-  const { runAggregate } = await import("./aggregate-WU7BOXK3.js");
+  const { runAggregate } = await import("./aggregate-IV75JTKX.js");
   const result = runAggregate(inputs, settings?.config ?? configSchema.parse({}), io.env, createdAt);
   const { resolveRecordsBaselinePath } = await import("./baseline-location-2QORPHA5.js");
   const aggregateOut = path.resolve(

@@ -7,7 +7,7 @@ import {
 } from "./chunk-FZTYRCXS.js";
 import {
   compareMetrics
-} from "./chunk-Y3D2G2MI.js";
+} from "./chunk-RTR2AN4Y.js";
 import "./chunk-N6WMEQDW.js";
 import {
   TolerancePicker
