@@ -8,7 +8,7 @@ import { parsePythonJson, PythonJsonSyntaxError } from './python-json.ts';
 import { textLineSource, type LineSource } from './line-source.ts';
 import { STEP_KEY_PRIORITY } from './step-axis.ts';
 
-const ACCEPTED_FORMATS = `Accepted: JSONL (one JSON object per line; W&B's wandb-history.jsonl), JSON (an object of final values, an array of objects, a Hugging Face trainer_state.json, Megatron-LM golden values, github-action-benchmark's [{name, value, unit}]), or CSV/TSV with a header row; numbers are metrics, the step is ${STEP_KEY_PRIORITY.join(', ')} or the step-key setting.`;
+const ACCEPTED_FORMATS = `Accepted: JSONL (one JSON object per line; W&B's wandb-history.jsonl), JSON (an object of final values, an array of objects, a Hugging Face trainer_state.json, Megatron-LM golden values, github-action-benchmark's [{name, value, unit}], a Keras History.history of lists), or CSV/TSV with a header row; numbers are metrics, the step is ${STEP_KEY_PRIORITY.join(', ')} or the step-key setting.`;
 
 export interface ParseOptions {
   /** The `step-key` setting: the key (column) that numbers the records; undefined: recognised by name. */
