@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../../src/cli/main.ts';
 import { encodeMetricData, serializeDocument } from '../../src/record/codec.ts';
 import { parseMetricText } from '../../src/metrics/parse.ts';
+import { withTempDir } from '../support/temp-dir.ts';
 
 const fixtures = path.resolve('test/fixtures/metrics');
 
@@ -16,14 +16,7 @@ async function cli(args: string[], cwd = fixtures) {
   return { code, stdout, stderr };
 }
 
-async function withTemp<T>(body: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-cli-'));
-  try {
-    return await body(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const withTemp = <T>(body: (dir: string) => Promise<T>): Promise<T> => withTempDir('repro-cli-', body);
 
 test('compare of a real PyTorch log with itself passes with exit 0 and the JSON contract', async () => {
   const { code, stdout } = await cli(['compare', 'pytorch-train.jsonl', 'pytorch-train.jsonl', '--format', 'json']);

@@ -5,13 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
-import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { access, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PACKAGE_ROOT } from '../e2e/action-harness.ts';
 import { git } from '../modes/project-fixture.ts';
 import { runCli } from '../../src/cli/main.ts';
+import { withTempDir } from '../support/temp-dir.ts';
 
 const CLI = path.join(PACKAGE_ROOT, 'dist/cli.js');
 const execFileAsync = promisify(execFile);
@@ -36,14 +36,7 @@ function assertNoStackTrace(output: string): void {
   assert.doesNotMatch(output, /(TypeError|RangeError|Error): /, output);
 }
 
-async function withTemp<T>(body: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-hardening-'));
-  try {
-    return await body(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const withTemp = <T>(body: (dir: string) => Promise<T>): Promise<T> => withTempDir('repro-hardening-', body);
 
 /** A training that leaves a trace (`trained`), to show that a refusal came before it. */
 const TRAIN_SH = 'touch trained\necho \'{"step": 0, "loss": 1}\' > "$REPRO_OUT_DIR/m.jsonl"\n';

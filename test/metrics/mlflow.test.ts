@@ -1,30 +1,19 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../../src/errors.ts';
 import { readStructuredMetrics } from '../../src/metrics/metric-source.ts';
-import { listFiles } from '../../src/metrics/glob-files.ts';
 import { looksLikeMlflowMetric, parseMlflowMetric } from '../../src/metrics/mlflow.ts';
+import { backdateFiles, withTempDir } from '../support/temp-dir.ts';
 
 const mlruns = path.resolve('test/fixtures/metrics/mlflow/mlruns');
 const RUN_A = '1f0c2a3b4d5e6f708192a3b4c5d6e7f8';
 const RUN_B = '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b';
 
-async function withTemp<T>(body: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-mlflow-'));
-  try {
-    return await body(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const withTemp = <T>(body: (dir: string) => Promise<T>): Promise<T> => withTempDir('repro-mlflow-', body);
 
-async function age(dir: string, ms: number): Promise<void> {
-  const when = new Date(Date.now() - ms);
-  for (const file of await listFiles(dir, '', () => true)) await utimes(path.join(dir, file), when, when);
-}
+const age = backdateFiles;
 
 describe('MLflow metric files', () => {
   it('reads nan/inf as Python writes them and keeps the last of a step a resumed run logged again, with a note', () => {

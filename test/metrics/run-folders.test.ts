@@ -5,30 +5,19 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm, utimes } from 'node:fs/promises';
-import os from 'node:os';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { ReproError } from '../../src/errors.ts';
 import { readStructuredMetrics } from '../../src/metrics/metric-source.ts';
 import { collectRunMetrics } from '../../src/metrics/collect.ts';
 import { distinctRuns, isVersionedRunFolder, versionOf } from '../../src/metrics/run-folders.ts';
-import { listFiles } from '../../src/metrics/glob-files.ts';
+import { backdateFiles, withTempDir } from '../support/temp-dir.ts';
 
 const tensorboard = path.resolve('test/fixtures/metrics/tensorboard');
 
-async function withTemp<T>(body: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-runs-'));
-  try {
-    return await body(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const withTemp = <T>(body: (dir: string) => Promise<T>): Promise<T> => withTempDir('repro-runs-', body);
 
-async function age(dir: string, ms: number): Promise<void> {
-  const when = new Date(Date.now() - ms);
-  for (const file of listFiles(dir, '', () => true)) await utimes(path.join(dir, file), when, when);
-}
+const age = backdateFiles;
 
 /** Keras' tutorial layout: logs/fit/<%Y%m%d-%H%M%S>/{train,validation}/events… */
 async function kerasRun(logs: string, stamp: string): Promise<void> {

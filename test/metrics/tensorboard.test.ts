@@ -1,7 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputFileError, ReproError } from '../../src/errors.ts';
 import { readStructuredMetrics } from '../../src/metrics/metric-source.ts';
@@ -9,18 +8,12 @@ import { collectRunMetrics } from '../../src/metrics/collect.ts';
 import protobuf from 'protobufjs';
 import { maskedCrc32c, readTfRecords } from '../../src/metrics/tensorboard/tfrecord.ts';
 import { readEventFiles } from '../../src/metrics/tensorboard/event-file.ts';
+import { withTempDir } from '../support/temp-dir.ts';
 
 const fixtures = path.resolve('test/fixtures/metrics/tensorboard');
 const pytorchEvents = path.join(fixtures, 'pytorch/events.out.tfevents.1700000000.fixture-host.4242.0');
 
-async function withTemp<T>(body: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-tb-'));
-  try {
-    return await body(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const withTemp = <T>(body: (dir: string) => Promise<T>): Promise<T> => withTempDir('repro-tb-', body);
 
 function readError(target: string, notBefore: Date | null = null): ReproError {
   try {

@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readTfRecordFile } from '../../src/metrics/tensorboard/record-file.ts';
 import { maskedCrc32c, readTfRecords, TfRecordCorruption } from '../../src/metrics/tensorboard/tfrecord.ts';
+import { withTempDir } from '../support/temp-dir.ts';
 
 /** A TFRecord around `payload`, as TensorFlow's RecordWriter frames it. */
 function frame(payload: Uint8Array): Buffer {
@@ -52,14 +52,7 @@ function readInChunks(target: string, chunkBytes: number): Seen {
   return seen;
 }
 
-async function withTemp<T>(body: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'repro-tfrecord-'));
-  try {
-    return await body(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const withTemp = <T>(body: (dir: string) => Promise<T>): Promise<T> => withTempDir('repro-tfrecord-', body);
 
 describe('TFRecord files read in chunks', () => {
   it('hands over the same records, offsets and payloads as a whole-file read, wherever the chunks end', async () => {
