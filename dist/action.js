@@ -305,16 +305,16 @@ function refuseUnsafeEvent(ctx, options) {
 
 // src/action/main.ts
 var MODES = {
-  check: { phase: "checking", run: async (r) => (await import("./chunks/check-7IDWFU66.js")).checkMode(r) },
-  baseline: { phase: "updating the baseline", run: async (r) => (await import("./chunks/baseline-JLI2D43O.js")).baselineMode(r) },
+  check: { phase: "checking", run: async (r) => (await import("./chunks/check-6GURSML5.js")).checkMode(r) },
+  baseline: { phase: "updating the baseline", run: async (r) => (await import("./chunks/baseline-H3CI4CBD.js")).baselineMode(r) },
   publish: {
     phase: "publishing the check job's verdict",
     run: async (r) => (await import("./chunks/publish-T6URCMXM.js")).publishMode(r)
   },
-  audit: { phase: "auditing", run: async (r) => (await import("./chunks/audit-2P7ZZ7FJ.js")).auditMode(r) },
+  audit: { phase: "auditing", run: async (r) => (await import("./chunks/audit-BMAMOOLL.js")).auditMode(r) },
   aggregate: {
     phase: "aggregating run records",
-    run: async (r) => (await import("./chunks/aggregate-STKMOXPC.js")).aggregateMode(r)
+    run: async (r) => (await import("./chunks/aggregate-SARWPGQ7.js")).aggregateMode(r)
   }
 };
 async function runAction(env = process.env) {

@@ -168,17 +168,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-QPRYVWX7.js"),
-  baseline: () => import("./chunks/baseline-IO2FBPIT.js"),
-  run: () => import("./chunks/run-3S3PNEFD.js"),
-  compare: () => import("./chunks/compare-SUJUIPWG.js"),
+  check: () => import("./chunks/check-YJCTMLEP.js"),
+  baseline: () => import("./chunks/baseline-637V5P6V.js"),
+  run: () => import("./chunks/run-J7GAP2OT.js"),
+  compare: () => import("./chunks/compare-BNBFTPCL.js"),
   env: () => import("./chunks/env-O23WYJ5B.js"),
   fingerprint: () => import("./chunks/fingerprint-NKSEQ4NG.js"),
   "diff-weights": () => import("./chunks/diff-weights-VOED3J67.js"),
   merge: () => import("./chunks/merge-UFL7KCBC.js"),
-  audit: () => import("./chunks/audit-VJRYXRFS.js"),
-  band: () => import("./chunks/band-SJPNGX3E.js"),
-  aggregate: () => import("./chunks/aggregate-AA75RLS5.js")
+  audit: () => import("./chunks/audit-Q7QVFYDC.js"),
+  band: () => import("./chunks/band-NWF7OOI2.js"),
+  aggregate: () => import("./chunks/aggregate-V5TBLWBC.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

@@ -45,7 +45,7 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`
     );
   const settings = await settingsOf(options.config, io.cwd);
   const ignore = settings?.config["ignore-metrics"] ?? DEFAULT_IGNORED_METRICS;
-  const { readAggregateInputs, bandBaseline, splitRuns } = await import("./aggregate-IV75JTKX.js");
+  const { readAggregateInputs, bandBaseline, splitRuns } = await import("./aggregate-U4RHBYSK.js");
   const inputs = await readAggregateInputs(options.files.map((f) => path.resolve(io.cwd, f)));
   const createdAt = (/* @__PURE__ */ new Date()).toISOString();
   if (options.command === "band") {
@@ -65,7 +65,7 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`
     }
     return EXIT_PASS;
   }
-  const { runAggregate } = await import("./aggregate-IV75JTKX.js");
+  const { runAggregate } = await import("./aggregate-U4RHBYSK.js");
   const result = runAggregate(inputs, settings?.config ?? configSchema.parse({}), io.env, createdAt);
   const { resolveRecordsBaselinePath } = await import("./baseline-location-2QORPHA5.js");
   const aggregateOut = path.resolve(

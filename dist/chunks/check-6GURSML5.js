@@ -40,7 +40,7 @@ import {
 // src/action/modes/check.ts
 init_define_REPRO_CHART_LIBRARY();
 async function checkMode({ inputs, settings, configPath, context, event }) {
-  const { runCheck } = await import("./check-SF7WLYDR.js");
+  const { runCheck } = await import("./check-HGD5PWU2.js");
   const config = settings.config;
   const publish = publishPlanOf(config, event.job);
   const result = await runCheck(

@@ -1,11 +1,11 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   judgeAgainstBand
-} from "./chunk-7WSERF72.js";
+} from "./chunk-IQXFQEKL.js";
 import {
   loadBaselineForCheck,
   workingTreeBaseline
-} from "./chunk-4UZWRGQ3.js";
+} from "./chunk-27W6QZKR.js";
 import {
   compareFinalCheckpoints,
   diffEnvironments,
@@ -21,11 +21,11 @@ import {
   prepareRepo,
   repoRelative,
   trainAndRecord
-} from "./chunk-FZTYRCXS.js";
+} from "./chunk-CN4ZETZO.js";
 import {
   compareMetrics
 } from "./chunk-RTR2AN4Y.js";
-import "./chunk-N6WMEQDW.js";
+import "./chunk-YTVODFGY.js";
 import {
   TolerancePicker,
   resolveTolerance

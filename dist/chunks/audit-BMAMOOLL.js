@@ -20,7 +20,7 @@ import {
 // src/action/modes/audit.ts
 init_define_REPRO_CHART_LIBRARY();
 async function auditMode({ inputs, settings, context, event }) {
-  const { runAudit } = await import("./audit-DAMHG7VJ.js");
+  const { runAudit } = await import("./audit-N4OP4QFI.js");
   const config = settings.config;
   const result = await runAudit(settings, context);
   setOutput("status", result.findings.reached ? "pass" : "drift");

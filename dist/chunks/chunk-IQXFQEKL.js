@@ -2,7 +2,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   bandFor,
   decodeBands
-} from "./chunk-4UZWRGQ3.js";
+} from "./chunk-27W6QZKR.js";
 import {
   describeSigmaGate,
   leaveOneOut,

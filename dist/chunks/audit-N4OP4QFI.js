@@ -1,17 +1,23 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
-  prepareRepo,
-  trainAndRecord
-} from "./chunk-FZTYRCXS.js";
-import "./chunk-N6WMEQDW.js";
+  auditOptionsOf,
+  runAudit,
+  trainRepeats
+} from "./chunk-S5BVXRM6.js";
+import "./chunk-NELG7IKU.js";
+import "./chunk-U455O2BG.js";
+import "./chunk-J2K7L4Y2.js";
+import "./chunk-CN4ZETZO.js";
+import "./chunk-RTR2AN4Y.js";
+import "./chunk-YTVODFGY.js";
+import "./chunk-HMN27A7O.js";
 import "./chunk-557MTL2E.js";
 import "./chunk-RXS57EFW.js";
+import "./chunk-DBEUN44C.js";
 import "./chunk-7WTKOJ3K.js";
 import "./chunk-PPS5OZDR.js";
 import "./chunk-O4DAKSRG.js";
-import {
-  serializeDocument
-} from "./chunk-UXIL344N.js";
+import "./chunk-UXIL344N.js";
 import "./chunk-CL6ON2TL.js";
 import "./chunk-WSLLZDSC.js";
 import "./chunk-AV5HAPW5.js";
@@ -20,32 +26,18 @@ import "./chunk-IMLL2YKW.js";
 import "./chunk-N6LDEXVG.js";
 import "./chunk-U24SNM4K.js";
 import "./chunk-KUD2POCN.js";
-import {
-  trainingPlanOf
-} from "./chunk-VRURZYB3.js";
+import "./chunk-VRURZYB3.js";
+import "./chunk-ZCBW5UN4.js";
 import "./chunk-L43LQIL3.js";
 import "./chunk-XU3WJNQF.js";
 import "./chunk-NV534FCQ.js";
 import "./chunk-7WBBLXUB.js";
 import "./chunk-OFCAAITS.js";
-import {
-  writeFileAtomic
-} from "./chunk-54B7A6WN.js";
+import "./chunk-54B7A6WN.js";
 import "./chunk-IVX2EMGP.js";
-import {
-  init_define_REPRO_CHART_LIBRARY
-} from "./chunk-FCTVIH2T.js";
-
-// src/modes/record-only.ts
-init_define_REPRO_CHART_LIBRARY();
-import path from "node:path";
-async function recordOnly(settings, context, gate = {}) {
-  const repo = await prepareRepo(settings.config, context, gate);
-  const trained = await trainAndRecord(trainingPlanOf(settings.config), repo, context);
-  const recordPath = path.join(trained.outDir, "run-record.json");
-  await writeFileAtomic(recordPath, serializeDocument(trained.record));
-  return { recordPath, trained };
-}
+import "./chunk-FCTVIH2T.js";
 export {
-  recordOnly
+  auditOptionsOf,
+  runAudit,
+  trainRepeats
 };

@@ -2,7 +2,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   NoMetricFileError,
   collectRunMetrics
-} from "./chunk-N6WMEQDW.js";
+} from "./chunk-YTVODFGY.js";
 import {
   UNCLEAN_TREE_NOTE
 } from "./chunk-557MTL2E.js";

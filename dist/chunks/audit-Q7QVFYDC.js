@@ -37,7 +37,7 @@ async function determinismAudit(input, io, log) {
   expectNoArguments("audit", input.args);
   const { values } = input;
   const { settings, context } = await trainingInvocation(withAuditCounts(input), io, log);
-  const { runAudit } = await import("./audit-DAMHG7VJ.js");
+  const { runAudit } = await import("./audit-N4OP4QFI.js");
   const result = await runAudit(settings, context);
   const { auditToJson } = await import("./audit-TZFDOGG4.js");
   const json = JSON.stringify(auditToJson(result.report), null, 2) + "\n";
@@ -58,7 +58,7 @@ async function resumeAudit(input, io, log) {
     problems.push(`--resume-at ${resumeAtText}: expected a step number, 1 or more`);
   const { settings, context } = await trainingInvocation({ ...input, flagProblems: problems }, io, log);
   if (problems.length > 0) throw new ReproError(problems.join("\n"));
-  const { runResumeAudit } = await import("./resume-audit-24FCQDK7.js");
+  const { runResumeAudit } = await import("./resume-audit-MZYITSZO.js");
   const { resumeAuditToJson, renderResumeAudit } = await import("./resume-audit-YUZWVLZR.js");
   const { analysis, exitCode } = await runResumeAudit({ settings, resumeAt }, context);
   const json = JSON.stringify(resumeAuditToJson(analysis), null, 2) + "\n";

@@ -1,17 +1,17 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   judgeAgainstBand
-} from "./chunk-7WSERF72.js";
+} from "./chunk-IQXFQEKL.js";
 import {
   readComparableDocument
-} from "./chunk-4UZWRGQ3.js";
+} from "./chunk-27W6QZKR.js";
 import {
   sigmaGateOptionsOf
 } from "./chunk-J2K7L4Y2.js";
 import {
   compareMetrics
 } from "./chunk-RTR2AN4Y.js";
-import "./chunk-N6WMEQDW.js";
+import "./chunk-YTVODFGY.js";
 import {
   DEFAULT_TOLERANCE,
   TolerancePicker,

@@ -4,11 +4,11 @@ import {
   createRunOutputDir,
   prepareRepo,
   trainAndRecord
-} from "./chunk-FZTYRCXS.js";
+} from "./chunk-CN4ZETZO.js";
 import {
   compareMetrics
 } from "./chunk-RTR2AN4Y.js";
-import "./chunk-N6WMEQDW.js";
+import "./chunk-YTVODFGY.js";
 import {
   TolerancePicker
 } from "./chunk-HMN27A7O.js";

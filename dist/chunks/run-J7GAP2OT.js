@@ -29,7 +29,7 @@ var command = {
     expectNoArguments("run", input.args);
     const { settings, context } = await trainingInvocation(input, io, log);
     const allowDirty = allowDirtyFlag(input.values["allow-dirty"], io.env);
-    const { recordOnly } = await import("./record-only-N54QDGJS.js");
+    const { recordOnly } = await import("./record-only-EF737YSO.js");
     const result = await recordOnly(settings, context, { allowDirty });
     const out = input.values.out ? path.resolve(io.cwd, input.values.out) : null;
     if (out) await copyFile(result.recordPath, out);

@@ -20,7 +20,7 @@ import {
   prepareRepo,
   startPythonProbe,
   trainAndRecord
-} from "./chunk-FZTYRCXS.js";
+} from "./chunk-CN4ZETZO.js";
 import {
   compareMetrics
 } from "./chunk-RTR2AN4Y.js";

@@ -28,7 +28,7 @@ var command = {
   async run(input, io, log) {
     expectNoArguments("baseline update", input.args);
     const { settings, context } = await trainingInvocation(withAuditCounts(input), io, log);
-    const { runBaselineUpdate } = await import("./baseline-6EJXRAXC.js");
+    const { runBaselineUpdate } = await import("./baseline-YHGNI2F2.js");
     const result = await runBaselineUpdate(settings, context);
     io.stdout(
       `Baseline written to ${result.baselineRepoPath}. Commit it:

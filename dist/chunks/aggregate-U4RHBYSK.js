@@ -2,19 +2,19 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   analyseAudit,
   auditOptionsOf
-} from "./chunk-CCUJ62O7.js";
+} from "./chunk-S5BVXRM6.js";
 import "./chunk-NELG7IKU.js";
 import {
   encodeBand,
   readComparableDocument
-} from "./chunk-4UZWRGQ3.js";
+} from "./chunk-27W6QZKR.js";
 import "./chunk-U455O2BG.js";
 import {
   describeSigmaGate
 } from "./chunk-J2K7L4Y2.js";
-import "./chunk-FZTYRCXS.js";
+import "./chunk-CN4ZETZO.js";
 import "./chunk-RTR2AN4Y.js";
-import "./chunk-N6WMEQDW.js";
+import "./chunk-YTVODFGY.js";
 import "./chunk-HMN27A7O.js";
 import "./chunk-557MTL2E.js";
 import "./chunk-RXS57EFW.js";

@@ -27,7 +27,7 @@ async function aggregateMode(run) {
     { writeFileAtomic }
   ] = await Promise.all([
     import("./glob-files-5TDVM5HI.js"),
-    import("./aggregate-IV75JTKX.js"),
+    import("./aggregate-U4RHBYSK.js"),
     import("./baseline-location-2QORPHA5.js"),
     import("./audit-TZFDOGG4.js"),
     import("./codec-BWX254FA.js"),

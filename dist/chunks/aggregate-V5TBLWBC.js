@@ -1,7 +1,7 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
   aggregateCommand
-} from "./chunk-GKG3DTKJ.js";
+} from "./chunk-BM4XWTPC.js";
 import "./chunk-UXIL344N.js";
 import "./chunk-N6LDEXVG.js";
 import "./chunk-47OEPHDA.js";

@@ -55,7 +55,7 @@ Trained at ${result.trained.record.provenance.commit} (seed ${result.trained.rec
 
 // src/action/modes/baseline.ts
 async function baselineMode({ inputs, settings, context, event }) {
-  const { runBaselineUpdate } = await import("./baseline-6EJXRAXC.js");
+  const { runBaselineUpdate } = await import("./baseline-YHGNI2F2.js");
   const publish = publishPlanOf(settings.config, event.job);
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.

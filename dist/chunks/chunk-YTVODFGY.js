@@ -9121,7 +9121,7 @@ function excerpt(line) {
 }
 
 // src/metrics/parse.ts
-var ACCEPTED_FORMATS = `Accepted: JSONL (one JSON object per line; W&B's wandb-history.jsonl), JSON (an object of final values, an array of objects, a Hugging Face trainer_state.json, Megatron-LM golden values, github-action-benchmark's [{name, value, unit}]), or CSV/TSV with a header row; numbers are metrics, the step is ${STEP_KEY_PRIORITY.join(", ")} or the step-key setting.`;
+var ACCEPTED_FORMATS = `Accepted: JSONL (one JSON object per line; W&B's wandb-history.jsonl), JSON (an object of final values, an array of objects, a Hugging Face trainer_state.json, Megatron-LM golden values, github-action-benchmark's [{name, value, unit}], a Keras History.history of lists), or CSV/TSV with a header row; numbers are metrics, the step is ${STEP_KEY_PRIORITY.join(", ")} or the step-key setting.`;
 function parseMetricSource(source, options = {}) {
   const layout = detectTextLayout(source);
   let data;

@@ -39,7 +39,7 @@ var command = {
     expectNoArguments("check", input.args);
     const { settings, configPath, context } = await trainingInvocation(input, io, log);
     const allowDirty = allowDirtyFlag(input.values["allow-dirty"], io.env);
-    const { runCheck } = await import("./check-SF7WLYDR.js");
+    const { runCheck } = await import("./check-HGD5PWU2.js");
     const result = await runCheck({ settings, configPath, onMissingBaseline: "fail", allowDirty }, context);
     const { out, html } = input.values;
     if (out) await copyFile(result.recordPath, path.resolve(io.cwd, out));

@@ -3,12 +3,12 @@ import {
   analyseAudit,
   auditOptionsOf,
   trainRepeats
-} from "./chunk-CCUJ62O7.js";
+} from "./chunk-S5BVXRM6.js";
 import "./chunk-NELG7IKU.js";
 import {
   encodeBand,
   refuseNewerBaseline
-} from "./chunk-4UZWRGQ3.js";
+} from "./chunk-27W6QZKR.js";
 import "./chunk-U455O2BG.js";
 import "./chunk-J2K7L4Y2.js";
 import {
@@ -16,9 +16,9 @@ import {
   prepareRepo,
   repoRelative,
   trainAndRecord
-} from "./chunk-FZTYRCXS.js";
+} from "./chunk-CN4ZETZO.js";
 import "./chunk-RTR2AN4Y.js";
-import "./chunk-N6WMEQDW.js";
+import "./chunk-YTVODFGY.js";
 import "./chunk-HMN27A7O.js";
 import {
   isBaselineFile,

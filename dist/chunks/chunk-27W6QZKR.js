@@ -8,7 +8,7 @@ import {
   parseMetricSource,
   readStructuredMetrics,
   withReadErrors
-} from "./chunk-N6WMEQDW.js";
+} from "./chunk-YTVODFGY.js";
 import {
   BASELINE_KIND,
   BASELINE_SCHEMA_VERSION,

@@ -2,7 +2,7 @@ import { createRequire as __reproCreateRequire } from 'node:module'; import { fi
 import {
   aggregateCommand,
   command
-} from "./chunk-GKG3DTKJ.js";
+} from "./chunk-BM4XWTPC.js";
 import "./chunk-UXIL344N.js";
 import "./chunk-N6LDEXVG.js";
 import "./chunk-47OEPHDA.js";
