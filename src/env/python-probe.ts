@@ -125,6 +125,7 @@ export function numericsEnvironment(env: NodeJS.ProcessEnv): Record<string, stri
 /** Instruction-set flags that select different kernels (from /proc/cpuinfo's `flags` or `Features` line). */
 const ISA_FLAG = /^(sse4_1|sse4_2|avx|avx2|fma|f16c|avx512.*|amx.*|avx_vnni|neon|asimd|asimddp|sve|sve2|bf16|i8mm)$/;
 
+/** The ISA_FLAG flags of /proc/cpuinfo's TEXT (its first `flags` or `Features` line), deduplicated, in the file's order; [] without such a line. Pure. */
 export function cpuFlagsFromCpuinfo(text: string): string[] {
   const line = text.split('\n').find((l) => /^(flags|Features)\s*:/.test(l));
   if (!line) return [];

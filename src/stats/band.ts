@@ -21,6 +21,10 @@ export interface MetricBand {
   points: PointStats[];
 }
 
+/**
+ * Mean, sample standard deviation (n − 1), count, min and max of VALUES' finite numbers, for one
+ * point of a band; NaN statistics and count 0 when none is finite. Pure.
+ */
 export function pointStats(values: readonly number[]): PointStats {
   const finite = values.filter(Number.isFinite);
   const count = finite.length;
