@@ -6,7 +6,6 @@ import { sigmaGateOptionsOf } from '../settings/tolerance.ts';
 import { tolerancePlanOf, trainingPlanOf, type TrainingPlan } from '../settings/plans.ts';
 import type { ModeContext } from './context.ts';
 import { prepareRepo, type RepoState } from './repo-state.ts';
-import { setTimeout as delay } from 'node:timers/promises';
 import { createRunOutputDir, trainAndRecord, type TrainedRun } from './train.ts';
 import { collectRunEnvironment, startPythonProbe } from './run-environment.ts';
 import { withPythonFacts } from '../env/fingerprint.ts';
@@ -63,10 +62,6 @@ export async function trainRepeats(
     })),
   ];
   const probe = startPythonProbe(training, repo, context);
-  // The training guard counts processes carrying the job's RUNNER_TRACKING_ID that started in or
-  // after the clock tick (10 ms) its training starts in as the training's leftovers: the probe
-  // must start in an earlier tick.
-  await delay(CLOCK_TICK_MS);
   const runs: RepeatedRun[] = [];
   let trainingMs = 0;
   try {
@@ -98,9 +93,6 @@ export async function trainRepeats(
   }
   return { runs, trainingMs };
 }
-
-/** Linux's USER_HZ: process start times in /proc are counted in ticks of 10 ms. */
-const CLOCK_TICK_MS = 11;
 
 /** How the settings shape the audit's analysis: expect, ignored metrics, the σ gate, the determinism switch. */
 export function auditOptionsOf(config: ReproConfig, env: NodeJS.ProcessEnv): AnalyseOptions {

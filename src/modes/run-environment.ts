@@ -53,8 +53,9 @@ export interface StartedProbe {
  */
 export function startPythonProbe(plan: TrainingPlan, repo: RepoState, context: ModeContext): StartedProbe {
   const interpreter = interpreterOf(plan);
-  return {
-    interpreter,
-    facts: probePython(interpreter, { cwd: repo.workDir, env: fingerprintEnvironment(plan, context) }),
-  };
+  // The probe is repro-check's own process, running beside a training: without the job's
+  // RUNNER_TRACKING_ID, the training guard never takes it for a process the training left behind
+  // (escaped-processes.ts); it is awaited before the audit ends, so the runner has no orphan to find.
+  const { RUNNER_TRACKING_ID: _ownedByTheJob, ...env } = fingerprintEnvironment(plan, context);
+  return { interpreter, facts: probePython(interpreter, { cwd: repo.workDir, env }) };
 }

@@ -133,7 +133,9 @@ test('audit: the Python probe runs once, beside the first training, and its fact
     [
       '#!/bin/sh',
       `echo "probe-start $(date +%s%N)" >> ${JSON.stringify(events)}`,
-      'sleep 1',
+      `echo "probe-tracking-id [$RUNNER_TRACKING_ID]" >> ${JSON.stringify(events)}`,
+      // Still running when the first training has ended and its guard looks for leftovers.
+      `i=0; while [ ! -e ${JSON.stringify(events + '.trained')} ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done; sleep 1`,
       `echo "probe-end $(date +%s%N)" >> ${JSON.stringify(events)}`,
       `echo '{"python": "3.99.0", "executable": "/opt/fake/python3", "frameworks": {"torch.version": "9.9.9"}, "packages": {"torch": "9.9.9"}}'`,
     ].join('\n') + '\n',
@@ -142,14 +144,22 @@ test('audit: the Python probe runs once, beside the first training, and its fact
   try {
     const project = await createProject({
       'train.mjs': SGD,
-      'repro.yml': `command: echo "training-start $(date +%s%N)" >> "$EVENTS"; node train.mjs\nmetrics: "{out}/metrics.jsonl"\nseed: 3\ntimeout-minutes: 1\npython: ${fakePython}\n`,
+      'repro.yml': `command: echo "training-start $(date +%s%N)" >> "$EVENTS"; node train.mjs; touch "$EVENTS.trained"\nmetrics: "{out}/metrics.jsonl"\nseed: 3\ntimeout-minutes: 1\npython: ${fakePython}\n`,
     });
     try {
-      const result = await project.cli(['audit', '--runs', '2', '--seeds', '1'], { EVENTS: events });
+      // On a runner every process of the job carries RUNNER_TRACKING_ID; the training guard reports
+      // such a process started after a training as its leftover. The probe is repro-check's own.
+      const result = await project.cli(['audit', '--runs', '2', '--seeds', '1'], {
+        EVENTS: events,
+        RUNNER_TRACKING_ID: 'github_probe-overlap-test',
+      });
       assert.equal(result.code, 0, result.stderr);
+      assert.doesNotMatch(result.stderr + result.stdout, /still running after it ended/);
       const lines = readFileSync(events, 'utf8').trim().split('\n');
       const times = (what: string) => lines.filter((l) => l.startsWith(what)).map((l) => BigInt(l.split(' ')[1]!));
       assert.equal(times('probe-start').length, 1, 'one probe per audit');
+      // Never taken for a training's leftover: it does not carry the job's tracking id.
+      assert.ok(lines.includes('probe-tracking-id []'), lines.join('\n'));
       assert.equal(times('training-start').length, 3);
       assert.ok(times('training-start')[0]! < times('probe-end')[0]!, 'the first training does not wait for the probe');
       const outDir = /Audit report and run records: (.+)/.exec(result.stderr)![1]!.trim();
