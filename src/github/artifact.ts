@@ -157,6 +157,23 @@ export interface ArtifactDownloader {
 }
 
 /**
+ * Refuses, before any request, a job whose environment lacks the runner's artifact credentials
+ * (ACTIONS_RUNTIME_TOKEN: given to action steps, not to `run:` steps).
+ * @throws ReproError "<WHAT>: the runner's artifact credentials … are not in the environment" with HINT.
+ */
+export function requireArtifactCredentials(
+  env: Readonly<Record<string, string | undefined>>,
+  what: string,
+  hint: string,
+): void {
+  if (!env['ACTIONS_RUNTIME_TOKEN'])
+    throw new ReproError(
+      `${what}: the runner's artifact credentials (ACTIONS_RUNTIME_TOKEN) are not in the environment.`,
+      { hint },
+    );
+}
+
+/**
  * Downloads the artifact NAME of this workflow run (uploaded by an earlier job, e.g. the check job
  * of the two-job pattern) into DIR, through the runner's results service. Throws a ReproError
  * saying what to fix when the runner gives no artifact credentials, no such artifact exists, or
@@ -168,14 +185,11 @@ export async function downloadRunArtifact(request: {
   env: Readonly<Record<string, string | undefined>>;
   downloader?: ArtifactDownloader;
 }): Promise<string> {
-  if (!request.env['ACTIONS_RUNTIME_TOKEN']) {
-    throw new ReproError(
-      `Cannot download the run artifact ${request.name}: the runner's artifact credentials (ACTIONS_RUNTIME_TOKEN) are not in the environment.`,
-      {
-        hint: 'mode: publish runs as an action step (`uses:`) in the same workflow run as the check job.',
-      },
-    );
-  }
+  requireArtifactCredentials(
+    request.env,
+    `Cannot download the run artifact ${request.name}`,
+    'mode: publish runs as an action step (`uses:`) in the same workflow run as the check job.',
+  );
   const downloader = request.downloader ?? new DefaultArtifactClient();
   let id: number;
   try {

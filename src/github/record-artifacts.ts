@@ -8,16 +8,14 @@ import path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { ReproError } from '../errors.ts';
 import { globToRegExp } from '../compare/glob.ts';
-import type { ArtifactDownloader } from './artifact.ts';
+import { requireArtifactCredentials, type ArtifactDownloader } from './artifact.ts';
+import { RUN_RECORD_FILE } from '../record/types.ts';
 
 /** The listing and download methods of `@actions/artifact`'s client that aggregate uses; tests may hand in their own. */
 export interface ArtifactReader {
   listArtifacts(options?: { latest?: boolean }): Promise<{ artifacts: Array<{ id: number; name: string }> }>;
   downloadArtifact: ArtifactDownloader['downloadArtifact'];
 }
-
-/** The file name a run record has in a matrix job's artifact (`repro-check run -o run-record.json`, and the check's own artifact). */
-export const RUN_RECORD_FILE = 'run-record.json';
 
 /**
  * Downloads every artifact of this workflow run whose name matches PATTERN (a glob: `*` any
@@ -33,13 +31,11 @@ export async function downloadRecordArtifacts(request: {
   reader?: ArtifactReader;
 }): Promise<string[]> {
   const input = `input "record-artifacts": "${request.pattern}"`;
-  if (!request.env['ACTIONS_RUNTIME_TOKEN'])
-    throw new ReproError(
-      `${input}: the runner's artifact credentials (ACTIONS_RUNTIME_TOKEN) are not in the environment, so this workflow run's artifacts cannot be listed.`,
-      {
-        hint: 'Run mode: aggregate as an action step (`uses:`) in the workflow run whose matrix jobs uploaded the records.',
-      },
-    );
+  requireArtifactCredentials(
+    request.env,
+    `${input}: this workflow run's artifacts cannot be listed`,
+    'Run mode: aggregate as an action step (`uses:`) in the workflow run whose matrix jobs uploaded the records.',
+  );
   const reader = request.reader ?? new DefaultArtifactClient();
   const failed = (what: string, error: unknown) =>
     new ReproError(`${input}: could not ${what}: ${(error as Error).message.split('\n')[0]}`, {

@@ -28,6 +28,7 @@ import { loadChartLibrary } from '../report/chart-library.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { judgeAgainstBand } from '../compare/sigma-verdict.ts';
 import { pinningLines } from '../env/pinning.ts';
+import { RUN_RECORD_FILE } from '../record/types.ts';
 
 export type Outcome = ReportInput['outcome'];
 
@@ -104,7 +105,7 @@ export async function runCheck(options: CheckOptions, context: ModeContext): Pro
   const trained = await trainAndRecord(plan, repo, context, environment);
 
   return context.log.group('Comparing with the baseline', async () => {
-    const recordPath = path.join(trained.outDir, 'run-record.json');
+    const recordPath = path.join(trained.outDir, RUN_RECORD_FILE);
     await writeFileAtomic(recordPath, serializeDocument(trained.record));
 
     const report: ReportInput = {

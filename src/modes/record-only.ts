@@ -6,6 +6,7 @@ import { prepareRepo, type TreeGateOptions } from './repo-state.ts';
 import { trainAndRecord, type TrainedRun } from './train.ts';
 import { serializeDocument } from '../record/codec.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { RUN_RECORD_FILE } from '../record/types.ts';
 
 /**
  * `run`: gate the tree, train once (the settings' training plan) and write the run record,
@@ -19,7 +20,7 @@ export async function recordOnly(
 ): Promise<{ recordPath: string; trained: TrainedRun }> {
   const repo = await prepareRepo(settings.config, context, gate);
   const trained = await trainAndRecord(trainingPlanOf(settings.config), repo, context);
-  const recordPath = path.join(trained.outDir, 'run-record.json');
+  const recordPath = path.join(trained.outDir, RUN_RECORD_FILE);
   await writeFileAtomic(recordPath, serializeDocument(trained.record));
   return { recordPath, trained };
 }

@@ -5,6 +5,8 @@ import type { EncodedNumber } from '../numbers.ts';
  * shapes; numbers in series are EncodedNumber so that NaN/±Infinity/-0 survive.
  */
 export const RUN_RECORD_KIND = 'repro-check/run-record';
+/** The file a run record is written to in a run's output folder (and in its artifact): what aggregate looks for. */
+export const RUN_RECORD_FILE = 'run-record.json';
 export const BASELINE_KIND = 'repro-check/baseline';
 export const RUN_RECORD_SCHEMA_VERSION = 1;
 export const BASELINE_SCHEMA_VERSION = 1;
