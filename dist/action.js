@@ -305,16 +305,16 @@ function refuseUnsafeEvent(ctx, options) {
 
 // src/action/main.ts
 var MODES = {
-  check: { phase: "checking", run: async (r) => (await import("./chunks/check-6GURSML5.js")).checkMode(r) },
-  baseline: { phase: "updating the baseline", run: async (r) => (await import("./chunks/baseline-H3CI4CBD.js")).baselineMode(r) },
+  check: { phase: "checking", run: async (r) => (await import("./chunks/check-HICTUJLA.js")).checkMode(r) },
+  baseline: { phase: "updating the baseline", run: async (r) => (await import("./chunks/baseline-CBRV4C6E.js")).baselineMode(r) },
   publish: {
     phase: "publishing the check job's verdict",
-    run: async (r) => (await import("./chunks/publish-T6URCMXM.js")).publishMode(r)
+    run: async (r) => (await import("./chunks/publish-A76ZDICZ.js")).publishMode(r)
   },
-  audit: { phase: "auditing", run: async (r) => (await import("./chunks/audit-BMAMOOLL.js")).auditMode(r) },
+  audit: { phase: "auditing", run: async (r) => (await import("./chunks/audit-2ZY7BXMA.js")).auditMode(r) },
   aggregate: {
     phase: "aggregating run records",
-    run: async (r) => (await import("./chunks/aggregate-SARWPGQ7.js")).aggregateMode(r)
+    run: async (r) => (await import("./chunks/aggregate-Q3EES5QE.js")).aggregateMode(r)
   }
 };
 async function runAction(env = process.env) {
@@ -341,7 +341,7 @@ async function runAction(env = process.env) {
     };
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
-        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/publish-failure-4OH4BR7U.js");
+        const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/publish-failure-NJY4JMKO.js");
         const publish = publishPlanOf(settings.config, event.job);
         if (inputs.mode === "check" && !inputs.githubToken)
           await uploadFailureVerdict(event, publish, message, context);

@@ -168,17 +168,17 @@ function optionLabel(name) {
 
 // src/cli/main.ts
 var COMMANDS = {
-  check: () => import("./chunks/check-YJCTMLEP.js"),
-  baseline: () => import("./chunks/baseline-637V5P6V.js"),
-  run: () => import("./chunks/run-J7GAP2OT.js"),
-  compare: () => import("./chunks/compare-BNBFTPCL.js"),
+  check: () => import("./chunks/check-OI52VQZ3.js"),
+  baseline: () => import("./chunks/baseline-5YTWQZXM.js"),
+  run: () => import("./chunks/run-CJIPWE3R.js"),
+  compare: () => import("./chunks/compare-G2OY7ONH.js"),
   env: () => import("./chunks/env-O23WYJ5B.js"),
   fingerprint: () => import("./chunks/fingerprint-NKSEQ4NG.js"),
   "diff-weights": () => import("./chunks/diff-weights-VOED3J67.js"),
   merge: () => import("./chunks/merge-UFL7KCBC.js"),
-  audit: () => import("./chunks/audit-Q7QVFYDC.js"),
-  band: () => import("./chunks/band-NWF7OOI2.js"),
-  aggregate: () => import("./chunks/aggregate-V5TBLWBC.js")
+  audit: () => import("./chunks/audit-FBUVBO2K.js"),
+  band: () => import("./chunks/band-BHCLJPBR.js"),
+  aggregate: () => import("./chunks/aggregate-4O2VB34A.js")
 };
 var OPTIONS_HELP = `Options:
   --config F        settings file (default: repro.yml in the current directory, when present)

@@ -1,0 +1,34 @@
+import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
+import {
+  publishPlanOf
+} from "./chunk-VRURZYB3.js";
+import "./chunk-7WBBLXUB.js";
+import "./chunk-OFCAAITS.js";
+import {
+  setFailed,
+  setOutput,
+  summary
+} from "./chunk-BZCHYY7N.js";
+import "./chunk-DDDN6DMD.js";
+import {
+  init_define_REPRO_CHART_LIBRARY
+} from "./chunk-FCTVIH2T.js";
+
+// src/action/modes/publish.ts
+init_define_REPRO_CHART_LIBRARY();
+async function publishMode({ inputs, settings, context, event }) {
+  const { publishFromArtifact } = await import("./github-publish-YJYMVBCV.js");
+  const verdict = await publishFromArtifact(
+    inputs.githubToken,
+    event,
+    publishPlanOf(settings.config, event.job),
+    context
+  );
+  setOutput("status", verdict.outcome);
+  await summary.addRaw(verdict.summary).write();
+  if (verdict.outcome === "drift" && verdict.failOnDrift || verdict.outcome === "error")
+    setFailed(`${verdict.headline ?? verdict.outcome} (the check job's verdict). See the job summary.`);
+}
+export {
+  publishMode
+};
