@@ -5,11 +5,11 @@ import {
   readConfigFile
 } from "./chunks/chunk-47OEPHDA.js";
 import {
-  writeJobSummary
-} from "./chunks/chunk-2MSSXWFY.js";
-import {
   publishPlanOf
 } from "./chunks/chunk-VRURZYB3.js";
+import {
+  writeJobSummary
+} from "./chunks/chunk-2MSSXWFY.js";
 import "./chunks/chunk-ZCBW5UN4.js";
 import {
   repoPathWithin
@@ -305,13 +305,13 @@ function refuseUnsafeEvent(ctx, options) {
 
 // src/action/main.ts
 var MODES = {
-  check: { phase: "checking", run: async (r) => (await import("./chunks/check-HICTUJLA.js")).checkMode(r) },
-  baseline: { phase: "updating the baseline", run: async (r) => (await import("./chunks/baseline-CBRV4C6E.js")).baselineMode(r) },
+  check: { phase: "checking", run: async (r) => (await import("./chunks/check-RSL3TVIC.js")).checkMode(r) },
+  baseline: { phase: "updating the baseline", run: async (r) => (await import("./chunks/baseline-PBOCATGG.js")).baselineMode(r) },
   publish: {
     phase: "publishing the check job's verdict",
-    run: async (r) => (await import("./chunks/publish-A76ZDICZ.js")).publishMode(r)
+    run: async (r) => (await import("./chunks/publish-CLYK7MDC.js")).publishMode(r)
   },
-  audit: { phase: "auditing", run: async (r) => (await import("./chunks/audit-2ZY7BXMA.js")).auditMode(r) },
+  audit: { phase: "auditing", run: async (r) => (await import("./chunks/audit-MMRMLDFG.js")).auditMode(r) },
   aggregate: {
     phase: "aggregating run records",
     run: async (r) => (await import("./chunks/aggregate-Q3EES5QE.js")).aggregateMode(r)
@@ -328,7 +328,8 @@ async function runAction(env = process.env) {
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     debug(`resolved settings: ${JSON.stringify(settings.config)}`);
     debug(`setting origins: ${JSON.stringify(settings.origins)}`);
-    const event = inputs.mode === "publish" ? eventForPublishing(sentEvent) : await eventForTraining(sentEvent, settings, workspace);
+    const publish = publishPlanOf(settings.config, sentEvent.job);
+    const event = inputs.mode === "publish" ? eventForPublishing(sentEvent) : await eventForTraining(sentEvent, publish, workspace);
     const context = {
       cwd: workspace,
       env,
@@ -342,7 +343,6 @@ async function runAction(env = process.env) {
     if (inputs.mode !== "baseline") {
       publishFailure = async (message) => {
         const { publishFailureToGithub, uploadFailureVerdict } = await import("./chunks/publish-failure-NJY4JMKO.js");
-        const publish = publishPlanOf(settings.config, event.job);
         if (inputs.mode === "check" && !inputs.githubToken)
           await uploadFailureVerdict(event, publish, message, context);
         else await publishFailureToGithub(inputs.githubToken, event, publish, message, context);
@@ -350,7 +350,7 @@ async function runAction(env = process.env) {
     }
     const mode = MODES[inputs.mode];
     phase = mode.phase;
-    await mode.run({ inputs, settings, configPath, context, event });
+    await mode.run({ inputs, settings, publish, configPath, context, event });
   } catch (error2) {
     setOutput("status", "error");
     if (!(error2 instanceof ReproError) && error2 instanceof Error && error2.stack) debug(error2.stack);
@@ -372,12 +372,11 @@ async function runAction(env = process.env) {
     setFailed(`repro-check failed while ${phase}: ${message}`);
   }
 }
-async function eventForTraining(sentEvent, settings, workspace) {
+async function eventForTraining(sentEvent, publish, workspace) {
   const checkedOut = sentEvent.eventName === "pull_request_target" ? await checkedOutCommitOf(workspace) : null;
-  const { allowForkPrs, allowPullRequestTarget } = publishPlanOf(settings.config, sentEvent.job);
   refuseUnsafeEvent(sentEvent, {
-    allowForkPrs,
-    allowPullRequestTarget,
+    allowForkPrs: publish.allowForkPrs,
+    allowPullRequestTarget: publish.allowPullRequestTarget,
     ...checkedOut ? { checkedOutSha: checkedOut.sha } : {}
   });
   const { event, note: trainedCommitNote } = eventForTrainedCommit(sentEvent, checkedOut);

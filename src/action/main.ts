@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { writeJobSummary } from './job-summary.ts';
 import { describeError, ReproError } from '../errors.ts';
 import { loadSettings, type LoadedSettings } from '../settings/load.ts';
-import { publishPlanOf } from '../settings/plans.ts';
+import { publishPlanOf, type PublishPlan } from '../settings/plans.ts';
 import type { ModeContext } from '../modes/context.ts';
 import { protectWorkflowCommands } from '../proc/workflow-commands.ts';
 import { readActionInputs, type ActionInvocation } from './inputs.ts';
@@ -48,10 +48,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     const { settings, configPath } = await settingsForAction(inputs, workspace);
     core.debug(`resolved settings: ${JSON.stringify(settings.config)}`);
     core.debug(`setting origins: ${JSON.stringify(settings.origins)}`);
+    const publish = publishPlanOf(settings.config, sentEvent.job);
     const event =
-      inputs.mode === 'publish'
-        ? eventForPublishing(sentEvent)
-        : await eventForTraining(sentEvent, settings, workspace);
+      inputs.mode === 'publish' ? eventForPublishing(sentEvent) : await eventForTraining(sentEvent, publish, workspace);
 
     const context: ModeContext = {
       cwd: workspace,
@@ -69,7 +68,6 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     if (inputs.mode !== 'baseline') {
       publishFailure = async (message) => {
         const { publishFailureToGithub, uploadFailureVerdict } = await import('./publish-failure.ts');
-        const publish = publishPlanOf(settings.config, event.job);
         // A check job without a token (the two-job pattern) hands the failure to the publish job.
         if (inputs.mode === 'check' && !inputs.githubToken)
           await uploadFailureVerdict(event, publish, message, context);
@@ -78,7 +76,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     }
     const mode = MODES[inputs.mode];
     phase = mode.phase;
-    await mode.run({ inputs, settings, configPath, context, event });
+    await mode.run({ inputs, settings, publish, configPath, context, event });
   } catch (error) {
     core.setOutput('status', 'error');
     if (!(error instanceof ReproError) && error instanceof Error && error.stack) core.debug(error.stack);
@@ -108,14 +106,13 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
  */
 async function eventForTraining(
   sentEvent: EventContext,
-  settings: LoadedSettings,
+  publish: PublishPlan,
   workspace: string,
 ): Promise<EventContext> {
   const checkedOut = sentEvent.eventName === 'pull_request_target' ? await checkedOutCommitOf(workspace) : null;
-  const { allowForkPrs, allowPullRequestTarget } = publishPlanOf(settings.config, sentEvent.job);
   refuseUnsafeEvent(sentEvent, {
-    allowForkPrs,
-    allowPullRequestTarget,
+    allowForkPrs: publish.allowForkPrs,
+    allowPullRequestTarget: publish.allowPullRequestTarget,
     ...(checkedOut ? { checkedOutSha: checkedOut.sha } : {}),
   });
   const { event, note: trainedCommitNote } = eventForTrainedCommit(sentEvent, checkedOut);

@@ -1,10 +1,9 @@
 import * as core from '@actions/core';
 import { describeError } from '../../errors.ts';
 import type { ModeRun } from '../mode-run.ts';
-import { publishPlanOf } from '../../settings/plans.ts';
 
 /** `mode: audit`: trains N times, reports the determinism level, keeps the nightly audit issue, and fails below `audit.expect`. */
-export async function auditMode({ inputs, settings, context, event }: ModeRun): Promise<void> {
+export async function auditMode({ inputs, settings, publish, context, event }: ModeRun): Promise<void> {
   const { runAudit } = await import('../../modes/audit.ts');
   const config = settings.config;
   const result = await runAudit(settings, context);
@@ -38,7 +37,7 @@ export async function auditMode({ inputs, settings, context, event }: ModeRun): 
         }
         const outcome = await publishAuditIssue(client, {
           repo: event.repo,
-          key: publishPlanOf(config, event.job).checkName,
+          key: publish.checkName,
           reached: result.findings.reached,
           level: result.findings.level,
           expect: result.findings.expect,

@@ -1,12 +1,10 @@
 import * as core from '@actions/core';
 import { publishBaselineToGithub } from '../publish-baseline.ts';
-import { publishPlanOf } from '../../settings/plans.ts';
 import type { ModeRun } from '../mode-run.ts';
 
 /** `mode: baseline`: trains on the default branch and publishes the new baseline (commit or pull request). */
-export async function baselineMode({ inputs, settings, context, event }: ModeRun): Promise<void> {
+export async function baselineMode({ inputs, settings, publish, context, event }: ModeRun): Promise<void> {
   const { runBaselineUpdate } = await import('../../modes/baseline.ts');
-  const publish = publishPlanOf(settings.config, event.job);
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
     keepCheckoutClean: true,

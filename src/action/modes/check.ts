@@ -5,13 +5,11 @@ import { firstDivergentStepOverall, isDriftedMetric } from '../../compare/outcom
 import { writeJobSummary } from '../job-summary.ts';
 import { acceptanceFinder, publishCheckToGithub } from '../github-publish.ts';
 import type { ModeRun } from '../mode-run.ts';
-import { publishPlanOf } from '../../settings/plans.ts';
 
 /** `mode: check`: trains, compares with the baseline, sets the step outputs, publishes, and fails the step on drift under fail-on-drift. */
-export async function checkMode({ inputs, settings, configPath, context, event }: ModeRun): Promise<void> {
+export async function checkMode({ inputs, settings, publish, configPath, context, event }: ModeRun): Promise<void> {
   const { runCheck } = await import('../../modes/check.ts');
   const config = settings.config;
-  const publish = publishPlanOf(config, event.job);
   const result: CheckResult = await runCheck(
     {
       settings,

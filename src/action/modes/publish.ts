@@ -1,20 +1,14 @@
 import * as core from '@actions/core';
 import type { ModeRun } from '../mode-run.ts';
-import { publishPlanOf } from '../../settings/plans.ts';
 
 /**
  * `mode: publish` (the two-job pattern's second job): posts the verdict the check job uploaded,
  * with the accept label looked up here (the check job holds no token). The step ends as the
  * one-job form's would: failed on drift under fail-on-drift and on an error verdict.
  */
-export async function publishMode({ inputs, settings, context, event }: ModeRun): Promise<void> {
+export async function publishMode({ inputs, publish, context, event }: ModeRun): Promise<void> {
   const { publishFromArtifact } = await import('../github-publish.ts');
-  const verdict = await publishFromArtifact(
-    inputs.githubToken,
-    event,
-    publishPlanOf(settings.config, event.job),
-    context,
-  );
+  const verdict = await publishFromArtifact(inputs.githubToken, event, publish, context);
   core.setOutput('status', verdict.outcome);
   await core.summary.addRaw(verdict.summary).write();
   if ((verdict.outcome === 'drift' && verdict.failOnDrift) || verdict.outcome === 'error')

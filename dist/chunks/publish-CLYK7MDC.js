@@ -1,10 +1,5 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
-  publishPlanOf
-} from "./chunk-VRURZYB3.js";
-import "./chunk-7WBBLXUB.js";
-import "./chunk-OFCAAITS.js";
-import {
   setFailed,
   setOutput,
   summary
@@ -16,14 +11,9 @@ import {
 
 // src/action/modes/publish.ts
 init_define_REPRO_CHART_LIBRARY();
-async function publishMode({ inputs, settings, context, event }) {
+async function publishMode({ inputs, publish, context, event }) {
   const { publishFromArtifact } = await import("./github-publish-YJYMVBCV.js");
-  const verdict = await publishFromArtifact(
-    inputs.githubToken,
-    event,
-    publishPlanOf(settings.config, event.job),
-    context
-  );
+  const verdict = await publishFromArtifact(inputs.githubToken, event, publish, context);
   setOutput("status", verdict.outcome);
   await summary.addRaw(verdict.summary).write();
   if (verdict.outcome === "drift" && verdict.failOnDrift || verdict.outcome === "error")

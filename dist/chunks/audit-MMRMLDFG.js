@@ -1,10 +1,5 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
-  publishPlanOf
-} from "./chunk-VRURZYB3.js";
-import "./chunk-7WBBLXUB.js";
-import "./chunk-OFCAAITS.js";
-import {
   setFailed,
   setOutput,
   summary
@@ -19,7 +14,7 @@ import {
 
 // src/action/modes/audit.ts
 init_define_REPRO_CHART_LIBRARY();
-async function auditMode({ inputs, settings, context, event }) {
+async function auditMode({ inputs, settings, publish, context, event }) {
   const { runAudit } = await import("./audit-I6MZ5VIA.js");
   const config = settings.config;
   const result = await runAudit(settings, context);
@@ -51,7 +46,7 @@ async function auditMode({ inputs, settings, context, event }) {
         }
         const outcome = await publishAuditIssue(client, {
           repo: event.repo,
-          key: publishPlanOf(config, event.job).checkName,
+          key: publish.checkName,
           reached: result.findings.reached,
           level: result.findings.level,
           expect: result.findings.expect,

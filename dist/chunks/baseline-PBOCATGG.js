@@ -1,10 +1,5 @@
 import { createRequire as __reproCreateRequire } from 'node:module'; import { fileURLToPath as __reproFileURLToPath } from 'node:url'; const require = __reproCreateRequire(import.meta.url); const __reproDirname = __reproFileURLToPath(new URL('.', import.meta.url));
 import {
-  publishPlanOf
-} from "./chunk-VRURZYB3.js";
-import "./chunk-7WBBLXUB.js";
-import "./chunk-OFCAAITS.js";
-import {
   setOutput,
   setSecret
 } from "./chunk-BZCHYY7N.js";
@@ -54,9 +49,8 @@ Trained at ${result.trained.record.provenance.commit} (seed ${result.trained.rec
 }
 
 // src/action/modes/baseline.ts
-async function baselineMode({ inputs, settings, context, event }) {
+async function baselineMode({ inputs, settings, publish, context, event }) {
   const { runBaselineUpdate } = await import("./baseline-IDZ2DSXH.js");
-  const publish = publishPlanOf(settings.config, event.job);
   const result = await runBaselineUpdate(settings, context, {
     // docs/github.md: the checkout is never modified; the commit is built in a temporary index.
     keepCheckoutClean: true,

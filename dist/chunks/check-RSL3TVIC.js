@@ -8,9 +8,6 @@ import "./chunk-DBEUN44C.js";
 import {
   writeJobSummary
 } from "./chunk-2MSSXWFY.js";
-import {
-  publishPlanOf
-} from "./chunk-VRURZYB3.js";
 import "./chunk-ZCBW5UN4.js";
 import "./chunk-L43LQIL3.js";
 import "./chunk-TWRLUOLI.js";
@@ -39,10 +36,9 @@ import {
 
 // src/action/modes/check.ts
 init_define_REPRO_CHART_LIBRARY();
-async function checkMode({ inputs, settings, configPath, context, event }) {
+async function checkMode({ inputs, settings, publish, configPath, context, event }) {
   const { runCheck } = await import("./check-XSML4K4C.js");
   const config = settings.config;
-  const publish = publishPlanOf(config, event.job);
   const result = await runCheck(
     {
       settings,
