@@ -314,7 +314,7 @@ var MODES = {
   audit: { phase: "auditing", run: async (r) => (await import("./chunks/audit-MMRMLDFG.js")).auditMode(r) },
   aggregate: {
     phase: "aggregating run records",
-    run: async (r) => (await import("./chunks/aggregate-Q3EES5QE.js")).aggregateMode(r)
+    run: async (r) => (await import("./chunks/aggregate-VZMC33C3.js")).aggregateMode(r)
   }
 };
 async function runAction(env = process.env) {

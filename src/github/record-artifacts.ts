@@ -3,11 +3,11 @@
  * runner's artifact service with `@actions/artifact`'s client (the one actions/upload-artifact and
  * our own run artifacts go through), for `mode: aggregate`.
  */
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { ReproError } from '../errors.ts';
 import { globToRegExp } from '../compare/glob.ts';
+import { listFiles } from '../metrics/glob-files.ts';
 import { requireArtifactCredentials, type ArtifactDownloader } from './artifact.ts';
 import { RUN_RECORD_FILE } from '../record/types.ts';
 
@@ -66,7 +66,7 @@ export async function downloadRecordArtifacts(request: {
     await reader.downloadArtifact(artifact.id, { path: folder }).catch((error: unknown) => {
       throw failed(`download the artifact ${artifact.name}`, error);
     });
-    const found = await findRunRecords(folder);
+    const found = findRunRecords(folder);
     if (found.length === 0)
       throw new ReproError(`${input}: the artifact ${artifact.name} holds no ${RUN_RECORD_FILE}`, {
         hint: `Each matrix job uploads the run record it wrote (repro-check run -o ${RUN_RECORD_FILE}) under a name the pattern matches; other artifacts need another name.`,
@@ -76,11 +76,9 @@ export async function downloadRecordArtifacts(request: {
   return records;
 }
 
-/** The run-record.json files below DIR, at any depth, sorted. */
-async function findRunRecords(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name === RUN_RECORD_FILE)
-    .map((e) => path.join(e.parentPath ?? e.path, e.name))
+/** The run-record.json files below DIR, at any depth, sorted (one folder walker: metrics/glob-files.ts). */
+function findRunRecords(dir: string): string[] {
+  return listFiles(dir, '', (relative) => path.posix.basename(relative) === RUN_RECORD_FILE)
+    .map((relative) => path.join(dir, relative))
     .sort();
 }

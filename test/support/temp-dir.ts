@@ -16,5 +16,5 @@ export async function withTempDir<T>(prefix: string, body: (dir: string) => Prom
 /** Sets every file below DIR to have been written MS milliseconds ago (a log left by an earlier run). */
 export async function backdateFiles(dir: string, ms: number): Promise<void> {
   const when = new Date(Date.now() - ms);
-  for (const file of await listFiles(dir, '', () => true)) await utimes(path.join(dir, file), when, when);
+  for (const file of listFiles(dir, '', () => true)) await utimes(path.join(dir, file), when, when);
 }

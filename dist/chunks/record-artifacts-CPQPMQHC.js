@@ -3,6 +3,9 @@ import {
   RUN_RECORD_FILE
 } from "./chunk-AEMQQA4S.js";
 import {
+  listFiles
+} from "./chunk-CL6ON2TL.js";
+import {
   globToRegExp
 } from "./chunk-WSLLZDSC.js";
 import {
@@ -21,7 +24,6 @@ import {
 
 // src/github/record-artifacts.ts
 init_define_REPRO_CHART_LIBRARY();
-import { readdir } from "node:fs/promises";
 import path from "node:path";
 async function downloadRecordArtifacts(request) {
   const input = `input "record-artifacts": "${request.pattern}"`;
@@ -52,7 +54,7 @@ async function downloadRecordArtifacts(request) {
     await reader.downloadArtifact(artifact.id, { path: folder }).catch((error) => {
       throw failed(`download the artifact ${artifact.name}`, error);
     });
-    const found = await findRunRecords(folder);
+    const found = findRunRecords(folder);
     if (found.length === 0)
       throw new ReproError(`${input}: the artifact ${artifact.name} holds no ${RUN_RECORD_FILE}`, {
         hint: `Each matrix job uploads the run record it wrote (repro-check run -o ${RUN_RECORD_FILE}) under a name the pattern matches; other artifacts need another name.`
@@ -61,9 +63,8 @@ async function downloadRecordArtifacts(request) {
   }
   return records;
 }
-async function findRunRecords(dir) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name === RUN_RECORD_FILE).map((e) => path.join(e.parentPath ?? e.path, e.name)).sort();
+function findRunRecords(dir) {
+  return listFiles(dir, "", (relative) => path.posix.basename(relative) === RUN_RECORD_FILE).map((relative) => path.join(dir, relative)).sort();
 }
 export {
   downloadRecordArtifacts

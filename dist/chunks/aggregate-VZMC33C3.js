@@ -37,7 +37,7 @@ async function aggregateMode(run) {
   if (records !== null)
     files.push(...(await expandFileGlob(context.cwd, records)).files.map((f) => path.resolve(context.cwd, f)));
   if (recordArtifacts !== null) {
-    const { downloadRecordArtifacts } = await import("./record-artifacts-SMNDERHM.js");
+    const { downloadRecordArtifacts } = await import("./record-artifacts-CPQPMQHC.js");
     const dir = path.join(context.env.RUNNER_TEMP ?? context.cwd, "repro-check-record-artifacts");
     const downloaded = await downloadRecordArtifacts({ pattern: recordArtifacts, dir, env: context.env });
     context.log.info(`Downloaded ${downloaded.length} run record(s) from the artifacts matching "${recordArtifacts}".`);
